@@ -1,0 +1,11 @@
+import type { Handlers } from '../ipc';
+import { appInfo } from './app-info';
+import { openFile } from './open-file';
+import { saveFile } from './save-file';
+
+/** Every channel of the contract → its implementation. `satisfies` keeps it exhaustive. */
+export const handlers = {
+  appInfo: async () => appInfo(),
+  openFile,
+  saveFile,
+} satisfies Handlers;

@@ -1,0 +1,35 @@
+import { BrowserWindow } from 'electron';
+import type { AllowedOrigins } from './origins';
+import { hardenWebContents, secureWebPreferences } from './security';
+
+export type MainWindowOptions = {
+  preloadPath: string;
+  /** app://skhod/index.html, or the dev server's URL in development. */
+  startUrl: string;
+  allowedOrigins: AllowedOrigins;
+};
+
+/** The one application window. Hidden until the first paint, so the user never sees a white flash. */
+export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    title: 'Сход',
+    width: 1280,
+    height: 800,
+    // The desk screens (search + card + queue) need this much; below it the layout breaks.
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(opts.preloadPath),
+  });
+  // Also done for every webContents in main.ts; repeated here so this window never depends on it.
+  hardenWebContents(win.webContents, opts.allowedOrigins);
+  win.once('ready-to-show', () => win.show());
+  win.webContents.on('render-process-gone', (_event, details) => {
+    console.error(`[skhod] renderer gone: ${details.reason} (exit code ${details.exitCode})`);
+  });
+  void win.loadURL(opts.startUrl).catch((err: unknown) => {
+    console.error(`[skhod] cannot load ${opts.startUrl}`, err);
+  });
+  return win;
+}

@@ -1,0 +1,68 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// ════════════════════════════════════════════════════════════════════════════════════════════════
+// LAYER RULES — DO NOT RELAX THESE. They are the architecture of DESIGN.md, enforced:
+//   shared/    imports nothing of ours (no renderer/, electron/, resources/), no dexie, no electron,
+//              no node:*, no react — pure TypeScript that runs anywhere.
+//   renderer/  never imports electron/ (nor the electron package, nor node:*); dexie only in renderer/db.
+//   electron/  never imports renderer/; no dexie (the main process never touches IndexedDB).
+// A wrong import fails `npm run lint` and therefore `npm test` and CI (tests/unit/lint/layers.test.ts).
+// ════════════════════════════════════════════════════════════════════════════════════════════════
+const ourTop = (dir) => ({ regex: `^(\\.\\.?/)+(\\.\\./)*${dir}(/|$)`, message: `этот слой не импортирует ${dir}/ (см. DESIGN.md «Architecture»)` });
+const nodeBuiltins = { regex: '^node:', message: 'node:* — только в electron/ (main process)' };
+const electronPkg = { regex: '^electron(/|$)', message: 'пакет electron — только в electron/' };
+const dexiePkg = { regex: '^dexie(-react-hooks)?(/|$)', message: 'dexie — только в renderer/db (данные — через репозитории и хуки)' };
+const reactPkg = { regex: '^react(-dom)?(/|$)', message: 'shared/ не зависит от React' };
+const restrict = (...patterns) => ['error', { patterns: patterns.map((p) => ({ ...p })) }];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results*', 'docs/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    // the React Compiler is not used, so its memoization warnings about libraries do not apply
+    rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/incompatible-library': 'off' },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(ourTop('renderer'), ourTop('electron'), ourTop('resources'), ourTop('tests'), nodeBuiltins, electronPkg, dexiePkg, reactPkg),
+    },
+  },
+  {
+    // features, components and stores read data through renderer/hooks and write through renderer/db/repo
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/db/**', 'renderer/hooks/**'],
+    rules: { 'no-restricted-imports': restrict(ourTop('electron'), ourTop('tests'), nodeBuiltins, electronPkg, dexiePkg) },
+  },
+  {
+    // hooks are the one place that reads through useLiveQuery (dexie-react-hooks); dexie itself stays in db/
+    files: ['renderer/hooks/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrict(ourTop('electron'), ourTop('tests'), nodeBuiltins, electronPkg, {
+        regex: '^dexie(/|$)',
+        message: 'dexie — только в renderer/db (данные — через репозитории и хуки)',
+      }),
+    },
+  },
+  {
+    files: ['renderer/db/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(ourTop('electron'), ourTop('tests'), nodeBuiltins, electronPkg) },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(ourTop('renderer'), ourTop('tests'), dexiePkg) },
+  },
+);

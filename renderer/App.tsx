@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EventRow } from '../shared/domain/types';
+import { EventSwitcher, formatDate } from './components/EventSwitcher';
+import { Nav } from './components/Nav';
+import { Placeholder } from './components/Placeholder';
+import { CreateEventDialog } from './features/onboarding/CreateEventDialog';
+import { FirstRun } from './features/onboarding/FirstRun';
+import { ParticipantsPage } from './features/participants/ParticipantsPage';
+import { SectionsPage } from './features/sections/SectionsPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { DbProvider } from './hooks/db-context';
+import { useCurrentEvent } from './hooks/use-current-event';
+import { useUiStore, type Area } from './stores/ui-store';
+
+export function App() {
+  return (
+    <DbProvider>
+      <Shell />
+    </DbProvider>
+  );
+}
+
+function Shell() {
+  const event = useCurrentEvent();
+  const [creating, setCreating] = useState(false);
+  if (event === undefined) return <div className="splash">Сход…</div>;
+  if (event === null) return <FirstRun />;
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">Сход</span>
+        <EventSwitcher current={event} onCreate={() => setCreating(true)} />
+        <span className="topbar-meta">
+          {event.city} · {formatDate(event.startDate)}
+        </span>
+      </header>
+      <Nav />
+      <main className="content" id="content">
+        <AreaPage event={event} />
+      </main>
+      {creating && <CreateEventDialog onClose={() => setCreating(false)} />}
+    </div>
+  );
+}
+
+function AreaPage({ event }: { event: EventRow }) {
+  const { t } = useTranslation();
+  const area: Area = useUiStore((s) => s.area);
+  switch (area) {
+    case 'participants':
+      return <ParticipantsPage event={event} />;
+    case 'sections':
+      return <SectionsPage event={event} />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <Placeholder title={t(`nav.${area}`)} />;
+  }
+}

@@ -1,0 +1,50 @@
+import { createClock, type Clock } from '../../shared/sync/hlc';
+import type { Device } from '../../shared/domain/types';
+import { DB_NAME, SkhodDb } from './database';
+import { seedReferenceData } from './repo/reference';
+
+/** Everything a repository function needs: the database, who this device is, and its clock. */
+export type DbContext = {
+  db: SkhodDb;
+  device: Device;
+  clock: Clock;
+};
+
+const DEVICE_KEY = 'device.id';
+
+/**
+ * Opens (creating or upgrading) the database, makes sure this device has an id, seeds reference data
+ * and starts the clock after the greatest stamp already stored, so a restart never issues an older one.
+ */
+export async function openDatabase(name: string = DB_NAME, now: () => number = Date.now): Promise<DbContext> {
+  const db = new SkhodDb(name);
+  await db.open();
+  const device = await ensureDevice(db, now);
+  await seedReferenceData(db);
+  const last = await db.changes.orderBy('hlc').last();
+  return { db, device, clock: createClock(device.id, now, last?.hlc) };
+}
+
+/**
+ * The device id is created once, on first run, and kept: it names this device in every change and
+ * check-in it writes. Device rows and settings are local to the device and not change-logged.
+ */
+async function ensureDevice(db: SkhodDb, now: () => number): Promise<Device> {
+  return db.transaction('rw', db.settings, db.devices, async () => {
+    const saved = await db.settings.get(DEVICE_KEY);
+    if (typeof saved?.value === 'string') {
+      const row = await db.devices.get(saved.value);
+      if (row) return row;
+    }
+    const id = crypto.randomUUID();
+    const device: Device = {
+      id,
+      name: `Устройство ${id.slice(0, 4).toUpperCase()}`,
+      role: 'organizer',
+      createdAt: new Date(now()).toISOString(),
+    };
+    await db.devices.put(device);
+    await db.settings.put({ key: DEVICE_KEY, value: id });
+    return device;
+  });
+}

@@ -1,0 +1,74 @@
+import Dexie, { type Table } from 'dexie';
+import type {
+  CheckinEntry,
+  Delegation,
+  Device,
+  EventRow,
+  Municipality,
+  Organization,
+  Person,
+  ProgramItem,
+  Registration,
+  Section,
+  Setting,
+} from '../../shared/domain/types';
+import type { ChangeRecord } from '../../shared/sync/change';
+
+export const DB_NAME = 'skhod';
+
+/**
+ * The device's database: the source of truth on this device.
+ *
+ * Durability is 'strict' for every transaction: a check-in, a score or an import is reported done
+ * only after it reached the disk. A desk laptop whose battery dies must not lose the last arrivals.
+ */
+export class SkhodDb extends Dexie {
+  events!: Table<EventRow, string>;
+  programItems!: Table<ProgramItem, string>;
+  sections!: Table<Section, string>;
+  municipalities!: Table<Municipality, string>;
+  organizations!: Table<Organization, string>;
+  people!: Table<Person, string>;
+  registrations!: Table<Registration, string>;
+  delegations!: Table<Delegation, string>;
+  checkins!: Table<CheckinEntry, string>;
+  changes!: Table<ChangeRecord, string>;
+  devices!: Table<Device, string>;
+  settings!: Table<Setting, string>;
+
+  constructor(name: string = DB_NAME) {
+    super(name, { chromeTransactionDurability: 'strict' });
+
+    // ────────────────────────────────────────────────────────────────────────────────────────────
+    // SCHEMA VERSIONS ARE APPEND-ONLY. Never edit a version that has shipped: add version(n + 1)
+    // with the new stores and an upgrade() that reshapes existing rows. Users' data lives in the
+    // versions already on their disks.
+    // ────────────────────────────────────────────────────────────────────────────────────────────
+    this.version(1).stores({
+      events: 'id, startDate',
+      programItems: 'id, eventId',
+      sections: 'id, eventId',
+      municipalities: 'id, name',
+      organizations: 'id, name, municipalityId',
+      people: 'id, surname, phone, municipalityId, organizationId',
+      registrations: 'id, eventId, personId, badgeCode, [eventId+municipalityId], [eventId+sectionId]',
+      delegations: 'id, eventId',
+      checkins: 'id, eventId, registrationId, hlc',
+      changes: 'hlc, [table+rowId], device',
+      devices: 'id',
+      settings: 'key',
+    });
+  }
+}
+
+/** Tables whose rows are shared between devices; each write to them records a change. */
+export type TrackedTable =
+  | 'events'
+  | 'programItems'
+  | 'sections'
+  | 'municipalities'
+  | 'organizations'
+  | 'people'
+  | 'registrations'
+  | 'delegations'
+  | 'checkins';

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDb } from '../../hooks/db-context';
+import { useUiStore } from '../../stores/ui-store';
+import { CreateEventDialog } from './CreateEventDialog';
+import { openDemoEvent } from './open-demo';
+
+export function FirstRun() {
+  const { t } = useTranslation();
+  const ctx = useDb();
+  const setEventId = useUiStore((s) => s.setEventId);
+  const setArea = useUiStore((s) => s.setArea);
+  const [creating, setCreating] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const demo = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const id = await openDemoEvent(ctx);
+      setEventId(id);
+      setArea('participants');
+    } catch (err) {
+      setError(t('firstRun.demoFailed', { message: (err as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="first-run">
+      <div className="first-run-card">
+        <p className="brand" aria-hidden="true">
+          Сход
+        </p>
+        <h1>{t('firstRun.heading')}</h1>
+        <p className="lead">{t('firstRun.lead')}</p>
+        <div className="first-run-actions">
+          <button type="button" className="big primary" onClick={() => setCreating(true)} disabled={busy}>
+            {t('firstRun.create')}
+            <small>{t('firstRun.createHint')}</small>
+          </button>
+          <button type="button" className="big" onClick={demo} disabled={busy} aria-busy={busy}>
+            {t('firstRun.demo')}
+            <small>{busy ? t('firstRun.demoLoading') : t('firstRun.demoHint')}</small>
+          </button>
+        </div>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      {creating && <CreateEventDialog onClose={() => setCreating(false)} />}
+    </main>
+  );
+}

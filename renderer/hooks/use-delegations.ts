@@ -1,0 +1,25 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDb } from './db-context';
+
+export type DelegationStat = { municipalityId: string; name: string; expected: number; registered: number };
+
+const collator = new Intl.Collator('ru');
+
+export function useDelegations(eventId: string): DelegationStat[] | undefined {
+  const { db } = useDb();
+  return useLiveQuery(async () => {
+    const [delegations, registrations, municipalities] = await Promise.all([
+      db.delegations.where('eventId').equals(eventId).toArray(),
+      db.registrations.where('eventId').equals(eventId).toArray(),
+      db.municipalities.toArray(),
+    ]);
+    const names = new Map(municipalities.map((m) => [m.id, m.name]));
+    const registered = new Map<string, number>();
+    for (const r of registrations) {
+      if (r.municipalityId && r.status !== 'cancelled') registered.set(r.municipalityId, (registered.get(r.municipalityId) ?? 0) + 1);
+    }
+    return delegations
+      .map((d) => ({ municipalityId: d.municipalityId, name: names.get(d.municipalityId) ?? '—', expected: d.expected, registered: registered.get(d.municipalityId) ?? 0 }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+  }, [db, eventId]);
+}

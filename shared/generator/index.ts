@@ -1,0 +1,10 @@
+export type { Rng } from './rng';
+export { createRng, createWeightedPicker, hashString } from './rng';
+export type { GeneratedPerson, GeneratePeopleOptions, Gender } from './generate-people';
+export { generatePeople } from './generate-people';
+export type { MunicipalityInput } from './places';
+export { otherRegionMunicipalities } from './other-regions';
+export { transliterate } from './transliterate';
+export { feminineSurname, russianSurnames, turkicSurnames } from './surnames';
+export type { Father, NamePool } from './given-names';
+export { russianFathers, russianNames, turkicFathers, turkicNames } from './given-names';

@@ -1,0 +1,34 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The app shell as a user sees it: first-run screen, navigation, event switcher. */
+export class AppPage {
+  readonly createEventButton: Locator;
+  readonly openDemoButton: Locator;
+  readonly nav: Locator;
+  readonly eventSwitcher: Locator;
+
+  constructor(readonly page: Page) {
+    this.createEventButton = page.getByRole('button', { name: /Создать мероприятие/ });
+    this.openDemoButton = page.getByRole('button', { name: /Открыть демонстрационное мероприятие/ });
+    this.nav = page.getByRole('navigation', { name: 'Разделы' });
+    this.eventSwitcher = page.getByRole('combobox', { name: 'Мероприятие' });
+  }
+
+  async open() {
+    await this.page.goto('/');
+  }
+
+  async goTo(area: 'Регистрация' | 'Участники' | 'Секции' | 'Конкурс' | 'Отчёты' | 'Обмен' | 'Настройки') {
+    await this.nav.getByRole('button', { name: area }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: area })).toBeVisible();
+  }
+
+  participantsTable() {
+    return this.page.getByRole('table', { name: 'Участники' });
+  }
+
+  async participantCount(): Promise<number> {
+    const text = await this.page.getByText(/^\d+ участник(а|ов)?$/).textContent();
+    return Number(text?.match(/\d+/)?.[0]);
+  }
+}
