@@ -9,6 +9,7 @@ import globals from 'globals';
 //              no node:*, no react — pure TypeScript that runs anywhere.
 //   renderer/  never imports electron/ (nor the electron package, nor node:*); dexie only in renderer/db.
 //   electron/  never imports renderer/; no dexie (the main process never touches IndexedDB).
+//   cli/       Node command-line tool: shared/ and node:*, never renderer/ or electron/.
 // A wrong import fails `npm run lint` and therefore `npm test` and CI (tests/unit/lint/layers.test.ts).
 // ════════════════════════════════════════════════════════════════════════════════════════════════
 const ourTop = (dir) => ({ regex: `^(\\.\\.?/)+(\\.\\./)*${dir}(/|$)`, message: `этот слой не импортирует ${dir}/ (см. DESIGN.md «Architecture»)` });
@@ -60,6 +61,11 @@ export default tseslint.config(
   {
     files: ['renderer/db/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(ourTop('electron'), ourTop('tests'), nodeBuiltins, electronPkg) },
+  },
+  {
+    // the command-line tool runs on Node without Electron: shared/ and node:* only
+    files: ['cli/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(ourTop('renderer'), ourTop('electron'), ourTop('tests'), electronPkg, dexiePkg) },
   },
   {
     files: ['electron/**/*.ts'],
