@@ -8,3 +8,4 @@ export { transliterate } from './transliterate';
 export { feminineSurname, russianSurnames, turkicSurnames } from './surnames';
 export type { Father, NamePool } from './given-names';
 export { russianFathers, russianNames, turkicFathers, turkicNames } from './given-names';
+export * from './messy-list';
