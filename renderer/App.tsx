@@ -4,6 +4,7 @@ import type { EventRow } from '../shared/domain/types';
 import { EventSwitcher, formatDate } from './components/EventSwitcher';
 import { Nav } from './components/Nav';
 import { Placeholder } from './components/Placeholder';
+import { DeskPage } from './features/desk/DeskPage';
 import { CreateEventDialog } from './features/onboarding/CreateEventDialog';
 import { FirstRun } from './features/onboarding/FirstRun';
 import { ParticipantsPage } from './features/participants/ParticipantsPage';
@@ -48,6 +49,8 @@ function AreaPage({ event }: { event: EventRow }) {
   const { t } = useTranslation();
   const area: Area = useUiStore((s) => s.area);
   switch (area) {
+    case 'desk':
+      return <DeskPage event={event} />;
     case 'participants':
       return <ParticipantsPage event={event} />;
     case 'sections':

@@ -7,6 +7,7 @@ import type {
   Municipality,
   Organization,
   Person,
+  PrintLogEntry,
   ProgramItem,
   Registration,
   Section,
@@ -32,6 +33,7 @@ export class SkhodDb extends Dexie {
   registrations!: Table<Registration, string>;
   delegations!: Table<Delegation, string>;
   checkins!: Table<CheckinEntry, string>;
+  prints!: Table<PrintLogEntry, string>;
   changes!: Table<ChangeRecord, string>;
   devices!: Table<Device, string>;
   settings!: Table<Setting, string>;
@@ -54,6 +56,7 @@ export class SkhodDb extends Dexie {
       registrations: 'id, eventId, personId, badgeCode, [eventId+municipalityId], [eventId+sectionId]',
       delegations: 'id, eventId',
       checkins: 'id, eventId, registrationId, hlc',
+      prints: 'id, eventId, registrationId',
       changes: 'hlc, [table+rowId], device',
       devices: 'id',
       settings: 'key',
@@ -71,4 +74,5 @@ export type TrackedTable =
   | 'people'
   | 'registrations'
   | 'delegations'
-  | 'checkins';
+  | 'checkins'
+  | 'prints';

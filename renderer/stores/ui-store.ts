@@ -13,6 +13,15 @@ type UiState = {
   area: Area;
   eventId: string | null;
   language: Language;
+  /** Who works at this desk now; asked when the desk opens, shown in every check-in. */
+  operator: string;
+  /** The desk screen is locked by PIN (the data is not: other areas still need the organizer). */
+  deskLocked: boolean;
+  /** Open the badge print dialog right after each check-in. */
+  autoBadge: boolean;
+  setAutoBadge: (on: boolean) => void;
+  setOperator: (operator: string) => void;
+  setDeskLocked: (locked: boolean) => void;
   setArea: (area: Area) => void;
   setEventId: (id: string | null) => void;
   setLanguage: (language: Language) => void;
@@ -24,6 +33,12 @@ export const useUiStore = create<UiState>()(
       area: 'participants',
       eventId: null,
       language: 'ru',
+      operator: '',
+      deskLocked: false,
+      autoBadge: false,
+      setAutoBadge: (autoBadge) => set({ autoBadge }),
+      setOperator: (operator) => set({ operator: operator.trim() }),
+      setDeskLocked: (deskLocked) => set({ deskLocked }),
       setArea: (area) => set({ area }),
       setEventId: (eventId) => set({ eventId }),
       setLanguage: (language) => set({ language }),

@@ -30,6 +30,8 @@ export type ProgramItem = {
   eventId: Id;
   kind: ProgramItemKind;
   title: string;
+  /** Topics of a plenary or a panel, in order. */
+  topics?: string[];
   speakers?: string[];
   startsAt?: IsoDateTime;
   endsAt?: IsoDateTime;
@@ -144,6 +146,17 @@ export type CheckinEntry = {
   /** The device's wall clock when the operator pressed Enter. */
   at: IsoDateTime;
   hlc: string;
+};
+
+/** One printed badge (or certificate): the desk warns before printing the same one again. */
+export type PrintLogEntry = {
+  id: Id;
+  eventId: Id;
+  registrationId: Id;
+  kind: 'badge';
+  device: Id;
+  operator: string;
+  at: IsoDateTime;
 };
 
 export type DeviceRole = 'organizer' | 'desk' | 'district' | 'juror';

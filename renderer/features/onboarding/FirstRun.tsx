@@ -5,6 +5,15 @@ import { useUiStore } from '../../stores/ui-store';
 import { CreateEventDialog } from './CreateEventDialog';
 import { openDemoEvent } from './open-demo';
 
+/**
+ * `#demo-participants=100000` makes the demo that large: benchmarks and load checks use it to fill the
+ * database through the product's own path. Capped so a typo cannot hang the app.
+ */
+function demoSizeFromUrl(): number | undefined {
+  const m = /demo-participants=(\d+)/.exec(location.hash);
+  return m ? Math.min(Number(m[1]), 200_000) : undefined;
+}
+
 export function FirstRun() {
   const { t } = useTranslation();
   const ctx = useDb();
@@ -18,7 +27,7 @@ export function FirstRun() {
     setBusy(true);
     setError(undefined);
     try {
-      const id = await openDemoEvent(ctx);
+      const id = await openDemoEvent(ctx, demoSizeFromUrl());
       setEventId(id);
       setArea('participants');
     } catch (err) {

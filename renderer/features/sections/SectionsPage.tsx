@@ -26,9 +26,9 @@ export function SectionsPage({ event }: { event: EventRow }) {
               <h2>{s.title}</h2>
               <dl>
                 <dt>{t('sections.room')}</dt>
-                <dd>
-                  {s.room} {s.startsAt && `· ${time(s.startsAt)}–${time(s.endsAt)}`}
-                </dd>
+                <dd>{s.room || '—'}</dd>
+                <dt>{t('sections.time')}</dt>
+                <dd>{s.startsAt ? `${time(s.startsAt)}–${time(s.endsAt)}` : '—'}</dd>
                 <dt>{t('sections.capacity')}</dt>
                 <dd>{s.capacity}</dd>
                 <dt>{t('sections.moderators')}</dt>
@@ -49,7 +49,16 @@ export function SectionsPage({ event }: { event: EventRow }) {
                 <span className="mono">
                   {time(p.startsAt)}–{time(p.endsAt)}
                 </span>
-                <span>{p.title}</span>
+                <div>
+                  <span>{p.title}</span>
+                  {p.topics && p.topics.length > 0 && (
+                    <ul className="topics">
+                      {p.topics.map((topic) => (
+                        <li key={topic}>{topic}</li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
               </li>
             ))}
           </ol>

@@ -1,0 +1,89 @@
+import { useMemo, useState } from 'react';
+import type { EventRow } from '../../../shared/domain/types';
+import type { ArrivalsView } from '../../hooks/use-arrivals';
+import { useDelegations } from '../../hooks/use-delegations';
+import type { DeskCard, DeskIndex } from '../../hooks/use-desk-index';
+
+/** Live counters: arrived / expected overall and per delegation, and who of a delegation has not come. */
+export function DeskCounters({ event, arrivals, desk }: { event: EventRow; arrivals?: ArrivalsView; desk?: DeskIndex }) {
+  const cards = desk?.cards;
+  const delegations = useDelegations(event.id);
+  const [open, setOpen] = useState<string>();
+
+  const perMunicipality = useMemo(() => {
+    const arrived = new Map<string, number>();
+    const missing = new Map<string, DeskCard[]>();
+    let total = 0;
+    let came = 0;
+    for (const card of cards?.values() ?? []) {
+      if (card.status === 'cancelled') continue;
+      total += 1;
+      const isIn = arrivals?.byRegistration.get(card.registrationId)?.arrived;
+      if (isIn) {
+        came += 1;
+        arrived.set(card.municipality, (arrived.get(card.municipality) ?? 0) + 1);
+      } else {
+        const list = missing.get(card.municipality) ?? [];
+        list.push(card);
+        missing.set(card.municipality, list);
+      }
+    }
+    return { arrived, missing, total, came };
+    // the cards map is updated in place; desk.version says when
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [arrivals, cards, desk?.version]);
+
+  const expected = delegations?.reduce((s, d) => s + d.expected, 0) ?? 0;
+  const missingList = open ? perMunicipality.missing.get(open) ?? [] : [];
+  return (
+    <aside className="desk-side" aria-label="Счётчики прибытия">
+      <div className="counter-big" data-testid="arrived-counter">
+        <span className="counter-value">{perMunicipality.came}</span>
+        <span className="counter-label">
+          прибыло из {perMunicipality.total} зарегистрированных
+          {expected > 0 && `, ожидается ${expected}`}
+        </span>
+      </div>
+      {delegations && delegations.length > 0 && (
+        <table className="simple-table counters-table">
+          <caption className="visually-hidden">Прибытие по муниципалитетам</caption>
+          <thead>
+            <tr>
+              <th scope="col">Делегация</th>
+              <th scope="col" className="num">
+                Прибыло / ожидается
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {delegations.map((d) => (
+              <tr key={d.municipalityId}>
+                <td>
+                  <button type="button" className="link" aria-expanded={open === d.name} onClick={() => setOpen(open === d.name ? undefined : d.name)}>
+                    {d.name}
+                  </button>
+                </td>
+                <td className="num">
+                  {perMunicipality.arrived.get(d.name) ?? 0} / {d.expected}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {open && (
+        <div className="missing-list" role="region" aria-label={`Не прибыли: ${open}`}>
+          <h3>
+            Не прибыли — {open} ({missingList.length})
+          </h3>
+          <ul>
+            {missingList.map((c) => (
+              <li key={c.registrationId}>{c.fullName}</li>
+            ))}
+            {missingList.length === 0 && <li>Все прибыли</li>}
+          </ul>
+        </div>
+      )}
+    </aside>
+  );
+}

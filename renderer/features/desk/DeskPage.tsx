@@ -1,0 +1,255 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Arrival } from '../../../shared/domain/arrival';
+import type { EventRow } from '../../../shared/domain/types';
+import { normalizeBadgeCode } from '../../../shared/people/badge-code';
+import { appendCheckin } from '../../db/repo/checkins';
+import { useDb } from '../../hooks/db-context';
+import { useArrivals } from '../../hooks/use-arrivals';
+import { useDeskIndex, type DeskCard } from '../../hooks/use-desk-index';
+import { useUiStore } from '../../stores/ui-store';
+import { AnnulDialog } from './AnnulDialog';
+import { DeskCounters } from './DeskCounters';
+import { DeskLock } from './DeskLock';
+import { DeskResult } from './DeskResult';
+import { OperatorPrompt } from './OperatorPrompt';
+import { WalkInDialog } from './WalkInDialog';
+import { BadgePrintDialog } from './BadgePrintDialog';
+
+const RESULT_LIMIT = 12;
+
+type Outcome =
+  | { kind: 'arrived'; card: DeskCard; at: string }
+  | { kind: 'already'; card: DeskCard; arrival: Arrival }
+  | { kind: 'annulled'; card: DeskCard }
+  | { kind: 'error'; message: string };
+
+type Dialog = { kind: 'annul'; card: DeskCard } | { kind: 'walk-in' } | { kind: 'badges'; cards: DeskCard[] } | null;
+
+export function DeskPage({ event }: { event: EventRow }) {
+  const ctx = useDb();
+  const operator = useUiStore((s) => s.operator);
+  const locked = useUiStore((s) => s.deskLocked);
+  const autoBadge = useUiStore((s) => s.autoBadge);
+  const setAutoBadge = useUiStore((s) => s.setAutoBadge);
+  const desk = useDeskIndex(event.id);
+  const arrivals = useArrivals(event.id);
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState(0);
+  const [outcome, setOutcome] = useState<Outcome>();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const results = useMemo(() => {
+    if (!desk || !query.trim()) return [];
+    return desk.index
+      .search(query, RESULT_LIMIT)
+      .flatMap((hit) => {
+        const card = desk.cards.get(hit.id);
+        return card ? [{ card, kind: hit.kind }] : [];
+      });
+    // desk.version: the index object is mutated in place by incremental updates
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [desk, desk?.version, query]);
+
+  const focusSearch = useCallback(() => inputRef.current?.focus(), []);
+  useEffect(() => {
+    if (!dialog && !locked && operator) focusSearch();
+  }, [dialog, locked, operator, focusSearch]);
+
+  const checkIn = async (card: DeskCard) => {
+    const arrival = arrivals?.byRegistration.get(card.registrationId);
+    setQuery('');
+    setSelected(0);
+    if (arrival?.arrived) {
+      setOutcome({ kind: 'already', card, arrival });
+      return;
+    }
+    try {
+      const entry = await appendCheckin(ctx, { eventId: event.id, registrationId: card.registrationId, kind: 'arrive', operator });
+      setOutcome({ kind: 'arrived', card, at: entry.at });
+      if (autoBadge) setDialog({ kind: 'badges', cards: [card] });
+    } catch (err) {
+      setOutcome({ kind: 'error', message: (err as Error).message });
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setSelected((i) => Math.min(i + 1, Math.max(results.length - 1, 0)));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setSelected((i) => Math.max(i - 1, 0));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      // A scanner types the badge code and Enter: check that person in directly, whatever the list shows.
+      const code = normalizeBadgeCode(query);
+      const byCode = code ? desk?.byBadge.get(code) : undefined;
+      const card = byCode ? desk?.cards.get(byCode) : results[selected]?.card;
+      if (card) void checkIn(card);
+    } else if (e.key === 'Escape') {
+      setQuery('');
+      setSelected(0);
+    }
+  };
+
+  useEffect(() => {
+    const onGlobalKey = (e: globalThis.KeyboardEvent) => {
+      if (dialog || locked || !operator) return;
+      if (e.key === 'F2') {
+        e.preventDefault();
+        setDialog({ kind: 'walk-in' });
+      }
+    };
+    window.addEventListener('keydown', onGlobalKey);
+    return () => window.removeEventListener('keydown', onGlobalKey);
+  }, [dialog, locked, operator]);
+
+  if (locked) return <DeskLock />;
+  if (!operator) return <OperatorPrompt />;
+
+  const activeId = results[selected] ? `desk-result-${results[selected]!.card.registrationId}` : undefined;
+  return (
+    <section className="page desk">
+      <header className="page-header desk-header">
+        <h1>Регистрация</h1>
+        <span className="muted">Оператор: {operator}</span>
+        <span className="spacer" />
+        <label className="checkbox">
+          <input type="checkbox" checked={autoBadge} onChange={(e) => setAutoBadge(e.target.checked)} />
+          Бейдж при отметке
+        </label>
+        <button type="button" onClick={() => setDialog({ kind: 'walk-in' })}>
+          Новый участник <kbd>F2</kbd>
+        </button>
+        <button type="button" onClick={() => desk && setDialog({ kind: 'badges', cards: [...desk.cards.values()] })} disabled={!desk}>
+          Бейджи…
+        </button>
+        <LockButton />
+      </header>
+      <div className="desk-grid">
+        <div className="desk-main">
+          <input
+            ref={inputRef}
+            className="desk-search"
+            type="search"
+            aria-label="Поиск участника"
+            placeholder={desk ? 'Фамилия, имя, телефон или код бейджа…' : 'Загрузка списка…'}
+            autoComplete="off"
+            spellCheck={false}
+            role="combobox"
+            aria-expanded={results.length > 0}
+            aria-controls="desk-results"
+            aria-activedescendant={activeId}
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setSelected(0);
+            }}
+            onKeyDown={onKeyDown}
+            onBlur={() => {
+              // the search field keeps the focus: a scanner's burst must always land in it
+              if (!dialog) setTimeout(() => document.activeElement === document.body && focusSearch(), 0);
+            }}
+          />
+          {outcome && <OutcomeBanner outcome={outcome} onAnnul={(card) => setDialog({ kind: 'annul', card })} onBadge={(card) => setDialog({ kind: 'badges', cards: [card] })} />}
+          {query.trim() && (
+            <ul className="desk-results" id="desk-results" role="listbox" aria-label="Найденные участники">
+              {results.length === 0 && <li className="desk-empty">Никого не нашли. Проверьте написание или зарегистрируйте нового участника (F2).</li>}
+              {results.map(({ card, kind }, i) => (
+                <DeskResult
+                  key={card.registrationId}
+                  card={card}
+                  matchKind={kind}
+                  arrival={arrivals?.byRegistration.get(card.registrationId)}
+                  ownDevice={ctx.device.id}
+                  selected={i === selected}
+                  onPick={() => {
+                    setSelected(i);
+                    void checkIn(card);
+                  }}
+                  onAnnul={() => setDialog({ kind: 'annul', card })}
+                />
+              ))}
+            </ul>
+          )}
+          {!query.trim() && <p className="desk-hint">Начните вводить фамилию — можно в любой раскладке, с ошибкой или латиницей. ↑↓ — выбор, Enter — отметить прибытие, Esc — очистить.</p>}
+        </div>
+        <DeskCounters event={event} arrivals={arrivals} desk={desk} />
+      </div>
+      {dialog?.kind === 'annul' && (
+        <AnnulDialog
+          card={dialog.card}
+          onClose={(done) => {
+            setDialog(null);
+            if (done) setOutcome({ kind: 'annulled', card: dialog.card });
+          }}
+          eventId={event.id}
+        />
+      )}
+      {dialog?.kind === 'walk-in' && desk && (
+        <WalkInDialog
+          event={event}
+          desk={desk}
+          onClose={(card) => {
+            setDialog(null);
+            if (!card) return;
+            setOutcome({ kind: 'arrived', card, at: new Date().toISOString() });
+            if (autoBadge) setDialog({ kind: 'badges', cards: [card] });
+          }}
+          onPickExisting={(card) => {
+            setDialog(null);
+            void checkIn(card);
+          }}
+        />
+      )}
+      {dialog?.kind === 'badges' && <BadgePrintDialog event={event} cards={dialog.cards} onClose={() => setDialog(null)} />}
+    </section>
+  );
+}
+
+function LockButton() {
+  const setLocked = useUiStore((s) => s.setDeskLocked);
+  return (
+    <button type="button" onClick={() => setLocked(true)} title="Заблокировать экран стойки PIN-кодом">
+      Заблокировать
+    </button>
+  );
+}
+
+const clock = (iso: string) => new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
+
+function OutcomeBanner({ outcome, onAnnul, onBadge }: { outcome: Outcome; onAnnul: (c: DeskCard) => void; onBadge: (c: DeskCard) => void }) {
+  if (outcome.kind === 'error') {
+    return (
+      <div className="banner banner-error" role="alert">
+        Не удалось отметить: {outcome.message}
+      </div>
+    );
+  }
+  const { card } = outcome;
+  return (
+    <div className={`banner banner-${outcome.kind}`} role="status" aria-live="polite">
+      <div>
+        <strong>{card.fullName}</strong>
+        {outcome.kind === 'arrived' && <> — прибытие отмечено в {clock(outcome.at)}</>}
+        {outcome.kind === 'already' && <> — уже отмечен(а) в {clock(outcome.arrival.at!)}, повторно не отмечаем</>}
+        {outcome.kind === 'annulled' && <> — отметка о прибытии отменена</>}
+        <div className="banner-details">
+          {[card.municipality, card.section && `Секция: ${card.section}`].filter(Boolean).join(' · ')}
+        </div>
+        {card.note && outcome.kind !== 'annulled' && <div className="attention">⚠ {card.note}</div>}
+      </div>
+      {outcome.kind !== 'annulled' && (
+        <div className="banner-actions">
+          <button type="button" onClick={() => onBadge(card)}>
+            Печать бейджа
+          </button>
+          <button type="button" onClick={() => onAnnul(card)}>
+            Отменить отметку…
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * The desk search: an in-memory index over people that answers every keystroke. The desk must find a
+ * person in one or two keystrokes whatever the keyboard layout, spelling or typo (DESIGN.md, issue 4).
+ *
+ * Storage: distinct folded words → posting lists of people in result order (vocabulary.ts); phones
+ * bucketed by their last four digits; badge codes. A change touches only the changed person's words —
+ * an upsert at the desk never rescans anyone else. Query evaluation is in query-run.ts.
+ */
+import { normalizeBadgeCode } from '../people/badge-code';
+import { normalizePhone } from '../people/phone';
+import type { Entry, Field } from './entry';
+import { forEachDistinctWord } from './entry';
+import { foldYo, lowerName, splitWords } from './fold';
+import { Order } from './order';
+import { insertSorted, removeSorted } from './postings';
+import { parseQuery } from './query';
+import { QueryRun } from './query-run';
+import { fieldKey } from './sort-key';
+import type { SearchDoc, SearchHit } from './types';
+import { Vocabulary } from './vocabulary';
+
+/** Phones are bucketed by their last 4 digits: the shortest tail a query may give. */
+const PHONE_BUCKET = 10_000;
+/** Digits a double holds exactly; a longer "phone" keeps its last 15. */
+const PHONE_MAX_DIGITS = 15;
+
+const byKey = (a: Field, b: Field) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+export class SearchIndex {
+  private readonly docs = new Map<string, Entry>();
+  private readonly vocabulary = new Vocabulary();
+  private readonly phones = new Map<number, Entry[]>();
+  private readonly badges = new Map<string, Entry[]>();
+  private readonly order = new Order();
+  /**
+   * Folding, splitting and collation keys are computed once per distinct field value. Values are not
+   * evicted — a desk sees a few thousand of them in an event's lifetime.
+   */
+  private readonly fields = new Map<string, Field>();
+
+  /**
+   * Builds in one pass: people are sorted once by the ranks of their distinct field values (the same
+   * order as comparing keys, without comparing long strings 100,000·log times), so every posting list
+   * is then filled by appending.
+   */
+  constructor(docs?: Iterable<SearchDoc>) {
+    if (!docs) return;
+    for (const doc of docs) this.docs.set(doc.id, this.entry(doc)); // a repeated id: the last one wins, as with upsert
+    const entries = [...this.docs.values()];
+    const distinct = [...this.fields.values()].sort(byKey);
+    distinct.forEach((f, i) => (f.rank = i));
+    // three ranks in one exact double while each fits 17 bits; beyond that, compare them in turn
+    const R = distinct.length;
+    const packed = R < 2 ** 17 ? entries.map((e) => (e.surname.rank * R + e.name.rank) * R + e.patronymic.rank) : null;
+    const order = entries.map((_, i) => i);
+    order.sort((i, j) => {
+      const a = entries[i]!;
+      const b = entries[j]!;
+      const d = packed
+        ? packed[i]! - packed[j]!
+        : a.surname.rank - b.surname.rank || a.name.rank - b.name.rank || a.patronymic.rank - b.patronymic.rank;
+      return d || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    });
+    this.order.reset(order.map((i) => entries[i]!));
+    this.vocabulary.beginBulk();
+    for (const i of order) this.link(entries[i]!, true);
+    this.vocabulary.endBulk();
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** Adds a person or replaces the one with the same id; touches only this person's words. */
+  upsert(doc: SearchDoc): void {
+    this.remove(doc.id);
+    this.link(this.entry(doc), false);
+  }
+
+  remove(id: string): void {
+    const entry = this.docs.get(id);
+    if (!entry) return;
+    this.docs.delete(id);
+    this.order.remove(entry);
+    forEachDistinctWord(entry, (word) => this.vocabulary.unlink(word, entry));
+    if (entry.phone >= 0) unbucket(this.phones, entry.phone % PHONE_BUCKET, entry);
+    if (entry.badge) unbucket(this.badges, entry.badge, entry);
+  }
+
+  /** The best `limit` matches (default 20), best first; [] for an empty query. Deterministic. */
+  search(query: string, limit = 20): SearchHit[] {
+    const max = Math.floor(limit);
+    if (!(max > 0)) return [];
+    const plan = parseQuery(query);
+    const badge = plan.badge ? (this.badges.get(plan.badge) ?? []) : [];
+    return new QueryRun(this.vocabulary, plan, max).run(badge, this.phoneTail(plan.phoneTail));
+  }
+
+  /** People whose phone ends with the given digits. */
+  private phoneTail(tail: string | null): Entry[] {
+    if (!tail || tail.length > PHONE_MAX_DIGITS) return [];
+    const value = Number(tail);
+    const mod = 10 ** tail.length;
+    const bucket = this.phones.get(value % PHONE_BUCKET) ?? [];
+    return bucket.filter((e) => e.phoneLength >= tail.length && e.phone % mod === value);
+  }
+
+  private field(value: string | undefined): Field {
+    const v = value ?? '';
+    let f = this.fields.get(v);
+    if (!f) {
+      const spellings = splitWords(lowerName(v));
+      const words = spellings.map(foldYo);
+      f = { key: fieldKey(v), words, ids: words.map((w) => this.vocabulary.idOf(w)), spellings, rank: 0 };
+      this.fields.set(v, f);
+    }
+    return f;
+  }
+
+  private entry(doc: SearchDoc): Entry {
+    const [phone, phoneLength] = phoneNumber(doc.phone ?? '');
+    const badge = doc.badgeCode ? (normalizeBadgeCode(doc.badgeCode) ?? doc.badgeCode.toUpperCase().replace(/[\s-]/g, '')) : '';
+    return {
+      id: doc.id,
+      surname: this.field(doc.surname),
+      name: this.field(doc.name),
+      patronymic: this.field(doc.patronymic),
+      phone: phoneLength >= 4 ? phone : -1,
+      phoneLength,
+      badge: badge || null,
+      ord: 0,
+      mark: 0,
+    };
+  }
+
+  /** `bulk`: entries arrive in result order (the initial build), so every list is appended to. */
+  private link(entry: Entry, bulk: boolean): void {
+    if (!bulk) {
+      this.docs.set(entry.id, entry);
+      this.order.insert(entry);
+    }
+    forEachDistinctWord(entry, (word, spelling) => this.vocabulary.link(word, spelling, entry));
+    if (entry.phone >= 0) bucket(this.phones, entry.phone % PHONE_BUCKET, entry, bulk);
+    if (entry.badge) bucket(this.badges, entry.badge, entry, bulk);
+  }
+}
+
+/**
+ * The phone's digits as a number, and how many. Plain notations ("8 (917) 345-12-34") are just their
+ * digits — a tail of up to ten digits does not care about +7 or 8 — read without allocating, which
+ * matters for 100,000 people; text with letters (an extension, a label) goes through normalizePhone.
+ */
+function phoneNumber(raw: string): [number, number] {
+  let value = 0;
+  let length = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = (value * 10 + (c - 48)) % 10 ** PHONE_MAX_DIGITS;
+      length++;
+    } else if (c !== 32 && c !== 40 && c !== 41 && c !== 43 && c !== 45 && c !== 46 && c !== 160) {
+      const normalized = normalizePhone(raw);
+      return normalized ? phoneNumber(normalized) : [-1, 0];
+    }
+  }
+  return [value, Math.min(length, PHONE_MAX_DIGITS)];
+}
+
+function bucket<K>(map: Map<K, Entry[]>, key: K, entry: Entry, bulk: boolean): void {
+  const list = map.get(key);
+  if (list && bulk) list.push(entry);
+  else if (list) insertSorted(list, entry);
+  else map.set(key, [entry]);
+}
+
+function unbucket<K>(map: Map<K, Entry[]>, key: K, entry: Entry): void {
+  const list = map.get(key);
+  if (!list) return;
+  removeSorted(list, entry);
+  if (!list.length) map.delete(key);
+}

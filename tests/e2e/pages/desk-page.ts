@@ -1,0 +1,59 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { AppPage } from './app-page';
+
+const ruToQwerty: Record<string, string> = Object.fromEntries(
+  [...'йцукенгшщзхъфывапролджэячсмитьбю'].map((ch, i) => [ch, "qwertyuiop[]asdfghjkl;'zxcvbnm,."[i]!]),
+);
+
+/** What a person would type for `text` with the Latin layout left on by mistake. */
+export function typedInWrongLayout(text: string): string {
+  return [...text.toLowerCase().replace(/ё/g, 'е')].map((ch) => ruToQwerty[ch] ?? ch).join('');
+}
+
+/** The registration desk as the operator sees it. */
+export class DeskPage {
+  readonly app: AppPage;
+  readonly search: Locator;
+  readonly results: Locator;
+  readonly banner: Locator;
+  readonly arrivedCounter: Locator;
+
+  constructor(readonly page: Page) {
+    this.app = new AppPage(page);
+    this.search = page.getByRole('combobox', { name: 'Поиск участника' });
+    this.results = page.getByRole('listbox', { name: 'Найденные участники' }).getByRole('option');
+    this.banner = page.locator('.banner');
+    this.arrivedCounter = page.getByTestId('arrived-counter').locator('.counter-value');
+  }
+
+  /** Opens the demo event and the desk, introducing the operator. */
+  async openWithDemo(operator = 'Гульнара Р.') {
+    await this.app.open();
+    await this.app.openDemoButton.click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Участники' })).toBeVisible();
+    await this.app.nav.getByRole('button', { name: 'Регистрация' }).click();
+    await this.page.getByLabel('Кто работает за стойкой?').fill(operator);
+    await this.page.keyboard.press('Enter');
+    await expect(this.search).toBeFocused();
+    await expect(this.search).toHaveAttribute('placeholder', /Фамилия/);
+  }
+
+  /** Names of people in the participants table (the first visible rows), in table order. */
+  async someParticipants(): Promise<Array<{ name: string; badge: string }>> {
+    await this.app.goTo('Участники');
+    const rows = this.app.participantsTable().getByRole('row');
+    await expect(rows.nth(5)).toBeVisible();
+    const out: Array<{ name: string; badge: string }> = [];
+    for (let i = 1; i <= 5; i++) {
+      const cells = rows.nth(i).getByRole('cell');
+      out.push({ name: (await cells.nth(0).textContent())!, badge: (await cells.nth(4).textContent())! });
+    }
+    await this.app.nav.getByRole('button', { name: 'Регистрация' }).click();
+    await expect(this.search).toBeFocused();
+    return out;
+  }
+
+  result(name: string): Locator {
+    return this.results.filter({ hasText: name });
+  }
+}
