@@ -19,7 +19,7 @@ import { fieldKey } from './sort-key';
 import type { SearchDoc, SearchHit } from './types';
 import { Vocabulary } from './vocabulary';
 
-/** Phones are bucketed by their last 4 digits: the shortest tail a query may give. */
+/** Phones are bucketed by their last 4 digits (number mod 10⁴): the shortest tail a query may give. */
 const PHONE_BUCKET = 10_000;
 /** Digits a double holds exactly; a longer "phone" keeps its last 15. */
 const PHONE_MAX_DIGITS = 15;
@@ -48,7 +48,8 @@ export class SearchIndex {
     for (const doc of docs) this.docs.set(doc.id, this.entry(doc)); // a repeated id: the last one wins, as with upsert
     const entries = [...this.docs.values()];
     const distinct = [...this.fields.values()].sort(byKey);
-    distinct.forEach((f, i) => (f.rank = i));
+    // equal keys share a rank, so the bulk order is exactly compareEntries order
+    distinct.forEach((f, i) => (f.rank = i > 0 && distinct[i - 1]!.key === f.key ? distinct[i - 1]!.rank : i));
     // three ranks in one exact double while each fits 17 bits; beyond that, compare them in turn
     const R = distinct.length;
     const packed = R < 2 ** 17 ? entries.map((e) => (e.surname.rank * R + e.name.rank) * R + e.patronymic.rank) : null;

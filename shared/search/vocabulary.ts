@@ -67,10 +67,6 @@ export class Vocabulary {
     this.skeletons.sort();
   }
 
-  get distinctWords(): number {
-    return this.words.size;
-  }
-
   idOf(word: string): number {
     let id = this.ids.get(word);
     if (id === undefined) {
