@@ -16,6 +16,7 @@ export type DeskCard = {
   position: string;
   role: Registration['role'];
   section: string;
+  sectionId?: string;
   badgeCode: string;
   note?: string;
   status: Registration['status'];
@@ -124,6 +125,7 @@ function toCard(r: Registration, p: Person, lookups: DeskLookups): DeskCard {
     position: p.position ?? '',
     role: r.role,
     section: section ?? '',
+    sectionId: r.sectionId,
     badgeCode: r.badgeCode,
     note: r.note ?? (p.consent?.given ? undefined : 'Нужно согласие на обработку ПДн'),
     status: r.status,

@@ -27,3 +27,12 @@ export function useFirstChoiceCounts(eventId: string): Map<string, number> | und
     return counts;
   }, [db, eventId]);
 }
+
+/** Sections of an event with how many people are assigned to each, live. */
+export function useSectionLoads(eventId: string): Array<{ section: Section; load: number }> | undefined {
+  const { db } = useDb();
+  return useLiveQuery(async () => {
+    const sections = (await db.sections.where('eventId').equals(eventId).toArray()).sort((a, b) => a.order - b.order);
+    return Promise.all(sections.map(async (section) => ({ section, load: await db.registrations.where('[eventId+sectionId]').equals([eventId, section.id]).count() })));
+  }, [db, eventId]);
+}

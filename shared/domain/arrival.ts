@@ -43,3 +43,17 @@ export function deriveArrivals(entries: readonly CheckinEntry[]): Map<string, Ar
   for (const [id, list] of byReg) out.set(id, deriveArrival(list));
   return out;
 }
+
+/**
+ * Which section a person is in now, from 'section-enter' / 'section-leave' entries. Entering a section
+ * implicitly leaves the previous one, so the latest enter wins unless a leave of that section follows.
+ */
+export function deriveSectionPresence(entries: readonly CheckinEntry[]): string | undefined {
+  let current: string | undefined;
+  const ordered = [...entries].filter((e) => e.kind === 'section-enter' || e.kind === 'section-leave').sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  for (const e of ordered) {
+    if (e.kind === 'section-enter') current = e.sectionId;
+    else if (e.sectionId === current) current = undefined;
+  }
+  return current;
+}

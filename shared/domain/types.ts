@@ -110,7 +110,12 @@ export type Registration = {
   badgeCode: string;
   /** Section ids in order of preference. */
   sectionPrefs: Id[];
+  /** The assigned section; absent while unassigned or on a waitlist. */
   sectionId?: Id;
+  /** Set by a person (organizer or desk), not by the automatic assignment, which keeps it as is. */
+  sectionFixed?: boolean;
+  /** Why the automatic assignment left this person without a section (shown on the waitlist). */
+  waitlistReason?: 'all-choices-full' | 'no-preferences' | 'over-capacity-fixed' | 'waitlist-cheaper';
   /** Shown prominently at the desk ("VIP", "нужно согласие на обработку ПДн"). */
   note?: string;
   source: RegistrationSource;

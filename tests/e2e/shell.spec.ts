@@ -28,7 +28,7 @@ test('opens the demo conference, shows its sections and participants, and keeps 
   await page.screenshot({ path: 'test-results/screens/participants.png' });
 
   await app.goTo('Секции');
-  const cards = page.locator('.section-card');
+  const cards = page.locator('.section-column');
   await expect(cards).toHaveCount(4);
   await expect(cards.nth(2)).toContainText('Соседские сообщества. Добрососедство');
   await expect(page.getByText(/Пленарное заседание/)).toBeVisible();

@@ -14,6 +14,7 @@ import { DeskResult } from './DeskResult';
 import { OperatorPrompt } from './OperatorPrompt';
 import { WalkInDialog } from './WalkInDialog';
 import { BadgePrintDialog } from './BadgePrintDialog';
+import { DeskSectionPicker } from './DeskSectionPicker';
 
 const RESULT_LIMIT = 12;
 
@@ -152,7 +153,7 @@ export function DeskPage({ event }: { event: EventRow }) {
               if (!dialog) setTimeout(() => document.activeElement === document.body && focusSearch(), 0);
             }}
           />
-          {outcome && <OutcomeBanner outcome={outcome} onAnnul={(card) => setDialog({ kind: 'annul', card })} onBadge={(card) => setDialog({ kind: 'badges', cards: [card] })} />}
+          {outcome && <OutcomeBanner outcome={outcome} eventId={event.id} onAnnul={(card) => setDialog({ kind: 'annul', card })} onBadge={(card) => setDialog({ kind: 'badges', cards: [card] })} />}
           {query.trim() && (
             <ul className="desk-results" id="desk-results" role="listbox" aria-label="Найденные участники">
               {results.length === 0 && <li className="desk-empty">Никого не нашли. Проверьте написание или зарегистрируйте нового участника (F2).</li>}
@@ -219,7 +220,7 @@ function LockButton() {
 
 const clock = (iso: string) => new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
 
-function OutcomeBanner({ outcome, onAnnul, onBadge }: { outcome: Outcome; onAnnul: (c: DeskCard) => void; onBadge: (c: DeskCard) => void }) {
+function OutcomeBanner({ outcome, eventId, onAnnul, onBadge }: { outcome: Outcome; eventId: string; onAnnul: (c: DeskCard) => void; onBadge: (c: DeskCard) => void }) {
   if (outcome.kind === 'error') {
     return (
       <div className="banner banner-error" role="alert">
@@ -239,6 +240,7 @@ function OutcomeBanner({ outcome, onAnnul, onBadge }: { outcome: Outcome; onAnnu
           {[card.municipality, card.section && `Секция: ${card.section}`].filter(Boolean).join(' · ')}
         </div>
         {card.note && outcome.kind !== 'annulled' && <div className="attention">⚠ {card.note}</div>}
+        {outcome.kind !== 'annulled' && <DeskSectionPicker key={card.registrationId} eventId={eventId} card={card} />}
       </div>
       {outcome.kind !== 'annulled' && (
         <div className="banner-actions">

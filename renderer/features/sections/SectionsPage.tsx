@@ -1,44 +1,117 @@
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EventRow } from '../../../shared/domain/types';
-import { useFirstChoiceCounts, useProgram, useSections } from '../../hooks/use-sections';
+import type { EventRow, Section } from '../../../shared/domain/types';
+import type { SectionResult } from '../../../shared/solver';
+import { moveToSection } from '../../db/repo/sections';
+import { useDb } from '../../hooks/db-context';
+import { useParticipants, type ParticipantRow } from '../../hooks/use-participants';
+import { useProgram, useSections } from '../../hooks/use-sections';
+import { runAutoAssignment } from './auto-assign';
+import { AssignmentReport } from './AssignmentReport';
+import { buildBoard } from './board-model';
+import { MoveDialog } from './MoveDialog';
+import { SectionColumnView } from './SectionColumnView';
+import { SectionEditDialog } from './SectionEditDialog';
+import { SectionListPrint } from './SectionListPrint';
+import './sections.css';
 
 const time = (iso?: string) => (iso ? iso.slice(11, 16) : '');
 
+const spreadLevels = [
+  { value: 0, label: 'не учитывать' },
+  { value: 3, label: 'по возможности' },
+  { value: 12, label: 'настойчиво' },
+];
+
+type Dialog = { kind: 'edit'; section?: Section } | { kind: 'move'; row: ParticipantRow } | { kind: 'print'; sectionId: string } | null;
+
 export function SectionsPage({ event }: { event: EventRow }) {
   const { t } = useTranslation();
+  const ctx = useDb();
   const sections = useSections(event.id);
   const program = useProgram(event.id);
-  const firstChoice = useFirstChoiceCounts(event.id);
+  const rows = useParticipants(event.id);
+  const [spread, setSpread] = useState(3);
+  const [report, setReport] = useState<SectionResult>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const board = useMemo(() => (rows && sections ? buildBoard(rows, sections) : undefined), [rows, sections]);
+
+  const distribute = async () => {
+    if (!rows || !sections) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      setReport(await runAutoAssignment(ctx, rows, sections, spread));
+    } catch (err) {
+      setError(`Не удалось распределить: ${(err as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const move = async (registrationId: string, sectionId: string | null) => {
+    try {
+      await moveToSection(ctx, registrationId, sectionId);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
 
   return (
-    <section className="page">
-      <header className="page-header">
+    <section className="page page-sections">
+      <header className="page-header sections-header">
         <h1>{t('sections.heading')}</h1>
+        <span className="spacer" />
+        <label className="inline-field">
+          Смешивать делегации:
+          <select value={spread} onChange={(e) => setSpread(Number(e.target.value))}>
+            {spreadLevels.map((l) => (
+              <option key={l.value} value={l.value}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="primary" onClick={() => void distribute()} disabled={busy || !sections?.length} aria-busy={busy}>
+          Распределить автоматически
+        </button>
+        <button type="button" onClick={() => setDialog({ kind: 'edit' })}>
+          Добавить секцию
+        </button>
       </header>
-      {!sections ? (
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {report && sections && rows && <AssignmentReport report={report} sections={sections} rows={rows} onClose={() => setReport(undefined)} />}
+      {!sections || !board ? (
         <p>{t('common.loading')}</p>
       ) : sections.length === 0 ? (
         <p className="empty">{t('sections.empty')}</p>
       ) : (
-        <ol className="section-cards">
-          {sections.map((s) => (
-            <li key={s.id} className="section-card">
-              <h2>{s.title}</h2>
-              <dl>
-                <dt>{t('sections.room')}</dt>
-                <dd>{s.room || '—'}</dd>
-                <dt>{t('sections.time')}</dt>
-                <dd>{s.startsAt ? `${time(s.startsAt)}–${time(s.endsAt)}` : '—'}</dd>
-                <dt>{t('sections.capacity')}</dt>
-                <dd>{s.capacity}</dd>
-                <dt>{t('sections.moderators')}</dt>
-                <dd>{s.moderators.join(', ') || '—'}</dd>
-                <dt>{t('sections.wishes')}</dt>
-                <dd>{firstChoice?.get(s.id) ?? 0}</dd>
-              </dl>
-            </li>
+        <div className="section-board" role="list" aria-label="Секции">
+          {board.columns.map((column) => (
+            <SectionColumnView
+              key={column.section.id}
+              column={column}
+              onDropPerson={(registrationId) => {
+                const row = rows?.find((r) => r.registration.id === registrationId);
+                if (!row || row.registration.sectionId === column.section.id) return;
+                if (column.members.length >= column.section.capacity) setDialog({ kind: 'move', row });
+                else void move(registrationId, column.section.id);
+              }}
+              onPick={(row) => setDialog({ kind: 'move', row })}
+              onEdit={() => setDialog({ kind: 'edit', section: column.section })}
+              onPrint={() => setDialog({ kind: 'print', sectionId: column.section.id })}
+            />
           ))}
-        </ol>
+        </div>
+      )}
+      {board && board.unplacedWithoutChoice.length > 0 && (
+        <p className="muted">Без выбора секции и без места: {board.unplacedWithoutChoice.length} чел.</p>
       )}
       {program && program.length > 0 && (
         <>
@@ -63,6 +136,21 @@ export function SectionsPage({ event }: { event: EventRow }) {
             ))}
           </ol>
         </>
+      )}
+      {dialog?.kind === 'edit' && <SectionEditDialog eventId={event.id} section={dialog.section} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'move' && board && (
+        <MoveDialog
+          row={dialog.row}
+          columns={board.columns}
+          onMove={(sectionId) => {
+            void move(dialog.row.registration.id, sectionId);
+            setDialog(null);
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'print' && board && (
+        <SectionListPrint event={event} column={board.columns.find((c) => c.section.id === dialog.sectionId)!} onClose={() => setDialog(null)} />
       )}
     </section>
   );

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { appendCheckin } from '../../db/repo/checkins';
+import { moveToSection } from '../../db/repo/sections';
+import { useDb } from '../../hooks/db-context';
+import type { DeskCard } from '../../hooks/use-desk-index';
+import { useSectionLoads } from '../../hooks/use-sections';
+import { useUiStore } from '../../stores/ui-store';
+
+/**
+ * The person's section at the desk: change it with live fill (over capacity asks first), and mark them
+ * entering it — entering one section leaves the previous one in the attendance log.
+ */
+export function DeskSectionPicker({ eventId, card }: { eventId: string; card: DeskCard }) {
+  const ctx = useDb();
+  const operator = useUiStore((s) => s.operator);
+  const loads = useSectionLoads(eventId);
+  const [sectionId, setSectionId] = useState(card.sectionId ?? '');
+  const [pending, setPending] = useState<string>();
+  const [entered, setEntered] = useState(false);
+  if (!loads?.length) return null;
+
+  const change = async (next: string) => {
+    const target = loads.find((l) => l.section.id === next);
+    if (target && target.load >= target.section.capacity && pending !== next) {
+      setPending(next);
+      return;
+    }
+    setPending(undefined);
+    await moveToSection(ctx, card.registrationId, next || null);
+    setSectionId(next);
+    setEntered(false);
+  };
+
+  return (
+    <div className="desk-section">
+      <label className="inline-field">
+        Секция:
+        <select aria-label="Секция участника" value={pending ?? sectionId} onChange={(e) => void change(e.target.value)}>
+          <option value="">— не выбрана —</option>
+          {loads.map(({ section, load }) => (
+            <option key={section.id} value={section.id}>
+              {section.title} ({load} / {section.capacity})
+            </option>
+          ))}
+        </select>
+      </label>
+      {pending && (
+        <span className="attention" role="alert">
+          Секция заполнена.{' '}
+          <button type="button" className="link" onClick={() => void change(pending)}>
+            Всё равно перевести
+          </button>{' '}
+          <button type="button" className="link" onClick={() => setPending(undefined)}>
+            Отмена
+          </button>
+        </span>
+      )}
+      {sectionId && !pending && (
+        <button
+          type="button"
+          disabled={entered}
+          onClick={() =>
+            void appendCheckin(ctx, { eventId, registrationId: card.registrationId, kind: 'section-enter', sectionId, operator }).then(() => setEntered(true))
+          }
+        >
+          {entered ? 'Вход в секцию отмечен' : 'Отметить вход в секцию'}
+        </button>
+      )}
+    </div>
+  );
+}

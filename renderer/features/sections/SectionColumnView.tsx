@@ -1,0 +1,96 @@
+import type { ParticipantRow } from '../../hooks/use-participants';
+import type { SectionColumn } from './board-model';
+
+const DRAG_TYPE = 'application/x-skhod-registration';
+
+/** One section on the board: fill, members (drag them, or Enter to move), and its waitlist. */
+export function SectionColumnView(props: {
+  column: SectionColumn;
+  onDropPerson: (registrationId: string) => void;
+  onPick: (row: ParticipantRow) => void;
+  onEdit: () => void;
+  onPrint: () => void;
+}) {
+  const { section, members, waitlist } = props.column;
+  const fill = members.length / Math.max(section.capacity, 1);
+  const full = members.length >= section.capacity;
+  return (
+    <div
+      role="listitem"
+      className={`section-column${full ? ' full' : ''}`}
+      aria-label={section.title}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(DRAG_TYPE)) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        const id = e.dataTransfer.getData(DRAG_TYPE);
+        if (id) props.onDropPerson(id);
+      }}
+    >
+      <header className="section-column-head">
+        <h2>{section.title}</h2>
+        <div className="muted">
+          {[section.room, section.moderators.join(', ')].filter(Boolean).join(' · ')}
+        </div>
+        <div className="fill" aria-label={`Заполнено ${members.length} из ${section.capacity}`}>
+          <div className="fill-bar">
+            <div className="fill-value" style={{ width: `${Math.min(fill, 1) * 100}%` }} />
+          </div>
+          <span className="fill-text" data-testid="section-fill">
+            {members.length} / {section.capacity}
+          </span>
+        </div>
+        <div className="section-column-actions">
+          <button type="button" className="link" onClick={props.onEdit}>
+            Изменить
+          </button>
+          <button type="button" className="link" onClick={props.onPrint}>
+            Список для печати и Excel
+          </button>
+        </div>
+      </header>
+      <ul className="section-members" aria-label={`Участники секции «${section.title}»`}>
+        {members.map((row) => (
+          <PersonChip key={row.registration.id} row={row} onPick={props.onPick} />
+        ))}
+      </ul>
+      {waitlist.length > 0 && (
+        <>
+          <h3 className="waitlist-title">Лист ожидания ({waitlist.length})</h3>
+          <ul className="section-members waitlist" aria-label={`Лист ожидания секции «${section.title}»`}>
+            {waitlist.map((row) => (
+              <PersonChip key={row.registration.id} row={row} onPick={props.onPick} />
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function PersonChip({ row, onPick }: { row: ParticipantRow; onPick: (row: ParticipantRow) => void }) {
+  const r = row.registration;
+  const rank = r.sectionId ? r.sectionPrefs.indexOf(r.sectionId) + 1 : 0;
+  return (
+    <li>
+      <button
+        type="button"
+        className="person-chip"
+        draggable
+        onDragStart={(e) => {
+          e.dataTransfer.setData(DRAG_TYPE, r.id);
+          e.dataTransfer.effectAllowed = 'move';
+        }}
+        onClick={() => onPick(row)}
+        title="Enter или щелчок — перевести в другую секцию; можно перетащить"
+      >
+        <span className="chip-name">{row.fullName}</span>
+        <span className="chip-meta">
+          {row.municipality}
+          {r.sectionFixed ? ' · вручную' : rank > 0 ? ` · ${rank}-й выбор` : ''}
+        </span>
+      </button>
+    </li>
+  );
+}

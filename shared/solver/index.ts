@@ -1,0 +1,6 @@
+export type { FlowResult } from './min-cost-flow';
+export { FlowNetwork } from './min-cost-flow';
+export type { Objective, SectionInput, SectionResult, SectionWeights, WaitlistReason } from './section-model';
+export { compareObjectives, defaultRankCost, evaluateSections } from './section-model';
+export { assignSections } from './sections';
+export { bruteForceSections } from './brute-force';

@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test';
+import * as XLSX from 'xlsx';
+import { readFile } from 'node:fs/promises';
+import { DeskPage } from './pages/desk-page';
+
+test('assigns the demo to sections, moves a person at the desk into a full section, and exports its list', async ({ page }) => {
+  const desk = new DeskPage(page);
+  await desk.openWithDemo();
+  await desk.app.goTo('Секции');
+
+  // make the fourth section small so that it fills up
+  const columns = page.locator('.section-column');
+  await expect(columns).toHaveCount(4);
+  const small = columns.nth(3);
+  await small.getByRole('button', { name: 'Изменить' }).click();
+  const edit = page.getByRole('dialog', { name: 'Секция' });
+  await edit.getByLabel('Вместимость').fill('5');
+  await edit.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(small.getByTestId('section-fill')).toHaveText('0 / 5');
+
+  await page.getByRole('button', { name: 'Распределить автоматически' }).click();
+  const report = page.getByRole('status', { name: 'Итоги распределения' });
+  await expect(report).toContainText('1-й выбор');
+  const figures = await report.locator('.figure-value').allTextContents();
+  expect(figures.map(Number).reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
+  await expect(small.getByTestId('section-fill')).toHaveText('5 / 5');
+  // someone placed in the first section
+  const person = { name: (await columns.nth(0).locator('.chip-name').first().textContent())! };
+  await page.screenshot({ path: 'test-results/screens/sections-board.png', fullPage: true });
+
+  // at the desk: check the person in and move them into the full section
+  await desk.app.nav.getByRole('button', { name: 'Регистрация' }).click();
+  await desk.search.fill(person.name);
+  await page.keyboard.press('Enter');
+  await expect(desk.banner).toContainText('прибытие отмечено');
+  const picker = desk.banner.getByLabel('Секция участника');
+  const smallTitle = 'Молодёжные сообщества и инициативное бюджетирование';
+  await expect(picker.locator('option:checked')).toContainText('Социальное партнёрство');
+  const option = picker.locator('option', { hasText: smallTitle });
+  await picker.selectOption({ label: (await option.textContent())! });
+  await expect(desk.banner.getByRole('alert')).toContainText('Секция заполнена');
+  await desk.banner.getByRole('button', { name: 'Всё равно перевести' }).click();
+  await expect(picker.locator('option', { hasText: smallTitle })).toContainText('(6 / 5)');
+  await desk.banner.getByRole('button', { name: 'Отметить вход в секцию' }).click();
+  await expect(desk.banner.getByRole('button', { name: 'Вход в секцию отмечен' })).toBeDisabled();
+
+  await desk.app.goTo('Секции');
+  await expect(small.getByTestId('section-fill')).toHaveText('6 / 5');
+  await expect(small.getByRole('list', { name: /Участники секции/ })).toContainText(person.name);
+
+  await small.getByRole('button', { name: 'Список для печати и Excel' }).click();
+  const dialog = page.getByRole('dialog', { name: /Список секции/ });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Скачать Excel' }).click();
+  const file = await (await download).path();
+  const wb = XLSX.read(await readFile(file), { type: 'buffer' });
+  const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1 });
+  expect(rows[3]).toEqual(['№', 'ФИО', 'Муниципалитет', 'Организация', 'Подпись']);
+  expect(rows.slice(4).map((r) => r[1])).toContain(person.name);
+  expect(rows.length - 4).toBe(6);
+
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: 'test-results/screens/section-list.pdf', preferCSSPageSize: true });
+});
+
+test('moves a person between sections on the board by keyboard', async ({ page }) => {
+  const desk = new DeskPage(page);
+  await desk.openWithDemo();
+  await desk.app.goTo('Секции');
+  await page.getByRole('button', { name: 'Распределить автоматически' }).click();
+  await expect(page.getByRole('status', { name: 'Итоги распределения' })).toBeVisible();
+  const columns = page.locator('.section-column');
+  const first = columns.nth(0);
+  await expect(first.getByTestId('section-fill')).not.toHaveText(/^0 \//);
+  const before = await first.getByTestId('section-fill').textContent();
+  const chip = first.locator('.person-chip').first();
+  const name = await chip.locator('.chip-name').textContent();
+  await chip.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Перевести в секцию' });
+  await dialog.getByRole('button', { name: /Соседские сообщества/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(columns.nth(2).getByRole('list', { name: /Участники секции/ })).toContainText(name!);
+  const n = Number(before!.split('/')[0]);
+  await expect(first.getByTestId('section-fill')).toHaveText(`${n - 1} / 35`);
+});
