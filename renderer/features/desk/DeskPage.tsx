@@ -31,6 +31,7 @@ export function DeskPage({ event }: { event: EventRow }) {
   const operator = useUiStore((s) => s.operator);
   const locked = useUiStore((s) => s.deskLocked);
   const autoBadge = useUiStore((s) => s.autoBadge);
+  const setOperator = useUiStore((s) => s.setOperator);
   const setAutoBadge = useUiStore((s) => s.setAutoBadge);
   const desk = useDeskIndex(event.id);
   const arrivals = useArrivals(event.id);
@@ -114,7 +115,12 @@ export function DeskPage({ event }: { event: EventRow }) {
     <section className="page desk">
       <header className="page-header desk-header">
         <h1>Регистрация</h1>
-        <span className="muted">Оператор: {operator}</span>
+        <span className="muted">
+          Оператор: {operator}{' '}
+          <button type="button" className="link" onClick={() => setOperator('')}>
+            сменить
+          </button>
+        </span>
         <span className="spacer" />
         <label className="checkbox">
           <input type="checkbox" checked={autoBadge} onChange={(e) => setAutoBadge(e.target.checked)} />
