@@ -84,3 +84,13 @@ export async function applySectionAssignment(ctx: DbContext, rows: readonly Assi
     return putTracked(ctx, 'registrations', next);
   });
 }
+
+/** A person's ranked section wishes, edited by hand. */
+export async function setSectionPrefs(ctx: DbContext, registrationId: string, sectionIds: readonly string[]): Promise<void> {
+  const { db } = ctx;
+  await db.transaction('rw', db.registrations, db.changes, async () => {
+    const reg = await db.registrations.get(registrationId);
+    if (!reg) throw new Error('Регистрация не найдена — обновите список');
+    await putTracked(ctx, 'registrations', [{ ...reg, sectionPrefs: [...new Set(sectionIds.filter(Boolean))] }]);
+  });
+}

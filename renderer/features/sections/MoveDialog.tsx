@@ -1,11 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
+import { setSectionPrefs } from '../../db/repo/sections';
+import { useDb } from '../../hooks/db-context';
 import type { ParticipantRow } from '../../hooks/use-participants';
 import type { SectionColumn } from './board-model';
 
 /** Keyboard way to move a person: pick a section (with its live fill); a full one asks to confirm. */
 export function MoveDialog({ row, columns, onMove, onClose }: { row: ParticipantRow; columns: SectionColumn[]; onMove: (sectionId: string | null) => void; onClose: () => void }) {
+  const ctx = useDb();
   const ref = useRef<HTMLDialogElement>(null);
   const [confirming, setConfirming] = useState<SectionColumn>();
+  const [prefs, setPrefs] = useState<string[]>(() => [0, 1, 2].map((i) => row.registration.sectionPrefs[i] ?? ''));
   useEffect(() => ref.current?.showModal(), []);
   const current = row.registration.sectionId;
 
@@ -43,6 +47,30 @@ export function MoveDialog({ row, columns, onMove, onClose }: { row: Participant
           вместимости.
         </p>
       )}
+      <fieldset className="prefs-editor">
+        <legend>Пожелания участника (по порядку)</legend>
+        {prefs.map((value, i) => (
+          <label key={i} className="inline-field">
+            {i + 1}-й выбор:
+            <select
+              value={value}
+              onChange={(e) => {
+                const next = [...prefs];
+                next[i] = e.target.value;
+                setPrefs(next);
+                void setSectionPrefs(ctx, row.registration.id, next);
+              }}
+            >
+              <option value="">—</option>
+              {columns.map((c) => (
+                <option key={c.section.id} value={c.section.id}>
+                  {c.section.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </fieldset>
       <div className="dialog-actions">
         {current && (
           <button type="button" onClick={() => onMove(null)}>

@@ -72,3 +72,12 @@ describe('sections repository', () => {
     expect(deriveSectionPresence(log)).toBeUndefined();
   });
 });
+
+describe('section preferences', () => {
+  it('are edited by hand in order, without repeats or blanks', async () => {
+    const { setSectionPrefs } = await import('../../../../renderer/db/repo/sections');
+    const { c, sections, regs } = await demo();
+    await setSectionPrefs(c, regs[7]!.id, [sections[2]!.id, '', sections[0]!.id, sections[2]!.id]);
+    expect((await c.db.registrations.get(regs[7]!.id))!.sectionPrefs).toEqual([sections[2]!.id, sections[0]!.id]);
+  });
+});

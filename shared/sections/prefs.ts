@@ -1,0 +1,36 @@
+/**
+ * Section preferences as district lists write them in the «Секция» column: numbers ("2", "1,3",
+ * "1; 3", "2 и 4"), titles or a recognizable part of one ("соседские", "Молодёжные сообщества"), in
+ * order of preference. Unknown parts are returned so the import can warn about them.
+ */
+export type SectionRef = { id: string; title: string; order: number };
+
+const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/[«»"'.]/g, '').replace(/\s+/g, ' ').trim();
+
+export function parseSectionPrefs(text: string, sections: readonly SectionRef[]): { ids: string[]; unknown: string[] } {
+  const ordered = [...sections].sort((a, b) => a.order - b.order);
+  const ids: string[] = [];
+  const unknown: string[] = [];
+  const parts = text
+    .split(/[,;/]|\s+и\s+|\s+или\s+/i)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  for (const part of parts) {
+    const number = /^№?\s*(\d+)(-?(я|й|ая))?$/i.exec(part);
+    let found: SectionRef | undefined;
+    if (number) found = ordered[Number(number[1]) - 1];
+    else {
+      const want = fold(part);
+      if (want.length >= 4) {
+        found =
+          ordered.find((s) => fold(s.title) === want) ??
+          ordered.find((s) => fold(s.title).includes(want)) ??
+          // a title quoted loosely: every word of the part starts a word of the title
+          ordered.find((s) => want.split(' ').every((w) => fold(s.title).split(' ').some((t) => t.startsWith(w))));
+      }
+    }
+    if (found && !ids.includes(found.id)) ids.push(found.id);
+    else if (!found) unknown.push(part);
+  }
+  return { ids, unknown };
+}
