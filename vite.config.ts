@@ -15,7 +15,12 @@ function contentSecurityPolicy(): Plugin {
     name: 'skhod-csp',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+      // frame-ancestors only works as a header (Electron sends it); in a meta tag browsers ignore it and warn
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY.replace(/;\s*frame-ancestors[^;]*/, '') },
+        injectTo: 'head-prepend',
+      },
     ],
   };
 }

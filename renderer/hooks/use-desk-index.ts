@@ -48,7 +48,7 @@ export function useDeskIndex(eventId: string): DeskIndex | undefined {
       const people = new Map<string, Person>();
       const all = await loadDeskRegistrations(ctx, eventId);
       if (cancelled) return;
-      const index = new SearchIndex();
+      let index = new SearchIndex();
       const cards = new Map<string, DeskCard>();
       const byBadge = new Map<string, string>();
       const personRegs = new Map<string, string>();
@@ -73,7 +73,20 @@ export function useDeskIndex(eventId: string): DeskIndex | undefined {
         index.remove(id);
       };
       for (const [id, p] of all.people) people.set(id, p);
-      for (const r of all.registrations) put(r);
+      // the first build goes through the bulk constructor (it shares work between namesakes);
+      // later changes go through upsert one by one
+      const docs: SearchDoc[] = [];
+      for (const r of all.registrations) {
+        const person = people.get(r.personId);
+        if (!person) continue;
+        const card = toCard(r, person, lookups);
+        regs.set(r.id, r);
+        cards.set(r.id, card);
+        byBadge.set(card.badgeCode, r.id);
+        personRegs.set(r.personId, r.id);
+        docs.push(toDoc(r, person));
+      }
+      index = new SearchIndex(docs);
       let version = 1;
       setState({ index, cards, byBadge, version });
 

@@ -14,6 +14,7 @@ export function initI18n(language: Language = 'ru') {
     fallbackLng: 'ru',
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
+    showSupportNotice: false,
   });
   return i18next;
 }
