@@ -42,8 +42,8 @@ function ParticipantTable({ rows }: { rows: ParticipantRow[] }) {
         <span role="columnheader">{t('participants.badge')}</span>
         <span role="columnheader">{t('participants.arrived')}</span>
       </div>
-      <div className="table-body" ref={scrollRef}>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div className="table-body" ref={scrollRef} tabIndex={0} role="rowgroup">
+        <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
             return (
