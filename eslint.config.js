@@ -31,6 +31,12 @@ export default tseslint.config(
     },
   },
   {
+    // electron-builder hooks are CommonJS by its contract
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     // the React Compiler is not used, so its memoization warnings about libraries do not apply
