@@ -58,7 +58,7 @@ describe('packed app', () => {
   });
 
   it('has its fuses flipped as declared', async () => {
-    const wire = await getCurrentFuseWire(path.join(out, 'linux-unpacked/skhod'));
+    const wire = (await getCurrentFuseWire(path.join(out, 'linux-unpacked/skhod'))) as unknown as Record<number, number>;
     const state = (on: unknown) => (on ? 49 : 48); // '1' / '0'
     for (const option of Object.values(FuseV1Options).filter((v): v is number => typeof v === 'number')) {
       expect(wire[option], FuseV1Options[option]).toBe(state(fuseConfig[option]));
