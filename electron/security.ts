@@ -1,4 +1,4 @@
-import type { Session, WebContents, WebPreferences } from 'electron';
+import type { Session, WebContents } from 'electron';
 import { isAllowedUrl, originOf, type AllowedOrigins } from './origins';
 
 /**
@@ -7,28 +7,6 @@ import { isAllowedUrl, originOf, type AllowedOrigins } from './origins';
  * treated as untrusted: it gets no Node, runs in Chromium's sandbox, and reaches the main process
  * only through the typed, validated bridge that the preload exposes.
  */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    // SECURITY: the preload's world is separate from the page's; the page sees only `window.skhod`.
-    contextIsolation: true,
-    // SECURITY: OS-level sandbox for the renderer; the preload can require only 'electron'.
-    sandbox: true,
-    // SECURITY: no require()/process in pages or workers.
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    // SECURITY: keep the same-origin policy and never load http content into the app origin.
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    // SECURITY: <webview> would be a way to embed arbitrary content with its own preferences.
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    // Offline app: Chromium's spellchecker would try to download dictionaries.
-    spellcheck: false,
-  };
-}
 
 /**
  * Permissions the app's own pages may be granted. Everything else (camera, microphone, geolocation,

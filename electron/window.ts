@@ -1,6 +1,6 @@
 import { BrowserWindow } from 'electron';
 import type { AllowedOrigins } from './origins';
-import { hardenWebContents, secureWebPreferences } from './security';
+import { hardenWebContents } from './security';
 
 export type MainWindowOptions = {
   preloadPath: string;
@@ -20,7 +20,27 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     minHeight: 700,
     show: false,
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(opts.preloadPath),
+    // Written out here, not built by a helper, so that static checkers (electronegativity) see it.
+    webPreferences: {
+      preload: opts.preloadPath,
+      // SECURITY: the preload's world is separate from the page's; the page sees only `window.skhod`.
+      contextIsolation: true,
+      // SECURITY: OS-level sandbox for the renderer; the preload can require only 'electron'.
+      sandbox: true,
+      // SECURITY: no require()/process in pages or workers.
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      // SECURITY: keep the same-origin policy and never load http content into the app origin.
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      // SECURITY: <webview> would be a way to embed arbitrary content with its own preferences.
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      // Offline app: Chromium's spellchecker would try to download dictionaries.
+      spellcheck: false,
+    },
   });
   // Also done for every webContents in main.ts; repeated here so this window never depends on it.
   hardenWebContents(win.webContents, opts.allowedOrigins);

@@ -26,6 +26,12 @@ if (playwright) {
   if ((playwright.errors ?? []).length && !s.unexpected) failed += 1; // e.g. the web server did not start
 }
 
+const electronegativity = read('test-results/electronegativity.json');
+if (electronegativity) {
+  if (electronegativity.high.length) failed += 1;
+  else passed += 1;
+}
+
 if (testStatus !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

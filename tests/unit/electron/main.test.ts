@@ -91,7 +91,9 @@ describe('main process startup', () => {
   it('creates the window with every security flag, the preload path, title and minimum size', async () => {
     const win = onlyWindow(await startMain());
     expect(win.options).toMatchObject({ title: 'Сход', minWidth: 1024, minHeight: 700, show: false });
-    expect(win.options['webPreferences']).toMatchObject({
+    expect(win.options['webPreferences']).toEqual({
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

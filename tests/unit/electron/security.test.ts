@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { allowedOriginsFor, devServerUrl, isAllowedUrl, originOf } from '../../../electron/origins';
-import { hardenSession, isAllowedRequestUrl, isPermissionGranted, secureWebPreferences } from '../../../electron/security';
+import { hardenSession, isAllowedRequestUrl, isPermissionGranted } from '../../../electron/security';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
 
 const APP = ['app://skhod'];
@@ -34,25 +34,6 @@ describe('origins', () => {
     expect(devServerUrl({}, false)).toBeNull();
     expect(allowedOriginsFor(null)).toEqual(APP);
     expect(allowedOriginsFor(new URL('http://127.0.0.1:5173/'))).toEqual(DEV);
-  });
-});
-
-describe('web preferences', () => {
-  it('has every security flag and the given preload', () => {
-    expect(secureWebPreferences('/x/preload.cjs')).toEqual({
-      preload: '/x/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    });
   });
 });
 
