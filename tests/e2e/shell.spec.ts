@@ -80,3 +80,15 @@ test('switches the interface to English and back in settings', async ({ page }) 
   await page.getByLabel('Language').selectOption('ru');
   await expect(page.getByRole('heading', { level: 1, name: 'Настройки' })).toBeVisible();
 });
+
+test('adds a municipality of another region in settings', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.openDemoButton.click();
+  await app.goTo('Настройки');
+  await expect(page.getByText('Встроены 63 муниципальных образования')).toBeVisible();
+  await page.getByLabel('Муниципалитет', { exact: true }).fill('г. Глазов');
+  await page.getByLabel('Регион').fill('Удмуртская Республика');
+  await page.getByRole('button', { name: 'Добавить' }).click();
+  await expect(page.getByText('г. Глазов — Удмуртская Республика, Приволжский федеральный округ')).toBeVisible();
+});

@@ -6,6 +6,7 @@ import { useDb } from '../../hooks/db-context';
 import { useChangeCount } from '../../hooks/use-change-count';
 import { languages, type Language } from '../../i18n';
 import { useUiStore } from '../../stores/ui-store';
+import { MunicipalitiesEditor } from './MunicipalitiesEditor';
 
 const languageNames: Record<Language, string> = { ru: 'Русский', en: 'English' };
 
@@ -53,6 +54,7 @@ export function SettingsPage() {
         <dt>{t('settings.changes')}</dt>
         <dd>{changes ?? '…'}</dd>
       </dl>
+      <MunicipalitiesEditor />
     </section>
   );
 }
