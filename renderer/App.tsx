@@ -8,6 +8,7 @@ import { DeskPage } from './features/desk/DeskPage';
 import { CreateEventDialog } from './features/onboarding/CreateEventDialog';
 import { FirstRun } from './features/onboarding/FirstRun';
 import { ParticipantsPage } from './features/participants/ParticipantsPage';
+import { ReportsPage } from './features/reports/ReportsPage';
 import { SectionsPage } from './features/sections/SectionsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { DbProvider } from './hooks/db-context';
@@ -55,6 +56,8 @@ function AreaPage({ event }: { event: EventRow }) {
       return <ParticipantsPage event={event} />;
     case 'sections':
       return <SectionsPage event={event} />;
+    case 'reports':
+      return <ReportsPage event={event} />;
     case 'settings':
       return <SettingsPage />;
     default:

@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip } from 'chart.js';
+import { Bar, Line } from 'react-chartjs-2';
+import type { EventRow } from '../../../shared/domain/types';
+import { buildXlsx } from '../../../shared/export/xlsx';
+import { eventSummary } from '../../../shared/reports/summary';
+import { bridge } from '../../bridge/bridge';
+import { useDashboard } from '../../hooks/use-dashboard';
+import './reports.css';
+
+ChartJS.register(CategoryScale, LinearScale, BarElement, LineElement, PointElement, Tooltip, Legend);
+
+// print-friendly: solid colours that survive greyscale, crisp at 2× for paper
+const EXPECTED = '#b8c4d6';
+const ARRIVED = '#1f5fbf';
+const common = { responsive: true, maintainAspectRatio: false, animation: false as const, devicePixelRatio: 2 };
+const hhmm = (iso: string) => new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
+
+export function ReportsPage({ event }: { event: EventRow }) {
+  const { t } = useTranslation();
+  const d = useDashboard(event.id);
+  const [copied, setCopied] = useState(false);
+  if (!d) return <p>{t('common.loading')}</p>;
+  const summary = eventSummary(event, d);
+
+  const exportXlsx = async () => {
+    const bytes = buildXlsx([
+      {
+        name: 'По муниципалитетам',
+        columnWidths: [32, 26, 30, 12, 16, 12],
+        rows: [
+          ['Муниципалитет', 'Регион', 'Федеральный округ', 'Ожидалось', 'Зарегистрировано', 'Прибыло'],
+          ...d.byMunicipality.map((m) => [m.name, m.region, m.federalDistrict, m.expected, m.registered, m.arrived]),
+          ['Итого', '', '', d.totals.expected, d.totals.registered, d.totals.arrived],
+        ],
+      },
+      { name: 'По категориям', columnWidths: [24, 16, 12], rows: [['Категория', 'Зарегистрировано', 'Прибыло'], ...d.byCategory.map((c) => [t(`category.${c.category}`), c.registered, c.arrived])] },
+      { name: 'По ролям', columnWidths: [24, 16, 12], rows: [['Роль', 'Зарегистрировано', 'Прибыло'], ...d.byRole.map((r) => [t(`role.${r.role}`), r.registered, r.arrived])] },
+      { name: 'Секции', columnWidths: [50, 12, 12, 12], rows: [['Секция', 'Мест', 'Назначено', 'Прибыло'], ...d.sections.map((s) => [s.title, s.capacity, s.assigned, s.arrived])] },
+      { name: 'Прибытие по времени', columnWidths: [20, 12], rows: [['Интервал (10 мин)', 'Прибыло'], ...d.arrivalsOverTime.map((a) => [hhmm(a.start), a.count])] },
+      { name: 'Итоги', columnWidths: [120], rows: [[summary]] },
+    ]);
+    await bridge.saveFile({ suggestedName: 'Отчёт по мероприятию.xlsx', bytes });
+  };
+
+  return (
+    <section className="page page-reports">
+      <header className="page-header reports-header">
+        <h1>Отчёты</h1>
+        <span className="spacer" />
+        <button type="button" onClick={() => void exportXlsx()}>
+          Скачать Excel
+        </button>
+        <button type="button" onClick={() => window.print()}>
+          Печать
+        </button>
+      </header>
+      <div className="kpis">
+        <Kpi label="прибыло" value={d.totals.arrived} />
+        <Kpi label="зарегистрировано" value={d.totals.registered} />
+        <Kpi label="ожидалось по заявкам районов" value={d.totals.expected} />
+        <Kpi label="муниципалитетов (прибыли)" value={d.byMunicipality.filter((m) => m.arrived > 0).length} />
+        <Kpi label="зарегистрировано на месте" value={d.totals.walkIns} />
+      </div>
+      <section className="report-block" aria-labelledby="summary-title">
+        <h2 id="summary-title">Итоги одним абзацем</h2>
+        <p className="summary-text" data-testid="event-summary">
+          {summary}
+        </p>
+        <button
+          type="button"
+          onClick={() => void navigator.clipboard?.writeText(summary).then(() => setCopied(true), () => setCopied(false))}
+        >
+          {copied ? 'Скопировано' : 'Копировать текст'}
+        </button>
+      </section>
+      <section className="report-block" aria-labelledby="by-municipality-title">
+        <h2 id="by-municipality-title">По муниципалитетам: ожидалось и прибыло</h2>
+        <div className="chart" style={{ height: `${Math.max(12, d.byMunicipality.length * 1.35)}rem` }}>
+          <Bar
+            aria-label="Диаграмма: ожидалось и прибыло по муниципалитетам"
+            role="img"
+            options={{ ...common, indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } }, plugins: { legend: { position: 'top' } } }}
+            data={{
+              labels: d.byMunicipality.map((m) => m.name),
+              datasets: [
+                { label: 'Ожидалось', data: d.byMunicipality.map((m) => m.expected), backgroundColor: EXPECTED },
+                { label: 'Прибыло', data: d.byMunicipality.map((m) => m.arrived), backgroundColor: ARRIVED },
+              ],
+            }}
+          />
+        </div>
+      </section>
+      <div className="report-grid">
+        <section className="report-block" aria-labelledby="by-category-title">
+          <h2 id="by-category-title">По категориям</h2>
+          <div className="chart chart-small">
+            <Bar
+              aria-label="Диаграмма: участники по категориям"
+              role="img"
+              options={{ ...common, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }}
+              data={{
+                labels: d.byCategory.map((c) => t(`category.${c.category}`)),
+                datasets: [
+                  { label: 'Зарегистрировано', data: d.byCategory.map((c) => c.registered), backgroundColor: EXPECTED },
+                  { label: 'Прибыло', data: d.byCategory.map((c) => c.arrived), backgroundColor: ARRIVED },
+                ],
+              }}
+            />
+          </div>
+        </section>
+        <section className="report-block" aria-labelledby="sections-fill-title">
+          <h2 id="sections-fill-title">Заполнение секций</h2>
+          <table className="simple-table">
+            <thead>
+              <tr>
+                <th scope="col">Секция</th>
+                <th scope="col" className="num">
+                  Назначено / мест
+                </th>
+                <th scope="col" className="num">
+                  Прибыло
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.sections.map((s) => (
+                <tr key={s.sectionId}>
+                  <td>{s.title}</td>
+                  <td className="num">
+                    {s.assigned} / {s.capacity}
+                  </td>
+                  <td className="num">{s.arrived}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>По ролям</h3>
+          <table className="simple-table">
+            <tbody>
+              {d.byRole.map((r) => (
+                <tr key={r.role}>
+                  <td>{t(`role.${r.role}`)}</td>
+                  <td className="num">
+                    {r.arrived} из {r.registered}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+      <section className="report-block" aria-labelledby="over-time-title">
+        <h2 id="over-time-title">Прибытие по времени (за 10 минут)</h2>
+        {d.arrivalsOverTime.length === 0 ? (
+          <p className="muted">Отметок о прибытии пока нет.</p>
+        ) : (
+          <div className="chart chart-small">
+            <Line
+              aria-label="График: прибытие по 10-минутным интервалам"
+              role="img"
+              options={{ ...common, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }, plugins: { legend: { display: false } } }}
+              data={{ labels: d.arrivalsOverTime.map((a) => hhmm(a.start)), datasets: [{ label: 'Прибыло', data: d.arrivalsOverTime.map((a) => a.count), borderColor: ARRIVED, backgroundColor: ARRIVED }] }}
+            />
+          </div>
+        )}
+      </section>
+    </section>
+  );
+}
+
+function Kpi({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="kpi">
+      <span className="kpi-value">{value}</span>
+      <span className="kpi-label">{label}</span>
+    </div>
+  );
+}
