@@ -31,3 +31,42 @@ test('the dashboard shows arrivals after check-ins, a summary paragraph, xlsx an
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ path: 'test-results/screens/reports.pdf', format: 'A4', printBackground: true });
 });
+
+test('produces a district report and a certificate batch for those who arrived, as PDF', async ({ page }) => {
+  const desk = new DeskPage(page);
+  await desk.openWithDemo();
+  const people = await desk.someParticipants();
+  for (const p of people.slice(0, 2)) {
+    await desk.search.fill(p.name);
+    await page.keyboard.press('Enter');
+    await expect(desk.banner).toContainText('прибытие отмечено');
+  }
+  await desk.app.goTo('Отчёты');
+
+  await page.getByRole('button', { name: 'Сертификаты участников…' }).click();
+  const certificates = page.getByRole('dialog', { name: 'Сертификаты участников: 2' });
+  await expect(certificates.getByRole('article').first()).toContainText('Сертификат участника');
+  await expect(certificates.getByRole('article').first()).toContainText(people[0]!.name);
+  await expect(certificates.getByRole('article').first()).toContainText(/принял(а)? участие/);
+  await page.emulateMedia({ media: 'print' });
+  const certPdf = await page.pdf({ path: 'test-results/screens/certificates.pdf', preferCSSPageSize: true, printBackground: true });
+  expect((certPdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(2);
+  await page.emulateMedia({ media: 'screen' });
+  await certificates.getByRole('button', { name: 'Закрыть' }).click();
+
+  await page.getByRole('button', { name: 'Отчёт для района…' }).click();
+  const district = page.getByRole('dialog', { name: 'Отчёт для района' });
+  await district.getByLabel('Муниципалитет').selectOption({ label: 'г. Уфа' });
+  await expect(district.locator('.district-report h1')).toHaveText('Делегация: г. Уфа');
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: 'test-results/screens/district-report.pdf', format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
+  const municipalities = (await district.getByLabel('Муниципалитет').locator('option').count()) - 1;
+  expect(municipalities).toBeGreaterThanOrEqual(25);
+  await district.getByLabel('Муниципалитет').selectOption({ label: 'Все — по отчёту на каждый муниципалитет' });
+  const download = page.waitForEvent('download');
+  await district.getByRole('button', { name: 'Скачать Excel' }).click();
+  const wb = XLSX.read(await readFile(await (await download).path()), { type: 'buffer' });
+  expect(wb.SheetNames.length).toBe(municipalities);
+  expect(wb.SheetNames).toContain('г. Уфа');
+});

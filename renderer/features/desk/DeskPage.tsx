@@ -15,6 +15,7 @@ import { OperatorPrompt } from './OperatorPrompt';
 import { WalkInDialog } from './WalkInDialog';
 import { BadgePrintDialog } from './BadgePrintDialog';
 import { DeskSectionPicker } from './DeskSectionPicker';
+import { CertificatesDialog } from '../reports/CertificatesDialog';
 
 const RESULT_LIMIT = 12;
 
@@ -24,7 +25,7 @@ type Outcome =
   | { kind: 'annulled'; card: DeskCard }
   | { kind: 'error'; message: string };
 
-type Dialog = { kind: 'annul'; card: DeskCard } | { kind: 'walk-in' } | { kind: 'badges'; cards: DeskCard[] } | null;
+type Dialog = { kind: 'annul'; card: DeskCard } | { kind: 'walk-in' } | { kind: 'badges'; cards: DeskCard[] } | { kind: 'certificate'; card: DeskCard } | null;
 
 export function DeskPage({ event }: { event: EventRow }) {
   const ctx = useDb();
@@ -159,7 +160,15 @@ export function DeskPage({ event }: { event: EventRow }) {
               if (!dialog) setTimeout(() => document.activeElement === document.body && focusSearch(), 0);
             }}
           />
-          {outcome && <OutcomeBanner outcome={outcome} eventId={event.id} onAnnul={(card) => setDialog({ kind: 'annul', card })} onBadge={(card) => setDialog({ kind: 'badges', cards: [card] })} />}
+          {outcome && (
+            <OutcomeBanner
+              outcome={outcome}
+              eventId={event.id}
+              onAnnul={(card) => setDialog({ kind: 'annul', card })}
+              onBadge={(card) => setDialog({ kind: 'badges', cards: [card] })}
+              onCertificate={(card) => setDialog({ kind: 'certificate', card })}
+            />
+          )}
           {query.trim() && (
             <ul className="desk-results" id="desk-results" role="listbox" aria-label="Найденные участники">
               {results.length === 0 && <li className="desk-empty">Никого не нашли. Проверьте написание или зарегистрируйте нового участника (F2).</li>}
@@ -210,6 +219,13 @@ export function DeskPage({ event }: { event: EventRow }) {
           }}
         />
       )}
+      {dialog?.kind === 'certificate' && (
+        <CertificatesDialog
+          event={event}
+          people={[{ id: dialog.card.registrationId, fullName: dialog.card.fullName, municipality: dialog.card.municipality }]}
+          onClose={() => setDialog(null)}
+        />
+      )}
       {dialog?.kind === 'badges' && <BadgePrintDialog event={event} cards={dialog.cards} onClose={() => setDialog(null)} />}
     </section>
   );
@@ -226,7 +242,8 @@ function LockButton() {
 
 const clock = (iso: string) => new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
 
-function OutcomeBanner({ outcome, eventId, onAnnul, onBadge }: { outcome: Outcome; eventId: string; onAnnul: (c: DeskCard) => void; onBadge: (c: DeskCard) => void }) {
+function OutcomeBanner(props: { outcome: Outcome; eventId: string; onAnnul: (c: DeskCard) => void; onBadge: (c: DeskCard) => void; onCertificate: (c: DeskCard) => void }) {
+  const { outcome, eventId, onAnnul, onBadge, onCertificate } = props;
   if (outcome.kind === 'error') {
     return (
       <div className="banner banner-error" role="alert">
@@ -252,6 +269,9 @@ function OutcomeBanner({ outcome, eventId, onAnnul, onBadge }: { outcome: Outcom
         <div className="banner-actions">
           <button type="button" onClick={() => onBadge(card)}>
             Печать бейджа
+          </button>
+          <button type="button" onClick={() => onCertificate(card)}>
+            Сертификат
           </button>
           <button type="button" onClick={() => onAnnul(card)}>
             Отменить отметку…

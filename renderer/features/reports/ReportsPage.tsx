@@ -7,6 +7,10 @@ import { buildXlsx } from '../../../shared/export/xlsx';
 import { eventSummary } from '../../../shared/reports/summary';
 import { bridge } from '../../bridge/bridge';
 import { useDashboard } from '../../hooks/use-dashboard';
+import { useParticipants } from '../../hooks/use-participants';
+import { useSections } from '../../hooks/use-sections';
+import { CertificatesDialog } from './CertificatesDialog';
+import { DistrictReportDialog } from './DistrictReportDialog';
 import './reports.css';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, LineElement, PointElement, Tooltip, Legend);
@@ -21,6 +25,9 @@ export function ReportsPage({ event }: { event: EventRow }) {
   const { t } = useTranslation();
   const d = useDashboard(event.id);
   const [copied, setCopied] = useState(false);
+  const [dialog, setDialog] = useState<'district' | 'certificates' | null>(null);
+  const rows = useParticipants(event.id);
+  const sections = useSections(event.id);
   if (!d) return <p>{t('common.loading')}</p>;
   const summary = eventSummary(event, d);
 
@@ -49,6 +56,12 @@ export function ReportsPage({ event }: { event: EventRow }) {
       <header className="page-header reports-header">
         <h1>Отчёты</h1>
         <span className="spacer" />
+        <button type="button" onClick={() => setDialog('district')} disabled={!rows || !sections}>
+          Отчёт для района…
+        </button>
+        <button type="button" onClick={() => setDialog('certificates')} disabled={!rows}>
+          Сертификаты участников…
+        </button>
         <button type="button" onClick={() => void exportXlsx()}>
           Скачать Excel
         </button>
@@ -166,6 +179,14 @@ export function ReportsPage({ event }: { event: EventRow }) {
           </div>
         )}
       </section>
+      {dialog === 'district' && rows && sections && <DistrictReportDialog event={event} rows={rows} sections={sections} onClose={() => setDialog(null)} />}
+      {dialog === 'certificates' && rows && (
+        <CertificatesDialog
+          event={event}
+          people={rows.filter((r) => r.arrival.arrived).map((r) => ({ id: r.registration.id, fullName: r.fullName, municipality: r.municipality }))}
+          onClose={() => setDialog(null)}
+        />
+      )}
     </section>
   );
 }

@@ -1,0 +1,74 @@
+import { useEffect, useRef } from 'react';
+import { createPortal } from 'react-dom';
+import type { EventRow } from '../../../shared/domain/types';
+import { agreeVerb, genderOf } from '../../../shared/people/gender';
+import './certificates.css';
+
+export type CertificatePerson = { id: string; fullName: string; municipality?: string };
+
+const months = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+const dateRu = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `«${d}» ${months[(m ?? 1) - 1]} ${y} г.`;
+};
+
+/** Certificates of participation (сертификат участника), one A4 page each, for print or PDF. */
+export function CertificatesDialog({ event, people, onClose }: { event: EventRow; people: CertificatePerson[]; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => ref.current?.showModal(), []);
+  const pages = people.map((p) => <Certificate key={p.id} event={event} person={p} />);
+  return (
+    <>
+      <dialog ref={ref} className="dialog dialog-wide" aria-labelledby="certificates-title" onClose={onClose}>
+        <h2 id="certificates-title">{people.length === 1 ? `Сертификат: ${people[0]!.fullName}` : `Сертификаты участников: ${people.length}`}</h2>
+        {people.length === 0 ? (
+          <p className="muted">Нет прибывших участников — сертификаты печатаются для тех, чьё прибытие отмечено.</p>
+        ) : (
+          <div className="certificate-preview">{pages.slice(0, 2)}</div>
+        )}
+        {people.length > 2 && <p className="muted">Показаны 2 из {people.length}; печатаются все.</p>}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Закрыть
+          </button>
+          <button type="button" className="primary" autoFocus disabled={people.length === 0} onClick={() => window.print()}>
+            Печать
+          </button>
+        </div>
+      </dialog>
+      {createPortal(<div className="print-root certificates">{pages}</div>, document.body)}
+    </>
+  );
+}
+
+function Certificate({ event, person }: { event: EventRow; person: CertificatePerson }) {
+  const parts = person.fullName.split(' ');
+  const gender = genderOf({ surname: parts[0] ?? '', patronymic: parts.length > 2 ? parts.at(-1) : '' });
+  return (
+    <article className="certificate" aria-label={`Сертификат: ${person.fullName}`}>
+      <p className="certificate-kicker">{event.project ? `Проект «${event.project}»` : event.organizer}</p>
+      <h1 className="certificate-title">Сертификат участника</h1>
+      <p className="certificate-lead">Настоящий сертификат подтверждает, что</p>
+      <p className="certificate-name">{person.fullName}</p>
+      {person.municipality && <p className="certificate-place">{person.municipality}</p>}
+      <p className="certificate-text">
+        {agreeVerb(gender, 'принял', 'приняла')} участие в мероприятии
+        <br />
+        <strong>{event.title}</strong>
+      </p>
+      <p className="certificate-date">
+        {event.city}, {dateRu(event.startDate)}
+      </p>
+      <div className="certificate-signatures">
+        <div>
+          <span className="signature-line" />
+          <span>Руководитель проекта</span>
+        </div>
+        <div>
+          <span className="signature-line" />
+          <span>Организатор</span>
+        </div>
+      </div>
+    </article>
+  );
+}

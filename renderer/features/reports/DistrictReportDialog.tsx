@@ -1,0 +1,112 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { EventRow, Section } from '../../../shared/domain/types';
+import { buildXlsx, type ExportSheet } from '../../../shared/export/xlsx';
+import { bridge } from '../../bridge/bridge';
+import type { ParticipantRow } from '../../hooks/use-participants';
+
+const ALL = '__all__';
+const time = (iso?: string) => (iso ? new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' }) : '');
+const collator = new Intl.Collator('ru');
+
+type District = { name: string; rows: ParticipantRow[] };
+
+/** What a district office gets back: its delegates, who arrived and where they went; one or all municipalities. */
+export function DistrictReportDialog({ event, rows, sections, onClose }: { event: EventRow; rows: ParticipantRow[]; sections: Section[]; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => ref.current?.showModal(), []);
+  const districts = useMemo(() => {
+    const by = new Map<string, ParticipantRow[]>();
+    for (const r of rows) {
+      if (!r.municipality || r.registration.status === 'cancelled') continue;
+      const list = by.get(r.municipality) ?? [];
+      list.push(r);
+      by.set(r.municipality, list);
+    }
+    return [...by].map(([name, list]) => ({ name, rows: list.sort((a, b) => collator.compare(a.fullName, b.fullName)) })).sort((a, b) => collator.compare(a.name, b.name));
+  }, [rows]);
+  const [choice, setChoice] = useState(districts[0]?.name ?? ALL);
+  const chosen = choice === ALL ? districts : districts.filter((d) => d.name === choice);
+  const sectionTitle = new Map(sections.map((s) => [s.id, s.title]));
+
+  const sheetFor = (d: District): ExportSheet => ({
+    name: d.name,
+    columnWidths: [5, 36, 40, 28, 40, 10],
+    rows: [
+      [event.title],
+      [`Делегация: ${d.name}. Прибыло ${d.rows.filter((r) => r.arrival.arrived).length} из ${d.rows.length}.`],
+      [],
+      ['№', 'ФИО', 'Организация', 'Должность', 'Секция', 'Прибыл(а)'],
+      ...d.rows.map((r, i) => [i + 1, r.fullName, r.organization, r.person.position ?? '', sectionTitle.get(r.registration.sectionId ?? '') ?? '', r.arrival.arrived ? time(r.arrival.at) : 'нет']),
+    ],
+  });
+
+  const saveXlsx = async () => {
+    const bytes = buildXlsx(chosen.map(sheetFor));
+    await bridge.saveFile({ suggestedName: choice === ALL ? 'Отчёты по муниципалитетам.xlsx' : `Отчёт — ${choice}.xlsx`, bytes });
+  };
+
+  const sheets = chosen.map((d) => (
+    <div className="district-report" key={d.name}>
+      <p className="section-sheet-event">{event.title}</p>
+      <h1>Делегация: {d.name}</h1>
+      <p>
+        Прибыло {d.rows.filter((r) => r.arrival.arrived).length} из {d.rows.length} зарегистрированных.
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th className="num">№</th>
+            <th>ФИО</th>
+            <th>Организация</th>
+            <th>Секция</th>
+            <th>Прибыл(а)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.rows.map((r, i) => (
+            <tr key={r.registration.id}>
+              <td className="num">{i + 1}</td>
+              <td>{r.fullName}</td>
+              <td>{r.organization}</td>
+              <td>{sectionTitle.get(r.registration.sectionId ?? '') ?? '—'}</td>
+              <td>{r.arrival.arrived ? time(r.arrival.at) : 'нет'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  ));
+
+  return (
+    <>
+      <dialog ref={ref} className="dialog dialog-wide" aria-labelledby="district-title" onClose={onClose}>
+        <h2 id="district-title">Отчёт для района</h2>
+        <label className="field narrow">
+          <span>Муниципалитет</span>
+          <select value={choice} onChange={(e) => setChoice(e.target.value)}>
+            {districts.map((d) => (
+              <option key={d.name} value={d.name}>
+                {d.name}
+              </option>
+            ))}
+            <option value={ALL}>Все — по отчёту на каждый муниципалитет</option>
+          </select>
+        </label>
+        <div className="section-sheet-preview">{sheets.slice(0, 1)}</div>
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Закрыть
+          </button>
+          <button type="button" onClick={() => void saveXlsx()}>
+            Скачать Excel
+          </button>
+          <button type="button" className="primary" onClick={() => window.print()}>
+            Печать
+          </button>
+        </div>
+      </dialog>
+      {createPortal(<div className="print-root district-reports">{sheets}</div>, document.body)}
+    </>
+  );
+}
