@@ -1,0 +1,199 @@
+/**
+ * Score files: what a juror's device sends back to the organizer (USB stick, messenger, e-mail).
+ *
+ * Layout (UTF-8 JSON, exactly this text, no whitespace):
+ *   {"format":"skhod-score-file","payload":"<payload JSON as a string>","signature":"<base64url>"}
+ * The payload names the contest and juror, carries the device's ECDSA P-256 public key, a key binding
+ * = HMAC-SHA-256(invitation secret, raw public key), and the juror's sheets, each with its version.
+ * The signature (ECDSA P-256 / SHA-256) covers the payload string's UTF-8 bytes exactly as written, so
+ * no canonical JSON is needed; the envelope itself must re-serialize to the very bytes received, so
+ * even an edit that leaves the JSON meaning intact (whitespace, key order) is refused.
+ *
+ * Why each check exists: the signature proves the file is as the device wrote it (`tampered`); the
+ * binding proves that device holds the invitation this juror was sent (`wrong-key` — someone who
+ * re-signs a file with their own key cannot produce it); versions refuse a replayed old file (`stale`).
+ * Sheets carry no juror or contest of their own: they take them from the signed header, so a file can
+ * only ever speak for the one juror whose invitation signed it.
+ */
+import { z } from 'zod';
+import { equalBytes, exportPublicKey, fromBase64Url, hmacSha256, importPublicKey, signBytes, toBase64Url, verifyBytes } from './crypto';
+import { storedKey } from './scores';
+import type { Score } from './types';
+import { scoreId } from './types';
+
+export const SCORE_FILE_FORMAT = 'skhod-score-file';
+export const SCORE_FILE_VERSION = 1;
+/** Far above any real jury (500 sheets ≈ 200 KB); stops a wrong multi-gigabyte file before parsing. */
+export const MAX_SCORE_FILE_BYTES = 20 * 1024 * 1024;
+
+const sheetSchema = z.strictObject({
+  applicationId: z.string().min(1),
+  values: z.record(z.string(), z.number().nullable()),
+  comment: z.string(),
+  status: z.enum(['draft', 'final']),
+  version: z.number().int().positive(),
+  updatedAt: z.string(),
+});
+
+const payloadSchema = z.strictObject({
+  format: z.literal(SCORE_FILE_FORMAT),
+  version: z.number().int().positive(),
+  contestId: z.string().min(1),
+  jurorId: z.string().min(1),
+  publicKey: z.string(),
+  keyBinding: z.string(),
+  createdAt: z.string(),
+  scores: z.array(sheetSchema),
+});
+
+type Payload = z.infer<typeof payloadSchema>;
+
+export type ScoreFileInput = {
+  contestId: string;
+  jurorId: string;
+  /** From the juror package. */
+  invitationSecret: string;
+  /** The device key (generateDeviceKey); only the private key signs, the public key travels. */
+  keyPair: CryptoKeyPair;
+  /** The juror's sheets; every one must belong to this contest and juror. */
+  scores: readonly Score[];
+  createdAt: string;
+};
+
+/** Builds and signs a score file. Throws on sheets of another juror or contest — a caller bug, not a user error. */
+export async function writeScoreFile(input: ScoreFileInput): Promise<Uint8Array> {
+  const secret = fromBase64Url(input.invitationSecret);
+  if (secret === null) throw new Error('writeScoreFile: the invitation secret is not base64url');
+  const publicKey = await exportPublicKey(input.keyPair.publicKey);
+  const keyBinding = toBase64Url(await hmacSha256(secret, fromBase64Url(publicKey)!));
+  const scores = input.scores.map((s) => {
+    if (s.contestId !== input.contestId || s.jurorId !== input.jurorId) throw new Error(`writeScoreFile: sheet ${s.id} belongs to another juror or contest`);
+    return { applicationId: s.applicationId, values: { ...s.values }, comment: s.comment, status: s.status, version: s.version, updatedAt: s.updatedAt };
+  });
+  const payloadObj: Payload = { format: SCORE_FILE_FORMAT, version: SCORE_FILE_VERSION, contestId: input.contestId, jurorId: input.jurorId, publicKey, keyBinding, createdAt: input.createdAt, scores };
+  const payload = JSON.stringify(payloadObj);
+  const signature = toBase64Url(await signBytes(input.keyPair.privateKey, new TextEncoder().encode(payload)));
+  return new TextEncoder().encode(envelope(payload, signature));
+}
+
+function envelope(payload: string, signature: string): string {
+  return JSON.stringify({ format: SCORE_FILE_FORMAT, payload, signature });
+}
+
+export type ScoreFileRefusalCode = 'not-a-score-file' | 'tampered' | 'unsupported-version' | 'wrong-contest' | 'unknown-juror' | 'wrong-key';
+
+export type ScoreRefusal = { applicationId: string; code: 'stale' | 'not-assigned'; version: number; storedVersion?: number; message: string };
+
+export type ScoreFileVerdict =
+  | { ok: false; code: ScoreFileRefusalCode; message: string }
+  | {
+      ok: true;
+      contestId: string;
+      jurorId: string;
+      /** The device key that signed it (for the returns board: which device a juror used). */
+      publicKey: string;
+      createdAt: string;
+      /** Sheets newer than what is stored (or not stored yet): merge these. */
+      accepted: Score[];
+      /** Same version as stored: the same edit seen again, a no-op. Merging them too is harmless (scores.ts). */
+      unchanged: Score[];
+      /** Sheets refused one by one: older than stored (a replayed file), or not assigned to this juror. */
+      refused: ScoreRefusal[];
+    };
+
+export type VerifyOptions = {
+  contestId: string;
+  /** The contest's jurors; `applicationIds`, when given, refuses sheets for applications not assigned to them. */
+  jurors: ReadonlyMap<string, { invitationSecret: string; applicationIds?: ReadonlySet<string> }>;
+  /** `${jurorId}|${applicationId}` → stored version. */
+  stored: ReadonlyMap<string, number>;
+  /** For messages; the id is shown when absent. */
+  applicationTitle?: (id: string) => string | undefined;
+};
+
+const MESSAGES: Record<ScoreFileRefusalCode, string> = {
+  'not-a-score-file': 'Это не файл оценок Сход.',
+  tampered: 'Файл оценок повреждён или изменён после подписи — он не принят. Попросите эксперта выгрузить файл заново.',
+  'unsupported-version': 'Файл оценок создан более новой версией Сход — обновите программу.',
+  'wrong-contest': 'Файл оценок относится к другому конкурсу.',
+  'unknown-juror': 'Файл оценок от эксперта, которого нет в жюри этого конкурса.',
+  'wrong-key': 'Файл подписан ключом, не связанным с приглашением этого эксперта: его мог создать кто-то другой. Файл не принят.',
+};
+
+const refuse = (code: ScoreFileRefusalCode, message = MESSAGES[code]): ScoreFileVerdict => ({ ok: false, code, message });
+
+/** Checks a received file; never throws on bad bytes. See the file comment for the order of checks. */
+export async function verifyScoreFile(bytes: Uint8Array, opts: VerifyOptions): Promise<ScoreFileVerdict> {
+  if (bytes.length > MAX_SCORE_FILE_BYTES) return refuse('not-a-score-file', 'Файл слишком большой для файла оценок Сход.');
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let outer: unknown;
+  try {
+    outer = JSON.parse(text);
+  } catch {
+    // unparsable: damaged if it still shows our marks, otherwise some other file
+    return text.includes(SCORE_FILE_FORMAT) || text.includes('"signature"') ? refuse('tampered') : refuse('not-a-score-file');
+  }
+  if (typeof outer !== 'object' || outer === null || Array.isArray(outer)) return refuse('not-a-score-file');
+  const o = outer as Record<string, unknown>;
+  if (o.format === 'skhod-juror-package') return refuse('not-a-score-file', 'Это пакет эксперта, а не файл оценок: его открывает эксперт, а организатор загружает файл оценок, присланный экспертом.');
+  // a single changed byte can damage the format mark or a key name, but never both marks at once
+  if (o.format !== SCORE_FILE_FORMAT && !('payload' in o) && !('signature' in o)) return refuse('not-a-score-file');
+  if (typeof o.payload !== 'string' || typeof o.signature !== 'string' || o.format !== SCORE_FILE_FORMAT) return refuse('tampered');
+  if (envelope(o.payload, o.signature) !== text) return refuse('tampered');
+
+  let payloadJson: unknown;
+  try {
+    payloadJson = JSON.parse(o.payload);
+  } catch {
+    return refuse('tampered');
+  }
+  const rawKey = typeof payloadJson === 'object' && payloadJson !== null ? (payloadJson as Record<string, unknown>).publicKey : undefined;
+  const keyBytes = typeof rawKey === 'string' ? fromBase64Url(rawKey) : null;
+  const signature = fromBase64Url(o.signature);
+  const key = keyBytes === null ? null : await importPublicKey(keyBytes);
+  if (key === null || signature === null || !(await verifyBytes(key, signature, new TextEncoder().encode(o.payload)))) return refuse('tampered');
+
+  // authentic from here on: what remains are questions of meaning, not of integrity
+  const version = (payloadJson as Record<string, unknown>).version;
+  if (typeof version === 'number' && version > SCORE_FILE_VERSION) return refuse('unsupported-version');
+  const parsed = payloadSchema.safeParse(payloadJson);
+  if (!parsed.success) return refuse('not-a-score-file', 'Файл оценок подписан, но его содержимое не распознано — возможно, он создан другой версией Сход.');
+  const p = parsed.data;
+  if (p.contestId !== opts.contestId) return refuse('wrong-contest');
+  const juror = opts.jurors.get(p.jurorId);
+  if (juror === undefined) return refuse('unknown-juror');
+  const secret = fromBase64Url(juror.invitationSecret);
+  const binding = fromBase64Url(p.keyBinding);
+  if (secret === null || binding === null || !equalBytes(await hmacSha256(secret, keyBytes!), binding)) return refuse('wrong-key');
+
+  const accepted: Score[] = [];
+  const unchanged: Score[] = [];
+  const refused: ScoreRefusal[] = [];
+  // the newest sheet per application inside the file decides; a file should not hold two, but may
+  const newest = new Map<string, Payload['scores'][number]>();
+  for (const s of p.scores) {
+    const cur = newest.get(s.applicationId);
+    if (cur === undefined || s.version > cur.version) newest.set(s.applicationId, s);
+  }
+  for (const s of [...newest.values()].sort((a, b) => (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0))) {
+    const title = opts.applicationTitle?.(s.applicationId) ?? s.applicationId;
+    if (juror.applicationIds !== undefined && !juror.applicationIds.has(s.applicationId)) {
+      refused.push({ applicationId: s.applicationId, code: 'not-assigned', version: s.version, message: `Оценка заявки «${title}» пропущена: заявка не назначена этому эксперту.` });
+      continue;
+    }
+    const score: Score = { id: scoreId(p.jurorId, s.applicationId), contestId: p.contestId, jurorId: p.jurorId, ...s };
+    const storedVersion = opts.stored.get(storedKey(score));
+    if (storedVersion === undefined || s.version > storedVersion) accepted.push(score);
+    else if (s.version === storedVersion) unchanged.push(score);
+    else {
+      refused.push({
+        applicationId: s.applicationId,
+        code: 'stale',
+        version: s.version,
+        storedVersion,
+        message: `Оценка заявки «${title}» пропущена: в файле версия ${s.version}, а загружена уже более новая (${storedVersion}).`,
+      });
+    }
+  }
+  return { ok: true, contestId: p.contestId, jurorId: p.jurorId, publicKey: rawKey as string, createdAt: p.createdAt, accepted, unchanged, refused };
+}
