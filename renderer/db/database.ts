@@ -14,6 +14,15 @@ import type {
   Setting,
 } from '../../shared/domain/types';
 import type { ChangeRecord } from '../../shared/sync/change';
+import type { Application, Assignment, Conflict, Contest, Juror, Nomination, Score } from '../../shared/contest/types';
+
+/** Contest rows as stored: conflicts and assignments get an id (`${jurorId}|${applicationId}[|kind]`). */
+export type ConflictRow = Conflict & { id: string; contestId: string };
+export type AssignmentRow = Assignment & { id: string; contestId: string };
+/** Attachment bytes of an application, kept apart from the application row so lists stay light. */
+export type AttachmentBlob = { id: string; applicationId: string; name: string; mime: string; size: number; sha256: string; bytes: Uint8Array };
+/** Keys this device holds (juror signing keys): CryptoKey objects stored as they are, non-extractable. */
+export type DeviceKey = { id: string; createdAt: string; publicKey: string; privateKey: CryptoKey };
 
 export const DB_NAME = 'skhod';
 
@@ -36,6 +45,15 @@ export class SkhodDb extends Dexie {
   prints!: Table<PrintLogEntry, string>;
   changes!: Table<ChangeRecord, string>;
   devices!: Table<Device, string>;
+  contests!: Table<Contest, string>;
+  nominations!: Table<Nomination, string>;
+  applications!: Table<Application, string>;
+  jurors!: Table<Juror, string>;
+  conflicts!: Table<ConflictRow, string>;
+  assignments!: Table<AssignmentRow, string>;
+  scores!: Table<Score, string>;
+  attachments!: Table<AttachmentBlob, string>;
+  keys!: Table<DeviceKey, string>;
   settings!: Table<Setting, string>;
 
   constructor(name: string = DB_NAME) {
@@ -60,6 +78,15 @@ export class SkhodDb extends Dexie {
       changes: 'hlc, [table+rowId], device',
       devices: 'id',
       settings: 'key',
+      contests: 'id, eventId',
+      nominations: 'id, contestId',
+      applications: 'id, contestId, nominationId',
+      jurors: 'id, contestId, personId',
+      conflicts: 'id, contestId, jurorId, applicationId',
+      assignments: 'id, contestId, jurorId, applicationId',
+      scores: 'id, contestId, jurorId, applicationId',
+      attachments: 'id, applicationId',
+      keys: 'id',
     });
   }
 }
@@ -75,4 +102,11 @@ export type TrackedTable =
   | 'registrations'
   | 'delegations'
   | 'checkins'
-  | 'prints';
+  | 'prints'
+  | 'contests'
+  | 'nominations'
+  | 'applications'
+  | 'jurors'
+  | 'conflicts'
+  | 'assignments'
+  | 'scores';

@@ -15,7 +15,10 @@ describe('database', () => {
     ctx = await freshDb();
     const names = ctx.db.tables.map((t) => t.name).sort();
     expect(names).toEqual(
-      ['changes', 'checkins', 'delegations', 'devices', 'events', 'municipalities', 'organizations', 'people', 'prints', 'programItems', 'registrations', 'sections', 'settings'].sort(),
+      [
+        'applications', 'assignments', 'attachments', 'changes', 'checkins', 'conflicts', 'contests', 'delegations', 'devices', 'events', 'jurors',
+        'keys', 'municipalities', 'nominations', 'organizations', 'people', 'prints', 'programItems', 'registrations', 'scores', 'sections', 'settings',
+      ].sort(),
     );
     expect(ctx.device.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await ctx.db.municipalities.count()).toBe(63);
