@@ -22,6 +22,12 @@ export type AssignmentRow = Assignment & { id: string; contestId: string };
 /** Attachment bytes of an application, kept apart from the application row so lists stay light. */
 export type AttachmentBlob = { id: string; applicationId: string; name: string; mime: string; size: number; sha256: string; bytes: Uint8Array };
 /** Keys this device holds (juror signing keys): CryptoKey objects stored as they are, non-extractable. */
+/**
+ * Derived data kept to start fast (the desk's search entries of an event), valid as of `stamp`, the
+ * greatest change stamp it reflects; whatever changed after it is replayed from the change log.
+ * Device-local and disposable: never synced, never change-logged.
+ */
+export type CacheRow = { key: string; stamp: string; value: unknown };
 export type DeviceKey = { id: string; createdAt: string; publicKey: string; privateKey: CryptoKey };
 
 export const DB_NAME = 'skhod';
@@ -54,6 +60,7 @@ export class SkhodDb extends Dexie {
   scores!: Table<Score, string>;
   attachments!: Table<AttachmentBlob, string>;
   keys!: Table<DeviceKey, string>;
+  caches!: Table<CacheRow, string>;
   settings!: Table<Setting, string>;
 
   constructor(name: string = DB_NAME) {
@@ -87,6 +94,7 @@ export class SkhodDb extends Dexie {
       scores: 'id, contestId, jurorId, applicationId',
       attachments: 'id, applicationId',
       keys: 'id',
+      caches: 'key',
     });
   }
 }

@@ -183,3 +183,13 @@ export async function earlierPrints(ctx: DbContext, registrationIds: string[]): 
     .each((p) => printed.add(p.registrationId));
   return printed.size;
 }
+
+/** The desk's cached search entries of an event (see CacheRow), or undefined. */
+export async function readDeskCache<T>(ctx: DbContext, eventId: string): Promise<{ stamp: string; value: T } | undefined> {
+  const row = await ctx.db.caches.get(`desk:${eventId}`);
+  return row ? { stamp: row.stamp, value: row.value as T } : undefined;
+}
+
+export async function writeDeskCache(ctx: DbContext, eventId: string, stamp: string, value: unknown): Promise<void> {
+  await ctx.db.caches.put({ key: `desk:${eventId}`, stamp, value });
+}

@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
 import type { EventRow } from '../../../shared/domain/types';
 import type { ArrivalsView } from '../../hooks/use-arrivals';
-import { useDelegations } from '../../hooks/use-delegations';
+import { useDelegationTargets } from '../../hooks/use-delegation-targets';
 import type { DeskCard, DeskIndex } from '../../hooks/use-desk-index';
 
 /** Live counters: arrived / expected overall and per delegation, and who of a delegation has not come. */
 export function DeskCounters({ event, arrivals, desk }: { event: EventRow; arrivals?: ArrivalsView; desk?: DeskIndex }) {
   const cards = desk?.cards;
-  const delegations = useDelegations(event.id);
+  const delegations = useDelegationTargets(event.id);
   const [open, setOpen] = useState<string>();
 
   const perMunicipality = useMemo(() => {

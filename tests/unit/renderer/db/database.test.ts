@@ -16,7 +16,7 @@ describe('database', () => {
     const names = ctx.db.tables.map((t) => t.name).sort();
     expect(names).toEqual(
       [
-        'applications', 'assignments', 'attachments', 'changes', 'checkins', 'conflicts', 'contests', 'delegations', 'devices', 'events', 'jurors',
+        'applications', 'assignments', 'attachments', 'caches', 'changes', 'checkins', 'conflicts', 'contests', 'delegations', 'devices', 'events', 'jurors',
         'keys', 'municipalities', 'nominations', 'organizations', 'people', 'prints', 'programItems', 'registrations', 'scores', 'sections', 'settings',
       ].sort(),
     );
