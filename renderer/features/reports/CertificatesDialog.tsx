@@ -1,7 +1,6 @@
-import { useEffect, useRef } from 'react';
-import { createPortal } from 'react-dom';
 import type { EventRow } from '../../../shared/domain/types';
 import { agreeVerb, genderOf } from '../../../shared/people/gender';
+import { PrintDialog } from '../../components/PrintDialog';
 import './certificates.css';
 
 export type CertificatePerson = { id: string; fullName: string; municipality?: string };
@@ -14,30 +13,20 @@ const dateRu = (iso: string) => {
 
 /** Certificates of participation (сертификат участника), one A4 page each, for print or PDF. */
 export function CertificatesDialog({ event, people, onClose }: { event: EventRow; people: CertificatePerson[]; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => ref.current?.showModal(), []);
   const pages = people.map((p) => <Certificate key={p.id} event={event} person={p} />);
   return (
-    <>
-      <dialog ref={ref} className="dialog dialog-wide" aria-labelledby="certificates-title" onClose={onClose}>
-        <h2 id="certificates-title">{people.length === 1 ? `Сертификат: ${people[0]!.fullName}` : `Сертификаты участников: ${people.length}`}</h2>
-        {people.length === 0 ? (
-          <p className="muted">Нет прибывших участников — сертификаты печатаются для тех, чьё прибытие отмечено.</p>
-        ) : (
-          <div className="certificate-preview">{pages.slice(0, 2)}</div>
-        )}
-        {people.length > 2 && <p className="muted">Показаны 2 из {people.length}; печатаются все.</p>}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Закрыть
-          </button>
-          <button type="button" className="primary" autoFocus disabled={people.length === 0} onClick={() => window.print()}>
-            Печать
-          </button>
-        </div>
-      </dialog>
-      {createPortal(<div className="print-root certificates">{pages}</div>, document.body)}
-    </>
+    <PrintDialog
+      title={people.length === 1 ? `Сертификат: ${people[0]!.fullName}` : `Сертификаты участников: ${people.length}`}
+      pages={pages}
+      preview={pages.slice(0, 2)}
+      previewClassName="certificate-preview"
+      printClassName="certificates"
+      printDisabled={people.length === 0}
+      onClose={onClose}
+    >
+      {people.length === 0 && <p className="muted">Нет прибывших участников — сертификаты печатаются для тех, чьё прибытие отмечено.</p>}
+      {people.length > 2 && <p className="muted">Показаны 2 из {people.length}; печатаются все.</p>}
+    </PrintDialog>
   );
 }
 

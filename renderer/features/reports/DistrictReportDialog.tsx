@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
+import { useMemo, useState } from 'react';
 import type { EventRow, Section } from '../../../shared/domain/types';
 import { buildXlsx, type ExportSheet } from '../../../shared/export/xlsx';
 import { bridge } from '../../bridge/bridge';
+import { PrintDialog } from '../../components/PrintDialog';
 import type { ParticipantRow } from '../../hooks/use-participants';
 
 const ALL = '__all__';
@@ -13,8 +13,6 @@ type District = { name: string; rows: ParticipantRow[] };
 
 /** What a district office gets back: its delegates, who arrived and where they went; one or all municipalities. */
 export function DistrictReportDialog({ event, rows, sections, onClose }: { event: EventRow; rows: ParticipantRow[]; sections: Section[]; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => ref.current?.showModal(), []);
   const districts = useMemo(() => {
     const by = new Map<string, ParticipantRow[]>();
     for (const r of rows) {
@@ -79,34 +77,30 @@ export function DistrictReportDialog({ event, rows, sections, onClose }: { event
   ));
 
   return (
-    <>
-      <dialog ref={ref} className="dialog dialog-wide" aria-labelledby="district-title" onClose={onClose}>
-        <h2 id="district-title">Отчёт для района</h2>
-        <label className="field narrow">
-          <span>Муниципалитет</span>
-          <select value={choice} onChange={(e) => setChoice(e.target.value)}>
-            {districts.map((d) => (
-              <option key={d.name} value={d.name}>
-                {d.name}
-              </option>
-            ))}
-            <option value={ALL}>Все — по отчёту на каждый муниципалитет</option>
-          </select>
-        </label>
-        <div className="section-sheet-preview">{sheets.slice(0, 1)}</div>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Закрыть
-          </button>
-          <button type="button" onClick={() => void saveXlsx()}>
-            Скачать Excel
-          </button>
-          <button type="button" className="primary" onClick={() => window.print()}>
-            Печать
-          </button>
-        </div>
-      </dialog>
-      {createPortal(<div className="print-root district-reports">{sheets}</div>, document.body)}
-    </>
+    <PrintDialog
+      title="Отчёт для района"
+      pages={sheets}
+      preview={sheets.slice(0, 1)}
+      previewClassName="section-sheet-preview"
+      printClassName="district-reports"
+      actions={
+        <button type="button" onClick={() => void saveXlsx()}>
+          Скачать Excel
+        </button>
+      }
+      onClose={onClose}
+    >
+      <label className="field narrow">
+        <span>Муниципалитет</span>
+        <select value={choice} onChange={(e) => setChoice(e.target.value)}>
+          {districts.map((d) => (
+            <option key={d.name} value={d.name}>
+              {d.name}
+            </option>
+          ))}
+          <option value={ALL}>Все — по отчёту на каждый муниципалитет</option>
+        </select>
+      </label>
+    </PrintDialog>
   );
 }

@@ -1,16 +1,13 @@
-import { useEffect, useRef } from 'react';
-import { createPortal } from 'react-dom';
 import type { EventRow } from '../../../shared/domain/types';
 import { buildXlsx } from '../../../shared/export/xlsx';
 import { bridge } from '../../bridge/bridge';
+import { PrintDialog } from '../../components/PrintDialog';
 import type { SectionColumn } from './board-model';
 
 const collator = new Intl.Collator('ru');
 
 /** A section's list as an A4 sign-in sheet (name, municipality, organization, signature) and as xlsx. */
 export function SectionListPrint({ event, column, onClose }: { event: EventRow; column: SectionColumn; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => ref.current?.showModal(), []);
   const rows = [...column.members].sort((a, b) => collator.compare(a.fullName, b.fullName));
   const { section } = column;
 
@@ -64,24 +61,18 @@ export function SectionListPrint({ event, column, onClose }: { event: EventRow; 
   );
 
   return (
-    <>
-      <dialog ref={ref} className="dialog dialog-wide" aria-labelledby="section-list-title" onClose={onClose}>
-        <h2 id="section-list-title">Список секции: {section.title}</h2>
-        <p className="muted">{rows.length} чел. Печать — на листах A4 с графой для подписи.</p>
-        <div className="section-sheet-preview">{sheet}</div>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Закрыть
-          </button>
-          <button type="button" onClick={() => void saveXlsx()}>
-            Скачать Excel
-          </button>
-          <button type="button" className="primary" autoFocus onClick={() => window.print()}>
-            Печать
-          </button>
-        </div>
-      </dialog>
-      {createPortal(<div className="print-root">{sheet}</div>, document.body)}
-    </>
+    <PrintDialog
+      title={`Список секции: ${section.title}`}
+      pages={sheet}
+      previewClassName="section-sheet-preview"
+      actions={
+        <button type="button" onClick={() => void saveXlsx()}>
+          Скачать Excel
+        </button>
+      }
+      onClose={onClose}
+    >
+      <p className="muted">{rows.length} чел. Печать — на листах A4 с графой для подписи.</p>
+    </PrintDialog>
   );
 }
