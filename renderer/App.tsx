@@ -4,7 +4,9 @@ import type { EventRow } from '../shared/domain/types';
 import { EventSwitcher, formatDate } from './components/EventSwitcher';
 import { Nav } from './components/Nav';
 import { Placeholder } from './components/Placeholder';
+import { ContestPage } from './features/contest/ContestPage';
 import { DeskPage } from './features/desk/DeskPage';
+import { JurorApp } from './features/jury/JurorApp';
 import { CreateEventDialog } from './features/onboarding/CreateEventDialog';
 import { FirstRun } from './features/onboarding/FirstRun';
 import { ParticipantsPage } from './features/participants/ParticipantsPage';
@@ -13,6 +15,7 @@ import { SectionsPage } from './features/sections/SectionsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { DbProvider } from './hooks/db-context';
 import { useCurrentEvent } from './hooks/use-current-event';
+import { useJurorMode } from './hooks/use-juror';
 import { useUiStore, type Area } from './stores/ui-store';
 
 export function App() {
@@ -26,7 +29,9 @@ export function App() {
 function Shell() {
   const event = useCurrentEvent();
   const [creating, setCreating] = useState(false);
-  if (event === undefined) return <div className="splash">Сход…</div>;
+  const jurorMode = useJurorMode();
+  if (event === undefined || jurorMode === undefined) return <div className="splash">Сход…</div>;
+  if (jurorMode) return <JurorApp />;
   if (event === null) return <FirstRun />;
   return (
     <div className="shell">
@@ -56,6 +61,8 @@ function AreaPage({ event }: { event: EventRow }) {
       return <ParticipantsPage event={event} />;
     case 'sections':
       return <SectionsPage event={event} />;
+    case 'contest':
+      return <ContestPage event={event} />;
     case 'reports':
       return <ReportsPage event={event} />;
     case 'settings':

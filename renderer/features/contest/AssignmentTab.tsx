@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { assignJury, canEdit, type AssignmentResult } from '../../../shared/contest';
+import { addManualAssignment, removeAssignment, storeAssignments } from '../../db/repo/contest';
+import { useDb } from '../../hooks/db-context';
+import type { ContestData, ContestSetup } from '../../hooks/use-contest';
+
+/** «Распределить заявки»: the exact solver, stored at once; then per-juror lists with manual edits. */
+export function AssignmentTab({ setup, data }: { setup: ContestSetup; data: ContestData }) {
+  const ctx = useDb();
+  const [result, setResult] = useState<AssignmentResult>();
+  const [error, setError] = useState<string>();
+  const [adding, setAdding] = useState<Record<string, string>>({});
+  const editable = canEdit(setup.contest, 'assignments');
+  const admitted = data.applications.filter((a) => a.status === 'admitted');
+  const blocked = new Set(data.conflicts.filter((c) => !c.overridden).map((c) => `${c.jurorId}|${c.applicationId}`));
+  const appById = new Map(data.applications.map((a) => [a.id, a]));
+
+  const distribute = async () => {
+    setError(undefined);
+    try {
+      const r = assignJury({
+        minReviews: setup.contest.minReviews,
+        applications: data.applications,
+        jurors: data.jurors.map((j) => ({ id: j.id, nominationIds: j.nominationIds, ...(j.cap === undefined ? {} : { cap: j.cap }), name: j.name })),
+        conflicts: data.conflicts,
+        manual: data.assignments.filter((a) => a.manual),
+        nominations: setup.nominations,
+      });
+      await storeAssignments(ctx, setup.contest.id, r.assignments);
+      setResult(r);
+    } catch (err) {
+      setError(`Не удалось распределить заявки: ${(err as Error).message}`);
+    }
+  };
+
+  const run = (f: () => Promise<unknown>) => {
+    setError(undefined);
+    f().catch((err: Error) => setError(err.message));
+  };
+
+  const reviews = new Map<string, number>();
+  for (const a of data.assignments) reviews.set(a.applicationId, (reviews.get(a.applicationId) ?? 0) + 1);
+  const short = admitted.filter((a) => (reviews.get(a.id) ?? 0) < setup.contest.minReviews);
+
+  return (
+    <div>
+      <div className="contest-actions">
+        <button type="button" className="primary" disabled={!editable || admitted.length === 0 || data.jurors.length === 0} onClick={() => void distribute()}>
+          Распределить заявки
+        </button>
+        <span className="muted">
+          Допущено заявок: {admitted.length}; экспертов: {data.jurors.length}; нужно экспертиз на заявку: {setup.contest.minReviews}. Ручные назначения сохраняются.
+        </span>
+      </div>
+      {admitted.length === 0 && <p className="empty">Нет допущенных заявок: распределяются только заявки со статусом «допущена».</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {result && (
+        <div className={result.feasible ? 'assign-report ok' : 'assign-report bad'} role="status">
+          {result.feasible ? (
+            <p>
+              Распределено: каждая допущенная заявка получила не меньше {setup.contest.minReviews} экспертиз. Нагрузка экспертов — от {Math.min(...Object.values(result.load))} до {result.maxLoad} заявок.
+            </p>
+          ) : (
+            <>
+              <p>Не всем заявкам хватило экспертов:</p>
+              <ul>
+                {result.shortfalls.map((s) => (
+                  <li key={s.applicationId}>{s.message}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {result.warnings.length > 0 && (
+            <ul>
+              {result.warnings.map((w, i) => (
+                <li key={i}>{w.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {data.assignments.length > 0 && short.length > 0 && !result && (
+        <p className="form-error">
+          Не хватает экспертиз: {short.map((a) => `«${a.title}» (${reviews.get(a.id) ?? 0} из ${setup.contest.minReviews})`).join(', ')}.
+        </p>
+      )}
+      <div className="juror-loads" role="list" aria-label="Нагрузка экспертов">
+        {data.jurors.map((j) => {
+          const mine = data.assignments.filter((a) => a.jurorId === j.id).sort((x, y) => (appById.get(x.applicationId)?.title ?? '').localeCompare(appById.get(y.applicationId)?.title ?? '', 'ru'));
+          const mineIds = new Set(mine.map((a) => a.applicationId));
+          const options = admitted.filter((a) => j.nominationIds.includes(a.nominationId) && !mineIds.has(a.id) && !blocked.has(`${j.id}|${a.id}`));
+          return (
+            <section key={j.id} className="card juror-load" role="listitem" aria-label={j.name}>
+              <h3>
+                {j.name} <span className="muted">— {mine.length} {j.cap ? `из ${j.cap}` : ''}</span>
+              </h3>
+              {mine.length === 0 ? (
+                <p className="muted">Заявок не назначено.</p>
+              ) : (
+                <ul>
+                  {mine.map((a) => (
+                    <li key={a.id}>
+                      {appById.get(a.applicationId)?.title ?? 'удалённая заявка'}
+                      {a.anchor && <span className="tag" title="Оценивают все эксперты номинации — для сравнения строгости">общая</span>}
+                      {a.manual && <span className="tag">вручную</span>}
+                      {editable && (
+                        <button type="button" aria-label={`Снять заявку «${appById.get(a.applicationId)?.title ?? ''}» с эксперта ${j.name}`} onClick={() => run(() => removeAssignment(ctx, a.id))}>
+                          ×
+                        </button>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {editable && options.length > 0 && (
+                <div className="field-row">
+                  <label className="field">
+                    <span>Назначить вручную</span>
+                    <select value={adding[j.id] ?? ''} onChange={(e) => setAdding({ ...adding, [j.id]: e.target.value })}>
+                      <option value="">— заявка —</option>
+                      {options.map((a) => (
+                        <option key={a.id} value={a.id}>
+                          {a.title}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <button type="button" className="align-end" disabled={!adding[j.id]} onClick={() => run(() => addManualAssignment(ctx, setup.contest.id, j.id, adding[j.id]!))}>
+                    Назначить
+                  </button>
+                </div>
+              )}
+            </section>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import { buildJurorPackage, serializeJurorPackage } from '../../../shared/contest';
+import type { EventRow } from '../../../shared/domain/types';
+import { bridge } from '../../bridge/bridge';
+import { ensureInvite, importScoreFile, markPackageSent } from '../../db/repo/contest';
+import { useDb } from '../../hooks/db-context';
+import type { ContestData, ContestSetup, JurorView } from '../../hooks/use-contest';
+import { formatWhen } from './labels';
+
+const MAX_SCORE_FILE = 20 * 1024 * 1024;
+
+type Note = { kind: 'ok' | 'error'; text: string; details?: string[] };
+
+const fileSafe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'эксперт';
+
+/** Juror packages out, score files in, and the returns board: who got what, who sent what back. */
+export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: ContestSetup; data: ContestData }) {
+  const ctx = useDb();
+  const [note, setNote] = useState<Note>();
+  const [busy, setBusy] = useState(false);
+
+  const download = async (j: JurorView) => {
+    setNote(undefined);
+    if (setup.contest.status === 'setup') {
+      return setNote({ kind: 'error', text: 'Сначала откройте приём оценок (вкладка «Настройка»): тогда критерии в пакете уже не изменятся.' });
+    }
+    const invite = await ensureInvite(ctx, j.id);
+    const { package: pkg, omitted } = buildJurorPackage({
+      contest: setup.contest,
+      eventTitle: event.title,
+      nominations: setup.nominations,
+      applications: data.applications,
+      assignments: data.assignments,
+      conflicts: data.conflicts,
+      juror: j,
+      jurorName: j.name,
+      invitationSecret: invite.invitationSecret,
+      createdAt: new Date().toISOString(),
+      organizationName: (id) => data.organizations.get(id)?.name,
+      municipalityName: (id) => data.municipalities.get(id)?.name,
+    });
+    if (pkg.applications.length === 0) {
+      return setNote({ kind: 'error', text: `Эксперту ${j.name} не назначено ни одной заявки — распределите заявки на вкладке «Распределение».` });
+    }
+    const saved = await bridge.saveFile({ suggestedName: `${fileSafe(j.person?.surname ?? j.name)}.skhod-jury`, bytes: new Uint8Array(serializeJurorPackage(pkg)) });
+    if ('error' in saved) return setNote({ kind: 'error', text: saved.error.message });
+    if (!saved.data) return;
+    await markPackageSent(ctx, j.id);
+    setNote({
+      kind: 'ok',
+      text: `Пакет эксперта ${j.name} сохранён: «${saved.data.name}», заявок: ${pkg.applications.length}. Передайте его эксперту лично или по защищённому каналу — по нему подписываются оценки.`,
+      details: omitted.length > 0 ? [`Не вошли в пакет (не допущены, другая номинация или конфликт): ${omitted.length}.`] : undefined,
+    });
+  };
+
+  const importFile = async () => {
+    setNote(undefined);
+    const picked = await bridge.openFile({ title: 'Файл оценок эксперта', filters: [], maxBytes: MAX_SCORE_FILE });
+    if ('error' in picked) return setNote({ kind: 'error', text: picked.error.message });
+    if (!picked.data) return;
+    setBusy(true);
+    try {
+      const r = await importScoreFile(ctx, setup.contest.id, picked.data.bytes);
+      if (!r.ok) return setNote({ kind: 'error', text: `Файл «${picked.data.name}»: ${r.message}` });
+      const name = data.jurors.find((j) => j.id === r.jurorId)?.name ?? 'эксперта';
+      const changed = r.added + r.replaced;
+      setNote({
+        kind: 'ok',
+        text:
+          changed === 0
+            ? `Файл «${picked.data.name}» (${name}) уже был загружен: новых оценок нет.`
+            : `Файл «${picked.data.name}» (${name}) принят: новых листов ${r.added}, обновлено ${r.replaced}, без изменений ${r.unchanged}.`,
+        details: r.refused,
+      });
+    } catch (err) {
+      setNote({ kind: 'error', text: `Файл «${picked.data.name}» не загружен: ${(err as Error).message}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div>
+      <div className="contest-actions">
+        <button type="button" className="primary" disabled={busy} aria-busy={busy} onClick={() => void importFile()}>
+          Загрузить файл оценок…
+        </button>
+        <span className="muted">Файлы можно загружать в любом порядке и сколько угодно раз: устаревшие и повторные ничего не меняют.</span>
+      </div>
+      {note && (
+        <div className={note.kind === 'ok' ? 'assign-report ok' : 'assign-report bad'} role={note.kind === 'ok' ? 'status' : 'alert'}>
+          <p>{note.text}</p>
+          {note.details && note.details.length > 0 && (
+            <ul>
+              {note.details.map((d, i) => (
+                <li key={i}>{d}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {data.jurors.length === 0 ? (
+        <p className="empty">Экспертов пока нет — добавьте их на вкладке «Эксперты и конфликты».</p>
+      ) : (
+        <table className="simple-table contest-table" aria-label="Возвраты оценок">
+          <thead>
+            <tr>
+              <th scope="col">Эксперт</th>
+              <th scope="col">Пакет отправлен</th>
+              <th scope="col" className="num">
+                Получено оценок
+              </th>
+              <th scope="col" className="num">
+                Завершено
+              </th>
+              <th scope="col">Последний файл</th>
+              <th scope="col">
+                <span className="visually-hidden">Действия</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.jurors.map((j) => {
+              const assigned = new Set(data.assignments.filter((a) => a.jurorId === j.id).map((a) => a.applicationId));
+              const mine = data.scores.filter((s) => s.jurorId === j.id && assigned.has(s.applicationId));
+              const final = mine.filter((s) => s.status === 'final').length;
+              const sent = j.invite?.sentAt;
+              return (
+                <tr key={j.id} className={assigned.size > 0 && final === assigned.size ? 'returns-done' : undefined}>
+                  <td>{j.name}</td>
+                  <td>{sent ? formatWhen(sent) : 'не отправлен'}</td>
+                  <td className="num">
+                    {mine.length} из {assigned.size}
+                  </td>
+                  <td className="num">
+                    {final} из {assigned.size}
+                  </td>
+                  <td>{j.returned ? `${formatWhen(j.returned.fileCreatedAt)} (загружен ${formatWhen(j.returned.importedAt)})` : '—'}</td>
+                  <td>
+                    <button type="button" onClick={() => void download(j)}>
+                      Скачать пакет эксперта
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

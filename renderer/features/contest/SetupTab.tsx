@@ -1,0 +1,158 @@
+import { useMemo, useState } from 'react';
+import { AGGREGATION_METHODS } from '../../../shared/results/types';
+import { canEdit, validateContest, type Contest, type Nomination, type TieBreak } from '../../../shared/contest';
+import { openScoring, saveContestSetup } from '../../db/repo/contest';
+import { useDb } from '../../hooks/db-context';
+import type { ContestData, ContestSetup } from '../../hooks/use-contest';
+import { NominationEditor } from './NominationEditor';
+import { formatWhen, METHOD_LABELS, TIE_BREAK_LABELS } from './labels';
+
+const ALL_TIE_BREAKS = Object.keys(TIE_BREAK_LABELS) as TieBreak[];
+
+/** Contest settings and forms. A draft is edited here and saved at once; what scoring froze is shown disabled. */
+export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestData }) {
+  const ctx = useDb();
+  const [contest, setContest] = useState<Contest>(setup.contest);
+  const [nominations, setNominations] = useState<Nomination[]>(setup.nominations);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const stored = setup.contest;
+  const frozen = !canEdit(stored, 'criteria');
+  const dirty = JSON.stringify({ ...contest, status: stored.status, lockedAt: stored.lockedAt }) !== JSON.stringify(stored) || JSON.stringify(nominations) !== JSON.stringify(setup.nominations);
+  const issues = useMemo(() => validateContest({ ...contest, status: 'setup' }, nominations, data.jurors), [contest, nominations, data.jurors]);
+
+  const save = async () => {
+    setMessage(undefined);
+    try {
+      await saveContestSetup(ctx, { ...contest, status: stored.status }, nominations);
+      setMessage({ kind: 'ok', text: 'Настройки конкурса сохранены.' });
+    } catch (err) {
+      setMessage({ kind: 'error', text: (err as Error).message });
+    }
+  };
+
+  const lock = async () => {
+    setMessage(undefined);
+    if (dirty) return setMessage({ kind: 'error', text: 'Сначала сохраните изменения настроек, затем открывайте приём оценок.' });
+    try {
+      const next = await openScoring(ctx, stored.id);
+      setContest(next);
+      setMessage({ kind: 'ok', text: 'Приём оценок открыт: способ подсчёта, правила при равенстве и критерии заблокированы.' });
+    } catch (err) {
+      setMessage({ kind: 'error', text: (err as Error).message });
+    }
+  };
+
+  const toggleTieBreak = (t: TieBreak, on: boolean) =>
+    setContest({ ...contest, tieBreaks: on ? [...contest.tieBreaks.filter((x) => x !== 'shared-place'), t, ...(t !== 'shared-place' && contest.tieBreaks.includes('shared-place') ? (['shared-place'] as const) : [])] : contest.tieBreaks.filter((x) => x !== t) });
+  const moveTieBreak = (i: number, d: -1 | 1) => {
+    const list = [...contest.tieBreaks];
+    const j = i + d;
+    if (j < 0 || j >= list.length) return;
+    [list[i], list[j]] = [list[j]!, list[i]!];
+    setContest({ ...contest, tieBreaks: list });
+  };
+
+  const addNomination = () =>
+    setNominations([
+      ...nominations,
+      { id: crypto.randomUUID(), contestId: stored.id, title: `Номинация ${nominations.length + 1}`, criteria: structuredClone(nominations[0]?.criteria ?? []), commentRequired: true },
+    ]);
+
+  return (
+    <div className="contest-setup">
+      {stored.status !== 'setup' ? (
+        <p className="contest-locked" role="status">
+          🔒 Приём оценок открыт {formatWhen(stored.lockedAt)}. Способ подсчёта, правила при равенстве баллов, номинации и критерии заблокированы — эксперты оценивают по ним.
+        </p>
+      ) : (
+        <p className="muted">Пока приём оценок не открыт, здесь можно изменить всё. После открытия способ подсчёта, правила и критерии блокируются.</p>
+      )}
+      <div className="field-row">
+        <label className="field">
+          <span>Название конкурса</span>
+          <input value={contest.title} onChange={(e) => setContest({ ...contest, title: e.target.value })} />
+        </label>
+        <label className="field narrow">
+          <span>Экспертиз на заявку (минимум)</span>
+          <input type="number" min={1} value={contest.minReviews} onChange={(e) => setContest({ ...contest, minReviews: Number(e.target.value) })} />
+        </label>
+      </div>
+      <label className="field">
+        <span>Способ подсчёта итогового балла</span>
+        <select value={contest.method} disabled={frozen} onChange={(e) => setContest({ ...contest, method: e.target.value as Contest['method'] })}>
+          {AGGREGATION_METHODS.map((m) => (
+            <option key={m} value={m}>
+              {METHOD_LABELS[m]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="tie-breaks" disabled={frozen}>
+        <legend>При равенстве баллов выше ставится заявка, у которой…</legend>
+        <ol>
+          {contest.tieBreaks.map((t, i) => (
+            <li key={t}>
+              <span>{TIE_BREAK_LABELS[t]}</span>
+              <button type="button" aria-label={`«${TIE_BREAK_LABELS[t]}» выше`} onClick={() => moveTieBreak(i, -1)} disabled={i === 0}>
+                ↑
+              </button>
+              <button type="button" aria-label={`«${TIE_BREAK_LABELS[t]}» ниже`} onClick={() => moveTieBreak(i, 1)} disabled={i === contest.tieBreaks.length - 1}>
+                ↓
+              </button>
+              <button type="button" aria-label={`Убрать правило «${TIE_BREAK_LABELS[t]}»`} onClick={() => toggleTieBreak(t, false)}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ol>
+        {ALL_TIE_BREAKS.filter((t) => !contest.tieBreaks.includes(t)).map((t) => (
+          <button key={t} type="button" onClick={() => toggleTieBreak(t, true)}>
+            + {TIE_BREAK_LABELS[t]}
+          </button>
+        ))}
+      </fieldset>
+
+      <h2 className="subheading">Номинации и критерии</h2>
+      {nominations.map((n, i) => (
+        <NominationEditor
+          key={n.id}
+          nomination={n}
+          frozen={frozen}
+          onChange={(next) => setNominations(nominations.map((x, j) => (j === i ? next : x)))}
+          onRemove={nominations.length > 1 ? () => setNominations(nominations.filter((_, j) => j !== i)) : undefined}
+        />
+      ))}
+      {!frozen && (
+        <button type="button" onClick={addNomination}>
+          Добавить номинацию
+        </button>
+      )}
+
+      {issues.length > 0 && (
+        <ul className="contest-issues" aria-label="Замечания к настройке">
+          {issues.map((issue, i) => (
+            <li key={i} className={issue.severity}>
+              {issue.severity === 'error' ? 'Ошибка: ' : 'Внимание: '}
+              {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {message && (
+        <p className={message.kind === 'ok' ? 'form-ok' : 'form-error'} role={message.kind === 'ok' ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+      <div className="contest-actions">
+        <button type="button" className={dirty ? 'primary' : undefined} disabled={!dirty} onClick={() => void save()}>
+          Сохранить настройки
+        </button>
+        {stored.status === 'setup' && (
+          <button type="button" className={dirty ? undefined : 'primary'} onClick={() => void lock()}>
+            Открыть приём оценок
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { AppPage } from './app-page';
+
+export type FileBytes = { name: string; buffer: Buffer };
+
+/** The Конкурс area as the organizer sees it. */
+export class ContestPage {
+  readonly app: AppPage;
+  readonly panel: Locator;
+
+  constructor(readonly page: Page) {
+    this.app = new AppPage(page);
+    this.panel = page.getByRole('tabpanel');
+  }
+
+  async openOnDemo() {
+    await this.app.open();
+    await this.app.openDemoButton.click();
+    await this.app.goTo('Конкурс');
+  }
+
+  async tab(name: 'Настройка' | 'Заявки' | 'Эксперты и конфликты' | 'Распределение' | 'Пакеты и оценки') {
+    await this.page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+  }
+
+  /** Clicks a button that opens the file dialog and gives it the file. */
+  async chooseFile(button: Locator, file: FileBytes, mimeType = 'application/octet-stream') {
+    const chooser = this.page.waitForEvent('filechooser');
+    await button.click();
+    await (await chooser).setFiles({ name: file.name, mimeType, buffer: file.buffer });
+  }
+
+  /** Clicks a button that saves a file and returns what was saved. */
+  async download(button: Locator): Promise<FileBytes> {
+    const pending = this.page.waitForEvent('download');
+    await button.click();
+    const d = await pending;
+    return { name: d.suggestedFilename(), buffer: await readFile(await d.path()) };
+  }
+
+  /** The participants the «Добавить эксперта» field suggests, as its options read. */
+  async jurorCandidates(count: number): Promise<string[]> {
+    const options = this.page.locator('#contest-juror-candidates option');
+    await expect(options.first()).toBeAttached();
+    const values: string[] = [];
+    for (let i = 0; i < count; i++) values.push((await options.nth(i * 7).getAttribute('value')) ?? '');
+    return values;
+  }
+
+  async addJuror(label: string) {
+    await this.page.getByLabel('Участник', { exact: true }).fill(label);
+    await this.page.keyboard.press('Enter');
+    await expect(this.page.getByRole('table', { name: 'Эксперты' })).toContainText(label.split(' — ')[0]!);
+  }
+
+  returnsRow(jurorName: string): Locator {
+    return this.page.getByRole('table', { name: 'Возвраты оценок' }).getByRole('row').filter({ hasText: jurorName });
+  }
+}
