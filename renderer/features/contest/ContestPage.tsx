@@ -5,6 +5,7 @@ import { useDb } from '../../hooks/db-context';
 import { useContest, useContestData } from '../../hooks/use-contest';
 import { useParticipants } from '../../hooks/use-participants';
 import { OpenPackageButton } from '../jury/OpenPackageButton';
+import { ResultsPanel } from '../results/ResultsPanel';
 import { ApplicationsTab } from './ApplicationsTab';
 import { AssignmentTab } from './AssignmentTab';
 import { JurorsTab } from './JurorsTab';
@@ -18,6 +19,7 @@ const TABS = [
   { id: 'jurors', label: 'Эксперты и конфликты' },
   { id: 'assignment', label: 'Распределение' },
   { id: 'returns', label: 'Пакеты и оценки' },
+  { id: 'results', label: 'Итоги' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
@@ -104,8 +106,10 @@ export function ContestPage({ event }: { event: EventRow }) {
               <JurorsTab setup={setup} data={data} participants={participants} />
             ) : tab === 'assignment' ? (
               <AssignmentTab setup={setup} data={data} />
-            ) : (
+            ) : tab === 'returns' ? (
               <ReturnsTab event={event} setup={setup} data={data} />
+            ) : (
+              <ResultsPanel event={event} setup={setup} data={data} />
             )}
           </div>
         </>

@@ -1,0 +1,82 @@
+import type { SkippedScore } from '../../../shared/contest';
+import type { AggregationMethod, ExclusionReason, PlaceDecision, Results, TieBreak } from '../../../shared/results';
+import { METHOD_LABELS, TIE_BREAK_LABELS } from '../contest/labels';
+
+export { METHOD_LABELS, TIE_BREAK_LABELS };
+
+/** Column headers: short names of the methods, in AGGREGATION_METHODS order. */
+export const METHOD_SHORT: Record<AggregationMethod, string> = {
+  mean: 'Среднее',
+  median: 'Медиана',
+  'trimmed-mean': 'Усечённое среднее',
+  'z-mean': 'Нормированное (z)',
+  borda: 'Борда',
+};
+
+const num = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2, minimumFractionDigits: 0 });
+const num3 = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 3, minimumFractionDigits: 3 });
+
+/** Scores: up to two decimals, «—» for nothing. */
+export const fmt = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : num.format(x));
+/** Coefficients (W, ICC, ρ): three decimals. */
+export const fmt3 = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : num3.format(x));
+/** p-values: below 0.001 printed as such, never as 0,000. */
+export const fmtP = (p: number | null | undefined) => (p === null || p === undefined || !Number.isFinite(p) ? '—' : p < 0.001 ? 'p < 0,001' : `p = ${num3.format(p)}`);
+/** Signed offsets: «+3,5», «−2». */
+export const fmtSigned = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x > 0 ? `+${num.format(x)}` : x < 0 ? `−${num.format(-x)}` : '0');
+
+/** 1 черновик, 2 черновика, 5 черновиков. */
+export function plural(n: number, one: string, few: string, many: string): string {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  const word = m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? few : many;
+  return `${n} ${word}`;
+}
+
+/** What fixed a place, for the table and the protocol. */
+export function decisionLabel(d: PlaceDecision | null): string {
+  if (d === null) return 'нет оценок';
+  if (d === 'score') return 'по баллу';
+  if (d === 'unresolved') return 'место разделено: правила не решили';
+  if (d === 'shared-place') return 'место разделено';
+  return `при равенстве: ${TIE_BREAK_LABELS[d]}`;
+}
+
+/** «сначала выше медиана оценок, затем …» */
+export function tieBreakChain(chain: readonly TieBreak[]): string {
+  if (chain.length === 0) return 'не заданы (равные баллы делят место)';
+  return chain.map((t, i) => `${i + 1}) ${TIE_BREAK_LABELS[t]}`).join('; ');
+}
+
+const EXCLUSION_WORDS: Record<ExclusionReason, [string, string, string]> = {
+  draft: ['черновик', 'черновика', 'черновиков'],
+  'missing-values': ['лист с незаполненными оценками', 'листа с незаполненными оценками', 'листов с незаполненными оценками'],
+  'out-of-range': ['лист с оценками вне шкалы', 'листа с оценками вне шкалы', 'листов с оценками вне шкалы'],
+  duplicate: ['повторный лист', 'повторных листа', 'повторных листов'],
+  'unknown-application': ['лист по неизвестной заявке', 'листа по неизвестным заявкам', 'листов по неизвестным заявкам'],
+};
+
+/** «не учтены: 2 черновика, 1 лист с незаполненными оценками», or null when every sheet counted. */
+export function exclusionSummary(results: Results, skipped: readonly SkippedScore[] = []): string | null {
+  const counts = new Map<ExclusionReason, number>();
+  for (const e of results.excluded) counts.set(e.reason, (counts.get(e.reason) ?? 0) + 1);
+  const parts = [...counts].map(([reason, n]) => plural(n, ...EXCLUSION_WORDS[reason]));
+  if (skipped.length > 0) parts.push(plural(skipped.length, 'оценка заявки, не допущенной к конкурсу', 'оценки заявок, не допущенных к конкурсу', 'оценок заявок, не допущенных к конкурсу'));
+  return parts.length === 0 ? null : `Не учтены: ${parts.join(', ')}.`;
+}
+
+/** The score a method ranks by, as shown (Borda as points 0–100 would mislead; keep its 0–1 share). */
+export function aggregateOf(a: Results['aggregates'][number], m: AggregationMethod): number | null {
+  switch (m) {
+    case 'mean':
+      return a.mean;
+    case 'median':
+      return a.median;
+    case 'trimmed-mean':
+      return a.trimmedMean;
+    case 'z-mean':
+      return a.zMean;
+    case 'borda':
+      return a.borda;
+  }
+}
