@@ -14,14 +14,17 @@ export type ContestResults = { nominations: NominationResults[]; skipped: Skippe
  * W and ICC describe the nomination rather than whichever jurors happened to share a panel.
  */
 export function useContestResults(setup: ContestSetup, data: ContestData): ContestResults {
-  return useMemo(() => {
-    const { nominations, skipped } = toResultsInput(setup.contest, setup.nominations, data.applications, data.scores);
-    return {
-      skipped,
-      nominations: nominations.map((n) => {
-        const input: ResultsInput = { ...n.input, blocks: [{ id: n.nominationId, applicationIds: n.input.applications.map((a) => a.id) }] };
-        return { nominationId: n.nominationId, title: n.title, input, results: computeResults(input) };
-      }),
-    };
-  }, [setup, data.applications, data.scores]);
+  return useMemo(() => contestResults(setup, data), [setup, data]);
+}
+
+/** The computation behind useContestResults, for views that may have no contest yet. */
+export function contestResults(setup: ContestSetup, data: Pick<ContestData, 'applications' | 'scores'>): ContestResults {
+  const { nominations, skipped } = toResultsInput(setup.contest, setup.nominations, data.applications, data.scores);
+  return {
+    skipped,
+    nominations: nominations.map((n) => {
+      const input: ResultsInput = { ...n.input, blocks: [{ id: n.nominationId, applicationIds: n.input.applications.map((a) => a.id) }] };
+      return { nominationId: n.nominationId, title: n.title, input, results: computeResults(input) };
+    }),
+  };
 }

@@ -179,4 +179,12 @@ test('the jury scores give an official ranking, other methods and their sensitiv
   const text = execFileSync('pdftotext', [pdf, '-']).toString();
   expect(text).toContain('Протокол заседания конкурсной комиссии');
   expect(text).toContain('Секретарь конкурсной комиссии');
+
+  // ── the organizer's reports show the contest's progress ──
+  await dialog.getByRole('button', { name: 'Закрыть' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Отчёты' }).click();
+  const progress = page.getByRole('region', { name: /Конкурс:/ });
+  await expect(progress.locator('.kpi').filter({ has: page.getByText('заявок', { exact: true }) }).locator('.kpi-value')).toHaveText('4');
+  await expect(progress.locator('.kpi').filter({ has: page.getByText('листов завершено', { exact: true }) }).locator('.kpi-value')).not.toHaveText('0');
 });

@@ -3,16 +3,20 @@ import type { EventRow, Section } from '../../../shared/domain/types';
 import { buildXlsx, type ExportSheet } from '../../../shared/export/xlsx';
 import { bridge } from '../../bridge/bridge';
 import { PrintDialog } from '../../components/PrintDialog';
+import type { ContestSummary } from '../../hooks/use-contest-summary';
 import type { ParticipantRow } from '../../hooks/use-participants';
 
 const ALL = '__all__';
 const time = (iso?: string) => (iso ? new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' }) : '');
 const collator = new Intl.Collator('ru');
 
-type District = { name: string; rows: ParticipantRow[] };
+type District = { name: string; municipalityId?: string; rows: ParticipantRow[] };
 
 /** What a district office gets back: its delegates, who arrived and where they went; one or all municipalities. */
-export function DistrictReportDialog({ event, rows, sections, onClose }: { event: EventRow; rows: ParticipantRow[]; sections: Section[]; onClose: () => void }) {
+const applicationStatus: Record<string, string> = { submitted: 'подана', admitted: 'допущена', rejected: 'отклонена', withdrawn: 'отозвана' };
+
+export function DistrictReportDialog(props: { event: EventRow; rows: ParticipantRow[]; sections: Section[]; applications: ContestSummary['applications']; onClose: () => void }) {
+  const { event, rows, sections, applications, onClose } = props;
   const districts = useMemo(() => {
     const by = new Map<string, ParticipantRow[]>();
     for (const r of rows) {
@@ -21,11 +25,15 @@ export function DistrictReportDialog({ event, rows, sections, onClose }: { event
       list.push(r);
       by.set(r.municipality, list);
     }
-    return [...by].map(([name, list]) => ({ name, rows: list.sort((a, b) => collator.compare(a.fullName, b.fullName)) })).sort((a, b) => collator.compare(a.name, b.name));
+    return [...by].map(([name, list]) => ({ name, municipalityId: list[0]?.registration.municipalityId, rows: list.sort((a, b) => collator.compare(a.fullName, b.fullName)) })).sort((a, b) => collator.compare(a.name, b.name));
   }, [rows]);
   const [choice, setChoice] = useState(districts[0]?.name ?? ALL);
   const chosen = choice === ALL ? districts : districts.filter((d) => d.name === choice);
   const sectionTitle = new Map(sections.map((s) => [s.id, s.title]));
+
+  const applicationsOf = (d: District) => applications.filter((a) => a.municipalityId && a.municipalityId === d.municipalityId);
+  const applicationRows = (d: District) =>
+    applicationsOf(d).map((a) => [a.title, a.nomination, applicationStatus[a.status] ?? a.status, a.place ?? '—', a.score ?? '—']);
 
   const sheetFor = (d: District): ExportSheet => ({
     name: d.name,
@@ -36,6 +44,7 @@ export function DistrictReportDialog({ event, rows, sections, onClose }: { event
       [],
       ['№', 'ФИО', 'Организация', 'Должность', 'Секция', 'Прибыл(а)'],
       ...d.rows.map((r, i) => [i + 1, r.fullName, r.organization, r.person.position ?? '', sectionTitle.get(r.registration.sectionId ?? '') ?? '', r.arrival.arrived ? time(r.arrival.at) : 'нет']),
+      ...(applicationsOf(d).length ? [[], ['Заявки на конкурс'], ['Проект', 'Номинация', 'Статус', 'Место', 'Балл'], ...applicationRows(d)] : []),
     ],
   });
 
@@ -73,6 +82,33 @@ export function DistrictReportDialog({ event, rows, sections, onClose }: { event
           ))}
         </tbody>
       </table>
+      {applicationsOf(d).length > 0 && (
+        <>
+          <h2>Заявки на конкурс</h2>
+          <table>
+            <thead>
+              <tr>
+                <th>Проект</th>
+                <th>Номинация</th>
+                <th>Статус</th>
+                <th className="num">Место</th>
+                <th className="num">Балл</th>
+              </tr>
+            </thead>
+            <tbody>
+              {applicationRows(d).map((cells, i) => (
+                <tr key={i}>
+                  {cells.map((c, j) => (
+                    <td key={j} className={j >= 3 ? 'num' : undefined}>
+                      {c}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
     </div>
   ));
 

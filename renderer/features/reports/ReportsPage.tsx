@@ -6,6 +6,7 @@ import type { EventRow } from '../../../shared/domain/types';
 import { buildXlsx } from '../../../shared/export/xlsx';
 import { eventSummary } from '../../../shared/reports/summary';
 import { bridge } from '../../bridge/bridge';
+import { useContestSummary, type ContestSummary } from '../../hooks/use-contest-summary';
 import { useDashboard } from '../../hooks/use-dashboard';
 import { useParticipants } from '../../hooks/use-participants';
 import { useSections } from '../../hooks/use-sections';
@@ -28,6 +29,7 @@ export function ReportsPage({ event }: { event: EventRow }) {
   const [dialog, setDialog] = useState<'district' | 'certificates' | null>(null);
   const rows = useParticipants(event.id);
   const sections = useSections(event.id);
+  const contest = useContestSummary(event.id);
   if (!d) return <p>{t('common.loading')}</p>;
   const summary = eventSummary(event, d);
 
@@ -164,6 +166,7 @@ export function ReportsPage({ event }: { event: EventRow }) {
           </table>
         </section>
       </div>
+      {contest && <ContestProgress contest={contest} />}
       <section className="report-block" aria-labelledby="over-time-title">
         <h2 id="over-time-title">Прибытие по времени (за 10 минут)</h2>
         {d.arrivalsOverTime.length === 0 ? (
@@ -179,7 +182,7 @@ export function ReportsPage({ event }: { event: EventRow }) {
           </div>
         )}
       </section>
-      {dialog === 'district' && rows && sections && <DistrictReportDialog event={event} rows={rows} sections={sections} onClose={() => setDialog(null)} />}
+      {dialog === 'district' && rows && sections && <DistrictReportDialog event={event} rows={rows} sections={sections} applications={contest?.applications ?? []} onClose={() => setDialog(null)} />}
       {dialog === 'certificates' && rows && (
         <CertificatesDialog
           event={event}
@@ -187,6 +190,26 @@ export function ReportsPage({ event }: { event: EventRow }) {
           onClose={() => setDialog(null)}
         />
       )}
+    </section>
+  );
+}
+
+const statusText: Record<string, string> = { setup: 'подготовка', scoring: 'идёт оценка', closed: 'оценка завершена' };
+
+/** Contest progress: packages sent to jurors, score sheets received and finalized. */
+function ContestProgress({ contest }: { contest: ContestSummary }) {
+  return (
+    <section className="report-block" aria-labelledby="contest-progress-title">
+      <h2 id="contest-progress-title">
+        Конкурс: {contest.title} <span className="muted">({statusText[contest.status] ?? contest.status})</span>
+      </h2>
+      <div className="kpis">
+        <Kpi label="заявок" value={contest.applications.length} />
+        <Kpi label="экспертов" value={contest.jurors} />
+        <Kpi label="пакетов отправлено" value={contest.packagesSent} />
+        <Kpi label={`оценок получено из ${contest.assigned}`} value={contest.received} />
+        <Kpi label="листов завершено" value={contest.finalized} />
+      </div>
     </section>
   );
 }
