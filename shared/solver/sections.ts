@@ -1,22 +1,25 @@
 /**
  * Automatic section assignment as a min-cost max-flow (issue 5).
  *
- *   source ──count──▶ [group] ──count, rank cost──▶ [municipality × section hub] ══1, spread·(k−1)══▶ [section] ──free seats──▶ sink
- *                        └───────────────count, rank cost (no municipality or spread off)───────────────▶ [section]
- *                        └──count, waitlistCost──▶ sink        (only when a finite waitlist price is given)
+ *   source ─size─▶ [group] ─rank cost─▶ [municipality × section hub] ═convex: spread·(k−1)═▶ [section] ─free seats─▶ sink
+ *                     ├──rank cost (no municipality, or spread off)───────────────────────▶ [section]
+ *                     ├──unrankedCost─▶ [pool of unlisted seats] ─0─▶ hubs / sections      (allowUnranked only)
+ *                     └──waitlistCost─▶ sink                                               (finite waitlist price only)
  *
  * - A group is people with identical claims (same cleaned preference list, and the same municipality
  *   when spread is on). They are interchangeable for the objective, so one node with capacity = size
- *   replaces hundreds of person nodes; the flow on each of its arcs is handed out to its members in
- *   input order (earlier people get the better choices and the seats; later ones wait).
+ *   stands for all of them (10,000 generated people fold into ~3,500 groups without spread); the flow
+ *   on its arcs is handed out to its members in input order: earlier people get the better choices
+ *   and the seats, later ones wait.
  * - Fixed/manual people are not in the graph: they are kept, their seats are taken off capacity first,
  *   and they count in the spread cost of their municipality in their section.
  * - Spread: the k-th delegate of one municipality in one section costs spread·(k−1). That cost is convex,
- *   so parallel unit arcs of increasing cost model it exactly (the solver fills the cheap ones first).
- *   Hubs exist only for (municipality, section) pairs that somebody can be placed in, with at most
- *   min(candidates, free seats) arcs each: the graph stays linear in people × choices.
+ *   so one convex arc (k-th unit costs base + k·spread, see FlowNetwork.addArc) models it exactly, in
+ *   place of parallel unit arcs of rising cost. Hubs exist only for (municipality, section) pairs that
+ *   somebody can be placed in: the graph stays linear in people × choices.
  * - Without `waitlistCost` the flow is maximum, then minimum cost: lexicographic by construction, no big-M.
  */
+import type { FlowAlgorithm } from './min-cost-flow';
 import { FlowNetwork } from './min-cost-flow';
 import type { SectionInput, SectionResult, WaitlistReason } from './section-model';
 import { candidateSections, normalizeSectionInput, placementCost } from './section-model';
@@ -27,12 +30,20 @@ type Group = {
   members: number[];
   /** Representative person (all members share prefs and, with spread, the municipality). */
   rep: number;
-  /** (arc id, section index) per candidate, best choice first; filled when the graph is built. */
+  /** (arc id, section index) per direct candidate, best choice first; filled when the graph is built. */
   arcs: Array<{ arc: number; s: number }>;
+  /** The arc into the shared pool of unlisted seats, if any. */
+  unranked: { arc: number; pool: Pool } | null;
 };
 
-/** Exact optimal assignment of people to sections; see the file comment and SectionWeights for the objective. */
-export function assignSections(input: SectionInput): SectionResult {
+/** Unlisted seats for one municipality (or everyone, without spread): one node instead of an arc per person per section. */
+type Pool = { node: number; out: Array<{ arc: number; s: number }>; at: number; left: number };
+
+/**
+ * Exact optimal assignment of people to sections; see the file comment and SectionWeights for the
+ * objective. `options.algorithm` picks the flow algorithm (tests cross-check them; the app leaves 'auto').
+ */
+export function assignSections(input: SectionInput, options: { algorithm?: FlowAlgorithm } = {}): SectionResult {
   const norm = normalizeSectionInput(input);
   const { sectionIds, capacity, people, weights: w } = norm;
   const S = sectionIds.length;
@@ -56,7 +67,7 @@ export function assignSections(input: SectionInput): SectionResult {
     const key = `${spreadOn ? p.muni : -1}|${p.prefs.join(',')}`;
     let g = byKey.get(key);
     if (g === undefined) {
-      g = { members: [], rep: i, arcs: [] };
+      g = { members: [], rep: i, arcs: [], unranked: null };
       byKey.set(key, g);
       groups.push(g);
     }
@@ -88,39 +99,66 @@ export function assignSections(input: SectionInput): SectionResult {
       const hub = net.addNode();
       hubOf.set(pair, hub);
       const already = fixedPair.get(pair) ?? 0;
-      const arcs = Math.min(count, free[s]!);
-      for (let k = 0; k < arcs; k++) net.addArc(hub, sectionNode[s]!, 1, w.spread * (already + k));
+      net.addArc(hub, sectionNode[s]!, Math.min(count, free[s]!), w.spread * already, w.spread);
     }
   }
+
+  const target = (muni: number, s: number) => (spreadOn && muni >= 0 ? hubOf.get(muni * S + s)! : sectionNode[s]!);
+  // Unlisted seats go through one pool node per municipality. Exact as long as an unlisted seat costs at
+  // least any listed one: then an optimal flow never sends a person through the pool to a section they
+  // listed more cheaply, so pairing pool inflows with pool outflows in any order is a valid assignment.
+  const maxPrefs = w.rankCost.length - 1;
+  const usePools = w.allowUnranked && w.rankCost.slice(0, maxPrefs).every((c) => c <= w.unrankedCost);
+  const pools = new Map<number, Pool>();
+  const poolFor = (muni: number): Pool => {
+    const key = spreadOn ? muni : -1;
+    let pool = pools.get(key);
+    if (pool === undefined) {
+      const node = net.addNode();
+      const out = free.flatMap((seats, s) => (seats > 0 ? [{ arc: net.addArc(node, target(key, s), seats, 0), s }] : []));
+      pool = { node, out, at: 0, left: 0 };
+      pools.set(key, pool);
+    }
+    return pool;
+  };
 
   for (const g of groups) {
     const p = people[g.rep]!;
     const size = g.members.length;
     const node = net.addNode();
     net.addArc(source, node, size, 0);
-    for (const s of candidatesOf[g.rep]!) {
-      if (free[s]! <= 0) continue;
-      const target = spreadOn && p.muni >= 0 ? hubOf.get(p.muni * S + s)! : sectionNode[s]!;
-      g.arcs.push({ arc: net.addArc(node, target, size, placementCost(p, s, w)), s });
+    for (const s of usePools ? p.prefs : candidatesOf[g.rep]!) {
+      if (free[s]! > 0) g.arcs.push({ arc: net.addArc(node, target(p.muni, s), size, placementCost(p, s, w)), s });
+    }
+    if (usePools) {
+      const pool = poolFor(p.muni);
+      g.unranked = { arc: net.addArc(node, pool.node, size, w.unrankedCost), pool };
     }
     if (w.waitlistCost !== null) net.addArc(node, sink, size, w.waitlistCost);
   }
 
-  net.solve(source, sink);
+  net.solve(source, sink, Number.POSITIVE_INFINITY, options.algorithm);
 
-  // ── hand each group's flow out to its members in input order ──
+  // ── hand each group's flow out to its members in input order: listed choices first, then pooled seats ──
   const sectionOf = people.map((p) => p.fixed);
+  const takeFromPool = (pool: Pool): number => {
+    while (pool.left === 0) pool.left = net.flowOn(pool.out[++pool.at - 1]!.arc);
+    pool.left--;
+    return pool.out[pool.at - 1]!.s;
+  };
   for (const g of groups) {
     let next = 0;
     for (const { arc, s } of g.arcs) {
       for (let f = net.flowOn(arc); f > 0; f--) sectionOf[g.members[next++]!] = s;
+    }
+    if (g.unranked !== null) {
+      for (let f = net.flowOn(g.unranked.arc); f > 0; f--) sectionOf[g.members[next++]!] = takeFromPool(g.unranked.pool);
     }
   }
 
   const load = [...fixedLoad];
   for (let i = 0; i < people.length; i++) if (people[i]!.fixed < 0 && sectionOf[i]! >= 0) load[sectionOf[i]!]!++;
 
-  const maxPrefs = w.rankCost.length - 1;
   const byChoice = new Array<number>(maxPrefs).fill(0);
   let unranked = 0;
   let fixedCount = 0;
