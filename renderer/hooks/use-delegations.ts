@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { Delegation } from '../../shared/domain/types';
 import { useDb } from './db-context';
 
 export type DelegationStat = { municipalityId: string; name: string; expected: number; registered: number };
@@ -22,4 +23,10 @@ export function useDelegations(eventId: string): DelegationStat[] | undefined {
       .map((d) => ({ municipalityId: d.municipalityId, name: names.get(d.municipalityId) ?? '—', expected: d.expected, registered: registered.get(d.municipalityId) ?? 0 }))
       .sort((a, b) => collator.compare(a.name, b.name));
   }, [db, eventId]);
+}
+
+/** The delegation rows of an event (expected count, contact, last list received), by municipality id. */
+export function useDelegationRows(eventId: string): Map<string, Delegation> | undefined {
+  const { db } = useDb();
+  return useLiveQuery(async () => new Map((await db.delegations.where('eventId').equals(eventId).toArray()).map((d) => [d.municipalityId, d])), [db, eventId]);
 }

@@ -1,76 +1,173 @@
-import { useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EventRow } from '../../../shared/domain/types';
-import { useParticipants, type ParticipantRow } from '../../hooks/use-participants';
-import { DelegationsTable } from './DelegationsTable';
+import type { EventRow, Role } from '../../../shared/domain/types';
+import { bridge } from '../../bridge/bridge';
+import { loadDelegates } from '../../db/repo/participants';
+import { useDb } from '../../hooks/db-context';
+import { useArrivals } from '../../hooks/use-arrivals';
+import { useMunicipalities } from '../../hooks/use-municipalities';
+import { useRegistrationRows, type RegistrationRow } from '../../hooks/use-participants';
+import { useSections } from '../../hooks/use-sections';
+import { ImportWizard } from '../import/ImportWizard';
+import { DelegationsTable, type DelegationLine } from './DelegationsTable';
+import { EditParticipantDialog } from './EditParticipantDialog';
+import { exportByMunicipality, exportList, fileName } from './exports';
+import { ParticipantFilters } from './ParticipantFilters';
+import { ParticipantsTable } from './ParticipantsTable';
+import { columnOrder, filterRows, isFiltered, noFilters, searchKeys, type Column, type Filters, type SortState } from './table-model';
+import './participants.css';
 
-const ROW_HEIGHT = 40;
+type Tab = 'list' | 'delegations';
 
 export function ParticipantsPage({ event }: { event: EventRow }) {
   const { t } = useTranslation();
-  const rows = useParticipants(event.id);
+  const ctx = useDb();
+  const rows = useRegistrationRows(event.id);
+  const arrivals = useArrivals(event.id)?.byRegistration;
+  const municipalities = useMunicipalities();
+  const sections = useSections(event.id);
+  const [tab, setTab] = useState<Tab>('list');
+  const [filters, setFilters] = useState<Filters>(noFilters);
+  const [sort, setSort] = useState<SortState>({ column: 'name', descending: false });
+  const [editing, setEditing] = useState<RegistrationRow | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  // typing in the filter stays instant at 100,000 rows: the list follows a moment later
+  const deferred = useDeferredValue(filters);
+  const needsArrivals = deferred.arrived !== '' || sort.column === 'arrived';
+  const arrivalsForOrder = needsArrivals ? arrivals : undefined;
+  const roleLabel = (r: Role) => t(`role.${r}`);
+  const keys = useMemo(() => (rows ? searchKeys(rows) : []), [rows]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- roleLabel changes with the language only
+  const order = useMemo(() => (rows ? columnOrder(rows, sort.column, arrivalsForOrder, roleLabel) : new Int32Array()), [rows, sort.column, sort.column === 'arrived' ? arrivalsForOrder : null]);
+  const visible = useMemo(() => (rows ? filterRows(rows, keys, order, sort.descending, deferred, arrivalsForOrder) : []), [rows, keys, order, sort.descending, deferred, arrivalsForOrder]);
+  const municipalityOptions = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const r of rows ?? []) if (r.registration.municipalityId && !seen.has(r.registration.municipalityId)) seen.set(r.registration.municipalityId, r.municipality);
+    const collator = new Intl.Collator('ru');
+    return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => collator.compare(a.name, b.name));
+  }, [rows]);
+  const active = useMemo(() => rows?.filter((r) => r.registration.status !== 'cancelled').length, [rows]);
+  const sectionMap = useMemo(() => new Map((sections ?? []).map((s) => [s.id, s])), [sections]);
+
+  // «/» jumps to the filter from anywhere on the page (not while typing in a field)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (e.key !== '/' || tab !== 'list' || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      searchRef.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [tab]);
+
+  const onSort = (column: Column) => setSort((s) => ({ column, descending: s.column === column ? !s.descending : false }));
+
+  const save = async (label: string, make: () => Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> }>) => {
+    setError(null);
+    setBusy(label);
+    try {
+      const { name, bytes } = await make();
+      const saved = await bridge.saveFile({ suggestedName: name, bytes });
+      if ('error' in saved) setError(saved.error.message);
+    } catch (e) {
+      setError(`Не удалось сохранить файл: ${(e as Error).message}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const exportShown = () =>
+    save('Готовим список…', async () => {
+      const shown = visible.map((i) => rows![i]!);
+      const caption = isFiltered(filters) ? `выборка, ${shown.length}` : '';
+      return { name: fileName('Участники', event.shortTitle ?? event.title, caption), bytes: exportList(event.title, caption, shown, arrivals, sectionMap) };
+    });
+  const exportPerMunicipality = () =>
+    save('Готовим списки по муниципалитетам…', async () => ({
+      name: fileName('Участники по муниципалитетам', event.shortTitle ?? event.title),
+      bytes: exportByMunicipality(event.title, visible.map((i) => rows![i]!), arrivals, sectionMap),
+    }));
+  const exportMunicipality = (line: DelegationLine) =>
+    save(`Готовим список: ${line.name}…`, async () => {
+      const list = (rows ?? []).filter((r) => r.registration.municipalityId === line.municipalityId);
+      return { name: fileName('Участники', line.name), bytes: exportList(event.title, line.name, list, arrivals, sectionMap) };
+    });
+  const exportTemplate = (line: DelegationLine) =>
+    save(`Готовим шаблон: ${line.name}…`, async () => {
+      const [{ buildDistrictTemplate }, { delegates, sections: s }] = await Promise.all([import('./district-template'), loadDelegates(ctx, event.id, line.municipalityId)]);
+      return { name: fileName('Шаблон списка делегатов', line.name), bytes: await buildDistrictTemplate({ event, municipality: line.name, delegates, sections: s }) };
+    });
+
   return (
     <section className="page page-participants">
-      <header className="page-header">
+      <header className="page-header participants-header">
         <h1>{t('participants.heading')}</h1>
-        {rows && <p className="muted">{t('participants.count', { count: rows.length })}</p>}
+        {active !== undefined && <p className="muted">{t('participants.count', { count: active })}</p>}
+        <span className="spacer" />
+        <button type="button" className="primary" onClick={() => setImporting(true)}>
+          Импорт из Excel…
+        </button>
       </header>
-      {!rows ? <p>{t('common.loading')}</p> : rows.length === 0 ? <p className="empty">{t('participants.empty')}</p> : <ParticipantTable rows={rows} />}
-      <DelegationsTable eventId={event.id} />
-    </section>
-  );
-}
-
-/** Virtualized: only the visible rows are in the DOM, so 100,000 registrations scroll as smoothly as 100. */
-function ParticipantTable({ rows }: { rows: ParticipantRow[] }) {
-  const { t } = useTranslation();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  return (
-    <div className="table" role="table" aria-label={t('participants.heading')} aria-rowcount={rows.length + 1}>
-      <div className="table-row table-head" role="row">
-        <span role="columnheader">{t('participants.name')}</span>
-        <span role="columnheader">{t('participants.municipality')}</span>
-        <span role="columnheader">{t('participants.organization')}</span>
-        <span role="columnheader">{t('participants.role')}</span>
-        <span role="columnheader">{t('participants.badge')}</span>
-        <span role="columnheader">{t('participants.arrived')}</span>
-      </div>
-      <div className="table-body" ref={scrollRef} tabIndex={0} role="rowgroup">
-        <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index]!;
-            return (
-              <div
-                key={row.registration.id}
-                className="table-row"
-                role="row"
-                aria-rowindex={item.index + 2}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-              >
-                <span role="cell" className="cell-name" title={row.person.position}>
-                  {row.fullName}
-                </span>
-                <span role="cell">{row.municipality}</span>
-                <span role="cell" className="cell-ellipsis" title={row.organization}>
-                  {row.organization}
-                </span>
-                <span role="cell">{t(`role.${row.registration.role}`)}</span>
-                <span role="cell" className="mono">
-                  {row.registration.badgeCode}
-                </span>
-                <span role="cell">{row.arrival.arrived ? '✓' : ''}</span>
-              </div>
-            );
-          })}
+      <div className="participants-tabs">
+        <div role="tablist" aria-label="Вид">
+          {(
+            [
+              ['list', 'Список'],
+              ['delegations', 'Делегации'],
+            ] as const
+          ).map(([value, label]) => (
+            <button key={value} type="button" role="tab" id={`tab-${value}`} aria-selected={tab === value} aria-controls={`panel-${value}`} onClick={() => setTab(value)}>
+              {label}
+            </button>
+          ))}
         </div>
+        <span className="spacer" />
+        {busy && (
+          <span role="status" className="muted">
+            {busy}
+          </span>
+        )}
+        {tab === 'list' && (
+          <>
+            <button type="button" onClick={() => void exportShown()} disabled={!rows?.length || busy !== null}>
+              Экспорт списка (xlsx)
+            </button>
+            <button type="button" onClick={() => void exportPerMunicipality()} disabled={!rows?.length || busy !== null}>
+              По муниципалитетам (xlsx)
+            </button>
+          </>
+        )}
       </div>
-    </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {tab === 'list' ? (
+        <div className="participants-panel" role="tabpanel" id="panel-list" aria-labelledby="tab-list">
+          {!rows ? (
+            <p>{t('common.loading')}</p>
+          ) : rows.length === 0 ? (
+            <p className="empty">{t('participants.empty')} Загрузите список района: «Импорт из Excel…».</p>
+          ) : (
+            <>
+              <ParticipantFilters ref={searchRef} filters={filters} onChange={setFilters} municipalities={municipalityOptions} />
+              {isFiltered(filters) && <p className="muted shown-count">Показано: {visible.length}</p>}
+              <ParticipantsTable rows={rows} visible={visible} arrivals={arrivals} sort={sort} onSort={onSort} onOpen={setEditing} />
+            </>
+          )}
+        </div>
+      ) : (
+        <div className="participants-panel" role="tabpanel" id="panel-delegations" aria-labelledby="tab-delegations">
+          <DelegationsTable eventId={event.id} rows={rows ?? []} arrivals={arrivals} onList={(l) => void exportMunicipality(l)} onTemplate={(l) => void exportTemplate(l)} busy={busy} />
+        </div>
+      )}
+      {editing && municipalities && <EditParticipantDialog row={editing} municipalities={municipalities} onClose={() => setEditing(null)} />}
+      {importing && <ImportWizard event={event} onClose={() => setImporting(false)} />}
+    </section>
   );
 }

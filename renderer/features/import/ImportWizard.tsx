@@ -1,0 +1,275 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { EventRow } from '../../../shared/domain/types';
+import { DEFAULT_IMPORT_LIMITS } from '../../../shared/import/types';
+import { bridge } from '../../bridge/bridge';
+import { commitImport, loadImportBase, type ImportBase, type ImportProgress } from '../../db/repo/import';
+import { useDb } from '../../hooks/db-context';
+import { useArrivals } from '../../hooks/use-arrivals';
+import { buildImport, buildImportAsync, touchedRegistrations } from './build';
+import { buildPlan, prepare, removedFromTemplate, templateMunicipality, type Decision, type Prepared, type Removed } from './plan';
+import { buildReport, reportToXlsx, type ImportReport } from './report';
+import { contextWarnings, initialRequest, preview } from './session';
+import { StepDuplicates } from './StepDuplicates';
+import { StepFile } from './StepFile';
+import { StepFinish } from './StepFinish';
+import { StepMapping } from './StepMapping';
+import { StepPreview } from './StepPreview';
+import { ImportFailure, ParseWorker } from './worker-client';
+import type { Analysis, AnalyzeRequest, CsvOverrides, ReadReply } from './worker-protocol';
+import './import.css';
+
+type Step = 'file' | 'mapping' | 'preview' | 'duplicates' | 'finish';
+const STEPS: ReadonlyArray<readonly [Step, string]> = [
+  ['file', 'Файл'],
+  ['mapping', 'Столбцы'],
+  ['preview', 'Проверка строк'],
+  ['duplicates', 'Дубликаты'],
+  ['finish', 'Импорт'],
+];
+
+export type Loaded = { fileName: string; bytes: Uint8Array; reply: ReadReply; base: ImportBase; csv?: CsvOverrides };
+export type Analyzed = { request: AnalyzeRequest; analysis: Analysis; prepared: Prepared; warnings: Analysis['warnings']; template: boolean; removed: Removed[] };
+export type Committing = { phase: 'build' | 'write'; progress: ImportProgress };
+
+/**
+ * The import wizard: file → sheet and columns → every row checked → duplicates decided → one
+ * all-or-nothing commit with progress → report. Nothing is written before «Импортировать»; any
+ * failure before or during the commit leaves the database as it was.
+ */
+export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () => void }) {
+  const ctx = useDb();
+  const arrivals = useArrivals(event.id)?.byRegistration;
+  const ref = useRef<HTMLDialogElement>(null);
+  const worker = useRef<ParseWorker | null>(null);
+  const [step, setStep] = useState<Step>('file');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [request, setRequest] = useState<AnalyzeRequest | null>(null);
+  const [analyzed, setAnalyzed] = useState<Analyzed | null>(null);
+  const [decisions, setDecisions] = useState<Map<number, Decision>>(new Map());
+  const [keep, setKeep] = useState<Set<string>>(new Set());
+  const [committing, setCommitting] = useState<Committing | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const cancelRef = useRef(false);
+
+  useEffect(() => {
+    ref.current?.showModal();
+    return () => worker.current?.dispose();
+  }, []);
+  const parser = () => (worker.current ??= new ParseWorker());
+
+  const fail = (e: unknown) => setError(e instanceof ImportFailure || e instanceof Error ? e.message : String(e));
+
+  /** Runs the worker on a request; after a timeout the worker is fresh and needs the file again. */
+  const runAnalysis = async (l: Loaded, req: AnalyzeRequest): Promise<Analysis> => {
+    const w = parser();
+    if (!w.hasFile) await w.read(l.bytes, l.fileName, l.csv);
+    return w.analyze(req);
+  };
+
+  const pickFile = async () => {
+    setError(null);
+    const picked = await bridge.openFile({ filters: [{ name: 'Таблицы', extensions: ['xlsx', 'xls', 'csv', 'ods'] }], maxBytes: DEFAULT_IMPORT_LIMITS.maxBytes });
+    if ('error' in picked) return setError(picked.error.message);
+    if (picked.data) await open(picked.data.name, picked.data.bytes);
+  };
+
+  /** Reads a file (again, with the user's CSV encoding or delimiter) and moves to the mapping step. */
+  const open = async (name: string, bytes: Uint8Array, csv?: CsvOverrides) => {
+    setError(null);
+    setBusy(`Читаем «${name}»…`);
+    try {
+      const [reply, base] = await Promise.all([parser().read(bytes, name, csv), loaded?.base ?? loadImportBase(ctx, event.id)]);
+      const l: Loaded = { fileName: name, bytes, reply, base, ...(csv ? { csv } : {}) };
+      let req = initialRequest(reply, reply.chosen, base);
+      // a district template: the municipality of its keyed rows is the municipality of the whole sheet
+      if (req.keyColumn !== undefined && req.mapping.municipality === undefined && !reply.notice) {
+        const first = await runAnalysis(l, req);
+        const m = base.municipalities.find((x) => x.id === templateMunicipality(first, base));
+        if (m) req = { ...req, fixed: { ...req.fixed, municipality: m.name } };
+      }
+      setLoaded(l);
+      setRequest(req);
+      setAnalyzed(null);
+      setDecisions(new Map());
+      setStep('mapping');
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const analyze = async () => {
+    if (!loaded || !request) return;
+    setError(null);
+    setBusy('Проверяем строки…');
+    try {
+      const analysis = await runAnalysis(loaded, request);
+      const prepared = prepare(analysis, loaded.base);
+      const template = request.keyColumn !== undefined;
+      const municipalityId = loaded.base.municipalities.find((m) => m.name === request.fixed.municipality)?.id ?? templateMunicipality(analysis, loaded.base);
+      const removed = template ? removedFromTemplate(analysis, loaded.base, municipalityId) : [];
+      const warnings = [...analysis.warnings, ...contextWarnings(prepared, loaded.base, loaded.reply.format === 'csv' ? '' : analysis.sheetName)].sort((a, b) => a.row - b.row);
+      setAnalyzed({ request, analysis, prepared, warnings, template, removed });
+      setDecisions(new Map());
+      // someone the district dropped who has already come in is kept unless the organizer says otherwise
+      setKeep(new Set(removed.filter((r) => arrivals?.get(r.registrationId)?.arrived).map((r) => r.registrationId)));
+      setStep('preview');
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const cancelIds = useMemo(() => (analyzed ? analyzed.removed.filter((r) => !keep.has(r.registrationId)).map((r) => r.registrationId) : []), [analyzed, keep]);
+  // a dry run of the commit for the preview and the confirmation (not while choosing duplicates:
+  // each choice would rebuild 10,000 rows)
+  const showsOutcome = step === 'preview' || step === 'finish';
+  const dryRun = useMemo(() => {
+    if (!analyzed || !loaded || !showsOutcome) return null;
+    const now = new Date();
+    const p = preview(event.id, analyzed.prepared, decisions, cancelIds, loaded.base, now);
+    const r = buildReport({ fileName: loaded.fileName, sheetName: analyzed.analysis.sheetName, now, records: analyzed.analysis.records, plan: p.plan, built: p.built, warnings: analyzed.warnings });
+    return { ...p, report: r };
+  }, [analyzed, loaded, decisions, cancelIds, event.id, showsOutcome]);
+
+  const commit = async () => {
+    if (!analyzed || !loaded) return;
+    setError(null);
+    cancelRef.current = false;
+    const started = performance.now();
+    const plan = buildPlan(event.id, analyzed.prepared, decisions, cancelIds);
+    const touched = touchedRegistrations(plan.plan);
+    const now = new Date();
+    const opts = { now, newId: () => crypto.randomUUID() };
+    const aborted = 'Импорт отменён — в базу ничего не записано.';
+    try {
+      // rows are built ahead of the transaction in slices (the page stays responsive), against what
+      // is stored right now; the commit rebuilds them only if something was written in between
+      setCommitting({ phase: 'build', progress: { done: 0, total: plan.plan.rows.length } });
+      const base = await loadImportBase(ctx, event.id, touched);
+      let built = await buildImportAsync(plan.plan, base, opts, (done, total) => {
+        if (cancelRef.current) throw new Error(aborted);
+        setCommitting({ phase: 'build', progress: { done, total } });
+      });
+      await commitImport(ctx, {
+        eventId: event.id,
+        touched,
+        prebuilt: { stamp: base.stamp, writes: built.writes },
+        build: (fresh) => (built = buildImport(plan.plan, fresh, opts)).writes,
+        onProgress: (progress) => {
+          // throwing here aborts the transaction: «Отменить» leaves nothing behind
+          if (cancelRef.current) throw new Error(aborted);
+          setCommitting({ phase: 'write', progress });
+        },
+      });
+      const r = buildReport({ fileName: loaded.fileName, sheetName: analyzed.analysis.sheetName, now, records: analyzed.analysis.records, plan, built, warnings: analyzed.warnings });
+      setReport({ ...r, millis: Math.round(performance.now() - started) });
+    } catch (e) {
+      setError(cancelRef.current ? aborted : `Импорт не выполнен, база не изменена: ${(e as Error).message}`);
+    } finally {
+      setCommitting(null);
+    }
+  };
+
+  const saveReport = async () => {
+    if (!report) return;
+    const name = `Отчёт об импорте — ${loaded?.fileName.replace(/\.[^.]+$/, '') ?? ''}.xlsx`.replace(/[\\/:*?"<>|]/g, ' ');
+    const saved = await bridge.saveFile({ suggestedName: name, bytes: reportToXlsx(report) });
+    if ('error' in saved) setError(saved.error.message);
+  };
+
+  const go = (s: Step) => {
+    setError(null);
+    setStep(s);
+  };
+  const hasDuplicates = Boolean(analyzed && (analyzed.prepared.candidates.size > 0 || analyzed.removed.length > 0));
+  const stepIndex = STEPS.findIndex(([s]) => s === step);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog import-wizard"
+      aria-labelledby="import-title"
+      aria-busy={busy !== null || committing !== null}
+      onCancel={(e) => (committing || busy ? e.preventDefault() : undefined)}
+      onClose={onClose}
+    >
+      <header className="import-head">
+        <h2 id="import-title">Импорт участников из таблицы</h2>
+        <ol className="import-steps" aria-label="Шаги импорта">
+          {STEPS.map(([s, label], i) => (
+            <li key={s} aria-current={s === step ? 'step' : undefined} className={i < stepIndex ? 'done' : undefined}>
+              {label}
+            </li>
+          ))}
+        </ol>
+        {loaded && (
+          <p className="muted import-file">
+            {loaded.fileName} · {loaded.reply.format.toUpperCase()}
+            {loaded.reply.encoding ? ` · ${loaded.reply.encoding}` : ''}
+          </p>
+        )}
+      </header>
+      <div className="import-body">
+        {busy && (
+          <p className="import-busy" role="status">
+            <span className="spinner" aria-hidden="true" /> {busy}
+          </p>
+        )}
+        {error && (
+          <div className="import-error" role="alert">
+            {error}
+          </div>
+        )}
+        {step === 'file' && <StepFile busy={busy !== null} onPick={() => void pickFile()} />}
+        {step === 'mapping' && loaded && request && (
+          <StepMapping
+            loaded={loaded}
+            request={request}
+            onChange={setRequest}
+            onCsv={(csv) => void open(loaded.fileName, loaded.bytes, csv)}
+            onBack={() => go('file')}
+            onNext={() => void analyze()}
+            busy={busy !== null}
+          />
+        )}
+        {step === 'preview' && analyzed && dryRun && (
+          <StepPreview analyzed={analyzed} report={dryRun.report} onBack={() => go('mapping')} onNext={() => go(hasDuplicates ? 'duplicates' : 'finish')} />
+        )}
+        {step === 'duplicates' && analyzed && (
+          <StepDuplicates
+            analyzed={analyzed}
+            decisions={decisions}
+            onDecide={(row, d) => setDecisions((prev) => new Map(prev).set(row, d))}
+            keep={keep}
+            arrived={(id) => arrivals?.get(id)?.arrived === true}
+            onKeep={(id, k) => setKeep((prev) => { const next = new Set(prev); if (k) next.add(id); else next.delete(id); return next; })}
+            onBack={() => go('preview')}
+            onNext={() => go('finish')}
+          />
+        )}
+        {step === 'finish' && dryRun && (
+          <StepFinish
+            planned={dryRun.report}
+            committing={committing}
+            report={report}
+            onBack={() => go(hasDuplicates ? 'duplicates' : 'preview')}
+            onCommit={() => void commit()}
+            onCancelCommit={() => (cancelRef.current = true)}
+            onSaveReport={() => void saveReport()}
+            onDone={() => ref.current?.close()}
+          />
+        )}
+      </div>
+      {!committing && !report && (
+        <button type="button" className="link import-close" onClick={() => ref.current?.close()}>
+          Закрыть без импорта
+        </button>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,111 @@
+import { useMemo, useState } from 'react';
+import { formatPhone } from '../../../shared/people/phone';
+import type { ImportRecord } from '../../../shared/import/types';
+import { fullName } from './build';
+import type { Analyzed } from './ImportWizard';
+import { defaultDecision, REASON_LABELS, type Candidate, type Decision } from './plan';
+
+const PAGE = 100;
+
+/**
+ * Step 4: every possible duplicate — inside the file and against people already registered — with
+ * the user's choice (merge / keep both / skip), preset to merge only where it is the same person
+ * beyond doubt; and, for a district template, the delegates the district dropped.
+ */
+export function StepDuplicates(props: {
+  analyzed: Analyzed;
+  decisions: ReadonlyMap<number, Decision>;
+  onDecide: (row: number, d: Decision) => void;
+  keep: ReadonlySet<string>;
+  /** Registrations already checked in (kept by default when the district dropped them). */
+  arrived: (registrationId: string) => boolean;
+  onKeep: (registrationId: string, keep: boolean) => void;
+  onBack: () => void;
+  onNext: () => void;
+}) {
+  const { prepared } = props.analyzed;
+  const [shown, setShown] = useState(PAGE);
+  const byRow = useMemo(() => new Map(prepared.valid.map((r) => [r.row, r])), [prepared]);
+  const rows = useMemo(() => [...prepared.candidates.keys()].filter((r) => !prepared.keyed.has(r)).sort((a, b) => a - b), [prepared]);
+  const removed = props.analyzed.removed;
+
+  return (
+    <section className="import-step" aria-label="Дубликаты">
+      {rows.length === 0 && removed.length === 0 && <p>Дубликатов не найдено.</p>}
+      {rows.length > 0 && (
+        <>
+          <p>
+            Возможных дубликатов: <b>{rows.length}</b>. Где это один и тот же человек без сомнений (то же ФИО без противоречий или два совпадения), уже выбрано «Объединить»; остальное
+            проверьте. Объединение дополняет запись, но не затирает заполненные поля пустыми.
+          </p>
+          <ul className="dup-list">
+            {rows.slice(0, shown).map((row) => (
+              <DuplicateCard key={row} rec={byRow.get(row)!} candidates={prepared.candidates.get(row)!} decision={props.decisions.get(row)} onDecide={(d) => props.onDecide(row, d)} />
+            ))}
+          </ul>
+          {rows.length > shown && (
+            <button type="button" onClick={() => setShown(shown + PAGE)}>
+              Показать ещё ({rows.length - shown}; без просмотра для них останется выбор по умолчанию)
+            </button>
+          )}
+        </>
+      )}
+      {removed.length > 0 && (
+        <fieldset className="removed">
+          <legend>Нет в файле района, но есть в базе ({removed.length})</legend>
+          <p className="muted">Район удалил этих делегатов из шаблона. Отмеченным регистрация будет отменена (человек и история отметок сохраняются).</p>
+          {removed.map((r) => (
+            <label key={r.registrationId} className="checkbox">
+              <input type="checkbox" checked={!props.keep.has(r.registrationId)} onChange={(e) => props.onKeep(r.registrationId, !e.target.checked)} />
+              Отменить регистрацию: {r.name} <span className="muted mono">{r.badgeCode}</span>
+              {props.arrived(r.registrationId) && <span className="attention">уже прибыл(а)</span>}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <div className="dialog-actions import-actions">
+        <button type="button" onClick={props.onBack}>
+          Назад
+        </button>
+        <button type="button" className="primary" onClick={props.onNext} autoFocus>
+          Далее
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function describe(r: ImportRecord): string {
+  return [r.municipality, r.organization, r.phone ? formatPhone(r.phone) : ''].filter(Boolean).join(' · ');
+}
+
+function DuplicateCard({ rec, candidates, decision, onDecide }: { rec: ImportRecord; candidates: Candidate[]; decision: Decision | undefined; onDecide: (d: Decision) => void }) {
+  const value = decision ?? defaultDecision(candidates);
+  const id = `dup-${rec.row}`;
+  return (
+    <li className="dup-card">
+      <p id={id}>
+        <b>Строка {rec.row}:</b> {fullName(rec)} <span className="muted">{describe(rec)}</span>
+      </p>
+      <ul className="dup-candidates">
+        {candidates.map((c) => (
+          <li key={c.value}>
+            похож на: {c.label} — <span className="muted">{c.reasons.map((x) => REASON_LABELS[x]).join(', ')}</span>
+          </li>
+        ))}
+      </ul>
+      <label className="inline-field">
+        Решение:
+        <select aria-label={`Решение для строки ${rec.row}`} value={value} onChange={(e) => onDecide(e.target.value)}>
+          {candidates.map((c) => (
+            <option key={c.value} value={c.value}>
+              Объединить с: {c.label}
+            </option>
+          ))}
+          <option value="add">Оставить обоих (добавить как нового)</option>
+          <option value="skip">Пропустить строку</option>
+        </select>
+      </label>
+    </li>
+  );
+}

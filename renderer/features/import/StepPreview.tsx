@@ -1,0 +1,125 @@
+import { useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Analyzed } from './ImportWizard';
+import type { ImportReport } from './report';
+import { previewRows, type PreviewRow, type PreviewStatus } from './session';
+
+type Show = 'all' | 'error' | 'warning' | 'new' | 'changed' | 'unchanged' | 'duplicate';
+
+export const STATUS_TEXT: Record<PreviewStatus, string> = {
+  error: 'ошибка — не загружается',
+  new: 'новый',
+  changed: 'изменения',
+  unchanged: 'без изменений',
+  skipped: 'пропускается',
+  merged: 'объединяется',
+};
+
+/** Step 3: every considered row with its errors, warnings and what the import would do with it. */
+export function StepPreview({ analyzed, report, onBack, onNext }: { analyzed: Analyzed; report: ImportReport; onBack: () => void; onNext: () => void }) {
+  const rows = useMemo(() => previewRows(report, analyzed.prepared, analyzed.warnings), [report, analyzed]);
+  const [show, setShow] = useState<Show>(analyzed.prepared.rejected.size > 0 ? 'error' : 'all');
+  const counts = useMemo(() => {
+    const c: Record<Show, number> = { all: rows.length, error: 0, warning: 0, new: 0, changed: 0, unchanged: 0, duplicate: 0 };
+    for (const r of rows) {
+      if (r.status === 'error') c.error++;
+      if (r.warnings.length) c.warning++;
+      if (r.status === 'new') c.new++;
+      if (r.status === 'changed') c.changed++;
+      if (r.status === 'unchanged') c.unchanged++;
+      if (r.duplicate) c.duplicate++;
+    }
+    return c;
+  }, [rows]);
+  const visible = useMemo(() => rows.filter((r) => matches(r, show)), [rows, show]);
+  const filters: Array<[Show, string]> = [
+    ['all', 'Все'],
+    ['error', 'С ошибками'],
+    ['warning', 'С предупреждениями'],
+    ['new', 'Новые'],
+    ['changed', 'Изменения'],
+    ['unchanged', 'Без изменений'],
+    ['duplicate', 'Возможные дубликаты'],
+  ];
+  const ready = report.counts.added + report.counts.merged + report.counts.unchanged;
+
+  return (
+    <section className="import-step" aria-label="Проверка строк">
+      <p className="import-summary" role="status">
+        Строк со списком: <b>{rows.length}</b>. Будут загружены: <b>{ready}</b> (новых {counts.new}, с изменениями {counts.changed}, без изменений {counts.unchanged}
+        {report.counts.merged - counts.changed > 0 ? `, объединяются в одну ${report.counts.merged - counts.changed}` : ''}). С ошибками: <b>{counts.error}</b>. С предупреждениями:{' '}
+        <b>{counts.warning}</b>. Возможных дубликатов: <b>{counts.duplicate}</b>
+        {analyzed.removed.length ? `. Нет в файле, но есть в базе: ${analyzed.removed.length}` : ''}.
+      </p>
+      <div className="chips" role="radiogroup" aria-label="Показать строки">
+        {filters.map(([value, label]) => (
+          <label key={value} className={`chip${show === value ? ' on' : ''}`}>
+            <input type="radio" name="preview-show" value={value} checked={show === value} onChange={() => setShow(value)} />
+            {label} ({counts[value]})
+          </label>
+        ))}
+      </div>
+      <PreviewList rows={visible} />
+      <div className="dialog-actions import-actions">
+        <button type="button" onClick={onBack}>
+          Назад
+        </button>
+        <button type="button" className="primary" onClick={onNext} disabled={ready === 0 && analyzed.removed.length === 0} autoFocus>
+          Далее
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function matches(r: PreviewRow, show: Show): boolean {
+  if (show === 'all') return true;
+  if (show === 'warning') return r.warnings.length > 0;
+  if (show === 'duplicate') return r.duplicate;
+  return r.status === show;
+}
+
+/** Virtualized with measured heights: a row with three messages is taller than a clean one. */
+function PreviewList({ rows }: { rows: PreviewRow[] }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 44, overscan: 8 });
+  if (rows.length === 0) return <p className="empty">Таких строк нет.</p>;
+  return (
+    <div className="preview-list" ref={scrollRef} tabIndex={0} role="list" aria-label="Строки файла">
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const r = rows[item.index]!;
+          return (
+            <div
+              key={r.row}
+              role="listitem"
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className={`preview-row status-${r.status}`}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
+            >
+              <span className="preview-num">стр. {r.row}</span>
+              <span className="preview-name">{r.name}</span>
+              <span className="preview-status">{STATUS_TEXT[r.status]}</span>
+              {(r.errors.length > 0 || r.warnings.length > 0 || r.details) && (
+                <ul className="preview-messages">
+                  {r.errors.map((m, i) => (
+                    <li key={`e${i}`} className="msg-error">
+                      {m}
+                    </li>
+                  ))}
+                  {r.warnings.map((m, i) => (
+                    <li key={`w${i}`} className="msg-warning">
+                      {m}
+                    </li>
+                  ))}
+                  {r.details && <li className="msg-details">{r.details}</li>}
+                </ul>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/// <reference lib="webworker" />
+/**
+ * Parses a stranger's spreadsheet away from the UI thread. The wizard terminates this worker when a
+ * request takes longer than the time limit (the pure reader cannot interrupt itself), so a hostile
+ * file can freeze nothing but this worker. It keeps the last file read, so re-mapping columns does
+ * not send the bytes again.
+ */
+import { failure } from '../../../shared/import/check-list';
+import { analyzeFile, readFile, type ParsedFile } from './parse-core';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
+
+let current: ParsedFile | null = null;
+
+self.onmessage = (e: MessageEvent<WorkerRequest>) => {
+  const msg = e.data;
+  let reply: WorkerReply;
+  try {
+    if (msg.kind === 'read') {
+      current = null;
+      const { reply: result, file } = readFile(msg.bytes, msg.fileName, msg.limits, msg.csv);
+      current = file;
+      reply = { id: msg.id, ok: true, kind: 'read', result };
+    } else {
+      if (!current) throw new Error('файл не прочитан');
+      reply = { id: msg.id, ok: true, kind: 'analyze', result: analyzeFile(current, msg) };
+    }
+  } catch (err) {
+    reply = { id: msg.id, ok: false, error: failure(err) };
+  }
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply);
+};

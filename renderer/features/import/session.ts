@@ -1,0 +1,123 @@
+/**
+ * Glue between the steps of an import, pure: the first mapping for a sheet, the people to compare
+ * against, and the one call that turns decisions into a preview (a dry run of the commit's builder).
+ */
+import type { PersonLike } from '../../../shared/import/dedupe';
+import { autoMap } from '../../../shared/import/mapping';
+import type { ImportField, Mapping, RowIssue } from '../../../shared/import/types';
+import { parseSectionPrefs } from '../../../shared/sections/prefs';
+import type { ImportBase } from '../../db/repo/import';
+import type { BuiltImport } from './build';
+import { buildImport, touchedRegistrations } from './build';
+import { parseCategory } from './categories';
+import type { Decision, PlanResult, Prepared } from './plan';
+import type { ImportReport } from './report';
+import { buildPlan, KEY_HEADER } from './plan';
+import type { AnalyzeRequest, ReadReply, SheetSummary } from './worker-protocol';
+
+/** The people registered at the event, keyed by registration id, as dedupe compares them. */
+export function existingPeople(base: ImportBase): Array<PersonLike & { id: string }> {
+  return base.registrations.flatMap((r) => {
+    const p = base.people.get(r.personId);
+    return p ? [{ id: r.id, surname: p.surname, name: p.name, patronymic: p.patronymic, phone: p.phone ?? '' }] : [];
+  });
+}
+
+/** The header of `sheet` at a row the user picked (one row) or as located (possibly two merged rows). */
+export function headerAt(sheet: SheetSummary, row?: number): Pick<AnalyzeRequest, 'headerRow' | 'headerRows' | 'headers'> {
+  if (row === undefined || row === sheet.headerRow) return { headerRow: sheet.headerRow, headerRows: sheet.headerRows, headers: sheet.headers };
+  return { headerRow: row, headerRows: 1, headers: (sheet.head[row] ?? []).map((c) => c.trim()) };
+}
+
+export function keyColumnOf(headers: readonly string[]): number | undefined {
+  const i = headers.findIndex((h) => h.trim() === KEY_HEADER);
+  return i >= 0 ? i : undefined;
+}
+
+/** The first analysis request for a sheet: its located header and the automatic mapping. */
+export function initialRequest(reply: ReadReply, sheetIndex: number, base: ImportBase, headerRow?: number): AnalyzeRequest {
+  const sheet = reply.sheets[sheetIndex]!;
+  const header = headerAt(sheet, headerRow);
+  const mapping: Mapping = autoMap(header.headers);
+  const req: AnalyzeRequest = {
+    sheet: sheetIndex,
+    ...header,
+    mapping,
+    fixed: {},
+    municipalities: base.municipalities.map((m) => ({ id: m.id, name: m.name })),
+    existing: existingPeople(base),
+  };
+  const key = keyColumnOf(header.headers);
+  if (key !== undefined) req.keyColumn = key;
+  return req;
+}
+
+/** Fields a fixed value makes sense for (a name is never the same for a whole sheet). */
+export const fixableFields: readonly ImportField[] = ['municipality', 'organization', 'position', 'category', 'section'];
+
+/** Warnings the database adds to the worker's: a category or a section the event does not know. */
+export function contextWarnings(prepared: Prepared, base: ImportBase, sheetLabel: string): RowIssue[] {
+  const sections = base.sections.map((s) => ({ id: s.id, title: s.title, order: s.order }));
+  const out: RowIssue[] = [];
+  const at = (row: number) => (sheetLabel ? `Лист «${sheetLabel}», строка ${row}: ` : `Строка ${row}: `);
+  for (const r of prepared.valid) {
+    if (r.category && !parseCategory(r.category)) {
+      out.push({ row: r.row, field: 'category', message: `${at(r.row)}категория «${r.category.slice(0, 60)}» не распознана — будет «другое»; исправьте в файле или потом в карточке участника` });
+    }
+    if (r.section) {
+      const { unknown } = parseSectionPrefs(r.section, sections);
+      if (unknown.length) out.push({ row: r.row, field: 'section', message: `${at(r.row)}секция «${unknown.join('», «').slice(0, 80)}» не найдена среди секций мероприятия — пожелание не записано` });
+    }
+    if (prepared.unknownKeys.has(r.row)) out.push({ row: r.row, field: 'row', message: `${at(r.row)}ключ записи не найден в этом мероприятии — строка сопоставлена по ФИО` });
+  }
+  return out;
+}
+
+export type Preview = { plan: PlanResult; built: BuiltImport; touched: string[] };
+
+/** A dry run of the commit: the same builder over the snapshot the wizard loaded. */
+export function preview(eventId: string, prepared: Prepared, decisions: ReadonlyMap<number, Decision>, cancel: readonly string[], base: ImportBase, now: Date): Preview {
+  const plan = buildPlan(eventId, prepared, decisions, cancel);
+  let n = 0;
+  const built = buildImport(plan.plan, base, { now, newId: () => `preview-${++n}` });
+  return { plan, built, touched: touchedRegistrations(plan.plan) };
+}
+
+export type PreviewStatus = 'error' | 'new' | 'changed' | 'unchanged' | 'skipped' | 'merged';
+export type PreviewRow = {
+  row: number;
+  name: string;
+  status: PreviewStatus;
+  errors: string[];
+  warnings: string[];
+  /** "Телефон: +7… → +7…", or where the row goes ("объединена со строкой 12"). */
+  details: string;
+  duplicate: boolean;
+};
+
+const STATUS_OF: Record<string, PreviewStatus> = {
+  добавлен: 'new',
+  объединён: 'changed',
+  'без изменений': 'unchanged',
+  пропущен: 'skipped',
+  отклонён: 'error',
+};
+
+/** One line per considered row of the sheet, for the preview list. Messages lose their «Лист…, строка N:» prefix (the row number is shown). */
+export function previewRows(report: ImportReport, prepared: Prepared, warnings: readonly RowIssue[]): PreviewRow[] {
+  const strip = (m: string) => m.replace(/^(Лист «[^»]*», )?[Сс]трока \d+: /, '');
+  const warned = new Map<number, string[]>();
+  for (const w of warnings) warned.set(w.row, [...(warned.get(w.row) ?? []), strip(w.message)]);
+  return report.lines.map((l) => {
+    const folded = l.result === 'объединён' && l.details.startsWith('объединена со строкой');
+    return {
+      row: l.row,
+      name: l.name,
+      status: folded ? 'merged' : (STATUS_OF[l.result] ?? 'new'),
+      errors: (prepared.rejected.get(l.row) ?? []).map((e) => strip(e.message)),
+      warnings: warned.get(l.row) ?? [],
+      details: l.result === 'отклонён' ? '' : l.details,
+      duplicate: prepared.candidates.has(l.row),
+    };
+  });
+}

@@ -1,0 +1,110 @@
+import { timeoutError } from '../../../shared/import/errors';
+import { DEFAULT_IMPORT_LIMITS } from '../../../shared/import/types';
+import type { ImportLimits } from '../../../shared/import/types';
+import type { Analysis, AnalyzeRequest, CsvOverrides, ImportFailureInfo, ReadReply, WorkerReply, WorkerRequest } from './worker-protocol';
+
+/** A refused file or a failed parse, with the Russian message that says what to do. */
+export class ImportFailure extends Error {
+  readonly code: ImportFailureInfo['code'];
+  constructor(info: ImportFailureInfo) {
+    super(info.message);
+    this.name = 'ImportFailure';
+    this.code = info.code;
+  }
+}
+
+type WorkerLike = Pick<Worker, 'postMessage' | 'terminate'> & {
+  onmessage: ((e: MessageEvent<WorkerReply>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+};
+
+type Pending = { resolve: (r: WorkerReply) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> };
+type Body<K extends WorkerRequest['kind']> = Omit<Extract<WorkerRequest, { kind: K }>, 'id' | 'kind'>;
+
+const createParseWorker = (): WorkerLike => new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module', name: 'skhod-import' }) as WorkerLike;
+
+/**
+ * The wizard's handle on its parse worker: one request at a time, each limited to `maxMillis`. A
+ * request that runs over terminates the worker (that is the only way to stop a stuck parse) and
+ * fails with the 'timeout' error; the next request starts a fresh worker, which must read the file again.
+ */
+export class ParseWorker {
+  private worker: WorkerLike | null = null;
+  private seq = 0;
+  private pending = new Map<number, Pending>();
+  /** Whether the current worker holds a file (a fresh one after a timeout does not). */
+  hasFile = false;
+
+  constructor(
+    private readonly create: () => WorkerLike = createParseWorker,
+    private readonly maxMillis: number = DEFAULT_IMPORT_LIMITS.maxMillis,
+  ) {}
+
+  async read(bytes: Uint8Array, fileName: string, csv?: CsvOverrides, limits?: Partial<ImportLimits>): Promise<ReadReply> {
+    this.hasFile = false;
+    // the worker gets its own copy: the wizard keeps the bytes to read the file again after a timeout
+    const reply = await this.send('read', { bytes: bytes.slice(), fileName, ...(csv ? { csv } : {}), ...(limits ? { limits } : {}) });
+    if (reply.ok && reply.kind === 'read') {
+      this.hasFile = true;
+      return reply.result;
+    }
+    throw unexpected(reply);
+  }
+
+  async analyze(req: AnalyzeRequest): Promise<Analysis> {
+    const reply = await this.send('analyze', req);
+    if (reply.ok && reply.kind === 'analyze') return reply.result;
+    throw unexpected(reply);
+  }
+
+  dispose(): void {
+    this.stop(new ImportFailure({ code: 'corrupt', message: 'Чтение файла отменено.' }));
+  }
+
+  private send<K extends WorkerRequest['kind']>(kind: K, body: Body<K>): Promise<WorkerReply> {
+    const worker = this.ensure();
+    const id = ++this.seq;
+    return new Promise<WorkerReply>((resolve, reject) => {
+      const timer = setTimeout(() => this.stop(new ImportFailure({ code: 'timeout', message: timeoutError(this.maxMillis).message })), this.maxMillis);
+      this.pending.set(id, { resolve, reject, timer });
+      worker.postMessage({ id, kind, ...body } as unknown as WorkerRequest);
+    }).then((reply) => {
+      if (!reply.ok) throw new ImportFailure(reply.error);
+      return reply;
+    });
+  }
+
+  private ensure(): WorkerLike {
+    if (this.worker) return this.worker;
+    const w = this.create();
+    w.onmessage = (e) => {
+      const p = this.pending.get(e.data.id);
+      if (!p) return;
+      clearTimeout(p.timer);
+      this.pending.delete(e.data.id);
+      p.resolve(e.data);
+    };
+    // a worker that dies (out of memory, a crash in the parser) fails what it was doing with a named error
+    w.onerror = (e) => {
+      e.preventDefault?.();
+      this.stop(new ImportFailure({ code: 'corrupt', message: 'Файл не удалось прочитать: обработчик таблицы остановился. Откройте файл в Excel, сохраните заново как .xlsx и попробуйте ещё раз.' }));
+    };
+    this.worker = w;
+    return w;
+  }
+
+  private stop(error: Error): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.hasFile = false;
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(error);
+    }
+    this.pending.clear();
+  }
+}
+
+function unexpected(reply: WorkerReply): Error {
+  return reply.ok ? new Error(`unexpected reply ${reply.kind}`) : new ImportFailure(reply.error);
+}

@@ -1,0 +1,139 @@
+/**
+ * The district-office template: a workbook an office fills in Excel or LibreOffice and sends back.
+ * «Делегаты» holds the known delegates with a hidden key column (the registration id), so a row is
+ * matched to its registration on the way back whatever the office does to the name; drop-down lists
+ * (data validation over a hidden «Списки» sheet) offer the categories and the event's sections.
+ *
+ * Written with ExcelJS because SheetJS CE cannot write data validations. ExcelJS is loaded on demand
+ * (dynamic import) so that it stays out of the main bundle.
+ */
+import type * as ExcelTypes from 'exceljs';
+import type { EventRow, Section } from '../../../shared/domain/types';
+import { categories } from '../../../shared/domain/types';
+import { neutralizeCell } from '../../../shared/export/xlsx';
+import type { DelegateForTemplate } from '../../db/repo/participants';
+import { KEY_HEADER } from '../import/plan';
+import { ru } from '../../i18n/ru';
+import { phoneForExport } from './exports';
+
+export const TEMPLATE_SHEET = 'Делегаты';
+const LISTS_SHEET = 'Списки';
+const HEADER_ROW = 3;
+/** Rows below the delegates that carry the drop-down lists, for new delegates. */
+const SPARE_ROWS = 300;
+const HEADERS = [KEY_HEADER, 'Фамилия', 'Имя', 'Отчество', 'Организация', 'Должность', 'Телефон', 'E-mail', 'Категория', 'Секция'];
+const WIDTHS = [12, 20, 16, 20, 40, 28, 18, 26, 22, 34];
+
+type ExcelModule = typeof ExcelTypes;
+
+async function loadExcelJs(): Promise<ExcelModule> {
+  const mod = (await import('exceljs')) as ExcelModule & { default?: ExcelModule };
+  return mod.default ?? mod;
+}
+
+export type TemplateInput = {
+  event: EventRow;
+  municipality: string;
+  delegates: readonly DelegateForTemplate[];
+  sections: readonly Section[];
+  now?: Date;
+};
+
+const text = (s: string | undefined) => neutralizeCell(s ?? '');
+
+/** The template workbook as xlsx bytes. */
+export async function buildDistrictTemplate(input: TemplateInput): Promise<Uint8Array<ArrayBuffer>> {
+  const ExcelJS = await loadExcelJs();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Сход';
+  wb.created = input.now ?? new Date();
+  const sectionTitle = new Map(input.sections.map((s) => [s.id, s.title]));
+  const collator = new Intl.Collator('ru');
+  const delegates = [...input.delegates].sort((a, b) => collator.compare(`${a.person.surname} ${a.person.name}`, `${b.person.surname} ${b.person.name}`));
+
+  // the instructions come first: it is the sheet an office sees when the file opens
+  const help = wb.addWorksheet('Инструкция');
+  help.getColumn(1).width = 110;
+  const lines = [
+    `Список делегатов: ${input.municipality}`,
+    `${input.event.title}, ${input.event.city}, ${input.event.startDate.split('-').reverse().join('.')}`,
+    '',
+    'Как заполнить',
+    `1. Откройте лист «${TEMPLATE_SHEET}». В нём уже есть делегаты, которых мы знаем.`,
+    '2. Исправьте ошибки в данных прямо в строках. Каждая строка привязана к человеку скрытым ключом — не копируйте строки поверх других людей.',
+    '3. Новых делегатов впишите в пустые строки под списком: фамилия, имя, отчество — в своих столбцах.',
+    '4. Если человек не приедет — удалите его строку целиком (или очистите все её ячейки).',
+    '5. Категорию и секцию выберите из раскрывающегося списка (стрелка справа от ячейки). Можно указать несколько секций через запятую, по порядку предпочтения.',
+    '6. Телефон — российский мобильный или городской, в любом привычном виде: 8 917 123-45-67 или +7 (917) 123-45-67.',
+    '7. Не переименовывайте лист и столбцы, не удаляйте скрытый столбец A.',
+    '8. Сохраните файл в формате .xlsx и отправьте организатору.',
+  ];
+  lines.forEach((l, i) => {
+    const cell = help.getCell(i + 1, 1);
+    cell.value = text(l);
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    if (i === 0) cell.font = { bold: true, size: 14 };
+    if (l === 'Как заполнить') cell.font = { bold: true };
+  });
+
+  const ws = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW }] });
+  WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.getCell(1, 2).value = text(`Делегаты: ${input.municipality}`);
+  ws.getCell(1, 2).font = { bold: true, size: 13 };
+  ws.getCell(2, 2).value = text(`${input.event.title}. Заполните по инструкции на листе «Инструкция».`);
+  const header = ws.getRow(HEADER_ROW);
+  HEADERS.forEach((h, i) => (header.getCell(i + 1).value = h));
+  header.font = { bold: true };
+  header.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EFFB' } }));
+
+  delegates.forEach((d, i) => {
+    const p = d.person;
+    const r = d.registration;
+    ws.getRow(HEADER_ROW + 1 + i).values = [
+      r.id,
+      text(p.surname),
+      text(p.name),
+      text(p.patronymic),
+      text(d.organization),
+      text(p.position),
+      text(phoneForExport(p.phone)),
+      text(p.email),
+      ru.category[r.category],
+      text(r.sectionPrefs.map((id) => sectionTitle.get(id) ?? '').filter(Boolean).join(', ')),
+    ];
+  });
+  // the key is for the import, not for people
+  ws.getColumn(1).hidden = true;
+
+  const lists = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+  categories.forEach((c, i) => (lists.getCell(i + 1, 1).value = ru.category[c]));
+  const sections = [...input.sections].sort((a, b) => a.order - b.order);
+  sections.forEach((s, i) => (lists.getCell(i + 1, 2).value = text(s.title)));
+
+  const last = HEADER_ROW + delegates.length + SPARE_ROWS;
+  for (let row = HEADER_ROW + 1; row <= last; row++) {
+    ws.getCell(row, 9).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`'${LISTS_SHEET}'!$A$1:$A$${categories.length}`],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: 'Категория',
+      error: 'Выберите категорию из списка.',
+    };
+    if (sections.length) {
+      ws.getCell(row, 10).dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`'${LISTS_SHEET}'!$B$1:$B$${sections.length}`],
+        // several sections ("1, 3") are allowed: warn, do not refuse
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: 'Секция',
+        error: 'Такой секции нет в списке. Оставить как есть?',
+      };
+    }
+  }
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

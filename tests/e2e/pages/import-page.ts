@@ -1,0 +1,68 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+const MIME: Record<string, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  xls: 'application/vnd.ms-excel',
+  csv: 'text/csv',
+};
+
+/** The import wizard dialog, step by step. */
+export class ImportWizardPage {
+  readonly dialog: Locator;
+  readonly alert: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('dialog', { name: 'Импорт участников из таблицы' });
+    this.alert = this.dialog.locator('.import-error');
+  }
+
+  async open() {
+    await this.page.getByRole('button', { name: 'Импорт из Excel…' }).click();
+    await expect(this.dialog).toBeVisible();
+    await expect(this.button('Выбрать файл…')).toBeFocused();
+  }
+
+  button(name: string): Locator {
+    return this.dialog.getByRole('button', { name, exact: true });
+  }
+
+  /** Picks a file through the (browser bridge's) file dialog. */
+  async chooseFile(name: string, bytes: Uint8Array) {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.button('Выбрать файл…').click();
+    await (await chooser).setFiles({ name, mimeType: MIME[name.split('.').pop()!] ?? 'application/octet-stream', buffer: Buffer.from(bytes) });
+  }
+
+  async expectStep(name: 'Выбор файла' | 'Лист и столбцы' | 'Проверка строк' | 'Дубликаты' | 'Импорт' | 'Отчёт об импорте') {
+    await expect(this.dialog.locator(`section[aria-label="${name}"]`)).toBeVisible({ timeout: 30_000 });
+  }
+
+  column(field: string): Locator {
+    return this.dialog.getByLabel(`Столбец для поля «${field}»`);
+  }
+
+  fixed(field: string): Locator {
+    return this.dialog.getByLabel(`Одно значение поля «${field}» для всего листа`);
+  }
+
+  decision(row: number): Locator {
+    return this.dialog.getByLabel(`Решение для строки ${row}`);
+  }
+
+  /** The preview's rows (virtualized: the ones on screen). */
+  previewItems(): Locator {
+    return this.dialog.getByRole('list', { name: 'Строки файла' }).getByRole('listitem');
+  }
+
+  summary(): Locator {
+    return this.dialog.locator('.import-summary');
+  }
+
+  count(label: string): Locator {
+    return this.dialog.locator('.import-counts .figure').filter({ has: this.page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
+  }
+
+  async screenshot(name: string) {
+    await this.page.screenshot({ path: `test-results/screens/${name}.png` });
+  }
+}

@@ -1,0 +1,73 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { AppPage } from './app-page';
+
+/** The Участники area: the list with its filters, the participant card, the delegations tab. */
+export class ParticipantsPage {
+  readonly app: AppPage;
+  readonly table: Locator;
+  readonly rows: Locator;
+  readonly search: Locator;
+  readonly importButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.app = new AppPage(page);
+    this.table = page.getByRole('table', { name: 'Участники' });
+    this.rows = this.table.getByRole('rowgroup').getByRole('row');
+    this.search = page.getByRole('searchbox');
+    this.importButton = page.getByRole('button', { name: 'Импорт из Excel…' });
+  }
+
+  async openDemo() {
+    await this.app.open();
+    await this.app.openDemoButton.click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Участники' })).toBeVisible();
+    await expect(this.rows.first()).toBeVisible();
+  }
+
+  filter(name: 'Муниципалитет' | 'Категория' | 'Роль' | 'Статус' | 'Прибытие'): Locator {
+    return this.page.getByRole('search').getByLabel(name, { exact: true });
+  }
+
+  tab(name: 'Список' | 'Делегации'): Locator {
+    return this.page.getByRole('tab', { name });
+  }
+
+  async showTab(name: 'Список' | 'Делегации') {
+    await this.tab(name).click();
+    await expect(this.tab(name)).toHaveAttribute('aria-selected', 'true');
+  }
+
+  columnHeader(name: string): Locator {
+    return this.table.getByRole('columnheader', { name });
+  }
+
+  /** Texts of column `col` in the first `n` visible rows. */
+  async column(col: number, n = 5): Promise<string[]> {
+    await expect(this.rows.first()).toBeVisible();
+    const count = Math.min(n, await this.rows.count());
+    const out: string[] = [];
+    for (let i = 0; i < count; i++) out.push(((await this.rows.nth(i).getByRole('cell').nth(col).textContent()) ?? '').trim());
+    return out;
+  }
+
+  row(name: string): Locator {
+    return this.rows.filter({ has: this.page.getByRole('cell', { name, exact: true }) });
+  }
+
+  async findByName(name: string) {
+    await this.search.fill(name);
+    await expect(this.row(name).first()).toBeVisible();
+  }
+
+  card(): Locator {
+    return this.page.getByRole('dialog', { name: 'Карточка участника' });
+  }
+
+  delegations(): Locator {
+    return this.page.getByRole('table', { name: 'Делегации' });
+  }
+
+  delegation(municipality: string): Locator {
+    return this.delegations().getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: municipality, exact: true }) });
+  }
+}

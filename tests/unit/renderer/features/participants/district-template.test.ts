@@ -1,0 +1,88 @@
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import type { DbContext } from '../../../../../renderer/db/context';
+import { loadDelegates } from '../../../../../renderer/db/repo/participants';
+import { buildDistrictTemplate, TEMPLATE_SHEET } from '../../../../../renderer/features/participants/district-template';
+import { openDemoEvent } from '../../../../../renderer/features/onboarding/open-demo';
+import { KEY_HEADER } from '../../../../../renderer/features/import/plan';
+import { freshDb } from '../../db/helpers';
+import { analyze, runImport } from '../import/pipeline';
+
+let ctx: DbContext | undefined;
+afterEach(() => ctx?.db.close());
+
+async function template(c: DbContext) {
+  const eventId = await openDemoEvent(c);
+  const event = (await c.db.events.get(eventId))!;
+  // the biggest delegation of the reference municipalities
+  const d = (await c.db.delegations.where('eventId').equals(eventId).toArray()).filter((x) => x.municipalityId.startsWith('ref:')).sort((a, b) => b.expected - a.expected)[0]!;
+  const municipality = (await c.db.municipalities.get(d.municipalityId))!.name;
+  const { delegates, sections } = await loadDelegates(c, eventId, d.municipalityId);
+  const bytes = await buildDistrictTemplate({ event, municipality, delegates, sections });
+  return { eventId, municipalityId: d.municipalityId, municipality, delegates, bytes };
+}
+
+describe('district template', () => {
+  it('has instructions, the delegates with a hidden key column and drop-down lists', async () => {
+    ctx = await freshDb();
+    const t = await template(ctx);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(t.bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Инструкция', TEMPLATE_SHEET, 'Списки']);
+    expect(wb.getWorksheet('Списки')!.state).toBe('hidden');
+    const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
+    expect(ws.getColumn(1).hidden).toBe(true);
+    expect(ws.getCell('A3').value).toBe(KEY_HEADER);
+    expect(ws.getCell('I4').dataValidation).toMatchObject({ type: 'list', formulae: ["'Списки'!$A$1:$A$7"] });
+    expect(ws.getCell('J4').dataValidation).toMatchObject({ type: 'list', formulae: ["'Списки'!$B$1:$B$4"] });
+    const keys = t.delegates.map((d) => d.registration.id).sort();
+    const inFile: string[] = [];
+    for (let r = 4; r < 4 + t.delegates.length; r++) inFile.push(String(ws.getCell(r, 1).value));
+    expect(inFile.sort()).toEqual(keys);
+  });
+
+  it('imported back unchanged, changes nothing', async () => {
+    ctx = await freshDb();
+    const t = await template(ctx);
+    const a = await analyze(ctx, t.eventId, t.bytes, 'шаблон.xlsx');
+    expect(a.req.keyColumn).toBe(0);
+    expect(a.req.fixed.municipality).toBe(t.municipality);
+    expect(a.prepared.keyed.size).toBe(t.delegates.length);
+    const before = await ctx.db.changes.count();
+    const run = await runImport(ctx, t.eventId, t.bytes, 'шаблон.xlsx', { cancelRemoved: true });
+    expect(run.removed).toEqual([]);
+    expect(run.built.outcomes.every((o) => o.kind === 'unchanged')).toBe(true);
+    expect(await ctx.db.changes.count()).toBe(before);
+  });
+
+  it('brought back filled in: a new delegate, a corrected name, a removed delegate', async () => {
+    ctx = await freshDb();
+    const t = await template(ctx);
+    const wb = XLSX.read(t.bytes, { type: 'array' });
+    const ws = wb.Sheets[TEMPLATE_SHEET]!;
+    const rows = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1, defval: '' });
+    const renamed = rows[3]!;
+    const removed = rows[4]!;
+    expect(removed[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(renamed[6]).toMatch(/^8 \d{3} \d{3}-\d{2}-\d{2}$/);
+    renamed[1] = 'Исправленова';
+    rows.splice(4, 1);
+    rows.push(['', 'Новикова', 'Анна', 'Сергеевна', 'ТОС «Заречье»', 'председатель', '8 917 111-22-33', 'novikova@mail.ru', 'НКО', 'Соседские сообщества']);
+    const out = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(out, XLSX.utils.aoa_to_sheet(rows), TEMPLATE_SHEET);
+    const bytes = new Uint8Array(XLSX.write(out, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+
+    const run = await runImport(ctx, t.eventId, bytes, 'шаблон.xlsx', { cancelRemoved: true });
+    expect(run.removed.map((r) => r.registrationId)).toEqual([removed[0]]);
+    const byKind = (k: string) => run.built.outcomes.filter((o) => o.kind === k);
+    expect(byKind('added')).toHaveLength(1);
+    expect(byKind('changed')).toEqual([expect.objectContaining({ registrationId: renamed[0], changes: [{ field: 'Фамилия', before: expect.any(String), after: 'Исправленова' }] })]);
+    const reg = (await ctx.db.registrations.get(renamed[0]!))!;
+    expect((await ctx.db.people.get(reg.personId))!.surname).toBe('Исправленова');
+    expect((await ctx.db.registrations.get(removed[0]!))!.status).toBe('cancelled');
+    const added = (await ctx.db.registrations.get(byKind('added')[0]!.registrationId))!;
+    expect(added).toMatchObject({ municipalityId: t.municipalityId, category: 'ngo', source: 'import' });
+    expect(added.sectionPrefs).toHaveLength(1);
+  });
+});
