@@ -1,0 +1,109 @@
+/**
+ * "The same person checked in at two desks": two 'arrive' entries in force for one registration,
+ * written by different devices. Both entries are kept (the log is append-only and either desk may be
+ * right about the time); the review screen shows them as one arrival with a note.
+ *
+ * "In force" follows shared/domain/arrival.ts: entries in stamp order, an 'annul' cancels every arrival
+ * before it. One desk that checks a person in twice is not reported here: the desk itself warns the
+ * operator at the second scan.
+ */
+import type { RowState, SyncState } from './merge';
+
+export const CHECKINS = 'checkins';
+
+export type DoubleCheckin = {
+  kind: 'double-checkin';
+  registrationId: string;
+  /** The arrivals in force, oldest first. */
+  entries: { id: string; device: string; hlc: string; operator?: string; at?: string }[];
+};
+
+type Entry = DoubleCheckin['entries'][number] & { kind: unknown };
+
+/**
+ * Registration id → keys of its check-in rows, so a merge looks at the few entries of the people it
+ * touched instead of scanning every check-in of the event after each file. Kept per state in a
+ * WeakMap. It may list more keys than a state holds (states derived by applyChanges share one index,
+ * and entries are only ever added), so every lookup is checked against the state; the state's size
+ * is recorded to notice a map changed behind the merge's back, which drops the index.
+ */
+export type CheckinIndex = Map<string, Set<string>>;
+const indexes = new WeakMap<SyncState, { index: CheckinIndex; size: number }>();
+const PREFIX = `${CHECKINS}|`;
+
+/** The index of `state`, if one was kept and the map has not changed size since. */
+export function checkinIndex(state: SyncState): CheckinIndex | undefined {
+  const kept = indexes.get(state);
+  if (kept && kept.size === state.size) return kept.index;
+  indexes.delete(state);
+  return undefined;
+}
+
+export function keepCheckinIndex(state: SyncState, index: CheckinIndex): void {
+  indexes.set(state, { index, size: state.size });
+}
+
+/** A copy of a map starts with the original's index (shared: see CheckinIndex). */
+export function shareCheckinIndex(from: SyncState, to: SyncState): void {
+  const index = checkinIndex(from);
+  if (index) keepCheckinIndex(to, index);
+}
+
+export function addToCheckinIndex(index: CheckinIndex, registrationId: string, key: string): void {
+  const keys = index.get(registrationId);
+  if (keys) keys.add(key);
+  else index.set(registrationId, new Set<string>().add(key));
+}
+
+/** One scan of the state, the first time a merge needs the index. */
+export function buildCheckinIndex(state: SyncState): CheckinIndex {
+  const index: CheckinIndex = new Map();
+  for (const [key, row] of state) {
+    if (!key.startsWith(PREFIX)) continue;
+    const reg = row.fields.registrationId?.value;
+    if (typeof reg === 'string') addToCheckinIndex(index, reg, key);
+  }
+  return index;
+}
+
+/** Double check-ins among `registrationIds` in `state`. */
+export function doubleCheckins(state: SyncState, registrationIds: ReadonlySet<string>, index: CheckinIndex): DoubleCheckin[] {
+  const out: DoubleCheckin[] = [];
+  for (const registrationId of registrationIds) {
+    const keys = index.get(registrationId);
+    // Most people have one entry: nothing to compare, nothing to allocate.
+    if (!keys || keys.size < 2) continue;
+    const entries: Entry[] = [];
+    for (const key of keys) {
+      const row = state.get(key);
+      if (!row || row.fields.registrationId?.value !== registrationId) continue;
+      const entry = toEntry(key.slice(PREFIX.length), row);
+      if (entry) entries.push(entry);
+    }
+    if (entries.length < 2 || entries.every((e) => e.device === entries[0]!.device)) continue;
+    entries.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+    let inForce: Entry[] = [];
+    for (const e of entries) {
+      if (e.kind === 'annul') inForce = [];
+      else if (e.kind === 'arrive') inForce.push(e);
+    }
+    if (new Set(inForce.map((e) => e.device)).size < 2) continue;
+    out.push({ kind: 'double-checkin', registrationId, entries: inForce.map(({ kind: _kind, ...e }) => e) });
+  }
+  return out;
+}
+
+function toEntry(id: string, row: RowState): Entry | null {
+  const f = row.fields;
+  const first = Object.values(f)[0];
+  if (!first) return null;
+  // The entry's own stamp orders it (as in arrival.ts); the change's stamp stands in if it has none.
+  const hlc = f.hlc?.value;
+  const device = f.device?.value;
+  const entry: Entry = { id, device: typeof device === 'string' ? device : first.hlc.slice(22), hlc: typeof hlc === 'string' ? hlc : first.hlc, kind: f.kind?.value };
+  const operator = f.operator?.value;
+  const at = f.at?.value;
+  if (typeof operator === 'string') entry.operator = operator;
+  if (typeof at === 'string') entry.at = at;
+  return entry;
+}

@@ -1,0 +1,350 @@
+/**
+ * State-based merge of change logs: what a device does with the changes in an exchange file.
+ *
+ * The state keeps, per row, the winning write of every field with its stamp, and the newest delete.
+ * Every rule below takes a maximum (by stamp) or is a pure function of one change, so applying the
+ * same changes in any order, in any batches, any number of times gives the same state — the property
+ * tests (tests/unit/shared/sync/merge.property.test.ts) check exactly this.
+ *
+ * Rules:
+ * 1. Last writer wins per field, by the whole packed stamp (it ends with the device id, so two writes
+ *    never tie). Two desks editing different fields of one person both keep their edit.
+ * 2. A delete is a tombstone with its own stamp. A row is visible while some field write is newer
+ *    than its newest delete. A put older than the tombstone is recorded but the row stays hidden.
+ *    A newer put resurrects the row WHOLE, with every field's last value, including writes older than
+ *    the delete. Why: a newer put after a delete almost always comes from a device that edited the row
+ *    without having seen the delete; bringing back only the edited field would make a row with no
+ *    name, and the issue's promise is to lose nothing. Consequence for the database layer: re-creating
+ *    a deleted id on purpose must write `null` for the old row's fields (diff against the last known
+ *    row), or they come back.
+ * 3. Append-only tables (check-ins) are write-once: the entry for an id is the put with the smallest
+ *    stamp, every other put to that id is refused, and deletes are refused (an arrival is cancelled by
+ *    an 'annul' entry, never by deleting one). An entry that names a `device` other than the change's
+ *    device is refused: no device writes in another's name. Ids are random nonces, so two different
+ *    puts for one id mean a bug or a forgery; "smallest stamp" only makes every device agree on it.
+ * 4. Role: a change is refused if its origin device's role may not change its table (roles.ts). The
+ *    origin's role comes from `roleOf` (devices this one knows); a change from an unknown origin is
+ *    judged by the file sender's role — a desk cannot vouch for someone else's contest data.
+ *
+ * Conflicts are observations for the review screen, not part of the state: they depend on what this
+ * device saw and when, and are never needed for convergence.
+ */
+import type { DeviceRole } from '../domain/types';
+import type { ChangeRecord } from './change';
+import { sameValue } from './diff';
+import { unpackHlc } from './hlc';
+import { isContestTable, isTableAllowed, SYNC_TABLES } from './roles';
+import type { Knowledge } from './seen';
+import { addToCheckinIndex, buildCheckinIndex, CHECKINS, checkinIndex, doubleCheckins, keepCheckinIndex, shareCheckinIndex, type DoubleCheckin } from './checkin-conflicts';
+
+export type { DoubleCheckin } from './checkin-conflicts';
+
+export type FieldState = { value: unknown; hlc: string };
+export type RowState = { fields: Record<string, FieldState>; deleted?: { hlc: string } };
+/** Keyed by `rowKey(table, rowId)`. */
+export type SyncState = Map<string, RowState>;
+
+/**
+ * Write-once tables. `scores` is NOT here although jurors' sheets are "owned": a sheet is one row per
+ * (juror, application) whose `version` rises with every autosave, and the organizer writes it when it
+ * merges a score file — it needs the highest-version rule of shared/contest/scores.ts, not write-once.
+ */
+export const APPEND_ONLY_TABLES: ReadonlySet<string> = new Set([CHECKINS]);
+
+export type MergeRules = {
+  /** The role of a device this one knows (paired, or seen in earlier files). */
+  roleOf?: (deviceId: string) => DeviceRole | undefined;
+  /** The role the file's sender declares; judges changes whose origin `roleOf` does not know. */
+  senderRole?: DeviceRole;
+  /** Defaults to APPEND_ONLY_TABLES. */
+  appendOnly?: ReadonlySet<string>;
+  /**
+   * What each device is known to have seen (seen.ts `Knowledge`): this device's own vector before the
+   * merge, what it learned earlier, and the file's `seen` and `known`. Used only to tell a concurrent
+   * edit from a later edit made with the earlier one in view; without it every cross-device overwrite
+   * of a field with a different value is reported. Knowledge is gathered after the fact, so it can
+   * credit a device with having seen a value it learned only after its own edit: that clash is then
+   * not reported here — but it was reported on that device, when the value reached it.
+   */
+  seen?: Readonly<Knowledge>;
+  /**
+   * True for a change this device already holds (its log has the stamp). Such a change was merged
+   * before: it is still applied by the stamp rules (harmless), but its conflicts are not reported
+   * again, so importing a file twice does not double the review screen. A predicate rather than a
+   * seen vector: a file imported out of turn leaves gaps that a vector cannot describe.
+   */
+  holds?: (change: ChangeRecord) => boolean;
+};
+
+/** Both sides of a concurrent edit of one field; `winner` is what the state holds now. */
+export type FieldConflict = {
+  kind: 'field';
+  table: string;
+  rowId: string;
+  field: string;
+  winner: { value: unknown; hlc: string; device: string };
+  loser: { value: unknown; hlc: string; device: string };
+};
+export type SyncConflict = FieldConflict | DoubleCheckin;
+
+export type RefusalReason = 'malformed' | 'role' | 'unknown-table' | 'append-only' | 'not-owner';
+export type Refusal = { change: ChangeRecord; reason: RefusalReason };
+
+export type MergeReport = {
+  /** Changes that altered the state (in input order). Keep every change not refused in the log, applied or not. */
+  applied: ChangeRecord[];
+  refused: Refusal[];
+  conflicts: SyncConflict[];
+};
+export type MergeResult = MergeReport & {
+  /** A new map (the input is not modified); rows not touched are shared with the input. */
+  state: SyncState;
+};
+
+export const rowKey = (table: string, rowId: string): string => `${table}|${rowId}`;
+
+/** The device id inside a packed stamp ("<15 digits>-<5 hex>-<device>", hlc.ts). */
+export const stampDevice = (hlc: string): string => hlc.slice(22);
+
+/**
+ * Pure: returns a new state and leaves `state` as it was. Copying the map costs O(rows) — about
+ * 0.1 s per 100,000 rows — so a caller merging file after file into one big state uses mergeInto.
+ */
+export function applyChanges(state: SyncState, changes: readonly ChangeRecord[], rules: MergeRules = {}): MergeResult {
+  const next: SyncState = new Map(state);
+  shareCheckinIndex(state, next);
+  return { state: next, ...mergeInto(next, changes, rules) };
+}
+
+/**
+ * Merges into `state` itself (the map changes; row objects are never modified in place, so states
+ * that share rows with this one — earlier applyChanges results — stay as they were). For a state the
+ * caller owns: the working set of an import, the bench. Modify a SyncState only through these two
+ * functions: a cached check-in index relies on it.
+ */
+export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], rules: MergeRules = {}): MergeReport {
+  // Rows are copied on their first write in this call: a row object may be shared with other states.
+  const copied = new Set<string>();
+  const writable = (key: string, cur: RowState | undefined): RowState => {
+    if (cur && copied.has(key)) return cur;
+    const row: RowState = { fields: cur ? { ...cur.fields } : {} };
+    if (cur?.deleted) row.deleted = cur.deleted;
+    state.set(key, row);
+    copied.add(key);
+    return row;
+  };
+  let index = checkinIndex(state);
+  const appendOnly = rules.appendOnly ?? APPEND_ONLY_TABLES;
+  const applied: ChangeRecord[] = [];
+  const refused: Refusal[] = [];
+  const fieldConflicts = new Map<string, FieldConflict>();
+  const arrivalsTouched = new Set<string>();
+
+  const knew = (device: string, stamp: string): boolean => {
+    const mark = rules.seen?.[device]?.[stampDevice(stamp)];
+    return mark !== undefined && mark >= stamp;
+  };
+  const noteConflict = (c: ChangeRecord, field: string, a: FieldState, b: FieldState) => {
+    const [win, lose] = a.hlc > b.hlc ? [a, b] : [b, a];
+    const winDevice = stampDevice(win.hlc);
+    const loseDevice = stampDevice(lose.hlc);
+    // Same device: its writes are sequential. Equal values: nothing to choose. Winner saw the loser:
+    // a deliberate correction, not a clash.
+    if (winDevice === loseDevice || sameValue(win.value, lose.value) || knew(winDevice, lose.hlc)) return;
+    fieldConflicts.set(`${rowKey(c.table, c.rowId)}\u0000${field}`, {
+      kind: 'field',
+      table: c.table,
+      rowId: c.rowId,
+      field,
+      winner: { value: win.value, hlc: win.hlc, device: winDevice },
+      loser: { value: lose.value, hlc: lose.hlc, device: loseDevice },
+    });
+  };
+
+  for (const c of changes) {
+    const bad = checkChange(c, rules);
+    if (bad) {
+      refused.push({ change: c, reason: bad });
+      continue;
+    }
+    const repeat = rules.holds?.(c) ?? false;
+    const key = rowKey(c.table, c.rowId);
+    const cur = state.get(key);
+
+    if (appendOnly.has(c.table)) {
+      const verdict = applyAppendOnly(c, cur);
+      if (verdict.refuse) refused.push({ change: verdict.refuse.change, reason: verdict.refuse.reason });
+      if (verdict.entry) {
+        // A whole new row: entries are never edited, so there is nothing to copy from `cur`.
+        state.set(key, verdict.entry);
+        copied.add(key);
+        applied.push(c);
+        if (c.table === CHECKINS) {
+          for (const row of [cur, verdict.entry]) {
+            const reg = row?.fields.registrationId?.value;
+            if (typeof reg === 'string') arrivalsTouched.add(reg);
+          }
+          const reg = verdict.entry.fields.registrationId?.value;
+          if (index && typeof reg === 'string') addToCheckinIndex(index, reg, key);
+        }
+      }
+      continue;
+    }
+
+    if (c.op === 'delete') {
+      if (cur?.deleted && cur.deleted.hlc >= c.hlc) continue;
+      writable(key, cur).deleted = { hlc: c.hlc };
+      applied.push(c);
+      continue;
+    }
+
+    let row: RowState | undefined;
+    for (const field in c.fields) {
+      const value = c.fields[field] ?? null;
+      const old = cur ? own(cur.fields, field) : undefined;
+      if (old) {
+        if (old.hlc === c.hlc) continue; // the same write seen again
+        if (!repeat) noteConflict(c, field, old, { value, hlc: c.hlc });
+        if (old.hlc > c.hlc) continue;
+      }
+      row ??= writable(key, cur);
+      row.fields[field] = { value, hlc: c.hlc };
+    }
+    if (row) applied.push(c);
+  }
+
+  const conflicts: SyncConflict[] = [];
+  for (const conflict of fieldConflicts.values()) {
+    // A later write in the same batch may have replaced the winner: report what the state holds now.
+    const row = state.get(rowKey(conflict.table, conflict.rowId));
+    const now = row && own(row.fields, conflict.field);
+    if (!now) continue;
+    const device = stampDevice(now.hlc);
+    if (device === conflict.loser.device) continue;
+    conflicts.push({ ...conflict, winner: { value: now.value, hlc: now.hlc, device } });
+  }
+  if (arrivalsTouched.size > 0) {
+    index ??= buildCheckinIndex(state);
+    conflicts.push(...doubleCheckins(state, arrivalsTouched, index));
+  }
+  if (index) keepCheckinIndex(state, index);
+  return { applied, refused, conflicts };
+}
+
+function checkChange(c: ChangeRecord, rules: MergeRules): RefusalReason | null {
+  if (
+    typeof c !== 'object' || c === null ||
+    typeof c.table !== 'string' || c.table === '' || c.table.includes('|') ||
+    typeof c.rowId !== 'string' || c.rowId === '' ||
+    typeof c.device !== 'string' ||
+    (c.op !== 'put' && c.op !== 'delete') ||
+    typeof c.fields !== 'object' || c.fields === null || Array.isArray(c.fields) ||
+    Object.hasOwn(c.fields, '__proto__') // no row has it; assigning it would replace an object's prototype
+  ) {
+    return 'malformed';
+  }
+  // The stamp's device is who wrote it; a record claiming another device is forged or broken.
+  if (typeof c.hlc !== 'string' || !STAMP.test(c.hlc) || stampDevice(c.hlc) !== c.device) return 'malformed';
+  const role = rules.roleOf?.(c.device) ?? rules.senderRole;
+  if (role !== undefined && !isTableAllowed(role, c.table)) {
+    return KNOWN_TABLES.has(c.table) || isContestTable(c.table) ? 'role' : 'unknown-table';
+  }
+  return null;
+}
+
+const KNOWN_TABLES: ReadonlySet<string> = new Set(SYNC_TABLES);
+/** hlc.ts's packed form; checked here without unpacking, once per change of every file. */
+const STAMP = /^\d{15}-[0-9a-f]{5}-\S+$/;
+
+type AppendVerdict = { entry?: RowState; refuse?: Refusal };
+
+/** Rule 3 of the file comment. Returns the new row to store, and/or the change to report as refused. */
+function applyAppendOnly(c: ChangeRecord, cur: RowState | undefined): AppendVerdict {
+  if (c.op === 'delete') return { refuse: { change: c, reason: 'append-only' } };
+  const named = c.fields.device;
+  if (named !== undefined && named !== c.device) return { refuse: { change: c, reason: 'not-owner' } };
+  const stamp = cur ? entryStamp(cur) : undefined;
+  if (stamp === undefined) return { entry: entryOf(c) };
+  if (stamp === c.hlc) return {}; // the same entry again: idempotent, nothing to report
+  const owner = stampDevice(stamp);
+  if (c.hlc > stamp) return { refuse: { change: c, reason: c.device === owner ? 'append-only' : 'not-owner' } };
+  // An earlier put for an id already taken: the earliest wins everywhere, so it replaces the one held.
+  const dropped: ChangeRecord = { hlc: stamp, device: owner, table: c.table, rowId: c.rowId, op: 'put', fields: valuesOf(cur!) };
+  return { entry: entryOf(c), refuse: { change: dropped, reason: c.device === owner ? 'append-only' : 'not-owner' } };
+}
+
+/** A field's state, never something inherited: a field named "constructor" must not find Object's. */
+const own = (fields: Record<string, FieldState>, name: string): FieldState | undefined => (Object.hasOwn(fields, name) ? fields[name] : undefined);
+
+function entryOf(c: ChangeRecord): RowState {
+  const fields: Record<string, FieldState> = {};
+  for (const f in c.fields) fields[f] = { value: c.fields[f] ?? null, hlc: c.hlc };
+  return { fields };
+}
+
+function entryStamp(row: RowState): string | undefined {
+  for (const f in row.fields) return row.fields[f]!.hlc;
+  return undefined;
+}
+
+function valuesOf(row: RowState): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [f, s] of Object.entries(row.fields)) out[f] = s.value;
+  return out;
+}
+
+/** True if the row shows: no delete, or some field written after the newest delete (rule 2). */
+export function isVisible(row: RowState): boolean {
+  if (!row.deleted) return true;
+  const tomb = row.deleted.hlc;
+  for (const f in row.fields) if (row.fields[f]!.hlc > tomb) return true;
+  return false;
+}
+
+/** The row as the app stores it: every field's winning value, removed (`null`) fields left out. */
+export function rowOf(row: RowState): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f in row.fields) {
+    const v = row.fields[f]!.value;
+    if (v !== null && v !== undefined) out[f] = v;
+  }
+  return out;
+}
+
+/** Table → row id → row, for the visible rows. */
+export function materialize(state: SyncState): Map<string, Map<string, Record<string, unknown>>> {
+  const out = new Map<string, Map<string, Record<string, unknown>>>();
+  for (const [key, row] of state) {
+    if (!isVisible(row)) continue;
+    const bar = key.indexOf('|');
+    const table = key.slice(0, bar);
+    let rows = out.get(table);
+    if (!rows) out.set(table, (rows = new Map()));
+    rows.set(key.slice(bar + 1), rowOf(row));
+  }
+  return out;
+}
+
+/** How far a clock may run ahead before the import screen says so. Beyond it: a warning, never a refusal. */
+export const DRIFT_TOLERANCE_MS = 5 * 60_000;
+
+export type DriftWarning = { device: string; newest: string; aheadMs: number };
+
+/**
+ * Warns when a file's newest stamp is ahead of this device's clock by more than the tolerance. Such a
+ * device would win every field for as long as its clock is ahead; the merge stays correct (the
+ * receiver's clock moves past the stamp), but the organizer should fix that device's clock.
+ */
+export function clockDrift(changes: readonly ChangeRecord[], now: number, toleranceMs = DRIFT_TOLERANCE_MS): DriftWarning | null {
+  let newest: string | undefined;
+  for (const c of changes) if (newest === undefined || c.hlc > newest) newest = c.hlc;
+  if (newest === undefined) return null;
+  let stamp;
+  try {
+    stamp = unpackHlc(newest);
+  } catch {
+    return null; // malformed stamps are refused by applyChanges; nothing to say about drift
+  }
+  const aheadMs = stamp.wall - now;
+  return aheadMs > toleranceMs ? { device: stamp.device, newest, aheadMs } : null;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { TrackedTable } from '../../../../renderer/db/database';
+import type { DeviceRole } from '../../../../shared/domain/types';
+import { allowedTables, CONTEST_TABLES, isTableAllowed, SYNC_TABLES, type SyncTable } from '../../../../shared/sync/roles';
+
+// The database's tracked tables and SYNC_TABLES must be the same list: a table missing here would be
+// refused from every device, one extra would be a table the merge lets through that nothing stores.
+const sameTables: [SyncTable, TrackedTable] extends [TrackedTable, SyncTable] ? true : false = true;
+
+describe('device roles', () => {
+  it('lists every tracked table once', () => {
+    expect(sameTables).toBe(true);
+    expect(new Set(SYNC_TABLES).size).toBe(SYNC_TABLES.length);
+  });
+
+  it('lets only the organizer change contest data', () => {
+    for (const table of CONTEST_TABLES) {
+      expect(isTableAllowed('organizer', table)).toBe(true);
+      for (const role of ['desk', 'district', 'juror'] as DeviceRole[]) expect(isTableAllowed(role, table), `${role} → ${table}`).toBe(false);
+    }
+  });
+
+  it('lets desks and district offices change registration data, check-ins included', () => {
+    for (const role of ['desk', 'district'] as DeviceRole[]) {
+      for (const table of ['people', 'registrations', 'delegations', 'checkins', 'prints']) expect(allowedTables(role).has(table)).toBe(true);
+    }
+  });
+
+  it('lets a juror device change nothing through exchange files (scores travel in score files)', () => {
+    expect(allowedTables('juror').size).toBe(0);
+  });
+
+  it('knows no table outside the list', () => {
+    for (const role of ['organizer', 'desk', 'district', 'juror'] as DeviceRole[]) expect(isTableAllowed(role, 'changes')).toBe(false);
+  });
+});

@@ -1,0 +1,247 @@
+/**
+ * A simulated site for the merge property tests: 3–5 devices with their own hybrid clocks (whose wall
+ * time may jump back), writing people, registrations, contest rows and check-ins, and passing files
+ * around in whatever order fast-check picks — stale files, duplicates, files meant for someone else.
+ * A device keeps what a real one keeps: its state, its log of accepted changes, and what it learned
+ * from files about what each device had seen.
+ */
+import fc from 'fast-check';
+import type { DeviceRole } from '../../../../shared/domain/types';
+import type { ChangeRecord } from '../../../../shared/sync/change';
+import { buildExchangeFile, readExchangeFile, type ExchangeHeader } from '../../../../shared/sync/exchange-file';
+import { createClock, type Clock } from '../../../../shared/sync/hlc';
+import { applyChanges, materialize, type Refusal, type SyncConflict, type SyncState } from '../../../../shared/sync/merge';
+import { advanceSeen, changesFor, mergeKnowledge, type Knowledge, type SeenVector } from '../../../../shared/sync/seen';
+import { createSigner, generateDeviceKeys, type Signer } from '../../../../shared/sync/signing';
+
+export const EVENT = 'event-1';
+export const deviceId = (i: number) => `7f3c1a2e-0000-4000-8000-00000000000${i}`;
+const ROLES: DeviceRole[] = ['organizer', 'desk', 'district', 'desk', 'organizer'];
+export const roleOf = (id: string): DeviceRole | undefined => {
+  const i = Number(id.at(-1));
+  return id === deviceId(i) ? ROLES[i] : undefined;
+};
+
+type Table = 'people' | 'registrations' | 'contests';
+type FieldName = 'a' | 'b' | 'c';
+export type SimOp = { dt: number } & (
+  | { kind: 'put'; dev: number; table: Table; row: number; fields: Partial<Record<FieldName, number | null>> }
+  | { kind: 'delete'; dev: number; table: Table; row: number }
+  | { kind: 'checkin'; dev: number; reg: number; what: 'arrive' | 'annul' }
+  | { kind: 'jump'; dev: number; ms: number }
+  | { kind: 'export'; from: number; to: number; full: boolean }
+  | { kind: 'deliver'; file: number; to: number; twice: boolean }
+);
+
+const dev = fc.nat(4);
+const dt = fc.integer({ min: 0, max: 400 });
+const table = fc.constantFrom<Table>('people', 'registrations', 'contests');
+export const simOpArb: fc.Arbitrary<SimOp> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ dt, kind: fc.constant('put' as const), dev, table, row: fc.nat(3), fields: fc.dictionary(fc.constantFrom<FieldName>('a', 'b', 'c'), fc.option(fc.nat(3), { nil: null }), { minKeys: 1 }) }) },
+  { weight: 1, arbitrary: fc.record({ dt, kind: fc.constant('delete' as const), dev, table, row: fc.nat(3) }) },
+  { weight: 3, arbitrary: fc.record({ dt, kind: fc.constant('checkin' as const), dev, reg: fc.nat(3), what: fc.constantFrom('arrive' as const, 'arrive' as const, 'annul' as const) }) },
+  // a clock put right by hand, either way, by up to ten minutes
+  { weight: 1, arbitrary: fc.record({ dt, kind: fc.constant('jump' as const), dev, ms: fc.integer({ min: -600_000, max: 600_000 }) }) },
+  { weight: 3, arbitrary: fc.record({ dt, kind: fc.constant('export' as const), from: dev, to: dev, full: fc.boolean() }) },
+  { weight: 4, arbitrary: fc.record({ dt, kind: fc.constant('deliver' as const), file: fc.nat(), to: dev, twice: fc.boolean() }) },
+);
+
+export type Transport = 'file' | 'memory';
+type Parcel = { bytes: Uint8Array } | { header: ExchangeHeader; changes: ChangeRecord[] };
+
+export type SimDevice = {
+  id: string;
+  role: DeviceRole;
+  offset: number;
+  clock: Clock;
+  signer: Signer;
+  log: ChangeRecord[];
+  logged: Set<string>;
+  seen: SeenVector;
+  state: SyncState;
+  /** What this device knows each device had seen (from files only). */
+  known: Knowledge;
+  conflicts: SyncConflict[];
+  refused: Refusal[];
+  entries: number;
+};
+
+let signers: Promise<Signer[]> | undefined;
+/** Key generation takes a few milliseconds; the same five device keys serve every run. */
+export function simSigners(): Promise<Signer[]> {
+  signers ??= Promise.all([0, 1, 2, 3, 4].map(async (i) => createSigner(deviceId(i), await generateDeviceKeys())));
+  return signers;
+}
+
+export class Sim {
+  readonly devices: SimDevice[];
+  readonly pool: Parcel[] = [];
+  private now = 1_760_000_000_000;
+
+  constructor(
+    count: number,
+    keys: Signer[],
+    readonly transport: Transport,
+  ) {
+    this.devices = Array.from({ length: count }, (_, i) => {
+      const d: SimDevice = {
+        id: deviceId(i),
+        role: ROLES[i]!,
+        offset: 0,
+        clock: undefined as unknown as Clock,
+        signer: keys[i]!,
+        log: [],
+        logged: new Set(),
+        seen: {},
+        state: new Map(),
+        known: {},
+        conflicts: [],
+        refused: [],
+        entries: 0,
+      };
+      d.clock = createClock(d.id, () => this.now + d.offset);
+      return d;
+    });
+  }
+
+  async run(ops: readonly SimOp[]): Promise<void> {
+    for (const op of ops) await this.step(op);
+  }
+
+  async step(op: SimOp): Promise<void> {
+    this.now += op.dt;
+    const n = this.devices.length;
+    switch (op.kind) {
+      case 'put':
+      case 'delete': {
+        const d = this.devices[op.dev % n]!;
+        // The app never offers a desk the contest screens; a forged desk file is tested on its own.
+        const t = op.table === 'contests' && d.role !== 'organizer' ? 'people' : op.table;
+        this.write(d, t, `r${op.row}`, op.kind, op.kind === 'put' ? op.fields : {});
+        return;
+      }
+      case 'checkin': {
+        const d = this.devices[op.dev % n]!;
+        const id = `${d.id}:${d.entries++}`;
+        const hlc = d.clock.tick();
+        this.local(d, { hlc, device: d.id, table: 'checkins', rowId: id, op: 'put', fields: { id, eventId: EVENT, registrationId: `g${op.reg}`, kind: op.what, device: d.id, operator: 'Оператор', at: new Date(this.now).toISOString(), hlc } });
+        return;
+      }
+      case 'jump':
+        this.devices[op.dev % n]!.offset += op.ms;
+        return;
+      case 'export':
+        await this.export(op.from % n, op.to % n, op.full);
+        return;
+      case 'deliver': {
+        const parcel = this.pool[op.file % Math.max(1, this.pool.length)];
+        if (!parcel) return;
+        await this.deliver(parcel, op.to % n, op.twice);
+        return;
+      }
+    }
+  }
+
+  /** Everyone sends everyone what they have not seen, twice round: afterwards each holds everything. */
+  async settle(): Promise<void> {
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < this.devices.length; i++) {
+        for (let j = 0; j < this.devices.length; j++) {
+          if (i !== j) await this.deliver(await this.export(i, j, false), j, false);
+        }
+      }
+    }
+  }
+
+  private write(d: SimDevice, table: string, rowId: string, op: 'put' | 'delete', fields: Record<string, unknown>) {
+    this.local(d, { hlc: d.clock.tick(), device: d.id, table, rowId, op, fields: { ...fields } });
+  }
+
+  private local(d: SimDevice, c: ChangeRecord) {
+    const res = applyChanges(d.state, [c], { roleOf });
+    if (res.refused.length > 0) throw new Error(`own write refused: ${JSON.stringify(res.refused)}`);
+    d.state = res.state;
+    this.remember(d, [c]);
+    d.seen[d.id] = c.hlc;
+  }
+
+  private remember(d: SimDevice, changes: readonly ChangeRecord[]) {
+    for (const c of changes) {
+      if (d.logged.has(c.hlc)) continue;
+      d.logged.add(c.hlc);
+      d.log.push(c);
+    }
+  }
+
+  async export(from: number, to: number, full: boolean): Promise<Parcel> {
+    const d = this.devices[from]!;
+    const since = d.known[deviceId(to)] ?? {};
+    const changes = full ? [...d.log] : changesFor(d.log, since);
+    const header = { eventId: EVENT, sender: { deviceId: d.id, name: `Устройство ${from}`, role: d.role }, createdAt: new Date(this.now + d.offset).toISOString(), ...(full ? {} : { since: { ...since } }), seen: { ...d.seen }, known: mergeKnowledge(d.known) };
+    const parcel: Parcel =
+      this.transport === 'file'
+        ? { bytes: await buildExchangeFile(changes, header, d.signer) }
+        : { header: { format: 'skhod-exchange', version: 1, counts: {}, ...header }, changes: [...changes] };
+    this.pool.push(parcel);
+    return parcel;
+  }
+
+  private async open(bytes: Uint8Array) {
+    const keys = await simSigners();
+    const file = await readExchangeFile(bytes, { expectEventId: EVENT, verify: { knownKey: (id) => keys.find((k) => k.deviceId === id)?.publicKey, unknownSender: 'refuse' } });
+    return { header: file.header, changes: file.changes };
+  }
+
+  async deliver(parcel: Parcel, to: number, twice: boolean): Promise<void> {
+    const d = this.devices[to]!;
+    // Each delivery reads the file again, as a device that picks it up from a USB stick would.
+    const { header, changes } = 'bytes' in parcel ? await this.open(parcel.bytes) : parcel;
+    const newest = changes.reduce((m, c) => (c.hlc > m ? c.hlc : m), '');
+    if (newest) d.clock.receive(newest);
+    d.known = mergeKnowledge(d.known, header.known ?? {}, { [header.sender.deviceId]: header.seen ?? {} });
+    const rules = { roleOf, senderRole: header.sender.role, seen: { ...d.known, [d.id]: { ...d.seen } } };
+    const res = applyChanges(d.state, changes, rules);
+    d.state = res.state;
+    d.conflicts.push(...res.conflicts);
+    d.refused.push(...res.refused);
+    const refused = new Set(res.refused.map((r) => r.change));
+    // Keep every change not refused, applied or not: it is part of what this device can pass on.
+    this.remember(d, changes.filter((c) => !refused.has(c)));
+    d.seen = advanceSeen(d.seen, header);
+    if (twice) {
+      const again = applyChanges(d.state, changes, { ...rules, holds: (c) => d.logged.has(c.hlc) });
+      if (again.applied.length > 0 || again.conflicts.length > 0 || !sameState(again.state, d.state)) {
+        throw new Error('applying the same file twice changed something');
+      }
+    }
+  }
+
+  /** Every change any device accepted. */
+  allChanges(): ChangeRecord[] {
+    const byStamp = new Map<string, ChangeRecord>();
+    for (const d of this.devices) for (const c of d.log) byStamp.set(c.hlc, c);
+    return [...byStamp.values()];
+  }
+}
+
+/** Materialized state as nested plain objects with sorted keys: `toEqual` diffs read well. */
+export function canonical(state: SyncState): Record<string, Record<string, Record<string, unknown>>> {
+  const out: Record<string, Record<string, Record<string, unknown>>> = {};
+  const tables = materialize(state);
+  for (const t of [...tables.keys()].sort()) {
+    const rows = tables.get(t)!;
+    out[t] = Object.fromEntries([...rows.keys()].sort().map((id) => [id, rows.get(id)!]));
+  }
+  return out;
+}
+
+/** The internal state (stamps and tombstones included) as sorted JSON. */
+export function stateText(state: SyncState): string {
+  return JSON.stringify(
+    [...state.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, r]) => [k, Object.entries(r.fields).sort(([a], [b]) => (a < b ? -1 : 1)), r.deleted?.hlc ?? null]),
+  );
+}
+
+export const sameState = (a: SyncState, b: SyncState) => stateText(a) === stateText(b);
