@@ -26,6 +26,7 @@ import { readmeBlock, renderMarkdown, replaceReadmeBlock } from './lib/report';
 import type { BenchResults, EngineSummary, NodeResult, SizeResult } from './lib/results';
 import { summarize } from './lib/stats';
 import { importFigures, resultsFigures, solverFigures } from './node/figures';
+import { mergeFigures } from './node/merge';
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
@@ -60,11 +61,13 @@ const METHOD: Record<string, string> = {
   'index build at start':
     "the app reloaded on «Настройки», then «Регистрация» clicked in the page: from the click to the search field's placeholder turning to «Фамилия…» (the index is built from IndexedDB and committed) and that frame painted. The desk keeps a cached copy of its index in IndexedDB (one row) and replays the change log since; the second row deletes that row before each opening, which is the path of the first opening after an import (every registration and person read). The breakdown row does that uncached read (registrations of the event, then `bulkGet` of their people) and `new SearchIndex(docs)` in the harness page.",
   import:
-    'a messy generated list (title rows, merged two-row header, one «ФИО» column, raw phones, duplicates and nameless rows) of 10,000 people written as xlsx; in Node, alternately: `XLSX.read` + `sheet_to_json` vs `analyzeList` of shared/import (read with limits → sheet and header → mapping → records and validation → duplicates). The browser import wizard does not exist yet, so neither the worker nor the commit is measured.',
+    'a messy generated list (title rows, merged two-row header, one «ФИО» column, raw phones, duplicates and nameless rows) of 10,000 people written as xlsx; in Node, alternately: `XLSX.read` + `sheet_to_json` vs `analyzeList` of shared/import (read with limits → sheet and header → mapping → records and validation → duplicates). The import wizard (renderer/features/import) landed while this benchmark was written and is not driven by it yet, so its worker and the commit into IndexedDB are not measured.',
   'check-in commit':
     'at the desk, a badge code typed as a scanner does, then Enter dispatched on the field: from Enter to the banner «… прибытие отмечено» with that person\'s name in the DOM and painted. This includes `appendCheckin` (one rw transaction with strict durability) and the React update. The next check-in starts when the page is idle (requestIdleCallback). 500 check-ins at 100k (100 at the smaller sizes), codes spread evenly over the list.',
   'section assignment': '`assignSections` (shared/solver) in Node on a generated instance: 10,000 people with 1–3 ranked choices, 20 sections, capacity 110 %, spread 3 (the app\'s default); 3 runs after a warm-up.',
   results: '`computeResults` (shared/results) in Node: totals, five aggregation methods with rankings and tie-breaks, Kendall\'s W and ICC per block, juror statistics, divergence, sensitivity; 30 runs after a warm-up.',
+  merge:
+    'the sync merge\'s own benchmark (`tests/bench/merge.bench.ts --quick`, run as a child process): 20 signed exchange files of 10,000 changes each (people, registrations, check-ins, deletes; clashing fields and double check-ins), merged one after another with `mergeInto` of shared/sync in Node; min / median / max of its 3 runs. Reading and verifying the files is reported beside it.',
   'cold start':
     'a fresh browser process on the stored profile (the app remembers the desk is open and who the operator is), `page.goto(app)`: from navigation start (`performance.timeOrigin`) to the desk field ready and painted. Browser process start-up is not included.',
   memory: '`performance.memory.usedJSHeapSize` (Chromium with `--enable-precise-memory-info`) after the last cold start: when the field is ready, and after a forced garbage collection (DevTools protocol `HeapProfiler.collectGarbage`).',
@@ -222,10 +225,13 @@ function measureNode(): NodeResult {
   const solver = solverFigures(3);
   log('node: results 500 × 15 × 10…');
   const results = resultsFigures(30);
+  log('node: merge 20 exchange files × 10,000 changes (tests/bench/merge.bench.ts --quick)…');
+  const merge = mergeFigures(ROOT);
   return {
     import: { rows: imp.rows, people: imp.people, bytes: imp.bytes, bare: summarize(imp.bare), pipeline: summarize(imp.pipeline), recognized: imp.recognized, inBrowser: false },
     solver: { people: solver.people, sections: solver.sections, time: summarize(solver.ms), placed: solver.placed, demand: solver.demand, byChoice: solver.byChoice },
     results: results.map((r) => ({ label: r.label, sheets: r.sheets, time: summarize(r.ms) })),
+    merge,
   };
 }
 

@@ -80,7 +80,7 @@ export function machineLine(r: BenchResults): string {
 
 export function renderMarkdown(r: BenchResults): string {
   const out: string[] = [];
-  out.push(`# Benchmark results (${r.mode === 'quick' ? 'quick: 1k and 10k only' : 'full: 1k, 10k, 100k'})`, '');
+  out.push(`# Benchmark results (${r.mode}: ${r.sizes.map((s) => k(s.n)).join(', ')})`, '');
   out.push(machineLine(r), '');
   out.push(
     'Times in milliseconds. "pass"/"**MISS**" compare against the target of issue 10 at the size it names; "·" is reported without a target. A target naming p95 is checked on the p95, other time targets on the median.',

@@ -45,6 +45,7 @@ export type NodeResult = {
   import: { rows: number; people: number; bytes: number; bare: Stats; pipeline: Stats; recognized: { valid: number; errors: number; duplicatesInFile: number }; inBrowser: false };
   solver: { people: number; sections: number; time: Stats; placed: number; demand: number; byChoice: number[] };
   results: { label: string; sheets: number; time: Stats }[];
+  merge: { merge: Stats; readMedian: number | null; line: string } | { error: string };
 };
 
 export type Figure = {

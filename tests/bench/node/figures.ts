@@ -40,7 +40,7 @@ export type ImportFigures = {
  *   bare     — `XLSX.read(bytes)` + `sheet_to_json(sheet, { header: 1 })`: what any importer starts with;
  *   pipeline — `analyzeList`: read (limits, format sniffing) → sheet and header → mapping → records
  *              (validation, names, phones, municipalities) → duplicates in the file.
- * The commit into IndexedDB is not part of it: the import wizard is not built yet.
+ * The commit into IndexedDB is not part of it (the wizard, renderer/features/import, is not driven here yet).
  */
 export function importFigures(runs: number): ImportFigures {
   const refs = municipalities();
