@@ -1,7 +1,8 @@
 /**
  * Evaluation of one query. Ranking (a hit's group, then Russian collation of surname, name,
  * patronymic, then id):
- *   0 badge code · 1 exact words · 2 prefixes, initials, phone tail · 3 wrong layout, Latin spelling · 4 one typo.
+ *   0 badge code · 1 exact words · 2 exact words with initials («Мансуров И. Р.») · 3 prefixes, initials,
+ *   phone tail · 4 wrong layout, Latin spelling · 5 one typo.
  * Groups are collected best first, each walked in final order over sorted posting lists, so a query
  * stops as soon as `limit` results are certain: most keystrokes touch a few dozen people, not the tens
  * of thousands a one-letter prefix matches. Typo candidates, the costliest lookup, are built only when
@@ -24,16 +25,19 @@ type Reading = {
   matches: WordMatches[];
   levels: Uint8Array[];
   classify: (level: number) => [group: number, kind: MatchKind];
+  /** A further check of a matched person, when the reading has one. */
+  accept?: (entry: Entry) => boolean;
 };
 
-const SCORES = [100, 80, 60, 40, 20] as const;
+const SCORES = [100, 80, 70, 60, 40, 20] as const;
 const GROUPS = SCORES.length;
 
 const native = (level: number): [number, MatchKind] =>
-  level === EXACT ? [1, 'exact'] : level === PREFIX ? [2, 'prefix'] : level === INITIAL ? [2, 'initials'] : [4, 'typo'];
-const initials = (): [number, MatchKind] => [2, 'initials'];
-const layout = (level: number): [number, MatchKind] => (level < TYPO ? [3, 'layout'] : [4, 'typo']);
-const translit = (): [number, MatchKind] => [3, 'translit'];
+  level === EXACT ? [1, 'exact'] : level === PREFIX ? [3, 'prefix'] : level === INITIAL ? [3, 'initials'] : [5, 'typo'];
+const initials = (): [number, MatchKind] => [3, 'initials'];
+const fullWithInitials = (): [number, MatchKind] => [2, 'initials'];
+const layout = (level: number): [number, MatchKind] => (level < TYPO ? [4, 'layout'] : [5, 'typo']);
+const translit = (): [number, MatchKind] => [4, 'translit'];
 
 let stamps = 0;
 
@@ -59,18 +63,24 @@ export class QueryRun {
       if (group === 0) found.push(badge.map((entry) => ({ entry, kind: 'badge' as const })));
       if (group === 1 && asTyped) found.push(this.collect(asTyped, EXACT, group));
       if (group === 2) {
+        for (const [reading, words] of [[asTyped, plan.words], [split, plan.initials]] as const) {
+          const strict = reading && words ? this.wordsWithInitials(reading, words) : null;
+          if (strict) found.push(this.collect(strict, EXACT, group));
+        }
+      }
+      if (group === 3) {
         if (asTyped) found.push(this.collect(asTyped, INITIAL, group));
         if (split) found.push(this.collect(split, INITIAL, group));
         found.push(phone.filter((e) => e.mark !== this.stamp).map((entry) => ({ entry, kind: 'phone' as const })));
       }
-      if (group === 3) {
+      if (group === 4) {
         if (plan.layout?.length) {
           wrongLayout = this.reading(plan.layout, layout);
           found.push(this.collect(wrongLayout, INITIAL, group));
         }
         if (plan.translit?.length) found.push(this.collect(this.translitReading(plan.translit), INITIAL, group));
       }
-      if (group === 4) {
+      if (group === 5) {
         if (asTyped) found.push(this.collect(this.withTypos(asTyped, plan.words), TYPO, group));
         if (wrongLayout && plan.layout) found.push(this.collect(this.withTypos(wrongLayout, plan.layout), TYPO, group));
       }
@@ -86,6 +96,33 @@ export class QueryRun {
       return m;
     });
     return { matches, levels: matches.map((m) => this.levelsOf(m)), classify };
+  }
+
+  /**
+   * «Мансуров И. Р.»: the whole words must be exact and the one-letter words count as initials. People
+   * matching so rank above those whose words are merely prefixes (a patronymic «Мансурович» with a
+   * surname and name starting with И and Р). `null` when the query has no whole word or no initial.
+   */
+  private wordsWithInitials(reading: Reading, words: readonly string[]): Reading | null {
+    const letters = words.map((w) => [...w].length === 1);
+    if (!letters.includes(true) || !letters.includes(false)) return null;
+    const asExact = (m: WordMatches): WordMatches => {
+      const out: WordMatches = new Map();
+      for (const [word, level] of m) if (level <= INITIAL) out.set(word, EXACT);
+      return out;
+    };
+    const matches = reading.matches.map((m, i) => (letters[i] ? asExact(m) : m));
+    const levels = reading.levels.map((l, i) => (letters[i] ? l.map((v) => (v && v <= INITIAL ? EXACT : 0)) : l));
+    const wanted = words.filter((_, i) => letters[i]);
+    // the initials in the order typed: «Яхина Р. А.» is Резеда Альбертовна, not Альбина Ринатовна
+    const accept = (entry: Entry): boolean => {
+      let k = 0;
+      for (const field of [entry.name, entry.patronymic]) {
+        for (const word of field.words) if (k < wanted.length && word.startsWith(wanted[k]!)) k++;
+      }
+      return k === wanted.length;
+    };
+    return { matches, levels, classify: fullWithInitials, accept };
   }
 
   private translitReading(words: NonNullable<QueryPlan['translit']>): Reading {
@@ -138,7 +175,7 @@ export class QueryRun {
     walkUnion(driver, (entry) => {
       if (entry.mark === stamp) return true;
       const level = assign(entry, reading.levels, cap);
-      if (level > cap) return true;
+      if (level > cap || (reading.accept && !reading.accept(entry))) return true;
       const [g, kind] = reading.classify(level);
       // a better group was complete before this one started, so anything better is already taken
       if (g === group) out.push({ entry, kind });

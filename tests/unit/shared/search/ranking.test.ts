@@ -60,8 +60,28 @@ describe('ranking: badge > exact > prefix/initials/phone > layout/translit > typ
     expect([badge, exact, prefix, layout, typo]).toEqual([...[badge, exact, prefix, layout, typo]].sort((a, b) => b - a));
     expect(new Set([badge, exact, prefix, layout, typo]).size).toBe(5);
     expect(score('1234', 'galiullina')).toBe(prefix);
-    expect(score('галиуллина а х', 'galiullina')).toBe(prefix);
+    const withInitials = score('галиуллина а х', 'galiullina')!;
+    expect(withInitials).toBeLessThan(exact);
+    expect(withInitials).toBeGreaterThan(prefix);
+    expect(score('галиуллина ах', 'galiullina')).toBe(withInitials);
     expect(score('galiullina', 'galiullina')).toBe(layout);
+  });
+});
+
+describe('a whole surname with initials', () => {
+  const i = new SearchIndex([
+    { id: 'ivan-mansurovich', surname: 'Ибрагимов', name: 'Руслан', patronymic: 'Мансурович' },
+    { id: 'mansurov', surname: 'Мансуров', name: 'Ильдар', patronymic: 'Рустемович' },
+    { id: 'yakhina-ra', surname: 'Яхина', name: 'Резеда', patronymic: 'Альбертовна' },
+    { id: 'yakhina-ar', surname: 'Яхина', name: 'Альбина', patronymic: 'Ринатовна' },
+  ]);
+  it('puts the person with that surname first, not a patronymic that starts with it', () => {
+    expect(i.search('мансуров и р').map((h) => h.id)).toEqual(['mansurov', 'ivan-mansurovich']);
+    expect(i.search('Мансуров И.Р.').map((h) => h.id)[0]).toBe('mansurov');
+  });
+  it('keeps the order of the initials: name first, then patronymic', () => {
+    expect(i.search('Яхина Р.А.').map((h) => h.id)[0]).toBe('yakhina-ra');
+    expect(i.search('яхина а р').map((h) => h.id)[0]).toBe('yakhina-ar');
   });
 });
 
