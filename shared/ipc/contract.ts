@@ -16,7 +16,8 @@ export { MAX_FILE_BYTES };
 const fileFilter = z
   .object({
     name: z.string().min(1).max(100),
-    extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).min(1).max(20),
+    // letters, digits and inner dashes: "xlsx", "skhod-jury"; never a dot, slash or wildcard
+    extensions: z.array(z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,18}[a-z0-9])?$/i)).min(1).max(20),
   })
   .strict();
 

@@ -44,7 +44,7 @@ function stubHandlers() {
 
 const validArgs: { [K in ChannelKey]: unknown } = {
   appInfo: {},
-  openFile: { title: 'Открыть список', filters: [{ name: 'Excel', extensions: ['xlsx', 'xls'] }], maxBytes: 1024 },
+  openFile: { title: 'Открыть список', filters: [{ name: 'Excel', extensions: ['xlsx', 'xls'] }, { name: 'Сход', extensions: ['skhod-jury', 'skhod'] }], maxBytes: 1024 },
   saveFile: { suggestedName: 'отчёт.xlsx', bytes: new Uint8Array([1, 2, 3]) },
 };
 
@@ -63,6 +63,9 @@ const invalidArgs: { [K in ChannelKey]: unknown[] } = {
     { filters: [], maxBytes: '10' },
     { filters: [{ name: 'x', extensions: ['../x'] }], maxBytes: 1 },
     { filters: [{ name: 'x', extensions: [] }], maxBytes: 1 },
+    { filters: [{ name: 'x', extensions: ['*'] }], maxBytes: 1 },
+    { filters: [{ name: 'x', extensions: ['-x'] }], maxBytes: 1 },
+    { filters: [{ name: 'x', extensions: ['x.y'] }], maxBytes: 1 },
     { filters: [], maxBytes: 1, title: 'x'.repeat(201) },
     { filters: [], maxBytes: 1, defaultPath: '/etc' },
   ],
