@@ -2,7 +2,11 @@ import { defineConfig } from '@playwright/test';
 
 // Playwright never downloads a browser here: it drives the system Chromium (apt-get install chromium).
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const port = 4173;
+// E2E_PORT runs a second copy side by side (its own build folder and port), e.g. two people at work on one machine.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const ownOut = `../dist/e2e-${port}`;
+const webCommand =
+  port === 4173 ? 'npm run web' : `npx vite build --outDir ${ownOut} && npx vite preview --outDir ${ownOut} --port ${port} --strictPort`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,7 +37,7 @@ export default defineConfig({
   },
   webServer: {
     // The same command the README gives for running Сход in a browser.
-    command: 'npm run web',
+    command: webCommand,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
