@@ -1,0 +1,324 @@
+/**
+ * Exchange files on this device (Обмен, issue 8): export what a peer has not seen, read a file into a
+ * preview, and apply it in one transaction. The rules themselves are pure and live in shared/sync;
+ * this module only feeds them from the database and writes their result back.
+ *
+ * Device-local bookkeeping, per event (settings `sync:<eventId>`):
+ *   seen       what this device holds from other devices, as whole prefixes (seen.ts) — raised only by
+ *              advanceSeen, never by sending; this device's own mark is read from the log when needed;
+ *   knowledge  what each peer is known to have seen, learned from its files and relayed ones;
+ *   history    the last exchanges (time, direction, peer, counts) for the «last sync» line.
+ * Peers are rows of `devices` (id, name, role, public key), local to this device.
+ *
+ * Applying a file: the rows it touches are rebuilt from their own change history plus the new
+ * changes, by the merge rules, and written as rows; the accepted changes join the log as they are
+ * (their stamps and devices kept), so they travel on to the next device. Field conflicts and double
+ * check-ins found on the way are kept for the review screen (conflicts.ts).
+ */
+import type { Device, DeviceRole } from '../../../shared/domain/types';
+import type { ChangeRecord } from '../../../shared/sync/change';
+import {
+  advanceSeen,
+  buildExchangeFile,
+  changesFor,
+  ExchangeError,
+  mergeKnowledge,
+  readExchangeFile,
+  type ExchangeFile,
+  type Knowledge,
+  type SeenVector,
+} from '../../../shared/sync/exchange-file';
+import { clockDrift, isVisible, mergeInto, rowKey, type DriftWarning, type MergeReport, type RowState, type SyncState } from '../../../shared/sync/merge';
+import { CHECKINS } from '../../../shared/sync/checkin-conflicts';
+import { SYNC_TABLES } from '../../../shared/sync/roles';
+import { eventScope } from '../../../shared/sync/scope';
+import { keyFingerprint } from '../../../shared/sync/signing';
+import type { DbContext } from '../context';
+import { ensureDeviceKey } from './device-key';
+import { recordConflicts } from './sync-conflicts';
+
+export { ExchangeError } from '../../../shared/sync/exchange-file';
+
+export type ExchangeLogEntry = {
+  at: string;
+  direction: 'sent' | 'received';
+  peer: string;
+  peerName: string;
+  /** Changes in the file; for a received file, how many were new here. */
+  changes: number;
+  fresh?: number;
+};
+
+export type SyncBook = { seen: SeenVector; knowledge: Knowledge; history: ExchangeLogEntry[] };
+
+const HISTORY = 50;
+const bookKey = (eventId: string) => `sync:${eventId}`;
+
+export async function loadSyncBook(ctx: DbContext, eventId: string): Promise<SyncBook> {
+  const v = (await ctx.db.settings.get(bookKey(eventId)))?.value as Partial<SyncBook> | undefined;
+  return { seen: v?.seen ?? {}, knowledge: v?.knowledge ?? {}, history: v?.history ?? [] };
+}
+
+/** The event's changes in this device's log, in stamp order. */
+async function eventLog(ctx: DbContext, eventId: string): Promise<ChangeRecord[]> {
+  return eventScope(await ctx.db.changes.orderBy('hlc').toArray(), eventId);
+}
+
+/** This device's vector: what it holds from others, plus all of its own writes. */
+function ownSeen(ctx: DbContext, book: SyncBook, log: readonly ChangeRecord[]): SeenVector {
+  const seen: SeenVector = { ...book.seen };
+  for (let i = log.length - 1; i >= 0; i--) {
+    if (log[i]!.device === ctx.device.id) {
+      seen[ctx.device.id] = log[i]!.hlc;
+      break;
+    }
+  }
+  return seen;
+}
+
+export type ExportResult = { bytes: Uint8Array; changes: number; full: boolean; fileName: string };
+
+/**
+ * A file for `peerId` with everything it has not seen (by what its own files told us), or everything
+ * when the peer is unknown or `full` is asked for.
+ */
+export async function exportExchange(ctx: DbContext, eventId: string, options: { peerId?: string; full?: boolean; now?: Date } = {}): Promise<ExportResult> {
+  const now = options.now ?? new Date();
+  const [log, book, key, event] = await Promise.all([eventLog(ctx, eventId), loadSyncBook(ctx, eventId), ensureDeviceKey(ctx), ctx.db.events.get(eventId)]);
+  if (!event) throw new Error('Мероприятие не найдено на этом устройстве.');
+  const since = options.full || !options.peerId ? undefined : book.knowledge[options.peerId];
+  const changes = since ? changesFor(log, since) : log;
+  const bytes = await buildExchangeFile(
+    changes,
+    {
+      eventId,
+      sender: { deviceId: ctx.device.id, name: ctx.device.name, role: ctx.device.role },
+      createdAt: now.toISOString(),
+      ...(since ? { since } : {}),
+      seen: ownSeen(ctx, book, log),
+      known: book.knowledge,
+    },
+    { deviceId: ctx.device.id, publicKey: key.publicKey, sign: key.sign },
+  );
+  const peer = options.peerId ? await ctx.db.devices.get(options.peerId) : undefined;
+  await ctx.db.transaction('rw', ctx.db.settings, async () => {
+    const fresh = await loadSyncBook(ctx, eventId);
+    fresh.history = [
+      { at: now.toISOString(), direction: 'sent' as const, peer: options.peerId ?? '', peerName: peer?.name ?? 'любое устройство', changes: changes.length },
+      ...fresh.history,
+    ].slice(0, HISTORY);
+    await ctx.db.settings.put({ key: bookKey(eventId), value: fresh });
+  });
+  return { bytes, changes: changes.length, full: !since, fileName: exchangeFileName(event.title, ctx.device.name, now) };
+}
+
+export function exchangeFileName(eventTitle: string, deviceName: string, now: Date): string {
+  const safe = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'skhod';
+  const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  return `${safe(eventTitle)}_${safe(deviceName)}_${stamp}.skhod`;
+}
+
+/** What the import screen shows before anything is applied. */
+export type ExchangePreview = {
+  file: ExchangeFile;
+  /** The event named in the file is not on this device yet: applying it adds the event. */
+  newEvent: boolean;
+  eventTitle: string;
+  fingerprint: string;
+  /** Changes this device does not hold yet, per table. */
+  freshCounts: Record<string, number>;
+  fresh: number;
+  refused: MergeReport['refused'];
+  conflicts: MergeReport['conflicts'];
+  drift: DriftWarning | null;
+  /** A known device whose role changed since its last file: shown, since roles decide what is accepted. */
+  roleChanged?: { from: DeviceRole; to: DeviceRole };
+};
+
+/**
+ * Reads and checks a file and works out what applying it would do, without writing anything.
+ * `openEventId`: the event open on this device; a file of ANOTHER event that is on this device is
+ * refused (open that event first); a file of an event not here yet may be applied, which adds it.
+ */
+export async function previewExchange(ctx: DbContext, bytes: Uint8Array, openEventId: string | null): Promise<ExchangePreview> {
+  const peers = new Map((await ctx.db.devices.toArray()).map((d) => [d.id, d]));
+  const file = await readExchangeFile(bytes, { verify: { knownKey: (id) => peers.get(id)?.publicKey } });
+  const { header } = file;
+  if (header.sender.deviceId === ctx.device.id) {
+    throw new ExchangeError('not-an-exchange-file', 'Это файл, выгруженный на этом же устройстве: в нём нет ничего нового для него. Передайте его на другое устройство.');
+  }
+  const event = await ctx.db.events.get(header.eventId);
+  if (event && openEventId !== null && header.eventId !== openEventId) {
+    throw new ExchangeError('wrong-event', `Файл относится к мероприятию «${event.title}», а открыто другое. Переключитесь на «${event.title}» и загрузите файл снова.`);
+  }
+  const plan = await planMerge(ctx, file);
+  const known = peers.get(header.sender.deviceId);
+  const freshCounts: Record<string, number> = {};
+  for (const c of plan.fresh) freshCounts[c.table] = (freshCounts[c.table] ?? 0) + 1;
+  return {
+    file,
+    newEvent: !event,
+    eventTitle: event?.title ?? eventTitleIn(file.changes, header.eventId) ?? 'новое мероприятие',
+    fingerprint: await keyFingerprint(file.publicKey),
+    freshCounts,
+    fresh: plan.fresh.length,
+    refused: plan.report.refused,
+    conflicts: plan.report.conflicts,
+    drift: clockDrift(file.changes, Date.now()),
+    ...(known && known.role !== header.sender.role ? { roleChanged: { from: known.role, to: header.sender.role } } : {}),
+  };
+}
+
+function eventTitleIn(changes: readonly ChangeRecord[], eventId: string): string | undefined {
+  let title: string | undefined;
+  for (const c of changes) if (c.table === 'events' && c.rowId === eventId && typeof c.fields.title === 'string') title = c.fields.title;
+  return title;
+}
+
+export type ApplyResult = { fresh: number; rowsWritten: number; refused: number; conflicts: number };
+
+/**
+ * Applies a previewed file in one transaction: rows, log, seen vectors, the sender as a known peer,
+ * and the conflicts for review. Applying the same file again changes nothing; files in any order
+ * converge (shared/sync/merge.ts).
+ */
+export async function applyExchange(ctx: DbContext, file: ExchangeFile, now: Date = new Date()): Promise<ApplyResult> {
+  const { header } = file;
+  const tables = [...SYNC_TABLES].map((t) => ctx.db.table(t));
+  return ctx.db.transaction('rw', [...tables, ctx.db.changes, ctx.db.settings, ctx.db.devices, ctx.db.caches], async () => {
+    const plan = await planMerge(ctx, file);
+    let rowsWritten = 0;
+    for (const [table, rows] of plan.rows) {
+      const store = ctx.db.table(table);
+      const ids = [...rows.keys()];
+      const existing = await store.bulkGet(ids);
+      const puts: Record<string, unknown>[] = [];
+      const deletes: string[] = [];
+      ids.forEach((id, i) => {
+        const next = rows.get(id)!;
+        if (next === null) {
+          if (existing[i] !== undefined) deletes.push(id);
+          return;
+        }
+        puts.push(mergeRow(existing[i] as Record<string, unknown> | undefined, next, id));
+      });
+      if (puts.length) await store.bulkPut(puts);
+      if (deletes.length) await store.bulkDelete(deletes);
+      rowsWritten += puts.length + deletes.length;
+    }
+    if (plan.keep.length) await ctx.db.changes.bulkPut(plan.keep);
+    let newest: string | undefined;
+    for (const c of plan.keep) if (newest === undefined || c.hlc > newest) newest = c.hlc;
+    if (newest) ctx.clock.receive(newest);
+
+    const book = await loadSyncBook(ctx, header.eventId);
+    book.seen = advanceSeen(book.seen, { ...(header.since ? { since: header.since } : {}), seen: withoutSelf(ctx, header.seen) });
+    book.knowledge = mergeKnowledge(book.knowledge, header.known ?? {}, { [header.sender.deviceId]: header.seen });
+    book.history = [
+      { at: now.toISOString(), direction: 'received' as const, peer: header.sender.deviceId, peerName: header.sender.name, changes: file.changes.length, fresh: plan.fresh.length },
+      ...book.history,
+    ].slice(0, HISTORY);
+    await ctx.db.settings.put({ key: bookKey(header.eventId), value: book });
+
+    const peer = await ctx.db.devices.get(header.sender.deviceId);
+    const sender: Device = {
+      id: header.sender.deviceId,
+      name: header.sender.name,
+      role: header.sender.role,
+      publicKey: file.publicKey,
+      createdAt: peer?.createdAt ?? now.toISOString(),
+    };
+    await ctx.db.devices.put(sender);
+    await recordConflicts(ctx, header.eventId, plan.report.conflicts, now);
+    // Changes older than a cached index's stamp just arrived: the caches cannot replay them.
+    if (plan.keep.length) await ctx.db.caches.where('key').startsWith('desk:').delete();
+    return { fresh: plan.fresh.length, rowsWritten, refused: plan.report.refused.length, conflicts: plan.report.conflicts.length };
+  });
+}
+
+/** Our own mark is not the sender's to set: this device holds all of its writes by definition. */
+function withoutSelf(ctx: DbContext, seen: SeenVector): SeenVector {
+  const { [ctx.device.id]: _self, ...rest } = seen;
+  return rest;
+}
+
+type MergePlan = {
+  /** Changes of the file this device does not hold yet. */
+  fresh: ChangeRecord[];
+  /** Fresh changes not refused: they join the log. */
+  keep: ChangeRecord[];
+  report: MergeReport;
+  /** table → row id → the row's new field values (null: the row is deleted), only rows the file changed. */
+  rows: Map<string, Map<string, Record<string, unknown> | null>>;
+};
+
+/**
+ * The merge of a file against the histories of the rows it touches. Reads only; runs inside the
+ * apply transaction, or alone for the preview.
+ */
+async function planMerge(ctx: DbContext, file: ExchangeFile): Promise<MergePlan> {
+  const held = await ctx.db.changes.bulkGet(file.changes.map((c) => c.hlc));
+  const fresh = file.changes.filter((_, i) => held[i] === undefined);
+  const touched = new Set(fresh.map((c) => rowKey(c.table, c.rowId)));
+  // a new check-in is judged with the person's other check-ins in view: a double arrival shows so
+  const registrations = fresh.flatMap((c) => (c.table === CHECKINS && typeof c.fields.registrationId === 'string' ? [c.fields.registrationId] : []));
+  if (registrations.length) {
+    for (const id of await ctx.db.checkins.where('registrationId').anyOf(registrations).primaryKeys()) touched.add(rowKey(CHECKINS, id));
+  }
+  const history = touched.size
+    ? await ctx.db.changes
+        .where('[table+rowId]')
+        .anyOf([...touched].map(splitKey))
+        .toArray()
+    : [];
+  history.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  const state: SyncState = new Map();
+  mergeInto(state, history); // accepted when it came: the rules of today do not re-judge the past
+  const devices = new Map((await ctx.db.devices.toArray()).map((d) => [d.id, d.role]));
+  devices.set(ctx.device.id, ctx.device.role);
+  const book = await loadSyncBook(ctx, file.header.eventId);
+  const report = mergeInto(state, fresh, {
+    roleOf: (id) => devices.get(id),
+    senderRole: file.header.sender.role,
+    seen: mergeKnowledge(book.knowledge, file.header.known ?? {}, { [ctx.device.id]: book.seen, [file.header.sender.deviceId]: file.header.seen }),
+  });
+  const refused = new Set(report.refused.map((r) => r.change));
+  const keep = fresh.filter((c) => !refused.has(c));
+  const rows = new Map<string, Map<string, Record<string, unknown> | null>>();
+  const trackable = new Set<string>(SYNC_TABLES);
+  for (const c of keep) {
+    if (!trackable.has(c.table)) continue;
+    let table = rows.get(c.table);
+    if (!table) rows.set(c.table, (table = new Map()));
+    if (table.has(c.rowId)) continue;
+    const row = state.get(rowKey(c.table, c.rowId));
+    table.set(c.rowId, row && isVisible(row) ? fieldValues(row) : null);
+  }
+  return { fresh, keep, report, rows };
+}
+
+const splitKey = (k: string): [string, string] => {
+  const bar = k.indexOf('|');
+  return [k.slice(0, bar), k.slice(bar + 1)];
+};
+
+/** Winning values, `null` kept: it means «removed» and must clear the stored field. */
+function fieldValues(row: RowState): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f in row.fields) out[f] = row.fields[f]!.value;
+  return out;
+}
+
+/**
+ * The stored row with the merged fields laid over it. Fields the log never mentions (rows seeded
+ * before logging existed) keep their stored value; a field merged to null is removed.
+ */
+function mergeRow(stored: Record<string, unknown> | undefined, merged: Record<string, unknown>, id: string): Record<string, unknown> {
+  const row: Record<string, unknown> = { ...(stored ?? {}) };
+  for (const [f, v] of Object.entries(merged)) {
+    if (v === null || v === undefined) delete row[f];
+    else row[f] = v;
+  }
+  row.id = id;
+  return row;
+}

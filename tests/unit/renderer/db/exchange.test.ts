@@ -1,0 +1,246 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DeviceRole, Person } from '../../../../shared/domain/types';
+import { deriveArrivals } from '../../../../shared/domain/arrival';
+import { putTracked } from '../../../../renderer/db/change-log';
+import type { DbContext } from '../../../../renderer/db/context';
+import { appendCheckin } from '../../../../renderer/db/repo/checkins';
+import { applyExchange, exportExchange, loadSyncBook, previewExchange } from '../../../../renderer/db/repo/exchange';
+import { listConflicts, resolveConflict } from '../../../../renderer/db/repo/sync-conflicts';
+import { openDemoEvent } from '../../../../renderer/features/onboarding/open-demo';
+import { freshDb } from './helpers';
+
+const open: DbContext[] = [];
+afterEach(() => {
+  for (const ctx of open.splice(0)) ctx.db.close();
+});
+
+async function device(role: DeviceRole, name: string, now?: () => number): Promise<DbContext> {
+  const ctx = await freshDb(now);
+  ctx.device = { ...ctx.device, role, name };
+  await ctx.db.devices.put(ctx.device);
+  open.push(ctx);
+  return ctx;
+}
+
+/** Exports from `from` for `to` (or a full file) and applies it on `to`. */
+async function send(from: DbContext, to: DbContext, eventId: string, full = false) {
+  const file = await exportExchange(from, eventId, { peerId: to.device.id, full });
+  const preview = await previewExchange(to, file.bytes, eventId);
+  const result = await applyExchange(to, preview.file);
+  return { file, preview, result };
+}
+
+async function editPerson(ctx: DbContext, id: string, patch: Partial<Person>) {
+  await ctx.db.transaction('rw', ctx.db.people, ctx.db.changes, async () => {
+    const p = (await ctx.db.people.get(id))!;
+    await putTracked(ctx, 'people', [{ ...p, ...patch }]);
+  });
+}
+
+const SHARED = ['events', 'programItems', 'sections', 'people', 'organizations', 'registrations', 'delegations', 'checkins', 'contests', 'nominations', 'applications', 'jurors'] as const;
+
+/** Every shared table's rows, sorted, for comparing devices. */
+async function snapshot(ctx: DbContext) {
+  const out: Record<string, unknown[]> = {};
+  for (const t of SHARED) {
+    const rows = (await ctx.db.table(t).toArray()) as { id: string }[];
+    out[t] = rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+  return out;
+}
+
+async function arrivedCount(ctx: DbContext, eventId: string) {
+  const entries = await ctx.db.checkins.where('eventId').equals(eventId).toArray();
+  return [...deriveArrivals(entries).values()].filter((a) => a.arrived).length;
+}
+
+describe('exchange files between devices', () => {
+  it('a full file brings a new event to an empty desk; the same file again changes nothing', async () => {
+    const org = await device('organizer', 'Организатор');
+    const desk = await device('desk', 'Стойка 1');
+    const eventId = await openDemoEvent(org, 40);
+
+    const first = await send(org, desk, eventId);
+    expect(first.preview.newEvent).toBe(true);
+    expect(first.preview.eventTitle).toMatch(/Уфа|конференц/i);
+    expect(first.preview.refused).toEqual([]);
+    expect(first.result.fresh).toBeGreaterThan(100);
+    expect(await snapshot(desk)).toEqual(await snapshot(org));
+    expect((await desk.db.devices.get(org.device.id))?.role).toBe('organizer');
+
+    const again = await applyExchange(desk, first.preview.file);
+    expect(again).toEqual({ fresh: 0, rowsWritten: 0, refused: 0, conflicts: 0 });
+    expect(await snapshot(desk)).toEqual(await snapshot(org));
+  });
+
+  it('the next file holds only what the peer has not seen', async () => {
+    const org = await device('organizer', 'Организатор');
+    const desk = await device('desk', 'Стойка 1');
+    const eventId = await openDemoEvent(org, 30);
+    await send(org, desk, eventId);
+    await send(desk, org, eventId); // the organizer learns what the desk holds
+
+    const regs = await org.db.registrations.where('eventId').equals(eventId).toArray();
+    await appendCheckin(org, { eventId, registrationId: regs[0]!.id, kind: 'arrive', operator: 'Айгуль' });
+    const next = await exportExchange(org, eventId, { peerId: desk.device.id });
+    expect(next.full).toBe(false);
+    expect(next.changes).toBe(1);
+    const full = await exportExchange(org, eventId, { full: true });
+    expect(full.changes).toBeGreaterThan(100);
+  });
+
+  it('two desks check people in offline, swap files both ways, and agree; a double check-in goes to review', async () => {
+    const org = await device('organizer', 'Организатор');
+    const a = await device('desk', 'Стойка 1');
+    const b = await device('desk', 'Стойка 2');
+    const eventId = await openDemoEvent(org, 30);
+    await send(org, a, eventId);
+    await send(org, b, eventId);
+    const regs = (await org.db.registrations.where('eventId').equals(eventId).toArray()).slice(0, 6);
+
+    for (const r of regs.slice(0, 3)) await appendCheckin(a, { eventId, registrationId: r.id, kind: 'arrive', operator: 'А' });
+    for (const r of regs.slice(2, 6)) await appendCheckin(b, { eventId, registrationId: r.id, kind: 'arrive', operator: 'Б' });
+
+    await send(a, b, eventId);
+    const back = await send(b, a, eventId);
+    expect(await arrivedCount(a, eventId)).toBe(6);
+    expect(await arrivedCount(b, eventId)).toBe(6);
+    // both entries of the person checked in twice are kept on both desks
+    const twice = regs[2]!.id;
+    expect(await a.db.checkins.where('registrationId').equals(twice).count()).toBe(2);
+    expect(await b.db.checkins.where('registrationId').equals(twice).count()).toBe(2);
+    const review = [...(await listConflicts(a, eventId)), ...(await listConflicts(b, eventId))];
+    expect(review.some((c) => c.conflict.kind === 'double-checkin' && c.conflict.registrationId === twice)).toBe(true);
+    expect(back.preview.conflicts.length + (await listConflicts(b, eventId)).length).toBeGreaterThan(0);
+  });
+
+  it('concurrent edits of one field: the later write wins on both, the review can pick the other', async () => {
+    let t = Date.parse('2026-11-27T09:00:00Z');
+    const clock = () => t;
+    const org = await device('organizer', 'Организатор', clock);
+    const desk = await device('desk', 'Стойка 1', clock);
+    const eventId = await openDemoEvent(org, 10);
+    await send(org, desk, eventId);
+    const person = (await org.db.people.toArray())[0]!;
+
+    t += 1000;
+    await editPerson(desk, person.id, { phone: '+79170000001' });
+    t += 1000;
+    await editPerson(org, person.id, { phone: '+79170000002', email: 'new@mail.ru' });
+    await send(desk, org, eventId);
+    await send(org, desk, eventId);
+    for (const ctx of [org, desk]) {
+      const p = (await ctx.db.people.get(person.id))!;
+      expect(p.phone).toBe('+79170000002');
+      expect(p.email).toBe('new@mail.ru');
+    }
+    const [conflict] = (await listConflicts(org, eventId)).filter((c) => c.conflict.kind === 'field');
+    expect(conflict?.conflict).toMatchObject({ kind: 'field', table: 'people', field: 'phone', winner: { value: '+79170000002' }, loser: { value: '+79170000001' } });
+
+    t += 1000;
+    await resolveConflict(org, eventId, conflict!.id, 'other');
+    expect((await org.db.people.get(person.id))!.phone).toBe('+79170000001');
+    expect((await listConflicts(org, eventId))[0]!.resolved?.as).toBe('other');
+    await send(org, desk, eventId);
+    expect((await desk.db.people.get(person.id))!.phone).toBe('+79170000001');
+  });
+
+  it('a delete on one device removes the row on the other; an older edit does not bring it back', async () => {
+    let t = Date.parse('2026-11-27T09:00:00Z');
+    const clock = () => t;
+    const org = await device('organizer', 'Организатор', clock);
+    const desk = await device('desk', 'Стойка 1', clock);
+    const eventId = await openDemoEvent(org, 10);
+    await send(org, desk, eventId);
+    const reg = (await org.db.registrations.toArray())[0]!;
+    t += 1000;
+    await desk.db.transaction('rw', desk.db.registrations, desk.db.changes, () => putTracked(desk, 'registrations', [{ ...reg, note: 'старая правка' }]));
+    t += 1000;
+    await org.db.transaction('rw', org.db.registrations, org.db.changes, async () => {
+      const { deleteTracked } = await import('../../../../renderer/db/change-log');
+      await deleteTracked(org, 'registrations', [reg.id]);
+    });
+    await send(org, desk, eventId);
+    await send(desk, org, eventId);
+    expect(await org.db.registrations.get(reg.id)).toBeUndefined();
+    expect(await desk.db.registrations.get(reg.id)).toBeUndefined();
+  });
+
+  it('refuses a tampered file, a file of another open event and a desk changing contest data; nothing changes', async () => {
+    const org = await device('organizer', 'Организатор');
+    const desk = await device('desk', 'Стойка 1');
+    const eventId = await openDemoEvent(org, 10);
+    const otherEvent = await openDemoEvent(org, 5);
+    await send(org, desk, eventId);
+    await send(org, desk, otherEvent);
+    const before = await snapshot(desk);
+
+    const file = await exportExchange(org, eventId, { full: true });
+    const tampered = file.bytes.slice();
+    tampered[tampered.length - 200] ^= 0xff;
+    await expect(previewExchange(desk, tampered, eventId)).rejects.toMatchObject({ code: 'tampered' });
+    await expect(previewExchange(desk, file.bytes, otherEvent)).rejects.toMatchObject({ code: 'wrong-event' });
+    await expect(previewExchange(desk, new TextEncoder().encode('Фамилия;Имя\nИванов;Иван'), eventId)).rejects.toMatchObject({ code: 'not-an-exchange-file' });
+    expect(await snapshot(desk)).toEqual(before);
+
+    // a desk writes a contest row (by a bug or by hand): the organizer refuses that change, keeps the rest
+    await desk.db.transaction('rw', desk.db.contests, desk.db.changes, () =>
+      putTracked(desk, 'contests', [{ id: 'forged', eventId, title: 'Подложный конкурс' } as never]),
+    );
+    const { preview } = await send(desk, org, eventId);
+    expect(preview.refused.map((r) => [r.change.table, r.reason])).toEqual([['contests', 'role']]);
+    expect(await org.db.contests.get('forged')).toBeUndefined();
+  });
+
+  it('remembers what it holds from each peer as whole prefixes', async () => {
+    const org = await device('organizer', 'Организатор');
+    const desk = await device('desk', 'Стойка 1');
+    const eventId = await openDemoEvent(org, 10);
+    await send(org, desk, eventId);
+    const book = await loadSyncBook(desk, eventId);
+    const last = await org.db.changes.orderBy('hlc').last();
+    expect(book.seen[org.device.id]).toBe(last!.hlc);
+    expect(book.history[0]).toMatchObject({ direction: 'received', peer: org.device.id, peerName: 'Организатор' });
+  });
+});
+
+describe('convergence of real databases', () => {
+  it('any order and duplication of files among three devices ends in one state', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(2), fc.nat(2), fc.boolean()), { minLength: 4, maxLength: 10 }), fc.integer({ min: 1, max: 1e6 }), async (moves, seed) => {
+        const org = await device('organizer', 'Организатор');
+        const a = await device('desk', 'Стойка 1');
+        const b = await device('desk', 'Стойка 2');
+        const all = [org, a, b];
+        const eventId = await openDemoEvent(org, 8);
+        await send(org, a, eventId);
+        await send(org, b, eventId);
+        const regs = await org.db.registrations.where('eventId').equals(eventId).toArray();
+        const people = await org.db.people.toArray();
+        const files: { to: DbContext; bytes: Uint8Array }[] = [];
+        let k = seed;
+        for (const [from, to, edit] of moves) {
+          const src = all[from]!;
+          k = (k * 48271) % 2147483647;
+          if (edit) await editPerson(src, people[k % people.length]!.id, { phone: `+7917${String(k % 10_000_000).padStart(7, '0')}` });
+          else await appendCheckin(src, { eventId, registrationId: regs[k % regs.length]!.id, kind: 'arrive', operator: src.device.name });
+          if (from !== to) files.push({ to: all[to]!, bytes: (await exportExchange(src, eventId, { peerId: all[to]!.device.id })).bytes });
+        }
+        // deliver the files in a scrambled order, some twice
+        for (let i = 0; i < files.length; i++) {
+          const f = files[(i * 7 + seed) % files.length]!;
+          const p = await previewExchange(f.to, f.bytes, eventId);
+          await applyExchange(f.to, p.file);
+        }
+        // then everyone sends everything to everyone
+        for (const x of all) for (const y of all) if (x !== y) await send(x, y, eventId, true);
+        const [s0, s1, s2] = await Promise.all(all.map(snapshot));
+        expect(s1).toEqual(s0);
+        expect(s2).toEqual(s0);
+        for (const ctx of open.splice(0)) ctx.db.close();
+      }),
+      { numRuns: 12 },
+    );
+  });
+});
