@@ -12,10 +12,10 @@ export type { ConflictInput, JurorProfile, OverrideEntry, OverrideResult, Report
 export { assignJury } from './assignment';
 export type { AssignmentApplication, AssignmentInput, AssignmentJuror, AssignmentResult, AssignmentWarning, AssignmentWarningCode } from './assignment';
 export type { Shortfall, ShortfallReason } from './assignment-explain';
-export { canonicalScore, compareScores, editScore, finalizeScore, mergeScores, newScore, sheetProblems, storedKey, storedVersions } from './scores';
+export { canonicalScore, compareScores, editScore, finalizeScore, lastReopen, mergeScores, newScore, reopenScore, sheetProblems, storedKey, storedVersions } from './scores';
 export type { MergeResult, SheetEdit, SheetForm, SheetProblem } from './scores';
-export { buildJurorPackage, JUROR_PACKAGE_FORMAT, JUROR_PACKAGE_VERSION, packageAttachments, parseJurorPackage, serializeJurorPackage } from './juror-package';
-export type { BuildPackageInput, JurorPackage, OmittedReason, PackageApplication, PackageNomination, ParsePackageResult } from './juror-package';
+export { buildJurorPackage, JUROR_PACKAGE_FORMAT, JUROR_PACKAGE_VERSION, MAX_JUROR_PACKAGE_BYTES, packageAttachments, packJurorPackage, parseJurorPackage, serializeJurorPackage } from './juror-package';
+export type { BuildPackageInput, JurorPackage, OmittedReason, PackageApplication, PackageNomination, PackageReopen, PackResult, ParsePackageResult } from './juror-package';
 export { MAX_SCORE_FILE_BYTES, SCORE_FILE_FORMAT, SCORE_FILE_VERSION, verifyScoreFile, writeScoreFile } from './score-file';
 export type { ScoreFileInput, ScoreFileRefusalCode, ScoreFileVerdict, ScoreRefusal, VerifyOptions } from './score-file';
 export { exportPublicKey, generateDeviceKey, randomSecret, sha256Hex } from './crypto';

@@ -1,23 +1,39 @@
 /**
  * The juror package: the one file an organizer sends a juror. It holds exactly what scoring needs —
  * the contest's name, the forms of the juror's nominations, the juror's own assigned applications with
- * their attachment refs, who the juror is, and the invitation secret their device binds its key to —
- * and nothing else. Not other applications, not anyone's scores, not the jury list, not the counting
- * method, not conflicts: a package may be forwarded or left on a shared computer, and a juror must not
- * be able to see (or be influenced by) what others think. Applicants are named by organization and
- * municipality only; applicants' personal data stays with the organizer (152-ФЗ).
+ * their attachments, who the juror is, the invitation secret their device binds its key to, and the
+ * organizer's «вернуть на доработку» decisions for this juror's sheets — and nothing else. Not other
+ * applications, not anyone's scores, not the jury list, not the counting method, not conflicts: a
+ * package may be forwarded or left on a shared computer, and a juror must not be able to see (or be
+ * influenced by) what others think. Applicants are named by organization and municipality only;
+ * applicants' personal data stays with the organizer (152-ФЗ).
  *
  * The selection is defensive: an assignment to an application that is not admitted, outside the juror's
- * nominations, or in an unlifted conflict is left out and reported to the organizer in `omitted`.
- * Attachment bytes travel next to this JSON (the exchange container is built outside shared/); the
- * refs carry sha256 so the juror's app can check each one.
+ * nominations, or in an unlifted conflict is left out and reported to the organizer in `omitted`; the
+ * attachment bytes packed are exactly those the chosen applications refer to.
+ *
+ * File layout:
+ *   version 1 — the manifest (UTF-8 JSON, one line) and nothing else; attachments were refs only.
+ *   version 2 — the manifest, one "\n" (0x0A), then every attachment's bytes back to back, in the order
+ *               of `packageAttachments(manifest)`; each ref's `size` delimits its bytes and its `sha256`
+ *               is checked on opening. JSON.stringify never writes a raw newline, and UTF-8 never has
+ *               0x0A inside a character, so the first 0x0A ends the manifest.
+ * Readers accept both; a newer version is refused with «обновите программу». A package is at most
+ * MAX_JUROR_PACKAGE_BYTES: the organizer is told so (with the largest files) before a file is written.
  */
 import { z } from 'zod';
 import { blockedPairs, pairKey } from './conflicts';
-import type { Application, AttachmentRef, Assignment, Conflict, Contest, CriterionDef, Juror, Nomination } from './types';
+import { sha256Hex } from './crypto';
+import type { Application, AttachmentRef, Assignment, Conflict, Contest, CriterionDef, Juror, Nomination, ReopenGrant } from './types';
 
 export const JUROR_PACKAGE_FORMAT = 'skhod-juror-package';
-export const JUROR_PACKAGE_VERSION = 1;
+/** What this build writes; it reads every version up to it. */
+export const JUROR_PACKAGE_VERSION = 2;
+/**
+ * Largest package written or opened: under the 100 MiB the file bridge moves in one piece, and a size
+ * an ordinary laptop's browser holds in memory twice (file + stored copy) without trouble.
+ */
+export const MAX_JUROR_PACKAGE_BYTES = 95 * 1024 * 1024;
 
 export type PackageApplication = {
   id: string;
@@ -33,10 +49,14 @@ export type PackageApplication = {
 
 export type PackageNomination = { id: string; title: string; criteria: CriterionDef[]; commentRequired: boolean };
 
-/** The whole package, as written to the file. */
+/** An organizer's «вернуть на доработку» for one of this juror's sheets. */
+export type PackageReopen = ReopenGrant & { applicationId: string };
+
+/** The whole package manifest, as written to the file (attachment bytes follow it, see the file comment). */
 export type JurorPackage = {
   format: typeof JUROR_PACKAGE_FORMAT;
-  version: typeof JUROR_PACKAGE_VERSION;
+  /** 1 for packages of the first release (no attachment bytes, no reopens), 2 since. */
+  version: 1 | typeof JUROR_PACKAGE_VERSION;
   createdAt: string;
   contest: { id: string; title: string; eventTitle?: string };
   juror: { id: string; name: string };
@@ -44,6 +64,8 @@ export type JurorPackage = {
   invitationSecret: string;
   nominations: PackageNomination[];
   applications: PackageApplication[];
+  /** Sheets the organizer returned for rework, with the reason; absent when none. */
+  reopens?: PackageReopen[];
 };
 
 export type OmittedReason = 'unknown-application' | 'not-admitted' | 'other-nomination' | 'conflict';
@@ -92,6 +114,11 @@ export function buildJurorPackage(input: BuildPackageInput): { package: JurorPac
     (a, b) => (nominationOrder.get(a.nominationId) ?? 1e9) - (nominationOrder.get(b.nominationId) ?? 1e9) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const usedNoms = new Set(apps.map((a) => a.nominationId));
+  const reopens: PackageReopen[] = [];
+  for (const as of input.assignments) {
+    if (as.jurorId !== juror.id || !chosen.has(as.applicationId)) continue;
+    for (const g of as.reopens ?? []) reopens.push({ applicationId: as.applicationId, id: g.id, reason: g.reason, by: g.by, at: g.at });
+  }
   const pkg: JurorPackage = {
     format: JUROR_PACKAGE_FORMAT,
     version: JUROR_PACKAGE_VERSION,
@@ -105,6 +132,7 @@ export function buildJurorPackage(input: BuildPackageInput): { package: JurorPac
       .map((n) => ({ id: n.id, title: n.title, criteria: n.criteria.map(copyCriterion), commentRequired: n.commentRequired })),
     applications: apps.map((a) => packageApplication(a, input)),
   };
+  if (reopens.length > 0) pkg.reopens = reopens;
   return { package: pkg, omitted };
 }
 
@@ -129,9 +157,49 @@ function packageApplication(a: Application, input: BuildPackageInput): PackageAp
   return out;
 }
 
-/** The package file: UTF-8 JSON. */
-export function serializeJurorPackage(pkg: JurorPackage): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify(pkg));
+export type PackResult = { ok: true; bytes: Uint8Array } | { ok: false; code: 'missing-file' | 'too-large'; message: string };
+
+const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`;
+
+/**
+ * The package file: the manifest and the bytes of every attachment it refers to (`files`: ref id →
+ * bytes). Refused with a Russian message when a file's bytes are not on this device or the package
+ * would pass MAX_JUROR_PACKAGE_BYTES.
+ */
+export function packJurorPackage(pkg: JurorPackage, files: ReadonlyMap<string, Uint8Array>, maxBytes = MAX_JUROR_PACKAGE_BYTES): PackResult {
+  const refs = packageAttachments(pkg);
+  const titleOf = new Map(pkg.applications.flatMap((a) => a.attachments.map((f) => [f.id, a.title] as const)));
+  const missing = refs.filter((f) => files.get(f.id)?.byteLength !== f.size);
+  if (missing.length > 0) {
+    const list = missing.map((f) => `«${f.name}» (заявка «${titleOf.get(f.id)}»)`).join(', ');
+    return { ok: false, code: 'missing-file', message: `Пакет не собран: на этом компьютере нет файлов ${list}. Приложите их к заявке заново на этом компьютере или соберите пакет там, где они были приложены.` };
+  }
+  const manifest = new TextEncoder().encode(JSON.stringify(pkg));
+  const total = manifest.byteLength + 1 + refs.reduce((n, f) => n + f.size, 0);
+  if (total > maxBytes) {
+    const largest = [...refs].sort((a, b) => b.size - a.size).slice(0, 3).map((f) => `«${f.name}» — ${mb(f.size)}`).join(', ');
+    return {
+      ok: false,
+      code: 'too-large',
+      message: `Пакет эксперта ${pkg.juror.name} получается ${mb(total)} — больше предела ${mb(maxBytes)}, такой файл не откроется у эксперта. Самые большие файлы: ${largest}. Уменьшите их (например, сохраните PDF с меньшим разрешением) или назначьте эксперту меньше заявок.`,
+    };
+  }
+  const out = new Uint8Array(total);
+  out.set(manifest, 0);
+  out[manifest.byteLength] = 0x0a;
+  let at = manifest.byteLength + 1;
+  for (const f of refs) {
+    out.set(files.get(f.id)!, at);
+    at += f.size;
+  }
+  return { ok: true, bytes: out };
+}
+
+/** packJurorPackage for callers that know every file is there (tests, a package without attachments); throws the Russian message. */
+export function serializeJurorPackage(pkg: JurorPackage, files: ReadonlyMap<string, Uint8Array> = new Map()): Uint8Array {
+  const r = packJurorPackage(pkg, files);
+  if (!r.ok) throw new Error(r.message);
+  return r.bytes;
 }
 
 const bandSchema = z.strictObject({ from: z.number().int(), to: z.number().int(), text: z.string() });
@@ -147,7 +215,7 @@ const criterionSchema = z.strictObject({
 const attachmentSchema = z.strictObject({ id: z.string(), name: z.string(), mime: z.string(), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 const packageSchema = z.strictObject({
   format: z.literal(JUROR_PACKAGE_FORMAT),
-  version: z.literal(JUROR_PACKAGE_VERSION),
+  version: z.union([z.literal(1), z.literal(JUROR_PACKAGE_VERSION)]),
   createdAt: z.string(),
   contest: z.strictObject({ id: z.string().min(1), title: z.string(), eventTitle: z.string().optional() }),
   juror: z.strictObject({ id: z.string().min(1), name: z.string() }),
@@ -166,17 +234,25 @@ const packageSchema = z.strictObject({
       attachments: z.array(attachmentSchema),
     }),
   ),
+  reopens: z.array(z.strictObject({ applicationId: z.string().min(1), id: z.string().min(1), reason: z.string(), by: z.string(), at: z.string() })).optional(),
 });
 
 export type ParsePackageResult =
-  | { ok: true; package: JurorPackage }
-  | { ok: false; code: 'not-a-package' | 'unsupported-version' | 'malformed'; message: string };
+  | { ok: true; package: JurorPackage; /** Attachment bytes by ref id, each checked against its sha256; empty for a version-1 package. */ files: Map<string, Uint8Array> }
+  | { ok: false; code: 'not-a-package' | 'unsupported-version' | 'malformed' | 'too-large'; message: string };
+
+const DAMAGED = 'Пакет эксперта повреждён — попросите организатора выслать его заново.';
 
 /** Opens a package on the juror's device; never throws on bad bytes. */
-export function parseJurorPackage(bytes: Uint8Array): ParsePackageResult {
+export async function parseJurorPackage(bytes: Uint8Array): Promise<ParsePackageResult> {
+  if (bytes.byteLength > MAX_JUROR_PACKAGE_BYTES) {
+    return { ok: false, code: 'too-large', message: `Файл больше ${mb(MAX_JUROR_PACKAGE_BYTES)} — пакеты эксперта Сход не бывают такими большими. Проверьте, тот ли файл выбран.` };
+  }
+  const nl = bytes.indexOf(0x0a);
+  const head = nl < 0 ? bytes : bytes.subarray(0, nl);
   let raw: unknown;
   try {
-    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(head));
   } catch {
     return { ok: false, code: 'not-a-package', message: 'Это не пакет эксперта Сход: файл не читается.' };
   }
@@ -189,17 +265,41 @@ export function parseJurorPackage(bytes: Uint8Array): ParsePackageResult {
     return { ok: false, code: 'unsupported-version', message: 'Пакет создан более новой версией Сход — обновите программу.' };
   }
   const parsed = packageSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, code: 'malformed', message: 'Пакет эксперта повреждён — попросите организатора выслать его заново.' };
+  if (!parsed.success) return { ok: false, code: 'malformed', message: DAMAGED };
   const pkg = parsed.data as JurorPackage;
   // every application must have its form, or the juror could not score it
   const noms = new Set(pkg.nominations.map((n) => n.id));
   if (pkg.applications.some((a) => !noms.has(a.nominationId))) {
     return { ok: false, code: 'malformed', message: 'Пакет эксперта повреждён: для части заявок нет формы оценки.' };
   }
-  return { ok: true, package: pkg };
+  const appIds = new Set(pkg.applications.map((a) => a.id));
+  if ((pkg.reopens ?? []).some((r) => !appIds.has(r.applicationId))) return { ok: false, code: 'malformed', message: DAMAGED };
+  const files = new Map<string, Uint8Array>();
+  if (pkg.version === 1) {
+    // the first release sent refs only; nothing may follow its manifest
+    if (nl >= 0) return { ok: false, code: 'malformed', message: DAMAGED };
+    return { ok: true, package: pkg, files };
+  }
+  const refs = packageAttachments(pkg);
+  if (new Set(refs.map((f) => f.id)).size !== refs.length) return { ok: false, code: 'malformed', message: DAMAGED };
+  const body = nl < 0 ? new Uint8Array(0) : bytes.subarray(nl + 1);
+  if (nl < 0 || body.byteLength !== refs.reduce((n, f) => n + f.size, 0)) {
+    return { ok: false, code: 'malformed', message: 'Пакет эксперта неполный: файлы заявок обрезаны или лишние. Возможно, файл не докачался — попросите организатора выслать его заново.' };
+  }
+  let at = 0;
+  for (const f of refs) {
+    // a copy, not a view: the caller stores each file on its own, not the whole package per file
+    const data = body.slice(at, at + f.size);
+    at += f.size;
+    if ((await sha256Hex(data)) !== f.sha256) {
+      return { ok: false, code: 'malformed', message: `Файл «${f.name}» в пакете эксперта повреждён (не совпадает контрольная сумма) — попросите организатора выслать пакет заново.` };
+    }
+    files.set(f.id, data);
+  }
+  return { ok: true, package: pkg, files };
 }
 
-/** The attachment files to put next to the package. */
+/** Every attachment ref of the package, in the order their bytes follow the manifest. */
 export function packageAttachments(pkg: JurorPackage): AttachmentRef[] {
   return pkg.applications.flatMap((a) => a.attachments);
 }

@@ -14,15 +14,25 @@
  * re-signs a file with their own key cannot produce it); versions refuse a replayed old file (`stale`).
  * Sheets carry no juror or contest of their own: they take them from the signed header, so a file can
  * only ever speak for the one juror whose invitation signed it.
+ *
+ * Versions: 1 — the original sheets; 2 — a sheet may carry `reopened` (the organizer's «вернуть на
+ * доработку» grants it was reopened under). A file is written with the lowest version that can hold
+ * its sheets, so an organizer on an older Сход still reads every file without a reopened sheet; an
+ * older Сход given a version-2 file asks to be updated instead of misreading it.
+ * A finalized sheet may change only under a grant of the organizer's: when the verifier is told the
+ * grants (`grants`), a newer version of a sheet stored as final must bring a new grant, and every
+ * grant a sheet names must be one the organizer issued (`unauthorized-reopen`).
  */
 import { z } from 'zod';
 import { equalBytes, exportPublicKey, fromBase64Url, hmacSha256, importPublicKey, signBytes, toBase64Url, verifyBytes } from './crypto';
 import { storedKey } from './scores';
-import type { Score } from './types';
+import type { ReopenGrant, Score, ScoreStatus } from './types';
 import { scoreId } from './types';
 
 export const SCORE_FILE_FORMAT = 'skhod-score-file';
-export const SCORE_FILE_VERSION = 1;
+export const SCORE_FILE_VERSION = 2;
+/** The version a file without reopened sheets is written with (readable by every Сход since the first). */
+const SCORE_FILE_VERSION_PLAIN = 1;
 /** Far above any real jury (500 sheets ≈ 200 KB); stops a wrong multi-gigabyte file before parsing. */
 export const MAX_SCORE_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -33,6 +43,7 @@ const sheetSchema = z.strictObject({
   status: z.enum(['draft', 'final']),
   version: z.number().int().positive(),
   updatedAt: z.string(),
+  reopened: z.array(z.strictObject({ id: z.string().min(1), reason: z.string(), by: z.string(), at: z.string() })).min(1).optional(),
 });
 
 const payloadSchema = z.strictObject({
@@ -68,9 +79,12 @@ export async function writeScoreFile(input: ScoreFileInput): Promise<Uint8Array>
   const keyBinding = toBase64Url(await hmacSha256(secret, fromBase64Url(publicKey)!));
   const scores = input.scores.map((s) => {
     if (s.contestId !== input.contestId || s.jurorId !== input.jurorId) throw new Error(`writeScoreFile: sheet ${s.id} belongs to another juror or contest`);
-    return { applicationId: s.applicationId, values: { ...s.values }, comment: s.comment, status: s.status, version: s.version, updatedAt: s.updatedAt };
+    const sheet: Payload['scores'][number] = { applicationId: s.applicationId, values: { ...s.values }, comment: s.comment, status: s.status, version: s.version, updatedAt: s.updatedAt };
+    if (s.reopened && s.reopened.length > 0) sheet.reopened = s.reopened.map((g) => ({ id: g.id, reason: g.reason, by: g.by, at: g.at }));
+    return sheet;
   });
-  const payloadObj: Payload = { format: SCORE_FILE_FORMAT, version: SCORE_FILE_VERSION, contestId: input.contestId, jurorId: input.jurorId, publicKey, keyBinding, createdAt: input.createdAt, scores };
+  const version = scores.some((s) => s.reopened !== undefined) ? SCORE_FILE_VERSION : SCORE_FILE_VERSION_PLAIN;
+  const payloadObj: Payload = { format: SCORE_FILE_FORMAT, version, contestId: input.contestId, jurorId: input.jurorId, publicKey, keyBinding, createdAt: input.createdAt, scores };
   const payload = JSON.stringify(payloadObj);
   const signature = toBase64Url(await signBytes(input.keyPair.privateKey, new TextEncoder().encode(payload)));
   return new TextEncoder().encode(envelope(payload, signature));
@@ -82,7 +96,7 @@ function envelope(payload: string, signature: string): string {
 
 export type ScoreFileRefusalCode = 'not-a-score-file' | 'tampered' | 'unsupported-version' | 'wrong-contest' | 'unknown-juror' | 'wrong-key';
 
-export type ScoreRefusal = { applicationId: string; code: 'stale' | 'not-assigned'; version: number; storedVersion?: number; message: string };
+export type ScoreRefusal = { applicationId: string; code: 'stale' | 'not-assigned' | 'unauthorized-reopen'; version: number; storedVersion?: number; message: string };
 
 export type ScoreFileVerdict =
   | { ok: false; code: ScoreFileRefusalCode; message: string }
@@ -109,6 +123,14 @@ export type VerifyOptions = {
   stored: ReadonlyMap<string, number>;
   /** For messages; the id is shown when absent. */
   applicationTitle?: (id: string) => string | undefined;
+  /**
+   * The organizer's «вернуть на доработку» grants, `${jurorId}|${applicationId}` → grants. When given
+   * (with `storedSheets`), a sheet stored as final is replaced only by one reopened under a new grant,
+   * and a sheet naming a grant the organizer never issued is refused.
+   */
+  grants?: ReadonlyMap<string, readonly Pick<ReopenGrant, 'id'>[]>;
+  /** What is stored per `${jurorId}|${applicationId}`: its status and the grants it was reopened under. */
+  storedSheets?: ReadonlyMap<string, { status: ScoreStatus; reopened?: readonly Pick<ReopenGrant, 'id'>[] }>;
 };
 
 const MESSAGES: Record<ScoreFileRefusalCode, string> = {
@@ -183,7 +205,10 @@ export async function verifyScoreFile(bytes: Uint8Array, opts: VerifyOptions): P
     }
     const score: Score = { id: scoreId(p.jurorId, s.applicationId), contestId: p.contestId, jurorId: p.jurorId, ...s };
     const storedVersion = opts.stored.get(storedKey(score));
-    if (storedVersion === undefined || s.version > storedVersion) accepted.push(score);
+    const reopenProblem = storedVersion !== undefined && s.version <= storedVersion ? null : checkReopen(score, opts);
+    if (reopenProblem !== null) {
+      refused.push({ applicationId: s.applicationId, code: 'unauthorized-reopen', version: s.version, ...(storedVersion === undefined ? {} : { storedVersion }), message: `Оценка заявки «${title}» пропущена: ${reopenProblem}` });
+    } else if (storedVersion === undefined || s.version > storedVersion) accepted.push(score);
     else if (s.version === storedVersion) unchanged.push(score);
     else {
       refused.push({
@@ -196,4 +221,19 @@ export async function verifyScoreFile(bytes: Uint8Array, opts: VerifyOptions): P
     }
   }
   return { ok: true, contestId: p.contestId, jurorId: p.jurorId, publicKey: rawKey as string, createdAt: p.createdAt, accepted, unchanged, refused };
+}
+
+/** Why a newer sheet may not replace what is stored (a reopen the organizer did not grant), or null. */
+function checkReopen(score: Score, opts: VerifyOptions): string | null {
+  if (opts.grants === undefined) return null;
+  const key = storedKey(score);
+  const issued = new Set((opts.grants.get(key) ?? []).map((g) => g.id));
+  const named = (score.reopened ?? []).map((g) => g.id);
+  if (named.some((id) => !issued.has(id))) return 'лист открыт заново без решения организатора о возврате на доработку.';
+  const stored = opts.storedSheets?.get(key);
+  if (stored?.status === 'final') {
+    const before = new Set((stored.reopened ?? []).map((g) => g.id));
+    if (!named.some((id) => !before.has(id))) return 'лист уже был завершён, а эта версия изменена без возврата организатором на доработку.';
+  }
+  return null;
 }

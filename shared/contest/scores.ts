@@ -9,7 +9,7 @@
  * The last two tie-breaks only matter if one juror scores the same sheet on two devices (same version,
  * different content): then every organizer still picks the same one.
  */
-import type { Nomination, Score } from './types';
+import type { Nomination, ReopenGrant, Score } from './types';
 
 /** What a sheet needs of its nomination; the juror's package carries exactly this. */
 export type SheetForm = Pick<Nomination, 'criteria' | 'commentRequired'>;
@@ -25,7 +25,8 @@ export function canonicalScore(s: Score): string {
   const values = Object.keys(s.values)
     .sort()
     .map((k) => [k, s.values[k] ?? null]);
-  return JSON.stringify([s.id, s.contestId, s.jurorId, s.applicationId, values, s.comment, s.status, s.version, s.updatedAt]);
+  const reopened = (s.reopened ?? []).map((g) => [g.id, g.reason, g.by, g.at]);
+  return JSON.stringify([s.id, s.contestId, s.jurorId, s.applicationId, values, s.comment, s.status, s.version, s.updatedAt, reopened]);
 }
 
 /** > 0 when `a` wins over `b` (is newer); 0 only for identical sheets. */
@@ -130,4 +131,21 @@ export function finalizeScore(score: Score, nomination: SheetForm, now: string):
   const problems = sheetProblems(score, nomination);
   if (problems.length > 0) return { ok: false, message: 'Лист оценки не заполнен до конца.', problems };
   return { ok: true, score: { ...score, status: 'final', version: score.version + 1, updatedAt: now } };
+}
+
+/**
+ * Applies the organizer's «вернуть на доработку» on the juror's device: the sheet becomes a draft
+ * again (version + 1) and remembers the grant, which travels back in the score file. A grant is
+ * applied once: seen again (the same package opened twice) it changes nothing and returns null.
+ */
+export function reopenScore(score: Score, grant: ReopenGrant, now: string): Score | null {
+  if ((score.reopened ?? []).some((g) => g.id === grant.id)) return null;
+  const copy: ReopenGrant = { id: grant.id, reason: grant.reason, by: grant.by, at: grant.at };
+  return { ...score, status: 'draft', version: score.version + 1, updatedAt: now, reopened: [...(score.reopened ?? []), copy] };
+}
+
+/** The latest grant a sheet was reopened under, if any. */
+export function lastReopen(score: Pick<Score, 'reopened'> | undefined): ReopenGrant | undefined {
+  const list = score?.reopened;
+  return list && list.length > 0 ? list[list.length - 1] : undefined;
 }

@@ -29,6 +29,12 @@ export type Contest = {
   tieBreaks: TieBreak[];
   /** When scoring opened; absent in `setup`. */
   lockedAt?: IsoDateTime;
+  /**
+   * Names under the results protocol's signature lines, remembered so the next print is prefilled
+   * (issue 7). Not part of the counting rules: editable in any status, absent until first saved.
+   */
+  protocolChair?: string;
+  protocolSecretary?: string;
 };
 
 /** A description of what a score band means («9–10 баллов — проект полностью…»), shown next to the input. */
@@ -111,6 +117,22 @@ export type Conflict = {
   overridden?: ConflictOverride;
 };
 
+/**
+ * The organizer's decision to return a finalized sheet to the juror («вернуть на доработку»). It is
+ * stored on the assignment (change-logged, so every organizer device knows it), travels to the juror in
+ * the next package, is applied there once (by id) and comes back inside the sheet (`Score.reopened`).
+ * The organizer refuses a sheet that was reopened without one of their grants (score-file.ts).
+ */
+export type ReopenGrant = {
+  /** Random; the juror's device applies each grant once. */
+  id: Id;
+  /** Why, in the organizer's words; required. */
+  reason: string;
+  /** Who decided («организатор (Ноутбук 1)»). */
+  by: string;
+  at: IsoDateTime;
+};
+
 export type Assignment = {
   jurorId: Id;
   applicationId: Id;
@@ -118,6 +140,8 @@ export type Assignment = {
   anchor?: boolean;
   /** Set by the organizer; the solver keeps it as is. */
   manual?: boolean;
+  /** Every time the organizer returned this juror's finalized sheet, oldest first. */
+  reopens?: ReopenGrant[];
 };
 
 export type ScoreStatus = 'draft' | 'final';
@@ -139,6 +163,8 @@ export type Score = {
   /** 1, 2, 3… per sheet; newer replaces older, equal is the same edit seen twice. */
   version: number;
   updatedAt: IsoDateTime;
+  /** The organizer's grants this sheet was reopened under, oldest first; absent when never reopened. */
+  reopened?: ReopenGrant[];
 };
 
 export function scoreId(jurorId: Id, applicationId: Id): Id {

@@ -38,7 +38,7 @@ describe('contest round trip', () => {
       const built = buildJurorPackage({ contest: opened.contest, nominations, applications, assignments: plan.assignments, conflicts, juror: j, jurorName: j.name!, invitationSecret: secrets.get(j.id)!, createdAt: '2019-12-21T10:00:00Z' });
       expect(built.omitted).toEqual([]);
       // ── the juror's device: only the package ──
-      const opened2 = parseJurorPackage(serializeJurorPackage(built.package));
+      const opened2 = await parseJurorPackage(serializeJurorPackage(built.package));
       if (!opened2.ok) throw new Error(opened2.message);
       const pkg = opened2.package;
       const key = await generateDeviceKey();

@@ -6,9 +6,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fromBase64Url, generateDeviceKey, hmacSha256, randomSecret, signBytes, toBase64Url, exportPublicKey } from '../../../../shared/contest/crypto';
-import { verifyScoreFile, writeScoreFile } from '../../../../shared/contest/score-file';
+import { SCORE_FILE_VERSION, verifyScoreFile, writeScoreFile } from '../../../../shared/contest/score-file';
 import type { VerifyOptions } from '../../../../shared/contest/score-file';
-import { mergeScores, storedVersions } from '../../../../shared/contest/scores';
+import { mergeScores, reopenScore, storedVersions } from '../../../../shared/contest/scores';
 import { CONTEST, score } from './fixtures';
 
 const secret = randomSecret();
@@ -141,7 +141,7 @@ describe('verifyScoreFile', () => {
 
   it('asks to update the app for a genuine file of a newer format version', async () => {
     const env = JSON.parse(new TextDecoder().decode(file)) as { payload: string };
-    const payload = { ...(JSON.parse(env.payload) as Record<string, unknown>), version: 2 };
+    const payload = { ...(JSON.parse(env.payload) as Record<string, unknown>), version: SCORE_FILE_VERSION + 1 };
     const text = JSON.stringify(payload);
     const sig = toBase64Url(await signBytes(keyPair.privateKey, new TextEncoder().encode(text)));
     const v = await verifyScoreFile(new TextEncoder().encode(JSON.stringify({ format: 'skhod-score-file', payload: text, signature: sig })), opts());
@@ -158,5 +158,58 @@ describe('verifyScoreFile', () => {
 
   it('refuses to write another juror’s sheet', async () => {
     await expect(writeScoreFile({ contestId: CONTEST, jurorId: 'j2', invitationSecret: secret, keyPair, scores: sheets, createdAt: '' })).rejects.toThrow(/another juror/);
+  });
+});
+
+describe('reopened sheets («вернуть на доработку»)', () => {
+  const final = score('j1', 'a1', 5, { values: { k1: 7, k2: 8 }, status: 'final', comment: 'Обоснование' });
+  const grant = { id: 'g1', reason: 'Не оценён бюджет проекта', by: 'организатор (Ноутбук 1)', at: '2019-12-23T09:00:00Z' };
+  const stored = { stored: new Map([['j1|a1', 5]]), storedSheets: new Map([['j1|a1', { status: 'final' as const }]]) };
+  const write = (scores: Parameters<typeof writeScoreFile>[0]['scores']) =>
+    writeScoreFile({ contestId: CONTEST, jurorId: 'j1', invitationSecret: secret, keyPair, scores, createdAt: '2019-12-23T12:00:00Z' });
+
+  it('a file without reopened sheets stays version 1, readable by the first release; with one it is version 2 and carries the reason', async () => {
+    const plain = JSON.parse((JSON.parse(new TextDecoder().decode(file)) as { payload: string }).payload) as { version: number };
+    expect(plain.version).toBe(1);
+    const reopened = reopenScore(final, grant, '2019-12-23T10:00:00Z')!;
+    const bytes = await write([reopened]);
+    const payload = JSON.parse((JSON.parse(new TextDecoder().decode(bytes)) as { payload: string }).payload) as { version: number; scores: Array<{ reopened: unknown }> };
+    expect(payload.version).toBe(2);
+    expect(payload.scores[0]!.reopened).toEqual([grant]);
+    const v = await verifyScoreFile(bytes, opts({ ...stored, grants: new Map([['j1|a1', [grant]]]) }));
+    expect(v.ok && v.accepted).toEqual([{ ...reopened }]);
+    expect(v.ok && v.accepted[0]!.status).toBe('draft');
+  });
+
+  it('accepts a sheet reopened under the organizer’s grant, then finalized again', async () => {
+    const reopened = reopenScore(final, grant, '2019-12-23T10:00:00Z')!;
+    const refinal = { ...reopened, values: { k1: 9, k2: 8 }, status: 'final' as const, version: reopened.version + 2 };
+    const v = await verifyScoreFile(await write([refinal]), opts({ ...stored, grants: new Map([['j1|a1', [grant]]]) }));
+    expect(v.ok && v.accepted.map((s) => [s.version, s.status, s.reopened?.[0]?.reason])).toEqual([[8, 'final', 'Не оценён бюджет проекта']]);
+  });
+
+  it('refuses a finalized sheet changed without a grant, and a grant the organizer never issued', async () => {
+    const sneaky = { ...final, values: { k1: 10, k2: 10 }, version: 6 };
+    const v = await verifyScoreFile(await write([sneaky]), opts({ ...stored, grants: new Map() }));
+    expect(v.ok && v.accepted).toEqual([]);
+    expect(v.ok && v.refused.map((r) => [r.code, r.message])).toEqual([
+      ['unauthorized-reopen', 'Оценка заявки «a1» пропущена: лист уже был завершён, а эта версия изменена без возврата организатором на доработку.'],
+    ]);
+    const forgedGrant = reopenScore(final, { ...grant, id: 'made-up' }, '2019-12-23T10:00:00Z')!;
+    const w = await verifyScoreFile(await write([forgedGrant]), opts({ ...stored, grants: new Map([['j1|a1', [grant]]]) }));
+    expect(w.ok && w.refused.map((r) => r.code)).toEqual(['unauthorized-reopen']);
+    expect(w.ok && w.refused[0]!.message).toContain('без решения организатора');
+    // the same grant a second time does not license another change of the re-finalized sheet
+    const reopened = reopenScore(final, grant, '2019-12-23T10:00:00Z')!;
+    const refinal = { ...reopened, status: 'final' as const, version: 8 };
+    const again = { ...refinal, values: { k1: 0, k2: 0 }, version: 9 };
+    const x = await verifyScoreFile(await write([again]), opts({ stored: new Map([['j1|a1', 8]]), storedSheets: new Map([['j1|a1', refinal]]), grants: new Map([['j1|a1', [grant]]]) }));
+    expect(x.ok && x.refused.map((r) => r.code)).toEqual(['unauthorized-reopen']);
+  });
+
+  it('reopenScore applies a grant once: draft, version + 1, the grant remembered', () => {
+    const once = reopenScore(final, grant, '2019-12-23T10:00:00Z')!;
+    expect(once).toMatchObject({ status: 'draft', version: 6, reopened: [grant], values: final.values });
+    expect(reopenScore(once, grant, '2019-12-23T11:00:00Z')).toBeNull();
   });
 });
