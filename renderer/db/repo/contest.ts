@@ -107,6 +107,24 @@ export async function openScoring(ctx: DbContext, contestId: string, now = new D
   });
 }
 
+/**
+ * Remembers who signs the results protocol (chair and secretary), so the next print is prefilled.
+ * Allowed in every status: the protocol is signed after scoring closes. Blank names are removed from
+ * the row rather than stored empty; an unchanged pair writes nothing (putTracked skips equal rows).
+ */
+export async function saveProtocolSignatories(ctx: DbContext, contestId: string, names: { chair: string; secretary: string }): Promise<void> {
+  const { db } = ctx;
+  await db.transaction('rw', db.contests, db.changes, async () => {
+    const contest = await db.contests.get(contestId);
+    if (!contest) return fail('Конкурс не найден — обновите страницу.');
+    const { protocolChair: _chair, protocolSecretary: _secretary, ...rest } = contest;
+    const chair = names.chair.trim().replace(/\s+/g, ' ');
+    const secretary = names.secretary.trim().replace(/\s+/g, ' ');
+    const next: Contest = { ...rest, ...(chair ? { protocolChair: chair } : {}), ...(secretary ? { protocolSecretary: secretary } : {}) };
+    await putTracked(ctx, 'contests', [next]);
+  });
+}
+
 // ─── applications ─────────────────────────────────────────────────────────────────────────────
 
 export type ApplicationInput = Omit<Application, 'id' | 'contestId' | 'attachments' | 'organizationId'> & {

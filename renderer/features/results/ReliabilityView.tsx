@@ -1,19 +1,10 @@
-import type { BlockReliability, JurorFlag, Results } from '../../../shared/results';
-import { fmt, fmt3, fmtP, fmtSigned, plural } from './format';
+import type { JurorFlag, Results } from '../../../shared/results';
+import { fmt, fmt3, fmtSigned, kendallText, plural, usableBlock } from './format';
 
 const JUROR_FLAG_LABELS: Record<JurorFlag, string> = {
   'low-agreement': 'мало согласуется с остальными',
   offset: 'систематически строже или мягче',
 };
-
-/** A block is usable when it has at least 3 applications scored by the same ≥ 2 jurors. */
-export const usableBlock = (b: BlockReliability) => b.applicationIds.length >= 3 && b.jurorIds.length >= 2 && b.kendall.w !== null;
-
-/** Kendall's W in words, as the protocol and the screen say it. */
-export function kendallText(b: BlockReliability): string {
-  const k = b.kendall;
-  return `W = ${fmt3(k.w)}, χ² = ${fmt(k.chiSquare)} (df = ${k.df}), ${fmtP(k.pValue)}`;
-}
 
 export function ReliabilityView({ results, titles, jurorNames }: { results: Results; titles: Map<string, string>; jurorNames: Map<string, string> }) {
   const r = results.reliability;

@@ -3,8 +3,8 @@ import type { EventRow } from '../../../shared/domain/types';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import { useContestResults } from '../../hooks/use-results';
 import { exclusionSummary } from './format';
-import { ProtocolDialog, saveProtocolXlsx } from './ProtocolDialog';
-import type { ProtocolSource } from './protocol-xlsx';
+import { ProtocolDialog, protocolDate, saveProtocolXlsx, todayIso, type ProtocolBase } from './ProtocolDialog';
+import type { ProtocolNomination } from './protocol-xlsx';
 import { RankingView } from './RankingView';
 import { ReliabilityView } from './ReliabilityView';
 import { SensitivityView } from './SensitivityView';
@@ -16,8 +16,6 @@ const VIEWS = [
   { id: 'reliability', label: 'Надёжность жюри' },
 ] as const;
 type View = (typeof VIEWS)[number]['id'];
-
-const longDate = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric' });
 
 /** «Итоги» of the contest: per nomination, the official ranking and everything that tests it. */
 export function ResultsPanel({ event, setup, data }: { event: EventRow; setup: ContestSetup; data: ContestData }) {
@@ -31,19 +29,28 @@ export function ResultsPanel({ event, setup, data }: { event: EventRow; setup: C
   const { results, input } = current;
   const titles = new Map(input.applications.map((a) => [a.id, a.title]));
   const jurorNames = new Map(data.jurors.map((j) => [j.id, j.name]));
-  const scoredBy = new Set(input.sheets.map((s) => s.jurorId));
-  // the jury of this nomination: who is assigned to it, plus anyone whose sheets arrived for it
-  const jury = data.jurors.filter((j) => j.nominationIds.includes(current.nominationId) || scoredBy.has(j.id)).map((j) => ({ id: j.id, name: j.name }));
-  const skipped = all.skipped.filter((s) => data.applications.find((a) => a.id === s.applicationId)?.nominationId === current.nominationId);
-  const source: Omit<ProtocolSource, 'date'> = {
+  const nominationOf = new Map(data.applications.map((a) => [a.id, a.nominationId]));
+  const nominations: ProtocolNomination[] = all.nominations.map((n) => {
+    const scoredBy = new Set(n.input.sheets.map((s) => s.jurorId));
+    return {
+      nominationId: n.nominationId,
+      title: n.title,
+      input: n.input,
+      results: n.results,
+      // the jury of a nomination: who is assigned to it, plus anyone whose sheets arrived for it
+      jurors: data.jurors.filter((j) => j.nominationIds.includes(n.nominationId) || scoredBy.has(j.id)).map((j) => ({ id: j.id, name: j.name })),
+      skipped: all.skipped.filter((s) => nominationOf.get(s.applicationId) === n.nominationId),
+    };
+  });
+  const inSome = new Set(nominations.flatMap((n) => n.jurors.map((j) => j.id)));
+  const base: ProtocolBase = {
     contestTitle: setup.contest.title,
     eventTitle: event.title,
-    nominationTitle: current.title,
-    input,
-    results,
-    jurors: jury,
-    skipped,
+    jurors: data.jurors.filter((j) => inSome.has(j.id)).map((j) => ({ id: j.id, name: j.name })),
+    nominations,
   };
+  const skipped = nominations.find((n) => n.nominationId === current.nominationId)?.skipped ?? [];
+  const countedAll = nominations.reduce((s, n) => s + n.results.totals.length, 0);
   const excludedText = exclusionSummary(results, skipped);
   const counted = results.totals.length;
 
@@ -63,10 +70,19 @@ export function ResultsPanel({ event, setup, data }: { event: EventRow; setup: C
           </label>
         )}
         <span className="spacer" />
-        <button type="button" disabled={counted === 0} onClick={() => void saveProtocolXlsx({ ...source, date: longDate.format(new Date()) })}>
+        <button
+          type="button"
+          disabled={countedAll === 0}
+          onClick={() =>
+            void saveProtocolXlsx(
+              { ...base, date: protocolDate(todayIso()), chair: setup.contest.protocolChair ?? '', secretary: setup.contest.protocolSecretary ?? '' },
+              setup.contest.title,
+            )
+          }
+        >
           Скачать протокол (Excel)
         </button>
-        <button type="button" className="primary" disabled={counted === 0} onClick={() => setProtocol(true)}>
+        <button type="button" className="primary" disabled={countedAll === 0} onClick={() => setProtocol(true)}>
           Протокол для печати…
         </button>
       </div>
@@ -98,7 +114,14 @@ export function ResultsPanel({ event, setup, data }: { event: EventRow; setup: C
           )}
         </>
       )}
-      {protocol && <ProtocolDialog source={source} onClose={() => setProtocol(false)} />}
+      {protocol && (
+        <ProtocolDialog
+          base={base}
+          contestId={setup.contest.id}
+          remembered={{ chair: setup.contest.protocolChair, secretary: setup.contest.protocolSecretary }}
+          onClose={() => setProtocol(false)}
+        />
+      )}
     </div>
   );
 }

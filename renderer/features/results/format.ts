@@ -1,5 +1,5 @@
 import type { SkippedScore } from '../../../shared/contest';
-import type { AggregationMethod, ExclusionReason, PlaceDecision, Results, TieBreak } from '../../../shared/results';
+import type { AggregationMethod, BlockReliability, ExclusionReason, PlaceDecision, Results, TieBreak } from '../../../shared/results';
 import { METHOD_LABELS, TIE_BREAK_LABELS } from '../contest/labels';
 
 export { METHOD_LABELS, TIE_BREAK_LABELS };
@@ -56,6 +56,15 @@ const EXCLUSION_WORDS: Record<ExclusionReason, [string, string, string]> = {
   'unknown-application': ['лист по неизвестной заявке', 'листа по неизвестным заявкам', 'листов по неизвестным заявкам'],
 };
 
+/** Why one sheet did not count, as the juror's sheet in the protocol workbook says it. */
+export const EXCLUSION_LABELS: Record<ExclusionReason, string> = {
+  draft: 'черновик',
+  'missing-values': 'не все критерии оценены',
+  'out-of-range': 'оценка вне шкалы',
+  duplicate: 'повторный лист',
+  'unknown-application': 'неизвестная заявка',
+};
+
 /** «не учтены: 2 черновика, 1 лист с незаполненными оценками», or null when every sheet counted. */
 export function exclusionSummary(results: Results, skipped: readonly SkippedScore[] = []): string | null {
   const counts = new Map<ExclusionReason, number>();
@@ -79,4 +88,13 @@ export function aggregateOf(a: Results['aggregates'][number], m: AggregationMeth
     case 'borda':
       return a.borda;
   }
+}
+
+/** A block is usable when it has at least 3 applications scored by the same ≥ 2 jurors. */
+export const usableBlock = (b: BlockReliability) => b.applicationIds.length >= 3 && b.jurorIds.length >= 2 && b.kendall.w !== null;
+
+/** Kendall's W in words, as the protocol and the screen say it. */
+export function kendallText(b: BlockReliability): string {
+  const k = b.kendall;
+  return `W = ${fmt3(k.w)}, χ² = ${fmt(k.chiSquare)} (df = ${k.df}), ${fmtP(k.pValue)}`;
 }

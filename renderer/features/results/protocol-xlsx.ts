@@ -1,24 +1,55 @@
+import * as XLSX from 'xlsx';
 import type { SkippedScore } from '../../../shared/contest';
-import { buildXlsx, type ExportSheet } from '../../../shared/export/xlsx';
-import { AGGREGATION_METHODS, type Results, type ResultsInput } from '../../../shared/results';
-import { aggregateOf, decisionLabel, exclusionSummary, METHOD_LABELS, METHOD_SHORT, tieBreakChain } from './format';
-import { usableBlock } from './ReliabilityView';
+import { neutralizeCell } from '../../../shared/export/xlsx';
+import { AGGREGATION_METHODS, type BlockReliability, type Results, type ResultsInput } from '../../../shared/results';
+import { aggregateOf, decisionLabel, EXCLUSION_LABELS, exclusionSummary, METHOD_LABELS, METHOD_SHORT, tieBreakChain, usableBlock } from './format';
 
 export type ProtocolJuror = { id: string; name: string };
 
-export type ProtocolSource = {
-  contestTitle: string;
-  eventTitle: string;
-  nominationTitle: string;
-  /** ISO date of the meeting */
-  date: string;
+/** One nomination of the protocol: its own places, its own jury and its own agreement statistics. */
+export type ProtocolNomination = {
+  nominationId: string;
+  title: string;
   input: ResultsInput;
   results: Results;
+  /** who judged this nomination (assigned to it, or sent sheets for it) */
   jurors: readonly ProtocolJuror[];
+  /** sheets of this nomination's applications that were not admitted to the contest */
   skipped: readonly SkippedScore[];
 };
 
+/** Everything the protocol (workbook and print) is made of. Nominations print in the given order. */
+export type ProtocolSource = {
+  contestTitle: string;
+  eventTitle: string;
+  /** the meeting date as printed («12 мая 2025 г.») */
+  date: string;
+  /** the whole commission, in the order it is listed */
+  jurors: readonly ProtocolJuror[];
+  nominations: readonly ProtocolNomination[];
+  /** names for the signature lines; empty leaves a blank to write in by hand */
+  chair: string;
+  secretary: string;
+};
+
+/**
+ * Number formats of the workbook. Values stay numbers (a jury member may re-add them in Excel); the
+ * format only says how many decimals to show, and Excel/LibreOffice put the decimal comma of the
+ * user's locale — writing «12,5» as text would break every formula over it.
+ */
+export const SCORE_FORMAT = '0.00';
+export const COEFFICIENT_FORMAT = '0.000';
+
+type Cell = string | number | null | { t: 'n'; v: number; z: string };
+type Sheet = { name: string; rows: Cell[][]; columnWidths: number[] };
+
 const EXCEL_SHEET_NAME = 31;
+const SUMMARY = 'Итоги';
+const STATISTICS = 'Статистика';
+
+const score = (x: number | null | undefined): Cell => (x === null || x === undefined || !Number.isFinite(x) ? null : { t: 'n', v: x, z: SCORE_FORMAT });
+const coefficient = (x: number | null | undefined): Cell => (x === null || x === undefined || !Number.isFinite(x) ? null : { t: 'n', v: x, z: COEFFICIENT_FORMAT });
+const pValue = (p: number | null): Cell => (p === null ? null : p < 0.001 ? '< 0,001' : coefficient(p));
 
 /** «Иванова Анна Петровна» → «Иванова А. П.»: juror sheet names must fit 31 characters. */
 export function shortName(full: string): string {
@@ -31,116 +62,162 @@ export function shortName(full: string): string {
 function uniqueNames(wanted: readonly string[], taken: readonly string[]): string[] {
   const used = new Set(taken.map((t) => t.toLowerCase()));
   return wanted.map((w) => {
-    const base = w.replace(/[:\\/?*[\]]/g, ' ').slice(0, EXCEL_SHEET_NAME);
+    const base = w.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, EXCEL_SHEET_NAME) || 'Эксперт';
     let name = base;
-    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, EXCEL_SHEET_NAME - 4)} (${i})`;
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, EXCEL_SHEET_NAME - 5)} (${i})`;
     used.add(name.toLowerCase());
     return name;
   });
 }
 
-const round = (x: number | null) => (x === null ? '' : Math.round(x * 1000) / 1000);
+/** The agreement block that stands for the nomination: its own (one per nomination), else any usable one. */
+export function nominationBlock(n: Pick<ProtocolNomination, 'nominationId' | 'results'>): BlockReliability | undefined {
+  const usable = n.results.reliability.blocks.filter(usableBlock);
+  return usable.find((b) => b.id === n.nominationId) ?? usable[0];
+}
 
-/** The protocol workbook: «Итоги», one sheet per juror with their scores per criterion, «Статистика». */
-export function protocolXlsx(src: ProtocolSource): Uint8Array<ArrayBuffer> {
-  const { input, results } = src;
-  const titles = new Map(input.applications.map((a) => [a.id, a.title]));
-  const aggregates = new Map(results.aggregates.map((a) => [a.applicationId, a]));
-  const jurorName = new Map(src.jurors.map((j) => [j.id, j.name]));
+const jurorFlagText = (f: string) => (f === 'offset' ? 'смещение' : 'низкая согласованность');
 
-  const summary: ExportSheet = {
-    name: 'Итоги',
-    columnWidths: [8, 48, 14, 36, 10, ...AGGREGATION_METHODS.map(() => 14)],
-    rows: [
-      ['Протокол заседания конкурсной комиссии'],
-      [src.contestTitle],
-      [`Номинация: ${src.nominationTitle}`],
-      [`Дата: ${src.date}`],
-      [`Итоговый балл: ${METHOD_LABELS[results.method]}`],
-      [`При равенстве баллов: ${tieBreakChain(results.tieBreaks)}`],
-      [exclusionSummary(results, src.skipped) ?? 'Учтены все листы оценок.'],
+function summarySheet(src: ProtocolSource): Sheet {
+  const method = src.nominations[0]?.results.method;
+  const chain = src.nominations[0]?.results.tieBreaks ?? [];
+  const rows: Cell[][] = [
+    ['Протокол заседания конкурсной комиссии'],
+    [src.contestTitle],
+    [src.eventTitle],
+    [`Дата: ${src.date}`],
+    [`Состав комиссии: ${src.jurors.map((j) => j.name).join(', ')}`],
+    [`Итоговый балл: ${method ? METHOD_LABELS[method] : '—'}`],
+    [`При равенстве баллов: ${tieBreakChain(chain)}`],
+  ];
+  for (const n of src.nominations) {
+    const { results, input } = n;
+    const titles = new Map(input.applications.map((a) => [a.id, a.title]));
+    const aggregates = new Map(results.aggregates.map((a) => [a.applicationId, a]));
+    const block = nominationBlock(n);
+    rows.push(
       [],
+      [`Номинация: ${n.title}`],
+      [`Учтено листов оценок: ${results.totals.length}. ${exclusionSummary(results, n.skipped) ?? 'Учтены все листы оценок.'}`],
+      block
+        ? ['W Кендалла', coefficient(block.kendall.w), 'p', pValue(block.kendall.pValue)]
+        : ['W Кендалла', 'не считается: нет трёх заявок, оценённых одними и теми же экспертами'],
       ['Место', 'Заявка', 'Итоговый балл', 'Как определено место', 'Экспертиз', ...AGGREGATION_METHODS.map((m) => METHOD_SHORT[m])],
-      ...results.ranking.entries.map((e) => {
+      ...results.ranking.entries.map((e): Cell[] => {
         const a = aggregates.get(e.applicationId);
         return [
-          e.place ?? '',
+          e.place,
           titles.get(e.applicationId) ?? e.applicationId,
-          round(e.score),
+          score(e.score),
           decisionLabel(e.decidedBy),
           a?.reviews ?? 0,
-          ...AGGREGATION_METHODS.map((m) => (a ? round(aggregateOf(a, m)) : '')),
+          ...AGGREGATION_METHODS.map((m) => (m === 'borda' ? coefficient(a ? aggregateOf(a, m) : null) : score(a ? aggregateOf(a, m) : null))),
         ];
       }),
-    ],
-  };
+    );
+  }
+  rows.push([], ['Председатель конкурсной комиссии', '', src.chair], ['Секретарь конкурсной комиссии', '', src.secretary]);
+  return { name: SUMMARY, rows, columnWidths: [34, 48, 14, 36, 10, ...AGGREGATION_METHODS.map(() => 14)] };
+}
 
-  const totals = new Map(results.totals.map((t) => [`${t.jurorId}|${t.applicationId}`, t.total]));
-  const excluded = new Map(results.excluded.map((e) => [`${e.jurorId}|${e.applicationId}`, e.reason]));
-  const jurorIds = [...new Set([...src.jurors.map((j) => j.id).filter((id) => input.sheets.some((s) => s.jurorId === id)), ...input.sheets.map((s) => s.jurorId)])];
-  const names = uniqueNames(
-    jurorIds.map((id) => shortName(jurorName.get(id) ?? id)),
-    ['Итоги', 'Статистика'],
+/** One sheet per juror: their sheets in every nomination they scored, each nomination with its own criteria. */
+function jurorSheets(src: ProtocolSource): Sheet[] {
+  const names = new Map(src.jurors.map((j) => [j.id, j.name]));
+  for (const n of src.nominations) for (const j of n.jurors) if (!names.has(j.id)) names.set(j.id, j.name);
+  // the commission's order first, then anyone who sent sheets without being listed
+  const scored = new Set(src.nominations.flatMap((n) => n.input.sheets.map((s) => s.jurorId)));
+  const ids = [...new Set([...src.jurors.map((j) => j.id), ...src.nominations.flatMap((n) => n.input.sheets.map((s) => s.jurorId))])].filter((id) => scored.has(id));
+  const sheetNames = uniqueNames(
+    ids.map((id) => shortName(names.get(id) ?? id)),
+    [SUMMARY, STATISTICS],
   );
-  const jurorSheets: ExportSheet[] = jurorIds.map((id, i) => ({
-    name: names[i]!,
-    columnWidths: [48, ...input.criteria.map(() => 12), 10, 22, 60],
-    rows: [
-      [`Эксперт: ${jurorName.get(id) ?? id}`],
-      [],
-      ['Заявка', ...input.criteria.map((c) => `${c.title} (×${c.weight})`), 'Итого', 'Учтён', 'Обоснование'],
-      ...input.sheets
-        .filter((s) => s.jurorId === id)
-        .map((s) => {
-          const key = `${s.jurorId}|${s.applicationId}`;
-          const reason = excluded.get(key);
+  const widest = Math.max(0, ...src.nominations.map((n) => n.input.criteria.length));
+  return ids.map((id, i) => {
+    const rows: Cell[][] = [[`Эксперт: ${names.get(id) ?? id}`]];
+    for (const n of src.nominations) {
+      const own = n.input.sheets.filter((s) => s.jurorId === id);
+      if (own.length === 0) continue;
+      const titles = new Map(n.input.applications.map((a) => [a.id, a.title]));
+      const totals = new Map(n.results.totals.filter((t) => t.jurorId === id).map((t) => [t.applicationId, t.total]));
+      const excluded = new Map(n.results.excluded.filter((e) => e.jurorId === id).map((e) => [e.applicationId, e.reason]));
+      rows.push(
+        [],
+        [`Номинация: ${n.title}`],
+        ['Заявка', ...n.input.criteria.map((c) => `${c.title} (×${String(c.weight).replace('.', ',')})`), 'Итого', 'Учтён', 'Обоснование'],
+        ...own.map((s): Cell[] => {
+          const reason = excluded.get(s.applicationId);
           return [
             titles.get(s.applicationId) ?? s.applicationId,
-            ...input.criteria.map((c) => s.values[c.id] ?? ''),
-            round(totals.get(key) ?? null),
-            reason === undefined ? 'да' : reason === 'draft' ? 'нет: черновик' : `нет: ${reason}`,
+            ...n.input.criteria.map((c) => s.values[c.id] ?? null),
+            score(totals.get(s.applicationId)),
+            reason === undefined ? 'да' : `нет: ${EXCLUSION_LABELS[reason]}`,
             s.comment ?? '',
           ];
         }),
-    ],
-  }));
+      );
+    }
+    return { name: sheetNames[i]!, rows, columnWidths: [48, ...Array.from({ length: widest }, () => 12), 10, 26, 60] };
+  });
+}
 
-  const blocks = results.reliability.blocks.filter(usableBlock);
-  const stats: ExportSheet = {
-    name: 'Статистика',
-    columnWidths: [44, 14, 14, 14, 14, 14, 40],
-    rows: [
+function statisticsSheet(src: ProtocolSource): Sheet {
+  const names = new Map(src.jurors.map((j) => [j.id, j.name]));
+  const rows: Cell[][] = [];
+  for (const n of src.nominations) {
+    const { results, input } = n;
+    const titles = new Map(input.applications.map((a) => [a.id, a.title]));
+    const blocks = results.reliability.blocks.filter(usableBlock);
+    if (rows.length > 0) rows.push([]);
+    rows.push(
+      [`Номинация: ${n.title}`],
       ['Согласованность жюри'],
       ...(blocks.length === 0
         ? [['Полного блока (≥ 3 заявок, оценённых одними и теми же ≥ 2 экспертами) нет: W Кендалла и ICC не считаются.']]
-        : blocks.flatMap((b) => [
+        : blocks.flatMap((b): Cell[][] => [
             ['Блок: заявок', b.applicationIds.length, 'экспертов', b.jurorIds.length],
-            ['W Кендалла', round(b.kendall.w), 'χ²', round(b.kendall.chiSquare), 'df', b.kendall.df],
-            ['p', b.kendall.pValue !== null && b.kendall.pValue < 0.001 ? '< 0,001' : round(b.kendall.pValue)],
-            ['ICC(2,1)', round(b.icc.icc21), 'ICC(2,k)', round(b.icc.icc2k)],
+            ['W Кендалла', coefficient(b.kendall.w), 'χ²', score(b.kendall.chiSquare), 'df', b.kendall.df],
+            ['p', pValue(b.kendall.pValue)],
+            ['ICC(2,1)', coefficient(b.icc.icc21), 'ICC(2,k)', coefficient(b.icc.icc2k)],
           ])),
       [],
       ['Эксперт', 'Оценок', 'Средний балл', 'Смещение', 'Разброс (σ)', 'ρ Спирмена', 'Отметка'],
-      ...results.reliability.jurors.map((j) => [
-        jurorName.get(j.jurorId) ?? j.jurorId,
+      ...results.reliability.jurors.map((j): Cell[] => [
+        names.get(j.jurorId) ?? n.jurors.find((x) => x.id === j.jurorId)?.name ?? j.jurorId,
         j.count,
-        round(j.mean),
-        round(j.offset),
-        round(j.spread),
-        round(j.spearman),
-        j.flags.map((f) => (f === 'offset' ? 'смещение' : 'низкая согласованность')).join(', '),
+        score(j.mean),
+        score(j.offset),
+        score(j.spread),
+        coefficient(j.spearman),
+        j.flags.map(jurorFlagText).join(', '),
       ]),
       [],
       ['Заявка', 'Экспертиз', 'Размах', 'σ', 'Для обсуждения'],
-      ...results.reliability.divergence.map((d) => [titles.get(d.applicationId) ?? d.applicationId, d.reviews, round(d.range), round(d.sd), d.flags.length > 0 ? 'да' : '']),
+      ...results.reliability.divergence.map((d): Cell[] => [titles.get(d.applicationId) ?? d.applicationId, d.reviews, score(d.range), score(d.sd), d.flags.length > 0 ? 'да' : '']),
       [],
       ['Места по методам', ...AGGREGATION_METHODS.map((m) => METHOD_SHORT[m]), 'Зависит от метода'],
-      ...results.sensitivity.applications.map((a) => [
+      ...results.sensitivity.applications.map((a): Cell[] => [
         titles.get(a.applicationId) ?? a.applicationId,
-        ...AGGREGATION_METHODS.map((m) => a.places[m] ?? ''),
+        ...AGGREGATION_METHODS.map((m) => a.places[m]),
         a.dependsOnMethod ? 'да' : 'нет',
       ]),
-    ],
-  };
-  return buildXlsx([summary, ...jurorSheets, stats]);
+    );
+  }
+  return { name: STATISTICS, rows, columnWidths: [44, 14, 14, 14, 14, 14, 14, 40] };
+}
+
+/**
+ * The protocol workbook: «Итоги» (every nomination's places, W and the signatories), one sheet per
+ * juror with their scores per criterion, «Статистика» (agreement, jurors, divergence, places by
+ * method — per nomination). Every text cell is neutralized against formula injection: titles, names
+ * and comments are typed by strangers.
+ */
+export function protocolXlsx(src: ProtocolSource): Uint8Array<ArrayBuffer> {
+  const wb = XLSX.utils.book_new();
+  for (const sheet of [summarySheet(src), ...jurorSheets(src), statisticsSheet(src)]) {
+    const rows = sheet.rows.map((row) => row.map((c) => (typeof c === 'string' ? neutralizeCell(c) : c)));
+    const ws = XLSX.utils.aoa_to_sheet(rows);
+    ws['!cols'] = sheet.columnWidths.map((wch) => ({ wch }));
+    XLSX.utils.book_append_sheet(wb, ws, sheet.name);
+  }
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
 }
