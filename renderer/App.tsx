@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../shared/domain/types';
 import { EventSwitcher, formatDate } from './components/EventSwitcher';
 import { Nav } from './components/Nav';
-import { Placeholder } from './components/Placeholder';
 import { ContestPage } from './features/contest/ContestPage';
 import { DeskPage } from './features/desk/DeskPage';
+import { ExchangePage } from './features/exchange/ExchangePage';
 import { JurorApp } from './features/jury/JurorApp';
 import { CreateEventDialog } from './features/onboarding/CreateEventDialog';
 import { FirstRun } from './features/onboarding/FirstRun';
@@ -52,7 +51,6 @@ function Shell() {
 }
 
 function AreaPage({ event }: { event: EventRow }) {
-  const { t } = useTranslation();
   const area: Area = useUiStore((s) => s.area);
   switch (area) {
     case 'desk':
@@ -65,9 +63,9 @@ function AreaPage({ event }: { event: EventRow }) {
       return <ContestPage event={event} />;
     case 'reports':
       return <ReportsPage event={event} />;
+    case 'exchange':
+      return <ExchangePage event={event} />;
     case 'settings':
       return <SettingsPage />;
-    default:
-      return <Placeholder title={t(`nav.${area}`)} />;
   }
 }

@@ -14,8 +14,6 @@ export const en: Messages = {
   },
   common: {
     loading: 'Loading…',
-    inProgress: 'Under construction',
-    inProgressHint: 'This part of Skhod is still being built. The event data is already stored on this device.',
     cancel: 'Cancel',
     create: 'Create',
     close: 'Close',
@@ -40,6 +38,8 @@ export const en: Messages = {
     createHint: 'An empty event: add participants from district lists or by hand.',
     demo: 'Open the demo event',
     demoHint: 'The “Communities: prospects and technologies” conference, Ufa, 18 December 2019: ~120 participants, 4 sections.',
+    receive: 'Receive an event from an exchange file',
+    receiveHint: 'For a second desk or a district office: the organizer saves the file in «Exchange».',
     demoLoading: 'Creating the demo event…',
     demoFailed: 'Could not create the demo event: {{message}}',
   },

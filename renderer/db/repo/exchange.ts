@@ -322,3 +322,20 @@ function mergeRow(stored: Record<string, unknown> | undefined, merged: Record<st
   row.id = id;
   return row;
 }
+
+export type PeerStatus = { device: Device; pending: number; lastExchange?: ExchangeLogEntry };
+
+/**
+ * The devices this one has exchanged with, each with how many of the event's changes it has not seen
+ * yet (by what its own files told us; a device that never sent a file has seen nothing).
+ */
+export async function peerStatus(ctx: DbContext, eventId: string): Promise<PeerStatus[]> {
+  const [log, book, devices] = await Promise.all([eventLog(ctx, eventId), loadSyncBook(ctx, eventId), ctx.db.devices.toArray()]);
+  return devices
+    .filter((d) => d.id !== ctx.device.id)
+    .map((device) => {
+      const lastExchange = book.history.find((h) => h.peer === device.id);
+      return { device, pending: changesFor(log, book.knowledge[device.id] ?? {}).length, ...(lastExchange ? { lastExchange } : {}) };
+    })
+    .sort((a, b) => a.device.name.localeCompare(b.device.name, 'ru'));
+}

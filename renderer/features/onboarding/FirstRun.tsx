@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDb } from '../../hooks/db-context';
 import { useUiStore } from '../../stores/ui-store';
+import { ExchangeImport } from '../exchange/ExchangeImport';
 import { CreateEventDialog } from './CreateEventDialog';
 import { openDemoEvent } from './open-demo';
 
@@ -20,6 +21,7 @@ export function FirstRun() {
   const setEventId = useUiStore((s) => s.setEventId);
   const setArea = useUiStore((s) => s.setArea);
   const [creating, setCreating] = useState(false);
+  const [receiving, setReceiving] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -54,7 +56,12 @@ export function FirstRun() {
             {t('firstRun.demo')}
             <small>{busy ? t('firstRun.demoLoading') : t('firstRun.demoHint')}</small>
           </button>
+          <button type="button" className="big" onClick={() => setReceiving(true)} disabled={busy} aria-expanded={receiving}>
+            {t('firstRun.receive')}
+            <small>{t('firstRun.receiveHint')}</small>
+          </button>
         </div>
+        {receiving && <ExchangeImport eventId={null} />}
         {error && (
           <p className="form-error" role="alert">
             {error}

@@ -178,7 +178,7 @@ describe('exchange files between devices', () => {
 
     const file = await exportExchange(org, eventId, { full: true });
     const tampered = file.bytes.slice();
-    tampered[tampered.length - 200] ^= 0xff;
+    tampered[tampered.length - 200]! ^= 0xff;
     await expect(previewExchange(desk, tampered, eventId)).rejects.toMatchObject({ code: 'tampered' });
     await expect(previewExchange(desk, file.bytes, otherEvent)).rejects.toMatchObject({ code: 'wrong-event' });
     await expect(previewExchange(desk, new TextEncoder().encode('Фамилия;Имя\nИванов;Иван'), eventId)).rejects.toMatchObject({ code: 'not-an-exchange-file' });

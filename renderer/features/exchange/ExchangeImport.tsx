@@ -1,0 +1,186 @@
+import { useState, type DragEvent } from 'react';
+import { MAX_FILE_BYTES } from '../../../shared/ipc/limits';
+import { bridge } from '../../bridge/bridge';
+import { applyExchange, previewExchange, type ApplyResult, type ExchangePreview } from '../../db/repo/exchange';
+import { useDb } from '../../hooks/db-context';
+import { useUiStore } from '../../stores/ui-store';
+import { DEVICE_ROLE, REFUSAL, tableLabel, timeOf } from './labels';
+import './exchange.css';
+
+export const EXCHANGE_EXTENSION = 'skhod';
+
+/**
+ * «Загрузить файл»: open or drop an exchange file, see what is in it, apply it. `eventId` is the event
+ * open here (null on the first-run screen, where a file brings the event to a new device).
+ */
+export function ExchangeImport({ eventId }: { eventId: string | null }) {
+  const ctx = useDb();
+  const setEventId = useUiStore((s) => s.setEventId);
+  const [preview, setPreview] = useState<ExchangePreview | null>(null);
+  const [fileName, setFileName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [done, setDone] = useState<ApplyResult | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const read = async (name: string, bytes: Uint8Array) => {
+    setError(null);
+    setDone(null);
+    setPreview(null);
+    setBusy(`Проверяем «${name}»…`);
+    try {
+      setFileName(name);
+      setPreview(await previewExchange(ctx, bytes, eventId));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const pick = async () => {
+    const picked = await bridge.openFile({ title: 'Файл обмена', filters: [{ name: 'Файлы обмена Схода', extensions: [EXCHANGE_EXTENSION] }], maxBytes: MAX_FILE_BYTES });
+    if ('error' in picked) return setError(picked.error.message);
+    if (picked.data) await read(picked.data.name, picked.data.bytes);
+  };
+
+  const drop = async (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) return setError('Файл больше 100 МБ — это не файл обмена Схода.');
+    await read(file.name, new Uint8Array(await file.arrayBuffer()));
+  };
+
+  const apply = async () => {
+    if (!preview) return;
+    setBusy('Применяем изменения…');
+    try {
+      const result = await applyExchange(ctx, preview.file);
+      setDone(result);
+      if (preview.newEvent) setEventId(preview.file.header.eventId);
+      setPreview(null);
+    } catch (e) {
+      setError(`Файл не применён, данные не изменились. ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div
+      className={`report-block exchange-panel exchange-drop${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => void drop(e)}
+    >
+      <h2 className="subheading">Загрузить файл</h2>
+      <p className="muted small">Откройте файл обмена (.{EXCHANGE_EXTENSION}) или перетащите его сюда. Сначала вы увидите, что в нём, — данные изменятся только после «Применить».</p>
+      <div className="dialog-actions">
+        <button type="button" disabled={busy !== null} onClick={() => void pick()}>
+          Открыть файл обмена…
+        </button>
+      </div>
+      {busy && <p role="status">{busy}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {done && (
+        <p className="exchange-ok" role="status">
+          Готово: новых изменений — {done.fresh.toLocaleString('ru-RU')}, обновлено записей — {done.rowsWritten.toLocaleString('ru-RU')}
+          {done.refused > 0 && `, отклонено — ${done.refused}`}
+          {done.conflicts > 0 && `, на проверку — ${done.conflicts} (см. «Конфликты» ниже)`}.
+        </p>
+      )}
+      {preview && <PreviewView preview={preview} fileName={fileName} busy={busy !== null} onApply={() => void apply()} onCancel={() => setPreview(null)} />}
+    </div>
+  );
+}
+
+function PreviewView({ preview, fileName, busy, onApply, onCancel }: { preview: ExchangePreview; fileName: string; busy: boolean; onApply: () => void; onCancel: () => void }) {
+  const { header } = preview.file;
+  const counts = Object.entries(preview.freshCounts).sort((a, b) => b[1] - a[1]);
+  return (
+    <div className="exchange-preview" aria-label="Что в файле">
+      <h3>{fileName}</h3>
+      <dl className="facts">
+        <dt>Отправитель</dt>
+        <dd>
+          {header.sender.name} — {DEVICE_ROLE[header.sender.role]}
+        </dd>
+        <dt>Мероприятие</dt>
+        <dd>{preview.newEvent ? `«${preview.eventTitle}» — новое для этого устройства, будет добавлено` : `«${preview.eventTitle}»`}</dd>
+        <dt>Создан</dt>
+        <dd>{timeOf(header.createdAt)}</dd>
+        <dt>Изменений в файле</dt>
+        <dd>
+          {preview.file.changes.length.toLocaleString('ru-RU')}, из них новых здесь — {preview.fresh.toLocaleString('ru-RU')}
+        </dd>
+        <dt>Код ключа</dt>
+        <dd className="mono">{preview.fingerprint}</dd>
+      </dl>
+      {preview.file.trust === 'first-use' && (
+        <p className="attention">Это устройство присылает файл впервые. Если есть сомнения, сверьте код ключа с экраном «Обмен» на устройстве-отправителе.</p>
+      )}
+      {preview.roleChanged && (
+        <p className="attention">
+          Роль устройства изменилась: было «{DEVICE_ROLE[preview.roleChanged.from]}», стало «{DEVICE_ROLE[preview.roleChanged.to]}».
+        </p>
+      )}
+      {preview.drift && (
+        <p className="attention">
+          Часы устройства «{header.sender.name}» спешат примерно на {Math.round(preview.drift.aheadMs / 60_000)} мин. Файл можно применить, но поправьте время на том
+          устройстве.
+        </p>
+      )}
+      {counts.length > 0 ? (
+        <ul className="exchange-counts">
+          {counts.map(([table, n]) => (
+            <li key={table}>
+              {tableLabel(table)}: <strong>{n.toLocaleString('ru-RU')}</strong>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Всё из этого файла здесь уже есть — применять нечего.</p>
+      )}
+      {preview.conflicts.length > 0 && <p>Будет на проверку: {preview.conflicts.length} (одно и то же поле изменили на двух устройствах или человека отметили дважды).</p>}
+      {preview.refused.length > 0 && (
+        <details>
+          <summary>Не будет принято: {preview.refused.length}</summary>
+          <ul>
+            {summarizeRefusals(preview.refused).map(([text, n]) => (
+              <li key={text}>
+                {text}: {n}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onCancel} disabled={busy}>
+          Отмена
+        </button>
+        <button type="button" className="primary" onClick={onApply} disabled={busy || preview.fresh === 0}>
+          Применить
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function summarizeRefusals(refused: ExchangePreview['refused']): [string, number][] {
+  const by = new Map<string, number>();
+  for (const r of refused) {
+    const text = `${tableLabel(r.change.table)} — ${REFUSAL[r.reason]}`;
+    by.set(text, (by.get(text) ?? 0) + 1);
+  }
+  return [...by];
+}
+

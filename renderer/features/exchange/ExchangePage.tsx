@@ -1,0 +1,230 @@
+import { useState } from 'react';
+import type { EventRow } from '../../../shared/domain/types';
+import { unpackHlc } from '../../../shared/sync/hlc';
+import { bridge } from '../../bridge/bridge';
+import { exportExchange } from '../../db/repo/exchange';
+import { resolveConflict, type StoredConflict } from '../../db/repo/sync-conflicts';
+import { useDeviceNames, usePeerStatus, useRowLabels, useSyncBook, useSyncConflicts } from '../../hooks/use-exchange';
+import { useDb } from '../../hooks/db-context';
+import { DEVICE_ROLE, fieldLabel, formatValue, tableLabel, timeOf } from './labels';
+import { ExchangeImport } from './ExchangeImport';
+import './exchange.css';
+
+/** Обмен: files between devices (export, import with preview), conflict review, history. */
+export function ExchangePage({ event }: { event: EventRow }) {
+  return (
+    <section className="page page-exchange">
+      <header className="page-header">
+        <h1>Обмен</h1>
+      </header>
+      <p className="muted exchange-lead">
+        Устройства без интернета обмениваются файлами: выгрузите файл здесь, перенесите на флешке или через мессенджер и загрузите на другом
+        устройстве. Порядок и повторы не важны — данные сойдутся, отметки прихода не теряются.
+      </p>
+      <div className="exchange-columns">
+        <ExportPanel event={event} />
+        <ExchangeImport eventId={event.id} />
+      </div>
+      <ConflictReview event={event} />
+      <History event={event} />
+    </section>
+  );
+}
+
+function ExportPanel({ event }: { event: EventRow }) {
+  const ctx = useDb();
+  const peers = usePeerStatus(event.id);
+  const [peerId, setPeerId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const save = async () => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const file = await exportExchange(ctx, event.id, peerId ? { peerId } : { full: true });
+      const saved = await bridge.saveFile({ suggestedName: file.fileName, bytes: new Uint8Array(file.bytes) });
+      if ('error' in saved) setMessage({ ok: false, text: saved.error.message });
+      else if (saved.data)
+        setMessage({ ok: true, text: `Файл сохранён: ${file.changes.toLocaleString('ru-RU')} изменений${file.full ? ' (полный файл)' : ''}. Передайте его на другое устройство.` });
+    } catch (e) {
+      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="report-block exchange-panel">
+      <h2 className="subheading">Выгрузить файл</h2>
+      <label className="field">
+        <span>Для кого</span>
+        <select value={peerId} onChange={(e) => setPeerId(e.target.value)}>
+          <option value="">Полный файл — для любого устройства</option>
+          {peers?.map((p) => (
+            <option key={p.device.id} value={p.device.id}>
+              {p.device.name} ({DEVICE_ROLE[p.device.role]}) — не подтвердило: {p.pending.toLocaleString('ru-RU')}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted small">
+        Для известного устройства в файл попадает только то, чего оно ещё не видело. Полный файл подходит новому устройству и всегда безопасен.
+      </p>
+      <div className="dialog-actions">
+        <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
+          {busy ? 'Готовим файл…' : 'Сохранить файл обмена…'}
+        </button>
+      </div>
+      {message && (
+        <p className={message.ok ? 'exchange-ok' : 'form-error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+      {peers && peers.length > 0 && (
+        <table className="simple-table exchange-peers">
+          <caption className="visually-hidden">Известные устройства</caption>
+          <thead>
+            <tr>
+              <th>Устройство</th>
+              <th>Роль</th>
+              <th className="num">Не подтвердило получение</th>
+              <th>Последний обмен</th>
+            </tr>
+          </thead>
+          <tbody>
+            {peers.map((p) => (
+              <tr key={p.device.id}>
+                <td>{p.device.name}</td>
+                <td>{DEVICE_ROLE[p.device.role]}</td>
+                <td className="num">{p.pending.toLocaleString('ru-RU')}</td>
+                <td>{p.lastExchange ? `${timeOf(p.lastExchange.at)}, ${p.lastExchange.direction === 'sent' ? 'отправлен файл' : 'получен файл'}` : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+const stampTime = (hlc: string) => timeOf(new Date(unpackHlc(hlc).wall).toISOString());
+
+function ConflictReview({ event }: { event: EventRow }) {
+  const ctx = useDb();
+  const conflicts = useSyncConflicts(event.id);
+  const devices = useDeviceNames();
+  const [showClosed, setShowClosed] = useState(false);
+  const open = conflicts?.filter((c) => !c.resolved) ?? [];
+  const shown = showClosed ? (conflicts ?? []) : open;
+  const labels = useRowLabels(shown);
+  const deviceName = (id: string) => (id === ctx.device.id ? `${ctx.device.name} (это устройство)` : (devices?.get(id) ?? `устройство ${id.slice(0, 4)}`));
+  const [error, setError] = useState<string | null>(null);
+  const resolve = (c: StoredConflict, as: 'kept' | 'other' | 'seen') =>
+    resolveConflict(ctx, event.id, c.id, as).then(
+      () => setError(null),
+      (e: Error) => setError(e.message),
+    );
+
+  return (
+    <div className="report-block">
+      <h2 className="subheading">
+        Конфликты {open.length > 0 && <span className="tag">{open.length}</span>}
+      </h2>
+      {conflicts && conflicts.length === 0 && <p className="muted">Конфликтов нет: ни одно поле не меняли на двух устройствах одновременно, двойных отметок нет.</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul className="conflict-list">
+        {shown.map((item) => {
+          const c = item.conflict;
+          if (c.kind === 'double-checkin') {
+            return (
+              <li key={item.id} className="conflict">
+                <p>
+                  <strong>{labels.get(`registrations|${c.registrationId}`) ?? 'Участник'}</strong> отмечен(а) на двух устройствах — засчитан один приход:
+                </p>
+                <ul>
+                  {c.entries.map((e) => (
+                    <li key={e.id}>
+                      {deviceName(e.device)}, {e.at ? timeOf(e.at) : stampTime(e.hlc)}
+                      {e.operator && `, оператор ${e.operator}`}
+                    </li>
+                  ))}
+                </ul>
+                {item.resolved ? <p className="muted small">Просмотрено</p> : <button type="button" onClick={() => void resolve(item, 'seen')}>Понятно</button>}
+              </li>
+            );
+          }
+          return (
+            <li key={item.id} className="conflict">
+              <p>
+                <strong>{labels.get(`${c.table}|${c.rowId}`) ?? tableLabel(c.table)}</strong> — {fieldLabel(c.field)} изменили на двух устройствах:
+              </p>
+              <ul>
+                <li>
+                  действует {formatValue(c.winner.value)} — {deviceName(c.winner.device)}, {stampTime(c.winner.hlc)}
+                </li>
+                <li>
+                  не принято {formatValue(c.loser.value)} — {deviceName(c.loser.device)}, {stampTime(c.loser.hlc)}
+                </li>
+              </ul>
+              {item.resolved ? (
+                <p className="muted small">{item.resolved.as === 'other' ? 'Выбрано другое значение' : 'Оставлено действующее значение'}</p>
+              ) : (
+                <div className="dialog-actions">
+                  <button type="button" onClick={() => void resolve(item, 'kept')}>
+                    Оставить {formatValue(c.winner.value)}
+                  </button>
+                  <button type="button" onClick={() => void resolve(item, 'other')}>
+                    Выбрать {formatValue(c.loser.value)}
+                  </button>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {conflicts && conflicts.length > open.length && (
+        <label className="checkbox">
+          <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} /> Показать закрытые ({conflicts.length - open.length})
+        </label>
+      )}
+    </div>
+  );
+}
+
+function History({ event }: { event: EventRow }) {
+  const book = useSyncBook(event.id);
+  if (!book || book.history.length === 0) return null;
+  return (
+    <div className="report-block">
+      <h2 className="subheading">История обмена</h2>
+      <table className="simple-table">
+        <thead>
+          <tr>
+            <th>Когда</th>
+            <th>Что</th>
+            <th>Устройство</th>
+            <th className="num">Изменений</th>
+          </tr>
+        </thead>
+        <tbody>
+          {book.history.map((h, i) => (
+            <tr key={`${h.at}-${i}`}>
+              <td>{timeOf(h.at)}</td>
+              <td>{h.direction === 'sent' ? 'выгружен файл' : 'загружен файл'}</td>
+              <td>{h.peerName}</td>
+              <td className="num">
+                {h.changes.toLocaleString('ru-RU')}
+                {h.fresh !== undefined && ` (новых ${h.fresh.toLocaleString('ru-RU')})`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

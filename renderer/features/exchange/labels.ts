@@ -1,0 +1,72 @@
+import type { DeviceRole } from '../../../shared/domain/types';
+import type { RefusalReason } from '../../../shared/sync/merge';
+
+/** Device roles as the Обмен screen names them («Стойка 2 — регистрация»). */
+export const DEVICE_ROLE: Record<DeviceRole, string> = {
+  organizer: 'организатор',
+  desk: 'регистрация',
+  district: 'район',
+  juror: 'эксперт',
+};
+
+/** What a kind of record is called in previews and conflict lists (plural, for counts). */
+export const TABLE_LABEL: Record<string, string> = {
+  events: 'мероприятие',
+  programItems: 'пункты программы',
+  sections: 'секции',
+  municipalities: 'муниципалитеты',
+  organizations: 'организации',
+  people: 'люди',
+  registrations: 'регистрации',
+  delegations: 'делегации',
+  checkins: 'отметки прихода',
+  prints: 'печать бейджей',
+  contests: 'конкурсы',
+  nominations: 'номинации',
+  applications: 'заявки',
+  jurors: 'эксперты',
+  conflicts: 'конфликты интересов',
+  assignments: 'назначения экспертам',
+  scores: 'оценки',
+};
+
+export const FIELD_LABEL: Record<string, string> = {
+  surname: 'фамилия',
+  name: 'имя',
+  patronymic: 'отчество',
+  phone: 'телефон',
+  email: 'эл. почта',
+  position: 'должность',
+  organizationId: 'организация',
+  municipalityId: 'муниципалитет',
+  category: 'категория',
+  role: 'роль',
+  status: 'статус',
+  note: 'примечание',
+  sectionId: 'секция',
+  badgeCode: 'код бейджа',
+  title: 'название',
+  capacity: 'мест',
+  expected: 'ожидается',
+};
+
+export const REFUSAL: Record<RefusalReason, string> = {
+  role: 'устройство с такой ролью не может менять эти данные',
+  'append-only': 'отметку прихода нельзя изменить или удалить',
+  'not-owner': 'отметка записана от имени другого устройства',
+  malformed: 'запись повреждена',
+  'unknown-table': 'неизвестный вид данных (файл из более новой версии Схода?)',
+};
+
+export const tableLabel = (t: string) => TABLE_LABEL[t] ?? t;
+export const fieldLabel = (f: string) => FIELD_LABEL[f] ?? f;
+
+export function formatValue(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '(пусто)';
+  if (typeof v === 'string') return `«${v}»`;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
+export const timeOf = (iso: string) =>
+  new Date(iso).toLocaleString('ru-RU', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });

@@ -1,0 +1,118 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { DeskPage } from './pages/desk-page';
+
+/** Saves an exchange file on `page` («Обмен» → «Сохранить файл обмена…») for `peer` ('' = full file). */
+async function saveExchangeFile(page: Page, peer: string | RegExp = /Полный файл/): Promise<{ name: string; buffer: Buffer }> {
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Обмен' }).click();
+  await page.getByLabel('Для кого').selectOption({ label: typeof peer === 'string' ? peer : ((await labelMatching(page, peer)) ?? '') });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Сохранить файл обмена…' }).click();
+  const d = await download;
+  const path = await d.path();
+  const { readFile } = await import('node:fs/promises');
+  return { name: d.suggestedFilename(), buffer: await readFile(path) };
+}
+
+async function labelMatching(page: Page, re: RegExp): Promise<string | undefined> {
+  const labels = await page.getByLabel('Для кого').locator('option').allTextContents();
+  return labels.find((l) => re.test(l));
+}
+
+/** Opens an exchange file on `page`, checks the preview and applies it. */
+async function loadExchangeFile(page: Page, file: { name: string; buffer: Buffer }, expectText: RegExp, firstRun = false) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Открыть файл обмена…' }).click();
+  await (await chooser).setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.buffer });
+  const preview = page.getByLabel('Что в файле');
+  await expect(preview).toContainText(expectText);
+  await preview.getByRole('button', { name: 'Применить' }).click();
+  // on the first-run screen the received event opens at once
+  if (firstRun) await expect(page.getByRole('navigation', { name: 'Разделы' })).toBeVisible();
+  else await expect(page.getByRole('status').filter({ hasText: 'Готово' })).toBeVisible();
+}
+
+async function checkIn(desk: DeskPage, name: string) {
+  await desk.search.fill(name);
+  await expect(desk.results.first()).toContainText(name);
+  await desk.page.keyboard.press('Enter');
+  await expect(desk.banner).toContainText(`${name} — прибытие отмечено`);
+}
+
+test('two desks check people in offline, exchange files both ways, agree, and see the double check-in', async ({ browser }) => {
+  const first = await browser.newContext();
+  const second = await browser.newContext();
+  const a = new DeskPage(await first.newPage());
+  const b = new DeskPage(await second.newPage());
+
+  // desk A has the event; desk B starts empty and receives it as a file
+  await a.openWithDemo('Айгуль');
+  const people = await a.someParticipants();
+  await a.app.goTo('Участники');
+  const total = await a.app.participantCount();
+  expect(total).toBeGreaterThan(100);
+  const full = await saveExchangeFile(a.page);
+  expect(full.name).toMatch(/\.skhod$/);
+
+  await b.app.open();
+  await b.page.getByRole('button', { name: /Получить мероприятие из файла обмена/ }).click();
+  await loadExchangeFile(b.page, full, /новое для этого устройства/, true);
+  await expect(b.page.getByRole('heading', { level: 1, name: 'Участники' })).toBeVisible();
+  expect(await b.app.participantCount()).toBe(total);
+  await b.app.nav.getByRole('button', { name: 'Регистрация' }).click();
+  await b.page.getByLabel('Кто работает за стойкой?').fill('Булат');
+  await b.page.keyboard.press('Enter');
+
+  // offline: A checks in the first two, B the second and the third — the second person twice
+  await a.app.nav.getByRole('button', { name: 'Регистрация' }).click();
+  await checkIn(a, people[0]!.name);
+  await checkIn(a, people[1]!.name);
+  await checkIn(b, people[1]!.name);
+  await checkIn(b, people[2]!.name);
+  await expect(a.arrivedCounter).toHaveText('2');
+  await expect(b.arrivedCounter).toHaveText('2');
+
+  // B → A, then A → B (A now knows B and sends only what B has not seen)
+  const fromB = await saveExchangeFile(b.page);
+  await a.app.goTo('Обмен');
+  await loadExchangeFile(a.page, fromB, /отметки прихода: 2[\s\S]*на проверку: 1/);
+  const fromA = await saveExchangeFile(a.page, /не подтвердило: [1-9]/);
+  await b.app.goTo('Обмен');
+  await loadExchangeFile(b.page, fromA, /отметки прихода: 2/);
+
+  for (const desk of [a, b]) {
+    await desk.app.nav.getByRole('button', { name: 'Регистрация' }).click();
+    await expect(desk.arrivedCounter).toHaveText('3');
+    await desk.app.goTo('Обмен');
+    const conflict = desk.page.locator('.conflict').filter({ hasText: 'отмечен(а) на двух устройствах' });
+    await expect(conflict).toContainText(people[1]!.name);
+    await expect(conflict).toContainText('Айгуль');
+    await expect(conflict).toContainText('Булат');
+  }
+  await a.page.screenshot({ path: 'test-results/screens/exchange-review.png', fullPage: true });
+  const axe = await new AxeBuilder({ page: a.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  // the same file again has nothing new to apply
+  const chooser = a.page.waitForEvent('filechooser');
+  await a.page.getByRole('button', { name: 'Открыть файл обмена…' }).click();
+  await (await chooser).setFiles({ name: fromB.name, mimeType: 'application/octet-stream', buffer: fromB.buffer });
+  const again = a.page.getByLabel('Что в файле');
+  await expect(again).toContainText('из них новых здесь — 0');
+  await expect(again.getByRole('button', { name: 'Применить' })).toBeDisabled();
+  await first.close();
+  await second.close();
+});
+
+test('a damaged file is refused with the reason and nothing changes', async ({ page }) => {
+  const desk = new DeskPage(page);
+  await desk.openWithDemo();
+  const file = await saveExchangeFile(page);
+  const damaged = Buffer.from(file.buffer);
+  damaged[damaged.length - 100]! ^= 0xff;
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Открыть файл обмена…' }).click();
+  await (await chooser).setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: damaged });
+  await expect(page.getByRole('alert')).toContainText(/повреждён|изменён/);
+  await expect(page.getByLabel('Что в файле')).toHaveCount(0);
+});
