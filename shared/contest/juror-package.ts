@@ -157,7 +157,7 @@ function packageApplication(a: Application, input: BuildPackageInput): PackageAp
   return out;
 }
 
-export type PackResult = { ok: true; bytes: Uint8Array } | { ok: false; code: 'missing-file' | 'too-large'; message: string };
+export type PackResult = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; code: 'missing-file' | 'too-large'; message: string };
 
 const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`;
 

@@ -15,6 +15,8 @@ import {
   overrideConflict,
   randomSecret,
   sha256Hex,
+  scoreId,
+  storedKey,
   storedVersions,
   verifyScoreFile,
   type Application,
@@ -23,6 +25,7 @@ import {
   type Contest,
   type Juror,
   type Nomination,
+  type ReopenGrant,
   type Score,
 } from '../../../shared/contest';
 import type { Organization } from '../../../shared/domain/types';
@@ -356,13 +359,19 @@ export async function overrideConflictRow(ctx: DbContext, contestId: string, con
 export async function storeAssignments(ctx: DbContext, contestId: string, next: readonly Assignment[]): Promise<number> {
   const { db } = ctx;
   return db.transaction('rw', db.assignments, db.changes, async () => {
-    const rows: AssignmentRow[] = next.map((a) => ({ ...a, id: `${a.jurorId}|${a.applicationId}`, contestId }));
+    const current = await db.assignments.where('contestId').equals(contestId).toArray();
+    // the solver knows nothing of «вернуть на доработку»: a pair that stays keeps its logged grants
+    const grants = new Map(current.filter((r) => r.reopens && r.reopens.length > 0).map((r) => [r.id, r.reopens!]));
+    const rows: AssignmentRow[] = next.map((a) => {
+      const id = `${a.jurorId}|${a.applicationId}`;
+      const reopens = grants.get(id);
+      return { ...a, id, contestId, ...(reopens ? { reopens } : {}) };
+    });
     const keep = new Set(rows.map((r) => r.id));
-    const current = await db.assignments.where('contestId').equals(contestId).primaryKeys();
     await deleteTracked(
       ctx,
       'assignments',
-      current.filter((id) => !keep.has(id)),
+      current.map((r) => r.id).filter((id) => !keep.has(id)),
     );
     return putTracked(ctx, 'assignments', rows);
   });
@@ -414,6 +423,45 @@ export async function markPackageSent(ctx: DbContext, jurorId: string, now = new
   });
 }
 
+/**
+ * «Вернуть на доработку»: the organizer returns a juror's finalized sheet with a reason. The grant is
+ * logged on the assignment (a change record, so other organizer devices learn it), goes to the juror in
+ * their next package, and the sheet comes back reopened under it. The stored sheet itself is the
+ * juror's and stays as it is until their new file arrives. Refused without a reason, for a sheet that
+ * is not finalized here, and while an earlier return of the same sheet is still unanswered.
+ */
+export async function reopenSheet(
+  ctx: DbContext,
+  contestId: string,
+  jurorId: string,
+  applicationId: string,
+  reason: string,
+  by: string,
+  now = new Date().toISOString(),
+): Promise<ReopenGrant> {
+  const text = reason.trim();
+  if (!text) fail('Напишите, почему лист возвращается на доработку: эксперт увидит причину, она попадёт в его файл оценок.');
+  const { db } = ctx;
+  return db.transaction('rw', db.assignments, db.scores, db.changes, async () => {
+    const id = `${jurorId}|${applicationId}`;
+    const row = await db.assignments.get(id);
+    if (!row || row.contestId !== contestId) return fail('Эта заявка не назначена эксперту — вернуть нечего.');
+    const score = await db.scores.get(scoreId(jurorId, applicationId));
+    if (score?.status !== 'final') return fail('Вернуть на доработку можно только завершённый лист, полученный от эксперта.');
+    const pending = (row.reopens ?? []).find((g) => !(score.reopened ?? []).some((r) => r.id === g.id));
+    if (pending) return fail(`Лист уже возвращён на доработку (${pending.reason}) — дождитесь нового файла оценок эксперта.`);
+    const grant: ReopenGrant = { id: crypto.randomUUID(), reason: text, by, at: now };
+    await putTracked(ctx, 'assignments', [{ ...row, reopens: [...(row.reopens ?? []), grant] }]);
+    return grant;
+  });
+}
+
+/** The bytes of the given attachments kept on this device, by id (missing ones are simply absent). */
+export async function loadAttachmentBytes(ctx: DbContext, ids: readonly string[]): Promise<Map<string, Uint8Array>> {
+  const rows = await ctx.db.attachments.bulkGet([...ids]);
+  return new Map(rows.flatMap((r) => (r ? [[r.id, r.bytes] as const] : [])));
+}
+
 export type ScoreImportResult =
   | { ok: false; message: string }
   | { ok: true; jurorId: string; added: number; replaced: number; unchanged: number; refused: string[] };
@@ -441,7 +489,9 @@ export async function importScoreFile(ctx: DbContext, contestId: string, bytes: 
   const titles = new Map(applications.map((a) => [a.id, a.title]));
   // WebCrypto runs outside the transaction (an await on it would commit a Dexie transaction early);
   // the merge below re-reads what is stored, and a maximum does not care what arrived in between
-  const verdict = await verifyScoreFile(bytes, { contestId, jurors: map, stored: storedVersions(stored), applicationTitle: (id) => titles.get(id) });
+  const grants = new Map(assignments.map((a) => [a.id, a.reopens ?? []]));
+  const storedSheets = new Map(stored.map((s) => [storedKey(s), { status: s.status, ...(s.reopened ? { reopened: s.reopened } : {}) }]));
+  const verdict = await verifyScoreFile(bytes, { contestId, jurors: map, stored: storedVersions(stored), applicationTitle: (id) => titles.get(id), grants, storedSheets });
   if (!verdict.ok) return { ok: false, message: verdict.message };
   return db.transaction('rw', [db.scores, db.settings, db.changes], async () => {
     const current = await db.scores.where('jurorId').equals(verdict.jurorId).toArray();

@@ -1,7 +1,11 @@
 /**
  * The juror's device (issue 6): the opened juror package, this device's signing key, the juror's own
- * sheets and the signed score file. The package is a device-local setting: while it is there the app
- * shows only the score sheet (juror mode). Leaving juror mode removes the package, never the sheets.
+ * sheets, the package's attachment files and the signed score file. The package is a device-local
+ * setting: while it is there the app shows only the score sheet (juror mode). Leaving juror mode removes
+ * the package and its files (they are the applicants' documents, not the juror's), never the sheets.
+ *
+ * Attachment files are stored in `attachments` under `jury:<ref id>` (application `jury:<id>`): the same
+ * laptop may also be an organizer's, whose own rows carry the plain ids and must never be touched here.
  */
 import {
   editScore,
@@ -10,25 +14,38 @@ import {
   exportPublicKey,
   newScore,
   parseJurorPackage,
+  reopenScore,
   writeScoreFile,
   type JurorPackage,
   type Score,
   type SheetProblem,
 } from '../../../shared/contest';
 import type { DbContext } from '../context';
+import type { AttachmentBlob } from '../database';
 import { putTracked } from '../change-log';
 
 export const JUROR_PACKAGE_SETTING = 'juror.package';
 /** One key per device: generated on first need, never exported (its private half is not extractable). */
 export const JUROR_DEVICE_KEY = 'juror.device';
 
-export type OpenPackageResult = { ok: true; package: JurorPackage } | { ok: false; message: string };
+export type OpenPackageResult = { ok: true; package: JurorPackage; /** Sheets the organizer's returns in this package reopened now. */ reopened: number } | { ok: false; message: string };
 
-/** Opens a `.skhod-jury` file: refused with the parser's Russian message, otherwise juror mode starts. */
+const JURY_PREFIX = 'jury:';
+export const juryAttachmentId = (refId: string) => `${JURY_PREFIX}${refId}`;
+
+/** The juror-mode attachment rows: every id from `jury:` up to (not including) `jury;` (';' follows ':'). */
+const juryRange = (ctx: DbContext) => ctx.db.attachments.where('id').between(JURY_PREFIX, 'jury;', true, false);
+
+/**
+ * Opens a `.skhod-jury` file: refused with the parser's Russian message (nothing changes), otherwise
+ * juror mode starts in one transaction: the package, its files (replacing a previous package's), and
+ * the organizer's returns applied to this juror's finalized sheets, each grant once.
+ */
 export async function openJurorPackage(ctx: DbContext, bytes: Uint8Array, now = new Date().toISOString()): Promise<OpenPackageResult> {
-  const parsed = parseJurorPackage(bytes);
+  // parsing checks every file's sha256 — WebCrypto, so before any transaction (an await on it would commit one early)
+  const parsed = await parseJurorPackage(bytes);
   if (!parsed.ok) return { ok: false, message: parsed.message };
-  // the key is made outside the transaction: awaiting WebCrypto inside one would commit it early
+  const pkg = parsed.package;
   const existing = await ctx.db.keys.get(JUROR_DEVICE_KEY);
   if (!existing) {
     const pair = await generateDeviceKey();
@@ -39,13 +56,49 @@ export async function openJurorPackage(ctx: DbContext, bytes: Uint8Array, now = 
       }
     });
   }
-  await ctx.db.settings.put({ key: JUROR_PACKAGE_SETTING, value: parsed.package });
-  return { ok: true, package: parsed.package };
+  const { db } = ctx;
+  return db.transaction('rw', [db.settings, db.attachments, db.scores, db.changes], async () => {
+    await juryRange(ctx).delete();
+    const blobs: AttachmentBlob[] = pkg.applications.flatMap((a) =>
+      a.attachments.flatMap((f) => {
+        const data = parsed.files.get(f.id);
+        return data ? [{ id: juryAttachmentId(f.id), applicationId: juryAttachmentId(a.id), name: f.name, mime: f.mime, size: f.size, sha256: f.sha256, bytes: data }] : [];
+      }),
+    );
+    await db.attachments.bulkPut(blobs);
+    await db.settings.put({ key: JUROR_PACKAGE_SETTING, value: pkg });
+    let reopened = 0;
+    for (const grant of pkg.reopens ?? []) {
+      const sheet = await db.scores.get(`${pkg.juror.id}|${grant.applicationId}`);
+      // a sheet this device never had (another laptop, a wiped browser) starts afresh anyway
+      if (!sheet || sheet.contestId !== pkg.contest.id) continue;
+      const next = reopenScore(sheet, grant, now);
+      if (next === null) continue;
+      await putTracked(ctx, 'scores', [next]);
+      reopened += 1;
+    }
+    return { ok: true as const, package: pkg, reopened };
+  });
 }
 
-/** «Выйти из режима эксперта»: the package setting goes; sheets and the key stay for a later return. */
+/** «Выйти из режима эксперта»: the package setting and its files go; sheets and the key stay for a later return. */
 export async function leaveJurorMode(ctx: DbContext): Promise<void> {
-  await ctx.db.settings.delete(JUROR_PACKAGE_SETTING);
+  const { db } = ctx;
+  await db.transaction('rw', db.settings, db.attachments, async () => {
+    await db.settings.delete(JUROR_PACKAGE_SETTING);
+    await juryRange(ctx).delete();
+  });
+}
+
+/** One attachment of the opened package (undefined when the package carried only its name: a version-1 package). */
+export async function loadJurorAttachment(ctx: DbContext, refId: string): Promise<AttachmentBlob | undefined> {
+  return ctx.db.attachments.get(juryAttachmentId(refId));
+}
+
+/** Which of the package's attachments this device has the bytes of. */
+export async function jurorAttachmentIds(ctx: DbContext): Promise<Set<string>> {
+  const keys = await juryRange(ctx).primaryKeys();
+  return new Set(keys.map((k) => String(k).slice(JURY_PREFIX.length)));
 }
 
 export async function loadJurorPackage(ctx: DbContext): Promise<JurorPackage | undefined> {

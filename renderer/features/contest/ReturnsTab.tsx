@@ -1,10 +1,11 @@
-import { useState } from 'react';
-import { buildJurorPackage, serializeJurorPackage } from '../../../shared/contest';
+import { Fragment, useState } from 'react';
+import { buildJurorPackage, packageAttachments, packJurorPackage } from '../../../shared/contest';
 import type { EventRow } from '../../../shared/domain/types';
 import { bridge } from '../../bridge/bridge';
-import { ensureInvite, importScoreFile, markPackageSent } from '../../db/repo/contest';
+import { ensureInvite, importScoreFile, loadAttachmentBytes, markPackageSent } from '../../db/repo/contest';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup, JurorView } from '../../hooks/use-contest';
+import { JurorSheets, pendingGrants } from './JurorSheets';
 import { formatWhen } from './labels';
 
 const MAX_SCORE_FILE = 20 * 1024 * 1024;
@@ -18,6 +19,7 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
   const ctx = useDb();
   const [note, setNote] = useState<Note>();
   const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState<string>();
 
   const download = async (j: JurorView) => {
     setNote(undefined);
@@ -42,13 +44,18 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
     if (pkg.applications.length === 0) {
       return setNote({ kind: 'error', text: `Эксперту ${j.name} не назначено ни одной заявки — распределите заявки на вкладке «Распределение».` });
     }
-    const saved = await bridge.saveFile({ suggestedName: `${fileSafe(j.person?.surname ?? j.name)}.skhod-jury`, bytes: new Uint8Array(serializeJurorPackage(pkg)) });
+    // the bytes of exactly the packaged applications' files, nothing else leaves the device
+    const refs = packageAttachments(pkg);
+    const packed = packJurorPackage(pkg, await loadAttachmentBytes(ctx, refs.map((f) => f.id)));
+    if (!packed.ok) return setNote({ kind: 'error', text: packed.message });
+    const saved = await bridge.saveFile({ suggestedName: `${fileSafe(j.person?.surname ?? j.name)}.skhod-jury`, bytes: packed.bytes });
     if ('error' in saved) return setNote({ kind: 'error', text: saved.error.message });
     if (!saved.data) return;
     await markPackageSent(ctx, j.id);
+    const returned = pkg.reopens?.length ?? 0;
     setNote({
       kind: 'ok',
-      text: `Пакет эксперта ${j.name} сохранён: «${saved.data.name}», заявок: ${pkg.applications.length}. Передайте его эксперту лично или по защищённому каналу — по нему подписываются оценки.`,
+      text: `Пакет эксперта ${j.name} сохранён: «${saved.data.name}», заявок: ${pkg.applications.length}, файлов заявок: ${refs.length}${returned > 0 ? `, возвратов на доработку: ${returned}` : ''}. Передайте его эксперту лично или по защищённому каналу — по нему подписываются оценки.`,
       details: omitted.length > 0 ? [`Не вошли в пакет (не допущены, другая номинация или конфликт): ${omitted.length}.`] : undefined,
     });
   };
@@ -125,23 +132,38 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
               const mine = data.scores.filter((s) => s.jurorId === j.id && assigned.has(s.applicationId));
               const final = mine.filter((s) => s.status === 'final').length;
               const sent = j.invite?.sentAt;
+              const returned = data.assignments.filter((a) => a.jurorId === j.id && pendingGrants(a.reopens, mine.find((s) => s.applicationId === a.applicationId)).length > 0).length;
+              const expanded = open === j.id;
               return (
-                <tr key={j.id} className={assigned.size > 0 && final === assigned.size ? 'returns-done' : undefined}>
-                  <td>{j.name}</td>
-                  <td>{sent ? formatWhen(sent) : 'не отправлен'}</td>
-                  <td className="num">
-                    {mine.length} из {assigned.size}
-                  </td>
-                  <td className="num">
-                    {final} из {assigned.size}
-                  </td>
-                  <td>{j.returned ? `${formatWhen(j.returned.fileCreatedAt)} (загружен ${formatWhen(j.returned.importedAt)})` : '—'}</td>
-                  <td>
-                    <button type="button" onClick={() => void download(j)}>
-                      Скачать пакет эксперта
-                    </button>
-                  </td>
-                </tr>
+                <Fragment key={j.id}>
+                  <tr className={assigned.size > 0 && final === assigned.size ? 'returns-done' : undefined}>
+                    <td>{j.name}</td>
+                    <td>{sent ? formatWhen(sent) : 'не отправлен'}</td>
+                    <td className="num">
+                      {mine.length} из {assigned.size}
+                    </td>
+                    <td className="num">
+                      {final} из {assigned.size}
+                      {returned > 0 && <span className="returns-back"> · на доработке {returned}</span>}
+                    </td>
+                    <td>{j.returned ? `${formatWhen(j.returned.fileCreatedAt)} (загружен ${formatWhen(j.returned.importedAt)})` : '—'}</td>
+                    <td>
+                      <button type="button" onClick={() => void download(j)}>
+                        Скачать пакет эксперта
+                      </button>{' '}
+                      <button type="button" aria-expanded={expanded} onClick={() => setOpen(expanded ? undefined : j.id)}>
+                        Листы<span className="visually-hidden"> эксперта {j.name}</span>
+                      </button>
+                    </td>
+                  </tr>
+                  {expanded && (
+                    <tr className="returns-sheets">
+                      <td colSpan={6}>
+                        <JurorSheets juror={j} data={data} onReopened={(text) => setNote({ kind: 'ok', text })} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               );
             })}
           </tbody>

@@ -1,18 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CriterionDef, JurorPackage, PackageApplication, Score, SheetProblem } from '../../../shared/contest';
+import { lastReopen, type CriterionDef, type JurorPackage, type PackageApplication, type Score, type SheetProblem } from '../../../shared/contest';
 import { finalizeJurorScore, saveJurorScore } from '../../db/repo/juror';
 import { useDb } from '../../hooks/db-context';
+import { AttachmentList } from './AttachmentList';
 
-type Props = { pkg: JurorPackage; application: PackageApplication; score?: Score; onNext?: () => void };
+type Props = { pkg: JurorPackage; application: PackageApplication; score?: Score; onNext?: () => void; files: ReadonlySet<string> | undefined };
 
 const rub = (n?: number) => (n === undefined ? undefined : `${new Intl.NumberFormat('ru-RU').format(n)} ₽`);
+const formatDay = (iso: string) => new Date(iso).toLocaleString('ru-RU', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
 const bandOf = (c: CriterionDef, v: number | null | undefined) => (v === null || v === undefined ? undefined : c.bands.find((b) => v >= b.from && v <= b.to));
 
 /**
  * One application's sheet. Every keystroke is saved (a new version of the sheet, strict durability);
  * the inputs keep what was typed locally so a slow disk never makes the cursor jump.
  */
-export function ApplicationSheet({ pkg, application: a, score, onNext }: Props) {
+export function ApplicationSheet({ pkg, application: a, score, onNext, files }: Props) {
   const ctx = useDb();
   const form = pkg.nominations.find((n) => n.id === a.nominationId)!;
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(form.criteria.map((c) => [c.id, score?.values[c.id] == null ? '' : String(score.values[c.id])])));
@@ -22,6 +24,7 @@ export function ApplicationSheet({ pkg, application: a, score, onNext }: Props) 
   const [saved, setSaved] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   const final = score?.status === 'final';
+  const reopen = lastReopen(score);
   // keyboard-first: a new sheet opens with the cursor in its first score
   useEffect(() => {
     if (!final) first.current?.focus();
@@ -82,15 +85,20 @@ export function ApplicationSheet({ pkg, application: a, score, onNext }: Props) 
           {[form.title, a.organizationName, a.municipalityName, rub(a.requestedAmount)].filter(Boolean).join(' · ')}
         </p>
         {a.summary && <p className="app-summary">{a.summary}</p>}
-        {a.attachments.length > 0 && (
-          <p className="muted">
-            Файлы заявки: {a.attachments.map((f) => f.name).join(', ')} (передаются организатором отдельно).
-          </p>
-        )}
       </header>
+      <AttachmentList files={a.attachments} available={files} />
+      {reopen && !final && (
+        <div className="sheet-reopened" role="status">
+          <p>
+            <strong>Организатор вернул лист на доработку</strong> ({formatDay(reopen.at)}): «{reopen.reason}».
+          </p>
+          <p className="small">Исправьте оценки или обоснование, нажмите «Завершить» и отправьте организатору новый файл оценок.</p>
+        </div>
+      )}
       {final && (
         <p className="sheet-final" role="status">
           ✓ Лист завершён и заблокирован. Изменить его может только организатор, вернув на доработку.
+          {reopen && <span className="small"> Лист возвращался на доработку: «{reopen.reason}».</span>}
         </p>
       )}
       <p className="muted small">

@@ -43,5 +43,6 @@ export function JurorApp() {
       </main>
     );
   }
-  return <ScoreSheet key={`${pkg.contest.id}|${pkg.juror.id}`} pkg={pkg} onLeave={() => void leave()} />;
+  // a newer package (files, returned sheets) remounts the sheet screen, so nothing shows the old one
+  return <ScoreSheet key={`${pkg.contest.id}|${pkg.juror.id}|${pkg.createdAt}`} pkg={pkg} onLeave={() => void leave()} />;
 }

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { JurorPackage } from '../../../shared/contest';
 import { bridge } from '../../bridge/bridge';
-import { buildJurorScoreFile } from '../../db/repo/juror';
+import { buildJurorScoreFile, jurorAttachmentIds } from '../../db/repo/juror';
 import { useDb } from '../../hooks/db-context';
 import { useJurorScores } from '../../hooks/use-juror';
 import { ApplicationSheet } from './ApplicationSheet';
+import { OpenPackageButton } from './OpenPackageButton';
 
 const fileSafe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'эксперт';
 
@@ -14,6 +15,15 @@ export function ScoreSheet({ pkg, onLeave }: { pkg: JurorPackage; onLeave: () =>
   const scores = useJurorScores(pkg);
   const [current, setCurrent] = useState(pkg.applications[0]?.id);
   const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  // which files came with the package: fixed while this package is open (a new package remounts this screen)
+  const [files, setFiles] = useState<Set<string>>();
+  useEffect(() => {
+    let live = true;
+    void jurorAttachmentIds(ctx).then((ids) => live && setFiles(ids));
+    return () => {
+      live = false;
+    };
+  }, [ctx]);
   if (!scores) return <div className="splash">Сход…</div>;
   const total = pkg.applications.length;
   const finals = pkg.applications.filter((a) => scores.get(a.id)?.status === 'final').length;
@@ -53,6 +63,7 @@ export function ScoreSheet({ pkg, onLeave }: { pkg: JurorPackage; onLeave: () =>
         <button type="button" className="primary" onClick={() => void saveFile()}>
           Сохранить файл оценок
         </button>
+        <OpenPackageButton label="Открыть обновлённый пакет…" />
         <button type="button" onClick={onLeave}>
           Выйти из режима эксперта
         </button>
@@ -88,6 +99,7 @@ export function ScoreSheet({ pkg, onLeave }: { pkg: JurorPackage; onLeave: () =>
               pkg={pkg}
               application={app}
               score={scores.get(app.id)}
+              files={files}
               onNext={index < total - 1 ? () => setCurrent(pkg.applications[index + 1]!.id) : undefined}
             />
           ) : (

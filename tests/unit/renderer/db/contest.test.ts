@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { assignJury, buildJurorPackage, serializeJurorPackage } from '../../../../shared/contest';
+import { assignJury, buildJurorPackage, packageAttachments, serializeJurorPackage, type JurorPackage } from '../../../../shared/contest';
 import type { DbContext } from '../../../../renderer/db/context';
 import {
   addAttachment,
@@ -7,14 +7,26 @@ import {
   ensureInvite,
   importApplications,
   importScoreFile,
+  loadAttachmentBytes,
   MAX_ATTACHMENT_BYTES,
   openScoring,
+  removeAssignment,
+  reopenSheet,
   saveApplication,
   saveContestSetup,
   saveJuror,
   storeAssignments,
 } from '../../../../renderer/db/repo/contest';
-import { buildJurorScoreFile, finalizeJurorScore, leaveJurorMode, loadJurorPackage, openJurorPackage, saveJurorScore } from '../../../../renderer/db/repo/juror';
+import {
+  buildJurorScoreFile,
+  finalizeJurorScore,
+  jurorAttachmentIds,
+  leaveJurorMode,
+  loadJurorAttachment,
+  loadJurorPackage,
+  openJurorPackage,
+  saveJurorScore,
+} from '../../../../renderer/db/repo/juror';
 import { buildImportRows, findHeaderRow, guessMapping } from '../../../../renderer/features/contest/application-import';
 import { openDemoEvent } from '../../../../renderer/features/onboarding/open-demo';
 import { freshDb } from './helpers';
@@ -201,6 +213,182 @@ describe('contest repository', () => {
     await leaveJurorMode(dev);
     expect(await loadJurorPackage(dev)).toBeUndefined();
     expect(await dev.db.scores.count()).toBeGreaterThan(0); // leaving juror mode keeps the sheets
+  });
+});
+
+/** A contest in scoring with an assignment stored, and a way to build a juror's package file as the returns board does. */
+async function scoring(org: DbContext) {
+  const base = await populated(org);
+  const locked = await openScoring(org, base.contest.id);
+  const apps = await org.db.applications.where('contestId').equals(base.contest.id).toArray();
+  const { assignments } = assignJury({ minReviews: 2, applications: apps, jurors: base.jurors, conflicts: [] });
+  await storeAssignments(org, base.contest.id, assignments);
+  const packageFor = async (index: number) => {
+    const juror = base.jurors[index]!;
+    const invite = await ensureInvite(org, juror.id);
+    const { package: pkg } = buildJurorPackage({
+      contest: locked,
+      nominations: await org.db.nominations.where('contestId').equals(base.contest.id).toArray(),
+      applications: await org.db.applications.where('contestId').equals(base.contest.id).toArray(),
+      assignments: await org.db.assignments.where('contestId').equals(base.contest.id).toArray(),
+      conflicts: [],
+      juror,
+      jurorName: base.jurorPeople[index]!.surname,
+      invitationSecret: invite.invitationSecret,
+      createdAt: new Date().toISOString(),
+    });
+    const files = await loadAttachmentBytes(org, packageAttachments(pkg).map((f) => f.id));
+    return { pkg, bytes: serializeJurorPackage(pkg, files) };
+  };
+  return { ...base, apps, packageFor };
+}
+
+/** Scores every criterion and the justification, then «Завершить». */
+async function scoreAndFinalize(dev: DbContext, pkg: JurorPackage, applicationId: string, value: number) {
+  const form = pkg.nominations.find((n) => n.id === pkg.applications.find((a) => a.id === applicationId)!.nominationId)!;
+  await saveJurorScore(dev, pkg, applicationId, { values: Object.fromEntries(form.criteria.map((c) => [c.id, value])), comment: 'Обоснование оценки' });
+  const done = await finalizeJurorScore(dev, pkg, applicationId);
+  if (!done.ok) throw new Error(done.message);
+  return done.score;
+}
+
+describe('attachments in juror packages', () => {
+  it('the juror gets the files of exactly their applications, checked, viewable, and gone when juror mode ends', async () => {
+    const org = await db();
+    const { apps, packageFor, jurors } = await scoring(org);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const pdf = new TextEncoder().encode('%PDF-1.4 смета проекта');
+    for (const a of apps) await addAttachment(org, a.id, { name: `смета ${a.title}.pdf`, bytes: pdf });
+    await addAttachment(org, apps[0]!.id, { name: 'площадка.png', bytes: png });
+    // two jurors, two reviews each: take one application away from the first juror, so there is something to leave out
+    await removeAssignment(org, `${jurors[0]!.id}|${apps[2]!.id}`);
+    const { pkg, bytes } = await packageFor(0);
+    const mine = new Set(pkg.applications.map((a) => a.id));
+    const all = await org.db.applications.where('contestId').equals(apps[0]!.contestId).toArray();
+    const expected = all.filter((a) => mine.has(a.id)).flatMap((a) => a.attachments.map((f) => f.id));
+    expect(packageAttachments(pkg).map((f) => f.id).sort()).toEqual(expected.sort());
+    const notMine = all.filter((a) => !mine.has(a.id)).flatMap((a) => a.attachments);
+    expect(notMine).toHaveLength(1);
+    const text = new TextDecoder().decode(bytes);
+    for (const f of notMine) expect(text).not.toContain(f.id);
+
+    // the juror's device: same ids as on an organizer's laptop must not clash, so it keeps them apart
+    const dev = await db();
+    await dev.db.attachments.put({ id: expected[0]!, applicationId: 'organizer-own', name: 'своё.pdf', mime: 'application/pdf', size: 1, sha256: '0'.repeat(64), bytes: new Uint8Array([7]) });
+    expect(await openJurorPackage(dev, bytes)).toMatchObject({ ok: true });
+    expect(await jurorAttachmentIds(dev)).toEqual(new Set(expected));
+    if (mine.has(apps[0]!.id)) {
+      const pngRef = pkg.applications.find((a) => a.id === apps[0]!.id)!.attachments.find((f) => f.name === 'площадка.png')!;
+      expect((await loadJurorAttachment(dev, pngRef.id))!.bytes).toEqual(png);
+    }
+    for (const id of expected) expect((await loadJurorAttachment(dev, id))!.bytes.byteLength).toBeGreaterThan(0);
+
+    // a changed byte inside a file: refused, nothing of it stored
+    const bad = new Uint8Array(bytes);
+    bad[bad.length - 3] = bad[bad.length - 3]! ^ 0x20;
+    const other = await db();
+    expect(await openJurorPackage(other, bad)).toMatchObject({ ok: false, message: expect.stringContaining('повреждён') });
+    expect(await other.db.attachments.count()).toBe(0);
+    expect(await loadJurorPackage(other)).toBeUndefined();
+
+    await leaveJurorMode(dev);
+    expect(await jurorAttachmentIds(dev)).toEqual(new Set());
+    expect(await dev.db.attachments.get(expected[0]!)).toMatchObject({ name: 'своё.pdf' }); // the laptop's own row stays
+  });
+
+  it('refuses to pack a file whose bytes are not on this device, naming it', async () => {
+    const org = await db();
+    const { apps, packageFor } = await scoring(org);
+    for (const a of apps) await addAttachment(org, a.id, { name: 'презентация.pdf', bytes: new TextEncoder().encode('%PDF') });
+    await org.db.attachments.clear(); // as after a sync from another organizer laptop: refs without bytes
+    await expect(packageFor(0)).rejects.toThrow(/нет файлов «презентация\.pdf»/);
+  });
+});
+
+describe('reopening a finalized sheet', () => {
+  it('the organizer returns a sheet with a logged reason; the juror reopens it from the next package; the reason comes back in the file and on the board', async () => {
+    const org = await db();
+    const { contest, packageFor, jurors } = await scoring(org);
+    const first = await packageFor(0);
+    const dev = await db();
+    await openJurorPackage(dev, first.bytes);
+    const appId = first.pkg.applications[0]!.id;
+    await scoreAndFinalize(dev, first.pkg, appId, 6);
+    expect(await importScoreFile(org, contest.id, await buildJurorScoreFile(dev, first.pkg))).toMatchObject({ ok: true, added: 1 });
+
+    // refused: no reason, a sheet that is not final here
+    await expect(reopenSheet(org, contest.id, jurors[0]!.id, appId, '  ', 'организатор')).rejects.toThrow(/Напишите, почему/);
+    const otherApp = first.pkg.applications[1]!.id;
+    await expect(reopenSheet(org, contest.id, jurors[0]!.id, otherApp, 'причина', 'организатор')).rejects.toThrow(/только завершённый/);
+
+    const changes = await org.db.changes.count();
+    const grant = await reopenSheet(org, contest.id, jurors[0]!.id, appId, 'Не оценён бюджет проекта', 'организатор (Ноутбук 1)');
+    expect(await org.db.changes.count()).toBe(changes + 1); // logged like every write
+    expect((await org.db.assignments.get(`${jurors[0]!.id}|${appId}`))!.reopens).toEqual([grant]);
+    await expect(reopenSheet(org, contest.id, jurors[0]!.id, appId, 'ещё раз', 'организатор')).rejects.toThrow(/уже возвращён/);
+    // «Распределить заявки» again keeps the logged grant
+    const rows = await org.db.assignments.where('contestId').equals(contest.id).toArray();
+    await storeAssignments(org, contest.id, rows.map(({ jurorId, applicationId }) => ({ jurorId, applicationId })));
+    expect((await org.db.assignments.get(`${jurors[0]!.id}|${appId}`))!.reopens).toEqual([grant]);
+
+    // the juror's device: the old package changes nothing, the new one reopens the sheet once
+    expect(await openJurorPackage(dev, first.bytes)).toMatchObject({ ok: true, reopened: 0 });
+    const second = await packageFor(0);
+    expect(second.pkg.reopens).toEqual([{ applicationId: appId, ...grant }]);
+    expect(await openJurorPackage(dev, second.bytes)).toMatchObject({ ok: true, reopened: 1 });
+    expect(await openJurorPackage(dev, second.bytes)).toMatchObject({ ok: true, reopened: 0 });
+    const reopened = (await dev.db.scores.get(`${jurors[0]!.id}|${appId}`))!;
+    expect(reopened).toMatchObject({ status: 'draft', reopened: [grant] });
+
+    // the draft comes back first: it replaces the final sheet, the board sees why
+    expect(await importScoreFile(org, contest.id, await buildJurorScoreFile(dev, second.pkg))).toMatchObject({ ok: true, replaced: 1, refused: [] });
+    expect(await org.db.scores.get(`${jurors[0]!.id}|${appId}`)).toMatchObject({ status: 'draft', reopened: [grant] });
+    const refinal = await scoreAndFinalize(dev, second.pkg, appId, 9);
+    expect(refinal).toMatchObject({ status: 'final', reopened: [grant] });
+    const file = await buildJurorScoreFile(dev, second.pkg);
+    expect(new TextDecoder().decode(file)).toContain('Не оценён бюджет проекта');
+    expect(await importScoreFile(org, contest.id, file)).toMatchObject({ ok: true, replaced: 1, refused: [] });
+    expect(await org.db.scores.get(`${jurors[0]!.id}|${appId}`)).toMatchObject({ status: 'final', version: refinal.version, reopened: [grant] });
+    // and a new return is possible once the previous one has been answered
+    await expect(reopenSheet(org, contest.id, jurors[0]!.id, appId, 'Вторая причина', 'организатор')).resolves.toMatchObject({ reason: 'Вторая причина' });
+  });
+
+  it('refuses a sheet the juror’s device reopened on its own (no grant of the organizer’s)', async () => {
+    const org = await db();
+    const { contest, packageFor, jurors } = await scoring(org);
+    const { pkg, bytes } = await packageFor(0);
+    const dev = await db();
+    await openJurorPackage(dev, bytes);
+    const appId = pkg.applications[0]!.id;
+    const final = await scoreAndFinalize(dev, pkg, appId, 5);
+    await importScoreFile(org, contest.id, await buildJurorScoreFile(dev, pkg));
+    // a juror who edits the package file to add a return for themselves
+    const forged: JurorPackage = { ...pkg, createdAt: new Date().toISOString(), reopens: [{ applicationId: appId, id: 'self-made', reason: 'сам себе', by: 'эксперт', at: new Date().toISOString() }] };
+    await openJurorPackage(dev, serializeJurorPackage(forged));
+    await scoreAndFinalize(dev, forged, appId, 10);
+    const r = await importScoreFile(org, contest.id, await buildJurorScoreFile(dev, forged));
+    expect(r).toMatchObject({ ok: true, added: 0, replaced: 0 });
+    if (r.ok) expect(r.refused.join(' ')).toMatch(/без решения организатора/);
+    expect(await org.db.scores.get(`${jurors[0]!.id}|${appId}`)).toMatchObject({ version: final.version, status: 'final' });
+  });
+});
+
+describe('score files of another contest', () => {
+  it('are refused by name and change nothing', async () => {
+    const org = await db();
+    const { contest, packageFor } = await scoring(org);
+    const { pkg, bytes } = await packageFor(0);
+    const dev = await db();
+    await openJurorPackage(dev, bytes);
+    await scoreAndFinalize(dev, pkg, pkg.applications[0]!.id, 7);
+    // the same juror id and secret, but the file names a contest this organizer does not run
+    const foreign: JurorPackage = { ...pkg, contest: { ...pkg.contest, id: 'другой-конкурс' } };
+    await openJurorPackage(dev, serializeJurorPackage(foreign));
+    await saveJurorScore(dev, foreign, pkg.applications[1]!.id, { comment: 'x' });
+    const before = await org.db.changes.count();
+    const r = await importScoreFile(org, contest.id, await buildJurorScoreFile(dev, foreign));
+    expect(r).toEqual({ ok: false, message: 'Файл оценок относится к другому конкурсу.' });
+    expect(await org.db.changes.count()).toBe(before);
   });
 });
 
