@@ -13,6 +13,10 @@ const wireNames = {
   appInfo: 'skhod:app-info',
   openFile: 'skhod:open-file',
   saveFile: 'skhod:save-file',
+  backupList: 'skhod:backup-list',
+  backupWrite: 'skhod:backup-write',
+  backupRead: 'skhod:backup-read',
+  backupDelete: 'skhod:backup-delete',
 } as const satisfies { [K in ChannelKey]: (typeof channels)[K]['channel'] };
 
 /*
@@ -24,6 +28,10 @@ const api = {
   appInfo: (args) => ipcRenderer.invoke(wireNames.appInfo, args),
   openFile: (args) => ipcRenderer.invoke(wireNames.openFile, args),
   saveFile: (args) => ipcRenderer.invoke(wireNames.saveFile, args),
+  backupList: (args) => ipcRenderer.invoke(wireNames.backupList, args),
+  backupWrite: (args) => ipcRenderer.invoke(wireNames.backupWrite, args),
+  backupRead: (args) => ipcRenderer.invoke(wireNames.backupRead, args),
+  backupDelete: (args) => ipcRenderer.invoke(wireNames.backupDelete, args),
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('skhod', api);

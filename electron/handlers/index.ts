@@ -1,5 +1,6 @@
 import type { Handlers } from '../ipc';
 import { appInfo } from './app-info';
+import { createBackupHandlers } from './backups';
 import { openFile } from './open-file';
 import { saveFile } from './save-file';
 
@@ -8,4 +9,5 @@ export const handlers = {
   appInfo: async () => appInfo(),
   openFile,
   saveFile,
+  ...createBackupHandlers(),
 } satisfies Handlers;

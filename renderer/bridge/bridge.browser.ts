@@ -1,5 +1,6 @@
 import type { AppInfo, Bridge, BridgeResult, OpenedFile } from '../../shared/ipc/contract';
 import { MAX_FILE_BYTES } from '../../shared/ipc/limits';
+import { createBrowserBackups } from './backups.browser';
 
 /**
  * The bridge for plain Chromium (npm run web, e2e tests, jurors without the installer): a file input
@@ -7,6 +8,9 @@ import { MAX_FILE_BYTES } from '../../shared/ipc/limits';
  */
 export function createBrowserBridge(version: string): Bridge {
   return {
+    // a separate IndexedDB database stands in for Electron's backups folder
+    ...createBrowserBackups(),
+
     async appInfo() {
       const info: AppInfo = {
         name: 'Сход',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_FILE_BYTES } from './limits';
+import { BACKUP_NAME_RE, MAX_BACKUP_BYTES, MAX_BACKUP_INFO_CHARS } from '../backup/names';
 
 /**
  * The one contract between the renderer and the main process.
@@ -20,6 +21,9 @@ const fileFilter = z
     extensions: z.array(z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,18}[a-z0-9])?$/i)).min(1).max(20),
   })
   .strict();
+
+// SECURITY: a bare name of the fixed shape (names.ts) — never a path; checked again in the main process.
+const backupName = z.string().max(64).regex(BACKUP_NAME_RE);
 
 export const channels = {
   appInfo: {
@@ -50,6 +54,30 @@ export const channels = {
       })
       .strict(),
   },
+  /** Backups of this device's database kept by the app itself (Electron: userData/backups). */
+  backupList: {
+    channel: 'skhod:backup-list',
+    args: z.object({}).strict(),
+  },
+  backupWrite: {
+    channel: 'skhod:backup-write',
+    args: z
+      .object({
+        name: backupName,
+        bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_BACKUP_BYTES, 'копия слишком большая'),
+        /** BackupInfo as JSON, kept beside the file so the list needs no file reading. */
+        info: z.string().max(MAX_BACKUP_INFO_CHARS),
+      })
+      .strict(),
+  },
+  backupRead: {
+    channel: 'skhod:backup-read',
+    args: z.object({ name: backupName }).strict(),
+  },
+  backupDelete: {
+    channel: 'skhod:backup-delete',
+    args: z.object({ name: backupName }).strict(),
+  },
 } as const;
 
 export type ChannelKey = keyof typeof channels;
@@ -68,10 +96,17 @@ export type OpenedFile = { name: string; bytes: Uint8Array } | null;
 /** Where the file went (a path in Electron, the download name in a browser); `null` when cancelled. */
 export type SavedFile = { name: string } | null;
 
+/** A backup kept by the app; `info` is the JSON written with it (absent if that was lost). */
+export type StoredBackup = { name: string; size: number; info?: string };
+
 type Results = {
   appInfo: AppInfo;
   openFile: OpenedFile;
   saveFile: SavedFile;
+  backupList: StoredBackup[];
+  backupWrite: { name: string; size: number };
+  backupRead: { bytes: Uint8Array };
+  backupDelete: null;
 };
 
 export type ChannelArgs<K extends ChannelKey> = z.input<(typeof channels)[K]['args']>;

@@ -34,11 +34,17 @@ const eventFrom = (url: string) => {
 };
 const subFrameEvent = () => ({ sender: { mainFrame }, senderFrame: { parent: mainFrame, url: 'app://skhod/index.html' } });
 
+const BACKUP_NAME = 'skhod-20190927-083015042-k3x9q2.skhod-backup';
+
 function stubHandlers() {
   return {
     appInfo: vi.fn(async () => ({ name: 'Сход', version: '1', shell: 'electron' as const, platform: 'linux', versions: {} })),
     openFile: vi.fn(async () => null),
     saveFile: vi.fn(async () => ({ name: '/tmp/x.xlsx' })),
+    backupList: vi.fn(async () => []),
+    backupWrite: vi.fn(async () => ({ name: BACKUP_NAME, size: 3 })),
+    backupRead: vi.fn(async () => ({ bytes: new Uint8Array([1]) })),
+    backupDelete: vi.fn(async () => null),
   } satisfies Handlers;
 }
 
@@ -46,7 +52,27 @@ const validArgs: { [K in ChannelKey]: unknown } = {
   appInfo: {},
   openFile: { title: 'Открыть список', filters: [{ name: 'Excel', extensions: ['xlsx', 'xls'] }, { name: 'Сход', extensions: ['skhod-jury', 'skhod'] }], maxBytes: 1024 },
   saveFile: { suggestedName: 'отчёт.xlsx', bytes: new Uint8Array([1, 2, 3]) },
+  backupList: {},
+  backupWrite: { name: BACKUP_NAME, bytes: new Uint8Array([1, 2, 3]), info: '{}' },
+  backupRead: { name: BACKUP_NAME },
+  backupDelete: { name: BACKUP_NAME },
 };
+
+/** Names a compromised page might try in order to reach outside the backups folder. */
+const badBackupNames = [
+  undefined,
+  '',
+  '../skhod-20190927-083015042-k3x9q2.skhod-backup',
+  'skhod-20190927-083015042-k3x9q2.skhod-backup/../../x',
+  '/etc/passwd',
+  '..',
+  'skhod-20190927-083015042-K3X9Q2.skhod-backup',
+  'skhod-20190927-083015042-k3x9q2.skhod-backup.info.json',
+  'skhod-20190927-083015042-k3x9q2.skhod-backup ',
+  'skhod-20190927-083015042-k3x9q2.skhod-backup\0',
+  'dir\\skhod-20190927-083015042-k3x9q2.skhod-backup',
+  42,
+];
 
 const hugeBytes = Object.defineProperty(new Uint8Array(1), 'byteLength', { get: () => MAX_FILE_BYTES + 1 });
 
@@ -83,6 +109,17 @@ const invalidArgs: { [K in ChannelKey]: unknown[] } = {
     { suggestedName: 'a.xlsx', bytes: hugeBytes },
     { suggestedName: 'a.xlsx', bytes: new Uint8Array(), path: '/etc/passwd' },
   ],
+  backupList: [undefined, null, { dir: '/etc' }],
+  backupWrite: [
+    ...badBackupNames.map((name) => ({ name, bytes: new Uint8Array(), info: '{}' })),
+    { name: BACKUP_NAME, bytes: hugeBytes, info: '{}' },
+    { name: BACKUP_NAME, bytes: [1, 2], info: '{}' },
+    { name: BACKUP_NAME, bytes: new Uint8Array() },
+    { name: BACKUP_NAME, bytes: new Uint8Array(), info: 'x'.repeat(8 * 1024 + 1) },
+    { name: BACKUP_NAME, bytes: new Uint8Array(), info: '{}', folder: '/tmp' },
+  ],
+  backupRead: [...badBackupNames.map((name) => ({ name })), { name: BACKUP_NAME, path: '/etc/passwd' }],
+  backupDelete: [...badBackupNames.map((name) => ({ name })), {}],
 };
 
 beforeEach(() => {

@@ -1,0 +1,287 @@
+/**
+ * Full backups of a device's database (Резервные копии): one file, `.skhod-backup`.
+ *
+ * ════════════════════════════════════════════════════════════════════════════════════════════════
+ * FILE FORMAT, VERSION 1. Files written by one version are read by every later one: change the layout
+ * only together with the version byte and keep a reader for the old layout.
+ *
+ *   "SKHODBK" + version byte (0x01)     8 bytes, so a foreign file is recognised without inflating it
+ *   body: gzip(UTF-8 JSON {"header": BackupHeader, "tables": {name: [row, …]}})
+ *
+ * Rows are stored exactly as IndexedDB holds them. JSON cannot say "bytes", "undefined" or "NaN", so
+ * such values are written as tagged objects {"$t": kind, …} (see encodeValue); an object of our own
+ * that happens to have a "$t" key is wrapped as {"$t": "object", "v": …} so nothing is ever misread.
+ * Integrity: gzip's CRC-32 catches a damaged or truncated file; a backup is not signed (it never
+ * leaves the hands of the device's own operator to be trusted by another device — exchange files are).
+ * ════════════════════════════════════════════════════════════════════════════════════════════════
+ */
+import { gunzip, GunzipError, gzip } from '../sync/gzip';
+import { MAX_BACKUP_BYTES } from './names';
+
+export { MAX_BACKUP_BYTES };
+
+export const BACKUP_FORMAT = 'skhod-backup';
+export const BACKUP_VERSION = 1;
+export const BACKUP_EXTENSION = 'skhod-backup';
+const MAGIC = new TextEncoder().encode('SKHODBK');
+const PREFIX = MAGIC.length + 1;
+
+/**
+ * Inflated JSON above this is refused: 10,000 participants with a contest take ~15 MB; the cap keeps a
+ * crafted "zip bomb" from taking the renderer's memory and stays well under V8's string limit.
+ */
+export const MAX_BACKUP_JSON_BYTES = 400 * 1024 * 1024;
+
+/** Who made the backup and what is in it: everything the preview shows before a restore. */
+export type BackupHeader = {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  /** ISO time on the writing device's clock. */
+  createdAt: string;
+  /** Why it was made, in Russian: «Вручную», «Перед импортом «делегаты.xlsx»», … */
+  reason: string;
+  /** Dexie schema version of the database it was taken from. */
+  schemaVersion: number;
+  device: { id: string; name: string; role: string };
+  /** The greatest change stamp in the backup ('' when the change log was empty). */
+  lastStamp: string;
+  changeCount: number;
+  events: Array<{ id: string; title: string }>;
+  /** Rows per table; checked against the tables on reading. */
+  counts: Record<string, number>;
+};
+
+export type BackupContent = { header: BackupHeader; tables: Record<string, unknown[]> };
+
+export type BackupErrorCode = 'not-a-backup' | 'unsupported-version' | 'corrupt' | 'too-large' | 'newer-schema' | 'write-failed' | 'unavailable';
+
+const MESSAGES: Record<BackupErrorCode, string> = {
+  'not-a-backup':
+    'Это не резервная копия Схода. Выберите файл с расширением .skhod-backup — его создаёт раздел «Настройки → Резервные копии» (кнопка «Скачать полную копию»).',
+  'unsupported-version': 'Резервная копия создана более новой версией Схода. Обновите программу на этом устройстве и восстановите копию снова.',
+  corrupt:
+    'Файл резервной копии повреждён или записан не полностью (например, копирование на флешку не завершилось). Возьмите другую копию или скопируйте файл заново. Данные не изменены.',
+  'too-large': 'Файл резервной копии слишком большой для восстановления на этом устройстве. Данные не изменены.',
+  'newer-schema': 'Резервная копия сделана более новой версией Схода (другая структура базы). Обновите программу и восстановите копию снова. Данные не изменены.',
+  'write-failed': 'Не удалось записать данные из копии. База осталась такой, какой была до восстановления.',
+  unavailable: 'Хранилище резервных копий недоступно на этом устройстве.',
+};
+
+/** A refused or failed backup operation; `message` is Russian, for the person at the screen. */
+export class BackupError extends Error {
+  override name = 'BackupError';
+  constructor(
+    readonly code: BackupErrorCode,
+    detail?: string,
+  ) {
+    super(detail ? `${MESSAGES[code]} (${detail})` : MESSAGES[code]);
+  }
+}
+
+// ── values ────────────────────────────────────────────────────────────────────────────────────────
+
+const TAG = '$t';
+
+/**
+ * Turns a stored value into plain JSON, exactly reversible by decodeValue. Handles what structured
+ * clone stores and JSON does not: Uint8Array/ArrayBuffer (attachments), Date, undefined (a key whose
+ * value is undefined is still a key in IndexedDB), NaN/±Infinity, -0. Blobs must be read to bytes
+ * before (see blobsToTagged) because reading them is asynchronous.
+ */
+export function encodeValue(value: unknown): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value === undefined) return { [TAG]: 'undef' };
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return { [TAG]: 'num', v: 'NaN' };
+    if (value === Infinity) return { [TAG]: 'num', v: 'Infinity' };
+    if (value === -Infinity) return { [TAG]: 'num', v: '-Infinity' };
+    if (Object.is(value, -0)) return { [TAG]: 'num', v: '-0' };
+    return value;
+  }
+  if (value instanceof Uint8Array) return { [TAG]: 'bytes', b64: toBase64(value) };
+  if (value instanceof ArrayBuffer) return { [TAG]: 'buffer', b64: toBase64(new Uint8Array(value)) };
+  if (value instanceof Date) return { [TAG]: 'date', v: value.getTime() };
+  if (value instanceof TaggedBlob) return { [TAG]: 'blob', mime: value.type, b64: toBase64(value.bytes) };
+  if (Array.isArray(value)) return value.map(encodeValue);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = encodeValue(v);
+    return TAG in out ? { [TAG]: 'object', v: out } : out;
+  }
+  // functions, symbols, bigints cannot be stored in IndexedDB rows of ours: a programming error
+  throw new TypeError(`cannot back up a value of type ${typeof value}`);
+}
+
+export function decodeValue(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(decodeValue);
+  const obj = value as Record<string, unknown>;
+  if (TAG in obj) {
+    switch (obj[TAG]) {
+      case 'undef':
+        return undefined;
+      case 'num':
+        return obj['v'] === '-0' ? -0 : Number(obj['v']);
+      case 'bytes':
+        return fromBase64(String(obj['b64']));
+      case 'buffer':
+        return fromBase64(String(obj['b64'])).buffer;
+      case 'date':
+        return new Date(Number(obj['v']));
+      case 'blob':
+        return new Blob([fromBase64(String(obj['b64'])) as Uint8Array<ArrayBuffer>], { type: String(obj['mime'] ?? '') });
+      case 'object':
+        return decodePlain(obj['v']);
+      default:
+        throw new BackupError('corrupt', `неизвестный тип значения ${String(obj[TAG]).slice(0, 20)}`);
+    }
+  }
+  return decodePlain(obj);
+}
+
+function decodePlain(value: unknown): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new BackupError('corrupt', 'ожидался объект');
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    // JSON.parse makes "__proto__" an own data property; assigning it here would change the prototype
+    if (k === '__proto__') Object.defineProperty(out, k, { value: decodeValue(v), enumerable: true, writable: true, configurable: true });
+    else out[k] = decodeValue(v);
+  }
+  return out;
+}
+
+/** Bytes of a Blob read ahead of encoding (encodeValue is synchronous). */
+export class TaggedBlob {
+  constructor(
+    readonly type: string,
+    readonly bytes: Uint8Array,
+  ) {}
+}
+
+/** Replaces every Blob inside `value` by a TaggedBlob (reading it); other values are returned as they are. */
+export async function readBlobs(value: unknown): Promise<unknown> {
+  if (typeof Blob !== 'undefined' && value instanceof Blob) return new TaggedBlob(value.type, new Uint8Array(await value.arrayBuffer()));
+  if (value === null || typeof value !== 'object' || value instanceof Uint8Array || value instanceof ArrayBuffer || value instanceof Date) return value;
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = await Promise.all(value.map(async (v) => {
+      const r = await readBlobs(v);
+      if (r !== v) changed = true;
+      return r;
+    }));
+    return changed ? out : value;
+  }
+  let copy: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const r = await readBlobs(v);
+    if (r !== v) (copy ??= { ...(value as Record<string, unknown>) })[k] = r;
+  }
+  return copy ?? value;
+}
+
+/** Whether any Blob is inside `value` (cheap check so blob-free rows are not copied). */
+export function containsBlob(value: unknown): boolean {
+  if (typeof Blob !== 'undefined' && value instanceof Blob) return true;
+  if (value === null || typeof value !== 'object' || value instanceof Uint8Array || value instanceof ArrayBuffer) return false;
+  return Object.values(value).some(containsBlob);
+}
+
+// ── base64 (Node 20 has no Uint8Array.toBase64) ───────────────────────────────────────────────────
+
+const CHUNK = 0x8000;
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(binary);
+}
+
+export function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
+  let binary: string;
+  try {
+    binary = atob(b64);
+  } catch {
+    throw new BackupError('corrupt', 'повреждены двоичные данные');
+  }
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+// ── file ──────────────────────────────────────────────────────────────────────────────────────────
+
+/** Writes a backup file. `tables` hold rows as stored (Blobs already read with readBlobs). */
+export async function packBackup(header: Omit<BackupHeader, 'format' | 'version' | 'counts'>, tables: Record<string, readonly unknown[]>): Promise<Uint8Array<ArrayBuffer>> {
+  const counts: Record<string, number> = {};
+  const encoded: Record<string, unknown[]> = {};
+  for (const [name, rows] of Object.entries(tables)) {
+    counts[name] = rows.length;
+    encoded[name] = rows.map(encodeValue);
+  }
+  const full: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, ...header, counts };
+  const body = await gzip(new TextEncoder().encode(JSON.stringify({ header: full, tables: encoded })));
+  const out = new Uint8Array(PREFIX + body.length);
+  out.set(MAGIC, 0);
+  out[MAGIC.length] = BACKUP_VERSION;
+  out.set(body, PREFIX);
+  return out;
+}
+
+export type UnpackLimits = { maxFileBytes?: number; maxJsonBytes?: number };
+
+/**
+ * Reads a backup file, checking in this order: size, magic (a foreign file), version, gzip (damage),
+ * JSON and header shape, then that every table's row count matches the header. Throws BackupError.
+ */
+export async function unpackBackup(bytes: Uint8Array, limits: UnpackLimits = {}): Promise<BackupContent> {
+  if (bytes.length > (limits.maxFileBytes ?? MAX_BACKUP_BYTES)) throw new BackupError('too-large');
+  if (bytes.length < PREFIX || MAGIC.some((b, i) => bytes[i] !== b)) throw new BackupError('not-a-backup');
+  if (bytes[MAGIC.length] !== BACKUP_VERSION) throw new BackupError('unsupported-version');
+  let json: Uint8Array;
+  try {
+    json = await gunzip(bytes.subarray(PREFIX), limits.maxJsonBytes ?? MAX_BACKUP_JSON_BYTES);
+  } catch (e) {
+    if (e instanceof GunzipError && e.reason === 'too-large') throw new BackupError('too-large');
+    throw new BackupError('corrupt');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
+  } catch {
+    throw new BackupError('corrupt', 'не читается содержимое');
+  }
+  const root = parsed as { header?: unknown; tables?: unknown } | null;
+  if (!root || typeof root !== 'object' || !isHeader(root.header) || !root.tables || typeof root.tables !== 'object' || Array.isArray(root.tables)) {
+    throw new BackupError('corrupt', 'нет заголовка');
+  }
+  const header = root.header;
+  const tables: Record<string, unknown[]> = {};
+  const names = Object.keys(root.tables);
+  const expected = Object.keys(header.counts);
+  if (names.length !== expected.length || names.some((n) => !(n in header.counts))) throw new BackupError('corrupt', 'список таблиц не совпадает с заголовком');
+  for (const name of names) {
+    const rows = (root.tables as Record<string, unknown>)[name];
+    if (!Array.isArray(rows) || rows.length !== header.counts[name]) throw new BackupError('corrupt', `таблица ${name.slice(0, 40)}`);
+    tables[name] = rows.map(decodeValue);
+  }
+  return { header, tables };
+}
+
+function isHeader(h: unknown): h is BackupHeader {
+  if (!h || typeof h !== 'object') return false;
+  const x = h as Record<string, unknown>;
+  const device = x['device'] as Record<string, unknown> | undefined;
+  const counts = x['counts'] as Record<string, unknown> | undefined;
+  return (
+    x['format'] === BACKUP_FORMAT &&
+    x['version'] === BACKUP_VERSION &&
+    typeof x['createdAt'] === 'string' &&
+    typeof x['reason'] === 'string' &&
+    Number.isInteger(x['schemaVersion']) &&
+    typeof x['lastStamp'] === 'string' &&
+    Number.isInteger(x['changeCount']) &&
+    !!device && typeof device['id'] === 'string' && typeof device['name'] === 'string' && typeof device['role'] === 'string' &&
+    Array.isArray(x['events']) && (x['events'] as unknown[]).every((e) => !!e && typeof (e as { id?: unknown }).id === 'string' && typeof (e as { title?: unknown }).title === 'string') &&
+    !!counts && typeof counts === 'object' && !Array.isArray(counts) && Object.values(counts).every((n) => Number.isInteger(n) && (n as number) >= 0)
+  );
+}
