@@ -22,6 +22,25 @@ export type EventRow = {
   project?: string;
   goal?: string;
   createdAt: IsoDateTime;
+  /**
+   * The organizer PIN as a salted hash (shared/security/organizer-pin.ts), never the PIN itself. It is
+   * kept on the event row because that row travels in exchange files: a desk or a district office
+   * learns the PIN that guards the organizer's areas on it without anyone typing it there.
+   */
+  organizerPin?: OrganizerPinRecord;
+};
+
+/** A salted, stretched hash of the organizer PIN and when and where it was set. */
+export type OrganizerPinRecord = {
+  algo: 'pbkdf2-sha256';
+  iterations: number;
+  /** hex, random per PIN */
+  salt: string;
+  /** hex */
+  hash: string;
+  setAt: IsoDateTime;
+  /** The organizer device that set it. */
+  setBy: Id;
 };
 
 export type ProgramItemKind = 'plenary' | 'talk' | 'break' | 'sections' | 'other';
@@ -164,7 +183,8 @@ export type PrintLogEntry = {
   at: IsoDateTime;
 };
 
-export type DeviceRole = 'organizer' | 'desk' | 'district' | 'juror';
+export const deviceRoles = ['organizer', 'desk', 'district', 'juror'] as const;
+export type DeviceRole = (typeof deviceRoles)[number];
 export type Device = {
   id: Id;
   name: string;

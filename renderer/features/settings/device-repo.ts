@@ -1,0 +1,70 @@
+import { deviceRoles, type Device, type DeviceRole, type EventRow } from '../../../shared/domain/types';
+import { effectiveOrganizerPin, makeOrganizerPin, noAttempts, type PinAttempts } from '../../../shared/security/organizer-pin';
+import type { OrganizerPinRecord } from '../../../shared/domain/types';
+import { putTracked } from '../../db/change-log';
+import type { DbContext } from '../../db/context';
+
+// Device rows and the attempt counter are local to this device: they describe it, not the event, and
+// are not change-logged. The organizer PIN is the opposite: it must reach other devices, so it is a
+// field of the event rows, written through putTracked like any shared data.
+const PIN_ATTEMPTS = 'organizer.pinAttempts';
+
+export const MAX_DEVICE_NAME = 60;
+
+/** Russian message for a bad device name; '' when fine. */
+export function validateDeviceName(name: string): string {
+  const n = name.trim();
+  if (!n) return 'Укажите название устройства, например «Стойка 1» или «Ноутбук организатора»';
+  if (n.length > MAX_DEVICE_NAME) return `Название — не длиннее ${MAX_DEVICE_NAME} знаков`;
+  return '';
+}
+
+/**
+ * Renames this device or changes its role, in one transaction. The caller asks for the organizer PIN
+ * before a role change (organizer-gate.tsx); this function only stores.
+ */
+export async function updateDevice(ctx: DbContext, patch: { name?: string; role?: DeviceRole }): Promise<Device> {
+  if (patch.name !== undefined) {
+    const problem = validateDeviceName(patch.name);
+    if (problem) throw new Error(problem);
+  }
+  if (patch.role !== undefined && !deviceRoles.includes(patch.role)) throw new Error(`Неизвестная роль устройства: ${patch.role}`);
+  const { db } = ctx;
+  return db.transaction('rw', db.devices, async () => {
+    const row = await db.devices.get(ctx.device.id);
+    if (!row) throw new Error('Строка этого устройства не найдена — перезапустите Сход.');
+    const next: Device = { ...row, ...(patch.name !== undefined && { name: patch.name.trim() }), ...(patch.role !== undefined && { role: patch.role }) };
+    await db.devices.put(next);
+    return next;
+  });
+}
+
+/** The organizer PIN in force on this device (newest on any event), or null when none is set. */
+export async function loadOrganizerPin(ctx: DbContext): Promise<OrganizerPinRecord | null> {
+  return effectiveOrganizerPin(await ctx.db.events.toArray());
+}
+
+/**
+ * Sets (or replaces) the organizer PIN on every event of this device, in one transaction with its
+ * change records, so the next exchange file of whichever event carries it. Only the organizer's
+ * device sets it; replacing one needs the current PIN, which the caller has checked.
+ */
+export async function setOrganizerPin(ctx: DbContext, pin: string, now: Date = new Date()): Promise<OrganizerPinRecord> {
+  if (ctx.device.role !== 'organizer') throw new Error('PIN организатора задаётся только на устройстве организатора.');
+  const record = await makeOrganizerPin(pin, { deviceId: ctx.device.id, now });
+  const { db } = ctx;
+  await db.transaction('rw', db.events, db.changes, async () => {
+    const events = await db.events.toArray();
+    await putTracked<EventRow>(ctx, 'events', events.map((e) => ({ ...e, organizerPin: record })));
+  });
+  return record;
+}
+
+export async function loadPinAttempts(ctx: DbContext): Promise<PinAttempts> {
+  const v = (await ctx.db.settings.get(PIN_ATTEMPTS))?.value as Partial<PinAttempts> | undefined;
+  return typeof v?.failures === 'number' && typeof v.lockedUntil === 'number' ? { failures: v.failures, lockedUntil: v.lockedUntil } : noAttempts;
+}
+
+export async function savePinAttempts(ctx: DbContext, attempts: PinAttempts): Promise<void> {
+  await ctx.db.settings.put({ key: PIN_ATTEMPTS, value: attempts });
+}
