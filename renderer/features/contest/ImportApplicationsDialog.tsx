@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { readSpreadsheet } from '../../../shared/import';
 import { bridge } from '../../bridge/bridge';
 import type { ApplicationInput } from '../../db/repo/contest';
 import type { ContestSetup } from '../../hooks/use-contest';
 import { useMunicipalities } from '../../hooks/use-municipalities';
-import { buildImportRows, findHeaderRow, guessMapping, IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ColumnMapping } from './application-import';
+import { ParseWorker } from '../import/worker-client';
+import { buildImportRows, chooseApplicationSheet, findHeaderRow, guessMapping, IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ColumnMapping } from './application-import';
 
 const MAX_SHEET_BYTES = 10 * 1024 * 1024;
 // a contest has hundreds of applications, not millions: a bigger sheet is the wrong file
@@ -20,22 +20,31 @@ export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: 
   const [mapping, setMapping] = useState<ColumnMapping>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [reading, setReading] = useState(false);
   useEffect(() => ref.current?.showModal(), []);
+  // a stranger's spreadsheet is parsed in the import wizard's worker, never on the UI thread: a hostile
+  // or huge file freezes (and, past the time limit, costs) only that worker
+  const worker = useRef<ParseWorker | null>(null);
+  useEffect(() => () => worker.current?.dispose(), []);
 
   const pick = async () => {
     setError(undefined);
     const picked = await bridge.openFile({ title: 'Таблица заявок', filters: [{ name: 'Таблицы', extensions: ['xlsx', 'xls', 'ods', 'csv'] }], maxBytes: MAX_SHEET_BYTES });
     if ('error' in picked) return setError(picked.error.message);
     if (!picked.data) return;
+    setReading(true);
     try {
-      const result = readSpreadsheet(picked.data.bytes, { fileName: picked.data.name, limits: LIMITS });
-      const sheet = result.sheets.find((s) => !s.hidden && s.rows.some((r) => r.some((c) => c.trim() !== ''))) ?? result.sheets[0];
+      worker.current ??= new ParseWorker(undefined, LIMITS.maxMillis);
+      const result = await worker.current.readRows(picked.data.bytes, picked.data.name, LIMITS);
+      const sheet = chooseApplicationSheet(result.sheets);
       if (!sheet) return setError('В файле нет ни одного листа с данными.');
       const headerRow = findHeaderRow(sheet.rows);
       setLoaded({ name: picked.data.name, rows: sheet.rows, headerRow });
       setMapping(guessMapping(sheet.rows[headerRow] ?? []));
     } catch (err) {
-      setError((err as Error).message);
+      setError(`Файл «${picked.data.name}» не прочитан: ${(err as Error).message}`);
+    } finally {
+      setReading(false);
     }
   };
 
@@ -66,8 +75,8 @@ export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: 
     <dialog ref={ref} className="dialog dialog-wide" aria-labelledby="import-apps-title" onClose={onClose}>
       <h2 id="import-apps-title">Загрузка заявок из таблицы</h2>
       <p className="muted">Первая строка с заголовками — названия столбцов: «Название проекта», «Краткое описание», «Номинация», «Муниципалитет», «Организация», «Сумма».</p>
-      <button type="button" onClick={() => void pick()}>
-        {loaded ? `Файл «${loaded.name}» — выбрать другой…` : 'Выбрать файл…'}
+      <button type="button" disabled={reading} aria-busy={reading} onClick={() => void pick()}>
+        {reading ? 'Читаю файл…' : loaded ? `Файл «${loaded.name}» — выбрать другой…` : 'Выбрать файл…'}
       </button>
       {error && (
         <p className="form-error" role="alert">

@@ -1,7 +1,8 @@
 /**
  * Applications from a spreadsheet: the header row is found, columns are mapped by their words (the
  * organizer may change the mapping), and every row becomes an application or a named error
- * («Строка 7: нет названия проекта»). Pure — the dialog reads the file and the repository writes.
+ * («Строка 7: нет названия проекта»). Pure — the import wizard's parse worker reads the file (off the
+ * UI thread, with limits), the dialog maps it with these functions, and the repository writes.
  */
 import type { Municipality } from '../../../shared/domain/types';
 import type { Nomination } from '../../../shared/contest';
@@ -31,6 +32,11 @@ const HINTS: Record<ImportField, RegExp> = {
 
 /** Column index per field (−1 = not in the file). */
 export type ColumnMapping = Record<ImportField, number>;
+
+/** The sheet to import: the first visible one with any text, else the first one; undefined for a file without sheets. */
+export function chooseApplicationSheet<S extends { hidden: boolean; rows: string[][] }>(sheets: readonly S[]): S | undefined {
+  return sheets.find((s) => !s.hidden && s.rows.some((r) => r.some((c) => c.trim() !== ''))) ?? sheets[0];
+}
 
 /** The first row with at least two non-empty cells is the header. */
 export function findHeaderRow(rows: readonly string[][]): number {

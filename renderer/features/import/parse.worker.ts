@@ -6,6 +6,7 @@
  * not send the bytes again.
  */
 import { failure } from '../../../shared/import/check-list';
+import { readSpreadsheet } from '../../../shared/import/read';
 import { analyzeFile, readFile, type ParsedFile } from './parse-core';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -20,6 +21,10 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
       const { reply: result, file } = readFile(msg.bytes, msg.fileName, msg.limits, msg.csv);
       current = file;
       reply = { id: msg.id, ok: true, kind: 'read', result };
+    } else if (msg.kind === 'rows') {
+      // a one-off read for another importer: the participants' file kept in `current` stays as it is
+      const read = readSpreadsheet(msg.bytes, { fileName: msg.fileName, ...(msg.limits ? { limits: msg.limits } : {}) });
+      reply = { id: msg.id, ok: true, kind: 'rows', result: { format: read.format, sheets: read.sheets.map((s) => ({ name: s.name, hidden: s.hidden, rows: s.rows })) } };
     } else {
       if (!current) throw new Error('файл не прочитан');
       reply = { id: msg.id, ok: true, kind: 'analyze', result: analyzeFile(current, msg) };

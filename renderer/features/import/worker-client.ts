@@ -1,7 +1,7 @@
 import { timeoutError } from '../../../shared/import/errors';
 import { DEFAULT_IMPORT_LIMITS } from '../../../shared/import/types';
 import type { ImportLimits } from '../../../shared/import/types';
-import type { Analysis, AnalyzeRequest, CsvOverrides, ImportFailureInfo, ReadReply, WorkerReply, WorkerRequest } from './worker-protocol';
+import type { Analysis, AnalyzeRequest, CsvOverrides, ImportFailureInfo, ReadReply, RowsReply, WorkerReply, WorkerRequest } from './worker-protocol';
 
 /** A refused file or a failed parse, with the Russian message that says what to do. */
 export class ImportFailure extends Error {
@@ -54,6 +54,13 @@ export class ParseWorker {
   async analyze(req: AnalyzeRequest): Promise<Analysis> {
     const reply = await this.send('analyze', req);
     if (reply.ok && reply.kind === 'analyze') return reply.result;
+    throw unexpected(reply);
+  }
+
+  /** Every sheet's cells, read in the worker under the same limits and time limit (contest applications). */
+  async readRows(bytes: Uint8Array, fileName: string, limits?: Partial<ImportLimits>): Promise<RowsReply> {
+    const reply = await this.send('rows', { bytes: bytes.slice(), fileName, ...(limits ? { limits } : {}) });
+    if (reply.ok && reply.kind === 'rows') return reply.result;
     throw unexpected(reply);
   }
 

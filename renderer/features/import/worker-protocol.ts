@@ -64,11 +64,19 @@ export type Analysis = {
   keys: Array<[number, string]>;
 };
 
+/**
+ * Every sheet's cells as text, for importers that map columns themselves (contest applications): the
+ * same isolated, limited read as 'read', without the participants' header and name-column logic.
+ */
+export type RowsReply = { format: SpreadsheetFormat; sheets: Array<{ name: string; hidden: boolean; rows: string[][] }> };
+
 export type WorkerRequest =
   | { id: number; kind: 'read'; bytes: Uint8Array; fileName: string; limits?: Partial<ImportLimits>; csv?: CsvOverrides }
-  | ({ id: number; kind: 'analyze' } & AnalyzeRequest);
+  | ({ id: number; kind: 'analyze' } & AnalyzeRequest)
+  | { id: number; kind: 'rows'; bytes: Uint8Array; fileName: string; limits?: Partial<ImportLimits> };
 
 export type WorkerReply =
   | { id: number; ok: true; kind: 'read'; result: ReadReply }
   | { id: number; ok: true; kind: 'analyze'; result: Analysis }
+  | { id: number; ok: true; kind: 'rows'; result: RowsReply }
   | { id: number; ok: false; error: ImportFailureInfo };
