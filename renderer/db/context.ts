@@ -11,18 +11,27 @@ export type DbContext = {
 };
 
 const DEVICE_KEY = 'device.id';
+/**
+ * The greatest stamp this device may already have issued, kept apart from the change log: after a
+ * restore of an older backup the log's last stamp is older than stamps other devices have seen from
+ * us, and a clock restarted from it would issue those stamps again. Written by backup.ts on restore.
+ */
+const CLOCK_FLOOR_KEY = 'clock.floor';
 
 /**
  * Opens (creating or upgrading) the database, makes sure this device has an id, seeds reference data
- * and starts the clock after the greatest stamp already stored, so a restart never issues an older one.
+ * and starts the clock after the greatest stamp already stored or recorded as the clock floor, so a
+ * restart — or a restore of an older backup — never issues an older one.
  */
 export async function openDatabase(name: string = DB_NAME, now: () => number = Date.now): Promise<DbContext> {
   const db = new SkhodDb(name);
   await db.open();
   const device = await ensureDevice(db, now);
   await seedReferenceData(db);
-  const last = await db.changes.orderBy('hlc').last();
-  return { db, device, clock: createClock(device.id, now, last?.hlc) };
+  const last = (await db.changes.orderBy('hlc').last())?.hlc;
+  const floor = (await db.settings.get(CLOCK_FLOOR_KEY))?.value;
+  const start = typeof floor === 'string' && floor > (last ?? '') ? floor : last;
+  return { db, device, clock: createClock(device.id, now, start) };
 }
 
 /**
