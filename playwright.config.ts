@@ -10,12 +10,12 @@ const webCommand =
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results/e2e',
+  outputDir: port === 4173 ? 'test-results/e2e' : `test-results/e2e-${port}`,
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   retries: 0,
   timeout: 60_000,
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: port === 4173 ? 'test-results/playwright.json' : `test-results/playwright-${port}.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'ru-RU',
