@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { deflateSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
-import { ContestPage } from './pages/contest-page';
+import { ContestPage, packageManifest } from './pages/contest-page';
 
 const SCREENS = 'test-results/screens';
 
@@ -23,7 +24,46 @@ function applicationsXlsx(): Buffer {
   return Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
 }
 
-test('organizer sets up a contest, a juror scores offline on another device, the signed file comes back; a changed byte is refused', async ({ page, browser }) => {
+/** A real PNG (coloured stripes), so the juror's preview must decode it to show it. */
+function stripesPng(width = 96, height = 48): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const colours = [
+    [0x1d, 0x6f, 0xb8],
+    [0xf2, 0xc1, 0x2e],
+    [0x2e, 0x9e, 0x5b],
+  ];
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const [r, g, b] = colours[Math.floor((y * colours.length) / height)]!;
+    for (let x = 0; x < width; x++) raw.set([r!, g!, b!], y * (width * 3 + 1) + 1 + x * 3);
+  }
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+const PDF = Buffer.from('%PDF-1.4\n% смета проекта «Двор моей мечты»\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'utf8');
+
+test('organizer sets up a contest, a juror scores offline on another device with the application files, the signed file comes back; a changed byte is refused; a returned sheet comes back with its reason', async ({ page, browser }) => {
   test.setTimeout(120_000);
   const org = new ContestPage(page);
   await org.openOnDemo();
@@ -52,15 +92,32 @@ test('organizer sets up a contest, a juror scores offline on another device, the
   const dialog = page.getByRole('dialog', { name: 'Новая заявка' });
   await dialog.getByLabel('Название проекта').fill('Двор моей мечты');
   await dialog.getByLabel('Статус').selectOption('admitted');
-  await dialog.getByRole('button', { name: 'Сохранить', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Сохранить и приложить файлы' }).click();
+  // files stay with the application: a photo of the site and the budget
+  const saved = page.getByRole('dialog', { name: 'Заявка', exact: true });
+  await org.chooseFile(saved.getByRole('button', { name: 'Приложить файл…' }), { name: 'площадка.png', buffer: stripesPng() }, 'image/png');
+  await expect(saved.getByRole('button', { name: 'площадка.png', exact: true })).toBeVisible();
+  await org.chooseFile(saved.getByRole('button', { name: 'Приложить файл…' }), { name: 'смета.pdf', buffer: PDF }, 'application/pdf');
+  await expect(saved.getByRole('button', { name: 'смета.pdf', exact: true })).toBeVisible();
+  await saved.getByRole('button', { name: 'Сохранить', exact: true }).click();
   await expect(page.getByRole('table', { name: 'Заявки' }).getByRole('row')).toHaveCount(5);
   await page.screenshot({ path: `${SCREENS}/contest-applications.png`, fullPage: true });
 
   // ── jurors from the participants ──
   await org.tab('Эксперты и конфликты');
   const candidates = await org.jurorCandidates(3);
-  for (const c of candidates) await org.addJuror(c);
-  const jurorName = candidates[0]!.split(' — ')[0]!;
+  await org.addJuror(candidates[0]!);
+
+  // one juror cannot give two independent reviews: the organizer is told which application lacks how many
+  await org.tab('Распределение');
+  await page.getByRole('button', { name: 'Распределить заявки' }).click();
+  const report = page.getByRole('status').filter({ hasText: 'Не всем заявкам хватило экспертов' });
+  await expect(report).toBeVisible();
+  await expect(report.getByRole('listitem').filter({ hasText: '«Двор моей мечты»: не хватает 1 эксперта' })).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/contest-assignment-infeasible.png`, fullPage: true });
+
+  await org.tab('Эксперты и конфликты');
+  for (const c of candidates.slice(1)) await org.addJuror(c);
   await page.screenshot({ path: `${SCREENS}/contest-jurors.png`, fullPage: true });
 
   // ── assignment ──
@@ -68,6 +125,10 @@ test('organizer sets up a contest, a juror scores offline on another device, the
   await page.getByRole('button', { name: 'Распределить заявки' }).click();
   await expect(page.getByText(/Распределено: каждая допущенная заявка получила не меньше 2 экспертиз/)).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/contest-assignment.png`, fullPage: true });
+  // the juror followed from here is one who reviews the application with files
+  const withFiles = page.getByRole('list', { name: 'Нагрузка экспертов' }).getByRole('listitem').filter({ hasText: 'Двор моей мечты' }).first();
+  const jurorName = (await withFiles.getAttribute('aria-label'))!;
+  expect(candidates.map((c) => c.split(' — ')[0])).toContain(jurorName);
 
   // a package before scoring opens is refused with what to do
   await org.tab('Пакеты и оценки');
@@ -82,10 +143,15 @@ test('organizer sets up a contest, a juror scores offline on another device, the
   const pkg = await org.download(org.returnsRow(jurorName).getByRole('button', { name: 'Скачать пакет эксперта' }));
   expect(pkg.name).toMatch(/\.skhod-jury$/);
   await expect(org.returnsRow(jurorName)).not.toContainText('не отправлен');
-  const assigned = JSON.parse(pkg.buffer.toString('utf8')).applications.length as number;
+  await expect(page.getByRole('status').filter({ hasText: 'Пакет эксперта' })).toContainText('файлов заявок: 2');
+  const manifest = packageManifest(pkg.buffer);
+  const assigned = manifest.applications.length;
+  // the package carries the files of exactly the juror's applications: here, only «Двор моей мечты» has any
+  expect(manifest.applications.flatMap((a) => a.attachments.map((f) => f.name)).sort()).toEqual(['площадка.png', 'смета.pdf']);
+  expect(pkg.buffer.includes(PDF)).toBe(true);
 
   // ── the juror's own device: separate storage ──
-  const jurorContext = await browser.newContext({ baseURL: 'http://127.0.0.1:4173', locale: 'ru-RU', viewport: { width: 1366, height: 768 } });
+  const jurorContext = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'ru-RU', viewport: { width: 1366, height: 768 } });
   const jp = await jurorContext.newPage();
   const juror = new ContestPage(jp);
   await jp.goto('/#jury');
@@ -117,6 +183,23 @@ test('organizer sets up a contest, a juror scores offline on another device, the
   await jp.getByRole('button', { name: 'Завершить' }).click();
   await expect(jp.getByRole('alert')).toContainText('поставьте оценку');
   await jp.screenshot({ path: `${SCREENS}/jury-problems.png` });
+
+  // the application's files came inside the package: the photo is shown in the app, the PDF is saved to disk
+  await jp.getByRole('navigation', { name: 'Заявки для оценки' }).getByRole('button', { name: /Двор моей мечты/ }).click();
+  const files = jp.getByRole('list', { name: 'Файлы заявки' });
+  await expect(files.getByRole('listitem')).toHaveCount(2);
+  await files.getByRole('button', { name: 'Посмотреть «площадка.png»' }).click();
+  const photo = jp.getByRole('img', { name: 'Файл заявки «площадка.png»' });
+  await expect(photo).toBeVisible();
+  // decoded, i.e. the blob: URL was allowed by the CSP and the bytes are a real image
+  expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96);
+  await jp.screenshot({ path: `${SCREENS}/jury-attachments.png`, fullPage: true });
+  expect(await violations(jp), 'juror files').toEqual([]);
+  const savedPdf = await juror.download(files.getByRole('button', { name: 'Сохранить на компьютер «смета.pdf»' }));
+  expect(savedPdf.name).toBe('смета.pdf');
+  expect(savedPdf.buffer.equals(PDF)).toBe(true);
+  await expect(files.getByRole('button', { name: /Посмотреть «смета\.pdf»/ })).toHaveCount(0);
+
   const scoreFile = await juror.download(jp.getByRole('button', { name: 'Сохранить файл оценок' }));
   expect(scoreFile.name).toMatch(/\.skhod-scores$/);
 
@@ -137,6 +220,47 @@ test('organizer sets up a contest, a juror scores offline on another device, the
   await expect(page.getByRole('alert')).toContainText(/оценки-изменённые.*не принят/);
   await page.screenshot({ path: `${SCREENS}/contest-refused.png` });
   await expect(org.returnsRow(jurorName)).toContainText(`1 из ${assigned}`);
+
+  // ── «вернуть на доработку»: the organizer returns the finalized sheet with a reason ──
+  await org.returnsRow(jurorName).getByRole('button', { name: `Листы эксперта ${jurorName}` }).click();
+  const sheets = page.getByRole('table', { name: `Листы эксперта ${jurorName}` });
+  const sheetRow = sheets.getByRole('row').filter({ hasText: sheetTitle! });
+  await expect(sheetRow).toContainText('завершён');
+  await sheetRow.getByRole('button', { name: 'Вернуть на доработку…' }).click();
+  const reopenForm = page.getByRole('form', { name: 'Возврат листа на доработку' });
+  await reopenForm.getByRole('button', { name: 'Вернуть на доработку' }).click();
+  await expect(reopenForm.getByRole('alert')).toContainText('Напишите, почему');
+  await reopenForm.getByLabel('Причина возврата').fill('Не обоснована оценка бюджета');
+  await reopenForm.getByRole('button', { name: 'Вернуть на доработку' }).click();
+  await expect(sheetRow).toContainText('возвращён на доработку — ждём новый файл');
+  await expect(sheetRow).toContainText('«Не обоснована оценка бюджета» — эксперт ещё не получил');
+  await expect(org.returnsRow(jurorName).first()).toContainText('на доработке 1');
+  const pkg2 = await org.download(org.returnsRow(jurorName).first().getByRole('button', { name: 'Скачать пакет эксперта' }));
+  expect(packageManifest(pkg2.buffer).reopens?.map((r) => r.reason)).toEqual(['Не обоснована оценка бюджета']);
+
+  // the juror opens the new package: that sheet is open again and says why
+  await juror.chooseFile(jp.getByRole('button', { name: 'Открыть новый пакет…' }), pkg2);
+  await expect(jp.getByRole('status', { name: 'Прогресс' })).toHaveText(new RegExp(`^Завершено 0 из ${assigned}`));
+  await jp.getByRole('navigation', { name: 'Заявки для оценки' }).getByRole('button', { name: new RegExp(sheetTitle!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
+  await expect(jp.getByRole('status').filter({ hasText: 'Организатор вернул лист на доработку' })).toContainText('«Не обоснована оценка бюджета»');
+  await jp.screenshot({ path: `${SCREENS}/jury-reopened.png` });
+  const budget = jp.locator('.score-input').nth(5);
+  await budget.fill('8');
+  await expect(jp.getByText('Сохранено')).toBeVisible();
+  await jp.getByRole('button', { name: 'Завершить' }).click();
+  await expect(jp.getByText('Лист завершён и заблокирован')).toBeVisible();
+  const scoreFile2 = await juror.download(jp.getByRole('button', { name: 'Сохранить файл оценок' }));
+  expect(scoreFile2.buffer.toString('utf8')).toContain('Не обоснована оценка бюджета');
+
+  await org.chooseFile(importButton, scoreFile2);
+  await expect(page.getByRole('status').filter({ hasText: 'принят' })).toContainText('обновлено 1');
+  await expect(sheetRow).toContainText('завершён');
+  await expect(sheetRow).toContainText('«Не обоснована оценка бюджета» — эксперт открыл лист заново');
+  await page.screenshot({ path: `${SCREENS}/contest-returns-reopened.png`, fullPage: true });
+  // the older file is still refused sheet by sheet: nothing goes back
+  await org.chooseFile(importButton, scoreFile);
+  await expect(page.getByRole('status').filter({ hasText: 'новых оценок нет' })).toContainText('пропущена');
+  await expect(sheetRow).toContainText('завершён');
 
   // leaving juror mode keeps the sheets
   await jp.getByRole('button', { name: 'Выйти из режима эксперта' }).click();

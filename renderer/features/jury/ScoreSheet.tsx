@@ -52,7 +52,7 @@ export function ScoreSheet({ pkg, onLeave }: { pkg: JurorPackage; onLeave: () =>
     <div className="jury-shell">
       <header className="topbar jury-topbar">
         <span className="brand">Сход</span>
-        <span className="jury-who">
+        <span className="jury-who" title={`${pkg.juror.name} · ${pkg.contest.title}`}>
           Режим эксперта · <strong>{pkg.juror.name}</strong> · {pkg.contest.title}
         </span>
         <span className="jury-progress" role="status" aria-label="Прогресс">
@@ -63,7 +63,7 @@ export function ScoreSheet({ pkg, onLeave }: { pkg: JurorPackage; onLeave: () =>
         <button type="button" className="primary" onClick={() => void saveFile()}>
           Сохранить файл оценок
         </button>
-        <OpenPackageButton label="Открыть обновлённый пакет…" />
+        <OpenPackageButton label="Открыть новый пакет…" />
         <button type="button" onClick={onLeave}>
           Выйти из режима эксперта
         </button>

@@ -4,6 +4,14 @@ import { AppPage } from './app-page';
 
 export type FileBytes = { name: string; buffer: Buffer };
 
+type Manifest = { applications: Array<{ id: string; title: string; attachments: Array<{ name: string }> }>; reopens?: Array<{ applicationId: string; reason: string }> };
+
+/** A juror package's manifest: its first line (the attachment bytes follow it). */
+export function packageManifest(buffer: Buffer): Manifest {
+  const nl = buffer.indexOf(0x0a);
+  return JSON.parse(buffer.subarray(0, nl < 0 ? buffer.length : nl).toString('utf8')) as Manifest;
+}
+
 /** The Конкурс area as the organizer sees it. */
 export class ContestPage {
   readonly app: AppPage;
