@@ -1,6 +1,7 @@
 import { useState, type DragEvent } from 'react';
 import { MAX_FILE_BYTES } from '../../../shared/ipc/limits';
 import { bridge } from '../../bridge/bridge';
+import { backupBeforeRisk } from '../../db/backup';
 import { applyExchange, previewExchange, type ApplyResult, type ExchangePreview } from '../../db/repo/exchange';
 import { useDb } from '../../hooks/db-context';
 import { useUiStore } from '../../stores/ui-store';
@@ -22,6 +23,7 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [done, setDone] = useState<ApplyResult | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [backupNote, setBackupNote] = useState<string | null>(null);
 
   const read = async (name: string, bytes: Uint8Array) => {
     setError(null);
@@ -55,8 +57,14 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
 
   const apply = async () => {
     if (!preview) return;
-    setBusy('Применяем изменения…');
     try {
+      // nothing to protect on a device that has no event yet
+      if (eventId !== null) {
+        setBusy('Сохраняем резервную копию…');
+        const backup = await backupBeforeRisk(ctx, `Перед файлом обмена от «${preview.file.header.sender.name}»`);
+        setBackupNote(backup.ok ? null : `Резервная копия перед загрузкой не сохранена: ${backup.message}`);
+      }
+      setBusy('Применяем изменения…');
       const result = await applyExchange(ctx, preview.file);
       setDone(result);
       if (preview.newEvent) setEventId(preview.file.header.eventId);
@@ -98,6 +106,7 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
           {done.conflicts > 0 && `, на проверку — ${done.conflicts} (см. «Конфликты» ниже)`}.
         </p>
       )}
+      {backupNote && <p className="attention">{backupNote}</p>}
       {preview && <PreviewView preview={preview} fileName={fileName} busy={busy !== null} onApply={() => void apply()} onCancel={() => setPreview(null)} />}
     </div>
   );
