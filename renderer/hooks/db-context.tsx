@@ -1,7 +1,22 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { openDatabase, type DbContext } from '../db/context';
+import { startArea, useUiStore } from '../stores/ui-store';
 
 const Ctx = createContext<DbContext | null>(null);
+
+/**
+ * The role picks the screen the app opens on. Applied once, when the database opens and before
+ * anything renders, so a desk laptop never flashes the organizer's last screen. A juror device opens
+ * juror mode (`#jury`: the package screen, or the score sheet when a package is open).
+ */
+function applyStartScreen(ctx: DbContext) {
+  const ui = useUiStore.getState();
+  ui.setArea(startArea(ctx.device.role, ui.area));
+  if (ctx.device.role === 'juror' && window.location.hash !== '#jury') {
+    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#jury`);
+  }
+}
 
 /** Opens the device database once and provides it; shows the loading and failure states itself. */
 export function DbProvider({ children, name }: { children: ReactNode; name?: string }) {
@@ -9,7 +24,11 @@ export function DbProvider({ children, name }: { children: ReactNode; name?: str
   useEffect(() => {
     let closed = false;
     openDatabase(name).then(
-      (ctx) => (closed ? ctx.db.close() : setState({ ctx })),
+      (ctx) => {
+        if (closed) return ctx.db.close();
+        applyStartScreen(ctx);
+        setState({ ctx });
+      },
       (error: Error) => setState({ error }),
     );
     return () => {
@@ -26,7 +45,26 @@ export function DbProvider({ children, name }: { children: ReactNode; name?: str
     );
   }
   if (!state.ctx) return <div className="splash">Сход…</div>;
-  return <Ctx.Provider value={state.ctx}>{children}</Ctx.Provider>;
+  return <LiveDevice ctx={state.ctx}>{children}</LiveDevice>;
+}
+
+/**
+ * Keeps `useDb().device` in step with the device row: renaming the device or changing its role in
+ * Настройки shows at once in the navigation and in what the device writes next (exchange files carry
+ * the role). The context object changes only when a field does, so effects keyed on it do not rerun
+ * on every read of the row.
+ */
+function LiveDevice({ ctx, children }: { ctx: DbContext; children: ReactNode }) {
+  const row = useLiveQuery(() => ctx.db.devices.get(ctx.device.id), [ctx]);
+  const name = row?.name ?? ctx.device.name;
+  const role = row?.role ?? ctx.device.role;
+  const publicKey = row?.publicKey ?? ctx.device.publicKey;
+  const value = useMemo(() => {
+    const d = ctx.device;
+    if (name === d.name && role === d.role && publicKey === d.publicKey) return ctx;
+    return { ...ctx, device: { ...d, name, role, publicKey } };
+  }, [ctx, name, role, publicKey]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 
 export function useDb(): DbContext {

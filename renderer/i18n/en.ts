@@ -11,6 +11,14 @@ export const en: Messages = {
     reports: 'Reports',
     exchange: 'Exchange',
     settings: 'Settings',
+    unlockOrganizer: 'Organizer areas…',
+    lockOrganizer: 'Close organizer areas',
+  },
+  deviceRole: {
+    organizer: 'Organizer',
+    desk: 'Registration desk',
+    district: 'District office',
+    juror: 'Expert (juror)',
   },
   common: {
     loading: 'Loading…',
@@ -83,6 +91,9 @@ export const en: Messages = {
     shellBrowser: 'Browser',
     storage: 'Storage',
     changes: 'Change log entries',
+    tabGeneral: 'General',
+    tabAudit: 'Change log',
+    role: 'Device role',
   },
   category: {
     administration: 'administration',

@@ -9,6 +9,14 @@ export const ru = {
     reports: 'Отчёты',
     exchange: 'Обмен',
     settings: 'Настройки',
+    unlockOrganizer: 'Разделы организатора…',
+    lockOrganizer: 'Закрыть разделы организатора',
+  },
+  deviceRole: {
+    organizer: 'Организатор',
+    desk: 'Регистрация (стойка)',
+    district: 'Район',
+    juror: 'Эксперт',
   },
   common: {
     loading: 'Загрузка…',
@@ -81,6 +89,9 @@ export const ru = {
     shellBrowser: 'Браузер',
     storage: 'Хранилище',
     changes: 'Записей в журнале изменений',
+    tabGeneral: 'Основное',
+    tabAudit: 'Журнал изменений',
+    role: 'Роль устройства',
   },
   category: {
     administration: 'администрация',

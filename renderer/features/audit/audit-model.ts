@@ -93,7 +93,21 @@ const VALUE_WORDS: Record<string, string> = {
   organizer: 'организатор',
   juror: 'член жюри',
   guest: 'гость',
+  administration: 'администрация',
+  ngo: 'НКО',
+  citizen: 'активный гражданин',
+  education: 'образование',
+  youth: 'молодёжь',
+  media: 'СМИ',
+  other: 'другое',
+  import: 'импорт',
+  'walk-in': 'на месте',
+  manual: 'вручную',
+  demo: 'демонстрация',
+  badge: 'бейдж',
 };
+/** Fields whose values are codes with a Russian word (a surname that happens to be "guest" stays as typed). */
+const WORD_FIELDS = new Set(['status', 'kind', 'role', 'category', 'source']);
 
 /** Fields whose value names a row of another table: shown by that row's label, not by its id. */
 const REFERENCES: Record<string, string> = {
@@ -152,10 +166,20 @@ export class AuditLog {
   private byRow = new Map<string, ChangeRecord[]>();
   private stateCache = new Map<string, Fields>();
   private personCache = new Map<string, string | null>();
+  private known = new Map<string, string>();
   /** True once the oldest change is loaded: a field with no earlier change then had no value. */
   private complete = false;
   /** Bumped on every add; memoization key for the screen. */
   version = 0;
+
+  /**
+   * Names of rows that may have no change in this log: reference data seeded on the device (the
+   * built-in municipalities) or rows that arrived in a backup. Used only when the log has no name.
+   */
+  setKnownLabels(table: string, labels: Iterable<readonly [string, string]>): void {
+    for (const [id, label] of labels) this.known.set(rowKey(table, id), label);
+    this.version += 1;
+  }
 
   /** Says the oldest change is in: from now on "nothing earlier" means "had no value". */
   markComplete(): void {
@@ -260,7 +284,7 @@ export class AuditLog {
 
   personName(personId: string): string {
     const p = this.rowState('people', personId);
-    if (!p) return `человек ${shortId(personId)}`;
+    if (!p) return this.known.get(rowKey('people', personId)) ?? `человек ${shortId(personId)}`;
     return [p.surname, p.name, p.patronymic].filter((s) => typeof s === 'string' && s).join(' ') || `человек ${shortId(personId)}`;
   }
 
@@ -291,7 +315,7 @@ export class AuditLog {
         return [app && `«${app}»`, juror].filter(Boolean).join(' — ') || `${TABLE_LABELS[table] ?? table} ${shortId(rowId)}`;
       }
       default:
-        return str(s.title) ?? str(s.name) ?? `${TABLE_LABELS[table] ?? table} ${shortId(rowId)}`;
+        return str(s.title) ?? str(s.name) ?? this.known.get(rowKey(table, rowId)) ?? `${TABLE_LABELS[table] ?? table} ${shortId(rowId)}`;
     }
   }
 
@@ -302,7 +326,7 @@ export class AuditLog {
     const refTable = REFERENCES[field];
     if (refTable && typeof value === 'string') return this.label(refTable, value);
     if (field === 'sectionPrefs' && Array.isArray(value)) return value.map((id) => (typeof id === 'string' ? this.label('sections', id) : String(id))).join(', ') || '—';
-    return formatPlain(value);
+    return formatPlain(value, WORD_FIELDS.has(field));
   }
 
   /** One change, ready for the screen. */
@@ -383,17 +407,27 @@ export function deviceLabel(id: string, names: ReadonlyMap<string, string>): str
   return names.get(id) ?? `Устройство ${id.slice(0, 4).toUpperCase()}`;
 }
 
-function formatPlain(value: unknown): string {
+function formatPlain(value: unknown, words = false): string {
   if (typeof value === 'boolean') return value ? 'да' : 'нет';
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return clip(VALUE_WORDS[value] ?? value);
-  if (Array.isArray(value)) return clip(value.map(formatPlain).join(', ')) || '—';
+  if (typeof value === 'string') return ISO_TIME.test(value) ? formatTime(Date.parse(value)) : clip((words && VALUE_WORDS[value]) || value);
+  if (Array.isArray(value)) return clip(value.map((v) => formatPlain(v, words)).join(', ')) || '—';
   if (typeof value === 'object' && value) {
     const o = value as Fields;
     if ('given' in o) return o.given ? `дано${typeof o.at === 'string' ? ` ${o.at.slice(0, 10).split('-').reverse().join('.')}` : ''}` : 'нет';
     return clip(JSON.stringify(value));
   }
   return clip(String(value));
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** «18.12.2019 09:41:05» in the device's time zone (where the audit is read). */
+export function formatTime(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const d = new Date(ms);
+  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
 const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);

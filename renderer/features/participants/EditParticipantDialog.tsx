@@ -5,6 +5,7 @@ import { formatPhone, normalizePhone } from '../../../shared/people/phone';
 import { saveRegistrationEdit, validateRegistrationEdit, type RegistrationEdit } from '../../db/repo/participants';
 import { useDb } from '../../hooks/db-context';
 import type { RegistrationRow } from '../../hooks/use-participants';
+import { useOrganizerGate } from '../settings/organizer-gate';
 import { STATUS_LABELS } from './ParticipantFilters';
 
 const HOW: Array<[NonNullable<Consent['how']>, string]> = [
@@ -53,6 +54,7 @@ export function EditParticipantDialog({ row, municipalities, onClose }: { row: R
   const [form, setForm] = useState<RegistrationEdit>(() => initial(row));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  const [askOrganizer, gateDialog] = useOrganizerGate();
   useEffect(() => ref.current?.showModal(), []);
 
   const set = <K extends keyof RegistrationEdit>(key: K, value: RegistrationEdit[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -69,6 +71,9 @@ export function EditParticipantDialog({ row, municipalities, onClose }: { row: R
     const found = validateRegistrationEdit(form);
     setErrors(found);
     if (Object.keys(found).length) return;
+    // cancelling a registration takes the person off every list and the desk: on a non-organizer
+    // device it needs the organizer PIN, like deleting would
+    if (form.status === 'cancelled' && row.registration.status !== 'cancelled' && !(await askOrganizer('отменить регистрацию участника'))) return;
     setSaving(true);
     try {
       await saveRegistrationEdit(ctx, form);
@@ -88,136 +93,139 @@ export function EditParticipantDialog({ row, municipalities, onClose }: { row: R
     );
 
   return (
-    <dialog ref={ref} className="dialog dialog-wide edit-participant" aria-labelledby="edit-title" onClose={onClose}>
-      <form onSubmit={submit} onBlur={() => Object.keys(errors).length && check()} noValidate>
-        <h2 id="edit-title">Карточка участника</h2>
-        <p className="muted">
-          Бейдж <span className="mono">{row.registration.badgeCode}</span> · добавлен{' '}
-          {{ import: 'из списка', 'walk-in': 'на стойке', manual: 'вручную', demo: 'в демонстрационном мероприятии' }[row.registration.source]}
-        </p>
-        <div className="field-row">
-          <label className="field">
-            <span>Фамилия *</span>
-            <input autoFocus {...text('surname')} />
-            {error('surname')}
-          </label>
-          <label className="field">
-            <span>Имя *</span>
-            <input {...text('name')} />
-            {error('name')}
-          </label>
-          <label className="field">
-            <span>Отчество</span>
-            <input {...text('patronymic')} />
-          </label>
-        </div>
-        <div className="field-row">
-          <label className="field">
-            <span>Телефон</span>
-            <input type="tel" {...text('phone')} placeholder="+7 917 345-12-34" onBlur={() => normalizePhone(form.phone) && set('phone', formatPhone(normalizePhone(form.phone)!))} />
-            {error('phone')}
-          </label>
-          <label className="field">
-            <span>E-mail</span>
-            <input type="email" {...text('email')} />
-            {error('email')}
-          </label>
-        </div>
-        <div className="field-row">
-          <label className="field">
-            <span>Муниципалитет</span>
-            <select value={form.municipalityId ?? ''} onChange={(e) => set('municipalityId', e.target.value || undefined)}>
-              <option value="">— не указан —</option>
-              {municipalities.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Организация</span>
-            <input {...text('organization')} />
-          </label>
-          <label className="field">
-            <span>Должность</span>
-            <input {...text('position')} />
-          </label>
-        </div>
-        <div className="field-row">
-          <label className="field">
-            <span>Категория</span>
-            <select value={form.category} onChange={(e) => set('category', e.target.value as RegistrationEdit['category'])}>
-              {categories.map((c) => (
-                <option key={c} value={c}>
-                  {t(`category.${c}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Роль</span>
-            <select value={form.role} onChange={(e) => set('role', e.target.value as RegistrationEdit['role'])}>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Статус</span>
-            <select value={form.status} onChange={(e) => set('status', e.target.value as RegistrationEdit['status'])}>
-              {registrationStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <fieldset className="consent">
-          <legend>Согласие на обработку персональных данных (152-ФЗ)</legend>
-          <div className="field-row consent-row">
-            <label className="checkbox">
-              <input type="checkbox" checked={form.consentGiven} onChange={(e) => setForm((f) => ({ ...f, consentGiven: e.target.checked, consentDate: e.target.checked && !f.consentDate ? today() : f.consentDate }))} />
-              Согласие получено
+    <>
+      <dialog ref={ref} className="dialog dialog-wide edit-participant" aria-labelledby="edit-title" onClose={onClose}>
+        <form onSubmit={submit} onBlur={() => Object.keys(errors).length && check()} noValidate>
+          <h2 id="edit-title">Карточка участника</h2>
+          <p className="muted">
+            Бейдж <span className="mono">{row.registration.badgeCode}</span> · добавлен{' '}
+            {{ import: 'из списка', 'walk-in': 'на стойке', manual: 'вручную', demo: 'в демонстрационном мероприятии' }[row.registration.source]}
+          </p>
+          <div className="field-row">
+            <label className="field">
+              <span>Фамилия *</span>
+              <input autoFocus {...text('surname')} />
+              {error('surname')}
             </label>
-            {form.consentGiven && (
-              <>
-                <label className="field">
-                  <span>Дата согласия *</span>
-                  <input type="date" value={form.consentDate} max={today()} onChange={(e) => set('consentDate', e.target.value)} aria-invalid={errors.consentDate ? true : undefined} />
-                  {error('consentDate')}
-                </label>
-                <label className="field">
-                  <span>Как получено</span>
-                  <select value={form.consentHow} onChange={(e) => set('consentHow', e.target.value as RegistrationEdit['consentHow'])}>
-                    {HOW.map(([v, label]) => (
-                      <option key={v} value={v}>
-                        {label}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              </>
-            )}
+            <label className="field">
+              <span>Имя *</span>
+              <input {...text('name')} />
+              {error('name')}
+            </label>
+            <label className="field">
+              <span>Отчество</span>
+              <input {...text('patronymic')} />
+            </label>
           </div>
-        </fieldset>
-        <label className="field">
-          <span>Примечание для стойки</span>
-          <input {...text('note')} placeholder="Видно оператору при отметке" />
-        </label>
-        {error('form')}
-        <div className="dialog-actions">
-          <button type="button" onClick={() => ref.current?.close()}>
-            Отмена
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            Сохранить
-          </button>
-        </div>
-      </form>
-    </dialog>
+          <div className="field-row">
+            <label className="field">
+              <span>Телефон</span>
+              <input type="tel" {...text('phone')} placeholder="+7 917 345-12-34" onBlur={() => normalizePhone(form.phone) && set('phone', formatPhone(normalizePhone(form.phone)!))} />
+              {error('phone')}
+            </label>
+            <label className="field">
+              <span>E-mail</span>
+              <input type="email" {...text('email')} />
+              {error('email')}
+            </label>
+          </div>
+          <div className="field-row">
+            <label className="field">
+              <span>Муниципалитет</span>
+              <select value={form.municipalityId ?? ''} onChange={(e) => set('municipalityId', e.target.value || undefined)}>
+                <option value="">— не указан —</option>
+                {municipalities.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>Организация</span>
+              <input {...text('organization')} />
+            </label>
+            <label className="field">
+              <span>Должность</span>
+              <input {...text('position')} />
+            </label>
+          </div>
+          <div className="field-row">
+            <label className="field">
+              <span>Категория</span>
+              <select value={form.category} onChange={(e) => set('category', e.target.value as RegistrationEdit['category'])}>
+                {categories.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`category.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>Роль</span>
+              <select value={form.role} onChange={(e) => set('role', e.target.value as RegistrationEdit['role'])}>
+                {roles.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`role.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>Статус</span>
+              <select value={form.status} onChange={(e) => set('status', e.target.value as RegistrationEdit['status'])}>
+                {registrationStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <fieldset className="consent">
+            <legend>Согласие на обработку персональных данных (152-ФЗ)</legend>
+            <div className="field-row consent-row">
+              <label className="checkbox">
+                <input type="checkbox" checked={form.consentGiven} onChange={(e) => setForm((f) => ({ ...f, consentGiven: e.target.checked, consentDate: e.target.checked && !f.consentDate ? today() : f.consentDate }))} />
+                Согласие получено
+              </label>
+              {form.consentGiven && (
+                <>
+                  <label className="field">
+                    <span>Дата согласия *</span>
+                    <input type="date" value={form.consentDate} max={today()} onChange={(e) => set('consentDate', e.target.value)} aria-invalid={errors.consentDate ? true : undefined} />
+                    {error('consentDate')}
+                  </label>
+                  <label className="field">
+                    <span>Как получено</span>
+                    <select value={form.consentHow} onChange={(e) => set('consentHow', e.target.value as RegistrationEdit['consentHow'])}>
+                      {HOW.map(([v, label]) => (
+                        <option key={v} value={v}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                </>
+              )}
+            </div>
+          </fieldset>
+          <label className="field">
+            <span>Примечание для стойки</span>
+            <input {...text('note')} placeholder="Видно оператору при отметке" />
+          </label>
+          {error('form')}
+          <div className="dialog-actions">
+            <button type="button" onClick={() => ref.current?.close()}>
+              Отмена
+            </button>
+            <button type="submit" className="primary" disabled={saving}>
+              Сохранить
+            </button>
+          </div>
+        </form>
+      </dialog>
+      {gateDialog}
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { useMunicipalities } from '../../hooks/use-municipalities';
 import { useRegistrationRows, type RegistrationRow } from '../../hooks/use-participants';
 import { useSections } from '../../hooks/use-sections';
 import { ImportWizard } from '../import/ImportWizard';
+import { useOrganizerGate } from '../settings/organizer-gate';
 import { DelegationsTable, type DelegationLine } from './DelegationsTable';
 import { EditParticipantDialog } from './EditParticipantDialog';
 import { exportByMunicipality, exportList, fileName } from './exports';
@@ -34,6 +35,11 @@ export function ParticipantsPage({ event }: { event: EventRow }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [askOrganizer, gateDialog] = useOrganizerGate();
+  // an import merges duplicate people and may cancel registrations a district dropped: organizer's work
+  const startImport = async () => {
+    if (await askOrganizer('загрузить список из Excel (импорт объединяет дубликаты и может отменять регистрации)')) setImporting(true);
+  };
 
   // typing in the filter stays instant at 100,000 rows: the list follows a moment later
   const deferred = useDeferredValue(filters);
@@ -108,7 +114,7 @@ export function ParticipantsPage({ event }: { event: EventRow }) {
         <h1>{t('participants.heading')}</h1>
         {active !== undefined && <p className="muted">{t('participants.count', { count: active })}</p>}
         <span className="spacer" />
-        <button type="button" className="primary" onClick={() => setImporting(true)}>
+        <button type="button" className="primary" onClick={() => void startImport()}>
           Импорт из Excel…
         </button>
       </header>
@@ -168,6 +174,7 @@ export function ParticipantsPage({ event }: { event: EventRow }) {
       )}
       {editing && municipalities && <EditParticipantDialog row={editing} municipalities={municipalities} onClose={() => setEditing(null)} />}
       {importing && <ImportWizard event={event} onClose={() => setImporting(false)} />}
+      {gateDialog}
     </section>
   );
 }

@@ -6,11 +6,37 @@ import { useDb } from '../../hooks/db-context';
 import { useChangeCount } from '../../hooks/use-change-count';
 import { languages, type Language } from '../../i18n';
 import { useUiStore } from '../../stores/ui-store';
+import { AuditLogView } from '../audit/AuditLogView';
+import { DeviceSettings } from './DeviceSettings';
+import { BackupSection } from '../backup/BackupSection';
 import { MunicipalitiesEditor } from './MunicipalitiesEditor';
+import './settings.css';
 
 const languageNames: Record<Language, string> = { ru: 'Русский', en: 'English' };
 
+type Tab = 'general' | 'audit';
+
 export function SettingsPage() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('general');
+  return (
+    <section className={`page${tab === 'audit' ? ' page-settings-audit' : ''}`}>
+      <h1>{t('settings.heading')}</h1>
+      <div role="tablist" aria-label="Разделы настроек" className="settings-tabs">
+        {(['general', 'audit'] as const).map((value) => (
+          <button key={value} type="button" role="tab" id={`settings-tab-${value}`} aria-selected={tab === value} aria-controls={`settings-panel-${value}`} onClick={() => setTab(value)}>
+            {t(value === 'general' ? 'settings.tabGeneral' : 'settings.tabAudit')}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`settings-panel-${tab}`} aria-labelledby={`settings-tab-${tab}`} className={`settings-panel-${tab}`}>
+        {tab === 'general' ? <GeneralSettings /> : <AuditLogView />}
+      </div>
+    </section>
+  );
+}
+
+function GeneralSettings() {
   const { t, i18n } = useTranslation();
   const { device } = useDb();
   const language = useUiStore((s) => s.language);
@@ -22,8 +48,7 @@ export function SettingsPage() {
   }, []);
 
   return (
-    <section className="page">
-      <h1>{t('settings.heading')}</h1>
+    <>
       <label className="field narrow">
         <span>{t('settings.language')}</span>
         <select
@@ -41,10 +66,8 @@ export function SettingsPage() {
           ))}
         </select>
       </label>
-      <h2 className="subheading">{t('settings.device')}</h2>
+      <DeviceSettings />
       <dl className="facts">
-        <dt>{t('settings.deviceName')}</dt>
-        <dd>{device.name}</dd>
         <dt>{t('settings.deviceId')}</dt>
         <dd className="mono">{device.id}</dd>
         <dt>{t('settings.version')}</dt>
@@ -55,6 +78,7 @@ export function SettingsPage() {
         <dd>{changes ?? '…'}</dd>
       </dl>
       <MunicipalitiesEditor />
-    </section>
+      <BackupSection />
+    </>
   );
 }

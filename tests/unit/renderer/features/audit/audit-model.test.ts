@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import municipalities from '../../../../../resources/municipalities.json';
-import { AuditLog, deviceLabel, devicesInLog, filterAudit } from '../../../../../renderer/features/audit/audit-model';
+import { AuditLog, deviceLabel, devicesInLog, filterAudit, formatTime } from '../../../../../renderer/features/audit/audit-model';
 import type { Person, Registration } from '../../../../../shared/domain/types';
 import { generatePeople, type MunicipalityInput } from '../../../../../shared/generator';
 import type { ChangeRecord } from '../../../../../shared/sync/change';
@@ -126,6 +126,7 @@ describe('audit trail: who changed what and when', () => {
     expect(byField.municipalityId).toBe(sim.people[3]!.municipalityId!.slice(4));
     expect(byField.sectionPrefs).toBe('Соседские сообщества. Добрососедство, НКО и власть');
     expect(byField.status).toBe('подтверждён');
+    expect(byField.category).toBe('активный гражданин');
     expect(byField).not.toHaveProperty('eventId');
   });
 
@@ -165,6 +166,18 @@ describe('audit trail: who changed what and when', () => {
   it('names a device by its row, else as Сход names a new device', () => {
     expect(deviceLabel('desk-11aa', new Map([['desk-11aa', 'Стойка 1']]))).toBe('Стойка 1');
     expect(deviceLabel('desk-11aa', new Map())).toBe('Устройство DESK');
+  });
+
+  it('names seeded rows that have no change in the log from the table, and writes times in Russian order', () => {
+    const clock = createClock('org', () => Date.UTC(2019, 11, 17));
+    const a = build([{ hlc: clock.tick(), device: 'org', table: 'delegations', rowId: 'ev:ref:Бирский район', op: 'put', fields: { municipalityId: 'ref:Бирский район', expected: 4, lastListAt: '2019-12-10T09:30:00Z' } }]);
+    expect(a.entry(a.newest(0)!).subject).toBe('Муниципалитет ref:Би'); // not known yet: a short id
+    a.setKnownLabels('municipalities', [['ref:Бирский район', 'Бирский район']]);
+    const e = a.entry(a.newest(0)!);
+    expect(e.subject).toBe('Бирский район');
+    expect(e.fields.find((f) => f.field === 'municipalityId')!.after).toBe('Бирский район');
+    expect(e.fields.find((f) => f.field === 'lastListAt')!.after).toBe(formatTime(Date.parse('2019-12-10T09:30:00Z')));
+    expect(formatTime(new Date(2019, 11, 18, 9, 41, 5).getTime())).toBe('18.12.2019 09:41:05');
   });
 
   it('never shows the organizer PIN hash', () => {

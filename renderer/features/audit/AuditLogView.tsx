@@ -1,0 +1,129 @@
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDb } from '../../hooks/db-context';
+import { deviceLabel, devicesInLog, filterAudit, formatTime, type AuditEntry, type AuditFilter } from './audit-model';
+import { useAuditLog } from './use-audit-log';
+import './audit.css';
+
+const KIND_WORDS: Record<AuditEntry['kind'], string> = { create: 'создано', update: 'изменено', delete: 'удалено' };
+
+/**
+ * «Журнал изменений»: every change this device knows, newest first — when, on which device (and by
+ * which operator, where the row says), which record, and each field's old → new value. Filter by a
+ * person's name (their registration, check-ins and badge prints come with them) and by device.
+ * Virtualized like the participants table: 100,000 changes cost only the rows on screen.
+ */
+export function AuditLogView() {
+  const ctx = useDb();
+  const { log, version, loaded, total, error } = useAuditLog();
+  const [filter, setFilter] = useState<AuditFilter>({ person: '', device: '' });
+  const deferred = useDeferredValue(filter);
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    void ctx.db.devices.toArray().then((rows) => setNames(new Map(rows.map((d) => [d.id, d.name]))));
+  }, [ctx]);
+
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is how the mutable log says it grew
+  const visible = useMemo(() => filterAudit(log, deferred), [log, version, deferred]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
+  const devices = useMemo(() => devicesInLog(log), [log, version]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scrollRef.current, estimateSize: () => 52, overscan: 10 });
+  const loading = !log.isComplete;
+  const filtered = deferred.person.trim() !== '' || deferred.device !== '';
+
+  return (
+    <div className="audit">
+      <div className="audit-filters">
+        <label className="field">
+          <span>Человек</span>
+          <input type="search" value={filter.person} placeholder="Фамилия, имя…" onChange={(e) => setFilter((f) => ({ ...f, person: e.target.value }))} />
+        </label>
+        <label className="field">
+          <span>Устройство</span>
+          <select value={filter.device} onChange={(e) => setFilter((f) => ({ ...f, device: e.target.value }))}>
+            <option value="">Все устройства</option>
+            {devices.map((d) => (
+              <option key={d.id} value={d.id}>
+                {deviceLabel(d.id, names)}
+                {d.id === ctx.device.id ? ' (это устройство)' : ''} — {d.count}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="muted audit-status" role="status">
+        {error
+          ? `Не удалось прочитать журнал: ${error}`
+          : loading
+            ? `Загружаем журнал: ${loaded.toLocaleString('ru-RU')}${total !== undefined ? ` из ${total.toLocaleString('ru-RU')}` : ''}…`
+            : filtered
+              ? `Найдено изменений: ${visible.length.toLocaleString('ru-RU')} из ${log.size.toLocaleString('ru-RU')}`
+              : `Изменений в журнале: ${log.size.toLocaleString('ru-RU')}`}
+      </p>
+      <div className="table audit-table" role="table" aria-label="Журнал изменений" aria-rowcount={visible.length + 1}>
+        <div className="table-row table-head" role="row">
+          <span role="columnheader">Когда</span>
+          <span role="columnheader">Устройство</span>
+          <span role="columnheader">Запись</span>
+          <span role="columnheader">Что изменилось</span>
+        </div>
+        <div className="table-body" ref={scrollRef} tabIndex={0} role="rowgroup" aria-label="Изменения, новые сверху">
+          {visible.length === 0 ? (
+            <p className="table-empty">{loading ? 'Загрузка…' : filtered ? 'Под эти условия изменений нет.' : 'Журнал пуст.'}</p>
+          ) : (
+            <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const e = log.entry(log.newest(visible[item.index]!)!);
+                return (
+                  <div
+                    key={e.hlc}
+                    data-index={item.index}
+                    ref={virtualizer.measureElement}
+                    className={`table-row audit-row audit-${e.kind}`}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
+                  >
+                    <span role="cell" className="audit-time">
+                      {e.at ? formatTime(e.at) : '—'}
+                    </span>
+                    <span role="cell" className="audit-device">
+                      {deviceLabel(e.device, names)}
+                      {e.operator && <span className="muted"> · {e.operator}</span>}
+                    </span>
+                    <span role="cell" className="audit-subject">
+                      <span className="audit-table-name">
+                        {e.tableLabel} · {KIND_WORDS[e.kind]}
+                      </span>
+                      <b>{e.subject}</b>
+                    </span>
+                    <span role="cell" className="audit-fields">
+                      <FieldList entry={e} />
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function FieldList({ entry }: { entry: AuditEntry }) {
+  if (entry.kind === 'delete') return <span className="muted">запись удалена</span>;
+  if (entry.kind === 'create') {
+    return <span className="audit-created">{entry.fields.map((f) => `${f.label}: ${f.after}`).join('; ')}</span>;
+  }
+  return (
+    <ul className="audit-changes">
+      {entry.fields.map((f) => (
+        <li key={f.field}>
+          {f.label}: <span className="audit-before">{f.before ?? '…'}</span> → <span className="audit-after">{f.after}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import type { ChangeRecord } from '../../../shared/sync/change';
+import type { DbContext } from '../../db/context';
+import { watchChanges } from '../../db/watch';
+import { useDb } from '../../hooks/db-context';
+import { AuditLog } from './audit-model';
+
+/** Changes read per step while loading: the newest screenful shows at once, the rest streams in. */
+export const CHUNK = 5000;
+
+export type AuditLoad = {
+  log: AuditLog;
+  /** Bumped whenever the log grows (a new chunk or a new change). */
+  version: number;
+  loaded: number;
+  total: number | undefined;
+  error?: string;
+};
+
+/** The newest `limit` changes older than `before` ('' = from the newest). */
+export function readChangesBefore(ctx: DbContext, before: string, limit: number): Promise<ChangeRecord[]> {
+  const all = ctx.db.changes;
+  return (before ? all.where('hlc').below(before) : all.orderBy('hlc')).reverse().limit(limit).toArray();
+}
+
+/**
+ * The change log for the audit screen, newest first and then older chunks in the background, and
+ * live: a check-in at this desk or an imported exchange file shows without reopening the screen.
+ * A log of 100,000+ changes is read in CHUNK steps so the screen answers while it loads.
+ */
+export function useAuditLog(): AuditLoad {
+  const ctx = useDb();
+  const [state, setState] = useState<AuditLoad>(() => ({ log: new AuditLog(), version: 0, loaded: 0, total: undefined }));
+
+  useEffect(() => {
+    const log = new AuditLog();
+    let stopped = false;
+    let unwatch: (() => void) | undefined;
+    const publish = (total?: number) =>
+      setState((s) => ({ log, version: log.version, loaded: log.size, total: total ?? (s.log === log ? s.total : undefined) }));
+
+    void (async () => {
+      try {
+        const total = await ctx.db.changes.count();
+        // the built-in municipalities are seeded without change records: name them from the table
+        log.setKnownLabels('municipalities', (await ctx.db.municipalities.toArray()).map((m) => [m.id, m.name] as const));
+        const newest = await readChangesBefore(ctx, '', CHUNK);
+        if (stopped) return;
+        log.add(newest);
+        const head = newest[0]?.hlc ?? '';
+        // everything after the newest loaded change arrives through the watch, whoever writes it
+        unwatch = watchChanges(ctx, head, (changes) => {
+          log.add(changes);
+          publish();
+        });
+        let oldest = newest[newest.length - 1]?.hlc;
+        let done = newest.length < CHUNK;
+        if (done) log.markComplete();
+        publish(total);
+        while (!done && oldest && !stopped) {
+          const older = await readChangesBefore(ctx, oldest, CHUNK);
+          if (stopped) return;
+          log.add(older);
+          oldest = older[older.length - 1]?.hlc;
+          done = older.length < CHUNK || !oldest;
+          if (done) log.markComplete();
+          publish();
+          // let the list repaint and the filter answer between chunks
+          await new Promise((r) => setTimeout(r, 0));
+        }
+      } catch (e) {
+        if (!stopped) setState((s) => ({ ...s, error: (e as Error).message }));
+      }
+    })();
+    return () => {
+      stopped = true;
+      unwatch?.();
+    };
+  }, [ctx]);
+
+  return state;
+}

@@ -1,0 +1,185 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { deviceRoles, type DeviceRole } from '../../../shared/domain/types';
+import { effectiveOrganizerPin, isAcceptablePin, tryOrganizerPin } from '../../../shared/security/organizer-pin';
+import { useDb } from '../../hooks/db-context';
+import { useEvents } from '../../hooks/use-events';
+import { areasForRole, startArea } from '../../stores/ui-store';
+import { loadPinAttempts, savePinAttempts, setOrganizerPin, updateDevice, validateDeviceName } from './device-repo';
+import { useOrganizerGate } from './organizer-gate';
+
+const ROLE_HINTS: Record<DeviceRole, string> = {
+  organizer: 'все разделы; задаёт PIN организатора и получает файлы от стоек, районов и экспертов',
+  desk: 'стойка регистрации: поиск и отметка прибывших, бейджи; открывается на «Регистрации»',
+  district: 'администрация района: свои делегаты, отчёты о явке; открывается на «Участниках»',
+  juror: 'эксперт конкурса: открывает свой пакет заявок и оценивает их',
+};
+
+/** Name and role of this device, and the organizer PIN. */
+export function DeviceSettings() {
+  const { t } = useTranslation();
+  const ctx = useDb();
+  const { device } = ctx;
+  const [askOrganizer, gateDialog] = useOrganizerGate();
+  const [name, setName] = useState(device.name);
+  const [nameError, setNameError] = useState('');
+  const [roleNote, setRoleNote] = useState('');
+
+  const saveName = async (e: FormEvent) => {
+    e.preventDefault();
+    const problem = validateDeviceName(name);
+    setNameError(problem);
+    if (problem || name.trim() === device.name) return;
+    await updateDevice(ctx, { name });
+  };
+
+  const changeRole = async (role: DeviceRole) => {
+    if (role === device.role) return;
+    // the role decides what the device shows: without the PIN here, «Организатор» is one click away
+    if (!(await askOrganizer(`сделать это устройство «${t(`deviceRole.${role}`)}»`))) return;
+    await updateDevice(ctx, { role });
+    const start = t(`nav.${startArea(role, undefined)}`);
+    setRoleNote(role === 'juror' ? 'При следующем запуске откроется режим эксперта.' : `При следующем запуске откроется раздел «${start}».`);
+  };
+
+  return (
+    <>
+      <h2 className="subheading">{t('settings.device')}</h2>
+      <form className="field-row device-name" onSubmit={saveName}>
+        <div className="field">
+          <label htmlFor="device-name">{t('settings.deviceName')}</label>
+          <input
+            id="device-name"
+            value={name}
+            maxLength={80}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={nameError ? 'device-name-error' : 'device-name-hint'}
+          />
+          {nameError ? (
+            <span className="field-error" id="device-name-error" role="alert">
+              {nameError}
+            </span>
+          ) : (
+            <span className="muted field-hint" id="device-name-hint">
+              Так устройство подписано в файлах обмена и в журнале изменений.
+            </span>
+          )}
+        </div>
+        <button type="submit" className="add-button" disabled={name.trim() === device.name}>
+          Переименовать
+        </button>
+      </form>
+      <fieldset className="role-choice">
+        <legend>{t('settings.role')}</legend>
+        {deviceRoles.map((r) => (
+          <div key={r} className="role-option">
+            <label className="checkbox">
+              <input type="radio" name="device-role" value={r} checked={device.role === r} onChange={() => void changeRole(r)} aria-describedby={`role-hint-${r}`} />
+              <b>{t(`deviceRole.${r}`)}</b>
+            </label>
+            <span id={`role-hint-${r}`} className="role-hint">
+              {ROLE_HINTS[r]}
+              <span className="muted"> · разделы: {areasForRole(r).map((a) => t(`nav.${a}`)).join(', ')}</span>
+            </span>
+          </div>
+        ))}
+        {roleNote && (
+          <p className="muted" role="status">
+            {roleNote}
+          </p>
+        )}
+      </fieldset>
+      <OrganizerPinSettings />
+      {gateDialog}
+    </>
+  );
+}
+
+/** Set or change the organizer PIN (on the organizer's device); elsewhere, say whether one arrived. */
+function OrganizerPinSettings() {
+  const ctx = useDb();
+  const events = useEvents();
+  const pin = events ? effectiveOrganizerPin(events) : undefined;
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [error, setError] = useState('');
+  const [done, setDone] = useState('');
+  const [busy, setBusy] = useState(false);
+  if (pin === undefined) return null;
+
+  if (ctx.device.role !== 'organizer') {
+    return (
+      <section aria-labelledby="organizer-pin-heading">
+        <h3 id="organizer-pin-heading">PIN организатора</h3>
+        <p className="muted">
+          {pin
+            ? `Задан на устройстве организатора ${new Date(pin.setAt).toLocaleString('ru-RU', { dateStyle: 'medium', timeStyle: 'short' })}. Разделы организатора, смена роли, удаление и восстановление на этом устройстве спрашивают его.`
+            : 'Ещё не задан: разделы организатора и смена роли здесь открыты. Организатор задаёт PIN на своём устройстве; он придёт сюда с файлом обмена.'}
+        </p>
+      </section>
+    );
+  }
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone('');
+    if (pin) {
+      const now = Date.now();
+      const outcome = await tryOrganizerPin(pin, current.trim(), await loadPinAttempts(ctx), now);
+      if (outcome.result !== 'wait') await savePinAttempts(ctx, outcome.attempts);
+      if (outcome.result !== 'ok') return setError(outcome.result === 'wrong' ? 'Текущий PIN неверен.' : 'Слишком много неверных попыток — подождите и попробуйте снова.');
+    }
+    if (!isAcceptablePin(next)) return setError('Новый PIN — от 4 до 8 цифр.');
+    if (next !== repeat) return setError('PIN и повтор не совпадают.');
+    setBusy(true);
+    try {
+      await setOrganizerPin(ctx, next);
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+      setError('');
+      setDone('PIN организатора сохранён. Он попадёт на стойки и в районы со следующим файлом обмена.');
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const pinInput = (label: string, value: string, set: (v: string) => void) => (
+    <label className="field">
+      <span>{label}</span>
+      <input type="password" inputMode="numeric" autoComplete="off" maxLength={8} value={value} onChange={(e) => set(e.target.value)} />
+    </label>
+  );
+  return (
+    <section aria-labelledby="organizer-pin-heading">
+      <h3 id="organizer-pin-heading">PIN организатора</h3>
+      <p className="muted">
+        {pin
+          ? 'Задан. Стойки, районы и эксперты спрашивают его перед разделами организатора, сменой роли, удалением и восстановлением.'
+          : 'Не задан: на стойках и в районах разделы организатора пока открыты всем. Задайте PIN из 4–8 цифр — он уйдёт на другие устройства с файлами обмена (в виде хеша, не самим PIN).'}
+      </p>
+      <form className="field-row pin-form" onSubmit={submit}>
+        {pin && pinInput('Текущий PIN', current, setCurrent)}
+        {pinInput(pin ? 'Новый PIN' : 'PIN', next, setNext)}
+        {pinInput('Повторите PIN', repeat, setRepeat)}
+        <button type="submit" className="add-button" disabled={busy}>
+          {pin ? 'Сменить PIN' : 'Задать PIN'}
+        </button>
+      </form>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {done && (
+        <p className="ok-note" role="status">
+          {done}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { OrganizerPinRecord } from '../../../shared/domain/types';
+import { formatWait, needsOrganizerPin, tryOrganizerPin, UNLOCK_MS, waitMs } from '../../../shared/security/organizer-pin';
+import type { DbContext } from '../../db/context';
+import { useDb } from '../../hooks/db-context';
+import { useUiStore } from '../../stores/ui-store';
+import { loadOrganizerPin, loadPinAttempts, savePinAttempts } from './device-repo';
+import './settings.css';
+
+/** Asks for the organizer PIN when needed; resolves true when the action may go ahead. */
+export type AskOrganizer = (what: string) => Promise<boolean>;
+
+/**
+ * The one guard for the organizer's areas and for destructive actions on a non-organizer device.
+ *
+ * ```tsx
+ * const [askOrganizer, gateDialog] = useOrganizerGate();
+ * const onRestore = async () => {
+ *   if (!(await askOrganizer('восстановить данные из резервной копии'))) return;
+ *   ...
+ * };
+ * return <>{...}{gateDialog}</>;
+ * ```
+ *
+ * `what` finishes the sentence «Чтобы …, введите PIN организатора». It resolves `true` at once on the
+ * organizer's device, when no organizer PIN has been set yet, and while an earlier unlock lasts
+ * (UNLOCK_MS, for this session only); otherwise it shows the dialog and resolves when it closes.
+ * Render `gateDialog` somewhere in the calling component, or the promise never settles.
+ */
+export function useOrganizerGate(): [AskOrganizer, ReactNode] {
+  const ctx = useDb();
+  const [request, setRequest] = useState<{ what: string; pin: OrganizerPinRecord; resolve: (ok: boolean) => void } | null>(null);
+  const ask = useCallback<AskOrganizer>(
+    async (what) => {
+      const pin = await loadOrganizerPin(ctx);
+      const unlockedUntil = useUiStore.getState().organizerUntil;
+      if (!pin || !needsOrganizerPin({ role: ctx.device.role, pin, unlockedUntil, now: Date.now() })) return true;
+      return new Promise<boolean>((resolve) => setRequest({ what, pin, resolve }));
+    },
+    [ctx],
+  );
+  const dialog = request ? (
+    <OrganizerPinDialog
+      ctx={ctx}
+      what={request.what}
+      pin={request.pin}
+      onDone={(ok) => {
+        setRequest(null);
+        request.resolve(ok);
+      }}
+    />
+  ) : null;
+  return [ask, dialog];
+}
+
+/** Ends an unlock before its time (the «Закрыть разделы организатора» button). */
+export function lockOrganizer() {
+  useUiStore.getState().setOrganizerUntil(0);
+}
+
+function OrganizerPinDialog(props: { ctx: DbContext; what: string; pin: OrganizerPinRecord; onDone: (ok: boolean) => void }) {
+  const { ctx, onDone } = props;
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [entered, setEntered] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [waitUntil, setWaitUntil] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
+  const result = useRef(false);
+
+  useEffect(() => {
+    ref.current?.showModal();
+    void loadPinAttempts(ctx).then((a) => setWaitUntil(a.lockedUntil));
+  }, [ctx]);
+  // a running wait counts down on screen, once a second
+  const waiting = waitUntil > now;
+  useEffect(() => {
+    if (!waiting) return;
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [waiting]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      const at = Date.now();
+      const attempts = await loadPinAttempts(ctx);
+      const outcome = await tryOrganizerPin(props.pin, entered.trim(), attempts, at);
+      if (outcome.result !== 'wait') await savePinAttempts(ctx, outcome.attempts);
+      setNow(at);
+      if (outcome.result === 'ok') {
+        useUiStore.getState().setOrganizerUntil(at + UNLOCK_MS);
+        result.current = true;
+        ref.current?.close();
+        return;
+      }
+      setEntered('');
+      setWaitUntil(outcome.attempts.lockedUntil);
+      setError(outcome.result === 'wrong' ? 'Неверный PIN организатора.' : '');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const wait = waitMs({ failures: 0, lockedUntil: waitUntil }, now);
+  return (
+    <dialog ref={ref} className="dialog gate-dialog" aria-labelledby={titleId} onClose={() => onDone(result.current)}>
+      <form onSubmit={submit}>
+        <h2 id={titleId}>PIN организатора</h2>
+        <p>
+          Чтобы {props.what}, введите PIN организатора. Разделы организатора останутся открытыми {UNLOCK_MS / 60_000} минут или до перезапуска.
+        </p>
+        <label className="field">
+          <span>PIN организатора</span>
+          <input
+            autoFocus
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={8}
+            value={entered}
+            disabled={wait > 0}
+            onChange={(e) => setEntered(e.target.value)}
+            aria-invalid={error ? true : undefined}
+          />
+        </label>
+        {(error || wait > 0) && (
+          <p className="form-error" role="alert">
+            {error} {wait > 0 && `Слишком много неверных попыток: следующая — через ${formatWait(wait)}.`}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={() => ref.current?.close()}>
+            Отмена
+          </button>
+          <button type="submit" className="primary" disabled={busy || wait > 0 || entered.trim() === ''}>
+            Продолжить
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
