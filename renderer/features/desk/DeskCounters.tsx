@@ -10,31 +10,43 @@ export function DeskCounters({ event, arrivals, desk }: { event: EventRow; arriv
   const delegations = useDelegationTargets(event.id);
   const [open, setOpen] = useState<string>();
 
-  const perMunicipality = useMemo(() => {
-    const arrived = new Map<string, number>();
-    const missing = new Map<string, DeskCard[]>();
+  // Who is registered per municipality changes with the cards (rarely); arrivals change with every
+  // check-in. Counting arrivals walks the arrivals only, so a check-in at 100,000 people stays cheap.
+  const registered = useMemo(() => {
+    const byMunicipality = new Map<string, DeskCard[]>();
     let total = 0;
-    let came = 0;
     for (const card of cards?.values() ?? []) {
       if (card.status === 'cancelled') continue;
       total += 1;
-      const isIn = arrivals?.byRegistration.get(card.registrationId)?.arrived;
-      if (isIn) {
-        came += 1;
-        arrived.set(card.municipality, (arrived.get(card.municipality) ?? 0) + 1);
-      } else {
-        const list = missing.get(card.municipality) ?? [];
-        list.push(card);
-        missing.set(card.municipality, list);
-      }
+      const list = byMunicipality.get(card.municipality);
+      if (list) list.push(card);
+      else byMunicipality.set(card.municipality, [card]);
     }
-    return { arrived, missing, total, came };
+    return { byMunicipality, total };
     // the cards map is updated in place; desk.version says when
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [arrivals, cards, desk?.version]);
+  }, [cards, desk?.version]);
+
+  const perMunicipality = useMemo(() => {
+    const arrived = new Map<string, number>();
+    let came = 0;
+    for (const [registrationId, arrival] of arrivals?.byRegistration ?? []) {
+      if (!arrival.arrived) continue;
+      const card = cards?.get(registrationId);
+      if (!card || card.status === 'cancelled') continue;
+      came += 1;
+      arrived.set(card.municipality, (arrived.get(card.municipality) ?? 0) + 1);
+    }
+    return { arrived, came, total: registered.total };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [arrivals, registered]);
+
+  const missingList = useMemo(
+    () => (open ? (registered.byMunicipality.get(open) ?? []).filter((c) => !arrivals?.byRegistration.get(c.registrationId)?.arrived) : []),
+    [open, registered, arrivals],
+  );
 
   const expected = delegations?.reduce((s, d) => s + d.expected, 0) ?? 0;
-  const missingList = open ? perMunicipality.missing.get(open) ?? [] : [];
   return (
     <aside className="desk-side" aria-label="Счётчики прибытия">
       <div className="counter-big" data-testid="arrived-counter">

@@ -63,6 +63,9 @@ export function WalkInDialog(props: { event: EventRow; desk: DeskIndex; onClose:
       props.onClose({
         registrationId: registration.id,
         personId: registration.personId,
+        surname,
+        name,
+        patronymic,
         fullName: [surname, name, patronymic].filter(Boolean).join(' '),
         municipality: form.municipality,
         organization: form.organization,
