@@ -30,6 +30,14 @@ test('a device switched to «Регистрация» shows the desk areas, open
   await expect(page.getByRole('heading', { level: 1, name: 'Регистрация' })).toBeVisible();
   await expect(app.nav.getByRole('button', { name: 'Конкурс' })).toHaveCount(0);
 
+  // a destructive action in a desk's own area asks too: an import merges duplicate people
+  await app.goTo('Участники');
+  await page.getByRole('button', { name: 'Импорт из Excel…' }).click();
+  await expect(settings.gate).toContainText('Чтобы загрузить список из Excel');
+  await settings.gate.getByRole('button', { name: 'Отмена' }).click();
+  await expect(settings.gate).toBeHidden();
+  await expect(page.getByRole('dialog')).toHaveCount(0); // no import wizard
+
   // the organizer's areas are behind the PIN; a wrong one is refused
   await app.nav.getByRole('button', { name: 'Разделы организатора…' }).click();
   await expect(settings.gate).toBeVisible();
@@ -98,4 +106,29 @@ test('the change log shows a check-in made at the desk with its device and perso
   const deviceSelect = page.getByLabel('Устройство');
   await deviceSelect.selectOption({ label: (await deviceSelect.locator('option', { hasText: 'Стойка 1' }).textContent())! });
   await expect(rows.first()).toContainText(first!.name);
+});
+
+test('a juror device opens in juror mode; behind it only the settings are shown', async ({ page }) => {
+  const settings = new SettingsPage(page);
+  const { app } = settings;
+  await app.open();
+  await app.openDemoButton.click();
+  await settings.open();
+  await settings.role('Эксперт').click(); // no organizer PIN yet: nothing to ask
+  await expect(settings.role('Эксперт')).toBeChecked();
+  await expect(page.getByText('При следующем запуске откроется режим эксперта.')).toBeVisible();
+  await expect.poll(() => navNames(page)).toEqual(['Настройки']);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Режим эксперта' })).toBeVisible();
+  // the browser's storage warning (shown when persistent storage is refused) lies over the juror screen
+  const hideWarning = page.getByRole('button', { name: 'Понятно, скрыть' });
+  if (await hideWarning.isVisible()) await hideWarning.click();
+  await page.getByRole('button', { name: 'К мероприятиям' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Настройки' })).toBeVisible();
+  expect(await navNames(page)).toEqual(['Настройки']);
+  // without a PIN set the organizer's areas open freely, and Настройки says so
+  await expect(page.getByText('Ещё не задан: разделы организатора и смена роли здесь открыты.')).toBeVisible();
+  await app.nav.getByRole('button', { name: 'Разделы организатора…' }).click();
+  await expect.poll(() => navNames(page)).toHaveLength(7);
 });

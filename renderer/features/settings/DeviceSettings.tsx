@@ -5,7 +5,7 @@ import { effectiveOrganizerPin, isAcceptablePin, tryOrganizerPin } from '../../.
 import { useDb } from '../../hooks/db-context';
 import { useEvents } from '../../hooks/use-events';
 import { areasForRole, startArea } from '../../stores/ui-store';
-import { loadPinAttempts, savePinAttempts, setOrganizerPin, updateDevice, validateDeviceName } from './device-repo';
+import { loadPinAttempts, savePinAttempts, setOrganizerPin, spreadOrganizerPin, updateDevice, validateDeviceName } from './device-repo';
 import { useOrganizerGate } from './organizer-gate';
 
 const ROLE_HINTS: Record<DeviceRole, string> = {
@@ -148,6 +148,7 @@ function OrganizerPinSettings() {
     }
   };
 
+  const behind = pin ? events!.filter((e) => e.organizerPin?.hash !== pin.hash || e.organizerPin.setAt !== pin.setAt) : [];
   const pinInput = (label: string, value: string, set: (v: string) => void) => (
     <label className="field">
       <span>{label}</span>
@@ -162,6 +163,14 @@ function OrganizerPinSettings() {
           ? 'Задан. Стойки, районы и эксперты спрашивают его перед разделами организатора, сменой роли, удалением и восстановлением.'
           : 'Не задан: на стойках и в районах разделы организатора пока открыты всем. Задайте PIN из 4–8 цифр — он уйдёт на другие устройства с файлами обмена (в виде хеша, не самим PIN).'}
       </p>
+      {behind.length > 0 && (
+        <p className="likely">
+          Без PIN: {behind.map((e) => `«${e.shortTitle ?? e.title}»`).join(', ')} — файлы обмена этих мероприятий не принесут PIN на стойки.{' '}
+          <button type="button" className="link" onClick={() => void spreadOrganizerPin(ctx)}>
+            Добавить PIN в эти мероприятия
+          </button>
+        </p>
+      )}
       <form className="field-row pin-form" onSubmit={submit}>
         {pin && pinInput('Текущий PIN', current, setCurrent)}
         {pinInput(pin ? 'Новый PIN' : 'PIN', next, setNext)}

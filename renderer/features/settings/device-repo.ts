@@ -60,6 +60,23 @@ export async function setOrganizerPin(ctx: DbContext, pin: string, now: Date = n
   return record;
 }
 
+/**
+ * Copies the PIN in force onto the events that lack it (an event created after the PIN was set, or
+ * received from an older file), so every event's exchange file carries it. One transaction.
+ * @returns how many events were updated
+ */
+export async function spreadOrganizerPin(ctx: DbContext): Promise<number> {
+  if (ctx.device.role !== 'organizer') return 0;
+  const { db } = ctx;
+  return db.transaction('rw', db.events, db.changes, async () => {
+    const events = await db.events.toArray();
+    const pin = effectiveOrganizerPin(events);
+    if (!pin) return 0;
+    const behind = events.filter((e) => e.organizerPin?.hash !== pin.hash || e.organizerPin.setAt !== pin.setAt);
+    return putTracked<EventRow>(ctx, 'events', behind.map((e) => ({ ...e, organizerPin: pin })));
+  });
+}
+
 export async function loadPinAttempts(ctx: DbContext): Promise<PinAttempts> {
   const v = (await ctx.db.settings.get(PIN_ATTEMPTS))?.value as Partial<PinAttempts> | undefined;
   return typeof v?.failures === 'number' && typeof v.lockedUntil === 'number' ? { failures: v.failures, lockedUntil: v.lockedUntil } : noAttempts;

@@ -6,6 +6,7 @@ import {
   loadPinAttempts,
   savePinAttempts,
   setOrganizerPin,
+  spreadOrganizerPin,
   updateDevice,
   validateDeviceName,
 } from '../../../../../renderer/features/settings/device-repo';
@@ -75,6 +76,19 @@ describe('organizer PIN in a synced row', () => {
     const pin = (await loadOrganizerPin(ctx))!;
     expect(await verifyOrganizerPin('2222', pin)).toBe(true);
     expect(await verifyOrganizerPin('1111', pin)).toBe(false);
+  });
+
+  it('copies the PIN onto an event created after it was set, so that event\'s files carry it too', async () => {
+    ctx = await freshDb();
+    await newEvent(ctx, 'Сообщества — Уфа 2019');
+    const record = await setOrganizerPin(ctx, '2468');
+    const later = await newEvent(ctx, 'Конкурс проектов 2020');
+    expect((await ctx.db.events.get(later.id))!.organizerPin).toBeUndefined();
+    expect(await spreadOrganizerPin(ctx)).toBe(1);
+    expect((await ctx.db.events.get(later.id))!.organizerPin).toEqual(record);
+    const last = (await ctx.db.changes.orderBy('hlc').last())!;
+    expect(last).toMatchObject({ table: 'events', rowId: later.id, fields: { organizerPin: record } });
+    expect(await spreadOrganizerPin(ctx)).toBe(0); // nothing left behind, nothing written
   });
 
   it('keeps wrong attempts on the device, so a reload does not reset the wait', async () => {
