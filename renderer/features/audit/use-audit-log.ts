@@ -5,8 +5,9 @@ import { watchChanges } from '../../db/watch';
 import { useDb } from '../../hooks/db-context';
 import { AuditLog } from './audit-model';
 
-/** Changes read per step while loading: the newest screenful shows at once, the rest streams in. */
+/** Changes read per step while loading; the first step is a screenful, so the newest show at once. */
 export const CHUNK = 5000;
+const FIRST = 200;
 
 export type AuditLoad = {
   log: AuditLog;
@@ -44,7 +45,7 @@ export function useAuditLog(): AuditLoad {
         const total = await ctx.db.changes.count();
         // the built-in municipalities are seeded without change records: name them from the table
         log.setKnownLabels('municipalities', (await ctx.db.municipalities.toArray()).map((m) => [m.id, m.name] as const));
-        const newest = await readChangesBefore(ctx, '', CHUNK);
+        const newest = await readChangesBefore(ctx, '', FIRST);
         if (stopped) return;
         log.add(newest);
         const head = newest[0]?.hlc ?? '';
@@ -54,7 +55,7 @@ export function useAuditLog(): AuditLoad {
           publish();
         });
         let oldest = newest[newest.length - 1]?.hlc;
-        let done = newest.length < CHUNK;
+        let done = newest.length < FIRST;
         if (done) log.markComplete();
         publish(total);
         while (!done && oldest && !stopped) {

@@ -35,7 +35,12 @@ export function useOrganizerGate(): [AskOrganizer, ReactNode] {
       const pin = await loadOrganizerPin(ctx);
       const unlockedUntil = useUiStore.getState().organizerUntil;
       if (!pin || !needsOrganizerPin({ role: ctx.device.role, pin, unlockedUntil, now: Date.now() })) return true;
-      return new Promise<boolean>((resolve) => setRequest({ what, pin, resolve }));
+      return new Promise<boolean>((resolve) =>
+        setRequest((pending) => {
+          pending?.resolve(false); // one dialog at a time: an earlier question still open is refused
+          return { what, pin, resolve };
+        }),
+      );
     },
     [ctx],
   );
