@@ -64,8 +64,9 @@ function stripesPng(width = 96, height = 48): Buffer {
 const PDF = Buffer.from('%PDF-1.4\n% смета проекта «Двор моей мечты»\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'utf8');
 
 test('organizer sets up a contest, a juror scores offline on another device with the application files, the signed file comes back; a changed byte is refused; a returned sheet comes back with its reason', async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const org = new ContestPage(page);
+  await org.hideStorageWarning();
   await org.openOnDemo();
 
   // ── setup from the template, then lock ──
@@ -154,6 +155,7 @@ test('organizer sets up a contest, a juror scores offline on another device with
   const jurorContext = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'ru-RU', viewport: { width: 1366, height: 768 } });
   const jp = await jurorContext.newPage();
   const juror = new ContestPage(jp);
+  await juror.hideStorageWarning();
   await jp.goto('/#jury');
   await expect(jp.getByRole('heading', { name: 'Режим эксперта' })).toBeVisible();
   await juror.chooseFile(jp.getByRole('button', { name: 'Открыть пакет эксперта…' }), pkg, 'application/json');

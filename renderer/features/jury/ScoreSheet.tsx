@@ -65,7 +65,7 @@ export function ScoreSheet({ pkg, onLeave }: { pkg: JurorPackage; onLeave: () =>
         </button>
         <OpenPackageButton label="Открыть новый пакет…" />
         <button type="button" onClick={onLeave}>
-          Выйти из режима эксперта
+          Выйти<span className="visually-hidden"> из режима эксперта</span>
         </button>
       </header>
       {note && (

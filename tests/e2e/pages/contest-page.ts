@@ -22,6 +22,16 @@ export class ContestPage {
     this.panel = page.getByRole('tabpanel');
   }
 
+  /**
+   * A browser without persistent storage shows a dismissable warning fixed at the bottom right, over
+   * the sheet's «Завершить» and the list's last buttons; a user reads it and hides it, so does this.
+   */
+  async hideStorageWarning() {
+    await this.page.addLocatorHandler(this.page.getByRole('complementary', { name: 'Предупреждение о хранении данных' }), async (banner) => {
+      await banner.getByRole('button', { name: 'Понятно, скрыть' }).click();
+    });
+  }
+
   async openOnDemo() {
     await this.app.open();
     await this.app.openDemoButton.click();
