@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
+import { parseJurorPackage } from '../../shared/contest';
 import { ContestPage, type FileBytes } from './pages/contest-page';
+import { dismissStorageWarning, ResultsPage, signedScoreFile } from './pages/results-page';
 
 const SCREENS = 'test-results/screens';
 
@@ -34,6 +36,7 @@ function applicationsXlsx(): Buffer {
  */
 async function prepareContest(org: ContestPage): Promise<string[]> {
   const page = org.page;
+  await dismissStorageWarning(page);
   await org.openOnDemo();
   await page.getByRole('button', { name: 'Создать конкурс по шаблону' }).click();
   await org.tab('Заявки');
@@ -60,12 +63,16 @@ async function prepareContest(org: ContestPage): Promise<string[]> {
  * and saves the signed score file.
  */
 async function scoreAsJuror(browser: Browser, pkg: FileBytes, offset: number, leaveDraft: boolean): Promise<FileBytes> {
-  const context = await browser.newContext({ baseURL: 'http://127.0.0.1:4173', locale: 'ru-RU', viewport: { width: 1366, height: 768 } });
+  // the same server as the organizer's page (E2E_PORT may move it off 4173)
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'ru-RU', viewport: { width: 1366, height: 768 } });
   const jp = await context.newPage();
+  await dismissStorageWarning(jp);
   const juror = new ContestPage(jp);
   await jp.goto('/#jury');
   await juror.chooseFile(jp.getByRole('button', { name: 'Открыть пакет эксперта…' }), pkg, 'application/json');
-  const assigned = (JSON.parse(pkg.buffer.toString('utf8')) as { applications: unknown[] }).applications.length;
+  const parsed = await parseJurorPackage(new Uint8Array(pkg.buffer));
+  if (!parsed.ok) throw new Error(parsed.message);
+  const assigned = parsed.package.applications.length;
   await expect(jp.getByRole('status', { name: 'Прогресс' })).toHaveText(`Завершено 0 из ${assigned}`);
   for (let i = 0; i < assigned; i++) {
     const title = (await jp.getByRole('heading', { level: 1 }).textContent())!;
@@ -154,8 +161,9 @@ test('the jury scores give an official ranking, other methods and their sensitiv
   const header = summary.findIndex((r) => r[0] === 'Место');
   expect(summary[header + 1]!.slice(0, 2)).toEqual([1, 'Школа сельского активиста']);
   const jurorSheet = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets[wb.SheetNames[1]!]!, { header: 1 });
-  expect(jurorSheet[2]![0]).toBe('Заявка');
-  expect(jurorSheet.length).toBeGreaterThan(3);
+  const jurorHeader = jurorSheet.findIndex((r) => r[0] === 'Заявка');
+  expect(jurorHeader).toBeGreaterThan(0);
+  expect(jurorSheet.length).toBeGreaterThan(jurorHeader + 1);
 
   // ── the printable protocol, as PDF ──
   await page.getByRole('button', { name: 'Протокол для печати…' }).click();
@@ -187,4 +195,250 @@ test('the jury scores give an official ranking, other methods and their sensitiv
   const progress = page.getByRole('region', { name: /Конкурс:/ });
   await expect(progress.locator('.kpi').filter({ has: page.getByText('заявок', { exact: true }) }).locator('.kpi-value')).toHaveText('4');
   await expect(progress.locator('.kpi').filter({ has: page.getByText('листов завершено', { exact: true }) }).locator('.kpi-value')).not.toHaveText('0');
+});
+
+// ─── a contest of two nominations where the methods disagree ───────────────────────────────────
+
+const MAIN = 'Основная номинация';
+const YOUTH = 'Молодёжные инициативы';
+
+/**
+ * Each juror's value (0–10, the same on every criterion; the form's coefficients add up to 8, so a
+ * juror's total is 8 × value), by application and juror index. In «Основная номинация» the third
+ * juror sinks «Школа сельского активиста»: its mean (58,67) falls below «Чистый берег Агидели» (64),
+ * its median (80) does not — mean and median crown different winners. «Молодёжные инициативы» is
+ * scored consistently: no place there depends on the method.
+ */
+const DISAGREEING: Record<string, { nomination: string; values: [number, number, number] }> = {
+  'Школа сельского активиста': { nomination: MAIN, values: [10, 10, 2] },
+  'Чистый берег Агидели': { nomination: MAIN, values: [8, 8, 8] },
+  'Музей под открытым небом': { nomination: MAIN, values: [5, 5, 5] },
+  'Молодёжный медиацентр': { nomination: YOUTH, values: [9, 8, 9] },
+  'Волонтёры села': { nomination: YOUTH, values: [6, 6, 7] },
+  'Кибердружина': { nomination: YOUTH, values: [3, 4, 3] },
+};
+
+/** `n` more youth projects, for a protocol long enough to run over a page; every juror gives each the same value, 1–5, below the top two. */
+function extraYouth(n: number): Record<string, { nomination: string; values: [number, number, number] }> {
+  return Object.fromEntries(
+    Array.from({ length: n }, (_, k) => {
+      const v = 1 + ((k * 7) % 5);
+      return [`Молодёжный проект № ${k + 1}`, { nomination: YOUTH, values: [v, v, v] as [number, number, number] }];
+    }),
+  );
+}
+
+function twoNominationApplicationsXlsx(apps: typeof DISAGREEING): Buffer {
+  const rows = [['Название проекта', 'Краткое описание', 'Номинация'], ...Object.entries(apps).map(([title, a]) => [title, `Проект «${title}»`, a.nomination])];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Заявки');
+  return Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+}
+
+/**
+ * Through the organizer's UI: a contest from the template with a second nomination, three reviews per
+ * application (so each of the three jurors scores everything), six admitted applications, scoring
+ * open; then every juror's signed score file (made from their package, see signedScoreFile) loaded.
+ * Returns the jurors' names.
+ */
+async function twoNominationContest(org: ContestPage, extra = 0): Promise<string[]> {
+  const page = org.page;
+  const apps = { ...DISAGREEING, ...extraYouth(extra) };
+  const count = Object.keys(apps).length;
+  await dismissStorageWarning(page);
+  await org.openOnDemo();
+  await page.getByRole('button', { name: 'Создать конкурс по шаблону' }).click();
+  await org.tab('Настройка');
+  await page.getByLabel('Экспертиз на заявку (минимум)').fill('3');
+  await page.getByRole('button', { name: 'Добавить номинацию' }).click();
+  await page.getByLabel('Название номинации').nth(1).fill(YOUTH);
+  await page.getByRole('button', { name: 'Сохранить настройки' }).click();
+  await expect(page.getByText('Настройки конкурса сохранены.')).toBeVisible();
+
+  await org.tab('Заявки');
+  await page.getByRole('button', { name: 'Загрузить заявки из таблицы…' }).click();
+  await org.chooseFile(page.getByRole('button', { name: 'Выбрать файл…' }), { name: 'заявки.xlsx', buffer: twoNominationApplicationsXlsx(apps) });
+  await page.getByRole('button', { name: `Загрузить заявки (${count})` }).click();
+  await page.getByRole('button', { name: `Допустить все поданные (${count})` }).click();
+  await expect(page.getByRole('table', { name: 'Заявки' }).getByText('допущена')).toHaveCount(count);
+
+  await org.tab('Эксперты и конфликты');
+  const candidates = await org.jurorCandidates(3);
+  for (const c of candidates) await org.addJuror(c);
+  await org.tab('Распределение');
+  await page.getByRole('button', { name: 'Распределить заявки' }).click();
+  await expect(page.getByText(/Распределено: каждая допущенная заявка получила/)).toBeVisible();
+  await org.tab('Настройка');
+  await page.getByRole('button', { name: 'Открыть приём оценок' }).click();
+  await expect(page.getByText(/Приём оценок открыт/).first()).toBeVisible();
+
+  const jurors = candidates.map((c) => c.split(' — ')[0]!);
+  await org.tab('Пакеты и оценки');
+  for (const [i, name] of jurors.entries()) {
+    const pkg = await org.download(org.returnsRow(name).getByRole('button', { name: 'Скачать пакет эксперта' }));
+    const scores = await signedScoreFile(pkg, (title) => apps[title]?.values[i] ?? null);
+    await org.chooseFile(page.getByRole('button', { name: 'Загрузить файл оценок…' }), scores);
+    await expect(page.getByRole('status').filter({ hasText: 'принят' })).toBeVisible();
+  }
+  return jurors;
+}
+
+test('when mean and median disagree, switching the method moves the winner and the sensitivity view marks the places that depend on it', async ({ page }) => {
+  test.setTimeout(150_000);
+  const org = new ContestPage(page);
+  const results = new ResultsPage(page);
+  await twoNominationContest(org);
+  await results.open();
+  await expect(page.getByText('Учтено листов оценок: 9. Учтены все полученные листы.')).toBeVisible();
+
+  // the official method (mean, declared in the template): the consistent project wins
+  await expect(page.getByRole('radio', { name: 'Среднее (официальный)' })).toBeChecked();
+  expect(await results.order('Среднее')).toEqual(['Чистый берег Агидели', 'Школа сельского активиста', 'Музей под открытым небом']);
+  await expect(results.ranking('Среднее').locator('tbody tr').first().locator('td').nth(4)).toHaveText('64');
+
+  // the median ignores the one low score: the other project wins, and the screen says this is not official
+  await results.rankBy('Медиана');
+  expect(await results.order('Медиана')).toEqual(['Школа сельского активиста', 'Чистый берег Агидели', 'Музей под открытым небом']);
+  await expect(page.getByRole('note')).toContainText('Это не официальный рейтинг');
+  // z-normalized follows the mean here; Borda ties the two and the declared chain (higher median) decides
+  await results.rankBy('Нормированное (z)');
+  expect((await results.order('Нормированное (z)'))[0]).toBe('Чистый берег Агидели');
+  await results.rankBy('Борда');
+  const bordaWinner = results.ranking('Борда').locator('tbody tr').first();
+  await expect(bordaWinner).toContainText('Школа сельского активиста');
+  await expect(bordaWinner).toContainText('при равенстве: выше медиана оценок');
+  await results.rankBy('Среднее');
+  expect((await results.order('Среднее'))[0]).toBe('Чистый берег Агидели');
+
+  // sensitivity: places 1 and 2 depend on the method, place 3 does not
+  await results.view('Чувствительность к методу');
+  await expect(page.getByRole('status').filter({ hasText: 'Место зависит' })).toHaveText('Место зависит от выбора метода у 2 заявок из 3. Спорные места: 1, 2.');
+  for (const title of ['Школа сельского активиста', 'Чистый берег Агидели']) {
+    await expect(results.placeRow(title)).toHaveClass(/depends/);
+    await expect(results.placeRow(title)).toContainText('зависит от метода: 1–2');
+  }
+  await expect(results.placeRow('Музей под открытым небом')).not.toHaveClass(/depends/);
+  await expect(results.placeRow('Музей под открытым небом')).toContainText('не зависит');
+  // the official column is starred; the cells that differ from it are marked as moved
+  const school = results.placeRow('Школа сельского активиста').getByRole('cell');
+  await expect(school.nth(1)).toHaveText('2'); // mean ★
+  await expect(school.nth(2)).toHaveText('1'); // median
+  await expect(school.nth(2)).toHaveClass(/moved/);
+  await page.screenshot({ path: `${SCREENS}/results-sensitivity-disagree.png`, fullPage: true });
+
+  // the other nomination is scored consistently: nothing there depends on the method
+  await results.nomination(YOUTH);
+  await expect(page.getByRole('status').filter({ hasText: 'Места не зависят' })).toBeVisible();
+  await expect(results.placesByMethod.locator('tr.depends')).toHaveCount(0);
+});
+
+test('a two-nomination protocol gives each nomination its places and Kendall W, prints on A4, and remembers who signs it', async ({ page }) => {
+  test.setTimeout(180_000);
+  const org = new ContestPage(page);
+  const results = new ResultsPage(page);
+  // 3 + 34 youth projects: a table that runs over a page, a chart cut to its top 30
+  const jurors = await twoNominationContest(org, 34);
+  await results.open();
+
+  // ── the workbook covers both nominations ──
+  const xlsx = await org.download(page.getByRole('button', { name: 'Скачать протокол (Excel)' }));
+  expect(xlsx.name).toBe('Протокол — Конкурс социальных проектов.xlsx');
+  const wb = XLSX.read(xlsx.buffer, { type: 'buffer' });
+  expect(wb.SheetNames).toHaveLength(2 + jurors.length);
+  const summary = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets['Итоги']!, { header: 1 });
+  const mainAt = summary.findIndex((r) => r[0] === `Номинация: ${MAIN}`);
+  const youthAt = summary.findIndex((r) => r[0] === `Номинация: ${YOUTH}`);
+  expect(mainAt).toBeGreaterThan(0);
+  expect(youthAt).toBeGreaterThan(mainAt);
+  const firstAfter = (from: number) => summary[summary.findIndex((r, i) => i > from && r[0] === 'Место') + 1]!;
+  expect(firstAfter(mainAt).slice(0, 2)).toEqual([1, 'Чистый берег Агидели']);
+  expect(firstAfter(youthAt).slice(0, 2)).toEqual([1, 'Молодёжный медиацентр']);
+  const wOf = (from: number) => summary.find((r, i) => i > from && r[0] === 'W Кендалла')![1] as number;
+  // J1, J2 rank Школа > Берег > Музей, J3 Берег > Музей > Школа: W = 1/3; the youth jurors nearly agree
+  // (they differ only by a point on two projects)
+  expect(wOf(mainAt)).toBeCloseTo(1 / 3, 6);
+  expect(wOf(youthAt)).toBeGreaterThan(0.9);
+  expect(wOf(youthAt)).toBeLessThan(1);
+  // a juror's sheet has a table per nomination
+  const jurorSheet = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets[wb.SheetNames[1]!]!, { header: 1 });
+  expect(jurorSheet.filter((r) => r[0] === 'Заявка')).toHaveLength(2);
+
+  // ── the printable protocol: both nominations, each with its table, W and chart ──
+  await results.openProtocol();
+  const dialog = results.protocolDialog;
+  await expect(dialog.getByRole('combobox', { name: 'Номинации в протоколе' })).toHaveValue('all');
+  await expect(dialog.getByLabel('Председатель комиссии')).toHaveValue('');
+  await dialog.getByLabel('Председатель комиссии').fill(jurors[0]!);
+  await dialog.getByLabel('Секретарь').fill('Хасанова Л. Р.');
+  await dialog.getByLabel('Секретарь').blur();
+  const appendix = dialog.getByRole('region', { name: 'Приложение к протоколу' });
+  for (const [title, rows] of [
+    [MAIN, 3],
+    [YOUTH, 37],
+  ] as const) {
+    const section = dialog.getByRole('region', { name: `Номинация «${title}»` });
+    await expect(section.getByRole('table', { name: `Места: ${title}` }).locator('tbody tr')).toHaveCount(rows);
+    await expect(appendix.getByRole('img', { name: new RegExp(`Диаграмма: .*«${title}»`) })).toBeVisible();
+  }
+  await expect(dialog.getByRole('region', { name: `Номинация «${MAIN}»` })).toContainText('W = 0,333');
+  await expect(appendix).toContainText(`Номинация «${YOUTH}». Итоговый балл заявок по официальному методу (первые 30 заявок из 37).`);
+
+  // ── the signatories are remembered: closing and reopening, even reloading, keeps them ──
+  await results.closeProtocol();
+  await results.openProtocol();
+  await expect(dialog.getByLabel('Председатель комиссии')).toHaveValue(jurors[0]!);
+  await expect(dialog.getByLabel('Секретарь')).toHaveValue('Хасанова Л. Р.');
+  await results.closeProtocol();
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Конкурс' }).click();
+  await results.open();
+  await results.openProtocol();
+  await expect(dialog.getByLabel('Председатель комиссии')).toHaveValue(jurors[0]!);
+  await expect(dialog.getByLabel('Секретарь')).toHaveValue('Хасанова Л. Р.');
+  await dialog.getByLabel('Дата заседания').fill('2019-12-14');
+  await page.screenshot({ path: `${SCREENS}/results-protocol-two-nominations.png` });
+
+  // ── as PDF: A4, both nominations, the signatures ──
+  await page.emulateMedia({ media: 'print' });
+  await expect(results.printed).toBeVisible();
+  const pdf = `${SCREENS}/protocol-two-nominations.pdf`;
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  const info = execFileSync('pdfinfo', [pdf]).toString();
+  expect(info).toMatch(/Page size:.*\(A4\)/);
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  expect(text).toContain('14 декабря 2019 г.');
+  expect(text).toContain(`1. Номинация «${MAIN}»`);
+  expect(text).toContain(`2. Номинация «${YOUTH}»`);
+  expect(text).toContain('Хасанова Л. Р.');
+  // a nomination's heading never ends a page: on each page, if the heading is there, its table starts there too
+  const perPage = text.split('\f').slice(0, pages);
+  for (const [i, p] of perPage.entries()) {
+    for (const heading of [`1. Номинация «${MAIN}»`, `2. Номинация «${YOUTH}»`]) {
+      if (p.includes(heading)) expect(p, `page ${i + 1}: «${heading}» without its table`).toMatch(/Место\s+Заявка/);
+    }
+  }
+  // the signatures stay together, right after the last table (on a page that has table rows, not alone)
+  const signed = perPage.findIndex((p) => p.includes('Председатель конкурсной комиссии'));
+  expect(signed).toBeGreaterThanOrEqual(0);
+  expect(perPage[signed]).toContain('Секретарь конкурсной комиссии');
+  expect(perPage[signed]).toMatch(/Место\s+Заявка/);
+  // the charts are the appendix, on pages of their own after the signatures
+  const appendixPage = perPage.findIndex((p) => p.includes('Приложение к протоколу'));
+  expect(appendixPage).toBe(signed + 1);
+  expect(perPage.slice(appendixPage).join('')).toContain('(первые 30 заявок из 37)');
+  // pictures of the pages to look at (test-results/screens/protocol-two-nominations-N.png)
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, `${SCREENS}/protocol-two-nominations`]);
+
+  // ── one nomination alone: its own protocol, its own file name ──
+  await dialog.getByRole('combobox', { name: 'Номинации в протоколе' }).selectOption({ label: YOUTH });
+  await expect(dialog.getByRole('region', { name: `Номинация «${MAIN}»` })).toHaveCount(0);
+  const single = await org.download(dialog.getByRole('button', { name: 'Скачать Excel' }));
+  expect(single.name).toBe(`Протокол — ${YOUTH}.xlsx`);
+  const one = XLSX.read(single.buffer, { type: 'buffer' });
+  const oneSummary = XLSX.utils.sheet_to_json<(string | number)[]>(one.Sheets['Итоги']!, { header: 1 });
+  expect(oneSummary.some((r) => r[0] === `Номинация: ${MAIN}`)).toBe(false);
+  const secretaryRow = oneSummary.find((r) => r[0] === 'Секретарь конкурсной комиссии')!;
+  expect(secretaryRow.includes('Хасанова Л. Р.')).toBe(true);
 });

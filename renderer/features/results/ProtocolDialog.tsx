@@ -85,7 +85,7 @@ export function ProtocolDialog({
       }
       onClose={onClose}
     >
-      <div className="field-row">
+      <div className="field-row protocol-controls">
         {base.nominations.length > 1 && (
           <label className="field">
             <span>Номинации в протоколе</span>

@@ -10,15 +10,17 @@ const sameJury = (a: readonly { id: string }[], b: readonly { id: string }[]) =>
 
 /**
  * The official protocol: A4, the usual Russian form — title, contest, date, commission, how scores
- * were counted, then per nomination its table of places, agreement (Kendall's W) and a chart, and the
- * signature lines once at the end. Page breaks are left to the flow (a one-page contest stays one
- * page) but a nomination's heading never ends a page, table rows and the chart are not split, and
- * the table header repeats on every page (see results.css).
+ * were counted, per nomination its table of places and agreement (Kendall's W), the signature lines,
+ * and the charts as an appendix on a page of their own. Charts come after the signatures so that the
+ * signatures follow the last table directly and never sit alone on a page behind a tall chart.
+ * Page breaks are otherwise left to the flow, but a nomination's heading never ends a page, table
+ * rows and charts are not split, and a table's header repeats on every page (see results.css).
  */
 export function ProtocolDocument({ src }: { src: ProtocolSource }) {
   const many = src.nominations.length > 1;
   const method = src.nominations[0]?.results.method ?? 'mean';
   const counted = src.nominations.reduce((s, n) => s + n.results.totals.length, 0);
+  const charted = src.nominations.filter((n) => n.results.ranking.entries.some((e) => e.place !== null));
   return (
     <article className="protocol-page">
       <h1>Протокол заседания конкурсной комиссии</h1>
@@ -61,6 +63,14 @@ export function ProtocolDocument({ src }: { src: ProtocolSource }) {
           <span className="sign-name">/ {src.secretary || '\u00a0'.repeat(24)} /</span>
         </p>
       </div>
+      {charted.length > 0 && (
+        <section className="protocol-appendix" aria-label="Приложение к протоколу">
+          <h2>Приложение к протоколу. Итоговые баллы заявок</h2>
+          {charted.map((n) => (
+            <ScoreChart key={n.nominationId} n={n} titles={new Map(n.input.applications.map((a) => [a.id, a.title]))} caption={many ? `Номинация «${n.title}»` : null} />
+          ))}
+        </section>
+      )}
     </article>
   );
 }
@@ -69,7 +79,6 @@ function NominationSection({ n, index, showJury }: { n: ProtocolNomination; inde
   const { results, input } = n;
   const titles = new Map(input.applications.map((a) => [a.id, a.title]));
   const aggregates = new Map(results.aggregates.map((a) => [a.applicationId, a]));
-  const ranked = results.ranking.entries.filter((e) => e.place !== null);
   const block = nominationBlock(n);
   const counted = results.totals.length;
   return (
@@ -114,7 +123,6 @@ function NominationSection({ n, index, showJury }: { n: ProtocolNomination; inde
               ))}
             </tbody>
           </table>
-          {ranked.length > 0 && <ScoreChart n={n} titles={titles} />}
         </>
       )}
     </section>
@@ -124,10 +132,11 @@ function NominationSection({ n, index, showJury }: { n: ProtocolNomination; inde
 /**
  * Not responsive on purpose: the print copy lives in a `display: none` portal on screen, where a
  * responsive chart would measure zero; a fixed 2× bitmap is scaled to the page width by the print CSS.
- * Very long nominations get a taller chart, never squeezed bars: past ~40 rows it would not fit one
- * page, so only the top 40 are drawn and the caption says so.
+ * Very long nominations get a taller chart, never squeezed bars; past 30 rows (≈ 26 cm once scaled to
+ * the page width — the most an A4 page holds between its margins) only the top 30 are drawn and the
+ * caption says so.
  */
-function ScoreChart({ n, titles }: { n: ProtocolNomination; titles: Map<string, string> }) {
+function ScoreChart({ n, titles, caption }: { n: ProtocolNomination; titles: Map<string, string>; caption: string | null }) {
   const all = n.results.ranking.entries.filter((e) => e.place !== null);
   const ranked = all.slice(0, CHART_ROWS);
   const method = n.results.method;
@@ -137,14 +146,19 @@ function ScoreChart({ n, titles }: { n: ProtocolNomination; titles: Map<string, 
         role="img"
         aria-label={`Диаграмма: итоговый балл каждой заявки, номинация «${n.title}» (${METHOD_LABELS[method]})`}
         width={680}
-        height={Math.max(140, 40 + ranked.length * 26)}
+        height={Math.max(150, 50 + ranked.length * 28)}
         options={{
           responsive: false,
           animation: false,
           devicePixelRatio: 2,
           indexAxis: 'y',
           plugins: { legend: { display: false }, tooltip: { enabled: false } },
-          scales: { x: { beginAtZero: true, title: { display: true, text: 'Итоговый балл' } }, y: { ticks: { autoSkip: false, font: { size: 11 } } } },
+          // print-legible: the 680 px canvas is scaled to ~17 cm, so 13 px comes out near 9 pt; black, not chart.js grey
+          color: '#000',
+          scales: {
+            x: { beginAtZero: true, ticks: { color: '#000', font: { size: 13 } }, title: { display: true, text: 'Итоговый балл', color: '#000', font: { size: 13 } } },
+            y: { ticks: { autoSkip: false, color: '#000', font: { size: 13 } } },
+          },
         }}
         data={{
           labels: ranked.map((e) => `${e.place}. ${clip(titles.get(e.applicationId) ?? '', 42)}`),
@@ -152,10 +166,10 @@ function ScoreChart({ n, titles }: { n: ProtocolNomination; titles: Map<string, 
         }}
       />
       <figcaption>
-        Итоговый балл заявок по официальному методу{all.length > ranked.length ? ` (первые ${plural(ranked.length, 'заявка', 'заявки', 'заявок')} из ${all.length})` : ''}.
+        {caption ? `${caption}. ` : ''}Итоговый балл заявок по официальному методу{all.length > ranked.length ? ` (первые ${plural(ranked.length, 'заявка', 'заявки', 'заявок')} из ${all.length})` : ''}.
       </figcaption>
     </figure>
   );
 }
 
-const CHART_ROWS = 40;
+const CHART_ROWS = 30;

@@ -116,7 +116,7 @@ function summarySheet(src: ProtocolSource): Sheet {
       }),
     );
   }
-  rows.push([], ['Председатель конкурсной комиссии', '', src.chair], ['Секретарь конкурсной комиссии', '', src.secretary]);
+  rows.push([], ['Председатель конкурсной комиссии', null, src.chair], ['Секретарь конкурсной комиссии', null, src.secretary]);
   return { name: SUMMARY, rows, columnWidths: [34, 48, 14, 36, 10, ...AGGREGATION_METHODS.map(() => 14)] };
 }
 

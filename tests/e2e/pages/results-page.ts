@@ -1,0 +1,103 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { generateDeviceKey, parseJurorPackage, scoreId, writeScoreFile, type Score } from '../../../shared/contest';
+import type { FileBytes } from './contest-page';
+
+/**
+ * The browser may refuse persistent storage (headless Chromium does); the app then shows a warning in
+ * a corner until dismissed. A user closes it when it covers what they want to click; so do the tests,
+ * whenever it appears.
+ */
+export async function dismissStorageWarning(page: Page) {
+  await page.addLocatorHandler(page.getByRole('complementary', { name: 'Предупреждение о хранении данных' }), async (warning) => {
+    await warning.getByRole('button', { name: 'Понятно, скрыть' }).click();
+  });
+}
+
+/** The «Итоги» tab of the contest and its protocol dialog, as the organizer uses them. */
+export class ResultsPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.getByRole('tab', { name: 'Итоги' }).click();
+  }
+
+  /** Picks the nomination the screen shows (only offered when the contest has several). */
+  async nomination(title: string) {
+    await this.page.getByRole('combobox', { name: 'Номинация' }).selectOption({ label: title });
+  }
+
+  /** The ranking table under a method, by its short name («Среднее», «Медиана», …). */
+  ranking(method: string): Locator {
+    return this.page.getByRole('table', { name: `Рейтинг: ${method}` });
+  }
+
+  async rankBy(method: string) {
+    await this.page.getByRole('radio', { name: new RegExp(`^${method.replace(/[()]/g, '\\$&')}`) }).check();
+    await expect(this.ranking(method)).toBeVisible();
+  }
+
+  /** Application titles in the order of the current ranking table. */
+  async order(method: string): Promise<string[]> {
+    const rows = this.ranking(method).locator('tbody tr');
+    return rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1]?.textContent ?? ''));
+  }
+
+  async view(name: 'Рейтинг' | 'Чувствительность к методу' | 'Надёжность жюри') {
+    await this.page.getByRole('button', { name, exact: true }).click();
+  }
+
+  get placesByMethod(): Locator {
+    return this.page.getByRole('table', { name: 'Места по методам' });
+  }
+
+  /** The sensitivity row of one application. */
+  placeRow(title: string): Locator {
+    return this.placesByMethod.getByRole('row').filter({ hasText: title });
+  }
+
+  get protocolDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Протокол заседания конкурсной комиссии' });
+  }
+
+  async openProtocol() {
+    await this.page.getByRole('button', { name: 'Протокол для печати…' }).click();
+    await expect(this.protocolDialog).toBeVisible();
+  }
+
+  async closeProtocol() {
+    await this.protocolDialog.getByRole('button', { name: 'Закрыть' }).click();
+    await expect(this.protocolDialog).toBeHidden();
+  }
+
+  /** What the printer gets (the `.print-root` portal), visible only under print media. */
+  get printed(): Locator {
+    return this.page.locator('.print-root.protocol-print');
+  }
+}
+
+/**
+ * A juror's signed score file made in Node from their package, as their device would make it: the
+ * package's invitation secret binds a fresh device key, every criterion of an application gets the
+ * same value (so a juror's total is value × Σ coefficients), each sheet final. `valueOf` returns the
+ * value for an application title, or null to leave the application unscored.
+ *
+ * The juror's own screen is covered by results.spec's first case and contest.spec; scoring many
+ * sheets by keyboard there would only slow down cases that are about the organizer's results.
+ */
+export async function signedScoreFile(pkg: FileBytes, valueOf: (title: string) => number | null): Promise<FileBytes> {
+  const parsed = await parseJurorPackage(new Uint8Array(pkg.buffer));
+  if (!parsed.ok) throw new Error(`not a juror package: ${parsed.message}`);
+  const p = parsed.package;
+  const criteria = new Map(p.nominations.map((n) => [n.id, n.criteria]));
+  const now = new Date().toISOString();
+  const scores: Score[] = p.applications.flatMap((a) => {
+    const v = valueOf(a.title);
+    if (v === null) return [];
+    const values = Object.fromEntries((criteria.get(a.nominationId) ?? []).map((c) => [c.id, v]));
+    return [
+      { id: scoreId(p.juror.id, a.id), contestId: p.contest.id, jurorId: p.juror.id, applicationId: a.id, values, comment: 'Оценка по критериям положения.', status: 'final', version: 1, updatedAt: now },
+    ];
+  });
+  const bytes = await writeScoreFile({ contestId: p.contest.id, jurorId: p.juror.id, invitationSecret: p.invitationSecret, keyPair: await generateDeviceKey(), scores, createdAt: now });
+  return { name: `оценки — ${p.juror.name}.skhod-scores`, buffer: Buffer.from(bytes) };
+}
