@@ -22,7 +22,8 @@
  *    an 'annul' entry, never by deleting one). An entry that names a `device` other than the change's
  *    device is refused: no device writes in another's name. Ids are random nonces, so two different
  *    puts for one id mean a bug or a forgery; "smallest stamp" only makes every device agree on it.
- * 4. Role: a change is refused if its origin device's role may not change its table (roles.ts). The
+ * 4. Role: a change is refused if its origin device's role may not change its table, or writes a field
+ *    only the organizer may write (the organizer PIN on events; roles.ts). The
  *    origin's role comes from `roleOf` (devices this one knows); a change from an unknown origin is
  *    judged by the file sender's role — a desk cannot vouch for someone else's contest data.
  *
@@ -33,7 +34,7 @@ import type { DeviceRole } from '../domain/types';
 import type { ChangeRecord } from './change';
 import { sameValue } from './diff';
 import { unpackHlc } from './hlc';
-import { isContestTable, isTableAllowed, SYNC_TABLES } from './roles';
+import { isContestTable, isTableAllowed, SYNC_TABLES, touchesOrganizerField } from './roles';
 import type { Knowledge } from './seen';
 import { addToCheckinIndex, buildCheckinIndex, CHECKINS, checkinIndex, doubleCheckins, keepCheckinIndex, shareCheckinIndex, type DoubleCheckin } from './checkin-conflicts';
 
@@ -249,6 +250,7 @@ function checkChange(c: ChangeRecord, rules: MergeRules): RefusalReason | null {
   if (role !== undefined && !isTableAllowed(role, c.table)) {
     return KNOWN_TABLES.has(c.table) || isContestTable(c.table) ? 'role' : 'unknown-table';
   }
+  if (role !== undefined && touchesOrganizerField(role, c.table, c.fields)) return 'role';
   return null;
 }
 

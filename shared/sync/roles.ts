@@ -69,3 +69,16 @@ export function isTableAllowed(role: DeviceRole, table: string): boolean {
 export function isContestTable(table: string): boolean {
   return CONTEST.has(table);
 }
+
+/**
+ * Fields only the organizer's device may write, even in a table other roles may change: the organizer
+ * PIN's hash lives on the event rows (it must reach every desk), and a desk that could replace it could
+ * open the organizer's areas everywhere.
+ */
+const ORGANIZER_FIELDS: Readonly<Record<string, readonly string[]>> = { events: ['organizerPin'] };
+
+/** True if a change by a device of `role` touches a field only the organizer may write. */
+export function touchesOrganizerField(role: DeviceRole, table: string, fields: Readonly<Record<string, unknown>>): boolean {
+  if (role === 'organizer') return false;
+  return (ORGANIZER_FIELDS[table] ?? []).some((f) => Object.hasOwn(fields, f));
+}

@@ -34,6 +34,7 @@ import { SYNC_TABLES } from '../../../shared/sync/roles';
 import { eventScope } from '../../../shared/sync/scope';
 import { keyFingerprint } from '../../../shared/sync/signing';
 import type { DbContext } from '../context';
+import { dropDeskCaches } from './desk';
 import { ensureDeviceKey } from './device-key';
 import { recordConflicts } from './sync-conflicts';
 
@@ -230,8 +231,8 @@ export async function applyExchange(ctx: DbContext, file: ExchangeFile, now: Dat
     };
     await ctx.db.devices.put(sender);
     await recordConflicts(ctx, header.eventId, plan.report.conflicts, now);
-    // Changes older than a cached index's stamp just arrived: the caches cannot replay them.
-    if (plan.keep.length) await ctx.db.caches.where('key').startsWith('desk:').delete();
+    // changes older than a cached index's stamp just arrived: the caches cannot replay them
+    if (plan.keep.length) await dropDeskCaches(ctx);
     return { fresh: plan.fresh.length, rowsWritten, refused: plan.report.refused.length, conflicts: plan.report.conflicts.length };
   });
 }
