@@ -270,6 +270,23 @@ describe('the protocol workbook', () => {
   });
 });
 
+describe('juror sheet names', () => {
+  it('fit Excel’s 31 characters, stay unique, and never take a fixed sheet’s name', () => {
+    const long = 'Абдрахмановагалиакбаровашарафутдинова';
+    const renamed = [
+      { id: 'j1', name: `${long} Анна Петровна` },
+      { id: 'j2', name: `${long} Алла Павловна` },
+      { id: 'j3', name: 'Итоги' },
+    ];
+    const book = XLSX.read(protocolXlsx({ ...source, jurors: renamed, nominations: source.nominations.map((n) => ({ ...n, jurors: renamed })) }), { type: 'array' });
+    const jurorSheets = book.SheetNames.slice(1, -1);
+    expect(jurorSheets).toHaveLength(3);
+    for (const name of book.SheetNames) expect(name.length).toBeLessThanOrEqual(31);
+    expect(new Set(book.SheetNames.map((n) => n.toLowerCase())).size).toBe(book.SheetNames.length);
+    expect(jurorSheets[2]).toBe('Итоги (2)');
+  });
+});
+
 describe('shortName', () => {
   it('keeps the surname and turns the rest into initials', () => {
     expect(shortName('Иванова Анна Петровна')).toBe('Иванова А. П.');
