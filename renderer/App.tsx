@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { EventRow } from '../shared/domain/types';
 import { EventSwitcher, formatDate } from './components/EventSwitcher';
 import { Nav } from './components/Nav';
+import { BackupGuard } from './features/backup/BackupGuard';
 import { ContestPage } from './features/contest/ContestPage';
 import { DeskPage } from './features/desk/DeskPage';
 import { ExchangePage } from './features/exchange/ExchangePage';
@@ -20,6 +21,7 @@ import { useUiStore, type Area } from './stores/ui-store';
 export function App() {
   return (
     <DbProvider>
+      <BackupGuard />
       <Shell />
     </DbProvider>
   );

@@ -32,7 +32,7 @@ export const RESTORE_UNDO_KEY = 'backup.undo';
  * Another device-local setting belongs in this list too.
  */
 export function isDeviceLocalSetting(key: string): boolean {
-  return /^(device|clock|backup|desk)\./.test(key);
+  return /^(device|clock|backup|desk)\./.test(key) || key === 'organizer.pinAttempts';
 }
 
 /** Where backups are kept: Electron's userData/backups folder or the browser's 'skhod-backups' store. */

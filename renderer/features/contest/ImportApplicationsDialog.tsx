@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { bridge } from '../../bridge/bridge';
+import { backupBeforeRisk } from '../../db/backup';
 import type { ApplicationInput } from '../../db/repo/contest';
+import { useDb } from '../../hooks/db-context';
 import type { ContestSetup } from '../../hooks/use-contest';
 import { useMunicipalities } from '../../hooks/use-municipalities';
 import { ParseWorker } from '../import/worker-client';
@@ -15,6 +17,7 @@ type Loaded = { name: string; rows: string[][]; headerRow: number };
 /** Applications from xlsx/xls/csv: pick the file, check the column mapping, see every row's problem, then load all valid rows at once. */
 export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: ContestSetup; onImport: (rows: ApplicationInput[]) => Promise<void>; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const ctx = useDb();
   const municipalities = useMunicipalities();
   const [loaded, setLoaded] = useState<Loaded>();
   const [mapping, setMapping] = useState<ColumnMapping>();
@@ -63,6 +66,8 @@ export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: 
   const commit = async () => {
     setBusy(true);
     try {
+      // a full backup first, so the load can be taken back (Настройки → Резервные копии); never throws
+      await backupBeforeRisk(ctx, `Перед загрузкой заявок из «${loaded?.name ?? 'таблицы'}»`);
       await onImport(valid);
     } catch (err) {
       setError((err as Error).message);

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EventRow } from '../../../shared/domain/types';
 import { DEFAULT_IMPORT_LIMITS } from '../../../shared/import/types';
 import { bridge } from '../../bridge/bridge';
+import { backupBeforeRisk } from '../../db/backup';
 import { commitImport, loadImportBase, type ImportBase, type ImportProgress } from '../../db/repo/import';
 import { useDb } from '../../hooks/db-context';
 import { useArrivals } from '../../hooks/use-arrivals';
@@ -150,6 +151,8 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
       // rows are built ahead of the transaction in slices (the page stays responsive), against what
       // is stored right now; the commit rebuilds them only if something was written in between
       setCommitting({ phase: 'build', progress: { done: 0, total: plan.plan.rows.length } });
+      // a full backup first, so the whole import can be taken back (Настройки → Резервные копии); never throws
+      await backupBeforeRisk(ctx, `Перед импортом «${loaded.fileName}»`);
       const base = await loadImportBase(ctx, event.id, touched);
       let built = await buildImportAsync(plan.plan, base, opts, (done, total) => {
         if (cancelRef.current) throw new Error(aborted);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDb } from '../../hooks/db-context';
+import { RestoreFromFileButton } from '../backup/RestoreFromFileButton';
 import { useUiStore } from '../../stores/ui-store';
 import { ExchangeImport } from '../exchange/ExchangeImport';
 import { CreateEventDialog } from './CreateEventDialog';
@@ -60,6 +61,7 @@ export function FirstRun() {
             {t('firstRun.receive')}
             <small>{t('firstRun.receiveHint')}</small>
           </button>
+          <RestoreFromFileButton className="big" />
         </div>
         {receiving && <ExchangeImport eventId={null} />}
         {error && (

@@ -8,6 +8,7 @@ import {
   CLOCK_FLOOR_KEY,
   createBackup,
   getRestoreUndo,
+  isDeviceLocalSetting,
   listBackups,
   previewBackup,
   readBackup,
@@ -100,7 +101,7 @@ describe('backup → restore into an empty database', () => {
     expect((await target.db.settings.get('device.id'))?.value).toBe(targetDevice.id);
     expect(after['devices']).toStrictEqual([...(before['devices'] as Array<{ id: string }>), targetDevice].sort((a, b) => (a.id < b.id ? -1 : 1)));
     // settings: the source's shared ones, this device's local ones
-    const shared = (rows: unknown[]) => (rows as Array<{ key: string }>).filter((s) => !/^(device|clock|backup|desk)\./.test(s.key));
+    const shared = (rows: unknown[]) => (rows as Array<{ key: string }>).filter((s) => !isDeviceLocalSetting(s.key));
     expect(shared(after['settings']!)).toStrictEqual(shared(before['settings']!));
   });
 

@@ -1,0 +1,207 @@
+import { useEffect, useState } from 'react';
+import { bridge } from '../../bridge/bridge';
+import {
+  createBackup,
+  dismissRestoreUndo,
+  getRestoreUndo,
+  listBackups,
+  loadStoredBackup,
+  saveBackup,
+  undoRestore,
+  type RestoreUndo,
+  type StoredBackupItem,
+} from '../../db/backup';
+import { useDb } from '../../hooks/db-context';
+import type { ConfirmDestructive } from './confirm';
+import { downloadName, formatSize, formatTime } from './labels';
+import { StorageStatus } from './StorageStatus';
+import { RestoreDialog } from './RestoreDialog';
+import { useConfirmDestructive } from './use-confirm-destructive';
+import { useRestoreFrom } from './use-restore-from';
+import './backup.css';
+
+type Props = {
+  /**
+   * Asked before a restore or its undo. By default the organizer-PIN gate (useConfirmDestructive):
+   * on a non-organizer device the organizer's PIN is needed; on the organizer's device it goes ahead.
+   */
+  confirmDestructive?: ConfirmDestructive;
+};
+
+/** Настройки → Резервные копии: the backups kept on this device, a full copy to download, restore. */
+export function BackupSection(props: Props) {
+  const ctx = useDb();
+  const [confirmDestructive, gateDialog] = useConfirmDestructive(props.confirmDestructive);
+  const [items, setItems] = useState<StoredBackupItem[]>();
+  const [undo, setUndo] = useState<RestoreUndo>();
+  const [busy, setBusy] = useState<string>();
+  const [message, setMessage] = useState<string>();
+  const [error, setError] = useState<string>();
+  const restore = useRestoreFrom();
+
+  const [version, setVersion] = useState(0);
+  const refresh = () => setVersion((v) => v + 1);
+  useEffect(() => {
+    let live = true;
+    listBackups().then(
+      (list) => live && setItems(list),
+      (e: Error) => {
+        if (!live) return;
+        setItems([]);
+        setError(e.message);
+      },
+    );
+    void getRestoreUndo(ctx).then((u) => live && setUndo(u));
+    return () => {
+      live = false;
+    };
+  }, [ctx, version]);
+
+  const run = async (label: string, action: () => Promise<string | void>) => {
+    setBusy(label);
+    setError(undefined);
+    setMessage(undefined);
+    try {
+      const done = await action();
+      if (done) setMessage(done);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(undefined);
+      refresh();
+    }
+  };
+
+  const createNow = () =>
+    run('create', async () => {
+      const item = await saveBackup(ctx, 'Вручную');
+      return `Копия создана: ${formatTime(item.time)}, ${formatSize(item.size)}.`;
+    });
+
+  const downloadFull = () =>
+    run('download', async () => {
+      const now = new Date();
+      const { bytes } = await createBackup(ctx, 'Полная копия, скачанная вручную', now);
+      const saved = await bridge.saveFile({ suggestedName: downloadName(now), bytes });
+      if ('error' in saved) throw new Error(saved.error.message);
+      return saved.data ? `Полная копия сохранена: ${saved.data.name} (${formatSize(bytes.byteLength)}).` : undefined;
+    });
+
+  const downloadStored = (item: StoredBackupItem) =>
+    run('download', async () => {
+      const bytes = await loadStoredBackup(item.name);
+      const saved = await bridge.saveFile({ suggestedName: downloadName(new Date(item.time)), bytes: new Uint8Array(bytes) });
+      if ('error' in saved) throw new Error(saved.error.message);
+      return saved.data ? `Копия сохранена: ${saved.data.name}.` : undefined;
+    });
+
+  const undoLast = () =>
+    run('undo', async () => {
+      if (!(await confirmDestructive({ kind: 'undo-restore', title: 'Отменить восстановление и вернуть данные, какими они были до него' }))) return;
+      await undoRestore(ctx);
+      window.location.reload();
+    });
+
+  const keepRestored = () =>
+    run('keep', async () => {
+      await dismissRestoreUndo(ctx);
+    });
+
+  return (
+    <section className="backup-section" aria-labelledby="backup-heading">
+      <h2 id="backup-heading" className="subheading">
+        Резервные копии
+      </h2>
+      <StorageStatus />
+      {undo && (
+        <div className="backup-undo" role="group" aria-label="Последнее восстановление">
+          <p>
+            Данные восстановлены {formatTime(undo.at)} из копии от {formatTime(undo.restoredCreatedAt)} («{undo.restoredReason}»).
+          </p>
+          <div className="backup-actions">
+            <button type="button" onClick={() => void undoLast()} disabled={busy !== undefined}>
+              Отменить восстановление
+            </button>
+            <button type="button" onClick={() => void keepRestored()} disabled={busy !== undefined}>
+              Оставить восстановленные данные
+            </button>
+          </div>
+        </div>
+      )}
+      <p className="muted backup-hint">
+        Сход сам делает копию перед каждым импортом и приёмом файла обмена, а пока идёт работа — каждые 10 минут. Хранятся 10 последних копий и
+        по одной за каждый из последних 7 дней. Для надёжного хранения скачайте полную копию на диск или флешку.
+      </p>
+      <div className="backup-actions">
+        <button type="button" className="primary" onClick={() => void createNow()} disabled={busy !== undefined} aria-busy={busy === 'create'}>
+          {busy === 'create' ? 'Создаём копию…' : 'Создать копию сейчас'}
+        </button>
+        <button type="button" onClick={() => void downloadFull()} disabled={busy !== undefined} aria-busy={busy === 'download'}>
+          Скачать полную копию
+        </button>
+        <button type="button" onClick={() => void restore.fromFile()} disabled={busy !== undefined || restore.busy}>
+          Восстановить из файла…
+        </button>
+      </div>
+      <div aria-live="polite" className="backup-status">
+        {message && <p role="status">{message}</p>}
+      </div>
+      {(error ?? restore.error) && (
+        <p className="form-error" role="alert">
+          {error ?? restore.error}
+        </p>
+      )}
+      {items === undefined ? (
+        <p className="muted">Загружаем список копий…</p>
+      ) : items.length === 0 ? (
+        <p className="empty">На этом устройстве пока нет резервных копий.</p>
+      ) : (
+        <table className="simple-table backup-list">
+          <caption className="visually-hidden">Резервные копии на этом устройстве</caption>
+          <thead>
+            <tr>
+              <th scope="col">Время</th>
+              <th scope="col">Причина</th>
+              <th scope="col" className="num">
+                Размер
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">Действия</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((b) => {
+              const when = formatTime(b.time);
+              return (
+                <tr key={b.name}>
+                  <td>{when}</td>
+                  <td>{b.info?.reason ?? '—'}</td>
+                  <td className="num">{formatSize(b.size)}</td>
+                  <td className="backup-row-actions">
+                    <button type="button" onClick={() => void restore.fromStore(b.name)} disabled={busy !== undefined || restore.busy} aria-label={`Восстановить копию от ${when}`}>
+                      Восстановить…
+                    </button>
+                    <button type="button" onClick={() => void downloadStored(b)} disabled={busy !== undefined} aria-label={`Скачать копию от ${when}`}>
+                      Скачать
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {restore.pending && (
+        <RestoreDialog
+          content={restore.pending.content}
+          preview={restore.pending.preview}
+          source={restore.pending.source}
+          confirmDestructive={confirmDestructive}
+          onClose={restore.close}
+        />
+      )}
+      {gateDialog}
+    </section>
+  );
+}

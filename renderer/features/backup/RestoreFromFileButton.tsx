@@ -1,0 +1,34 @@
+import type { ConfirmDestructive } from './confirm';
+import { RestoreDialog } from './RestoreDialog';
+import { useConfirmDestructive } from './use-confirm-destructive';
+import { useRestoreFrom } from './use-restore-from';
+import './backup.css';
+
+/** «Восстановить из резервной копии» where there is no settings screen yet: the first-run screen of an empty profile. */
+export function RestoreFromFileButton({ className, ...props }: { className?: string; confirmDestructive?: ConfirmDestructive }) {
+  const restore = useRestoreFrom();
+  const [confirmDestructive, gateDialog] = useConfirmDestructive(props.confirmDestructive);
+  return (
+    <>
+      <button type="button" className={className} onClick={() => void restore.fromFile()} disabled={restore.busy} aria-busy={restore.busy}>
+        Восстановить из резервной копии
+        <small>Файл .skhod-backup, скачанный в разделе «Настройки → Резервные копии»</small>
+      </button>
+      {restore.error && (
+        <p className="form-error" role="alert">
+          {restore.error}
+        </p>
+      )}
+      {restore.pending && (
+        <RestoreDialog
+          content={restore.pending.content}
+          preview={restore.pending.preview}
+          source={restore.pending.source}
+          confirmDestructive={confirmDestructive}
+          onClose={restore.close}
+        />
+      )}
+      {gateDialog}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * Persistent storage: without it the browser may delete this site's IndexedDB — every check-in,
+ * score and backup kept in the browser — when the disk runs low. Asked once at start; Electron grants
+ * it (electron/security.ts), a plain browser decides by itself and may refuse.
+ */
+export type StorageState = 'granted' | 'refused' | 'unsupported';
+
+let asked: Promise<StorageState> | undefined;
+
+export function requestPersistentStorage(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<StorageState> {
+  return (asked ??= (async () => {
+    if (!storage?.persist) return 'unsupported';
+    try {
+      if (await storage.persisted?.()) return 'granted';
+      return (await storage.persist()) ? 'granted' : 'refused';
+    } catch {
+      return 'refused';
+    }
+  })());
+}
+
+/** The answer to the request made at start; `undefined` while it is pending. */
+export function usePersistentStorage(): StorageState | undefined {
+  const [state, setState] = useState<StorageState>();
+  useEffect(() => {
+    let live = true;
+    void requestPersistentStorage().then((s) => live && setState(s));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}
+
+export const STORAGE_WARNING_TITLE = 'Браузер может удалить данные этого устройства';
+export const STORAGE_WARNING_TEXT =
+  'Браузер не разрешил постоянное хранение: когда на диске мало места, он вправе стереть базу Схода вместе с отметками, оценками и резервными копиями в браузере. ' +
+  'Что сделать: регулярно нажимайте «Скачать полную копию» (Настройки → Резервные копии) и храните файл на диске или флешке; освободите место на диске; ' +
+  'по возможности работайте в приложении Сход для компьютера — там хранение постоянное.';

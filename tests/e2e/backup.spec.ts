@@ -1,0 +1,145 @@
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { AppPage } from './pages/app-page';
+import { DeskPage } from './pages/desk-page';
+
+/** Настройки → Резервные копии, as the organizer sees it. */
+class BackupsSection {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await new AppPage(this.page).goTo('Настройки');
+    await expect(this.section).toBeVisible();
+  }
+
+  get section() {
+    return this.page.getByRole('region', { name: 'Резервные копии' });
+  }
+
+  async downloadFullCopy(): Promise<{ name: string; buffer: Buffer }> {
+    const download = this.page.waitForEvent('download');
+    await this.section.getByRole('button', { name: 'Скачать полную копию' }).click();
+    const d = await download;
+    return { name: d.suggestedFilename(), buffer: await readFile(await d.path()) };
+  }
+}
+
+/** Picks `file` in the file dialog that `button` opens. */
+async function chooseFile(page: Page, button: ReturnType<Page['getByRole']>, file: { name: string; buffer: Buffer }) {
+  const chooser = page.waitForEvent('filechooser');
+  await button.click();
+  await (await chooser).setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.buffer });
+}
+
+test('a full backup restored into an empty profile reproduces the data, and the restore can be undone', async ({ page, browser }) => {
+  // a desk's day: the demo, a check-in, a walk-in
+  const desk = new DeskPage(page);
+  await desk.openWithDemo();
+  const [person] = await desk.someParticipants();
+  await desk.search.fill(person!.name);
+  await expect(desk.results.first()).toContainText(person!.name);
+  await page.keyboard.press('Enter');
+  await expect(desk.banner).toContainText(`${person!.name} — прибытие отмечено`);
+  await desk.app.goTo('Участники');
+  const participants = await desk.app.participantCount();
+  expect(participants).toBeGreaterThan(50);
+
+  const backups = new BackupsSection(page);
+  await backups.open();
+  const file = await backups.downloadFullCopy();
+  expect(file.name).toMatch(/^Сход — копия .*\.skhod-backup$/);
+  await expect(backups.section.getByRole('status')).toContainText('Полная копия сохранена');
+
+  // an empty profile: a fresh browser context has its own, empty IndexedDB
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const app = new AppPage(other);
+  await app.open();
+  await expect(app.openDemoButton).toBeVisible();
+  await other.screenshot({ path: 'test-results/screens/backup-first-run.png' });
+  await chooseFile(other, other.getByRole('button', { name: /Восстановить из резервной копии/ }), file);
+
+  const dialog = other.getByRole('dialog', { name: 'Восстановление из резервной копии' });
+  await expect(dialog).toContainText(`Файл «${file.name}»`);
+  await expect(dialog).toContainText('Полная копия, скачанная вручную');
+  await expect(dialog).toContainText('(другое устройство)');
+  await expect(dialog).toContainText('Сход'); // the demo event's title is in the list of events
+  const people = dialog.getByRole('row', { name: /^Люди/ });
+  await expect(people.getByRole('cell').nth(1)).toHaveText('0'); // now, in the empty profile
+  await expect(dialog.getByRole('row', { name: /^Отметки прибытия/ }).getByRole('cell').first()).toHaveText('1');
+  await other.screenshot({ path: 'test-results/screens/backup-restore-preview.png' });
+  await dialog.getByRole('button', { name: 'Восстановить' }).click();
+
+  // the page reloads into the restored event
+  await expect(app.nav).toBeVisible();
+  await app.goTo('Участники');
+  expect(await app.participantCount()).toBe(participants);
+  const otherDesk = new DeskPage(other);
+  await app.nav.getByRole('button', { name: 'Регистрация' }).click();
+  await other.getByLabel('Кто работает за стойкой?').fill('Айгуль');
+  await other.keyboard.press('Enter');
+  await otherDesk.search.fill(person!.name);
+  await expect(otherDesk.result(person!.name)).toContainText('Прибыл(а)');
+  await expect(otherDesk.result(person!.name)).toContainText('Гульнара Р.');
+  await expect(otherDesk.arrivedCounter).toHaveText('1');
+
+  // the restore itself is undoable: back to the empty profile
+  const otherBackups = new BackupsSection(other);
+  await otherBackups.open();
+  await expect(otherBackups.section.getByRole('row', { name: /Перед восстановлением копии/ })).toBeVisible();
+  await otherBackups.section.screenshot({ path: 'test-results/screens/backup-section.png' });
+  await otherBackups.section.getByRole('button', { name: 'Отменить восстановление' }).click();
+  await expect(app.openDemoButton).toBeVisible();
+  await fresh.close();
+});
+
+test('a foreign or damaged file is refused with the reason, and nothing changes', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.openDemoButton.click();
+  await app.goTo('Участники');
+  const participants = await app.participantCount();
+  const backups = new BackupsSection(page);
+  await backups.open();
+  const restoreButton = backups.section.getByRole('button', { name: 'Восстановить из файла…' });
+
+  await chooseFile(page, restoreButton, { name: 'делегаты.skhod-backup', buffer: Buffer.from('Фамилия;Имя\nИванов;Иван\n') });
+  await expect(backups.section.getByRole('alert')).toContainText('Это не резервная копия Схода');
+
+  const good = await backups.downloadFullCopy();
+  const damaged = Buffer.from(good.buffer);
+  damaged[damaged.length - 40]! ^= 0xff;
+  await chooseFile(page, restoreButton, { name: 'копия.skhod-backup', buffer: damaged });
+  await expect(backups.section.getByRole('alert')).toContainText('повреждён');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await app.goTo('Участники');
+  expect(await app.participantCount()).toBe(participants);
+});
+
+test('the backups list shows a backup made now, restorable from the list by keyboard', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.openDemoButton.click();
+  const backups = new BackupsSection(page);
+  await backups.open();
+  await backups.section.getByRole('button', { name: 'Создать копию сейчас' }).click();
+  await expect(backups.section.getByRole('status')).toContainText('Копия создана');
+  const row = backups.section.getByRole('row', { name: /Вручную/ });
+  await expect(row).toBeVisible();
+  await expect(row.getByRole('cell').nth(2)).toHaveText(/\d+(,\d)? (КБ|МБ)/);
+
+  await row.getByRole('button', { name: /Восстановить копию от/ }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Восстановление из резервной копии' });
+  await expect(dialog).toContainText('(это устройство)');
+  const axe = await new AxeBuilder({ page }).include('dialog[open]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  // the focus starts on the safe choice; the restore is one Tab away
+  await expect(dialog.getByRole('button', { name: 'Отмена' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Восстановить' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+});
