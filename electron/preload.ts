@@ -17,6 +17,16 @@ const wireNames = {
   backupWrite: 'skhod:backup-write',
   backupRead: 'skhod:backup-read',
   backupDelete: 'skhod:backup-delete',
+  hubStatus: 'skhod:hub-status',
+  hubStart: 'skhod:hub-start',
+  hubStop: 'skhod:hub-stop',
+  hubNewPin: 'skhod:hub-new-pin',
+  hubUnpair: 'skhod:hub-unpair',
+  hubNextRequest: 'skhod:hub-next-request',
+  hubAnswer: 'skhod:hub-answer',
+  hubPair: 'skhod:hub-pair',
+  hubSync: 'skhod:hub-sync',
+  hubForget: 'skhod:hub-forget',
 } as const satisfies { [K in ChannelKey]: (typeof channels)[K]['channel'] };
 
 /*
@@ -32,6 +42,16 @@ const api = {
   backupWrite: (args) => ipcRenderer.invoke(wireNames.backupWrite, args),
   backupRead: (args) => ipcRenderer.invoke(wireNames.backupRead, args),
   backupDelete: (args) => ipcRenderer.invoke(wireNames.backupDelete, args),
+  hubStatus: (args) => ipcRenderer.invoke(wireNames.hubStatus, args),
+  hubStart: (args) => ipcRenderer.invoke(wireNames.hubStart, args),
+  hubStop: (args) => ipcRenderer.invoke(wireNames.hubStop, args),
+  hubNewPin: (args) => ipcRenderer.invoke(wireNames.hubNewPin, args),
+  hubUnpair: (args) => ipcRenderer.invoke(wireNames.hubUnpair, args),
+  hubNextRequest: (args) => ipcRenderer.invoke(wireNames.hubNextRequest, args),
+  hubAnswer: (args) => ipcRenderer.invoke(wireNames.hubAnswer, args),
+  hubPair: (args) => ipcRenderer.invoke(wireNames.hubPair, args),
+  hubSync: (args) => ipcRenderer.invoke(wireNames.hubSync, args),
+  hubForget: (args) => ipcRenderer.invoke(wireNames.hubForget, args),
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('skhod', api);

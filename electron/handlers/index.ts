@@ -1,6 +1,7 @@
 import type { Handlers } from '../ipc';
 import { appInfo } from './app-info';
 import { createBackupHandlers } from './backups';
+import { createHubHandlers } from './hub';
 import { openFile } from './open-file';
 import { saveFile } from './save-file';
 
@@ -10,4 +11,5 @@ export const handlers = {
   openFile,
   saveFile,
   ...createBackupHandlers(),
+  ...createHubHandlers(),
 } satisfies Handlers;

@@ -1,6 +1,7 @@
 import type { AppInfo, Bridge, BridgeResult, OpenedFile } from '../../shared/ipc/contract';
 import { MAX_FILE_BYTES } from '../../shared/ipc/limits';
 import { createBrowserBackups } from './backups.browser';
+import { createBrowserHub } from './hub.browser';
 
 /**
  * The bridge for plain Chromium (npm run web, e2e tests, jurors without the installer): a file input
@@ -10,6 +11,8 @@ export function createBrowserBridge(version: string): Bridge {
   return {
     // a separate IndexedDB database stands in for Electron's backups folder
     ...createBrowserBackups(),
+    // the LAN hub needs the desktop app (hub.browser.ts)
+    ...createBrowserHub(),
 
     async appInfo() {
       const info: AppInfo = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_FILE_BYTES } from './limits';
+import { deviceRoles, type DeviceRole } from '../domain/types';
 import { BACKUP_NAME_RE, MAX_BACKUP_BYTES, MAX_BACKUP_INFO_CHARS } from '../backup/names';
 
 /**
@@ -24,6 +25,60 @@ const fileFilter = z
 
 // SECURITY: a bare name of the fixed shape (names.ts) — never a path; checked again in the main process.
 const backupName = z.string().max(64).regex(BACKUP_NAME_RE);
+
+/*
+ * LAN hub (issue 8, item 4; electron/hub/protocol.ts has the wire format). On the hub device the
+ * renderer starts/stops the server and serves desks' files by long-polling `hubNextRequest` and
+ * answering with `hubAnswer`; on a desk the renderer pairs (`hubPair`) and hands its exchange file to
+ * main with `hubSync` — the renderer itself never touches the network (CSP).
+ */
+const hubDeviceId = z.string().min(1).max(100).regex(/^[\w.-]+$/);
+const hubDevice = z
+  .object({
+    id: hubDeviceId,
+    name: z.string().trim().min(1).max(100),
+    publicKey: z.string().min(16).max(200).regex(/^[A-Za-z0-9_-]+$/),
+  })
+  .strict();
+const hubBytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, 'данные слишком большие');
+
+const hubChannels = {
+  hubStatus: { channel: 'skhod:hub-status', args: z.object({}).strict() },
+  hubStart: {
+    channel: 'skhod:hub-start',
+    args: z
+      .object({
+        port: z.number().int().min(1024).max(65535),
+        device: hubDevice,
+        event: z.object({ id: z.string().min(1).max(100), title: z.string().max(300) }).strict(),
+      })
+      .strict(),
+  },
+  hubStop: { channel: 'skhod:hub-stop', args: z.object({}).strict() },
+  hubNewPin: { channel: 'skhod:hub-new-pin', args: z.object({}).strict() },
+  hubUnpair: { channel: 'skhod:hub-unpair', args: z.object({ deviceId: hubDeviceId }).strict() },
+  hubNextRequest: { channel: 'skhod:hub-next-request', args: z.object({ waitMs: z.number().int().min(0).max(30_000) }).strict() },
+  hubAnswer: {
+    channel: 'skhod:hub-answer',
+    args: z
+      .union([
+        z.object({ id: z.string().uuid(), bytes: hubBytes }).strict(),
+        z.object({ id: z.string().uuid(), error: z.string().min(1).max(1000) }).strict(),
+      ]),
+  },
+  hubPair: {
+    channel: 'skhod:hub-pair',
+    args: z
+      .object({
+        address: z.string().trim().min(1).max(200),
+        pin: z.string().regex(/^\d{6}$/),
+        device: hubDevice.extend({ role: z.enum(deviceRoles) }),
+      })
+      .strict(),
+  },
+  hubSync: { channel: 'skhod:hub-sync', args: z.object({ eventId: z.string().min(1).max(100), bytes: hubBytes }).strict() },
+  hubForget: { channel: 'skhod:hub-forget', args: z.object({}).strict() },
+} as const;
 
 export const channels = {
   appInfo: {
@@ -78,6 +133,7 @@ export const channels = {
     channel: 'skhod:backup-delete',
     args: z.object({ name: backupName }).strict(),
   },
+  ...hubChannels,
 } as const;
 
 export type ChannelKey = keyof typeof channels;
@@ -99,6 +155,45 @@ export type SavedFile = { name: string } | null;
 /** A backup kept by the app; `info` is the JSON written with it (absent if that was lost). */
 export type StoredBackup = { name: string; size: number; info?: string };
 
+/** A desk paired with this hub, as the hub's list shows it. */
+export type HubPeer = {
+  deviceId: string;
+  name: string;
+  role: DeviceRole;
+  pairedAt: string;
+  /** Last successful sync since the hub started (memory only). */
+  lastSyncAt?: string;
+  lastAddress?: string;
+};
+/** This device as a hub. `pin` and `addresses` only while running. */
+export type HubHostStatus = {
+  running: boolean;
+  port: number;
+  addresses: string[];
+  pin: string | null;
+  event: { id: string; title: string } | null;
+  /** A window of this app is waiting for desks' files right now. */
+  serving: boolean;
+  paired: HubPeer[];
+};
+/** This device as a desk: the hub it is paired with (the token stays in the main process). */
+export type HubLinkStatus = {
+  address: string;
+  hub: { deviceId: string; name: string };
+  event: { id: string; title: string };
+  pairedAt: string;
+} | null;
+export type HubStatus = { host: HubHostStatus; link: HubLinkStatus };
+/** A desk's file for the hub's renderer to apply; `null`: none arrived while waiting. */
+export type HubRequest = { id: string; deviceId: string; deviceName: string; bytes: Uint8Array } | null;
+/**
+ * Expected network outcomes are data, not bridge errors: the desk shows them in its status line.
+ * `offline`: the hub cannot be reached or is busy right now — retry later, files are the fallback.
+ */
+export type HubFailure = { ok: false; code: string; message: string; offline: boolean };
+export type HubPairResult = { ok: true; link: NonNullable<HubLinkStatus> } | HubFailure;
+export type HubSyncResult = { ok: true; bytes: Uint8Array } | HubFailure;
+
 type Results = {
   appInfo: AppInfo;
   openFile: OpenedFile;
@@ -107,6 +202,16 @@ type Results = {
   backupWrite: { name: string; size: number };
   backupRead: { bytes: Uint8Array };
   backupDelete: null;
+  hubStatus: HubStatus;
+  hubStart: HubStatus;
+  hubStop: HubStatus;
+  hubNewPin: HubStatus;
+  hubUnpair: HubStatus;
+  hubNextRequest: HubRequest;
+  hubAnswer: { accepted: boolean };
+  hubPair: HubPairResult;
+  hubSync: HubSyncResult;
+  hubForget: HubStatus;
 };
 
 export type ChannelArgs<K extends ChannelKey> = z.input<(typeof channels)[K]['args']>;

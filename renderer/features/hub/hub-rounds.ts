@@ -1,0 +1,69 @@
+/**
+ * One sync round over the LAN hub, both ends, as plain async functions over the database — the
+ * loops (hub-loops.ts) and the tests call these. Network and IPC are passed in, so a test wires the
+ * real hub server in Node between two fake-indexeddb databases.
+ *
+ * A round is exactly the file exchange of the Обмен page, done by a courier:
+ *   desk: exportExchange(hub)  →  hub: previewExchange + applyExchange, exportExchange(desk)  →  desk: apply.
+ * Each side learns the other's seen vector from the file it receives, so the next round carries only
+ * what is new (usually nothing: a round with no news is two header-only files).
+ */
+import type { HubSyncResult } from '../../../shared/ipc/contract';
+import { changesFor } from '../../../shared/sync/exchange-file';
+import { eventScope } from '../../../shared/sync/scope';
+import type { DbContext } from '../../db/context';
+import { applyExchange, ExchangeError, exportExchange, loadSyncBook, previewExchange, type ApplyResult } from '../../db/repo/exchange';
+
+export type HubAnswer = { bytes: Uint8Array; from: string; received: ApplyResult; sent: number };
+
+/**
+ * On the hub: applies a desk's file and answers with everything that desk has not seen. Automatic, so
+ * stricter than the import screen: a file of any event other than the one the hub serves is refused
+ * (the screen may add a new event after a person confirms; a courier must not).
+ */
+export async function answerDeskFile(ctx: DbContext, eventId: string, bytes: Uint8Array): Promise<HubAnswer> {
+  const preview = await previewExchange(ctx, bytes, eventId);
+  const { header } = preview.file;
+  if (header.eventId !== eventId) throw new ExchangeError('wrong-event');
+  const received = await applyExchange(ctx, preview.file);
+  const answer = await exportExchange(ctx, eventId, { peerId: header.sender.deviceId });
+  return { bytes: answer.bytes, from: header.sender.name, received, sent: answer.changes };
+}
+
+export type DeskRound =
+  | { ok: true; at: string; sent: number; received: number; conflicts: number; refused: number }
+  | { ok: false; at: string; code: string; message: string; offline: boolean };
+
+/**
+ * On a desk: sends what the hub has not seen, applies the hub's answer. `send` is the bridge call
+ * (main process posts the bytes; the renderer never touches the network).
+ */
+export async function deskRound(
+  ctx: DbContext,
+  eventId: string,
+  hubDeviceId: string,
+  send: (bytes: Uint8Array) => Promise<HubSyncResult>,
+  now: () => Date = () => new Date(),
+): Promise<DeskRound> {
+  const out = await exportExchange(ctx, eventId, { peerId: hubDeviceId });
+  const reply = await send(out.bytes);
+  if (!reply.ok) return { ok: false, at: now().toISOString(), code: reply.code, message: reply.message, offline: reply.offline };
+  try {
+    const preview = await previewExchange(ctx, reply.bytes, eventId);
+    if (preview.file.header.sender.deviceId !== hubDeviceId || preview.file.header.eventId !== eventId) throw new ExchangeError('unknown-sender');
+    const applied = await applyExchange(ctx, preview.file);
+    return { ok: true, at: now().toISOString(), sent: out.changes, received: applied.fresh, conflicts: applied.conflicts, refused: applied.refused };
+  } catch (err) {
+    if (err instanceof ExchangeError) return { ok: false, at: now().toISOString(), code: err.code, message: err.message, offline: false };
+    throw err;
+  }
+}
+
+/**
+ * «Ожидает отправки»: the event's changes the hub has not seen, by the seen vector its last answer
+ * carried (a hub that never answered has seen nothing). The same count the Обмен page shows per peer.
+ */
+export async function pendingForHub(ctx: DbContext, eventId: string, hubDeviceId: string): Promise<number> {
+  const [log, book] = await Promise.all([ctx.db.changes.orderBy('hlc').toArray(), loadSyncBook(ctx, eventId)]);
+  return changesFor(eventScope(log, eventId), book.knowledge[hubDeviceId] ?? {}).length;
+}
