@@ -10,8 +10,6 @@
 import {
   editScore,
   finalizeScore,
-  generateDeviceKey,
-  exportPublicKey,
   newScore,
   parseJurorPackage,
   reopenScore,
@@ -23,10 +21,9 @@ import {
 import type { DbContext } from '../context';
 import type { AttachmentBlob } from '../database';
 import { putTracked } from '../change-log';
+import { DEVICE_KEY_ID, ensureDeviceKey } from './device-key';
 
 export const JUROR_PACKAGE_SETTING = 'juror.package';
-/** One key per device: generated on first need, never exported (its private half is not extractable). */
-export const JUROR_DEVICE_KEY = 'juror.device';
 
 export type OpenPackageResult = { ok: true; package: JurorPackage; /** Sheets the organizer's returns in this package reopened now. */ reopened: number } | { ok: false; message: string };
 
@@ -46,16 +43,7 @@ export async function openJurorPackage(ctx: DbContext, bytes: Uint8Array, now = 
   const parsed = await parseJurorPackage(bytes);
   if (!parsed.ok) return { ok: false, message: parsed.message };
   const pkg = parsed.package;
-  const existing = await ctx.db.keys.get(JUROR_DEVICE_KEY);
-  if (!existing) {
-    const pair = await generateDeviceKey();
-    const publicKey = await exportPublicKey(pair.publicKey);
-    await ctx.db.transaction('rw', ctx.db.keys, async () => {
-      if (!(await ctx.db.keys.get(JUROR_DEVICE_KEY))) {
-        await ctx.db.keys.put({ id: JUROR_DEVICE_KEY, createdAt: now, publicKey, privateKey: pair.privateKey });
-      }
-    });
-  }
+  await ensureDeviceKey(ctx, new Date(now));
   const { db } = ctx;
   return db.transaction('rw', [db.settings, db.attachments, db.scores, db.changes], async () => {
     await juryRange(ctx).delete();
@@ -150,7 +138,7 @@ export async function finalizeJurorScore(ctx: DbContext, pkg: JurorPackage, appl
 
 /** The signed score file of every sheet this juror has on this device (for the package's applications). */
 export async function buildJurorScoreFile(ctx: DbContext, pkg: JurorPackage, now = new Date().toISOString()): Promise<Uint8Array> {
-  const key = await ctx.db.keys.get(JUROR_DEVICE_KEY);
+  const key = await ctx.db.keys.get(DEVICE_KEY_ID);
   if (!key) throw new Error('На этом устройстве нет ключа эксперта — откройте пакет эксперта ещё раз.');
   const assigned = new Set(pkg.applications.map((a) => a.id));
   const scores = (await ctx.db.scores.where('jurorId').equals(pkg.juror.id).toArray()).filter((s) => s.contestId === pkg.contest.id && assigned.has(s.applicationId));
