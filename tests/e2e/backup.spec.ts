@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { generateDelegateList, sheetToXlsx, type MunicipalityInput } from '../../shared/generator';
 import { AppPage } from './pages/app-page';
 import { DeskPage } from './pages/desk-page';
+import { ImportWizardPage } from './pages/import-page';
+import { ParticipantsPage } from './pages/participants-page';
 
 /** Настройки → Резервные копии, as the organizer sees it. */
 class BackupsSection {
@@ -142,4 +145,38 @@ test('the backups list shows a backup made now, restorable from the list by keyb
   await expect(dialog.getByRole('button', { name: 'Восстановить' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+});
+
+test('an import is preceded by a backup, and restoring that backup takes the import back', async ({ page }) => {
+  const SIBAY: MunicipalityInput = { name: 'г. Сибай', kind: 'city', region: 'Республика Башкортостан', federalDistrict: 'Приволжский федеральный округ' };
+  const list = generateDelegateList({ seed: 5, count: 12, municipalities: [SIBAY], messy: false });
+  const participants = new ParticipantsPage(page);
+  await participants.openDemo();
+  const before = await participants.app.participantCount();
+
+  const wizard = new ImportWizardPage(page);
+  await wizard.open();
+  await wizard.chooseFile('Сибай — делегаты.xlsx', sheetToXlsx(list));
+  await wizard.expectStep('Лист и столбцы');
+  await wizard.button('Проверить строки').click();
+  await wizard.expectStep('Проверка строк');
+  for (let i = 0; i < 3 && !(await wizard.button('Импортировать').isVisible()); i++) await wizard.button('Далее').click();
+  await wizard.button('Импортировать').click();
+  await wizard.expectStep('Отчёт об импорте');
+  await wizard.button('Готово').click();
+  await expect.poll(() => participants.app.participantCount()).toBeGreaterThan(before);
+
+  const backups = new BackupsSection(page);
+  await backups.open();
+  const row = backups.section.getByRole('row', { name: /Перед импортом «Сибай — делегаты\.xlsx»/ });
+  await expect(row).toBeVisible();
+  await row.getByRole('button', { name: /Восстановить копию от/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Восстановление из резервной копии' });
+  await expect(dialog.getByRole('row', { name: /^Люди/ }).getByRole('cell').first()).toHaveText(String(before));
+  await expect(dialog).toContainText('есть изменения, которых нет в копии');
+  await dialog.getByRole('button', { name: 'Восстановить' }).click();
+
+  await expect(backups.section.getByRole('button', { name: 'Отменить восстановление' })).toBeVisible();
+  await participants.app.goTo('Участники');
+  expect(await participants.app.participantCount()).toBe(before);
 });
