@@ -1,27 +1,49 @@
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import type { EventRow } from '../shared/domain/types';
 import { EventSwitcher, formatDate } from './components/EventSwitcher';
 import { Nav } from './components/Nav';
-import { BackupGuard } from './features/backup/BackupGuard';
-import { ContestPage } from './features/contest/ContestPage';
 import { DeskPage } from './features/desk/DeskPage';
-import { ExchangePage } from './features/exchange/ExchangePage';
-import { JurorApp } from './features/jury/JurorApp';
-import { CreateEventDialog } from './features/onboarding/CreateEventDialog';
-import { FirstRun } from './features/onboarding/FirstRun';
-import { ParticipantsPage } from './features/participants/ParticipantsPage';
-import { ReportsPage } from './features/reports/ReportsPage';
-import { SectionsPage } from './features/sections/SectionsPage';
-import { SettingsPage } from './features/settings/SettingsPage';
 import { DbProvider } from './hooks/db-context';
 import { useCurrentEvent } from './hooks/use-current-event';
 import { useJurorMode } from './hooks/use-juror';
 import { useUiStore, type Area } from './stores/ui-store';
 
+/**
+ * Only the desk is in the first chunk: it is what a desk laptop opens on, and every other area
+ * (spreadsheets, charts, the contest) would otherwise be parsed before the desk could answer. The
+ * rest loads on first use, and in the background once the app is up.
+ */
+const named = <K extends string, P>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) => {
+  let started: Promise<{ default: ComponentType<P> }> | undefined;
+  const preload = () => (started ??= load().then((m) => ({ default: m[name] })));
+  return Object.assign(lazy(preload), { preload });
+};
+const ParticipantsPage = named(() => import('./features/participants/ParticipantsPage'), 'ParticipantsPage');
+const SectionsPage = named(() => import('./features/sections/SectionsPage'), 'SectionsPage');
+const ContestPage = named(() => import('./features/contest/ContestPage'), 'ContestPage');
+const ReportsPage = named(() => import('./features/reports/ReportsPage'), 'ReportsPage');
+const ExchangePage = named(() => import('./features/exchange/ExchangePage'), 'ExchangePage');
+const SettingsPage = named(() => import('./features/settings/SettingsPage'), 'SettingsPage');
+const JurorApp = named(() => import('./features/jury/JurorApp'), 'JurorApp');
+const FirstRun = named(() => import('./features/onboarding/FirstRun'), 'FirstRun');
+const CreateEventDialog = named(() => import('./features/onboarding/CreateEventDialog'), 'CreateEventDialog');
+
+/**
+ * Fetches the other areas a while after start, when the page is idle, so that switching to one later
+ * does not wait — and so that this never competes with the desk's own start.
+ */
+const preloadAreas = () => {
+  const all = [ParticipantsPage, SectionsPage, ContestPage, ReportsPage, ExchangePage, SettingsPage, CreateEventDialog];
+  const run = () => all.forEach((c) => void c.preload());
+  const timer = setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 10_000 }) : run()), 5_000);
+  return () => clearTimeout(timer);
+};
+
+const splash = <div className="splash">Сход…</div>;
+
 export function App() {
   return (
     <DbProvider>
-      <BackupGuard />
       <Shell />
     </DbProvider>
   );
@@ -31,9 +53,21 @@ function Shell() {
   const event = useCurrentEvent();
   const [creating, setCreating] = useState(false);
   const jurorMode = useJurorMode();
+  const organizerApp = Boolean(event) && jurorMode === false;
+  useEffect(() => (organizerApp ? preloadAreas() : undefined), [organizerApp]);
   if (event === undefined || jurorMode === undefined) return <div className="splash">Сход…</div>;
-  if (jurorMode) return <JurorApp />;
-  if (event === null) return <FirstRun />;
+  if (jurorMode)
+    return (
+      <Suspense fallback={splash}>
+        <JurorApp />
+      </Suspense>
+    );
+  if (event === null)
+    return (
+      <Suspense fallback={splash}>
+        <FirstRun />
+      </Suspense>
+    );
   return (
     <div className="shell">
       <header className="topbar">
@@ -45,9 +79,15 @@ function Shell() {
       </header>
       <Nav />
       <main className="content" id="content">
-        <AreaPage event={event} />
+        <Suspense fallback={<div className="splash" aria-busy="true" />}>
+          <AreaPage event={event} />
+        </Suspense>
       </main>
-      {creating && <CreateEventDialog onClose={() => setCreating(false)} />}
+      {creating && (
+        <Suspense fallback={null}>
+          <CreateEventDialog onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -30,10 +30,13 @@ const CACHE_AFTER_ROWS = 500;
 
 const toDoc = (c: DeskCard): SearchDoc => ({ id: c.registrationId, surname: c.surname, name: c.name, patronymic: c.patronymic, phone: c.phone, badgeCode: c.badgeCode });
 
-/** Runs `fn` when the page is idle (the desk answers keystrokes first), or after 2 s at the latest. */
+/**
+ * Runs `fn` when the page is idle (the desk answers keystrokes first), or after half a second at the
+ * latest: a desk closed right after it opened should still leave its cache behind.
+ */
 const whenIdle = (fn: () => void): (() => void) => {
   if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(fn, { timeout: 2000 });
+    const id = requestIdleCallback(fn, { timeout: 500 });
     return () => cancelIdleCallback(id);
   }
   const id = setTimeout(fn, 50);

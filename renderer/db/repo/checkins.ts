@@ -14,6 +14,12 @@ export type CheckinInput = {
 /**
  * Appends one entry to the check-in log (never updates one). The database is opened with strict
  * durability, so when this resolves the entry is on disk and the operator may be told so.
+ *
+ * The write transaction holds only `checkins` and `changes`. The registration is checked by a read of
+ * its own just before: a write transaction over `registrations` would queue behind every read of that
+ * table still running (the desk's section counts, a list being loaded) and keep the next person
+ * waiting. A registration deleted between the two is harmless: the log is append-only and arrivals are
+ * derived per registration, so an entry for a registration that is gone is simply never shown.
  */
 export async function appendCheckin(ctx: DbContext, input: CheckinInput, now: Date = new Date()): Promise<CheckinEntry> {
   if (input.kind === 'annul' && !input.reason?.trim()) throw new Error('Укажите причину отмены регистрации');
@@ -24,9 +30,9 @@ export async function appendCheckin(ctx: DbContext, input: CheckinInput, now: Da
     at: now.toISOString(),
     hlc: '',
   };
-  await ctx.db.transaction('rw', ctx.db.checkins, ctx.db.registrations, ctx.db.changes, async () => {
-    const reg = await ctx.db.registrations.get(input.registrationId);
-    if (!reg || reg.eventId !== input.eventId) throw new Error('Регистрация не найдена — обновите список');
+  const reg = await ctx.db.registrations.get(input.registrationId);
+  if (!reg || reg.eventId !== input.eventId) throw new Error('Регистрация не найдена — обновите список');
+  await ctx.db.transaction('rw', ctx.db.checkins, ctx.db.changes, async () => {
     entry.hlc = ctx.clock.tick();
     await putTracked(ctx, 'checkins', [entry]);
   });
