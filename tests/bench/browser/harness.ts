@@ -150,10 +150,17 @@ const api: HarnessApi = {
     // the desk's read (renderer/db/repo/desk.ts loadDeskRegistrations): an event's registrations and their people
     const eventId = ((await d.table('events').toCollection().first()) as { id: string }).id;
     const docs = await d.transaction('r', ['registrations', 'people'], async () => {
-      const regs = await d.table<RegistrationRow, string>('registrations').where('eventId').equals(eventId).toArray();
-      const persons = await d.table<BenchPerson, string>('people').bulkGet(regs.map((r) => r.personId));
-      return regs.flatMap((r, i) => {
-        const p = persons[i];
+      // as loadDeskRegistrations does: a big event's registrations and every person at once (whole-table
+      // getAll); a small event among many people reads its people key by key (bulkGet)
+      const people = d.table<BenchPerson, string>('people');
+      const ofEvent = d.table<RegistrationRow, string>('registrations').where('eventId').equals(eventId);
+      const [count, everyone] = await Promise.all([ofEvent.count(), people.count()]);
+      const whole = count >= 2_000 && count * 3 >= everyone;
+      const [regs, wholeTable] = await Promise.all([ofEvent.toArray(), whole ? people.toArray() : null]);
+      const persons = wholeTable ?? (await people.bulkGet(regs.map((r) => r.personId))).filter((p): p is BenchPerson => p !== undefined);
+      const byId = new Map(persons.map((p) => [p.id, p]));
+      return regs.flatMap((r) => {
+        const p = byId.get(r.personId);
         return p ? [{ id: r.id, surname: p.surname, name: p.name, patronymic: p.patronymic, phone: p.phone, badgeCode: r.badgeCode }] : [];
       });
     });

@@ -42,6 +42,8 @@ export type ProbeApi = {
    * Returns how many rows it deleted.
    */
   dropDeskCache(): Promise<number>;
+  /** How many `desk:*` rows the app's `caches` table holds (the desk's cached index). */
+  deskCacheRows(): Promise<number>;
   typeQueries(texts: string[]): Promise<TypedRun>;
   checkIns(codes: string[]): Promise<CheckinRun>;
   heap(): number | null;
@@ -110,6 +112,39 @@ function type(input: HTMLInputElement, value: string, data: string | null): void
   input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: data === null ? 'deleteContentBackward' : 'insertText', data }));
 }
 
+/** Counts or deletes the rows `desk:*` of the app's `caches` table (0 when the app has no such table). */
+function deskCaches(what: 'count' | 'delete'): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('skhod');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('caches')) {
+        db.close();
+        return resolve(0);
+      }
+      const tx = db.transaction('caches', what === 'delete' ? 'readwrite' : 'readonly');
+      const store = tx.objectStore('caches');
+      let rows = 0;
+      const keys = store.getAllKeys(IDBKeyRange.bound('desk:', 'desk:\uffff'));
+      keys.onsuccess = () => {
+        for (const key of keys.result) {
+          if (what === 'delete') store.delete(key);
+          rows++;
+        }
+      };
+      tx.oncomplete = () => {
+        db.close();
+        resolve(rows);
+      };
+      tx.onerror = () => {
+        db.close();
+        reject(tx.error);
+      };
+    };
+  });
+}
+
 const idle = () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 500 }));
 
 function install(): ProbeApi {
@@ -130,35 +165,10 @@ function install(): ProbeApi {
       return (await readyPainted(120_000)) - t0;
     },
     dropDeskCache() {
-      return new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('skhod');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('caches')) {
-            db.close();
-            return resolve(0);
-          }
-          const tx = db.transaction('caches', 'readwrite');
-          const store = tx.objectStore('caches');
-          let deleted = 0;
-          const keys = store.getAllKeys(IDBKeyRange.bound('desk:', 'desk:\uffff'));
-          keys.onsuccess = () => {
-            for (const key of keys.result) {
-              store.delete(key);
-              deleted++;
-            }
-          };
-          tx.oncomplete = () => {
-            db.close();
-            resolve(deleted);
-          };
-          tx.onerror = () => {
-            db.close();
-            reject(tx.error);
-          };
-        };
-      });
+      return deskCaches('delete');
+    },
+    deskCacheRows() {
+      return deskCaches('count');
     },
     async typeQueries(texts) {
       const input = field();

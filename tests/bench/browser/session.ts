@@ -16,6 +16,7 @@ import { join, relative } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild, preview } from 'vite';
+import type { ProbeWindow } from './probe';
 
 export const ROOT = new URL('../../../', import.meta.url).pathname.replace(/\/$/, '');
 export const WORK_ROOT = join(tmpdir(), 'skhod-bench');
@@ -124,6 +125,9 @@ const SEED_INPUTS = [
   'renderer/db/repo/events.ts',
   'renderer/db/repo/reference.ts',
   'renderer/features/onboarding/open-demo.ts',
+  // the seeded profile holds the desk's cache as the desk wrote it: a new cache format seeds again
+  'renderer/db/repo/desk.ts',
+  'renderer/hooks/use-desk-index.ts',
   'package-lock.json',
 ];
 
@@ -207,6 +211,8 @@ async function seed(dir: string, n: number, origin: string, scripts: Scripts): P
     await page.getByLabel('Кто работает за стойкой?').fill(OPERATOR);
     await page.keyboard.press('Enter');
     await page.locator('input.desk-search[placeholder^="Фамилия"]').waitFor({ timeout: 300_000 });
+    // the first opening writes the desk's cache shortly after; the seeded state is the settled one
+    await page.waitForFunction(() => (window as unknown as ProbeWindow).__skhodProbe.deskCacheRows().then((n) => n > 0), undefined, { timeout: 120_000, polling: 250 });
   } finally {
     await context.close();
   }
