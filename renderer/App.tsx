@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import type { EventRow } from '../shared/domain/types';
 import { EventSwitcher, formatDate } from './components/EventSwitcher';
 import { Nav } from './components/Nav';
+import { BackupGuard } from './features/backup/BackupGuard';
 import { DeskPage } from './features/desk/DeskPage';
 import { DbProvider } from './hooks/db-context';
 import { useCurrentEvent } from './hooks/use-current-event';
@@ -44,6 +45,7 @@ const splash = <div className="splash">Сход…</div>;
 export function App() {
   return (
     <DbProvider>
+      <BackupGuard />
       <Shell />
     </DbProvider>
   );
