@@ -30,7 +30,11 @@ export class SearchIndex {
   private readonly docs = new Map<string, Entry>();
   private readonly vocabulary = new Vocabulary();
   private readonly phones = new Map<number, Entry[]>();
-  private readonly badges = new Map<string, Entry[]>();
+  /**
+   * Badge code → its person; an array only when two people share a code (another desk issued the
+   * same walk-in code offline). One array per person would be 100,000 small allocations at build.
+   */
+  private readonly badges = new Map<string, Entry | Entry[]>();
   private readonly order = new Order();
   /**
    * Folding, splitting and collation keys are computed once per distinct field value. Values are not
@@ -85,7 +89,7 @@ export class SearchIndex {
     this.order.remove(entry);
     forEachDistinctWord(entry, (word) => this.vocabulary.unlink(word, entry));
     if (entry.phone >= 0) unbucket(this.phones, entry.phone % PHONE_BUCKET, entry);
-    if (entry.badge) unbucket(this.badges, entry.badge, entry);
+    if (entry.badge) this.unlinkBadge(entry.badge, entry);
   }
 
   /** The best `limit` matches (default 20), best first; [] for an empty query. Deterministic. */
@@ -93,7 +97,8 @@ export class SearchIndex {
     const max = Math.floor(limit);
     if (!(max > 0)) return [];
     const plan = parseQuery(query);
-    const badge = plan.badge ? (this.badges.get(plan.badge) ?? []) : [];
+    const found = plan.badge ? this.badges.get(plan.badge) : undefined;
+    const badge = found === undefined ? [] : Array.isArray(found) ? found : [found];
     return new QueryRun(this.vocabulary, plan, max).run(badge, this.phoneTail(plan.phoneTail));
   }
 
@@ -134,6 +139,28 @@ export class SearchIndex {
     };
   }
 
+  private linkBadge(code: string, entry: Entry, bulk: boolean): void {
+    const had = this.badges.get(code);
+    if (had === undefined) this.badges.set(code, entry);
+    else if (Array.isArray(had)) bucket(this.badges as Map<string, Entry[]>, code, entry, bulk);
+    else {
+      const list = [had];
+      this.badges.set(code, list);
+      if (bulk) list.push(entry);
+      else insertSorted(list, entry);
+    }
+  }
+
+  private unlinkBadge(code: string, entry: Entry): void {
+    const had = this.badges.get(code);
+    if (had === entry) this.badges.delete(code);
+    else if (Array.isArray(had)) {
+      removeSorted(had, entry);
+      if (had.length === 1) this.badges.set(code, had[0]!);
+      else if (!had.length) this.badges.delete(code);
+    }
+  }
+
   /** `bulk`: entries arrive in result order (the initial build), so every list is appended to. */
   private link(entry: Entry, bulk: boolean): void {
     if (!bulk) {
@@ -142,7 +169,7 @@ export class SearchIndex {
     }
     forEachDistinctWord(entry, (word, spelling) => this.vocabulary.link(word, spelling, entry));
     if (entry.phone >= 0) bucket(this.phones, entry.phone % PHONE_BUCKET, entry, bulk);
-    if (entry.badge) bucket(this.badges, entry.badge, entry, bulk);
+    if (entry.badge) this.linkBadge(entry.badge, entry, bulk);
   }
 }
 

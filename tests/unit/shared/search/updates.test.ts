@@ -96,3 +96,24 @@ describe('upsert and remove', () => {
     );
   });
 });
+
+describe('a badge code two people share', () => {
+  // two desks offline may issue the same walk-in code: both people answer it, in result order
+  const a = { id: 'a', surname: 'Ахмадеева', name: 'Айсылу', patronymic: 'Шамилевна', badgeCode: BADGE };
+  const b = { id: 'b', surname: 'Баширов', name: 'Эльдар', patronymic: 'Хамитович', badgeCode: BADGE };
+  const badgeHits = (index: SearchIndex) => index.search(BADGE).filter((h) => h.kind === 'badge').map((h) => h.id);
+
+  it('finds both, whether built together or added one by one, and the one left after a removal', () => {
+    const bulk = new SearchIndex([b, a]);
+    const upserted = new SearchIndex([a]);
+    upserted.upsert(b);
+    expect(badgeHits(bulk)).toEqual(['a', 'b']);
+    expect(badgeHits(upserted)).toEqual(['a', 'b']);
+    bulk.remove('a');
+    expect(badgeHits(bulk)).toEqual(['b']);
+    bulk.upsert({ ...b, badgeCode: undefined });
+    expect(badgeHits(bulk)).toEqual([]);
+    bulk.upsert(a);
+    expect(badgeHits(bulk)).toEqual(['a']);
+  });
+});
