@@ -6,6 +6,7 @@ import { AppPage } from './pages/app-page';
 import { DeskPage } from './pages/desk-page';
 import { ImportWizardPage } from './pages/import-page';
 import { ParticipantsPage } from './pages/participants-page';
+import { SettingsPage } from './pages/settings-page';
 
 /** Настройки → Резервные копии, as the organizer sees it. */
 class BackupsSection {
@@ -179,4 +180,38 @@ test('an import is preceded by a backup, and restoring that backup takes the imp
   await expect(backups.section.getByRole('button', { name: 'Отменить восстановление' })).toBeVisible();
   await participants.app.goTo('Участники');
   expect(await participants.app.participantCount()).toBe(before);
+});
+
+test('on a desk device a restore needs the organizer PIN', async ({ page }) => {
+  const settings = new SettingsPage(page);
+  await settings.app.open();
+  await settings.app.openDemoButton.click();
+  await settings.open();
+  await settings.setOrganizerPin('2468');
+  const backups = new BackupsSection(page);
+  await backups.section.getByRole('button', { name: 'Создать копию сейчас' }).click();
+  await expect(backups.section.getByRole('status')).toContainText('Копия создана');
+  await settings.role('Регистрация (стойка)').click();
+  await expect(settings.role('Регистрация (стойка)')).toBeChecked();
+
+  const restoreFirst = () => backups.section.getByRole('button', { name: /Восстановить копию от/ }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Восстановление из резервной копии' });
+  await restoreFirst();
+  await dialog.getByRole('button', { name: 'Восстановить' }).click();
+  await expect(settings.gate).toContainText('Чтобы восстановить данные из резервной копии, введите PIN организатора');
+  await settings.enterGatePin('1111');
+  await expect(settings.gate.getByRole('alert')).toContainText('Неверный PIN организатора');
+  await settings.gate.getByRole('button', { name: 'Отмена' }).click();
+  await expect(settings.gate).toBeHidden();
+  // refused: nothing restored, the preview stays open for another try
+  await expect(dialog).toBeVisible();
+  await expect(backups.section.getByRole('button', { name: 'Отменить восстановление' })).toHaveCount(0);
+
+  await dialog.getByRole('button', { name: 'Восстановить' }).click();
+  await settings.enterGatePin('2468');
+  // restored: the app reloads and, being a desk, opens at the desk
+  await expect(page.getByRole('heading', { level: 1, name: 'Регистрация' })).toBeVisible();
+  await settings.open();
+  await expect(backups.section.getByRole('button', { name: 'Отменить восстановление' })).toBeVisible();
+  await expect(settings.role('Регистрация (стойка)')).toBeChecked(); // the device keeps its own role
 });
