@@ -3,10 +3,10 @@ import type { EventRow } from '../../../shared/domain/types';
 import type { BridgeResult, HubHostStatus, HubLinkStatus, HubStatus } from '../../../shared/ipc/contract';
 import { bridge } from '../../bridge/bridge';
 import { HUB_BROWSER_MESSAGE } from '../../bridge/hub.browser';
-import type { DbContext } from '../../db/context';
 import { ensureDeviceKey } from '../../db/repo/device-key';
 import { useDb } from '../../hooks/db-context';
-import { ensureDeskSync, ensureHubHost, stopDeskSync, stopHubHost, useHubStore } from './hub-loops';
+import { ensureDeskSync, stopDeskSync, useHubStore } from './hub-loops';
+import { resumeLoops, unwrap } from './resume';
 import './hub.css';
 
 /** Suggested port; any free one from 1024 up works (the hub remembers the last one used). */
@@ -15,22 +15,6 @@ const STATUS_POLL_MS = 3_000;
 
 const clock = (iso: string) => new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const spacedPin = (pin: string) => `${pin.slice(0, 3)} ${pin.slice(3)}`;
-
-function unwrap<T>(r: BridgeResult<T>): T {
-  if ('error' in r) throw new Error(r.error.message);
-  return r.data;
-}
-
-/** Starts whichever loop the main process's state calls for (after a reload of the window, too). */
-function resumeLoops(ctx: DbContext, status: HubStatus, eventId: string) {
-  if (status.host.running && status.host.event) {
-    ensureHubHost({ ctx, eventId: status.host.event.id, bridge });
-  } else stopHubHost();
-  const link = status.link;
-  if (link && link.event.id === eventId) {
-    ensureDeskSync({ ctx, eventId, hubDeviceId: link.hub.deviceId, send: (bytes) => bridge.hubSync({ eventId, bytes: bytes as Uint8Array<ArrayBuffer> }).then(unwrap) });
-  } else stopDeskSync();
-}
 
 /**
  * «Локальная сеть» on the Обмен page: run this computer as the hub, or connect this desk to one.

@@ -1,0 +1,136 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { EventRow } from '../../../shared/domain/types';
+import type { Bridge, HubStatus } from '../../../shared/ipc/contract';
+// types only: the modules themselves are imported after window.skhod is in place (beforeAll)
+import type { HubPanel as HubPanelType } from '../../../renderer/features/hub/HubPanel';
+import type { DbProvider as DbProviderType } from '../../../renderer/hooks/db-context';
+
+/*
+ * The «Локальная сеть» panel rendered in happy-dom against a stand-in for the preload's
+ * `window.skhod` (the real bridge module picks it up), over a fake-indexeddb database.
+ */
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const idle: HubStatus = { host: { running: false, port: 47800, addresses: [], pin: null, event: null, serving: false, paired: [] }, link: null };
+let status: HubStatus = idle;
+const calls: { key: string; args: unknown }[] = [];
+const syncReply: Awaited<ReturnType<Bridge['hubSync']>> = { data: { ok: false, code: 'unreachable', message: 'Нет связи с хабом 192.168.1.10:47800.', offline: true } };
+
+const fakeBridge = new Proxy({} as Record<string, unknown>, {
+  get: (_t, key: string) => async (args: unknown) => {
+    calls.push({ key, args });
+    if (key === 'appInfo') return { data: { name: 'Сход', version: '1', shell: 'electron', platform: 'linux', versions: {} } };
+    if (key === 'hubSync') return syncReply;
+    if (key === 'hubNextRequest') return new Promise((r) => setTimeout(() => r({ data: null }), 50));
+    if (key === 'hubUnpair') {
+      status = { ...status, host: { ...status.host, paired: [] } };
+      return { data: status };
+    }
+    return { data: status };
+  },
+});
+
+let HubPanel: typeof HubPanelType;
+let DbProvider: typeof DbProviderType;
+let stopDeskSync: () => void;
+let stopHubHost: () => void;
+
+beforeAll(async () => {
+  (window as unknown as { skhod: unknown }).skhod = fakeBridge;
+  ({ HubPanel } = await import('../../../renderer/features/hub/HubPanel'));
+  ({ DbProvider } = await import('../../../renderer/hooks/db-context'));
+  ({ stopDeskSync, stopHubHost } = await import('../../../renderer/features/hub/hub-loops'));
+});
+
+const event: EventRow = { id: 'ev-1', title: 'Конференция в Уфе', startDate: '2019-09-27', endDate: '2019-09-27', city: 'Уфа', createdAt: '2019-01-01T00:00:00Z' } as EventRow;
+
+let root: Root | null = null;
+let host: HTMLElement;
+afterEach(() => {
+  act(() => root?.unmount());
+  root = null;
+  stopDeskSync();
+  stopHubHost();
+  status = idle;
+  calls.length = 0;
+});
+
+/** A database with the demo event in it, closed again for the panel's DbProvider to open by name. */
+async function demoDatabase(): Promise<{ name: string; event: EventRow; pending: number }> {
+  const { openDatabase } = await import('../../../renderer/db/context');
+  const { openDemoEvent } = await import('../../../renderer/features/onboarding/open-demo');
+  const { pendingForHub } = await import('../../../renderer/features/hub/hub-rounds');
+  const name = `hub-panel-demo-${Math.random()}`;
+  const ctx = await openDatabase(name);
+  const id = await openDemoEvent(ctx, 5);
+  const row = (await ctx.db.events.get(id))!;
+  const pending = await pendingForHub(ctx, id, 'hub-1');
+  ctx.db.close();
+  return { name, event: row, pending };
+}
+
+async function render(dbName = `hub-panel-${Math.random()}`, ev: EventRow = event) {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  await act(async () => root!.render(<DbProvider name={dbName}>{<HubPanel event={ev} />}</DbProvider>));
+}
+
+const text = () => host.textContent ?? '';
+
+describe('HubPanel', () => {
+  it('offers both roles when this device is neither hub nor desk', async () => {
+    await render();
+    await vi.waitFor(() => expect(text()).toContain('Этот компьютер — хаб'));
+    expect(text()).toContain('Подключиться к хабу');
+    const port = host.querySelector('input[inputmode="numeric"]') as HTMLInputElement;
+    expect(port.value).toBe('47800');
+  });
+
+  it('on a hub: the PIN in two groups, the address to type, the paired desk with «Отключить»', async () => {
+    status = {
+      host: {
+        running: true,
+        port: 47800,
+        addresses: ['192.168.1.10'],
+        pin: '004215',
+        event: { id: 'ev-1', title: 'Конференция в Уфе' },
+        serving: true,
+        paired: [{ deviceId: 'desk-1', name: 'Стойка 1', role: 'desk', pairedAt: '2019-09-27T06:00:00Z', lastSyncAt: '2019-09-27T06:03:15Z', lastAddress: '192.168.1.21' }],
+      },
+      link: null,
+    };
+    await render();
+    await vi.waitFor(() => expect(host.querySelector('[data-testid="hub-pin"]')?.textContent).toBe('004 215'));
+    expect(text()).toContain('192.168.1.10:47800');
+    expect(text()).toContain('Стойка 1');
+    const off = host.querySelector('button[aria-label="Отключить Стойка 1"]') as HTMLButtonElement;
+    await act(async () => off.click());
+    expect(calls.find((c) => c.key === 'hubUnpair')?.args).toEqual({ deviceId: 'desk-1' });
+    await vi.waitFor(() => expect(text()).toContain('Стойки ещё не подключены'));
+  });
+
+  it('on a desk without the hub: «нет связи с хабом», the reason, and the pending count', async () => {
+    const demo = await demoDatabase();
+    status = { host: idle.host, link: { address: '192.168.1.10:47800', hub: { deviceId: 'hub-1', name: 'Ноутбук организатора' }, event: { id: demo.event.id, title: demo.event.title }, pairedAt: '2019-09-27T06:00:00Z' } };
+    await render(demo.name, demo.event);
+    await vi.waitFor(() => expect(host.querySelector('[data-testid="hub-phase"]')?.textContent).toBe('нет связи с хабом'));
+    expect(text()).toContain('Подключено к хабу «Ноутбук организатора»');
+    expect(text()).toContain('Нет связи с хабом 192.168.1.10:47800.');
+    expect(host.querySelector('[data-testid="hub-last-sync"]')?.textContent).toBe('ещё не было');
+    // the hub never answered: every change of the event waits for it
+    expect(demo.pending).toBeGreaterThan(50);
+    expect(host.querySelector('[data-testid="hub-pending"]')?.textContent).toBe(demo.pending.toLocaleString('ru-RU'));
+    expect(calls.filter((c) => c.key === 'hubSync').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a desk of another event says which event the hub serves and does not sync', async () => {
+    status = { host: idle.host, link: { address: '192.168.1.10:47800', hub: { deviceId: 'hub-1', name: 'Хаб' }, event: { id: 'ev-2', title: 'Форум в Стерлитамаке' }, pairedAt: '2019-09-27T06:00:00Z' } };
+    await render();
+    await vi.waitFor(() => expect(text()).toContain('Хаб работает с мероприятием «Форум в Стерлитамаке»'));
+    expect(calls.some((c) => c.key === 'hubSync')).toBe(false);
+  });
+});
