@@ -380,3 +380,46 @@ describe('sync', () => {
     expect(err.message).toMatch(/Нет связи с хабом 127\.0\.0\.1:\d+/);
   });
 });
+
+describe('RendererLink (main ↔ the hub window)', () => {
+  afterEach(() => vi.useRealTimers());
+  const req = (deviceId: string) => ({ deviceId, deviceName: deviceId, bytes: new Uint8Array([1]) });
+
+  it('hands requests out in arrival order and resolves each with its own answer', async () => {
+    const l = new RendererLink({ pickupMs: 1_000, answerMs: 1_000 });
+    const a = l.request(req('desk-a'));
+    const b = l.request(req('desk-b'));
+    const first = (await l.next(100))!;
+    const second = (await l.next(100))!;
+    expect([first.deviceId, second.deviceId]).toEqual(['desk-a', 'desk-b']);
+    expect(l.answer(second.id, { bytes: new Uint8Array([2]) })).toBe(true);
+    expect(l.answer(first.id, { error: 'отказ' })).toBe(true);
+    await expect(b).resolves.toEqual(new Uint8Array([2]));
+    await expect(a).rejects.toMatchObject({ kind: 'refused', message: 'отказ' });
+    expect(l.answer(first.id, { bytes: new Uint8Array() })).toBe(false);
+  });
+
+  it('a taken request not answered in time fails as timeout; the late answer is ignored', async () => {
+    vi.useFakeTimers();
+    const l = new RendererLink({ pickupMs: 1_000, answerMs: 5_000 });
+    const pending = l.request(req('desk-a'));
+    const outcome = pending.catch((e: unknown) => e);
+    const taken = (await l.next(100))!;
+    await vi.advanceTimersByTimeAsync(5_001);
+    expect(await outcome).toMatchObject({ kind: 'timeout' });
+    expect(l.answer(taken.id, { bytes: new Uint8Array() })).toBe(false);
+  });
+
+  it('an empty poll ends with null; close fails what is queued and releases pollers', async () => {
+    vi.useFakeTimers();
+    const l = new RendererLink({ pickupMs: 10_000, answerMs: 10_000 });
+    const empty = l.next(3_000);
+    await vi.advanceTimersByTimeAsync(3_001);
+    expect(await empty).toBeNull();
+    const waiting = l.next(60_000);
+    expect(l.serving).toBe(true);
+    l.close();
+    expect(await waiting).toBeNull();
+    await expect(l.request(req('desk-a'))).rejects.toMatchObject({ kind: 'closed' });
+  });
+});
