@@ -83,6 +83,14 @@ describe('packBackup / unpackBackup', () => {
     expect(back.tables).toStrictEqual(tables);
   });
 
+  it('round-trips tables written in several slices, empty tables between them included', async () => {
+    const people = Array.from({ length: 4001 }, (_, i) => ({ id: `p${i}`, surname: i % 2 ? 'Муталлапова' : 'Яхин', n: i }));
+    const tables = { empty: [], people, alsoEmpty: [], one: [{ id: 'x' }] };
+    const back = await unpackBackup(await packBackup(header, tables));
+    expect(back.tables).toStrictEqual(tables);
+    expect(back.header.counts).toEqual({ empty: 0, people: 4001, alsoEmpty: 0, one: 1 });
+  });
+
   it('refuses a foreign file, an exchange file and an empty file as not a backup', async () => {
     expect(await codeOf(unpackBackup(new TextEncoder().encode('Фамилия;Имя\nИванов;Иван')))).toBe('not-a-backup');
     expect(await codeOf(unpackBackup(new Uint8Array([...new TextEncoder().encode('SKHODEX'), 1, 0, 0, 0, 2])))).toBe('not-a-backup');
