@@ -9,16 +9,19 @@ export type StorageState = 'granted' | 'refused' | 'unsupported';
 
 let asked: Promise<StorageState> | undefined;
 
-export function requestPersistentStorage(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<StorageState> {
-  return (asked ??= (async () => {
-    if (!storage?.persist) return 'unsupported';
-    try {
-      if (await storage.persisted?.()) return 'granted';
-      return (await storage.persist()) ? 'granted' : 'refused';
-    } catch {
-      return 'refused';
-    }
-  })());
+/** Asks once per page: the answer does not change while the page lives. */
+export function requestPersistentStorage(): Promise<StorageState> {
+  return (asked ??= askPersistentStorage(globalThis.navigator?.storage));
+}
+
+export async function askPersistentStorage(storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined): Promise<StorageState> {
+  if (!storage?.persist) return 'unsupported';
+  try {
+    if (await storage.persisted?.()) return 'granted';
+    return (await storage.persist()) ? 'granted' : 'refused';
+  } catch {
+    return 'refused';
+  }
 }
 
 /** The answer to the request made at start; `undefined` while it is pending. */

@@ -1,0 +1,35 @@
+import { describe, expect, it, vi } from 'vitest';
+import { askPersistentStorage } from '../../../../../renderer/features/backup/persist';
+import { downloadName, formatSize, tableLabel } from '../../../../../renderer/features/backup/labels';
+
+describe('askPersistentStorage', () => {
+  it('does not ask again when storage is already persistent', async () => {
+    const persist = vi.fn(async () => false);
+    expect(await askPersistentStorage({ persisted: async () => true, persist })).toBe('granted');
+    expect(persist).not.toHaveBeenCalled();
+  });
+
+  it('reports the browser’s answer, and a failure as a refusal', async () => {
+    expect(await askPersistentStorage({ persisted: async () => false, persist: async () => true })).toBe('granted');
+    expect(await askPersistentStorage({ persisted: async () => false, persist: async () => false })).toBe('refused');
+    expect(await askPersistentStorage({ persisted: async () => false, persist: async () => Promise.reject(new Error('SecurityError')) })).toBe('refused');
+  });
+
+  it('says unsupported where there is no Storage API', async () => {
+    expect(await askPersistentStorage(undefined)).toBe('unsupported');
+  });
+});
+
+describe('backup labels', () => {
+  it('sizes in Russian binary units, names of tables, a bare download name', () => {
+    expect(formatSize(512)).toBe('512 Б');
+    expect(formatSize(1536)).toBe('1,5 КБ');
+    expect(formatSize(3_099_410)).toBe('3,0 МБ');
+    expect(formatSize(150 * 1024 * 1024)).toBe('150 МБ');
+    expect(tableLabel('checkins')).toBe('Отметки прибытия');
+    expect(tableLabel('newTable')).toBe('newTable');
+    const name = downloadName(new Date(2019, 8, 27, 8, 5));
+    expect(name).toBe('Сход — копия 27.09.2019 08-05.skhod-backup');
+    expect(name).not.toMatch(/[\\/:*?"<>|]/);
+  });
+});
