@@ -36,6 +36,35 @@ const subFrameEvent = () => ({ sender: { mainFrame }, senderFrame: { parent: mai
 
 const BACKUP_NAME = 'skhod-20190927-083015042-k3x9q2.skhod-backup';
 
+const hubDevice = { id: 'desk-1', name: 'Стойка 1', publicKey: 'BKrHbqKQn0Wb5CfKxyv0sYtD3gX9s0P4q0zQ8cZ1mJ8u' };
+const hubStatusValue = { host: { running: false, port: 47800, addresses: [], pin: null, event: null, serving: false, paired: [] }, link: null };
+function hubStubHandlers() {
+  return {
+    hubStatus: vi.fn(async () => hubStatusValue),
+    hubStart: vi.fn(async () => hubStatusValue),
+    hubStop: vi.fn(async () => hubStatusValue),
+    hubNewPin: vi.fn(async () => hubStatusValue),
+    hubUnpair: vi.fn(async () => hubStatusValue),
+    hubNextRequest: vi.fn(async () => null),
+    hubAnswer: vi.fn(async () => ({ accepted: false })),
+    hubPair: vi.fn(async () => ({ ok: false as const, code: 'wrong-pin', message: 'Неверный PIN', offline: false })),
+    hubSync: vi.fn(async () => ({ ok: false as const, code: 'unreachable', message: 'Нет связи', offline: true })),
+    hubForget: vi.fn(async () => hubStatusValue),
+  };
+}
+const hubValidArgs = {
+  hubStatus: {},
+  hubStart: { port: 47800, device: hubDevice, event: { id: 'ev-1', title: 'Уфа 2019' } },
+  hubStop: {},
+  hubNewPin: {},
+  hubUnpair: { deviceId: 'desk-1' },
+  hubNextRequest: { waitMs: 1000 },
+  hubAnswer: { id: '3b2f8c1e-0a4d-4f5e-9b6c-7d8e9f0a1b2c', bytes: new Uint8Array([1]) },
+  hubPair: { address: '192.168.1.10:47800', pin: '004215', device: { ...hubDevice, role: 'desk' } },
+  hubSync: { eventId: 'ev-1', bytes: new Uint8Array([1]) },
+  hubForget: {},
+};
+
 function stubHandlers() {
   return {
     appInfo: vi.fn(async () => ({ name: 'Сход', version: '1', shell: 'electron' as const, platform: 'linux', versions: {} })),
@@ -45,6 +74,7 @@ function stubHandlers() {
     backupWrite: vi.fn(async () => ({ name: BACKUP_NAME, size: 3 })),
     backupRead: vi.fn(async () => ({ bytes: new Uint8Array([1]) })),
     backupDelete: vi.fn(async () => null),
+    ...hubStubHandlers(),
   } satisfies Handlers;
 }
 
@@ -56,6 +86,7 @@ const validArgs: { [K in ChannelKey]: unknown } = {
   backupWrite: { name: BACKUP_NAME, bytes: new Uint8Array([1, 2, 3]), info: '{}' },
   backupRead: { name: BACKUP_NAME },
   backupDelete: { name: BACKUP_NAME },
+  ...hubValidArgs,
 };
 
 /** Names a compromised page might try in order to reach outside the backups folder. */
@@ -120,6 +151,17 @@ const invalidArgs: { [K in ChannelKey]: unknown[] } = {
   ],
   backupRead: [...badBackupNames.map((name) => ({ name })), { name: BACKUP_NAME, path: '/etc/passwd' }],
   backupDelete: [...badBackupNames.map((name) => ({ name })), {}],
+  // the hub channels' own cases live in hub-ipc.test.ts; here one refusal each keeps this table whole
+  hubStatus: [null, { x: 1 }],
+  hubStart: [{ port: 80, device: hubDevice, event: { id: 'ev-1', title: 'x' } }],
+  hubStop: [null],
+  hubNewPin: [null],
+  hubUnpair: [{ deviceId: '../x' }],
+  hubNextRequest: [{ waitMs: -1 }],
+  hubAnswer: [{ id: 'not-a-uuid', error: 'x' }],
+  hubPair: [{ address: '192.168.1.10', pin: '12345', device: { ...hubDevice, role: 'desk' } }],
+  hubSync: [{ eventId: 'ev-1', bytes: hugeBytes }],
+  hubForget: [null],
 };
 
 beforeEach(() => {
