@@ -301,7 +301,16 @@ export async function deleteStoredBackup(name: string, store?: BackupStore): Pro
   unwrap(await s.backupDelete({ name }));
 }
 
-export type BackupOutcome = { ok: true; backup: StoredBackupItem } | { ok: false; message: string };
+export type BackupOutcome = { ok: true; backup: StoredBackupItem; reused?: boolean } | { ok: false; message: string };
+
+export type RiskOptions = SaveOptions & {
+  /**
+   * Skip the backup when the newest kept one already holds exactly this data (same change count and
+   * last stamp) and return that one. For frequent operations — a LAN hub syncing every few seconds —
+   * where a full backup each time would cost more than the operation.
+   */
+  reuseIfUnchanged?: boolean;
+};
 
 /**
  * A backup taken right before something risky: an import commit, the merge of an exchange file.
@@ -310,8 +319,13 @@ export type BackupOutcome = { ok: true; backup: StoredBackupItem } | { ok: false
  * Never throws: a backup that cannot be written (full disk, no store in a unit test) must not stop the
  * desk from working; the failure is returned (and logged) for the caller to show if it wants.
  */
-export async function backupBeforeRisk(ctx: DbContext, reason: string, opts: SaveOptions = {}): Promise<BackupOutcome> {
+export async function backupBeforeRisk(ctx: DbContext, reason: string, opts: RiskOptions = {}): Promise<BackupOutcome> {
   try {
+    if (opts.reuseIfUnchanged) {
+      const [newest] = await listBackups(opts.store);
+      const now = await dataSignature(ctx);
+      if (newest?.info && newest.info.changeCount === now.changeCount && newest.info.lastStamp === now.lastStamp) return { ok: true, backup: newest, reused: true };
+    }
     return { ok: true, backup: await saveBackup(ctx, reason, opts) };
   } catch (e) {
     if (!(e instanceof BackupError && e.code === 'unavailable')) console.error('[skhod:backup] backup before risk failed', e);

@@ -306,6 +306,22 @@ describe('preview, undo and stored backups', () => {
     expect((await backupBeforeRisk(ctx, 'Перед слиянием')).ok).toBe(false);
   });
 
+  it('backupBeforeRisk can reuse the newest backup when nothing changed since (a hub syncing every few seconds)', async () => {
+    const ctx = await db();
+    const { eventId, registrationIds } = await populated(ctx);
+    const s = store();
+    const first = await backupBeforeRisk(ctx, 'Перед синхронизацией', { store: s, reuseIfUnchanged: true });
+    const again = await backupBeforeRisk(ctx, 'Перед синхронизацией', { store: s, reuseIfUnchanged: true });
+    expect(again).toEqual({ ok: true, reused: true, backup: (first as { backup: unknown }).backup });
+    await appendCheckin(ctx, { eventId, registrationId: registrationIds[0]!, kind: 'annul', operator: 'А', reason: 'ошибка' });
+    const changed = await backupBeforeRisk(ctx, 'Перед синхронизацией', { store: s, reuseIfUnchanged: true });
+    expect(changed.ok && !changed.reused).toBe(true);
+    expect(await listBackups(s)).toHaveLength(2);
+    // without the option every risky step gets its own backup
+    await backupBeforeRisk(ctx, 'Перед импортом', { store: s });
+    expect(await listBackups(s)).toHaveLength(3);
+  });
+
   it('saving rotates the store: 10 latest plus one per day for a week', async () => {
     const ctx = await db();
     await populated(ctx);
