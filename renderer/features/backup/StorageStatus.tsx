@@ -4,11 +4,11 @@ import { STORAGE_WARNING_TEXT, STORAGE_WARNING_TITLE, usePersistentStorage } fro
 export function StorageStatus() {
   const state = usePersistentStorage();
   if (state === undefined) return null;
-  if (state === 'granted') return <p className="storage-ok">Постоянное хранение разрешено: браузер не удалит данные этого устройства сам.</p>;
+  if (state === 'granted') return <p className="storage-ok">Постоянное хранение разрешено: данные этого устройства не будут стёрты автоматически.</p>;
   return (
     <div className="storage-warning-box">
       <p>
-        <strong>{state === 'refused' ? STORAGE_WARNING_TITLE : 'Этот браузер не сообщает, сохранит ли он данные'}</strong>
+        <strong>{state === 'refused' ? STORAGE_WARNING_TITLE : 'Не удалось узнать, разрешено ли постоянное хранение'}</strong>
       </p>
       <p>{STORAGE_WARNING_TEXT}</p>
     </div>
