@@ -163,6 +163,20 @@ describe('restore is all or nothing', () => {
     expect(await dump(ctx)).toStrictEqual(before);
   });
 
+  it('a table the backup does not have (an older app version) is emptied: the data is the backup\'s, whole', async () => {
+    const source = await db();
+    await populated(source);
+    const content = await unpackBackup((await createBackup(source, 'Вручную')).bytes);
+    delete content.tables['attachments'];
+    delete content.header.counts['attachments'];
+    const target = await db();
+    await populated(target);
+    expect(await target.db.attachments.count()).toBe(1);
+    await restoreBackup(target, content, { undoable: false });
+    expect(await target.db.attachments.count()).toBe(0);
+    expect(await target.db.people.toArray()).toStrictEqual(await source.db.people.toArray());
+  });
+
   it('a corrupt, foreign or too-big file gets a named Russian error and changes nothing', async () => {
     const ctx = await db();
     await populated(ctx);
