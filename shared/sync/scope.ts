@@ -17,7 +17,11 @@ import type { ChangeRecord } from './change';
 const key = (c: ChangeRecord) => `${c.table}|${c.rowId}`;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-export function eventScope(log: readonly ChangeRecord[], eventId: string): ChangeRecord[] {
+/**
+ * @param known  the event of rows whose first put is not in `log` (a tail of the log read alone), by
+ *               `table|rowId`, as the caller found it on the stored rows
+ */
+export function eventScope(log: readonly ChangeRecord[], eventId: string, known?: ReadonlyMap<string, string>): ChangeRecord[] {
   const rowEvent = new Map<string, string>();
   const rowContest = new Map<string, string>();
   const contestEvent = new Map<string, string>();
@@ -36,9 +40,10 @@ export function eventScope(log: readonly ChangeRecord[], eventId: string): Chang
     if (ev !== undefined) return ev === eventId;
     const contest = rowContest.get(k);
     if (contest !== undefined) {
-      const owner = contestEvent.get(contest);
+      const owner = contestEvent.get(contest) ?? known?.get(`contests|${contest}`);
       return owner === undefined || owner === eventId;
     }
-    return true;
+    const stored = known?.get(k);
+    return stored === undefined || stored === eventId;
   });
 }

@@ -3,20 +3,16 @@ import { expect, test, type Page } from '@playwright/test';
 import { DeskPage } from './pages/desk-page';
 
 /** Saves an exchange file on `page` («Обмен» → «Сохранить файл обмена…») for `peer` ('' = full file). */
-async function saveExchangeFile(page: Page, peer: string | RegExp = /Полный файл/): Promise<{ name: string; buffer: Buffer }> {
+async function saveExchangeFile(page: Page, peer: RegExp = /Полный файл/): Promise<{ name: string; buffer: Buffer }> {
   await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Обмен' }).click();
-  await page.getByLabel('Для кого').selectOption({ label: typeof peer === 'string' ? peer : ((await labelMatching(page, peer)) ?? '') });
+  const forWhom = page.getByRole('combobox', { name: 'Для кого' });
+  await forWhom.selectOption((await forWhom.locator('option', { hasText: peer }).getAttribute('value')) ?? '');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Сохранить файл обмена…' }).click();
   const d = await download;
   const path = await d.path();
   const { readFile } = await import('node:fs/promises');
   return { name: d.suggestedFilename(), buffer: await readFile(path) };
-}
-
-async function labelMatching(page: Page, re: RegExp): Promise<string | undefined> {
-  const labels = await page.getByLabel('Для кого').locator('option').allTextContents();
-  return labels.find((l) => re.test(l));
 }
 
 /** Opens an exchange file on `page`, checks the preview and applies it. */

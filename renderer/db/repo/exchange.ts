@@ -43,6 +43,7 @@ export { ExchangeError } from '../../../shared/sync/exchange-file';
 export type ExchangeLogEntry = {
   at: string;
   direction: 'sent' | 'received';
+  via?: ExchangeVia;
   peer: string;
   peerName: string;
   /** Changes in the file; for a received file, how many were new here. */
@@ -65,17 +66,62 @@ async function eventLog(ctx: DbContext, eventId: string): Promise<ChangeRecord[]
   return eventScope(await ctx.db.changes.orderBy('hlc').toArray(), eventId);
 }
 
-/** This device's vector: what it holds from others, plus all of its own writes. */
-function ownSeen(ctx: DbContext, book: SyncBook, log: readonly ChangeRecord[]): SeenVector {
-  const seen: SeenVector = { ...book.seen };
-  for (let i = log.length - 1; i >= 0; i--) {
-    if (log[i]!.device === ctx.device.id) {
-      seen[ctx.device.id] = log[i]!.hlc;
-      break;
+/**
+ * The event's changes a peer with vector `since` has not seen. When the vector names every device of
+ * the log, only the log's tail after its lowest mark is read — a LAN round every few seconds must not
+ * read 100,000 changes — and rows whose first put is older than the tail are placed in their event by
+ * the stored row.
+ */
+async function unseenChanges(ctx: DbContext, eventId: string, since: SeenVector): Promise<ChangeRecord[]> {
+  const origins = (await ctx.db.changes.orderBy('device').uniqueKeys()) as string[];
+  const marks = origins.map((d) => since[d]);
+  if (marks.length === 0) return [];
+  if (marks.some((m) => m === undefined)) return changesFor(await eventLog(ctx, eventId), since);
+  const lowest = (marks as string[]).reduce((a, b) => (a < b ? a : b));
+  const tail = changesFor(await ctx.db.changes.where('hlc').above(lowest).toArray(), since);
+  return eventScope(tail, eventId, await storedEvents(ctx, tail));
+}
+
+const GLOBAL_TABLES: ReadonlySet<string> = new Set(['municipalities', 'organizations', 'people']);
+
+/** `table|rowId` → event of the stored rows `changes` touch (through the contest for contest rows). */
+async function storedEvents(ctx: DbContext, changes: readonly ChangeRecord[]): Promise<Map<string, string>> {
+  const byTable = new Map<string, Set<string>>();
+  for (const c of changes) {
+    if (GLOBAL_TABLES.has(c.table) || c.table === 'events' || !SYNC_TABLE_SET.has(c.table)) continue;
+    let ids = byTable.get(c.table);
+    if (!ids) byTable.set(c.table, (ids = new Set()));
+    ids.add(c.rowId);
+  }
+  const out = new Map<string, string>();
+  const contests = new Set<string>();
+  for (const [table, ids] of byTable) {
+    const rows = (await ctx.db.table(table).bulkGet([...ids])) as ({ id: string; eventId?: unknown; contestId?: unknown } | undefined)[];
+    for (const row of rows) {
+      if (typeof row?.eventId === 'string') out.set(`${table}|${row.id}`, row.eventId);
+      else if (typeof row?.contestId === 'string') contests.add(row.contestId);
     }
   }
-  return seen;
+  for (const contest of await ctx.db.contests.bulkGet([...contests])) if (contest) out.set(`contests|${contest.id}`, contest.eventId);
+  return out;
 }
+
+const SYNC_TABLE_SET: ReadonlySet<string> = new Set(SYNC_TABLES);
+
+/** This device's vector: what it holds from others, plus all of its own writes. */
+async function ownSeen(ctx: DbContext, book: SyncBook): Promise<SeenVector> {
+  const last = await ctx.db.changes.where('device').equals(ctx.device.id).last();
+  return last ? { ...book.seen, [ctx.device.id]: last.hlc } : { ...book.seen };
+}
+
+/** How many of the event's changes `peerId` has not seen, by what its own files told us. */
+export async function pendingFor(ctx: DbContext, eventId: string, peerId: string): Promise<number> {
+  const book = await loadSyncBook(ctx, eventId);
+  return (await unseenChanges(ctx, eventId, book.knowledge[peerId] ?? {})).length;
+}
+
+/** How a file travelled: exchanges over the LAN hub are recorded in the history only when something moved. */
+export type ExchangeVia = 'file' | 'hub';
 
 export type ExportResult = { bytes: Uint8Array; changes: number; full: boolean; fileName: string };
 
@@ -83,12 +129,16 @@ export type ExportResult = { bytes: Uint8Array; changes: number; full: boolean; 
  * A file for `peerId` with everything it has not seen (by what its own files told us), or everything
  * when the peer is unknown or `full` is asked for.
  */
-export async function exportExchange(ctx: DbContext, eventId: string, options: { peerId?: string; full?: boolean; now?: Date } = {}): Promise<ExportResult> {
+export async function exportExchange(
+  ctx: DbContext,
+  eventId: string,
+  options: { peerId?: string; full?: boolean; now?: Date; via?: ExchangeVia } = {},
+): Promise<ExportResult> {
   const now = options.now ?? new Date();
-  const [log, book, key, event] = await Promise.all([eventLog(ctx, eventId), loadSyncBook(ctx, eventId), ensureDeviceKey(ctx), ctx.db.events.get(eventId)]);
+  const [book, key, event] = await Promise.all([loadSyncBook(ctx, eventId), ensureDeviceKey(ctx), ctx.db.events.get(eventId)]);
   if (!event) throw new Error('Мероприятие не найдено на этом устройстве.');
   const since = options.full || !options.peerId ? undefined : book.knowledge[options.peerId];
-  const changes = since ? changesFor(log, since) : log;
+  const changes = since ? await unseenChanges(ctx, eventId, since) : await eventLog(ctx, eventId);
   const bytes = await buildExchangeFile(
     changes,
     {
@@ -96,20 +146,23 @@ export async function exportExchange(ctx: DbContext, eventId: string, options: {
       sender: { deviceId: ctx.device.id, name: ctx.device.name, role: ctx.device.role },
       createdAt: now.toISOString(),
       ...(since ? { since } : {}),
-      seen: ownSeen(ctx, book, log),
+      seen: await ownSeen(ctx, book),
       known: book.knowledge,
     },
     { deviceId: ctx.device.id, publicKey: key.publicKey, sign: key.sign },
   );
-  const peer = options.peerId ? await ctx.db.devices.get(options.peerId) : undefined;
-  await ctx.db.transaction('rw', ctx.db.settings, async () => {
-    const fresh = await loadSyncBook(ctx, eventId);
-    fresh.history = [
-      { at: now.toISOString(), direction: 'sent' as const, peer: options.peerId ?? '', peerName: peer?.name ?? 'любое устройство', changes: changes.length },
-      ...fresh.history,
-    ].slice(0, HISTORY);
-    await ctx.db.settings.put({ key: bookKey(eventId), value: fresh });
-  });
+  const via = options.via ?? 'file';
+  if (via === 'file' || changes.length > 0) {
+    const peer = options.peerId ? await ctx.db.devices.get(options.peerId) : undefined;
+    await ctx.db.transaction('rw', ctx.db.settings, async () => {
+      const fresh = await loadSyncBook(ctx, eventId);
+      fresh.history = [
+        { at: now.toISOString(), direction: 'sent' as const, via, peer: options.peerId ?? '', peerName: peer?.name ?? 'любое устройство', changes: changes.length },
+        ...fresh.history,
+      ].slice(0, HISTORY);
+      await ctx.db.settings.put({ key: bookKey(eventId), value: fresh });
+    });
+  }
   return { bytes, changes: changes.length, full: !since, fileName: exchangeFileName(event.title, ctx.device.name, now) };
 }
 
@@ -183,7 +236,9 @@ export type ApplyResult = { fresh: number; rowsWritten: number; refused: number;
  * and the conflicts for review. Applying the same file again changes nothing; files in any order
  * converge (shared/sync/merge.ts).
  */
-export async function applyExchange(ctx: DbContext, file: ExchangeFile, now: Date = new Date()): Promise<ApplyResult> {
+export async function applyExchange(ctx: DbContext, file: ExchangeFile, options: { now?: Date; via?: ExchangeVia } = {}): Promise<ApplyResult> {
+  const now = options.now ?? new Date();
+  const via = options.via ?? 'file';
   const { header } = file;
   const tables = [...SYNC_TABLES].map((t) => ctx.db.table(t));
   return ctx.db.transaction('rw', [...tables, ctx.db.changes, ctx.db.settings, ctx.db.devices, ctx.db.caches], async () => {
@@ -215,10 +270,12 @@ export async function applyExchange(ctx: DbContext, file: ExchangeFile, now: Dat
     const book = await loadSyncBook(ctx, header.eventId);
     book.seen = advanceSeen(book.seen, { ...(header.since ? { since: header.since } : {}), seen: withoutSelf(ctx, header.seen) });
     book.knowledge = mergeKnowledge(book.knowledge, header.known ?? {}, { [header.sender.deviceId]: header.seen });
-    book.history = [
-      { at: now.toISOString(), direction: 'received' as const, peer: header.sender.deviceId, peerName: header.sender.name, changes: file.changes.length, fresh: plan.fresh.length },
-      ...book.history,
-    ].slice(0, HISTORY);
+    if (via === 'file' || plan.fresh.length > 0) {
+      book.history = [
+        { at: now.toISOString(), direction: 'received' as const, via, peer: header.sender.deviceId, peerName: header.sender.name, changes: file.changes.length, fresh: plan.fresh.length },
+        ...book.history,
+      ].slice(0, HISTORY);
+    }
     await ctx.db.settings.put({ key: bookKey(header.eventId), value: book });
 
     const peer = await ctx.db.devices.get(header.sender.deviceId);
@@ -332,6 +389,7 @@ export type PeerStatus = { device: Device; pending: number; lastExchange?: Excha
  */
 export async function peerStatus(ctx: DbContext, eventId: string): Promise<PeerStatus[]> {
   const [log, book, devices] = await Promise.all([eventLog(ctx, eventId), loadSyncBook(ctx, eventId), ctx.db.devices.toArray()]);
+  // one read of the log serves every peer (this screen is not on a hot path; pendingFor is)
   return devices
     .filter((d) => d.id !== ctx.device.id)
     .map((device) => {

@@ -7,6 +7,7 @@ import { resolveConflict, type StoredConflict } from '../../db/repo/sync-conflic
 import { useDeviceNames, usePeerStatus, useRowLabels, useSyncBook, useSyncConflicts } from '../../hooks/use-exchange';
 import { useDb } from '../../hooks/db-context';
 import { DEVICE_ROLE, fieldLabel, formatValue, tableLabel, timeOf } from './labels';
+import { HubPanel } from '../hub/HubPanel';
 import { ExchangeImport } from './ExchangeImport';
 import './exchange.css';
 
@@ -25,6 +26,7 @@ export function ExchangePage({ event }: { event: EventRow }) {
         <ExportPanel event={event} />
         <ExchangeImport eventId={event.id} />
       </div>
+      <HubPanel event={event} />
       <ConflictReview event={event} />
       <History event={event} />
     </section>
@@ -215,7 +217,7 @@ function History({ event }: { event: EventRow }) {
           {book.history.map((h, i) => (
             <tr key={`${h.at}-${i}`}>
               <td>{timeOf(h.at)}</td>
-              <td>{h.direction === 'sent' ? 'выгружен файл' : 'загружен файл'}</td>
+              <td>{h.via === 'hub' ? (h.direction === 'sent' ? 'отправлено по сети' : 'получено по сети') : h.direction === 'sent' ? 'выгружен файл' : 'загружен файл'}</td>
               <td>{h.peerName}</td>
               <td className="num">
                 {h.changes.toLocaleString('ru-RU')}

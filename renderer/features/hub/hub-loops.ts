@@ -13,7 +13,8 @@
 import { create } from 'zustand';
 import type { Bridge, HubSyncResult } from '../../../shared/ipc/contract';
 import type { DbContext } from '../../db/context';
-import { answerDeskFile, deskRound, pendingForHub, type DeskRound } from './hub-rounds';
+import { pendingFor } from '../../db/repo/exchange';
+import { answerDeskFile, deskRound, type DeskRound } from './hub-rounds';
 
 export type DeskSyncState = {
   /** Which pairing this state belongs to. */
@@ -102,7 +103,7 @@ class DeskSyncLoop {
       result = { ok: false, at: new Date().toISOString(), code: 'internal', message: `Синхронизация не удалась: ${(err as Error).message}`, offline: false };
     }
     if (this.stopped && loops.desk !== this) return result;
-    const pending = await pendingForHub(ctx, eventId, hubDeviceId).catch(() => null);
+    const pending = await pendingFor(ctx, eventId, hubDeviceId).catch(() => null);
     if (result.ok) {
       patchDesk({ phase: 'ok', lastSyncAt: result.at, lastSent: result.sent, lastReceived: result.received, pending, message: null });
     } else {

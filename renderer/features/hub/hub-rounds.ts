@@ -9,10 +9,8 @@
  * what is new (usually nothing: a round with no news is two header-only files).
  */
 import type { HubSyncResult } from '../../../shared/ipc/contract';
-import { changesFor } from '../../../shared/sync/exchange-file';
-import { eventScope } from '../../../shared/sync/scope';
 import type { DbContext } from '../../db/context';
-import { applyExchange, ExchangeError, exportExchange, loadSyncBook, previewExchange, type ApplyResult } from '../../db/repo/exchange';
+import { applyExchange, ExchangeError, exportExchange, previewExchange, type ApplyResult } from '../../db/repo/exchange';
 
 export type HubAnswer = { bytes: Uint8Array; from: string; received: ApplyResult; sent: number };
 
@@ -25,8 +23,8 @@ export async function answerDeskFile(ctx: DbContext, eventId: string, bytes: Uin
   const preview = await previewExchange(ctx, bytes, eventId);
   const { header } = preview.file;
   if (header.eventId !== eventId) throw new ExchangeError('wrong-event');
-  const received = await applyExchange(ctx, preview.file);
-  const answer = await exportExchange(ctx, eventId, { peerId: header.sender.deviceId });
+  const received = await applyExchange(ctx, preview.file, { via: 'hub' });
+  const answer = await exportExchange(ctx, eventId, { peerId: header.sender.deviceId, via: 'hub' });
   return { bytes: answer.bytes, from: header.sender.name, received, sent: answer.changes };
 }
 
@@ -45,25 +43,16 @@ export async function deskRound(
   send: (bytes: Uint8Array) => Promise<HubSyncResult>,
   now: () => Date = () => new Date(),
 ): Promise<DeskRound> {
-  const out = await exportExchange(ctx, eventId, { peerId: hubDeviceId });
+  const out = await exportExchange(ctx, eventId, { peerId: hubDeviceId, via: 'hub' });
   const reply = await send(out.bytes);
   if (!reply.ok) return { ok: false, at: now().toISOString(), code: reply.code, message: reply.message, offline: reply.offline };
   try {
     const preview = await previewExchange(ctx, reply.bytes, eventId);
     if (preview.file.header.sender.deviceId !== hubDeviceId || preview.file.header.eventId !== eventId) throw new ExchangeError('unknown-sender');
-    const applied = await applyExchange(ctx, preview.file);
+    const applied = await applyExchange(ctx, preview.file, { via: 'hub' });
     return { ok: true, at: now().toISOString(), sent: out.changes, received: applied.fresh, conflicts: applied.conflicts, refused: applied.refused };
   } catch (err) {
     if (err instanceof ExchangeError) return { ok: false, at: now().toISOString(), code: err.code, message: err.message, offline: false };
     throw err;
   }
-}
-
-/**
- * «Ожидает отправки»: the event's changes the hub has not seen, by the seen vector its last answer
- * carried (a hub that never answered has seen nothing). The same count the Обмен page shows per peer.
- */
-export async function pendingForHub(ctx: DbContext, eventId: string, hubDeviceId: string): Promise<number> {
-  const [log, book] = await Promise.all([ctx.db.changes.orderBy('hlc').toArray(), loadSyncBook(ctx, eventId)]);
-  return changesFor(eventScope(log, eventId), book.knowledge[hubDeviceId] ?? {}).length;
 }

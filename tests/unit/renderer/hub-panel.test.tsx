@@ -62,12 +62,12 @@ afterEach(() => {
 async function demoDatabase(): Promise<{ name: string; event: EventRow; pending: number }> {
   const { openDatabase } = await import('../../../renderer/db/context');
   const { openDemoEvent } = await import('../../../renderer/features/onboarding/open-demo');
-  const { pendingForHub } = await import('../../../renderer/features/hub/hub-rounds');
+  const { pendingFor } = await import('../../../renderer/db/repo/exchange');
   const name = `hub-panel-demo-${Math.random()}`;
   const ctx = await openDatabase(name);
   const id = await openDemoEvent(ctx, 5);
   const row = (await ctx.db.events.get(id))!;
-  const pending = await pendingForHub(ctx, id, 'hub-1');
+  const pending = await pendingFor(ctx, id, 'hub-1');
   ctx.db.close();
   return { name, event: row, pending };
 }

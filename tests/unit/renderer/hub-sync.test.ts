@@ -13,7 +13,8 @@ import { ensureDeviceKey } from '../../../renderer/db/repo/device-key';
 import { applyExchange, exportExchange, loadSyncBook, previewExchange } from '../../../renderer/db/repo/exchange';
 import { listConflicts } from '../../../renderer/db/repo/sync-conflicts';
 import { ensureHubHost, stopHubHost, useHubStore } from '../../../renderer/features/hub/hub-loops';
-import { deskRound, pendingForHub, type DeskRound } from '../../../renderer/features/hub/hub-rounds';
+import { pendingFor } from '../../../renderer/db/repo/exchange';
+import { deskRound, type DeskRound } from '../../../renderer/features/hub/hub-rounds';
 import { openDemoEvent } from '../../../renderer/features/onboarding/open-demo';
 import { freshDb } from './db/helpers';
 
@@ -102,12 +103,12 @@ describe('LAN hub between two databases over loopback', () => {
     expect(first).toMatchObject({ ok: true });
 
     for (const r of regs.slice(0, 3)) await appendCheckin(desk, { eventId, registrationId: r.id, kind: 'arrive', operator: 'Айгуль' });
-    expect(await pendingForHub(desk, eventId, org.device.id)).toBe(3);
+    expect(await pendingFor(desk, eventId, org.device.id)).toBe(3);
 
     const up = await round();
     expect(up).toMatchObject({ ok: true, sent: 3, received: 0, refused: 0 });
     expect(await arrivedIds(org, eventId)).toEqual(regs.slice(0, 3).map((r) => r.id).sort());
-    expect(await pendingForHub(desk, eventId, org.device.id)).toBe(0);
+    expect(await pendingFor(desk, eventId, org.device.id)).toBe(0);
 
     // the hub itself checks someone in and corrects a surname
     await appendCheckin(org, { eventId, registrationId: regs[5]!.id, kind: 'arrive', operator: 'Организатор' });
@@ -122,11 +123,12 @@ describe('LAN hub between two databases over loopback', () => {
     expect(await arrivedIds(desk, eventId)).toEqual(await arrivedIds(org, eventId));
     expect(await arrivedIds(desk, eventId)).toHaveLength(4);
 
-    // nothing new on either side: both files are header-only
+    // nothing new on either side: both files are header-only, and the history is not flooded with them
+    const historyBefore = [(await loadSyncBook(org, eventId)).history, (await loadSyncBook(desk, eventId)).history];
     const quiet = await round();
     expect(quiet).toMatchObject({ ok: true, sent: 0, received: 0 });
-    const hubSent = (await loadSyncBook(org, eventId)).history.find((h) => h.direction === 'sent' && h.peer === desk.device.id);
-    expect(hubSent?.changes).toBe(0);
+    expect([(await loadSyncBook(org, eventId)).history, (await loadSyncBook(desk, eventId)).history]).toEqual(historyBefore);
+    expect((await loadSyncBook(org, eventId)).history[0]).toMatchObject({ direction: 'sent', via: 'hub', peer: desk.device.id, changes: 2 });
     expect(useHubStore.getState().host.served).toBe(4);
     expect(useHubStore.getState().host.lastFrom).toBe('Стойка 1');
   });
@@ -158,7 +160,7 @@ describe('LAN hub between two databases over loopback', () => {
     const offline = await round();
     expect(offline).toMatchObject({ ok: false, offline: true, code: 'unreachable' });
     expect((offline as { message: string }).message).toMatch(/Нет связи с хабом/);
-    expect(await pendingForHub(desk, eventId, org.device.id)).toBe(2);
+    expect(await pendingFor(desk, eventId, org.device.id)).toBe(2);
 
     // the hub comes back on the same port (the desk remembers the address); paired desks need no PIN
     const event = (await org.db.events.get(eventId))!;
@@ -166,7 +168,7 @@ describe('LAN hub between two databases over loopback', () => {
     await hubSvc.start({ port, device: { id: org.device.id, name: org.device.name, publicKey: key.publicKey }, event: { id: eventId, title: event.title } });
     ensureHubHost({ ctx: org, eventId, bridge: hostBridge(hubSvc), waitMs: 200, idleMs: 5 });
     expect(await round()).toMatchObject({ ok: true, sent: 2 });
-    expect(await pendingForHub(desk, eventId, org.device.id)).toBe(0);
+    expect(await pendingFor(desk, eventId, org.device.id)).toBe(0);
     expect(await arrivedIds(org, eventId)).toEqual([regs[0]!.id, regs[1]!.id].sort());
   });
 

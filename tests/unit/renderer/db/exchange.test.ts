@@ -5,7 +5,7 @@ import { deriveArrivals } from '../../../../shared/domain/arrival';
 import { putTracked } from '../../../../renderer/db/change-log';
 import type { DbContext } from '../../../../renderer/db/context';
 import { appendCheckin } from '../../../../renderer/db/repo/checkins';
-import { applyExchange, exportExchange, loadSyncBook, previewExchange } from '../../../../renderer/db/repo/exchange';
+import { applyExchange, exportExchange, loadSyncBook, pendingFor, previewExchange } from '../../../../renderer/db/repo/exchange';
 import { listConflicts, resolveConflict } from '../../../../renderer/db/repo/sync-conflicts';
 import { openDemoEvent } from '../../../../renderer/features/onboarding/open-demo';
 import { freshDb } from './helpers';
@@ -191,6 +191,28 @@ describe('exchange files between devices', () => {
     const { preview } = await send(desk, org, eventId);
     expect(preview.refused.map((r) => [r.change.table, r.reason])).toEqual([['contests', 'role']]);
     expect(await org.db.contests.get('forged')).toBeUndefined();
+  });
+
+  it('a file and the pending count of one event leave out what happened in another', async () => {
+    const org = await device('organizer', 'Организатор');
+    const desk = await device('desk', 'Стойка 1');
+    const first = await openDemoEvent(org, 10);
+    const second = await openDemoEvent(org, 10);
+    for (const e of [first, second]) {
+      await send(org, desk, e);
+      await send(desk, org, e);
+    }
+    expect(await pendingFor(org, first, desk.device.id)).toBe(0);
+    // a check-in and a registration edit in the second event; a person (shared by all events) renamed
+    const reg = (await org.db.registrations.where('eventId').equals(second).toArray())[0]!;
+    await appendCheckin(org, { eventId: second, registrationId: reg.id, kind: 'arrive', operator: 'А' });
+    await org.db.transaction('rw', org.db.registrations, org.db.changes, () => putTracked(org, 'registrations', [{ ...reg, note: 'VIP' }]));
+    await editPerson(org, reg.personId, { position: 'глава' });
+    expect(await pendingFor(org, first, desk.device.id)).toBe(1); // only the person
+    expect(await pendingFor(org, second, desk.device.id)).toBe(3);
+    const file = await exportExchange(org, first, { peerId: desk.device.id });
+    expect(file.changes).toBe(1);
+    expect((await previewExchange(desk, file.bytes, first)).freshCounts).toEqual({ people: 1 });
   });
 
   it('remembers what it holds from each peer as whole prefixes', async () => {
