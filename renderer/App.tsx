@@ -28,6 +28,8 @@ const SettingsPage = named(() => import('./features/settings/SettingsPage'), 'Se
 const JurorApp = named(() => import('./features/jury/JurorApp'), 'JurorApp');
 const FirstRun = named(() => import('./features/onboarding/FirstRun'), 'FirstRun');
 const CreateEventDialog = named(() => import('./features/onboarding/CreateEventDialog'), 'CreateEventDialog');
+// resumes a paired desk's or a hub's LAN sync at start (Electron only; renders nothing)
+const HubBackground = named(() => import('./features/hub/HubBackground'), 'HubBackground');
 
 /**
  * Fetches the other areas a while after start, when the page is idle, so that switching to one later
@@ -85,6 +87,9 @@ function Shell() {
           <AreaPage event={event} />
         </Suspense>
       </main>
+      <Suspense fallback={null}>
+        <HubBackground event={event} />
+      </Suspense>
       {creating && (
         <Suspense fallback={null}>
           <CreateEventDialog onClose={() => setCreating(false)} />
