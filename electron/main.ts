@@ -4,6 +4,7 @@ import { APP_INDEX_URL, installAppProtocol, registerAppScheme } from './app-prot
 import { handlers } from './handlers';
 import { registerHandlers } from './ipc';
 import { installMenu } from './menu';
+import { filesFromArgv, openedFiles } from './opened-files';
 import { allowedOriginsFor, devServerUrl } from './origins';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
@@ -50,7 +51,15 @@ function start(): void {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  // a double-clicked exchange file or juror package (Windows, Linux: on the command line)
+  openedFiles.add(filesFromArgv(process.argv));
+  // macOS hands files over by event, possibly before 'ready'
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    openedFiles.add([filePath]);
+  });
+  app.on('second-instance', (_event, argv) => {
+    openedFiles.add(filesFromArgv(argv));
     if (mainWindow === null) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();

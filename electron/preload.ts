@@ -11,6 +11,7 @@ import type { Bridge, ChannelKey, channels } from '../shared/ipc/contract';
  */
 const wireNames = {
   appInfo: 'skhod:app-info',
+  takeOpenedFile: 'skhod:take-opened-file',
   openFile: 'skhod:open-file',
   saveFile: 'skhod:save-file',
   backupList: 'skhod:backup-list',
@@ -36,6 +37,7 @@ const wireNames = {
  */
 const api = {
   appInfo: (args) => ipcRenderer.invoke(wireNames.appInfo, args),
+  takeOpenedFile: (args) => ipcRenderer.invoke(wireNames.takeOpenedFile, args),
   openFile: (args) => ipcRenderer.invoke(wireNames.openFile, args),
   saveFile: (args) => ipcRenderer.invoke(wireNames.saveFile, args),
   backupList: (args) => ipcRenderer.invoke(wireNames.backupList, args),

@@ -30,6 +30,8 @@ const FirstRun = named(() => import('./features/onboarding/FirstRun'), 'FirstRun
 const CreateEventDialog = named(() => import('./features/onboarding/CreateEventDialog'), 'CreateEventDialog');
 // resumes a paired desk's or a hub's LAN sync at start (Electron only; renders nothing)
 const HubBackground = named(() => import('./features/hub/HubBackground'), 'HubBackground');
+// exchange files and juror packages opened from the file manager (Electron only; renders its notices)
+const OpenedFiles = named(() => import('./features/exchange/OpenedFiles'), 'OpenedFiles');
 
 /**
  * Fetches the other areas a while after start, when the page is idle, so that switching to one later
@@ -49,6 +51,9 @@ export function App() {
     <DbProvider>
       <BackupGuard />
       <Shell />
+      <Suspense fallback={null}>
+        <OpenedFiles />
+      </Suspense>
     </DbProvider>
   );
 }

@@ -3,11 +3,13 @@ import { appInfo } from './app-info';
 import { createBackupHandlers } from './backups';
 import { createHubHandlers } from './hub';
 import { openFile } from './open-file';
+import { openedFiles } from '../opened-files';
 import { saveFile } from './save-file';
 
 /** Every channel of the contract → its implementation. `satisfies` keeps it exhaustive. */
 export const handlers = {
   appInfo: async () => appInfo(),
+  takeOpenedFile: (args) => openedFiles.take(args.waitMs),
   openFile,
   saveFile,
   ...createBackupHandlers(),

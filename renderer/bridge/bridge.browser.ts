@@ -25,6 +25,12 @@ export function createBrowserBridge(version: string): Bridge {
       return { data: info };
     },
 
+    // the OS opens Сход's files only in the installed app; a browser page waits and gets nothing
+    async takeOpenedFile({ waitMs }) {
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      return { data: null };
+    },
+
     async openFile({ filters, maxBytes }) {
       const file = await pickFile(filters.flatMap((f) => f.extensions.map((e) => `.${e}`)));
       if (!file) return { data: null };

@@ -1,3 +1,4 @@
+import type { OpenedKind } from './opened-files';
 import { z } from 'zod';
 import { MAX_FILE_BYTES } from './limits';
 import { deviceRoles, type DeviceRole } from '../domain/types';
@@ -57,6 +58,8 @@ const hubChannels = {
   hubStop: { channel: 'skhod:hub-stop', args: z.object({}).strict() },
   hubNewPin: { channel: 'skhod:hub-new-pin', args: z.object({}).strict() },
   hubUnpair: { channel: 'skhod:hub-unpair', args: z.object({ deviceId: hubDeviceId }).strict() },
+  /** A file the OS asked Сход to open (double-click), waiting up to `waitMs`; see electron/opened-files.ts. */
+  takeOpenedFile: { channel: 'skhod:take-opened-file', args: z.object({ waitMs: z.number().int().min(0).max(30_000) }).strict() },
   hubNextRequest: { channel: 'skhod:hub-next-request', args: z.object({ waitMs: z.number().int().min(0).max(30_000) }).strict() },
   hubAnswer: {
     channel: 'skhod:hub-answer',
@@ -194,8 +197,12 @@ export type HubFailure = { ok: false; code: string; message: string; offline: bo
 export type HubPairResult = { ok: true; link: NonNullable<HubLinkStatus> } | HubFailure;
 export type HubSyncResult = { ok: true; bytes: Uint8Array } | HubFailure;
 
+/** A file opened from the OS with its kind (shared/ipc/opened-files.ts); `null`: none came while waiting. */
+export type OpenedAppFile = { name: string; kind: OpenedKind; bytes: Uint8Array } | null;
+
 type Results = {
   appInfo: AppInfo;
+  takeOpenedFile: OpenedAppFile;
   openFile: OpenedFile;
   saveFile: SavedFile;
   backupList: StoredBackup[];

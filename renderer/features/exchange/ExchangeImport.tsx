@@ -1,9 +1,10 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
 import { MAX_FILE_BYTES } from '../../../shared/ipc/limits';
 import { bridge } from '../../bridge/bridge';
 import { backupBeforeRisk } from '../../db/backup';
 import { applyExchange, previewExchange, type ApplyResult, type ExchangePreview } from '../../db/repo/exchange';
 import { useDb } from '../../hooks/db-context';
+import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
 import { DEVICE_ROLE, REFUSAL, tableLabel, timeOf } from './labels';
 import './exchange.css';
@@ -39,6 +40,22 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
       setBusy(null);
     }
   };
+
+  // a file the OS opened (double-click) is previewed as if it had been chosen here: one waiting when
+  // this panel opens, or one arriving while it is open
+  useEffect(() => {
+    const takePending = () => {
+      const file = useOpenedFileStore.getState().take();
+      if (file) void read(file.name, file.bytes);
+    };
+    const first = setTimeout(takePending, 0);
+    const unsubscribe = useOpenedFileStore.subscribe((s) => s.pending && takePending());
+    return () => {
+      clearTimeout(first);
+      unsubscribe();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribed once; read() only sets this panel's state
+  }, []);
 
   const pick = async () => {
     const picked = await bridge.openFile({ title: 'Файл обмена', filters: [{ name: 'Файлы обмена Схода', extensions: [EXCHANGE_EXTENSION] }], maxBytes: MAX_FILE_BYTES });

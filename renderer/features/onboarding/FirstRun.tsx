@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDb } from '../../hooks/db-context';
 import { RestoreFromFileButton } from '../backup/RestoreFromFileButton';
+import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
 import { ExchangeImport } from '../exchange/ExchangeImport';
 import { CreateEventDialog } from './CreateEventDialog';
@@ -22,7 +23,9 @@ export function FirstRun() {
   const setEventId = useUiStore((s) => s.setEventId);
   const setArea = useUiStore((s) => s.setArea);
   const [creating, setCreating] = useState(false);
-  const [receiving, setReceiving] = useState(false);
+  // an exchange file opened from the file manager shows the receiving panel, and it stays open
+  const [receiving, setReceiving] = useState(() => useOpenedFileStore.getState().pending !== null);
+  useEffect(() => useOpenedFileStore.subscribe((s) => s.pending && setReceiving(true)), []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 

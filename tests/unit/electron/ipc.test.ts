@@ -59,6 +59,7 @@ const hubValidArgs = {
   hubNewPin: {},
   hubUnpair: { deviceId: 'desk-1' },
   hubNextRequest: { waitMs: 1000 },
+  takeOpenedFile: { waitMs: 25_000 },
   hubAnswer: { id: '3b2f8c1e-0a4d-4f5e-9b6c-7d8e9f0a1b2c', bytes: new Uint8Array([1]) },
   hubPair: { address: '192.168.1.10:47800', pin: '004215', device: { ...hubDevice, role: 'desk' } },
   hubSync: { eventId: 'ev-1', bytes: new Uint8Array([1]) },
@@ -69,6 +70,7 @@ function stubHandlers() {
   return {
     appInfo: vi.fn(async () => ({ name: 'Сход', version: '1', shell: 'electron' as const, platform: 'linux', versions: {} })),
     openFile: vi.fn(async () => null),
+    takeOpenedFile: vi.fn(async () => null),
     saveFile: vi.fn(async () => ({ name: '/tmp/x.xlsx' })),
     backupList: vi.fn(async () => []),
     backupWrite: vi.fn(async () => ({ name: BACKUP_NAME, size: 3 })),
@@ -158,6 +160,7 @@ const invalidArgs: { [K in ChannelKey]: unknown[] } = {
   hubNewPin: [null],
   hubUnpair: [{ deviceId: '../x' }],
   hubNextRequest: [{ waitMs: -1 }],
+  takeOpenedFile: [undefined, {}, { waitMs: -1 }, { waitMs: 30_001 }, { waitMs: 1.5 }, { waitMs: 10, path: '/etc/passwd' }],
   hubAnswer: [{ id: 'not-a-uuid', error: 'x' }],
   hubPair: [{ address: '192.168.1.10', pin: '12345', device: { ...hubDevice, role: 'desk' } }],
   hubSync: [{ eventId: 'ev-1', bytes: hugeBytes }],

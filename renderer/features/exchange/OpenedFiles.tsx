@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import type { OpenedAppFile } from '../../../shared/ipc/contract';
+import { bridge } from '../../bridge/bridge';
+import { openJurorPackage } from '../../db/repo/juror';
+import { useDb } from '../../hooks/db-context';
+import { useOpenedFileStore } from '../../stores/opened-file-store';
+import { useUiStore } from '../../stores/ui-store';
+
+const WAIT_MS = 25_000;
+
+/**
+ * Files the OS asked Сход to open (electron/opened-files.ts): an exchange file goes to the preview of
+ * «Обмен» (or of the first-run screen), a juror package asks before the device turns to juror mode.
+ * Renders only its own notices; in a browser there is nothing to wait for.
+ */
+export function OpenedFiles() {
+  const ctx = useDb();
+  const offer = useOpenedFileStore((s) => s.offer);
+  const setArea = useUiStore((s) => s.setArea);
+  const [juror, setJuror] = useState<NonNullable<OpenedAppFile> | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const loop = async () => {
+      const info = await bridge.appInfo({});
+      if (!('data' in info) || info.data.shell !== 'electron') return;
+      while (live) {
+        const r = await bridge.takeOpenedFile({ waitMs: WAIT_MS });
+        if (!live) return;
+        if ('error' in r) {
+          setMessage(r.error.message);
+          continue;
+        }
+        const file = r.data;
+        if (!file) continue;
+        if (file.kind === 'exchange') {
+          offer({ name: file.name, bytes: file.bytes });
+          setArea('exchange');
+        } else setJuror(file);
+      }
+    };
+    void loop();
+    return () => {
+      live = false;
+    };
+  }, [offer, setArea]);
+
+  const openPackage = async (file: NonNullable<OpenedAppFile>) => {
+    setJuror(null);
+    const result = await openJurorPackage(ctx, file.bytes).catch((e: Error) => ({ ok: false as const, message: e.message }));
+    if (!result.ok) setMessage(`«${file.name}»: ${result.message}`);
+  };
+
+  if (!juror && !message) return null;
+  return (
+    <aside className="opened-file-notice" role="alertdialog" aria-label="Открытый файл">
+      {juror ? (
+        <>
+          <p>
+            Открыт пакет эксперта «{juror.name}». Открыть его здесь? Это устройство перейдёт в режим эксперта: будут видны только листы оценок
+            (выйти из режима можно в любой момент, данные не удаляются).
+          </p>
+          <div className="dialog-actions">
+            <button type="button" onClick={() => setJuror(null)}>
+              Не открывать
+            </button>
+            <button type="button" className="primary" onClick={() => void openPackage(juror)}>
+              Открыть пакет эксперта
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p role="alert">{message}</p>
+          <div className="dialog-actions">
+            <button type="button" onClick={() => setMessage(null)}>
+              Понятно
+            </button>
+          </div>
+        </>
+      )}
+    </aside>
+  );
+}

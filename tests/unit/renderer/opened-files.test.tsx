@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { BridgeResult, OpenedAppFile } from '../../../shared/ipc/contract';
+import type { OpenedFiles as OpenedFilesType } from '../../../renderer/features/exchange/OpenedFiles';
+import type { DbProvider as DbProviderType } from '../../../renderer/hooks/db-context';
+import type { useOpenedFileStore as StoreType } from '../../../renderer/stores/opened-file-store';
+import type { useUiStore as UiStoreType } from '../../../renderer/stores/ui-store';
+
+/*
+ * Files opened from the file manager, as the window receives them from the main process: a stand-in
+ * for the preload's `window.skhod` hands out a queue of files, then waits like the real long-poll.
+ */
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const queue: BridgeResult<OpenedAppFile>[] = [];
+const fakeBridge = new Proxy({} as Record<string, unknown>, {
+  get: (_t, key: string) => async () => {
+    if (key === 'appInfo') return { data: { name: 'Сход', version: '1', shell: 'electron', platform: 'linux', versions: {} } };
+    if (key === 'takeOpenedFile') return queue.shift() ?? new Promise((r) => setTimeout(() => r({ data: null }), 30));
+    return { data: null };
+  },
+});
+
+let OpenedFiles: typeof OpenedFilesType;
+let DbProvider: typeof DbProviderType;
+let useOpenedFileStore: typeof StoreType;
+let useUiStore: typeof UiStoreType;
+beforeAll(async () => {
+  (window as unknown as { skhod: unknown }).skhod = fakeBridge;
+  ({ OpenedFiles } = await import('../../../renderer/features/exchange/OpenedFiles'));
+  ({ DbProvider } = await import('../../../renderer/hooks/db-context'));
+  ({ useOpenedFileStore } = await import('../../../renderer/stores/opened-file-store'));
+  ({ useUiStore } = await import('../../../renderer/stores/ui-store'));
+});
+
+let root: Root | null = null;
+let host: HTMLElement;
+afterEach(() => {
+  act(() => root?.unmount());
+  root = null;
+  queue.length = 0;
+});
+
+async function render() {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  await act(async () => root!.render(<DbProvider name={`opened-${Math.random()}`}>{<OpenedFiles />}</DbProvider>));
+}
+
+describe('files opened from the file manager', () => {
+  it('an exchange file goes to the Обмен page, waiting there for its preview', async () => {
+    useUiStore.getState().setArea('desk');
+    queue.push({ data: { name: 'Стойка 2.skhod', kind: 'exchange', bytes: new Uint8Array([1, 2, 3]) } });
+    await render();
+    await vi.waitFor(() => expect(useUiStore.getState().area).toBe('exchange'));
+    expect(useOpenedFileStore.getState().pending?.name).toBe('Стойка 2.skhod');
+    expect(useOpenedFileStore.getState().take()?.bytes).toEqual(new Uint8Array([1, 2, 3]));
+    expect(useOpenedFileStore.getState().pending).toBeNull();
+  });
+
+  it('a juror package asks first; a broken one says why and the device stays as it was', async () => {
+    queue.push({ data: { name: 'Ахметова.skhod-jury', kind: 'juror-package', bytes: new TextEncoder().encode('не пакет') } });
+    await render();
+    await vi.waitFor(() => expect(host.textContent).toContain('Открыт пакет эксперта «Ахметова.skhod-jury»'));
+    const open = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Открыть пакет эксперта')!;
+    await act(async () => open.click());
+    await vi.waitFor(() => expect(host.querySelector('[role="alert"]')?.textContent).toMatch(/^«Ахметова\.skhod-jury»: /));
+  });
+
+  it('a file the main process could not read is explained', async () => {
+    queue.push({ error: { type: 'too-large', message: 'Файл «огромный.skhod» слишком большой' } });
+    await render();
+    await vi.waitFor(() => expect(host.textContent).toContain('Файл «огромный.skhod» слишком большой'));
+    const ok = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Понятно')!;
+    await act(async () => ok.click());
+    expect(host.textContent).toBe('');
+  });
+});
