@@ -2,6 +2,7 @@ import { useEffect, useState, type DragEvent } from 'react';
 import { MAX_FILE_BYTES } from '../../../shared/ipc/limits';
 import { bridge } from '../../bridge/bridge';
 import { backupBeforeRisk } from '../../db/backup';
+import { refreshDeskCache } from '../../db/repo/desk';
 import { applyExchange, previewExchange, type ApplyResult, type ExchangePreview } from '../../db/repo/exchange';
 import { useDb } from '../../hooks/db-context';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
@@ -83,6 +84,7 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
       }
       setBusy('Применяем изменения…');
       const result = await applyExchange(ctx, preview.file);
+      if (result.rowsWritten > 0) void refreshDeskCache(ctx, preview.file.header.eventId).catch(() => undefined);
       setDone(result);
       if (preview.newEvent) setEventId(preview.file.header.eventId);
       setPreview(null);

@@ -3,6 +3,7 @@ import type { EventRow } from '../../../shared/domain/types';
 import { DEFAULT_IMPORT_LIMITS } from '../../../shared/import/types';
 import { bridge } from '../../bridge/bridge';
 import { backupBeforeRisk } from '../../db/backup';
+import { refreshDeskCache } from '../../db/repo/desk';
 import { commitImport, loadImportBase, type ImportBase, type ImportProgress } from '../../db/repo/import';
 import { useDb } from '../../hooks/db-context';
 import { useArrivals } from '../../hooks/use-arrivals';
@@ -169,6 +170,8 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
           setCommitting({ phase: 'write', progress });
         },
       });
+      // the next desk opening takes the cached path instead of reading every person again
+      void refreshDeskCache(ctx, event.id).catch(() => undefined);
       const r = buildReport({ fileName: loaded.fileName, sheetName: analyzed.analysis.sheetName, now, records: analyzed.analysis.records, plan, built, warnings: analyzed.warnings });
       setReport({ ...r, millis: Math.round(performance.now() - started) });
     } catch (e) {

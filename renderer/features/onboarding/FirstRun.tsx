@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDb } from '../../hooks/db-context';
 import { RestoreFromFileButton } from '../backup/RestoreFromFileButton';
+import { refreshDeskCache } from '../../db/repo/desk';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
 import { ExchangeImport } from '../exchange/ExchangeImport';
@@ -34,6 +35,7 @@ export function FirstRun() {
     setError(undefined);
     try {
       const id = await openDemoEvent(ctx, demoSizeFromUrl());
+      void refreshDeskCache(ctx, id).catch(() => undefined);
       setEventId(id);
       setArea('participants');
     } catch (err) {
