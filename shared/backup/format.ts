@@ -15,7 +15,7 @@
  * leaves the hands of the device's own operator to be trusted by another device — exchange files are).
  * ════════════════════════════════════════════════════════════════════════════════════════════════
  */
-import { gunzip, GunzipError } from '../sync/gzip';
+import { concatBytes, gunzip, GunzipError } from '../sync/gzip';
 import { MAX_BACKUP_BYTES } from './names';
 
 export { MAX_BACKUP_BYTES };
@@ -259,14 +259,7 @@ export async function packBackup(header: Omit<BackupHeader, 'format' | 'version'
     throw e;
   }
   await reading;
-  const total = chunks.reduce((n, c) => n + c.length, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 export type UnpackLimits = { maxFileBytes?: number; maxJsonBytes?: number };

@@ -46,7 +46,12 @@ async function pump(input: Uint8Array, stream: CompressionStream | Decompression
     chunks.push(value);
   }
   await written;
-  const out = new Uint8Array(total);
+  return concatBytes(chunks);
+}
+
+/** The chunks of a stream as one array. */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {
     out.set(c, at);
