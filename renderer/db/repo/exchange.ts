@@ -269,7 +269,10 @@ export async function applyExchange(ctx: DbContext, file: ExchangeFile, options:
 
     const book = await loadSyncBook(ctx, header.eventId);
     book.seen = advanceSeen(book.seen, { ...(header.since ? { since: header.since } : {}), seen: withoutSelf(ctx, header.seen) });
-    book.knowledge = mergeKnowledge(book.knowledge, header.known ?? {}, { [header.sender.deviceId]: header.seen });
+    // What the sender has seen is what its own file says, even if that is LESS than before: a device
+    // restored from an older backup lost what came after it, and only then gets it sent again.
+    // (An old file arriving late only makes the next file bigger, never wrong.)
+    book.knowledge = { ...mergeKnowledge(book.knowledge, header.known ?? {}), [header.sender.deviceId]: header.seen };
     if (via === 'file' || plan.fresh.length > 0) {
       book.history = [
         { at: now.toISOString(), direction: 'received' as const, via, peer: header.sender.deviceId, peerName: header.sender.name, changes: file.changes.length, fresh: plan.fresh.length },

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeviceRole, Person } from '../../../../shared/domain/types';
 import { deriveArrivals } from '../../../../shared/domain/arrival';
+import { createBackup, readBackup, restoreBackup } from '../../../../renderer/db/backup';
 import { putTracked } from '../../../../renderer/db/change-log';
 import type { DbContext } from '../../../../renderer/db/context';
 import { appendCheckin } from '../../../../renderer/db/repo/checkins';
@@ -213,6 +214,26 @@ describe('exchange files between devices', () => {
     const file = await exportExchange(org, first, { peerId: desk.device.id });
     expect(file.changes).toBe(1);
     expect((await previewExchange(desk, file.bytes, first)).freshCounts).toEqual({ people: 1 });
+  });
+
+  it('a desk restored from an older backup gets back, at the next exchange, what it had sent before', async () => {
+    const org = await device('organizer', 'Организатор');
+    const desk = await device('desk', 'Стойка 1');
+    const eventId = await openDemoEvent(org, 10);
+    await send(org, desk, eventId);
+    const before = await createBackup(desk, 'до отметок');
+    const regs = await desk.db.registrations.where('eventId').equals(eventId).toArray();
+    for (const r of regs.slice(0, 2)) await appendCheckin(desk, { eventId, registrationId: r.id, kind: 'arrive', operator: 'А' });
+    await send(desk, org, eventId);
+    await send(org, desk, eventId);
+    expect(await arrivedCount(org, eventId)).toBe(2);
+
+    await restoreBackup(desk, await readBackup(before.bytes), { undoable: false });
+    expect(await arrivedCount(desk, eventId)).toBe(0);
+    await send(desk, org, eventId); // its vector is lower now: the organizer learns what it lacks
+    const back = await send(org, desk, eventId);
+    expect(back.file.changes).toBeGreaterThanOrEqual(2);
+    expect(await arrivedCount(desk, eventId)).toBe(2);
   });
 
   it('remembers what it holds from each peer as whole prefixes', async () => {
