@@ -26,10 +26,15 @@ const CLOCK_FLOOR_KEY = 'clock.floor';
 export async function openDatabase(name: string = DB_NAME, now: () => number = Date.now): Promise<DbContext> {
   const db = new SkhodDb(name);
   await db.open();
-  const device = await ensureDevice(db, now);
-  await seedReferenceData(db);
-  const last = (await db.changes.orderBy('hlc').last())?.hlc;
-  const floor = (await db.settings.get(CLOCK_FLOOR_KEY))?.value;
+  // independent reads, side by side: each await here is time before the desk can answer
+  const [device, , lastChange, floorRow] = await Promise.all([
+    ensureDevice(db, now),
+    seedReferenceData(db),
+    db.changes.orderBy('hlc').last(),
+    db.settings.get(CLOCK_FLOOR_KEY),
+  ]);
+  const last = lastChange?.hlc;
+  const floor = floorRow?.value;
   const start = typeof floor === 'string' && floor > (last ?? '') ? floor : last;
   return { db, device, clock: createClock(device.id, now, start) };
 }
@@ -39,6 +44,12 @@ export async function openDatabase(name: string = DB_NAME, now: () => number = D
  * check-in it writes. Device rows and settings are local to the device and not change-logged.
  */
 async function ensureDevice(db: SkhodDb, now: () => number): Promise<Device> {
+  // every start after the first only reads: no write transaction (and no disk flush) on the way to the desk
+  const known = await db.transaction('r', db.settings, db.devices, async () => {
+    const saved = await db.settings.get(DEVICE_KEY);
+    return typeof saved?.value === 'string' ? db.devices.get(saved.value) : undefined;
+  });
+  if (known) return known;
   return db.transaction('rw', db.settings, db.devices, async () => {
     const saved = await db.settings.get(DEVICE_KEY);
     if (typeof saved?.value === 'string') {

@@ -24,6 +24,9 @@ export const builtinMunicipalities: Municipality[] = (referenceMunicipalities as
 }));
 
 export async function seedReferenceData(db: SkhodDb): Promise<void> {
+  // usually all there: a read, and no write transaction at start
+  const present = await db.municipalities.bulkGet(builtinMunicipalities.map((m) => m.id));
+  if (present.every(Boolean)) return;
   await db.transaction('rw', db.municipalities, async () => {
     const have = await db.municipalities.bulkGet(builtinMunicipalities.map((m) => m.id));
     const missing = builtinMunicipalities.filter((_, i) => !have[i]);
