@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Person } from '../../shared/domain/types';
+import { fullName } from '../../shared/people/name';
 import { loadSyncBook, peerStatus, type PeerStatus, type SyncBook } from '../db/repo/exchange';
 import { listConflicts, type StoredConflict } from '../db/repo/sync-conflicts';
 import { useDb } from './db-context';
@@ -27,7 +28,7 @@ export function useDeviceNames(): Map<string, string> | undefined {
   return useLiveQuery(async () => new Map((await db.devices.toArray()).map((d) => [d.id, d.name])), [db]);
 }
 
-const fullName = (p: Person | undefined) => (p ? [p.surname, p.name, p.patronymic].filter(Boolean).join(' ') : undefined);
+
 
 /** "table|rowId" → what a person reads: a name for people and registrations, a title for the rest. */
 export function useRowLabels(conflicts: readonly StoredConflict[]): Map<string, string> {
@@ -42,7 +43,10 @@ export function useRowLabels(conflicts: readonly StoredConflict[]): Map<string, 
         if (!row) continue;
         let label: string | undefined;
         if (table === 'people') label = fullName(row as Person);
-        else if (table === 'registrations' && typeof row.personId === 'string') label = fullName(await db.people.get(row.personId));
+        else if (table === 'registrations' && typeof row.personId === 'string') {
+          const person = await db.people.get(row.personId);
+          label = person && fullName(person);
+        }
         else if (typeof row.title === 'string') label = row.title;
         else if (typeof row.name === 'string') label = row.name;
         if (label) out.set(key, label);

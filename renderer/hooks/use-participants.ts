@@ -1,3 +1,4 @@
+import { fullName } from '../../shared/people/name';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { deriveArrivals, type Arrival } from '../../shared/domain/arrival';
 import type { Person, Registration } from '../../shared/domain/types';
@@ -50,7 +51,7 @@ async function loadRows(db: SkhodDb, eventId: string): Promise<RegistrationRow[]
     rows.push({
       registration,
       person,
-      fullName: [person.surname, person.name, person.patronymic].filter(Boolean).join(' '),
+      fullName: fullName(person),
       municipality: munName.get(registration.municipalityId ?? person.municipalityId ?? '') ?? '',
       organization: orgName.get(person.organizationId ?? '') ?? '',
     });

@@ -11,6 +11,7 @@
 import type { ChangeRecord } from '../../../shared/sync/change';
 import { unpackHlc } from '../../../shared/sync/hlc';
 import { foldRussian } from '../../../shared/search/fold';
+import { ru } from '../../i18n/ru';
 
 export const TABLE_LABELS: Record<string, string> = {
   events: 'Мероприятие',
@@ -32,7 +33,7 @@ export const TABLE_LABELS: Record<string, string> = {
   scores: 'Оценка',
 };
 
-const FIELD_LABELS: Record<string, string> = {
+export const FIELD_LABELS: Record<string, string> = {
   surname: 'фамилия',
   name: 'имя',
   patronymic: 'отчество',
@@ -86,20 +87,8 @@ const VALUE_WORDS: Record<string, string> = {
   annul: 'отметка аннулирована',
   'section-enter': 'вошёл в секцию',
   'section-leave': 'вышел из секции',
-  participant: 'участник',
-  speaker: 'докладчик',
-  expert: 'эксперт',
-  moderator: 'модератор',
-  organizer: 'организатор',
-  juror: 'член жюри',
-  guest: 'гость',
-  administration: 'администрация',
-  ngo: 'НКО',
-  citizen: 'активный гражданин',
-  education: 'образование',
-  youth: 'молодёжь',
-  media: 'СМИ',
-  other: 'другое',
+  ...ru.role,
+  ...ru.category,
   import: 'импорт',
   'walk-in': 'на месте',
   manual: 'вручную',

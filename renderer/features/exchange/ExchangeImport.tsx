@@ -1,4 +1,5 @@
 import { useEffect, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MAX_FILE_BYTES } from '../../../shared/ipc/limits';
 import { bridge } from '../../bridge/bridge';
 import { backupBeforeRisk } from '../../db/backup';
@@ -7,7 +8,7 @@ import { applyExchange, previewExchange, type ApplyResult, type ExchangePreview 
 import { useDb } from '../../hooks/db-context';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
-import { DEVICE_ROLE, REFUSAL, tableLabel, timeOf } from './labels';
+import { REFUSAL, tableLabel, timeOf } from './labels';
 import './exchange.css';
 
 export const EXCHANGE_EXTENSION = 'skhod';
@@ -132,6 +133,7 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
 }
 
 function PreviewView({ preview, fileName, busy, onApply, onCancel }: { preview: ExchangePreview; fileName: string; busy: boolean; onApply: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
   const { header } = preview.file;
   const counts = Object.entries(preview.freshCounts).sort((a, b) => b[1] - a[1]);
   return (
@@ -140,7 +142,7 @@ function PreviewView({ preview, fileName, busy, onApply, onCancel }: { preview: 
       <dl className="facts">
         <dt>Отправитель</dt>
         <dd>
-          {header.sender.name} — {DEVICE_ROLE[header.sender.role]}
+          {header.sender.name} — {t(`deviceRole.${header.sender.role}`)}
         </dd>
         <dt>Мероприятие</dt>
         <dd>{preview.newEvent ? `«${preview.eventTitle}» — новое для этого устройства, будет добавлено` : `«${preview.eventTitle}»`}</dd>
@@ -158,7 +160,7 @@ function PreviewView({ preview, fileName, busy, onApply, onCancel }: { preview: 
       )}
       {preview.roleChanged && (
         <p className="attention">
-          Роль устройства изменилась: было «{DEVICE_ROLE[preview.roleChanged.from]}», стало «{DEVICE_ROLE[preview.roleChanged.to]}».
+          Роль устройства изменилась: было «{t(`deviceRole.${preview.roleChanged.from}`)}», стало «{t(`deviceRole.${preview.roleChanged.to}`)}».
         </p>
       )}
       {preview.drift && (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
 import { unpackHlc } from '../../../shared/sync/hlc';
 import { bridge } from '../../bridge/bridge';
@@ -6,7 +7,8 @@ import { exportExchange } from '../../db/repo/exchange';
 import { resolveConflict, type StoredConflict } from '../../db/repo/sync-conflicts';
 import { useDeviceNames, usePeerStatus, useRowLabels, useSyncBook, useSyncConflicts } from '../../hooks/use-exchange';
 import { useDb } from '../../hooks/db-context';
-import { DEVICE_ROLE, fieldLabel, formatValue, tableLabel, timeOf } from './labels';
+import { TABLE_LABELS } from '../audit/audit-model';
+import { fieldLabel, formatValue, timeOf } from './labels';
 import { HubPanel } from '../hub/HubPanel';
 import { ExchangeImport } from './ExchangeImport';
 import './exchange.css';
@@ -34,6 +36,7 @@ export function ExchangePage({ event }: { event: EventRow }) {
 }
 
 function ExportPanel({ event }: { event: EventRow }) {
+  const { t } = useTranslation();
   const ctx = useDb();
   const peers = usePeerStatus(event.id);
   const [peerId, setPeerId] = useState('');
@@ -65,7 +68,7 @@ function ExportPanel({ event }: { event: EventRow }) {
           <option value="">Полный файл — для любого устройства</option>
           {peers?.map((p) => (
             <option key={p.device.id} value={p.device.id}>
-              {p.device.name} ({DEVICE_ROLE[p.device.role]}) — не подтвердило: {p.pending.toLocaleString('ru-RU')}
+              {p.device.name}, {t(`deviceRole.${p.device.role}`)} — не подтвердило: {p.pending.toLocaleString('ru-RU')}
             </option>
           ))}
         </select>
@@ -98,7 +101,7 @@ function ExportPanel({ event }: { event: EventRow }) {
             {peers.map((p) => (
               <tr key={p.device.id}>
                 <td>{p.device.name}</td>
-                <td>{DEVICE_ROLE[p.device.role]}</td>
+                <td>{t(`deviceRole.${p.device.role}`)}</td>
                 <td className="num">{p.pending.toLocaleString('ru-RU')}</td>
                 <td>{p.lastExchange ? `${timeOf(p.lastExchange.at)}, ${p.lastExchange.direction === 'sent' ? 'отправлен файл' : 'получен файл'}` : '—'}</td>
               </tr>
@@ -163,7 +166,7 @@ function ConflictReview({ event }: { event: EventRow }) {
           return (
             <li key={item.id} className="conflict">
               <p>
-                <strong>{labels.get(`${c.table}|${c.rowId}`) ?? tableLabel(c.table)}</strong> — {fieldLabel(c.field)} изменили на двух устройствах:
+                <strong>{labels.get(`${c.table}|${c.rowId}`) ?? TABLE_LABELS[c.table] ?? c.table}</strong> — {fieldLabel(c.field)} изменили на двух устройствах:
               </p>
               <ul>
                 <li>

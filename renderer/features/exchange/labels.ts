@@ -1,13 +1,5 @@
-import type { DeviceRole } from '../../../shared/domain/types';
 import type { RefusalReason } from '../../../shared/sync/merge';
-
-/** Device roles as the Обмен screen names them («Стойка 2 — регистрация»). */
-export const DEVICE_ROLE: Record<DeviceRole, string> = {
-  organizer: 'организатор',
-  desk: 'регистрация',
-  district: 'район',
-  juror: 'эксперт',
-};
+import { FIELD_LABELS } from '../audit/audit-model';
 
 /** What a kind of record is called in previews and conflict lists (plural, for counts). */
 export const TABLE_LABEL: Record<string, string> = {
@@ -30,26 +22,6 @@ export const TABLE_LABEL: Record<string, string> = {
   scores: 'оценки',
 };
 
-export const FIELD_LABEL: Record<string, string> = {
-  surname: 'фамилия',
-  name: 'имя',
-  patronymic: 'отчество',
-  phone: 'телефон',
-  email: 'эл. почта',
-  position: 'должность',
-  organizationId: 'организация',
-  municipalityId: 'муниципалитет',
-  category: 'категория',
-  role: 'роль',
-  status: 'статус',
-  note: 'примечание',
-  sectionId: 'секция',
-  badgeCode: 'код бейджа',
-  title: 'название',
-  capacity: 'мест',
-  expected: 'ожидается',
-};
-
 export const REFUSAL: Record<RefusalReason, string> = {
   role: 'устройство с такой ролью не может менять эти данные',
   'append-only': 'отметку прихода нельзя изменить или удалить',
@@ -59,7 +31,7 @@ export const REFUSAL: Record<RefusalReason, string> = {
 };
 
 export const tableLabel = (t: string) => TABLE_LABEL[t] ?? t;
-export const fieldLabel = (f: string) => FIELD_LABEL[f] ?? f;
+export const fieldLabel = (f: string) => FIELD_LABELS[f] ?? f;
 
 export function formatValue(v: unknown): string {
   if (v === null || v === undefined || v === '') return '(пусто)';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { formatPhone } from '../../../shared/people/phone';
 import type { ImportRecord } from '../../../shared/import/types';
-import { fullName } from './build';
+import { fullName } from '../../../shared/people/name';
 import type { Analyzed } from './ImportWizard';
 import { defaultDecision, REASON_LABELS, type Candidate, type Decision } from './plan';
 

@@ -8,6 +8,7 @@
  * skips them and re-importing the same file writes nothing. Hence merges only ever set fields the
  * file has and that differ; an empty cell never clears a stored value.
  */
+import { fullName } from '../../../shared/people/name';
 import type { Category, Delegation, Organization, Person, Registration } from '../../../shared/domain/types';
 import type { ImportRecord } from '../../../shared/import/types';
 import { fold } from '../../../shared/import/normalize';
@@ -46,7 +47,6 @@ export type BuildOptions = { now: Date; newId: () => string };
 
 const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>().\d]{2,}$/;
 const orgKey = (name: string, municipalityId?: string) => `${municipalityId ?? ''}|${fold(name)}`;
-export const fullName = (p: Pick<Person, 'surname' | 'name' | 'patronymic'>) => [p.surname, p.name, p.patronymic].filter(Boolean).join(' ');
 
 /** Registration ids a plan touches (their people must be loaded). */
 export function touchedRegistrations(plan: ImportPlan): string[] {

@@ -8,7 +8,7 @@ import type { ImportRecord, RowIssue } from '../../../shared/import/types';
 import { fold } from '../../../shared/import/normalize';
 import type { ImportBase } from '../../db/repo/import';
 import type { ImportPlan, PlannedRow } from './build';
-import { fullName } from './build';
+import { fullName } from '../../../shared/people/name';
 import type { Analysis } from './worker-protocol';
 
 /** The hidden key column of the district template; also how the wizard recognizes a template. */

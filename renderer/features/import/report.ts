@@ -5,7 +5,7 @@
 import { buildXlsx } from '../../../shared/export/xlsx';
 import type { ImportRecord, RowIssue } from '../../../shared/import/types';
 import type { BuiltImport } from './build';
-import { fullName } from './build';
+import { fullName } from '../../../shared/people/name';
 import type { PlanResult } from './plan';
 
 export type ReportLine = { row: number; name: string; result: 'добавлен' | 'объединён' | 'без изменений' | 'пропущен' | 'отклонён'; details: string };
