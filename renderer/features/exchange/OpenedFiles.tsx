@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OpenedAppFile } from '../../../shared/ipc/contract';
 import { bridge } from '../../bridge/bridge';
-import { openJurorPackage } from '../../db/repo/juror';
+import { loadJurorPackage, openJurorPackage } from '../../db/repo/juror';
 import { useDb } from '../../hooks/db-context';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
@@ -17,7 +17,7 @@ export function OpenedFiles() {
   const ctx = useDb();
   const offer = useOpenedFileStore((s) => s.offer);
   const setArea = useUiStore((s) => s.setArea);
-  const [juror, setJuror] = useState<NonNullable<OpenedAppFile> | null>(null);
+  const [packageFile, setPackageFile] = useState<NonNullable<OpenedAppFile> | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
   useEffect(() => {
@@ -34,38 +34,42 @@ export function OpenedFiles() {
         }
         const file = r.data;
         if (!file) continue;
-        if (file.kind === 'exchange') {
+        // juror mode shows only the score sheet: nothing there would preview the file
+        const jurorMode = window.location.hash === '#jury' || (await loadJurorPackage(ctx)) !== undefined;
+        if (file.kind === 'exchange' && jurorMode) {
+          setMessage(`«${file.name}» — файл обмена. В режиме эксперта он не загружается: откройте его на устройстве организатора или стойки регистрации.`);
+        } else if (file.kind === 'exchange') {
           offer({ name: file.name, bytes: file.bytes });
           setArea('exchange');
-        } else setJuror(file);
+        } else setPackageFile(file);
       }
     };
     void loop();
     return () => {
       live = false;
     };
-  }, [offer, setArea]);
+  }, [ctx, offer, setArea]);
 
   const openPackage = async (file: NonNullable<OpenedAppFile>) => {
-    setJuror(null);
+    setPackageFile(null);
     const result = await openJurorPackage(ctx, file.bytes).catch((e: Error) => ({ ok: false as const, message: e.message }));
     if (!result.ok) setMessage(`«${file.name}»: ${result.message}`);
   };
 
-  if (!juror && !message) return null;
+  if (!packageFile && !message) return null;
   return (
     <aside className="opened-file-notice" role="alertdialog" aria-label="Открытый файл">
-      {juror ? (
+      {packageFile ? (
         <>
           <p>
-            Открыт пакет эксперта «{juror.name}». Открыть его здесь? Это устройство перейдёт в режим эксперта: будут видны только листы оценок
+            Открыт пакет эксперта «{packageFile.name}». Открыть его здесь? Это устройство перейдёт в режим эксперта: будут видны только листы оценок
             (выйти из режима можно в любой момент, данные не удаляются).
           </p>
           <div className="dialog-actions">
-            <button type="button" onClick={() => setJuror(null)}>
+            <button type="button" onClick={() => setPackageFile(null)}>
               Не открывать
             </button>
-            <button type="button" className="primary" onClick={() => void openPackage(juror)}>
+            <button type="button" className="primary" onClick={() => void openPackage(packageFile)}>
               Открыть пакет эксперта
             </button>
           </div>

@@ -43,7 +43,8 @@ afterEach(() => {
   queue.length = 0;
 });
 
-async function render() {
+async function render(hash = '') {
+  window.location.hash = hash;
   host = document.createElement('div');
   document.body.append(host);
   root = createRoot(host);
@@ -68,6 +69,15 @@ describe('files opened from the file manager', () => {
     const open = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Открыть пакет эксперта')!;
     await act(async () => open.click());
     await vi.waitFor(() => expect(host.querySelector('[role="alert"]')?.textContent).toMatch(/^«Ахметова\.skhod-jury»: /));
+  });
+
+  it('an exchange file opened on a device in juror mode is not taken, and the notice says where it belongs', async () => {
+    useUiStore.getState().setArea('desk');
+    await render('#jury');
+    queue.push({ data: { name: 'Стойка 2.skhod', kind: 'exchange', bytes: new Uint8Array([1]) } });
+    await vi.waitFor(() => expect(host.textContent).toContain('В режиме эксперта он не загружается'));
+    expect(useOpenedFileStore.getState().pending).toBeNull();
+    expect(useUiStore.getState().area).toBe('desk');
   });
 
   it('a file the main process could not read is explained', async () => {
