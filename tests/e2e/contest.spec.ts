@@ -127,7 +127,9 @@ test('organizer sets up a contest, a juror scores offline on another device with
   await expect(page.getByText(/Распределено: каждая допущенная заявка получила не меньше 2 экспертиз/)).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/contest-assignment.png`, fullPage: true });
   // the juror followed from here is one who reviews the application with files
-  const withFiles = page.getByRole('list', { name: 'Нагрузка экспертов' }).getByRole('listitem').filter({ hasText: 'Двор моей мечты' }).first();
+  // (by the assigned items only: a juror's card also lists, in «Назначить вручную», applications NOT assigned to them)
+  const loads = page.getByRole('list', { name: 'Нагрузка экспертов' });
+  const withFiles = loads.locator('> [role="listitem"]').filter({ has: page.locator('ul > li', { hasText: 'Двор моей мечты' }) }).first();
   const jurorName = (await withFiles.getAttribute('aria-label'))!;
   expect(candidates.map((c) => c.split(' — ')[0])).toContain(jurorName);
 
