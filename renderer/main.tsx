@@ -1,11 +1,15 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DB_NAME } from './db/database';
+import { preloadDesk } from './db/desk-preload';
 import { initI18n } from './i18n';
 import { useUiStore } from './stores/ui-store';
 import './styles.css';
 
 warmUpDatabase(DB_NAME);
+// a desk that was open when the app closed reads its cached cards meanwhile (not from the database)
+const { area, eventId } = useUiStore.getState();
+if (area === 'desk' && eventId) preloadDesk(DB_NAME, eventId);
 
 // The app itself is a chunk of its own, fetched and parsed while the database warms up.
 const app = import('./App');

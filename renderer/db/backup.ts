@@ -4,6 +4,7 @@ import { backupFileName, backupNameTime, randomNamePart, type BackupInfo } from 
 import { rotateBackups } from '../../shared/backup/rotation';
 import type { Bridge } from '../../shared/ipc/contract';
 import type { DbContext } from './context';
+import { newDeskEpoch } from './repo/desk';
 
 /**
  * Full backups of this device's database and their restore (Настройки → Резервные копии).
@@ -193,6 +194,8 @@ export async function restoreBackup(ctx: DbContext, content: BackupContent, opts
       if (me) await db.devices.put(me);
       await db.settings.bulkPut(local.filter((s) => s.key !== RESTORE_UNDO_KEY && s.key !== CLOCK_FLOOR_KEY));
       await db.settings.put({ key: CLOCK_FLOOR_KEY, value: floor });
+      // the desk's cached cards (OPFS files outside this transaction) describe the data just replaced
+      await newDeskEpoch(ctx);
       if (undo) await db.settings.put({ key: RESTORE_UNDO_KEY, value: undo });
     });
   } catch (e) {

@@ -1,6 +1,7 @@
 import { createClock, type Clock } from '../../shared/sync/hlc';
 import type { Device } from '../../shared/domain/types';
 import { DB_NAME, SkhodDb } from './database';
+import { ensureDeskEpoch } from './repo/desk';
 import { seedReferenceData } from './repo/reference';
 
 /** Everything a repository function needs: the database, who this device is, and its clock. */
@@ -19,17 +20,18 @@ const DEVICE_KEY = 'device.id';
 const CLOCK_FLOOR_KEY = 'clock.floor';
 
 /**
- * Opens (creating or upgrading) the database, makes sure this device has an id, seeds reference data
- * and starts the clock after the greatest stamp already stored or recorded as the clock floor, so a
+ * Opens (creating or upgrading) the database, makes sure this device has an id and the database a desk
+ * cache epoch (repo/desk.ts), seeds reference data and starts the clock after the greatest stamp already stored or recorded as the clock floor, so a
  * restart — or a restore of an older backup — never issues an older one.
  */
 export async function openDatabase(name: string = DB_NAME, now: () => number = Date.now): Promise<DbContext> {
   const db = new SkhodDb(name);
   await db.open();
   // independent reads, side by side: each await here is time before the desk can answer
-  const [device, , lastChange, floorRow] = await Promise.all([
+  const [device, , , lastChange, floorRow] = await Promise.all([
     ensureDevice(db, now),
     seedReferenceData(db),
+    ensureDeskEpoch({ db }),
     db.changes.orderBy('hlc').last(),
     db.settings.get(CLOCK_FLOOR_KEY),
   ]);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { SearchIndex, type SearchDoc } from '../../shared/search';
+import type { SearchIndex } from '../../shared/search';
+import { indexDeskCards, takeDeskPreload, toSearchDoc, type DeskState } from '../db/desk-preload';
 import {
   loadDeskLookups,
   loadDeskRegistrations,
@@ -19,16 +20,12 @@ export type { DeskCard } from '../db/repo/desk';
 export type DeskIndex = {
   index: SearchIndex;
   cards: Map<string, DeskCard>;
-  /** Badge code → registration id, for scanners. */
-  byBadge: Map<string, string>;
   /** Bumped on every incremental update so results re-run. */
   version: number;
 };
 
 /** A batch of changed cards this big (an import while the desk is open) is worth caching right away. */
 const CACHE_AFTER_ROWS = 500;
-
-const toDoc = (c: DeskCard): SearchDoc => ({ id: c.registrationId, surname: c.surname, name: c.name, patronymic: c.patronymic, phone: c.phone, badgeCode: c.badgeCode });
 
 /**
  * Runs `fn` when the page is idle (the desk answers keystrokes first), or after half a second at the
@@ -63,53 +60,42 @@ export function useDeskIndex(eventId: string): DeskIndex | undefined {
     let cancelPendingWrite: (() => void) | undefined;
     let cancelled = false;
     let cursor = '';
+    /** The epoch the watcher last saw; `cardsEpoch`: the one the cards were read under (what a cache is labelled with). */
     let epoch = '';
+    let cardsEpoch = '';
     let dirty = false;
     let queue: Promise<void> = Promise.resolve();
-    const cards = new Map<string, DeskCard>();
-    const byBadge = new Map<string, string>();
+    let { cards, index }: DeskState = indexDeskCards([]);
     /** person id → registration id; built on the first change to a person (never needed at start). */
     let personRegs: Map<string, string> | undefined;
-    let index = new SearchIndex();
     let version = 0;
     let lookups: DeskLookups | undefined;
 
     const enqueue = (task: () => Promise<void> | void) => {
       queue = queue.then(task).catch((err: unknown) => console.error('[skhod] desk index update failed', err));
     };
-    const reset = (list: readonly DeskCard[]) => {
-      cards.clear();
-      byBadge.clear();
+    const reset = (state: DeskState) => {
+      ({ cards, index } = state);
       personRegs = undefined;
-      for (const c of list) {
-        cards.set(c.registrationId, c);
-        byBadge.set(c.badgeCode, c.registrationId);
-      }
-      // the bulk constructor shares work between namesakes; later changes go through upsert
-      index = new SearchIndex(list.map(toDoc));
     };
     const remember = (card: DeskCard) => {
-      const old = cards.get(card.registrationId);
-      if (old && old.badgeCode !== card.badgeCode) byBadge.delete(old.badgeCode);
       cards.set(card.registrationId, card);
-      byBadge.set(card.badgeCode, card.registrationId);
       personRegs?.set(card.personId, card.registrationId);
     };
     const forget = (id: string) => {
       const old = cards.get(id);
       if (!old) return;
-      byBadge.delete(old.badgeCode);
       personRegs?.delete(old.personId);
       cards.delete(id);
       index.remove(id);
     };
     const publish = () => {
       version += 1;
-      if (!cancelled) setState({ index, cards, byBadge, version });
+      if (!cancelled) setState({ index, cards, version });
     };
     const saveCache = () => {
       dirty = false;
-      return writeDeskCache(ctx, eventId, cursor, cards.values());
+      return writeDeskCache(ctx, { eventId, stamp: cursor, epoch: cardsEpoch }, cards.values());
     };
     const saveSoon = () => {
       cancelPendingWrite?.();
@@ -119,8 +105,9 @@ export function useDeskIndex(eventId: string): DeskIndex | undefined {
       // reads everything as of now and stores the cache: the next opening starts from it
       const fresh = await refreshDeskCache(ctx, eventId);
       lookups = undefined;
-      reset(fresh.cards);
+      reset(indexDeskCards(fresh.cards));
       cursor = fresh.stamp;
+      cardsEpoch = fresh.epoch;
       dirty = false;
     };
 
@@ -155,7 +142,7 @@ export function useDeskIndex(eventId: string): DeskIndex | undefined {
         for (const id of touched) if (!present.has(id)) forget(id);
         for (const card of toDeskCards(fresh.registrations, fresh.people, lookups)) {
           remember(card);
-          index.upsert(toDoc(card));
+          index.upsert(toSearchDoc(card));
         }
         cursor = batchEnd;
         dirty = true;
@@ -165,15 +152,18 @@ export function useDeskIndex(eventId: string): DeskIndex | undefined {
     };
 
     enqueue(async () => {
-      const start = await openDeskCache(ctx, eventId);
-      epoch = start.epoch;
-      if (start.cached) {
-        reset(start.cached.cards);
-        cursor = start.cached.stamp;
+      // read and indexed while the database opened, if the desk was open when the app last closed
+      const preloaded = takeDeskPreload(ctx.db.name, eventId);
+      const start = await openDeskCache(ctx, eventId, preloaded && (await preloaded));
+      epoch = cardsEpoch = start.epoch;
+      const cached = start.cached;
+      if (cached) {
+        reset('state' in cached ? cached.state : indexDeskCards(cached.cards));
+        cursor = cached.stamp;
       } else {
         lookups = await loadDeskLookups(ctx, eventId);
         const all = await loadDeskRegistrations(ctx, eventId);
-        reset(toDeskCards(all.registrations, all.people, lookups));
+        reset(indexDeskCards(toDeskCards(all.registrations, all.people, lookups)));
         cursor = start.now;
         dirty = true;
       }

@@ -23,6 +23,7 @@ import { Vocabulary } from './vocabulary';
 const PHONE_BUCKET = 10_000;
 /** Digits a double holds exactly; a longer "phone" keeps its last 15. */
 const PHONE_MAX_DIGITS = 15;
+const PHONE_MOD = 10 ** PHONE_MAX_DIGITS;
 
 const byKey = (a: Field, b: Field) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
@@ -100,6 +101,12 @@ export class SearchIndex {
     const found = plan.badge ? this.badges.get(plan.badge) : undefined;
     const badge = found === undefined ? [] : Array.isArray(found) ? found : [found];
     return new QueryRun(this.vocabulary, plan, max).run(badge, this.phoneTail(plan.phoneTail));
+  }
+
+  /** Ids of the people with this badge code (normalized, as normalizeBadgeCode gives it): a scanner's lookup. */
+  withBadge(code: string): string[] {
+    const found = this.badges.get(code);
+    return found === undefined ? [] : Array.isArray(found) ? found.map((e) => e.id) : [found.id];
   }
 
   /** People whose phone ends with the given digits. */
@@ -184,8 +191,8 @@ function phoneNumber(raw: string): [number, number] {
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c >= 48 && c <= 57) {
-      value = (value * 10 + (c - 48)) % 10 ** PHONE_MAX_DIGITS;
-      length++;
+      value = value * 10 + (c - 48);
+      if (++length > PHONE_MAX_DIGITS) value %= PHONE_MOD;
     } else if (c !== 32 && c !== 40 && c !== 41 && c !== 43 && c !== 45 && c !== 46 && c !== 160) {
       const normalized = normalizePhone(raw);
       return normalized ? phoneNumber(normalized) : [-1, 0];

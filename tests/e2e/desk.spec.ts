@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { DeskPage, typedInWrongLayout } from './pages/desk-page';
 
 test('checks in a delegate found by a wrong-layout query, and the arrival survives a reload', async ({ page }) => {
@@ -107,4 +107,82 @@ test('prints a batch of badges as an A4 PDF, 8 per page', async ({ page }) => {
   const pdf = await page.pdf({ path: 'test-results/screens/badges.pdf', preferCSSPageSize: true, printBackground: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(pages).toBe(Math.ceil(count / 8));
+});
+
+/**
+ * Replaces bytes in the desk's cache files (OPFS, renderer/db/desk-cache-file.ts): `from` and `to` must
+ * be the same length in UTF-8, so the file's layout stays whole. Returns how many places changed.
+ */
+function editDeskCacheFiles(page: Page, from: string, to: string): Promise<number> {
+  return page.evaluate(
+    async ([from, to]) => {
+      const utf8 = new TextEncoder();
+      const [a, b] = [utf8.encode(from), utf8.encode(to)];
+      if (a.length !== b.length) throw new Error('same length in UTF-8 only');
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('skhod-desk-cache');
+      let changed = 0;
+      for await (const handle of (dir as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values()) {
+        const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+        for (let i = 0; i + a.length <= bytes.length; i++) {
+          if (a.every((x, j) => bytes[i + j] === x)) {
+            bytes.set(b, i);
+            changed++;
+          }
+        }
+        const w = await handle.createWritable();
+        await w.write(bytes);
+        await w.close();
+      }
+      return changed;
+    },
+    [from, to] as const,
+  );
+}
+
+const deskCacheFiles = (page: Page) =>
+  page.evaluate(async () => {
+    try {
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('skhod-desk-cache');
+      const names: string[] = [];
+      for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+      return names;
+    } catch {
+      return [];
+    }
+  });
+
+test('the desk starts from its cached file, and not from a file the database has moved past', async ({ page }) => {
+  const desk = new DeskPage(page);
+  await desk.openWithDemo();
+  const [person] = await desk.someParticipants();
+  const [surname, ...rest] = person!.name.split(' ');
+  await expect.poll(() => deskCacheFiles(page)).toHaveLength(1);
+
+  // a surname changed in the file alone: the desk that opens after a restart shows the file's version
+  const filed = `Ъ${surname!.slice(1)}`;
+  expect(await editDeskCacheFiles(page, surname!, filed)).toBeGreaterThan(0);
+  await page.reload();
+  await expect(desk.search).toHaveAttribute('placeholder', /Фамилия/);
+  await desk.search.fill(`${filed} ${rest[0]}`);
+  await expect(desk.result([filed, ...rest].join(' '))).toBeVisible();
+
+  // the same file under another desk epoch (foreign changes stored since): read from the database instead
+  const [epoch] = (await page.evaluate(() => new Promise<string[]>((resolve, reject) => {
+    const open = indexedDB.open('skhod');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction('caches').objectStore('caches').get('desk-epoch');
+      get.onsuccess = () => resolve([String(get.result.stamp)]);
+      get.onerror = () => reject(get.error);
+    };
+  })))!;
+  expect(await editDeskCacheFiles(page, epoch!, `${epoch!.slice(0, -4)}zzzz`)).toBe(1);
+  await page.reload();
+  await expect(desk.search).toHaveAttribute('placeholder', /Фамилия/);
+  await desk.search.fill(`${surname} ${rest[0]}`);
+  await expect(desk.result(person!.name)).toBeVisible();
+  // the filed spelling is one typo away: it finds the person, under their real name only
+  await desk.search.fill(`${filed} ${rest[0]}`);
+  await expect(desk.result(person!.name)).toBeVisible();
+  await expect(desk.result([filed, ...rest].join(' '))).toHaveCount(0);
 });

@@ -4,6 +4,18 @@ import { normalizePhone } from '../../../shared/people/phone';
 import { liveQuery } from 'dexie';
 import type { DbContext } from '../context';
 import { putTracked } from '../change-log';
+import {
+  CACHE_ROW_PREFIX,
+  decodeDeskCache,
+  deskCacheStore,
+  encodeDeskCache,
+  readDeskCacheHeader,
+  type DeskCache,
+  type DeskCacheHeader,
+  type DeskCard,
+} from '../desk-cache-file';
+
+export type { DeskCache, DeskCard } from '../desk-cache-file';
 
 export type DeskLookups = {
   organizations: Map<string, Organization>;
@@ -200,26 +212,6 @@ export async function earlierPrints(ctx: DbContext, registrationIds: string[]): 
   return printed.size;
 }
 
-/** What a desk result shows about one registration, and what the search indexes of it. */
-export type DeskCard = {
-  registrationId: string;
-  personId: string;
-  surname: string;
-  name: string;
-  patronymic: string;
-  phone?: string;
-  fullName: string;
-  municipality: string;
-  organization: string;
-  position: string;
-  role: Registration['role'];
-  section: string;
-  sectionId?: string;
-  badgeCode: string;
-  note?: string;
-  status: Registration['status'];
-};
-
 /** The desk's cards of these registrations (a registration whose person has not arrived yet is left out). */
 export function toDeskCards(registrations: readonly Registration[], people: ReadonlyMap<string, Person>, lookups: DeskLookups): DeskCard[] {
   const out: DeskCard[] = [];
@@ -233,7 +225,6 @@ export function toDeskCards(registrations: readonly Registration[], people: Read
       name: p.name,
       patronymic: p.patronymic,
       phone: p.phone,
-      fullName: fullNameOf(p.surname, p.name, p.patronymic),
       municipality: lookups.municipalities.get(r.municipalityId ?? p.municipalityId ?? '')?.name ?? '',
       organization: lookups.organizations.get(p.organizationId ?? '')?.name ?? '',
       position: p.position ?? '',
@@ -248,134 +239,61 @@ export function toDeskCards(registrations: readonly Registration[], people: Read
   return out;
 }
 
-const fullNameOf = (surname: string, name: string, patronymic: string) => [surname, name, patronymic].filter(Boolean).join(' ');
-
 // ── The desk cache ───────────────────────────────────────────────────────────────────────────────
 //
-// One `caches` row per event (`desk:<eventId>`) holds the desk's cards as of `stamp`, the greatest
-// change stamp they reflect; the desk replays the change log after it. That replay is only right
-// while every change stored later has a greater stamp. Changes applied from other devices (exchange
-// files, the LAN hub) carry their own, older stamps: whoever applies them must call dropDeskCaches
-// in the same transaction, and the desk then reads everything again.
+// The desk's cards of an event are cached on the device (../desk-cache-file.ts: a file in OPFS, or a
+// `caches` row where there is none) with `stamp`, the greatest change stamp they reflect, and `epoch`,
+// the database's desk epoch when they were read. The desk replays the change log after the stamp.
+// That replay is only right while every change stored later has a greater stamp. Changes applied from
+// other devices (exchange files, the LAN hub) carry their own, older stamps: whoever applies them must
+// call dropDeskCaches in the same transaction, which moves the epoch on and so voids every cache.
 
-const CACHE_PREFIX = 'desk:';
-/**
- * Bumped by dropDeskCaches: a desk that is open right now watches it and rebuilds from the database,
- * since its in-memory cards followed the change log by stamp too.
- */
+/** The epoch row (in `caches`): changes whenever a cache can no longer be replayed forward. */
 const EPOCH_KEY = 'desk-epoch';
 
-/**
- * The cards column by column, in as few JavaScript values as possible: IndexedDB's structured clone
- * spends its time per value, so 100,000 cards as objects (or a dozen arrays of 100,000 strings)
- * take ~0.5 s to read back, while two long strings and one typed array are little more than a copy.
- * Per-person values (ids, phone, badge) are joined in `unique`; values that repeat across people
- * (names, municipality, organization, role…) are stored once in `dict` and referred to by number.
- */
-type PackedDeskV2 = { v: 2; rows: number; unique: string; dict: string; codes: Uint32Array };
-
-const SEP = '\u0001';
-const UNIQUE = ['registrationId', 'personId', 'phone', 'badgeCode'] as const;
-const SHARED = ['surname', 'name', 'patronymic', 'municipality', 'organization', 'position', 'role', 'section', 'sectionId', 'note', 'status'] as const;
-/** An absent optional value (phone, sectionId, note) as opposed to an empty string. */
-const ABSENT = 0;
-const clean = (v: string) => (v.includes(SEP) ? v.replaceAll(SEP, ' ') : v);
-
-export function packDeskCards(cards: Iterable<DeskCard>): PackedDeskV2 {
-  const unique: string[] = [];
-  const dict: string[] = ['', '']; // 0: absent, 1: ''
-  const ids = new Map<string, number>([['', 1]]);
-  const codes: number[] = [];
-  let rows = 0;
-  for (const card of cards) {
-    rows++;
-    for (const k of UNIQUE) unique.push(clean(card[k] ?? ''));
-    for (const k of SHARED) {
-      const v = card[k];
-      if (v === undefined) {
-        codes.push(ABSENT);
-        continue;
-      }
-      let id = ids.get(v);
-      if (id === undefined) {
-        id = dict.push(clean(v)) - 1;
-        ids.set(v, id);
-      }
-      codes.push(id);
-    }
-  }
-  return { v: 2, rows, unique: unique.join(SEP), dict: dict.join(SEP), codes: Uint32Array.from(codes) };
+/** The current desk epoch ('' only in a database no one has opened with openDatabase yet). */
+export async function deskCacheEpoch(ctx: Pick<DbContext, 'db'>): Promise<string> {
+  return (await ctx.db.caches.get(EPOCH_KEY))?.stamp ?? '';
 }
 
-/** The cards of a packed cache value; null for a value of another format (an older version of the app). */
-export function unpackDeskCards(packed: unknown): DeskCard[] | null {
-  const p = packed as Partial<PackedDeskV2> | null;
-  if (p?.v !== 2 || typeof p.unique !== 'string' || typeof p.dict !== 'string' || !(p.codes instanceof Uint32Array) || typeof p.rows !== 'number') return null;
-  const rows = p.rows;
-  const unique = rows ? p.unique.split(SEP) : [];
-  const dict = p.dict.split(SEP);
-  const codes = p.codes;
-  if (unique.length !== rows * UNIQUE.length || codes.length !== rows * SHARED.length) return null;
-  const out = new Array<DeskCard>(rows);
-  const opt = (c: number) => (c === ABSENT ? undefined : dict[c]!);
-  for (let i = 0; i < rows; i++) {
-    const u = i * UNIQUE.length;
-    const c = i * SHARED.length;
-    const surname = dict[codes[c]!]!;
-    const name = dict[codes[c + 1]!]!;
-    const patronymic = dict[codes[c + 2]!]!;
-    out[i] = {
-      registrationId: unique[u]!,
-      personId: unique[u + 1]!,
-      surname,
-      name,
-      patronymic,
-      phone: unique[u + 2] || undefined,
-      fullName: fullNameOf(surname, name, patronymic),
-      municipality: dict[codes[c + 3]!]!,
-      organization: dict[codes[c + 4]!]!,
-      position: dict[codes[c + 5]!]!,
-      role: dict[codes[c + 6]!] as DeskCard['role'],
-      section: dict[codes[c + 7]!]!,
-      sectionId: opt(codes[c + 8]!),
-      badgeCode: unique[u + 3]!,
-      note: opt(codes[c + 9]!),
-      status: dict[codes[c + 10]!] as DeskCard['status'],
-    };
-  }
-  return out;
+/** Gives the database a new desk epoch; inside a caller's rw transaction over `caches`, or its own. */
+export async function newDeskEpoch(ctx: Pick<DbContext, 'db'>): Promise<void> {
+  await ctx.db.caches.put({ key: EPOCH_KEY, stamp: crypto.randomUUID(), value: null });
 }
 
-/** The desk's cached cards of an event, or undefined (none, or written by an older version). */
-export async function readDeskCache(ctx: DbContext, eventId: string): Promise<{ stamp: string; cards: DeskCard[] } | undefined> {
-  const row = await ctx.db.caches.get(CACHE_PREFIX + eventId);
-  const cards = row ? unpackDeskCards(row.value) : null;
-  return row && cards ? { stamp: row.stamp, cards } : undefined;
+/** The database has a desk epoch (opening a database gives it one; a restore clears `caches`). */
+export async function ensureDeskEpoch(ctx: Pick<DbContext, 'db'>): Promise<void> {
+  const { db } = ctx;
+  if (await deskCacheEpoch(ctx)) return;
+  await db.transaction('rw', db.caches, async () => {
+    if (!(await deskCacheEpoch(ctx))) await newDeskEpoch(ctx);
+  });
 }
 
-/** Stores the desk's cards of an event as of `stamp` (they must reflect every change up to it). */
-export async function writeDeskCache(ctx: DbContext, eventId: string, stamp: string, cards: Iterable<DeskCard>): Promise<void> {
-  const value = packDeskCards(cards);
-  await ctx.db.caches.put({ key: CACHE_PREFIX + eventId, stamp, value });
+/** Stores the desk's cards of an event as of `stamp` under `epoch` (they must reflect every change up to it). */
+export async function writeDeskCache(ctx: DbContext, cache: DeskCacheHeader, cards: Iterable<DeskCard>): Promise<void> {
+  if (!cache.epoch) return; // nothing could tell this cache from one of another database
+  const bytes = encodeDeskCache(cache, cards);
+  await (await deskCacheStore(ctx.db)).write(ctx.db.name, cache.eventId, bytes);
 }
 
 /**
  * Reads the event's registrations and people as they are now and stores the desk cache, so the next
  * opening of the desk takes the cached path. Call it after a big write (an import commit, the demo):
- * the rows and the stamp are read in one transaction, so the cache is exactly as of that stamp.
+ * the rows, the stamp and the epoch are read in one transaction, so the cache is exactly as of them.
  */
-export async function refreshDeskCache(ctx: DbContext, eventId: string): Promise<{ stamp: string; cards: DeskCard[] }> {
+export async function refreshDeskCache(ctx: DbContext, eventId: string): Promise<DeskCache> {
   const { db } = ctx;
-  const { stamp, cards } = await db.transaction('r', [db.registrations, db.people, db.organizations, db.municipalities, db.sections, db.changes], async () => {
-    const [last, lookups, all] = await Promise.all([db.changes.orderBy('hlc').last(), loadDeskLookups(ctx, eventId), loadDeskRegistrations(ctx, eventId)]);
-    return { stamp: last?.hlc ?? '', cards: toDeskCards(all.registrations, all.people, lookups) };
+  const cache = await db.transaction('r', [db.registrations, db.people, db.organizations, db.municipalities, db.sections, db.changes, db.caches], async () => {
+    const [last, epoch, lookups, all] = await Promise.all([db.changes.orderBy('hlc').last(), deskCacheEpoch(ctx), loadDeskLookups(ctx, eventId), loadDeskRegistrations(ctx, eventId)]);
+    return { eventId, stamp: last?.hlc ?? '', epoch, cards: toDeskCards(all.registrations, all.people, lookups) };
   });
-  await writeDeskCache(ctx, eventId, stamp, cards);
-  return { stamp, cards };
+  await writeDeskCache(ctx, cache, cache.cards);
+  return cache;
 }
 
 /**
- * Forgets every desk cache on this device and tells an open desk to read everything again. Whoever
+ * Voids every desk cache on this device and tells an open desk to read everything again. Whoever
  * stores changes from another device (exchange files, the LAN hub) MUST call this, in the same rw
  * transaction (it must include `caches`): those changes keep their own, older stamps, and a desk that
  * replays the change log «after the cache's stamp» would never see them.
@@ -383,28 +301,39 @@ export async function refreshDeskCache(ctx: DbContext, eventId: string): Promise
 export async function dropDeskCaches(ctx: DbContext): Promise<void> {
   const { db } = ctx;
   await db.transaction('rw', db.caches, async () => {
-    await db.caches.where('key').startsWith(CACHE_PREFIX).delete();
-    await db.caches.put({ key: EPOCH_KEY, stamp: crypto.randomUUID(), value: null });
+    await db.caches.where('key').startsWith(CACHE_ROW_PREFIX).delete();
+    await newDeskEpoch(ctx);
   });
 }
 
-/** Changes whenever dropDeskCaches runs ('' before the first time). */
-export async function deskCacheEpoch(ctx: DbContext): Promise<string> {
-  return (await ctx.db.caches.get(EPOCH_KEY))?.stamp ?? '';
+/**
+ * Whether cached cards may start the desk: written for this event under the current epoch, and not
+ * newer than the change log (a database restored from an older backup).
+ */
+export function deskCacheUsable(cache: DeskCacheHeader, eventId: string, now: { stamp: string; epoch: string }): boolean {
+  return cache.eventId === eventId && cache.epoch !== '' && cache.epoch === now.epoch && cache.stamp <= now.stamp;
 }
 
 /**
- * What the desk needs to start, read in one transaction so the three agree: the greatest change
- * stamp, the cached cards (if any, and not newer than that stamp) and the cache epoch.
+ * What the desk needs to start: the greatest change stamp and the epoch, read in one transaction, and
+ * the cached cards if they may be used. `preloaded`: a cache already read while the database opened
+ * (desk-preload.ts); it is only checked here, not read again.
  */
-export async function openDeskCache(ctx: DbContext, eventId: string): Promise<{ now: string; epoch: string; cached?: { stamp: string; cards: DeskCard[] } }> {
+export async function openDeskCache<T extends DeskCacheHeader = DeskCache>(
+  ctx: DbContext,
+  eventId: string,
+  preloaded?: T | null,
+): Promise<{ now: string; epoch: string; cached?: T | DeskCache }> {
   const { db } = ctx;
-  const [now, row, epoch] = await db.transaction('r', db.changes, db.caches, () =>
-    Promise.all([db.changes.orderBy('hlc').last(), db.caches.get(CACHE_PREFIX + eventId), deskCacheEpoch(ctx)]),
-  );
-  const stamp = now?.hlc ?? '';
-  const cards = row && row.stamp <= stamp ? unpackDeskCards(row.value) : null;
-  return { now: stamp, epoch, cached: row && cards ? { stamp: row.stamp, cards } : undefined };
+  const [last, epoch] = await db.transaction('r', db.changes, db.caches, () => Promise.all([db.changes.orderBy('hlc').last(), deskCacheEpoch(ctx)]));
+  const now = { stamp: last?.hlc ?? '', epoch };
+  let cached: T | DeskCache | null | undefined = preloaded;
+  if (cached === undefined) {
+    const bytes = await (await deskCacheStore(db)).read(db.name, eventId);
+    const header = bytes && readDeskCacheHeader(bytes);
+    cached = bytes && header && deskCacheUsable(header, eventId, now) ? decodeDeskCache(bytes) : null;
+  }
+  return { now: now.stamp, epoch, cached: cached && deskCacheUsable(cached, eventId, now) ? cached : undefined };
 }
 
 /** Calls `onChange` with the new epoch whenever dropDeskCaches runs. @returns unsubscribe */

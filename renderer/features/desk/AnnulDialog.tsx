@@ -3,6 +3,7 @@ import { appendCheckin } from '../../db/repo/checkins';
 import { useDb } from '../../hooks/db-context';
 import type { DeskCard } from '../../hooks/use-desk-index';
 import { useUiStore } from '../../stores/ui-store';
+import { fullName } from '../../../shared/people/name';
 
 const usual = ['Отметили по ошибке', 'Отметили другого человека', 'Участник ушёл до начала'];
 
@@ -31,7 +32,7 @@ export function AnnulDialog({ card, eventId, onClose }: { card: DeskCard; eventI
       <form onSubmit={submit}>
         <h2 id="annul-title">Отменить отметку о прибытии</h2>
         <p>
-          <strong>{card.fullName}</strong>
+          <strong>{fullName(card)}</strong>
           <br />
           <span className="muted">{card.municipality}</span>
         </p>

@@ -6,6 +6,7 @@ import { useDb } from '../../hooks/db-context';
 import type { DeskCard } from '../../hooks/use-desk-index';
 import { useUiStore } from '../../stores/ui-store';
 import { BadgeSheet, type BadgeLayout } from './BadgeSheet';
+import { fullName } from '../../../shared/people/name';
 
 /** One badge or a batch; every print is logged and a reprint is confirmed first. */
 export function BadgePrintDialog({ event, cards, onClose }: { event: EventRow; cards: DeskCard[]; onClose: () => void }) {
@@ -20,7 +21,7 @@ export function BadgePrintDialog({ event, cards, onClose }: { event: EventRow; c
 
   return (
     <PrintDialog
-      title={cards.length === 1 ? `Бейдж: ${cards[0]!.fullName}` : `Бейджи: ${cards.length}`}
+      title={cards.length === 1 ? `Бейдж: ${fullName(cards[0]!)}` : `Бейджи: ${cards.length}`}
       pages={<BadgeSheet event={event} cards={cards} layout={layout} />}
       preview={<BadgeSheet event={event} cards={cards.slice(0, 8)} layout={layout} />}
       previewClassName="badge-preview"

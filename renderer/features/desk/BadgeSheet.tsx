@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
 import type { DeskCard } from '../../hooks/use-desk-index';
 import { QrCode } from '../../components/QrCode';
+import { fullName } from '../../../shared/people/name';
 
 export type BadgeLayout = 'a4-8' | 'label';
 
@@ -25,14 +26,13 @@ export function BadgeSheet({ event, cards, layout }: { event: EventRow; cards: D
 
 function Badge({ event, card }: { event: EventRow; card: DeskCard }) {
   const { t } = useTranslation();
-  const [surname, ...rest] = card.fullName.split(' ');
   return (
-    <article className="badge" aria-label={`Бейдж: ${card.fullName}`}>
+    <article className="badge" aria-label={`Бейдж: ${fullName(card)}`}>
       <header className="badge-event">{event.shortTitle ?? event.title}</header>
       <div className="badge-body">
         <div className="badge-person">
-          <div className="badge-surname">{surname}</div>
-          <div className="badge-names">{rest.join(' ')}</div>
+          <div className="badge-surname">{card.surname}</div>
+          <div className="badge-names">{[card.name, card.patronymic].filter(Boolean).join(' ')}</div>
           <div className="badge-place">{card.municipality}</div>
           {card.role !== 'participant' && <div className="badge-role">{t(`role.${card.role}`)}</div>}
         </div>

@@ -3,6 +3,7 @@ import type { EventRow } from '../../../shared/domain/types';
 import type { ArrivalsView } from '../../hooks/use-arrivals';
 import { useDelegationTargets } from '../../hooks/use-delegation-targets';
 import type { DeskCard, DeskIndex } from '../../hooks/use-desk-index';
+import { fullName } from '../../../shared/people/name';
 
 /** Live counters: arrived / expected overall and per delegation, and who of a delegation has not come. */
 export function DeskCounters({ event, arrivals, desk }: { event: EventRow; arrivals?: ArrivalsView; desk?: DeskIndex }) {
@@ -90,7 +91,7 @@ export function DeskCounters({ event, arrivals, desk }: { event: EventRow; arriv
           </h3>
           <ul>
             {missingList.map((c) => (
-              <li key={c.registrationId}>{c.fullName}</li>
+              <li key={c.registrationId}>{fullName(c)}</li>
             ))}
             {missingList.length === 0 && <li>Все прибыли</li>}
           </ul>

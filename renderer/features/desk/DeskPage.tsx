@@ -16,6 +16,7 @@ import { WalkInDialog } from './WalkInDialog';
 import { BadgePrintDialog } from './BadgePrintDialog';
 import { DeskSectionPicker } from './DeskSectionPicker';
 import { CertificatesDialog } from '../reports/CertificatesDialog';
+import { fullName } from '../../../shared/people/name';
 
 const RESULT_LIMIT = 12;
 
@@ -87,7 +88,7 @@ export function DeskPage({ event }: { event: EventRow }) {
       e.preventDefault();
       // A scanner types the badge code and Enter: check that person in directly, whatever the list shows.
       const code = normalizeBadgeCode(query);
-      const byCode = code ? desk?.byBadge.get(code) : undefined;
+      const byCode = code ? desk?.index.withBadge(code)[0] : undefined;
       const card = byCode ? desk?.cards.get(byCode) : results[selected]?.card;
       if (card) void checkIn(card);
     } else if (e.key === 'Escape') {
@@ -222,7 +223,7 @@ export function DeskPage({ event }: { event: EventRow }) {
       {dialog?.kind === 'certificate' && (
         <CertificatesDialog
           event={event}
-          people={[{ id: dialog.card.registrationId, fullName: dialog.card.fullName, municipality: dialog.card.municipality }]}
+          people={[{ id: dialog.card.registrationId, fullName: fullName(dialog.card), municipality: dialog.card.municipality }]}
           onClose={() => setDialog(null)}
         />
       )}
@@ -255,7 +256,7 @@ function OutcomeBanner(props: { outcome: Outcome; eventId: string; onAnnul: (c: 
   return (
     <div className={`banner banner-${outcome.kind}`} role="status" aria-live="polite">
       <div>
-        <strong>{card.fullName}</strong>
+        <strong>{fullName(card)}</strong>
         {outcome.kind === 'arrived' && <> — прибытие отмечено в {clock(outcome.at)}</>}
         {outcome.kind === 'already' && <> — уже отмечен(а) в {clock(outcome.arrival.at!)}, повторно не отмечаем</>}
         {outcome.kind === 'annulled' && <> — отметка о прибытии отменена</>}

@@ -2,6 +2,7 @@ import type { Arrival } from '../../../shared/domain/arrival';
 import type { MatchKind } from '../../../shared/search';
 import type { DeskCard } from '../../hooks/use-desk-index';
 import { useTranslation } from 'react-i18next';
+import { fullName } from '../../../shared/people/name';
 
 const matchHint: Partial<Record<MatchKind, string>> = {
   layout: 'другая раскладка',
@@ -35,7 +36,7 @@ export function DeskResult(props: {
       onClick={props.onPick}
     >
       <div className="desk-result-main">
-        <span className="desk-name">{card.fullName}</span>
+        <span className="desk-name">{fullName(card)}</span>
         {matchHint[props.matchKind] && <span className="match-hint">{matchHint[props.matchKind]}</span>}
         <span className="desk-meta">
           {[card.municipality, card.organization].filter(Boolean).join(' · ')}

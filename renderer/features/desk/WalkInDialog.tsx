@@ -6,6 +6,7 @@ import { useDb } from '../../hooks/db-context';
 import type { DeskCard, DeskIndex } from '../../hooks/use-desk-index';
 import { useMunicipalities } from '../../hooks/use-municipalities';
 import { useUiStore } from '../../stores/ui-store';
+import { fullName } from '../../../shared/people/name';
 
 type Form = { fullName: string; municipality: string; organization: string; position: string; phone: string; category: Category; consent: boolean };
 
@@ -66,7 +67,6 @@ export function WalkInDialog(props: { event: EventRow; desk: DeskIndex; onClose:
         surname,
         name,
         patronymic,
-        fullName: [surname, name, patronymic].filter(Boolean).join(' '),
         municipality: form.municipality,
         organization: form.organization,
         position: form.position,
@@ -105,7 +105,7 @@ export function WalkInDialog(props: { event: EventRow; desk: DeskIndex; onClose:
               {likely.map((c) => (
                 <li key={c.registrationId}>
                   <button type="button" className="link" onClick={() => props.onPickExisting(c)}>
-                    {c.fullName}
+                    {fullName(c)}
                   </button>{' '}
                   <span className="muted">{c.municipality}</span>
                 </li>

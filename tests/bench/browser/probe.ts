@@ -113,7 +113,25 @@ function type(input: HTMLInputElement, value: string, data: string | null): void
 }
 
 /** Counts or deletes the rows `desk:*` of the app's `caches` table (0 when the app has no such table). */
-function deskCaches(what: 'count' | 'delete'): Promise<number> {
+/** The desk's cache files in OPFS (renderer/db/desk-cache-file.ts) and its rows in `caches`: counted or deleted. */
+async function deskCaches(what: 'count' | 'delete'): Promise<number> {
+  return (await deskCacheFiles(what)) + (await deskCacheRows(what));
+}
+
+async function deskCacheFiles(what: 'count' | 'delete'): Promise<number> {
+  let dir: FileSystemDirectoryHandle;
+  try {
+    dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('skhod-desk-cache');
+  } catch {
+    return 0; // no OPFS, or no desk cache written yet
+  }
+  const names: string[] = [];
+  for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+  if (what === 'delete') for (const name of names) await dir.removeEntry(name);
+  return names.length;
+}
+
+function deskCacheRows(what: 'count' | 'delete'): Promise<number> {
   return new Promise<number>((resolve, reject) => {
     const open = indexedDB.open('skhod');
     open.onerror = () => reject(open.error);

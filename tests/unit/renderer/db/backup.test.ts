@@ -119,15 +119,18 @@ describe('backup → restore into an empty database', () => {
     expect(await reopened.db.changes.count()).toBe(await source.db.changes.count());
   });
 
-  it('empties the device-local caches and leaves the device keys alone', async () => {
+  it('empties the device-local caches, moves the desk epoch on and leaves the device keys alone', async () => {
     const source = await db();
     await populated(source);
     const { bytes } = await createBackup(source, 'Вручную');
     const target = await db();
-    await target.db.caches.put({ key: 'desk-index', stamp: 'x', value: [1, 2, 3] });
+    await target.db.caches.put({ key: 'desk:e1', stamp: 'x', value: new Uint8Array([1, 2, 3]) });
+    const epoch = (await target.db.caches.get('desk-epoch'))?.stamp;
     await target.db.keys.put({ id: 'k', createdAt: '2019-09-27', publicKey: 'pk', privateKey: {} as CryptoKey });
     await restoreBackup(target, await readBackup(bytes), { undoable: false });
-    expect(await target.db.caches.count()).toBe(0);
+    // only a new desk epoch is left: cached cards kept anywhere else no longer match the data
+    expect((await target.db.caches.toArray()).map((r) => r.key)).toEqual(['desk-epoch']);
+    expect((await target.db.caches.get('desk-epoch'))?.stamp).not.toBe(epoch);
     expect((await target.db.keys.get('k'))?.publicKey).toBe('pk');
   });
 });

@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DbContext } from '../../../../renderer/db/context';
 import { putTracked } from '../../../../renderer/db/change-log';
+import { decodeDeskCache, encodeDeskCache, readDeskCacheHeader, tableDeskCacheStore } from '../../../../renderer/db/desk-cache-file';
+import { createBackup, readBackup, restoreBackup } from '../../../../renderer/db/backup';
 import {
   dropDeskCaches,
   deskCacheEpoch,
   loadDeskLookups,
   loadDeskRegistrations,
   openDeskCache,
-  packDeskCards,
   refreshDeskCache,
   toDeskCards,
-  unpackDeskCards,
   type DeskCard,
 } from '../../../../renderer/db/repo/desk';
 import { openDemoEvent } from '../../../../renderer/features/onboarding/open-demo';
@@ -26,7 +26,6 @@ const card = (over: Partial<DeskCard> = {}): DeskCard => ({
   name: 'Айгуль',
   patronymic: 'Хамитовна',
   phone: '+79173451234',
-  fullName: 'Муталлапова Айгуль Хамитовна',
   municipality: 'Бирский район',
   organization: 'ТОС «Соседи»',
   position: 'председатель',
@@ -39,28 +38,44 @@ const card = (over: Partial<DeskCard> = {}): DeskCard => ({
   ...over,
 });
 
-describe('desk cache value', () => {
-  it('packs cards into two strings and a typed array and reads them back unchanged', () => {
+const HEADER = { eventId: 'e1', stamp: '0000000001abc', epoch: 'epoch-1' };
+
+describe('desk cache bytes', () => {
+  it('keeps every card and what they reflect, with absent values absent', () => {
     const cards = [
       card(),
-      card({ registrationId: 'r2', personId: 'p2', phone: undefined, sectionId: undefined, section: '', note: undefined, patronymic: '', fullName: 'Муталлапова Айгуль' }),
+      card({ registrationId: 'r2', personId: 'p2', phone: undefined, sectionId: undefined, section: '', note: undefined, patronymic: '' }),
       // a value that holds the separator is stored with a space instead, never breaking the layout
       card({ registrationId: 'r3', personId: 'p3', position: 'a\u0001b', note: '' }),
     ];
-    const packed = packDeskCards(cards);
-    expect(packed.codes).toBeInstanceOf(Uint32Array);
-    expect(typeof packed.unique).toBe('string');
-    const back = unpackDeskCards(structuredClone(packed))!;
-    expect(back.slice(0, 2)).toEqual(cards.slice(0, 2));
-    expect(back[1]).not.toHaveProperty('phone', '');
-    expect(back[2]).toEqual({ ...cards[2], position: 'a b' });
-    expect(unpackDeskCards(packDeskCards([]))).toEqual([]);
+    const bytes = encodeDeskCache(HEADER, cards);
+    const back = decodeDeskCache(bytes)!;
+    expect({ eventId: back.eventId, stamp: back.stamp, epoch: back.epoch }).toEqual(HEADER);
+    expect(back.cards.slice(0, 2)).toEqual(cards.slice(0, 2));
+    expect(back.cards[1]).not.toHaveProperty('phone', '');
+    expect(back.cards[2]).toEqual({ ...cards[2], position: 'a b' });
+    expect(decodeDeskCache(encodeDeskCache(HEADER, []))!.cards).toEqual([]);
+    expect(readDeskCacheHeader(bytes)).toMatchObject({ ...HEADER, rows: 3 });
   });
 
-  it('refuses a value of another format (written by an older version)', () => {
-    expect(unpackDeskCards({ v: 1, columns: { registrationId: ['r1'] } })).toBeNull();
-    expect(unpackDeskCards(null)).toBeNull();
-    expect(unpackDeskCards({ ...packDeskCards([card()]), rows: 2 })).toBeNull();
+  it('reads bytes that do not start on a four-byte boundary (a row of the caches table, a slice)', () => {
+    const bytes = encodeDeskCache(HEADER, [card(), card({ registrationId: 'r2' })]);
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    expect(decodeDeskCache(shifted.subarray(1))?.cards).toEqual([card(), card({ registrationId: 'r2' })]);
+  });
+
+  it('refuses bytes of another format, a truncated file and codes pointing nowhere', () => {
+    const bytes = encodeDeskCache(HEADER, [card(), card({ registrationId: 'r2' })]);
+    expect(decodeDeskCache(new Uint8Array(0))).toBeNull();
+    expect(decodeDeskCache(new TextEncoder().encode('{"v":2,"rows":0}'))).toBeNull();
+    expect(decodeDeskCache(bytes.subarray(0, bytes.length - 4))).toBeNull();
+    const bad = bytes.slice();
+    new DataView(bad.buffer).setUint32(bad.length - 4, 99_999, true); // the last card's status code
+    expect(decodeDeskCache(bad)).toBeNull();
+    const otherVersion = encodeDeskCache(HEADER, []);
+    const text = new TextDecoder().decode(otherVersion).replace('"v":3', '"v":9');
+    expect(decodeDeskCache(new TextEncoder().encode(text))).toBeNull();
   });
 });
 
@@ -74,10 +89,12 @@ describe('desk cache in the database', () => {
     for (const r of all.registrations) expect(all.people.get(r.personId)).toEqual(await ctx.db.people.get(r.personId));
   });
 
-  it('stores the cards as of the last change and starts from them', async () => {
+  it('stores the cards as of the last change under the database epoch and starts from them', async () => {
     ctx = await freshDb();
     const eventId = await openDemoEvent(ctx);
     expect((await openDeskCache(ctx, eventId)).cached).toBeUndefined();
+    const epoch = await deskCacheEpoch(ctx);
+    expect(epoch).not.toBe(''); // openDatabase gives every database one
     const { stamp, cards } = await refreshDeskCache(ctx, eventId);
     const last = (await ctx.db.changes.orderBy('hlc').last())!.hlc;
     expect(stamp).toBe(last);
@@ -85,20 +102,22 @@ describe('desk cache in the database', () => {
     const all = await loadDeskRegistrations(ctx, eventId);
     expect(cards).toEqual(toDeskCards(all.registrations, all.people, lookups));
     const start = await openDeskCache(ctx, eventId);
-    expect(start.now).toBe(last);
-    expect(start.cached?.stamp).toBe(last);
-    expect(start.cached?.cards).toEqual(cards);
+    expect(start).toMatchObject({ now: last, epoch, cached: { eventId, stamp: last, epoch } });
+    expect(start.cached && 'cards' in start.cached && start.cached.cards).toEqual(cards);
   });
 
-  it('ignores a cache newer than the change log (a restored database)', async () => {
+  it('ignores a cache newer than the change log (a restored database) or of another event', async () => {
     ctx = await freshDb();
     const eventId = await openDemoEvent(ctx);
-    await refreshDeskCache(ctx, eventId);
-    await ctx.db.caches.update(`desk:${eventId}`, { stamp: '\uffff' });
+    const cache = await refreshDeskCache(ctx, eventId);
+    const store = tableDeskCacheStore(ctx.db);
+    await store.write(ctx.db.name, eventId, encodeDeskCache({ ...cache, stamp: '\uffff' }, cache.cards));
+    expect((await openDeskCache(ctx, eventId)).cached).toBeUndefined();
+    await store.write(ctx.db.name, eventId, encodeDeskCache({ ...cache, eventId: 'other' }, cache.cards));
     expect((await openDeskCache(ctx, eventId)).cached).toBeUndefined();
   });
 
-  it('drops every desk cache inside the transaction that stores foreign changes, and bumps the epoch', async () => {
+  it('voids every desk cache inside the transaction that stores foreign changes', async () => {
     ctx = await freshDb();
     const eventId = await openDemoEvent(ctx);
     await refreshDeskCache(ctx, eventId);
@@ -113,6 +132,19 @@ describe('desk cache in the database', () => {
     expect(await db.caches.get(`desk:${eventId}`)).toBeUndefined();
     expect(await deskCacheEpoch(ctx)).not.toBe(before);
     expect((await openDeskCache(ctx, eventId)).cached).toBeUndefined();
+  });
+
+  it('does not take a cache written under an older epoch, even one stored after the epoch moved on', async () => {
+    ctx = await freshDb();
+    const eventId = await openDemoEvent(ctx);
+    const old = await refreshDeskCache(ctx, eventId);
+    await dropDeskCaches(ctx);
+    // a desk that read its cards before the foreign changes saves them late: the label gives it away
+    await tableDeskCacheStore(ctx.db).write(ctx.db.name, eventId, encodeDeskCache(old, old.cards));
+    expect((await openDeskCache(ctx, eventId)).cached).toBeUndefined();
+    const fresh = await refreshDeskCache(ctx, eventId);
+    expect(fresh.epoch).not.toBe(old.epoch);
+    expect((await openDeskCache(ctx, eventId)).cached?.epoch).toBe(fresh.epoch);
   });
 
   it('keeps the cache when the transaction that would drop it fails', async () => {
@@ -130,5 +162,29 @@ describe('desk cache in the database', () => {
     ).rejects.toThrow('bad exchange file');
     expect(await db.caches.get(`desk:${eventId}`)).toBeDefined();
     expect(await deskCacheEpoch(ctx)).toBe(before);
+    expect((await openDeskCache(ctx, eventId)).cached).toBeDefined();
+  });
+
+  it('a restore voids the caches: they describe the data it replaced', async () => {
+    ctx = await freshDb();
+    const eventId = await openDemoEvent(ctx);
+    const { bytes } = await createBackup(ctx, 'Вручную');
+    await refreshDeskCache(ctx, eventId);
+    const before = await deskCacheEpoch(ctx);
+    await restoreBackup(ctx, await readBackup(bytes), { undoable: false });
+    expect(await deskCacheEpoch(ctx)).not.toBe(before);
+    expect(await deskCacheEpoch(ctx)).not.toBe('');
+    expect((await openDeskCache(ctx, eventId)).cached).toBeUndefined();
+  });
+
+  it('checks a cache read while the database opened instead of reading it again', async () => {
+    ctx = await freshDb();
+    const eventId = await openDemoEvent(ctx);
+    const { stamp, epoch } = await refreshDeskCache(ctx, eventId);
+    const preloaded = { eventId, stamp, epoch, state: 'built meanwhile' };
+    expect((await openDeskCache(ctx, eventId, preloaded)).cached).toBe(preloaded);
+    expect((await openDeskCache(ctx, eventId, { ...preloaded, epoch: 'another' })).cached).toBeUndefined();
+    // no usable file at preload time: the database's row is not read as a second chance
+    expect((await openDeskCache(ctx, eventId, null)).cached).toBeUndefined();
   });
 });

@@ -1,0 +1,67 @@
+/**
+ * The desk, started before the database is open. With 100,000 people stored, Chromium takes about a
+ * second to open IndexedDB after a start while the page has nothing to do; a desk that was open when
+ * the app closed reads its cached cards from OPFS (desk-cache-file.ts) and builds its search index in
+ * that second. useDeskIndex takes the result and checks it against the database (openDeskCache) before
+ * using it, so a preload never shows anything the database would not.
+ */
+import { SearchIndex, type SearchDoc } from '../../shared/search';
+import { decodeDeskCache, opfsDeskCacheStore, opfsRoot, type DeskCacheHeader, type DeskCard } from './desk-cache-file';
+
+/** The desk's in-memory state: cards by registration and the search index over them. */
+export type DeskState = { cards: Map<string, DeskCard>; index: SearchIndex };
+export type PreloadedDesk = DeskCacheHeader & { state: DeskState };
+
+export const toSearchDoc = (c: DeskCard): SearchDoc => ({ id: c.registrationId, surname: c.surname, name: c.name, patronymic: c.patronymic, phone: c.phone, badgeCode: c.badgeCode });
+
+export function indexDeskCards(list: readonly DeskCard[]): DeskState {
+  const cards = new Map<string, DeskCard>();
+  for (const c of list) cards.set(c.registrationId, c);
+  // the bulk constructor shares work between namesakes; later changes go through upsert
+  return { cards, index: new SearchIndex(list.map(toSearchDoc)) };
+}
+
+type PostTask = (cb: () => void, opts: { priority: 'background' }) => Promise<void>;
+/**
+ * Waits until the page has nothing more urgent to do: the app's own start (its code, the first render,
+ * the request that opens the database) goes first, the preload's long tasks fill the wait after it.
+ */
+function afterAppStart(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
+  return new Promise((resolve) => {
+    if (typeof scheduler?.postTask !== 'function') return void setTimeout(resolve, 0);
+    scheduler.postTask(resolve, { priority: 'background' }).catch(() => setTimeout(resolve, 0));
+  });
+}
+
+/** A preload nobody took (the app opened elsewhere) is let go after this long. */
+const KEEP_MS = 60_000;
+let pending: { db: string; eventId: string; result: Promise<PreloadedDesk | null> } | undefined;
+
+/** Starts reading and indexing the cached desk of `eventId` in database `db`, if the device has one. */
+export function preloadDesk(db: string, eventId: string): void {
+  const result = (async () => {
+    const dir = await opfsRoot();
+    const bytes = dir ? await opfsDeskCacheStore(dir).read(db, eventId) : undefined;
+    if (!bytes) return null;
+    await afterAppStart();
+    const cache = decodeDeskCache(bytes);
+    if (!cache || cache.eventId !== eventId) return null;
+    await afterAppStart();
+    const state = indexDeskCards(cache.cards);
+    return { eventId, stamp: cache.stamp, epoch: cache.epoch, state };
+  })().catch(() => null);
+  const entry = { db, eventId, result };
+  pending = entry;
+  setTimeout(() => {
+    if (pending === entry) pending = undefined;
+  }, KEEP_MS);
+}
+
+/** The preload of this database and event (resolving to null when there was no usable file), once. */
+export function takeDeskPreload(db: string, eventId: string): Promise<PreloadedDesk | null> | undefined {
+  if (pending?.db !== db || pending.eventId !== eventId) return undefined;
+  const { result } = pending;
+  pending = undefined;
+  return result;
+}
