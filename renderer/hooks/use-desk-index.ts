@@ -160,6 +160,9 @@ export function useDeskIndex(eventId: string): DeskIndex | undefined {
       if (cached) {
         reset('state' in cached ? cached.state : indexDeskCards(cached.cards));
         cursor = cached.stamp;
+        // what changed since the cache was written goes in before the desk answers anyone: a desk that
+        // showed the cached section or status of a person for a moment would check them in on stale data
+        if (start.now > cursor) await applyChanges(await ctx.db.changes.where('hlc').above(cursor).toArray());
       } else {
         lookups = await loadDeskLookups(ctx, eventId);
         const all = await loadDeskRegistrations(ctx, eventId);

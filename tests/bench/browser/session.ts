@@ -101,6 +101,14 @@ export async function launch(userDataDir: string, origin: string, scripts: Scrip
   await context.route(`${origin}/__bench/index.html`, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: isolation, body: '<!doctype html><meta charset="utf-8"><title>bench</title><script src="harness.js"></script>' }),
   );
+  // a bare open of the app's database, timed from the page's first script
+  await context.route(`${origin}/__bench/open.html`, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><script>window.__idbOpen = new Promise((resolve, reject) => { const t0 = performance.now(); const r = indexedDB.open('skhod'); r.onsuccess = () => { r.result.close(); resolve(performance.now() - t0); }; r.onerror = () => reject(r.error); });</script>`,
+    }),
+  );
   await context.route(`${origin}/__bench/harness.js`, (route) =>
     route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', headers: { ...isolation, 'Cross-Origin-Resource-Policy': 'same-origin' }, body: scripts.harness }),
   );

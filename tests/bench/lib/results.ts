@@ -35,6 +35,8 @@ export type SizeResult = {
   coldStart: Stats;
   /** Navigation → the field painted while the list is still loading. */
   coldField: Stats;
+  /** A bare `indexedDB.open` of the app's database in a fresh browser: what no app code can start before. */
+  idbOpen: Stats;
   heapMB: { atReady: number | null; afterGc: number | null };
   checkins: { stats: Stats; requested: number; failed: number; skipped: number };
   /** 1-minute load average of the machine before and after this size (other work skews the figures). */
