@@ -14,12 +14,25 @@ export type PreloadedDesk = DeskCacheHeader & { state: DeskState };
 
 export const toSearchDoc = (c: DeskCard): SearchDoc => ({ id: c.registrationId, surname: c.surname, name: c.name, patronymic: c.patronymic, phone: c.phone, badgeCode: c.badgeCode });
 
+/** The same as indexDeskCards, a few thousand cards at a time, letting more urgent work in between. */
+async function indexDeskCardsSoon(list: readonly DeskCard[]): Promise<DeskState> {
+  const cards = new Map<string, DeskCard>();
+  for (let i = 0; i < list.length; i++) {
+    cards.set(list[i]!.registrationId, list[i]!);
+    if (i % CHUNK === CHUNK - 1) await afterAppStart();
+  }
+  return { cards, index: await SearchIndex.build(list.map(toSearchDoc), afterAppStart, CHUNK) };
+}
+
 export function indexDeskCards(list: readonly DeskCard[]): DeskState {
   const cards = new Map<string, DeskCard>();
   for (const c of list) cards.set(c.registrationId, c);
   // the bulk constructor shares work between namesakes; later changes go through upsert
   return { cards, index: new SearchIndex(list.map(toSearchDoc)) };
 }
+
+/** Cards per step of the preload: tens of milliseconds of work each. */
+const CHUNK = 10_000;
 
 type PostTask = (cb: () => void, opts: { priority: 'background' }) => Promise<void>;
 /**
@@ -47,8 +60,8 @@ export function preloadDesk(db: string, eventId: string): void {
     await afterAppStart();
     const cache = decodeDeskCache(bytes);
     if (!cache || cache.eventId !== eventId) return null;
-    await afterAppStart();
-    const state = indexDeskCards(cache.cards);
+    // in steps: IndexedDB may open meanwhile, and the app's own start must not wait for the index
+    const state = await indexDeskCardsSoon(cache.cards);
     return { eventId, stamp: cache.stamp, epoch: cache.epoch, state };
   })().catch(() => null);
   const entry = { db, eventId, result };

@@ -50,7 +50,27 @@ export class SearchIndex {
    */
   constructor(docs?: Iterable<SearchDoc>) {
     if (!docs) return;
-    for (const doc of docs) this.docs.set(doc.id, this.entry(doc)); // a repeated id: the last one wins, as with upsert
+    const steps = this.bulkBuild(docs);
+    while (!steps.next().done);
+  }
+
+  /**
+   * The same build as the constructor in steps of about `chunk` people, awaiting `pause()` between
+   * them: a page that builds 100,000 people while it starts keeps answering its other work.
+   */
+  static async build(docs: Iterable<SearchDoc>, pause: () => Promise<void>, chunk = 10_000): Promise<SearchIndex> {
+    const index = new SearchIndex();
+    const steps = index.bulkBuild(docs, chunk);
+    while (!steps.next().done) await pause();
+    return index;
+  }
+
+  private *bulkBuild(docs: Iterable<SearchDoc>, chunk = Infinity): Generator<void, void, void> {
+    let n = 0;
+    for (const doc of docs) {
+      this.docs.set(doc.id, this.entry(doc)); // a repeated id: the last one wins, as with upsert
+      if (++n % chunk === 0) yield;
+    }
     const entries = [...this.docs.values()];
     const distinct = [...this.fields.values()].sort(byKey);
     // equal keys share a rank, so the bulk order is exactly compareEntries order
@@ -67,9 +87,14 @@ export class SearchIndex {
         : a.surname.rank - b.surname.rank || a.name.rank - b.name.rank || a.patronymic.rank - b.patronymic.rank;
       return d || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     });
+    if (entries.length > chunk) yield;
     this.order.reset(order.map((i) => entries[i]!));
     this.vocabulary.beginBulk();
-    for (const i of order) this.link(entries[i]!, true);
+    n = 0;
+    for (const i of order) {
+      this.link(entries[i]!, true);
+      if (++n % chunk === 0) yield;
+    }
     this.vocabulary.endBulk();
   }
 

@@ -117,3 +117,22 @@ describe('a badge code two people share', () => {
     expect(badgeHits(bulk)).toEqual(['a']);
   });
 });
+
+describe('build in steps', () => {
+  it('gives the same answers as the one-pass constructor, pausing between chunks', async () => {
+    const docs = people(2_500).map((p, i) => ({ ...toDoc(p), badgeCode: badgeCodeFromSerial(i + 1) }));
+    let pauses = 0;
+    const stepped = await SearchIndex.build(docs, async () => void pauses++, 1_000);
+    const whole = new SearchIndex(docs);
+    // 2 pauses while entries are made, 1 after the sort, 2 while linking
+    expect(pauses).toBe(5);
+    expect(stepped.size).toBe(whole.size);
+    for (const d of docs.slice(0, 200)) {
+      for (const q of [d.surname.slice(0, 3), `${d.surname} ${d.name[0]}`, d.phone?.slice(-4) ?? '', d.badgeCode]) {
+        expect(stepped.search(q, 10), q).toEqual(whole.search(q, 10));
+      }
+    }
+    expect(stepped.withBadge(docs[7]!.badgeCode)).toEqual([docs[7]!.id]);
+    expect(stepped.withBadge('NOPE')).toEqual([]);
+  });
+});
