@@ -186,3 +186,32 @@ test('the desk starts from its cached file, and not from a file the database has
   await expect(desk.result(person!.name)).toBeVisible();
   await expect(desk.result([filed, ...rest].join(' '))).toHaveCount(0);
 });
+
+test('a badge scanned while the desk is still loading its list is checked in once the list is there', async ({ page, context }) => {
+  const desk = new DeskPage(page);
+  await desk.openWithDemo();
+  const [person] = await desk.someParticipants();
+  // no cache file, and another page of the app's origin holding the registrations for a while: the
+  // desk that opens now has to wait for its list
+  await page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry('skhod-desk-cache', { recursive: true }));
+  const blocker = await context.newPage();
+  const origin = new URL(page.url()).origin;
+  await blocker.route(`${origin}/__hold.html`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<script>window.held = new Promise((resolve) => { const open = indexedDB.open('skhod'); open.onsuccess = () => {
+        const store = open.result.transaction('registrations', 'readwrite').objectStore('registrations');
+        const until = performance.now() + 2500; const spin = () => { if (performance.now() < until) store.count().onsuccess = spin; }; spin(); resolve(true); }; });</script>`,
+    }),
+  );
+  await blocker.goto(`${origin}/__hold.html`);
+  await blocker.evaluate(() => (window as unknown as { held: Promise<boolean> }).held);
+  await page.reload();
+  await expect(desk.search).toBeFocused();
+  await expect(desk.search).toHaveAttribute('placeholder', 'Загрузка списка…');
+  await page.keyboard.type(person!.badge);
+  await page.keyboard.press('Enter');
+  await expect(desk.search).toHaveAttribute('placeholder', /Фамилия/, { timeout: 10_000 });
+  await expect(desk.banner).toContainText(`${person!.name} — прибытие отмечено`);
+  await expect(desk.arrivedCounter).toHaveText('1');
+});

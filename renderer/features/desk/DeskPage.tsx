@@ -5,7 +5,7 @@ import { normalizeBadgeCode } from '../../../shared/people/badge-code';
 import { appendCheckin } from '../../db/repo/checkins';
 import { useDb } from '../../hooks/db-context';
 import { useArrivals } from '../../hooks/use-arrivals';
-import { useDeskIndex, type DeskCard } from '../../hooks/use-desk-index';
+import { useDeskIndex, type DeskCard, type DeskIndex } from '../../hooks/use-desk-index';
 import { useUiStore } from '../../stores/ui-store';
 import { AnnulDialog } from './AnnulDialog';
 import { DeskCounters } from './DeskCounters';
@@ -19,6 +19,18 @@ import { CertificatesDialog } from '../reports/CertificatesDialog';
 import { fullName } from '../../../shared/people/name';
 
 const RESULT_LIMIT = 12;
+
+/**
+ * Whom Enter checks in: a scanner types the badge code and Enter, so a code checks that person in
+ * directly, whatever the list shows; otherwise the selected result.
+ */
+function cardForEnter(desk: DeskIndex, query: string, selected: number): DeskCard | undefined {
+  const code = normalizeBadgeCode(query);
+  const byCode = code ? desk.index.withBadge(code)[0] : undefined;
+  if (byCode) return desk.cards.get(byCode);
+  const hits = desk.index.search(query, RESULT_LIMIT).filter((hit) => desk.cards.has(hit.id));
+  return desk.cards.get(hits[selected]?.id ?? '');
+}
 
 type Outcome =
   | { kind: 'arrived'; card: DeskCard; at: string }
@@ -77,6 +89,18 @@ export function DeskPage({ event }: { event: EventRow }) {
     }
   };
 
+  /** An Enter typed (or scanned) before the list was ready: carried out as soon as it is. */
+  const pendingEnter = useRef<{ query: string; selected: number }>(undefined);
+  useEffect(() => {
+    const pending = pendingEnter.current;
+    if (!pending || !desk || !arrivals) return;
+    pendingEnter.current = undefined;
+    const card = cardForEnter(desk, pending.query, pending.selected);
+    if (card) void checkIn(card);
+    // what triggers this is the list becoming ready; checkIn is this render's
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [desk, arrivals]);
+
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
@@ -86,11 +110,12 @@ export function DeskPage({ event }: { event: EventRow }) {
       setSelected((i) => Math.max(i - 1, 0));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      // A scanner types the badge code and Enter: check that person in directly, whatever the list shows.
-      const code = normalizeBadgeCode(query);
-      const byCode = code ? desk?.index.withBadge(code)[0] : undefined;
-      const card = byCode ? desk?.cards.get(byCode) : results[selected]?.card;
-      if (card) void checkIn(card);
+      // still loading (the desk just opened): the Enter is kept and carried out once the list is there
+      if (!desk || !arrivals) pendingEnter.current = { query, selected };
+      else {
+        const card = cardForEnter(desk, query, selected);
+        if (card) void checkIn(card);
+      }
     } else if (e.key === 'Escape') {
       setQuery('');
       setSelected(0);
