@@ -6,6 +6,7 @@ import { createBackup, readBackup, restoreBackup } from '../../../../renderer/db
 import { putTracked } from '../../../../renderer/db/change-log';
 import type { DbContext } from '../../../../renderer/db/context';
 import { appendCheckin } from '../../../../renderer/db/repo/checkins';
+import { deskCacheEpoch, openDeskCache, refreshDeskCache } from '../../../../renderer/db/repo/desk';
 import { applyExchange, exportExchange, loadSyncBook, pendingFor, previewExchange } from '../../../../renderer/db/repo/exchange';
 import { listConflicts, resolveConflict } from '../../../../renderer/db/repo/sync-conflicts';
 import { openDemoEvent } from '../../../../renderer/features/onboarding/open-demo';
@@ -114,6 +115,27 @@ describe('exchange files between devices', () => {
     const review = [...(await listConflicts(a, eventId)), ...(await listConflicts(b, eventId))];
     expect(review.some((c) => c.conflict.kind === 'double-checkin' && c.conflict.registrationId === twice)).toBe(true);
     expect(back.preview.conflicts.length + (await listConflicts(b, eventId)).length).toBeGreaterThan(0);
+  });
+
+  it('other desks\' arrivals leave the desk cache usable; a changed person voids it', async () => {
+    const org = await device('organizer', 'Организатор');
+    const a = await device('desk', 'Стойка 1');
+    const b = await device('desk', 'Стойка 2');
+    const eventId = await openDemoEvent(org, 30);
+    await send(org, a, eventId);
+    await send(org, b, eventId);
+    await refreshDeskCache(a, eventId);
+    const epoch = await deskCacheEpoch(a);
+    const regs = await b.db.registrations.where('eventId').equals(eventId).toArray();
+    for (const r of regs.slice(0, 3)) await appendCheckin(b, { eventId, registrationId: r.id, kind: 'arrive', operator: 'Б' });
+    expect((await send(b, a, eventId)).result.fresh).toBe(3);
+    expect(await deskCacheEpoch(a)).toBe(epoch);
+    expect((await openDeskCache(a, eventId)).cached).toBeDefined();
+
+    await editPerson(b, regs[0]!.personId, { position: 'председатель ТОС' });
+    await send(b, a, eventId);
+    expect(await deskCacheEpoch(a)).not.toBe(epoch);
+    expect((await openDeskCache(a, eventId)).cached).toBeUndefined();
   });
 
   it('concurrent edits of one field: the later write wins on both, the review can pick the other', async () => {
