@@ -5,6 +5,7 @@ import { rotateBackups } from '../../shared/backup/rotation';
 import type { Bridge } from '../../shared/ipc/contract';
 import type { DbContext } from './context';
 import { newDeskEpoch } from './repo/desk';
+import { removeDeskCacheFiles } from './desk-cache-file';
 
 /**
  * Full backups of this device's database and their restore (Настройки → Резервные копии).
@@ -204,6 +205,7 @@ export async function restoreBackup(ctx: DbContext, content: BackupContent, opts
   }
   // the running clock too: what this device writes next sorts after everything restored
   if (floor) ctx.clock.receive(floor);
+  await removeDeskCacheFiles(db.name);
   return undo ? { undo } : {};
 }
 

@@ -171,7 +171,8 @@ export type DeskCacheStore = {
 };
 
 const DIR = 'skhod-desk-cache';
-const fileName = (db: string, eventId: string) => `${encodeURIComponent(db)}--${encodeURIComponent(eventId)}.bin`;
+const filePrefix = (db: string) => `${encodeURIComponent(db)}--`;
+const fileName = (db: string, eventId: string) => `${filePrefix(db)}${encodeURIComponent(eventId)}.bin`;
 
 let root: Promise<FileSystemDirectoryHandle | null> | undefined;
 /** The origin's OPFS root, or null where there is none (Node, an insecure origin, storage blocked); asked once. */
@@ -210,6 +211,23 @@ export function opfsDeskCacheStore(rootDir: FileSystemDirectoryHandle): DeskCach
       }
     },
   };
+}
+
+/**
+ * Deletes this database's desk cache files from OPFS (a restore replaced the data they were read from:
+ * they are void already, but they still hold the names and phones of the data before).
+ */
+export async function removeDeskCacheFiles(db: string): Promise<void> {
+  const root = await opfsRoot();
+  if (!root) return;
+  try {
+    const dir = await root.getDirectoryHandle(DIR);
+    const names: string[] = [];
+    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) if (name.startsWith(filePrefix(db))) names.push(name);
+    for (const name of names) await dir.removeEntry(name);
+  } catch {
+    // no folder: nothing was ever cached
+  }
 }
 
 /** Rows of the `caches` table (`desk:<eventId>`): where there is no OPFS. */

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { generateDelegateList, sheetToXlsx, type MunicipalityInput } from '../../shared/generator';
 import { AppPage } from './pages/app-page';
-import { DeskPage } from './pages/desk-page';
+import { DeskPage, deskCacheFiles } from './pages/desk-page';
 import { ImportWizardPage } from './pages/import-page';
 import { ParticipantsPage } from './pages/participants-page';
 import { SettingsPage } from './pages/settings-page';
@@ -167,6 +167,8 @@ test('an import is preceded by a backup, and restoring that backup takes the imp
   await wizard.button('Готово').click();
   await expect.poll(() => participants.app.participantCount()).toBeGreaterThan(before);
 
+  // the import leaves the desk a fresh cache file (names and phones in it)
+  await expect.poll(() => deskCacheFiles(page)).toHaveLength(1);
   const backups = new BackupsSection(page);
   await backups.open();
   const row = backups.section.getByRole('row', { name: /Перед импортом «Сибай — делегаты\.xlsx»/ });
@@ -178,6 +180,7 @@ test('an import is preceded by a backup, and restoring that backup takes the imp
   await dialog.getByRole('button', { name: 'Восстановить' }).click();
 
   await expect(backups.section.getByRole('button', { name: 'Отменить восстановление' })).toBeVisible();
+  expect(await deskCacheFiles(page)).toEqual([]);
   await participants.app.goTo('Участники');
   expect(await participants.app.participantCount()).toBe(before);
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DeskPage, typedInWrongLayout } from './pages/desk-page';
+import { DeskPage, deskCacheFiles, typedInWrongLayout } from './pages/desk-page';
 
 test('checks in a delegate found by a wrong-layout query, and the arrival survives a reload', async ({ page }) => {
   const desk = new DeskPage(page);
@@ -138,18 +138,6 @@ function editDeskCacheFiles(page: Page, from: string, to: string): Promise<numbe
     [from, to] as const,
   );
 }
-
-const deskCacheFiles = (page: Page) =>
-  page.evaluate(async () => {
-    try {
-      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('skhod-desk-cache');
-      const names: string[] = [];
-      for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
-      return names;
-    } catch {
-      return [];
-    }
-  });
 
 test('the desk starts from its cached file, and not from a file the database has moved past', async ({ page }) => {
   const desk = new DeskPage(page);

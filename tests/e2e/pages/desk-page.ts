@@ -10,6 +10,19 @@ export function typedInWrongLayout(text: string): string {
   return [...text.toLowerCase().replace(/ё/g, 'е')].map((ch) => ruToQwerty[ch] ?? ch).join('');
 }
 
+/** Names of the desk's cache files in the origin private file system (renderer/db/desk-cache-file.ts). */
+export const deskCacheFiles = (page: Page) =>
+  page.evaluate(async () => {
+    try {
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('skhod-desk-cache');
+      const names: string[] = [];
+      for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+      return names;
+    } catch {
+      return [];
+    }
+  });
+
 /** The registration desk as the operator sees it. */
 export class DeskPage {
   readonly app: AppPage;
