@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SearchIndex } from '../../shared/search';
 import { indexDeskCards, takeDeskPreload, toSearchDoc, type DeskState } from '../db/desk-preload';
 import {
+  DESK_LOOKUP_TABLES,
   loadDeskLookups,
   loadDeskRegistrations,
   openDeskCache,
@@ -126,7 +127,7 @@ export function useDeskIndex(eventId: string): DeskIndex | undefined {
           }
           const regId = personRegs.get(ch.rowId);
           if (regId) touched.add(regId);
-        } else if (ch.table === 'organizations' || ch.table === 'municipalities' || ch.table === 'sections') lookupsChanged = true;
+        } else if (DESK_LOOKUP_TABLES.has(ch.table)) lookupsChanged = true;
       }
       if (!touched.size && !lookupsChanged) {
         cursor = batchEnd; // check-ins and prints do not change cards

@@ -199,6 +199,7 @@ test('a badge scanned while the desk is still loading its list is checked in onc
   await expect(desk.search).toHaveAttribute('placeholder', 'Загрузка списка…');
   await page.keyboard.type(person!.badge);
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Список ещё загружается' })).toBeVisible();
   await expect(desk.search).toHaveAttribute('placeholder', /Фамилия/, { timeout: 10_000 });
   await expect(desk.banner).toContainText(`${person!.name} — прибытие отмечено`);
   await expect(desk.arrivedCounter).toHaveText('1');

@@ -248,8 +248,10 @@ export function toDeskCards(registrations: readonly Registration[], people: Read
 // other devices (exchange files, the LAN hub) carry their own, older stamps: whoever applies them must
 // call dropDeskCaches in the same transaction, which moves the epoch on and so voids every cache.
 
+/** Tables whose names the cards show (loadDeskLookups): a change to one may touch any card. */
+export const DESK_LOOKUP_TABLES: ReadonlySet<string> = new Set(['organizations', 'municipalities', 'sections']);
 /** The tables desk cards are made of (toDeskCards): a change elsewhere never changes a card. */
-export const DESK_CARD_TABLES: ReadonlySet<string> = new Set(['registrations', 'people', 'organizations', 'municipalities', 'sections']);
+export const DESK_CARD_TABLES: ReadonlySet<string> = new Set(['registrations', 'people', ...DESK_LOOKUP_TABLES]);
 
 /** The epoch row (in `caches`): changes whenever a cache can no longer be replayed forward. */
 const EPOCH_KEY = 'desk-epoch';

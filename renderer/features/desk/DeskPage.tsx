@@ -215,6 +215,11 @@ export function DeskPage({ event }: { event: EventRow }) {
               ))}
             </ul>
           )}
+          {!desk && query.trim() && (
+            <p className="desk-hint" role="status">
+              Список ещё загружается: поиск покажет результаты, а нажатый Enter отметит прибытие, как только он будет готов.
+            </p>
+          )}
           {!query.trim() && <p className="desk-hint">Начните вводить фамилию — можно в любой раскладке, с ошибкой или латиницей. ↑↓ — выбор, Enter — отметить прибытие, Esc — очистить.</p>}
         </div>
         <DeskCounters event={event} arrivals={arrivals} desk={desk} />

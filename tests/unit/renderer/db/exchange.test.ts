@@ -52,6 +52,17 @@ async function snapshot(ctx: DbContext) {
   return out;
 }
 
+/** An organizer's demo event of 30 people, sent in full to two desks. */
+async function twoDesks() {
+  const org = await device('organizer', 'Организатор');
+  const a = await device('desk', 'Стойка 1');
+  const b = await device('desk', 'Стойка 2');
+  const eventId = await openDemoEvent(org, 30);
+  await send(org, a, eventId);
+  await send(org, b, eventId);
+  return { org, a, b, eventId };
+}
+
 async function arrivedCount(ctx: DbContext, eventId: string) {
   const entries = await ctx.db.checkins.where('eventId').equals(eventId).toArray();
   return [...deriveArrivals(entries).values()].filter((a) => a.arrived).length;
@@ -93,12 +104,7 @@ describe('exchange files between devices', () => {
   });
 
   it('two desks check people in offline, swap files both ways, and agree; a double check-in goes to review', async () => {
-    const org = await device('organizer', 'Организатор');
-    const a = await device('desk', 'Стойка 1');
-    const b = await device('desk', 'Стойка 2');
-    const eventId = await openDemoEvent(org, 30);
-    await send(org, a, eventId);
-    await send(org, b, eventId);
+    const { org, a, b, eventId } = await twoDesks();
     const regs = (await org.db.registrations.where('eventId').equals(eventId).toArray()).slice(0, 6);
 
     for (const r of regs.slice(0, 3)) await appendCheckin(a, { eventId, registrationId: r.id, kind: 'arrive', operator: 'А' });
@@ -118,12 +124,7 @@ describe('exchange files between devices', () => {
   });
 
   it('other desks\' arrivals leave the desk cache usable; a changed person voids it', async () => {
-    const org = await device('organizer', 'Организатор');
-    const a = await device('desk', 'Стойка 1');
-    const b = await device('desk', 'Стойка 2');
-    const eventId = await openDemoEvent(org, 30);
-    await send(org, a, eventId);
-    await send(org, b, eventId);
+    const { a, b, eventId } = await twoDesks();
     await refreshDeskCache(a, eventId);
     const epoch = await deskCacheEpoch(a);
     const regs = await b.db.registrations.where('eventId').equals(eventId).toArray();
