@@ -1,7 +1,7 @@
 import { createClock, type Clock } from '../../shared/sync/hlc';
 import type { Device } from '../../shared/domain/types';
 import { DB_NAME, SkhodDb } from './database';
-import { ensureDeskEpoch } from './repo/desk';
+import { ensureDeskEpoch, lastDeskStamp } from './repo/desk';
 import { seedReferenceData } from './repo/reference';
 
 /** Everything a repository function needs: the database, who this device is, and its clock. */
@@ -28,16 +28,15 @@ export async function openDatabase(name: string = DB_NAME, now: () => number = D
   const db = new SkhodDb(name);
   await db.open();
   // independent reads, side by side: each await here is time before the desk can answer
-  const [device, , , lastChange, floorRow] = await Promise.all([
+  const [device, , , last, floorRow] = await Promise.all([
     ensureDevice(db, now),
     seedReferenceData(db),
     ensureDeskEpoch({ db }),
-    db.changes.orderBy('hlc').last(),
+    lastDeskStamp({ db }), // the change log's last stamp, or a later one of a note of foreign changes
     db.settings.get(CLOCK_FLOOR_KEY),
   ]);
-  const last = lastChange?.hlc;
   const floor = floorRow?.value;
-  const start = typeof floor === 'string' && floor > (last ?? '') ? floor : last;
+  const start = typeof floor === 'string' && floor > last ? floor : last;
   return { db, device, clock: createClock(device.id, now, start) };
 }
 

@@ -13,12 +13,20 @@ export async function lastChangeStamp(ctx: DbContext): Promise<string> {
  * @returns unsubscribe
  */
 export function watchChanges(ctx: DbContext, after: string, onChanges: (changes: ChangeRecord[]) => void): () => void {
+  return watchAfter(after, (cursor) => ctx.db.changes.where('hlc').above(cursor).toArray(), onChanges);
+}
+
+/**
+ * Calls `onNew` with what `read` finds after the last stamp seen (from `after` on), whenever what it
+ * reads may have changed. `read` returns entries in stamp order. @returns unsubscribe
+ */
+export function watchAfter<T extends { hlc: string }>(after: string, read: (after: string) => Promise<T[]>, onNew: (entries: T[]) => void): () => void {
   let cursor = after;
-  const sub = liveQuery(() => ctx.db.changes.where('hlc').above(cursor).toArray()).subscribe({
-    next: (changes) => {
-      if (!changes.length) return;
-      cursor = changes[changes.length - 1]!.hlc;
-      onChanges(changes);
+  const sub = liveQuery(() => read(cursor)).subscribe({
+    next: (entries) => {
+      if (!entries.length) return;
+      cursor = entries[entries.length - 1]!.hlc;
+      onNew(entries);
     },
     error: (err: unknown) => console.error('[skhod] change watch failed', err),
   });

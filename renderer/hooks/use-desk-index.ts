@@ -3,6 +3,8 @@ import type { SearchIndex } from '../../shared/search';
 import { indexDeskCards, takeDeskPreload, toSearchDoc, type DeskState } from '../db/desk-preload';
 import {
   DESK_LOOKUP_TABLES,
+  deskChangesAfter,
+  FOREIGN_LOOKUPS,
   loadDeskLookups,
   loadDeskRegistrations,
   openDeskCache,
@@ -13,7 +15,7 @@ import {
   type DeskCard,
   type DeskLookups,
 } from '../db/repo/desk';
-import { watchChanges } from '../db/watch';
+import { watchAfter } from '../db/watch';
 import { useDb } from './db-context';
 
 export type { DeskCard } from '../db/repo/desk';
@@ -45,8 +47,8 @@ const whenIdle = (fn: () => void): (() => void) => {
  * The desk's search index over one event, kept current from the change log: only rows that changed
  * are re-indexed, never the whole event. The cards are cached on the device (one row, see
  * renderer/db/repo/desk.ts), so the next opening reads one value instead of every registration and
- * person, and replays only what changed since the cache was written. When changes from another device
- * are stored (dropDeskCaches), the desk reads everything again.
+ * person, and replays only what changed since the cache was written (its own changes and the notes of
+ * changes from other devices). When the caches are voided (dropDeskCaches), it reads everything again.
  *
  * Every update runs through one queue, so the cards, the badge map and the index always agree with
  * `cursor` (the greatest change they reflect) whenever the cache is written.
@@ -127,7 +129,8 @@ export function useDeskIndex(eventId: string): DeskIndex | undefined {
           }
           const regId = personRegs.get(ch.rowId);
           if (regId) touched.add(regId);
-        } else if (DESK_LOOKUP_TABLES.has(ch.table)) lookupsChanged = true;
+        } else if (ch.table === FOREIGN_LOOKUPS) lookups = undefined; // the note lists the cards; read the names again
+        else if (DESK_LOOKUP_TABLES.has(ch.table)) lookupsChanged = true;
       }
       if (!touched.size && !lookupsChanged) {
         cursor = batchEnd; // check-ins and prints do not change cards
@@ -163,7 +166,7 @@ export function useDeskIndex(eventId: string): DeskIndex | undefined {
         cursor = cached.stamp;
         // what changed since the cache was written goes in before the desk answers anyone: a desk that
         // showed the cached section or status of a person for a moment would check them in on stale data
-        if (start.now > cursor) await applyChanges(await ctx.db.changes.where('hlc').above(cursor).toArray());
+        if (start.now > cursor) await applyChanges(await deskChangesAfter(ctx, cursor));
       } else {
         lookups = await loadDeskLookups(ctx, eventId);
         const all = await loadDeskRegistrations(ctx, eventId);
@@ -175,11 +178,11 @@ export function useDeskIndex(eventId: string): DeskIndex | undefined {
       publish();
       if (dirty) saveSoon(); // the first opening after an import: the next one starts from the cache
 
-      stopChanges = watchChanges(ctx, cursor, (changes) => enqueue(() => applyChanges(changes)));
+      stopChanges = watchAfter(cursor, (after) => deskChangesAfter(ctx, after), (changes) => enqueue(() => applyChanges(changes)));
       stopEpoch = watchDeskEpoch(ctx, (next) => {
         if (next === epoch) return;
         epoch = next;
-        // changes from another device were stored with their own (older) stamps: read everything
+        // changes from another device too many or too wide to replay (noteForeignDeskChanges): read everything
         enqueue(async () => {
           await rebuild();
           publish();

@@ -112,3 +112,50 @@ test('a damaged file is refused with the reason and nothing changes', async ({ p
   await expect(page.getByRole('alert')).toContainText(/повреждён|изменён/);
   await expect(page.getByLabel('Что в файле')).toHaveCount(0);
 });
+
+/** Registers a walk-in at `desk` through the dialog (F2) and waits for the arrival. */
+async function walkIn(desk: DeskPage, fullName: string, organization: string) {
+  await desk.search.focus();
+  await desk.page.keyboard.press('F2');
+  const dialog = desk.page.getByRole('dialog', { name: 'Новый участник' });
+  await dialog.getByLabel('ФИО').fill(fullName);
+  await dialog.getByLabel('Муниципалитет').fill('Бирский район');
+  await dialog.getByLabel('Организация').fill(organization);
+  await dialog.getByLabel(/согласи/i).check();
+  await dialog.getByRole('button', { name: /Зарегистрировать/ }).click();
+  await expect(desk.banner).toContainText(`${fullName} — прибытие отмечено`);
+}
+
+test('a walk-in registered at another desk reaches an open desk here, with its new organization', async ({ browser }) => {
+  const first = await browser.newContext();
+  const second = await browser.newContext();
+  const a = new DeskPage(await first.newPage());
+  const b = new DeskPage(await second.newPage());
+  await a.openWithDemo('Айгуль');
+  const full = await saveExchangeFile(a.page);
+  await b.app.open();
+  await b.page.getByRole('button', { name: /Получить мероприятие из файла обмена/ }).click();
+  await loadExchangeFile(b.page, full, /новое для этого устройства/, true);
+  await b.app.nav.getByRole('button', { name: 'Регистрация' }).click();
+  await b.page.getByLabel('Кто работает за стойкой?').fill('Булат');
+  await b.page.keyboard.press('Enter');
+  await expect(b.search).toHaveAttribute('placeholder', /Фамилия/);
+  await walkIn(b, 'Сафиуллин Тимур Рустемович', 'ТОС «Берёзка»');
+  const fromB = await saveExchangeFile(b.page);
+
+  // A registers a walk-in of its own later, so A's open desk has read past B's changes, which keep
+  // B's (older) stamps; a second window of A applies B's file while the desk stays open. The desk
+  // learns of B's walk-in only from the note the exchange stores.
+  await a.app.nav.getByRole('button', { name: 'Регистрация' }).click();
+  await walkIn(a, 'Хабибуллина Алсу Ильдаровна', 'Молодёжный центр');
+  const other = new DeskPage(await first.newPage());
+  await other.app.open();
+  await other.app.goTo('Обмен');
+  await loadExchangeFile(other.page, fromB, /отметки прихода: 1/);
+  await a.search.fill('сафиул');
+  await expect(a.result('Сафиуллин Тимур Рустемович')).toContainText('ТОС «Берёзка»');
+  await expect(a.result('Сафиуллин Тимур Рустемович')).toContainText('Прибыл(а)');
+  await expect(a.arrivedCounter).toHaveText('2');
+  await first.close();
+  await second.close();
+});

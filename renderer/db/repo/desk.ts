@@ -242,11 +242,13 @@ export function toDeskCards(registrations: readonly Registration[], people: Read
 // ── The desk cache ───────────────────────────────────────────────────────────────────────────────
 //
 // The desk's cards of an event are cached on the device (../desk-cache-file.ts: a file in OPFS, or a
-// `caches` row where there is none) with `stamp`, the greatest change stamp they reflect, and `epoch`,
-// the database's desk epoch when they were read. The desk replays the change log after the stamp.
-// That replay is only right while every change stored later has a greater stamp. Changes applied from
-// other devices (exchange files, the LAN hub) carry their own, older stamps: whoever applies them must
-// call dropDeskCaches in the same transaction, which moves the epoch on and so voids every cache.
+// `caches` row where there is none) with `stamp`, the greatest stamp they reflect, and `epoch`, the
+// database's desk epoch when they were read. The desk replays what was stored after the stamp
+// (deskChangesAfter): this device's own changes, by their stamps, and notes of changes from other
+// devices. Those changes (exchange files, the LAN hub) keep their own, older stamps, so whoever stores
+// them calls noteForeignDeskChanges in the same transaction: it stores a note, stamped now, of the
+// registrations whose cards they touched — or, when they touch too much to replay, moves the epoch
+// on (dropDeskCaches), which voids every cache and makes an open desk read everything again.
 
 /** Tables whose names the cards show (loadDeskLookups): a change to one may touch any card. */
 export const DESK_LOOKUP_TABLES: ReadonlySet<string> = new Set(['organizations', 'municipalities', 'sections']);
@@ -290,25 +292,86 @@ export async function writeDeskCache(ctx: DbContext, cache: DeskCacheHeader, car
 export async function refreshDeskCache(ctx: DbContext, eventId: string): Promise<DeskCache> {
   const { db } = ctx;
   const cache = await db.transaction('r', [db.registrations, db.people, db.organizations, db.municipalities, db.sections, db.changes, db.caches], async () => {
-    const [last, epoch, lookups, all] = await Promise.all([db.changes.orderBy('hlc').last(), deskCacheEpoch(ctx), loadDeskLookups(ctx, eventId), loadDeskRegistrations(ctx, eventId)]);
-    return { eventId, stamp: last?.hlc ?? '', epoch, cards: toDeskCards(all.registrations, all.people, lookups) };
+    const [stamp, epoch, lookups, all] = await Promise.all([lastDeskStamp(ctx), deskCacheEpoch(ctx), loadDeskLookups(ctx, eventId), loadDeskRegistrations(ctx, eventId)]);
+    return { eventId, stamp, epoch, cards: toDeskCards(all.registrations, all.people, lookups) };
   });
   await writeDeskCache(ctx, cache, cache.cards);
   return cache;
 }
 
 /**
- * Voids every desk cache on this device and tells an open desk to read everything again. Whoever
- * stores changes from another device (exchange files, the LAN hub) MUST call this, in the same rw
- * transaction (it must include `caches`): those changes keep their own, older stamps, and a desk that
- * replays the change log «after the cache's stamp» would never see them.
+ * Voids every desk cache on this device and tells an open desk to read everything again; inside a
+ * caller's rw transaction over `caches`, or its own.
  */
 export async function dropDeskCaches(ctx: DbContext): Promise<void> {
   const { db } = ctx;
   await db.transaction('rw', db.caches, async () => {
-    await db.caches.where('key').startsWith(CACHE_ROW_PREFIX).delete();
+    await Promise.all([db.caches.where('key').startsWith(CACHE_ROW_PREFIX).delete(), foreignNotes(ctx).delete()]);
     await newDeskEpoch(ctx);
   });
+}
+
+/** `caches` rows `desk-foreign:<stamp>`: registrations whose cards changes from other devices touched. */
+const FOREIGN_PREFIX = 'desk-foreign:';
+type ForeignNote = { registrations: string[]; lookups: boolean };
+/** Beyond this many touched registrations, reading everything again beats reading them one by one. */
+const FOREIGN_MAX_ROWS = 5_000;
+/** Notes kept at most; the next one folds them all into a new epoch (a full read, once). */
+const FOREIGN_MAX_NOTES = 1_000;
+/** In deskChangesAfter: the names of organizations changed, so the cards it lists need fresh lookups. */
+export const FOREIGN_LOOKUPS = '@lookups';
+
+const foreignNotes = (ctx: Pick<DbContext, 'db'>, after = '') => ctx.db.caches.where('key').between(FOREIGN_PREFIX + after, FOREIGN_PREFIX + '\uffff', false, false);
+
+/**
+ * Whoever stores changes from another device MUST call this in the same rw transaction (with
+ * `caches`, `people` and `registrations`), after the clock has received their stamps: it notes which
+ * registrations' cards the changes touch, under a stamp newer than any stored, so desk caches (and an
+ * open desk) replay just those. Changes to municipalities or sections, or too many rows, void the
+ * caches instead. Check-ins and prints are not on the cards and cost nothing.
+ */
+export async function noteForeignDeskChanges(ctx: DbContext, changes: readonly { table: string; rowId: string }[]): Promise<void> {
+  const { db } = ctx;
+  const of = (table: string) => [...new Set(changes.flatMap((c) => (c.table === table ? [c.rowId] : [])))];
+  if (!changes.some((c) => DESK_CARD_TABLES.has(c.table))) return;
+  if (changes.some((c) => c.table === 'municipalities' || c.table === 'sections')) return dropDeskCaches(ctx);
+  const organizations = of('organizations');
+  const people = new Set(of('people'));
+  if (organizations.length) for (const id of await db.people.where('organizationId').anyOf(organizations).primaryKeys()) people.add(id);
+  const registrations = new Set(of('registrations'));
+  if (people.size) for (const id of await db.registrations.where('personId').anyOf([...people]).primaryKeys()) registrations.add(id);
+  if (registrations.size > FOREIGN_MAX_ROWS || (await foreignNotes(ctx).count()) >= FOREIGN_MAX_NOTES) return dropDeskCaches(ctx);
+  if (!registrations.size) return;
+  const stamp = ctx.clock.tick();
+  const note: ForeignNote = { registrations: [...registrations], lookups: organizations.length > 0 };
+  await db.caches.put({ key: FOREIGN_PREFIX + stamp, stamp, value: note });
+}
+
+/**
+ * What the desk replays after `after`, in stamp order: this device's changes and, from the notes of
+ * foreign changes, one `registrations` entry per touched card (after a `FOREIGN_LOOKUPS` entry when
+ * the names they show changed). One transaction: the two sources are read as of the same moment.
+ */
+export async function deskChangesAfter(ctx: DbContext, after: string): Promise<{ hlc: string; table: string; rowId: string }[]> {
+  const { db } = ctx;
+  const [changes, notes] = await db.transaction('r', db.changes, db.caches, () => Promise.all([db.changes.where('hlc').above(after).toArray(), foreignNotes(ctx, after).toArray()]));
+  if (!notes.length) return changes;
+  const out: { hlc: string; table: string; rowId: string }[] = changes;
+  for (const { stamp: hlc, value } of notes) {
+    const note = value as ForeignNote;
+    if (note.lookups) out.push({ hlc, table: FOREIGN_LOOKUPS, rowId: '' });
+    for (const rowId of note.registrations) out.push({ hlc, table: 'registrations', rowId });
+  }
+  // stable: a note's lookups entry stays before its rows
+  return out.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+}
+
+/** The greatest stamp a desk may have to replay up to: of the change log or of a foreign-change note. */
+export async function lastDeskStamp(ctx: Pick<DbContext, 'db'>): Promise<string> {
+  const [change, note] = await Promise.all([ctx.db.changes.orderBy('hlc').last(), foreignNotes(ctx).last()]);
+  const a = change?.hlc ?? '';
+  const b = note?.stamp ?? '';
+  return a > b ? a : b;
 }
 
 /**
@@ -330,8 +393,8 @@ export async function openDeskCache<T extends DeskCacheHeader = DeskCache>(
   preloaded?: T | null,
 ): Promise<{ now: string; epoch: string; cached?: T | DeskCache }> {
   const { db } = ctx;
-  const [last, epoch] = await db.transaction('r', db.changes, db.caches, () => Promise.all([db.changes.orderBy('hlc').last(), deskCacheEpoch(ctx)]));
-  const now = { stamp: last?.hlc ?? '', epoch };
+  const [stamp, epoch] = await db.transaction('r', db.changes, db.caches, () => Promise.all([lastDeskStamp(ctx), deskCacheEpoch(ctx)]));
+  const now = { stamp, epoch };
   let cached: T | DeskCache | null | undefined = preloaded;
   if (cached === undefined) {
     const bytes = await (await deskCacheStore(db)).read(db.name, eventId);

@@ -34,7 +34,7 @@ import { SYNC_TABLES } from '../../../shared/sync/roles';
 import { eventScope } from '../../../shared/sync/scope';
 import { keyFingerprint } from '../../../shared/sync/signing';
 import type { DbContext } from '../context';
-import { DESK_CARD_TABLES, dropDeskCaches } from './desk';
+import { noteForeignDeskChanges } from './desk';
 import { ensureDeviceKey } from './device-key';
 import { recordConflicts } from './sync-conflicts';
 
@@ -291,10 +291,8 @@ export async function applyExchange(ctx: DbContext, file: ExchangeFile, options:
     };
     await ctx.db.devices.put(sender);
     await recordConflicts(ctx, header.eventId, plan.report.conflicts, now);
-    // changes to what desk cards show, older than a cache's stamp, just arrived: the caches cannot
-    // replay them. Check-ins and prints are not on the cards: a stream of other desks' arrivals (the
-    // LAN hub) leaves the caches, and an open desk, as they are.
-    if (plan.keep.some((c) => DESK_CARD_TABLES.has(c.table))) await dropDeskCaches(ctx);
+    // these changes keep their own stamps, older than a desk cache's: note the cards they touch
+    await noteForeignDeskChanges(ctx, plan.keep);
     return { fresh: plan.fresh.length, rowsWritten, refused: plan.report.refused.length, conflicts: plan.report.conflicts.length };
   });
 }

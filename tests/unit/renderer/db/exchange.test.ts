@@ -4,9 +4,9 @@ import type { DeviceRole, Person } from '../../../../shared/domain/types';
 import { deriveArrivals } from '../../../../shared/domain/arrival';
 import { createBackup, readBackup, restoreBackup } from '../../../../renderer/db/backup';
 import { putTracked } from '../../../../renderer/db/change-log';
-import type { DbContext } from '../../../../renderer/db/context';
+import { openDatabase, type DbContext } from '../../../../renderer/db/context';
 import { appendCheckin } from '../../../../renderer/db/repo/checkins';
-import { deskCacheEpoch, openDeskCache, refreshDeskCache } from '../../../../renderer/db/repo/desk';
+import { deskCacheEpoch, deskChangesAfter, FOREIGN_LOOKUPS, openDeskCache, refreshDeskCache, registerWalkIn } from '../../../../renderer/db/repo/desk';
 import { applyExchange, exportExchange, loadSyncBook, pendingFor, previewExchange } from '../../../../renderer/db/repo/exchange';
 import { listConflicts, resolveConflict } from '../../../../renderer/db/repo/sync-conflicts';
 import { openDemoEvent } from '../../../../renderer/features/onboarding/open-demo';
@@ -123,20 +123,83 @@ describe('exchange files between devices', () => {
     expect(back.preview.conflicts.length + (await listConflicts(b, eventId)).length).toBeGreaterThan(0);
   });
 
-  it('other desks\' arrivals leave the desk cache usable; a changed person voids it', async () => {
+  it('other desks\' arrivals leave the desk cache as it is; a changed person is noted for the desk to replay', async () => {
     const { a, b, eventId } = await twoDesks();
-    await refreshDeskCache(a, eventId);
-    const epoch = await deskCacheEpoch(a);
     const regs = await b.db.registrations.where('eventId').equals(eventId).toArray();
+    // b's edit happens before a's latest own change, so its stamp is older than a's cache
+    await editPerson(b, regs[0]!.personId, { surname: 'Гарипова' });
+    await appendCheckin(a, { eventId, registrationId: regs[5]!.id, kind: 'arrive', operator: 'А' });
+    const cache = await refreshDeskCache(a, eventId);
+    const epoch = await deskCacheEpoch(a);
     for (const r of regs.slice(0, 3)) await appendCheckin(b, { eventId, registrationId: r.id, kind: 'arrive', operator: 'Б' });
-    expect((await send(b, a, eventId)).result.fresh).toBe(3);
+    const onCards = <T extends { table: string }>(changes: T[]) => changes.filter((c) => c.table !== 'checkins');
+    const arrivals = await exportExchange(b, eventId, { peerId: a.device.id });
+    const withoutEdit = await previewExchange(a, arrivals.bytes, eventId);
+    await applyExchange(a, { ...withoutEdit.file, changes: withoutEdit.file.changes.filter((c) => c.table === 'checkins') });
     expect(await deskCacheEpoch(a)).toBe(epoch);
     expect((await openDeskCache(a, eventId)).cached).toBeDefined();
+    expect(onCards(await deskChangesAfter(a, cache.stamp))).toEqual([]);
 
-    await editPerson(b, regs[0]!.personId, { position: 'председатель ТОС' });
+    // the person's change keeps b's stamp, older than the cache's: the note is stamped on arrival
+    const change = (await b.db.changes.where('[table+rowId]').equals(['people', regs[0]!.personId]).last())!;
+    expect(change.hlc < cache.stamp).toBe(true);
+    await send(b, a, eventId);
+    expect(await deskCacheEpoch(a)).toBe(epoch);
+    const start = await openDeskCache(a, eventId);
+    expect(start.cached).toBeDefined();
+    expect(start.now > cache.stamp).toBe(true);
+    const replay = onCards(await deskChangesAfter(a, cache.stamp));
+    expect(replay).toContainEqual({ hlc: start.now, table: 'registrations', rowId: regs[0]!.id });
+    expect(replay.every((c) => c.hlc > cache.stamp)).toBe(true);
+    // nothing new after the note: a desk that has replayed it replays nothing more
+    expect(onCards(await deskChangesAfter(a, start.now))).toEqual([]);
+  });
+
+  it('a walk-in with a new organization is noted with fresh names; a renamed section voids the caches', async () => {
+    const { a, b, eventId } = await twoDesks();
+    const cache = await refreshDeskCache(a, eventId);
+    const epoch = await deskCacheEpoch(a);
+    const { registration } = await registerWalkIn(b, {
+      eventId,
+      operator: 'Б',
+      surname: 'Сафиуллин',
+      name: 'Тимур',
+      patronymic: 'Рустемович',
+      organization: 'ТОС «Берёзка»',
+      category: 'citizen',
+      consent: true,
+    });
+    await send(b, a, eventId);
+    expect(await deskCacheEpoch(a)).toBe(epoch);
+    const replay = (await deskChangesAfter(a, cache.stamp)).filter((c) => c.table === 'registrations' || c.table === FOREIGN_LOOKUPS);
+    const note = replay.filter((c) => c.hlc === replay[replay.length - 1]!.hlc);
+    // the names are read again before the cards the note lists
+    expect(note.map((c) => c.table)).toEqual([FOREIGN_LOOKUPS, 'registrations']);
+    expect(note[1]!.rowId).toBe(registration.id);
+
+    const section = (await b.db.sections.where('eventId').equals(eventId).first())!;
+    await b.db.transaction('rw', b.db.sections, b.db.changes, () => putTracked(b, 'sections', [{ ...section, title: 'Молодёжные инициативы' }]));
     await send(b, a, eventId);
     expect(await deskCacheEpoch(a)).not.toBe(epoch);
     expect((await openDeskCache(a, eventId)).cached).toBeUndefined();
+    expect(await deskChangesAfter(a, '')).not.toContainEqual(expect.objectContaining({ table: FOREIGN_LOOKUPS }));
+  });
+
+  it('a device restarted at the same millisecond never stamps a note over an earlier one', async () => {
+    const frozen = () => Date.parse('2026-11-27T10:00:00Z');
+    const org = await device('organizer', 'Организатор', frozen);
+    const desk = await device('desk', 'Стойка 1', frozen);
+    const eventId = await openDemoEvent(org, 5);
+    await send(org, desk, eventId); // a full file brings sections: the caches are voided, nothing noted
+    for (const p of await org.db.people.toArray()) await editPerson(org, p.id, { position: 'волонтёр' });
+    await send(org, desk, eventId);
+    const first = await deskChangesAfter(desk, '');
+    const noted = first.filter((c) => c.table === 'registrations' && !(c as { fields?: unknown }).fields);
+    expect(noted).toHaveLength(await desk.db.registrations.count());
+    desk.db.close();
+    const again = await openDatabase(desk.db.name, frozen);
+    open.push(again);
+    expect(again.clock.tick() > noted[0]!.hlc).toBe(true);
   });
 
   it('concurrent edits of one field: the later write wins on both, the review can pick the other', async () => {
