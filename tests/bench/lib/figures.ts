@@ -121,18 +121,18 @@ export function figures(sizes: SizeResult[], node: NodeResult): Figure[] {
       stats: u.stats,
       target: '≤ 1 s at 100k',
       pass: check(s, u.stats.median <= 1000),
-      note: u.cacheRowsDropped ? 'cache file deleted before each opening: the path after changes the cache cannot follow (LAN hub sync while the desk was closed) or a lost file' : 'this build has no desk cache: same path as above',
+      note: u.cacheRowsDropped ? 'cache file deleted before each opening: the path after a lost file, a restore, or changes from elsewhere too wide to replay' : 'this build has no desk cache: same path as above',
     });
   }
   for (const s of sizes) {
     out.push({
-      figure: '  uncached path in parts: IndexedDB → rows, rows → index',
+      figure: '  uncached path in parts: IndexedDB → rows → cards → index',
       n: k(s.n),
       unit: 'ms',
       stats: s.indexFromDb.total,
       target: '—',
       pass: null,
-      note: `read median ${fmt(s.indexFromDb.read.median)} ms + build median ${fmt(s.indexFromDb.build.median)} ms (harness page: the desk's \`loadDeskRegistrations\` read and \`new SearchIndex\`, in a fresh browser)`,
+      note: `medians: read ${fmt(s.indexFromDb.read.median)} ms + cards ${fmt(s.indexFromDb.cards.median)} ms + index ${fmt(s.indexFromDb.build.median)} ms (harness page, fresh browser: the desk's own \`loadDeskLookups\` + \`loadDeskRegistrations\`, \`toDeskCards\`, \`indexDeskCards\`)`,
     });
   }
   const imp = node.import;

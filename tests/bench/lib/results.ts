@@ -28,7 +28,7 @@ export type SizeResult = {
   queries: { total: number; perClass: number; keystrokes: number };
   desk: { painted: Stats; raf: Stats; byClass: Partial<Record<QueryClass, Stats>>; uncommitted: number };
   engines: EngineSummary[];
-  indexFromDb: { read: Stats; build: Stats; total: Stats };
+  indexFromDb: { read: Stats; cards: Stats; build: Stats; total: Stats };
   openDesk: Stats;
   /** Opening without the desk's cached index (the first opening after an import). */
   openDeskUncached: { stats: Stats; cacheRowsDropped: number };

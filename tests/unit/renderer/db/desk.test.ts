@@ -82,6 +82,22 @@ describe('desk repository', () => {
     expect(some.people.size).toBe(1);
   });
 
+  it('reads the same cards of an event whether the device holds it alone or beside others', async () => {
+    ctx = await freshDb();
+    const first = await openDemoEvent(ctx, 40);
+    const alone = await loadDeskRegistrations(ctx, first);
+    const ids = (r: { registrations: { id: string }[] }) => r.registrations.map((x) => x.id).sort();
+    expect(alone.registrations.length).toBeGreaterThanOrEqual(40);
+    const second = await openDemoEvent(ctx, 3);
+    expect(await ctx.db.events.count()).toBe(2);
+    const beside = await loadDeskRegistrations(ctx, first);
+    expect(ids(beside)).toEqual(ids(alone));
+    const small = await loadDeskRegistrations(ctx, second);
+    expect(small.registrations.length).toBeGreaterThan(0);
+    expect(small.registrations.every((r) => r.eventId === second && small.people.has(r.personId))).toBe(true);
+    expect(ids(small).some((id) => ids(alone).includes(id))).toBe(false);
+  });
+
   it('logs badge prints and counts earlier ones for the reprint warning', async () => {
     ctx = await freshDb();
     const eventId = await openDemoEvent(ctx);
