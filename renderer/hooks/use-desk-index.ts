@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { SearchIndex } from '../../shared/search';
 import { indexDeskCards, takeDeskPreload, toSearchDoc, type DeskState } from '../db/desk-preload';
 import {
@@ -57,7 +57,8 @@ export function useDeskIndex(eventId: string): DeskIndex | undefined {
   const ctx = useDb();
   const [state, setState] = useState<DeskIndex>();
 
-  useEffect(() => {
+  // a layout effect: the reading starts as the desk mounts, not after its first paint
+  useLayoutEffect(() => {
     let stopChanges: (() => void) | undefined;
     let stopEpoch: (() => void) | undefined;
     let cancelPendingWrite: (() => void) | undefined;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Arrival } from '../../../shared/domain/arrival';
 import type { EventRow } from '../../../shared/domain/types';
 import { normalizeBadgeCode } from '../../../shared/people/badge-code';
@@ -48,6 +48,8 @@ export function DeskPage({ event }: { event: EventRow }) {
   const setOperator = useUiStore((s) => s.setOperator);
   const setAutoBadge = useUiStore((s) => s.setAutoBadge);
   const desk = useDeskIndex(event.id);
+  // the counters walk every card: the search field becomes ready first, the counters a frame later
+  const countersDesk = useDeferredValue(desk);
   const arrivals = useArrivals(event.id);
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
@@ -222,7 +224,7 @@ export function DeskPage({ event }: { event: EventRow }) {
           )}
           {!query.trim() && <p className="desk-hint">Начните вводить фамилию — можно в любой раскладке, с ошибкой или латиницей. ↑↓ — выбор, Enter — отметить прибытие, Esc — очистить.</p>}
         </div>
-        <DeskCounters event={event} arrivals={arrivals} desk={desk} />
+        <DeskCounters event={event} arrivals={arrivals} desk={countersDesk} />
       </div>
       {dialog?.kind === 'annul' && (
         <AnnulDialog
