@@ -6,6 +6,8 @@ import { createBackup, readBackup, restoreBackup } from '../../../../renderer/db
 import {
   dropDeskCaches,
   deskCacheEpoch,
+  deskChangesAfter,
+  noteForeignDeskChanges,
   loadDeskLookups,
   loadDeskRegistrations,
   openDeskCache,
@@ -132,6 +134,35 @@ describe('desk cache in the database', () => {
     expect(await db.caches.get(`desk:${eventId}`)).toBeUndefined();
     expect(await deskCacheEpoch(ctx)).not.toBe(before);
     expect((await openDeskCache(ctx, eventId)).cached).toBeUndefined();
+  });
+
+  it('notes foreign changes for replay until they are too many to replay, then voids the caches', async () => {
+    ctx = await freshDb();
+    const eventId = await openDemoEvent(ctx);
+    const cache = await refreshDeskCache(ctx, eventId);
+    const c = ctx;
+    const { db } = c;
+    const note = (changes: { table: string; rowId: string }[]) => db.transaction('rw', [db.people, db.registrations, db.caches], () => noteForeignDeskChanges(c, changes));
+    const regs = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ table: 'registrations', rowId: `r${from + i}` }));
+    await note([{ table: 'checkins', rowId: 'x' }]);
+    expect(await deskChangesAfter(c, cache.stamp)).toEqual([]);
+    await note(regs(5_000));
+    expect(await deskCacheEpoch(c)).toBe(cache.epoch);
+    expect(await deskChangesAfter(c, cache.stamp)).toHaveLength(5_000);
+    expect((await openDeskCache(c, eventId)).cached).toBeDefined();
+    // one more than the desk would rather fetch one by one: it reads everything instead
+    await note(regs(5_001));
+    expect(await deskCacheEpoch(c)).not.toBe(cache.epoch);
+    expect(await deskChangesAfter(c, cache.stamp)).toEqual([]);
+
+    const again = await refreshDeskCache(c, eventId);
+    for (let i = 0; i < 1_000; i++) await note(regs(1, i));
+    expect(await deskCacheEpoch(c)).toBe(again.epoch);
+    expect(await deskChangesAfter(c, again.stamp)).toHaveLength(1_000);
+    // the notes are kept to a bound: the next one folds them all into a new epoch
+    await note(regs(1, 1_000));
+    expect(await deskCacheEpoch(c)).not.toBe(again.epoch);
+    expect(await deskChangesAfter(c, '')).toEqual((await db.changes.toArray()).map((ch) => expect.objectContaining({ hlc: ch.hlc })));
   });
 
   it('does not take a cache written under an older epoch, even one stored after the epoch moved on', async () => {
