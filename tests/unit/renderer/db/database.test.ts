@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventRow, Person } from '../../../../shared/domain/types';
 import { putTracked, deleteTracked } from '../../../../renderer/db/change-log';
@@ -39,6 +40,24 @@ describe('database', () => {
     const lastAfter = (await ctx.db.changes.orderBy('hlc').last())!.hlc;
     expect(lastAfter > lastBefore).toBe(true);
     expect(await ctx.db.municipalities.count()).toBe(63); // seeding twice adds nothing
+  });
+});
+
+describe('schema upgrades', () => {
+  it('version 2 drops the people indexes nothing queries and keeps every person', async () => {
+    const name = `skhod-v1-${Math.random()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ people: 'id, surname, phone, municipalityId, organizationId' });
+    await v1.table('people').bulkPut([person('p1', { phone: '+79173451234', municipalityId: 'm1' }), person('p2')]);
+    v1.close();
+
+    ctx = await openDatabase(name);
+    expect(ctx.db.verno).toBe(2);
+    expect(await ctx.db.people.get('p1')).toEqual(person('p1', { phone: '+79173451234', municipalityId: 'm1' }));
+    expect(await ctx.db.people.where('surname').equals('Галиуллина').count()).toBe(2);
+    const idb = ctx.db.backendDB();
+    const stored = [...idb.transaction('people', 'readonly').objectStore('people').indexNames].sort();
+    expect(stored).toEqual(['organizationId', 'surname']);
   });
 });
 
