@@ -339,22 +339,28 @@ const foreignNotes = (ctx: Pick<DbContext, 'db'>, after = '') => ctx.db.caches.w
  * registrations' cards the changes touch, under a stamp newer than any stored, so desk caches (and an
  * open desk) replay just those. Changes to municipalities or sections, or too many rows, void the
  * caches instead. Check-ins and prints are not on the cards and cost nothing.
+ * @returns whether the caches were voided (a fresh cache is then worth writing: refreshDeskCache)
  */
-export async function noteForeignDeskChanges(ctx: DbContext, changes: readonly { table: string; rowId: string }[]): Promise<void> {
+export async function noteForeignDeskChanges(ctx: DbContext, changes: readonly { table: string; rowId: string }[]): Promise<boolean> {
   const { db } = ctx;
   const of = (table: string) => [...new Set(changes.flatMap((c) => (c.table === table ? [c.rowId] : [])))];
-  if (!changes.some((c) => DESK_CARD_TABLES.has(c.table))) return;
-  if (changes.some((c) => c.table === 'municipalities' || c.table === 'sections')) return dropDeskCaches(ctx);
+  const voidAll = async () => {
+    await dropDeskCaches(ctx);
+    return true;
+  };
+  if (!changes.some((c) => DESK_CARD_TABLES.has(c.table))) return false;
+  if (changes.some((c) => c.table === 'municipalities' || c.table === 'sections')) return voidAll();
   const organizations = of('organizations');
   const people = new Set(of('people'));
   if (organizations.length) for (const id of await db.people.where('organizationId').anyOf(organizations).primaryKeys()) people.add(id);
   const registrations = new Set(of('registrations'));
   if (people.size) for (const id of await db.registrations.where('personId').anyOf([...people]).primaryKeys()) registrations.add(id);
-  if (registrations.size > FOREIGN_MAX_ROWS || (await foreignNotes(ctx).count()) >= FOREIGN_MAX_NOTES) return dropDeskCaches(ctx);
-  if (!registrations.size) return;
+  if (registrations.size > FOREIGN_MAX_ROWS || (await foreignNotes(ctx).count()) >= FOREIGN_MAX_NOTES) return voidAll();
+  if (!registrations.size) return false;
   const stamp = ctx.clock.tick();
   const note: ForeignNote = { registrations: [...registrations], lookups: organizations.length > 0 };
   await db.caches.put({ key: FOREIGN_PREFIX + stamp, stamp, value: note });
+  return false;
 }
 
 /**

@@ -229,7 +229,14 @@ function eventTitleIn(changes: readonly ChangeRecord[], eventId: string): string
   return title;
 }
 
-export type ApplyResult = { fresh: number; rowsWritten: number; refused: number; conflicts: number };
+export type ApplyResult = {
+  fresh: number;
+  rowsWritten: number;
+  refused: number;
+  conflicts: number;
+  /** The desk caches could not follow these changes (see noteForeignDeskChanges): worth writing afresh. */
+  deskCachesVoided: boolean;
+};
 
 /**
  * Applies a previewed file in one transaction: rows, log, seen vectors, the sender as a known peer,
@@ -292,8 +299,8 @@ export async function applyExchange(ctx: DbContext, file: ExchangeFile, options:
     await ctx.db.devices.put(sender);
     await recordConflicts(ctx, header.eventId, plan.report.conflicts, now);
     // these changes keep their own stamps, older than a desk cache's: note the cards they touch
-    await noteForeignDeskChanges(ctx, plan.keep);
-    return { fresh: plan.fresh.length, rowsWritten, refused: plan.report.refused.length, conflicts: plan.report.conflicts.length };
+    const deskCachesVoided = await noteForeignDeskChanges(ctx, plan.keep);
+    return { fresh: plan.fresh.length, rowsWritten, refused: plan.report.refused.length, conflicts: plan.report.conflicts.length, deskCachesVoided };
   });
 }
 

@@ -85,7 +85,8 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
       }
       setBusy('Применяем изменения…');
       const result = await applyExchange(ctx, preview.file);
-      if (result.rowsWritten > 0) void refreshDeskCache(ctx, preview.file.header.eventId).catch(() => undefined);
+      // a desk cache replays what the file noted; only one the file voided (or a new event) is read afresh
+      if (result.deskCachesVoided || preview.newEvent) void refreshDeskCache(ctx, preview.file.header.eventId).catch(() => undefined);
       setDone(result);
       if (preview.newEvent) setEventId(preview.file.header.eventId);
       setPreview(null);

@@ -83,7 +83,7 @@ describe('exchange files between devices', () => {
     expect((await desk.db.devices.get(org.device.id))?.role).toBe('organizer');
 
     const again = await applyExchange(desk, first.preview.file);
-    expect(again).toEqual({ fresh: 0, rowsWritten: 0, refused: 0, conflicts: 0 });
+    expect(again).toEqual({ fresh: 0, rowsWritten: 0, refused: 0, conflicts: 0, deskCachesVoided: false });
     expect(await snapshot(desk)).toEqual(await snapshot(org));
   });
 
@@ -143,7 +143,7 @@ describe('exchange files between devices', () => {
     // the person's change keeps b's stamp, older than the cache's: the note is stamped on arrival
     const change = (await b.db.changes.where('[table+rowId]').equals(['people', regs[0]!.personId]).last())!;
     expect(change.hlc < cache.stamp).toBe(true);
-    await send(b, a, eventId);
+    expect((await send(b, a, eventId)).result.deskCachesVoided).toBe(false);
     expect(await deskCacheEpoch(a)).toBe(epoch);
     const start = await openDeskCache(a, eventId);
     expect(start.cached).toBeDefined();
@@ -179,7 +179,7 @@ describe('exchange files between devices', () => {
 
     const section = (await b.db.sections.where('eventId').equals(eventId).first())!;
     await b.db.transaction('rw', b.db.sections, b.db.changes, () => putTracked(b, 'sections', [{ ...section, title: 'Молодёжные инициативы' }]));
-    await send(b, a, eventId);
+    expect((await send(b, a, eventId)).result.deskCachesVoided).toBe(true);
     expect(await deskCacheEpoch(a)).not.toBe(epoch);
     expect((await openDeskCache(a, eventId)).cached).toBeUndefined();
     expect(await deskChangesAfter(a, '')).not.toContainEqual(expect.objectContaining({ table: FOREIGN_LOOKUPS }));
