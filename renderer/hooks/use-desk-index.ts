@@ -169,9 +169,9 @@ export function useDeskIndex(eventId: string): DeskIndex | undefined {
         // showed the cached section or status of a person for a moment would check them in on stale data
         if (start.now > cursor) await applyChanges(await deskChangesAfter(ctx, cursor));
       } else {
-        lookups = await loadDeskLookups(ctx, eventId);
-        const all = await loadDeskRegistrations(ctx, eventId);
-        reset(indexDeskCards(toDeskCards(all.registrations, all.people, lookups)));
+        const [names, all] = await Promise.all([loadDeskLookups(ctx, eventId), loadDeskRegistrations(ctx, eventId)]);
+        lookups = names;
+        reset(indexDeskCards(toDeskCards(all.registrations, all.people, names)));
         cursor = start.now;
         dirty = true;
       }
