@@ -28,6 +28,14 @@ async function loadExchangeFile(page: Page, file: { name: string; buffer: Buffer
   else await expect(page.getByRole('status').filter({ hasText: 'Готово' })).toBeVisible();
 }
 
+/** An empty device receives an event as a full file from its first-run screen. */
+async function receiveEvent(desk: DeskPage, full: { name: string; buffer: Buffer }) {
+  await desk.app.open();
+  await desk.page.getByRole('button', { name: /Получить мероприятие из файла обмена/ }).click();
+  await loadExchangeFile(desk.page, full, /новое для этого устройства/, true);
+  await expect(desk.page.getByRole('heading', { level: 1, name: 'Участники' })).toBeVisible();
+}
+
 async function checkIn(desk: DeskPage, name: string) {
   await desk.search.fill(name);
   await expect(desk.results.first()).toContainText(name);
@@ -50,14 +58,9 @@ test('two desks check people in offline, exchange files both ways, agree, and se
   const full = await saveExchangeFile(a.page);
   expect(full.name).toMatch(/\.skhod$/);
 
-  await b.app.open();
-  await b.page.getByRole('button', { name: /Получить мероприятие из файла обмена/ }).click();
-  await loadExchangeFile(b.page, full, /новое для этого устройства/, true);
-  await expect(b.page.getByRole('heading', { level: 1, name: 'Участники' })).toBeVisible();
+  await receiveEvent(b, full);
   expect(await b.app.participantCount()).toBe(total);
-  await b.app.nav.getByRole('button', { name: 'Регистрация' }).click();
-  await b.page.getByLabel('Кто работает за стойкой?').fill('Булат');
-  await b.page.keyboard.press('Enter');
+  await b.openDesk('Булат');
 
   // offline: A checks in the first two, B the second and the third — the second person twice
   await a.app.nav.getByRole('button', { name: 'Регистрация' }).click();
@@ -133,13 +136,8 @@ test('a walk-in registered at another desk reaches an open desk here, with its n
   const b = new DeskPage(await second.newPage());
   await a.openWithDemo('Айгуль');
   const full = await saveExchangeFile(a.page);
-  await b.app.open();
-  await b.page.getByRole('button', { name: /Получить мероприятие из файла обмена/ }).click();
-  await loadExchangeFile(b.page, full, /новое для этого устройства/, true);
-  await b.app.nav.getByRole('button', { name: 'Регистрация' }).click();
-  await b.page.getByLabel('Кто работает за стойкой?').fill('Булат');
-  await b.page.keyboard.press('Enter');
-  await expect(b.search).toHaveAttribute('placeholder', /Фамилия/);
+  await receiveEvent(b, full);
+  await b.openDesk('Булат');
   await walkIn(b, 'Сафиуллин Тимур Рустемович', 'ТОС «Берёзка»');
   const fromB = await saveExchangeFile(b.page);
 

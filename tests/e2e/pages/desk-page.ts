@@ -44,6 +44,11 @@ export class DeskPage {
     await this.app.open();
     await this.app.openDemoButton.click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Участники' })).toBeVisible();
+    await this.openDesk(operator);
+  }
+
+  /** Goes to «Регистрация», introduces the operator and waits for the list to be ready. */
+  async openDesk(operator: string) {
     await this.app.nav.getByRole('button', { name: 'Регистрация' }).click();
     await this.page.getByLabel('Кто работает за стойкой?').fill(operator);
     await this.page.keyboard.press('Enter');

@@ -82,7 +82,7 @@ describe('desk repository', () => {
     expect(some.people.size).toBe(1);
   });
 
-  it('reads the same cards of an event whether the device holds it alone or beside others', async () => {
+  it('reads the same registrations of an event whether the device holds it alone or beside others', async () => {
     ctx = await freshDb();
     const first = await openDemoEvent(ctx, 40);
     const alone = await loadDeskRegistrations(ctx, first);
