@@ -12,6 +12,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: port === 4173 ? 'test-results/e2e' : `test-results/e2e-${port}`,
   fullyParallel: false,
+  // a stray test.only must not let CI run one test and call the rest passed
+  forbidOnly: !!process.env.CI,
   workers: process.env.CI ? 1 : 2,
   retries: 0,
   timeout: 60_000,
