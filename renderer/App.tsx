@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import type { EventRow } from '../shared/domain/types';
-import { EventSwitcher, formatDate } from './components/EventSwitcher';
+import { EventSwitcher } from './components/EventSwitcher';
+import { formatDay } from '../shared/text/format';
 import { Nav } from './components/Nav';
 import { BackupGuard } from './features/backup/BackupGuard';
 import { DeskPage } from './features/desk/DeskPage';
@@ -83,7 +84,7 @@ function Shell() {
         <span className="brand">Сход</span>
         <EventSwitcher current={event} onCreate={() => setCreating(true)} />
         <span className="topbar-meta">
-          {event.city} · {formatDate(event.startDate)}
+          {event.city} · {formatDay(event.startDate)}
         </span>
       </header>
       <Nav />

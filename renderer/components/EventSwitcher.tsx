@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../shared/domain/types';
+import { formatDay } from '../../shared/text/format';
 import { useEvents } from '../hooks/use-events';
 import { useUiStore } from '../stores/ui-store';
 
@@ -19,17 +20,11 @@ export function EventSwitcher({ current, onCreate }: { current: EventRow; onCrea
       >
         {events.map((ev) => (
           <option key={ev.id} value={ev.id}>
-            {ev.shortTitle ?? ev.title} · {formatDate(ev.startDate)}
+            {ev.shortTitle ?? ev.title} · {formatDay(ev.startDate)}
           </option>
         ))}
         <option value={NEW}>{t('event.new')}</option>
       </select>
     </label>
   );
-}
-
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  if (!y || !m || !d) return iso;
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }

@@ -13,7 +13,8 @@ import {
 } from '../../db/backup';
 import { useDb } from '../../hooks/db-context';
 import type { ConfirmDestructive } from './confirm';
-import { downloadName, formatSize, formatTime } from './labels';
+import { formatBytes, formatDate } from '../../../shared/text/format';
+import { downloadName } from './labels';
 import { StorageStatus } from './StorageStatus';
 import { RestoreDialog } from './RestoreDialog';
 import { useConfirmDestructive } from './use-confirm-destructive';
@@ -75,7 +76,7 @@ export function BackupSection(props: Props) {
   const createNow = () =>
     run('create', async () => {
       const item = await saveBackup(ctx, 'Вручную');
-      return `Копия создана: ${formatTime(item.time)}, ${formatSize(item.size)}.`;
+      return `Копия создана: ${formatDate(item.time, 'dateTimeSeconds')}, ${formatBytes(item.size)}.`;
     });
 
   const downloadFull = () =>
@@ -84,7 +85,7 @@ export function BackupSection(props: Props) {
       const { bytes } = await createBackup(ctx, 'Полная копия, скачанная вручную', now);
       const saved = await bridge.saveFile({ suggestedName: downloadName(now), bytes });
       if ('error' in saved) throw new Error(saved.error.message);
-      return saved.data ? `Полная копия сохранена: ${saved.data.name} (${formatSize(bytes.byteLength)}).` : undefined;
+      return saved.data ? `Полная копия сохранена: ${saved.data.name} (${formatBytes(bytes.byteLength)}).` : undefined;
     });
 
   const downloadStored = (item: StoredBackupItem) =>
@@ -116,7 +117,7 @@ export function BackupSection(props: Props) {
       {undo && (
         <div className="backup-undo" role="group" aria-label="Последнее восстановление">
           <p>
-            Данные восстановлены {formatTime(undo.at)} из копии от {formatTime(undo.restoredCreatedAt)} («{undo.restoredReason}»).
+            Данные восстановлены {formatDate(undo.at, 'dateTimeSeconds')} из копии от {formatDate(undo.restoredCreatedAt, 'dateTimeSeconds')} («{undo.restoredReason}»).
           </p>
           <div className="backup-actions">
             <button type="button" onClick={() => void undoLast()} disabled={busy !== undefined}>
@@ -172,12 +173,12 @@ export function BackupSection(props: Props) {
           </thead>
           <tbody>
             {items.map((b) => {
-              const when = formatTime(b.time);
+              const when = formatDate(b.time, 'dateTimeSeconds');
               return (
                 <tr key={b.name}>
                   <td>{when}</td>
                   <td>{b.info?.reason ?? '—'}</td>
-                  <td className="num">{formatSize(b.size)}</td>
+                  <td className="num">{formatBytes(b.size)}</td>
                   <td className="backup-row-actions">
                     <button type="button" onClick={() => void restore.fromStore(b.name)} disabled={busy !== undefined || restore.busy} aria-label={`Восстановить копию от ${when}`}>
                       Восстановить…

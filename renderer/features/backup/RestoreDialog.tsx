@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { BackupContent } from '../../../shared/backup/format';
 import { restoreBackup, type BackupPreview } from '../../db/backup';
 import { useDb } from '../../hooks/db-context';
-import { formatTime, tableLabel } from './labels';
+import { formatDate } from '../../../shared/text/format';
+import { tableLabel } from './labels';
 import type { ConfirmDestructive } from './confirm';
 
 type Props = {
@@ -29,7 +30,7 @@ export function RestoreDialog({ content, preview, source, confirmDestructive, on
 
   const restore = async () => {
     setError(undefined);
-    if (!(await confirmDestructive({ kind: 'restore', title: `Восстановить данные из копии от ${formatTime(h.createdAt)}` }))) return;
+    if (!(await confirmDestructive({ kind: 'restore', title: `Восстановить данные из копии от ${formatDate(h.createdAt, 'dateTimeSeconds')}` }))) return;
     setBusy(true);
     try {
       await restoreBackup(ctx, content);
@@ -54,7 +55,7 @@ export function RestoreDialog({ content, preview, source, confirmDestructive, on
       <p className="muted">{source}</p>
       <dl className="facts">
         <dt>Копия сделана</dt>
-        <dd>{formatTime(h.createdAt)}</dd>
+        <dd>{formatDate(h.createdAt, 'dateTimeSeconds')}</dd>
         <dt>Причина</dt>
         <dd>{h.reason}</dd>
         <dt>Устройство</dt>

@@ -27,23 +27,6 @@ export function tableLabel(table: string): string {
   return TABLE_LABELS[table] ?? table;
 }
 
-/** 1536 → "1,5 КБ"; binary units, Russian decimal comma. */
-export function formatSize(bytes: number): string {
-  const units = ['Б', 'КБ', 'МБ', 'ГБ'];
-  let v = bytes;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  const text = i === 0 ? String(v) : v.toFixed(v < 10 ? 1 : 0).replace('.', ',');
-  return `${text} ${units[i]}`;
-}
-
-export function formatTime(ms: number | string): string {
-  const d = new Date(ms);
-  return Number.isNaN(d.getTime()) ? '—' : d.toLocaleString('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-}
 
 /** "Сход — копия 27.09.2019 08-30.skhod-backup": a bare file name (no slashes, no colons for Windows). */
 export function downloadName(now: Date): string {

@@ -2,9 +2,11 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createEvent, validateNewEvent, type NewEventInput } from '../../db/repo/events';
 import { useDb } from '../../hooks/db-context';
+import { todayIn } from '../../../shared/text/format';
 import { useUiStore } from '../../stores/ui-store';
 
-const today = () => new Date().toISOString().slice(0, 10);
+// the event's day in Ufa's time zone: before 05:00 local, UTC is still on yesterday
+const today = () => todayIn();
 
 export function CreateEventDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();

@@ -1,0 +1,139 @@
+/**
+ * Numbers, money, sizes, counts and dates the way a Russian reader expects them: «300 000,5 ₽», «1,5 МБ»,
+ * «21 муниципалитет», «18 декабря 2019 г.», times in the event's time zone. Everything goes through `Intl`
+ * (the grouping space, the decimal comma, the plural category), so screens, exports and prints agree.
+ *
+ * Units and currency are joined to their number with a no-break space so «₽» never wraps alone onto the
+ * next line. Dates are shown in the event's time zone (Ufa is UTC+5), never the laptop's nor UTC: a desk
+ * laptop set to Moscow time must still print the times people saw on the hall's clock.
+ */
+
+/** Ufa and the rest of Bashkortostan: UTC+5 all year. */
+export const DEFAULT_TIME_ZONE = 'Asia/Yekaterinburg';
+
+const NBSP = '\u00a0';
+const LOCALE = 'ru-RU';
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(minFraction: number, maxFraction: number): Intl.NumberFormat {
+  const key = `${minFraction}|${maxFraction}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: minFraction, maximumFractionDigits: maxFraction });
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+/** «300 000,5», «0,71», «12». `digits` is the most fraction digits shown (2 unless given); `fixed` shows exactly that many. */
+export function formatNumber(n: number, digits = 2, fixed = false): string {
+  if (!Number.isFinite(n)) return '—';
+  return numberFormat(fixed ? digits : 0, digits).format(n);
+}
+
+/** «300 000,5 ₽»: kopecks only when there are any. */
+export function formatMoney(rubles: number): string {
+  return `${formatNumber(rubles, 2)}${NBSP}₽`;
+}
+
+/** «×0,5»: a weight or coefficient. */
+export function formatFactor(k: number): string {
+  return `×${formatNumber(k, 3)}`;
+}
+
+const SIZE_UNITS = ['Б', 'КБ', 'МБ', 'ГБ'] as const;
+
+/** «512 Б», «1,5 КБ», «12 КБ», «3 МБ»: binary multiples, one fraction digit below ten. */
+export function formatBytes(bytes: number): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < SIZE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${formatNumber(value, unit > 0 && value < 10 ? 1 : 0)}${NBSP}${SIZE_UNITS[unit]}`;
+}
+
+/** Noun forms for a count: [one, few, many] — «участник», «участника», «участников». */
+export type PluralForms = readonly [one: string, few: string, many: string];
+
+const pluralRules = new Intl.PluralRules(LOCALE);
+
+/**
+ * The form of a noun after a number, by Russian plural rules (Intl.PluralRules): 1, 21, 101 → one;
+ * 2–4, 22–24 → few; 0, 5–20, 11–14, 25 → many; a fraction (1,5) → the genitive singular, i.e. `few`.
+ */
+export function pluralForm(n: number, forms: PluralForms): string {
+  switch (pluralRules.select(n)) {
+    case 'one':
+      return forms[0];
+    case 'few':
+    case 'other':
+      return forms[1];
+    default:
+      return forms[2];
+  }
+}
+
+/** «21 муниципалитет», «1 024 участника», «1,5 балла». */
+export function formatCount(n: number, forms: PluralForms): string {
+  return `${formatNumber(n)}${NBSP}${pluralForm(n, forms)}`;
+}
+
+type DateInput = string | number | Date;
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(kind: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALE, { ...options, timeZone });
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+function toDate(input: DateInput): Date | undefined {
+  const d = input instanceof Date ? input : new Date(input);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+const KINDS = {
+  /** «18 декабря 2019 г.» */
+  date: { day: 'numeric', month: 'long', year: 'numeric' },
+  /** «18.12.2019» */
+  shortDate: { day: '2-digit', month: '2-digit', year: 'numeric' },
+  /** «18.12.2019, 09:30» */
+  dateTime: { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+  /** «18.12.2019, 09:30:15» */
+  dateTimeSeconds: { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' },
+  /** «09:30» */
+  time: { hour: '2-digit', minute: '2-digit' },
+  /** «09:30:15» */
+  timeSeconds: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+export type DateKind = keyof typeof KINDS;
+
+/** A moment shown in the event's time zone; «—» for a missing or invalid value. */
+export function formatDate(input: DateInput | undefined, kind: DateKind = 'date', timeZone = DEFAULT_TIME_ZONE): string {
+  const d = input === undefined ? undefined : toDate(input);
+  return d ? dateFormat(kind, timeZone, KINDS[kind]).format(d) : '—';
+}
+
+/**
+ * A calendar day stored as «YYYY-MM-DD» (an event's date), shown as «18 декабря 2019 г.». The day is a
+ * date, not a moment: it is read in UTC so that no time zone can move it to the day before.
+ */
+export function formatDay(isoDay: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  if (!m) return isoDay;
+  return formatDate(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])), 'date', 'UTC');
+}
+
+/** Today's calendar day («YYYY-MM-DD») in the event's time zone: in Ufa at 04:30 local it is already today. */
+export function todayIn(timeZone = DEFAULT_TIME_ZONE, now: DateInput = Date.now()): string {
+  const parts = dateFormat('iso-day', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(toDate(now) ?? new Date());
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
