@@ -64,15 +64,14 @@ const pluralRules = new Intl.PluralRules(LOCALE);
  * 2–4, 22–24 → few; 0, 5–20, 11–14, 25 → many; a fraction (1,5) → the genitive singular, i.e. `few`.
  */
 export function pluralForm(n: number, forms: PluralForms): string {
-  switch (pluralRules.select(n)) {
-    case 'one':
-      return forms[0];
-    case 'few':
-    case 'other':
-      return forms[1];
-    default:
-      return forms[2];
-  }
+  const c = pluralCategory(n);
+  return c === 'one' ? forms[0] : c === 'few' ? forms[1] : forms[2];
+}
+
+/** The Russian count form of `n`: «one» (1, 21), «few» (2–4, 22–24, and fractions), «many» (0, 5–20, 25). */
+export function pluralCategory(n: number): 'one' | 'few' | 'many' {
+  const c = pluralRules.select(n);
+  return c === 'one' ? 'one' : c === 'few' || c === 'other' ? 'few' : 'many';
 }
 
 /** «21 муниципалитет», «1 024 участника», «1,5 балла». */
