@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 // ════════════════════════════════════════════════════════════════════════════════════════════════
-// LAYER RULES — DO NOT RELAX THESE. They are the architecture of DESIGN.md, enforced:
+// LAYER RULES — DO NOT RELAX THESE. They are the architecture of docs/ARCHITECTURE.md «1. Layers», enforced:
 //   shared/    imports nothing of ours (no renderer/, electron/, resources/), no dexie, no electron,
 //              no node:*, no react — pure TypeScript that runs anywhere.
 //   renderer/  never imports electron/ (nor the electron package, nor node:*); dexie only in renderer/db.
@@ -12,7 +12,7 @@ import globals from 'globals';
 //   cli/       Node command-line tool: shared/ and node:*, never renderer/ or electron/.
 // A wrong import fails `npm run lint` and therefore `npm test` and CI (tests/unit/lint/layers.test.ts).
 // ════════════════════════════════════════════════════════════════════════════════════════════════
-const ourTop = (dir) => ({ regex: `^(\\.\\.?/)+(\\.\\./)*${dir}(/|$)`, message: `этот слой не импортирует ${dir}/ (см. DESIGN.md «Architecture»)` });
+const ourTop = (dir) => ({ regex: `^(\\.\\.?/)+(\\.\\./)*${dir}(/|$)`, message: `этот слой не импортирует ${dir}/ (см. docs/ARCHITECTURE.md «1. Layers»)` });
 const nodeBuiltins = { regex: '^node:', message: 'node:* — только в electron/ (main process)' };
 const electronPkg = { regex: '^electron(/|$)', message: 'пакет electron — только в electron/' };
 const dexiePkg = { regex: '^dexie(-react-hooks)?(/|$)', message: 'dexie — только в renderer/db (данные — через репозитории и хуки)' };

@@ -2,8 +2,8 @@
  * readSpreadsheet: bytes from a stranger → the text of every sheet, or a named ImportError.
  *
  * Order matters: size first, then magic bytes, then the zip directory (bomb / truncation) or the OLE
- * directory (encryption), and only then SheetJS. SheetJS 0.20.3 (the patched build, see TOOLCHAIN.md)
- * is used with dense sheets, a row cap and no formula evaluation (SheetJS never evaluates; we read the
+ * directory (encryption), and only then SheetJS. SheetJS 0.20.3 (npm:@e965/xlsx, without the advisories
+ * of npm's frozen 0.18.5) is used with dense sheets, a row cap and no formula evaluation (SheetJS never evaluates; we read the
  * value Excel cached). Nothing here turns cell text into an object key. Run it in a worker: the caller
  * enforces `limits.maxMillis` and reports 'timeout'.
  */

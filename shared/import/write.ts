@@ -1,7 +1,7 @@
 /**
  * Sheet models → xlsx / xls / csv bytes, as Excel on a district office's machine would save them. Used
  * by the messy-list generator and by fixtures. Not an export path: these writers do not neutralize
- * formula injection (exports must, see DESIGN.md «Files and safety»).
+ * formula injection (exports must, see docs/ARCHITECTURE.md «11. Reports, exports, the demo»).
  */
 import * as XLSX from 'xlsx';
 import type { CsvDelimiter, SheetModel } from './types';

@@ -1,6 +1,6 @@
 /**
  * The desk search: an in-memory index over people that answers every keystroke. The desk must find a
- * person in one or two keystrokes whatever the keyboard layout, spelling or typo (DESIGN.md, issue 4).
+ * person in one or two keystrokes whatever the keyboard layout, spelling or typo (docs/ARCHITECTURE.md «5. The desk»).
  *
  * Storage: distinct folded words → posting lists of people in result order (vocabulary.ts); phones
  * bucketed by their last four digits; badge codes. A change touches only the changed person's words —

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 
-// The layer rules of DESIGN.md live in eslint.config.js; these cases prove a wrong import fails lint.
+// The layer rules of docs/ARCHITECTURE.md «1. Layers» live in eslint.config.js; these cases prove a wrong import fails lint.
 const eslint = new ESLint({ cwd: process.cwd() });
 
 async function restrictedImports(filePath: string, source: string): Promise<string[]> {
