@@ -132,7 +132,7 @@ test('the backups list shows a backup made now, restorable from the list by keyb
   await expect(backups.section.getByRole('status')).toContainText('Копия создана');
   const row = backups.section.getByRole('row', { name: /Вручную/ });
   await expect(row).toBeVisible();
-  await expect(row.getByRole('cell').nth(2)).toHaveText(/\d+(,\d)? (КБ|МБ)/);
+  await expect(row.getByRole('cell').nth(2)).toHaveText(/\d+(,\d)?\s(КБ|МБ)/);
 
   await row.getByRole('button', { name: /Восстановить копию от/ }).focus();
   await page.keyboard.press('Enter');
