@@ -78,9 +78,42 @@ test('moves a person between sections on the board by keyboard', async ({ page }
   await chip.focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Перевести в секцию' });
-  await dialog.getByRole('button', { name: /Соседские сообщества/ }).click();
+  // the person's own section is skipped: focus starts on the second, ↓ goes to the third, ↑↓ wrap around
+  await expect(dialog.getByRole('button', { name: /Комьюнити-менеджмент/ })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(dialog.getByRole('button', { name: /Молодёжные сообщества/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(dialog.getByRole('button', { name: /Соседские сообщества/ })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(columns.nth(2).getByRole('list', { name: /Участники секции/ })).toContainText(name!);
   const n = Number(before!.split('/')[0]);
   await expect(first.getByTestId('section-fill')).toHaveText(`${n - 1} / 35`);
+  // the focus follows the moved card into its new column, so the next move is one Enter away
+  await expect(columns.nth(2).locator('.person-chip:focus')).toContainText(name!);
+});
+
+test('deleting a section asks in the app and needs the word typed', async ({ page }) => {
+  const desk = new DeskPage(page);
+  await desk.openWithDemo();
+  await desk.app.goTo('Секции');
+  const columns = page.locator('.section-column');
+  await expect(columns).toHaveCount(4);
+  await columns.nth(3).getByRole('button', { name: 'Изменить' }).click();
+  await page.getByRole('dialog', { name: 'Секция' }).getByRole('button', { name: 'Удалить секцию' }).click();
+  const ask = page.getByRole('alertdialog', { name: /Удалить секцию «Молодёжные сообщества/ });
+  await expect(ask).toContainText('останутся без секции');
+  const confirm = ask.getByRole('button', { name: 'Удалить секцию' });
+  await expect(confirm).toBeDisabled();
+  // Esc declines: nothing is deleted
+  await page.keyboard.press('Escape');
+  await expect(ask).toBeHidden();
+  await expect(columns).toHaveCount(4);
+
+  await page.getByRole('dialog', { name: 'Секция' }).getByRole('button', { name: 'Удалить секцию' }).click();
+  await ask.getByLabel(/Чтобы подтвердить/).fill('Удалить');
+  await confirm.click();
+  await expect(columns).toHaveCount(3);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
+import { Dialog, closeDialog } from '../../components/ui';
 import { setSectionPrefs } from '../../db/repo/sections';
 import { useDb } from '../../hooks/db-context';
 import type { ParticipantRow } from '../../hooks/use-participants';
@@ -7,11 +8,10 @@ import type { SectionColumn } from './board-model';
 /** Keyboard way to move a person: pick a section (with its live fill); a full one asks to confirm. */
 export function MoveDialog({ row, columns, onMove, onClose }: { row: ParticipantRow; columns: SectionColumn[]; onMove: (sectionId: string | null) => void; onClose: () => void }) {
   const ctx = useDb();
-  const ref = useRef<HTMLDialogElement>(null);
   const [confirming, setConfirming] = useState<SectionColumn>();
   const [prefs, setPrefs] = useState<string[]>(() => [0, 1, 2].map((i) => row.registration.sectionPrefs[i] ?? ''));
-  useEffect(() => ref.current?.showModal(), []);
   const current = row.registration.sectionId;
+  const firstEnabled = columns.findIndex((c) => c.section.id !== current);
 
   const choose = (column: SectionColumn) => {
     if (column.members.length >= column.section.capacity && confirming !== column) return setConfirming(column);
@@ -19,17 +19,31 @@ export function MoveDialog({ row, columns, onMove, onClose }: { row: Participant
   };
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="move-title" onClose={onClose}>
-      <h2 id="move-title">Перевести в секцию</h2>
+    <Dialog
+      title="Перевести в секцию"
+      onClose={onClose}
+      footer={
+        <>
+          {current && (
+            <button type="button" onClick={() => onMove(null)}>
+              Убрать из секции
+            </button>
+          )}
+          <button type="button" onClick={closeDialog}>
+            Отмена
+          </button>
+        </>
+      }
+    >
       <p>
         <strong>{row.fullName}</strong> <span className="muted">{row.municipality}</span>
       </p>
-      <ul className="move-options">
+      <ul className="move-options" onKeyDown={moveFocus}>
         {columns.map((c, i) => {
           const rank = row.registration.sectionPrefs.indexOf(c.section.id) + 1;
           return (
             <li key={c.section.id}>
-              <button type="button" autoFocus={i === 0} disabled={c.section.id === current} onClick={() => choose(c)}>
+              <button type="button" autoFocus={i === firstEnabled} disabled={c.section.id === current} onClick={() => choose(c)}>
                 <span>{c.section.title}</span>
                 <span className="muted">
                   {c.members.length} / {c.section.capacity}
@@ -71,16 +85,18 @@ export function MoveDialog({ row, columns, onMove, onClose }: { row: Participant
           </label>
         ))}
       </fieldset>
-      <div className="dialog-actions">
-        {current && (
-          <button type="button" onClick={() => onMove(null)}>
-            Убрать из секции
-          </button>
-        )}
-        <button type="button" onClick={onClose}>
-          Отмена
-        </button>
-      </div>
-    </dialog>
+    </Dialog>
   );
+}
+
+/** ↑/↓ (and Home/End) walk the section buttons, skipping the disabled one (where the person is now). */
+function moveFocus(e: KeyboardEvent<HTMLUListElement>) {
+  const step = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity }[e.key];
+  if (step === undefined) return;
+  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
+  if (buttons.length === 0) return;
+  e.preventDefault();
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const next = Number.isFinite(step) ? (at + step + buttons.length) % buttons.length : step < 0 ? 0 : buttons.length - 1;
+  buttons[next]!.focus();
 }

@@ -77,6 +77,7 @@ function PersonChip({ row, onPick }: { row: ParticipantRow; onPick: (row: Partic
       <button
         type="button"
         className="person-chip"
+        data-registration={r.id}
         draggable
         onDragStart={(e) => {
           e.dataTransfer.setData(DRAG_TYPE, r.id);

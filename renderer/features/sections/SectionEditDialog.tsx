@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Section } from '../../../shared/domain/types';
+import { FormDialog, NumberField, TextField, closeDialog, useConfirm } from '../../components/ui';
 import { deleteSection, saveSection, validateSection } from '../../db/repo/sections';
 import { useDb } from '../../hooks/db-context';
 
@@ -7,7 +8,7 @@ const hhmm = (iso?: string) => (iso ? iso.slice(11, 16) : '');
 
 export function SectionEditDialog({ eventId, section, onClose }: { eventId: string; section?: Section; onClose: () => void }) {
   const ctx = useDb();
-  const ref = useRef<HTMLDialogElement>(null);
+  const [confirm, confirmDialog] = useConfirm();
   const [form, setForm] = useState({
     title: section?.title ?? '',
     room: section?.room ?? '',
@@ -17,13 +18,11 @@ export function SectionEditDialog({ eventId, section, onClose }: { eventId: stri
     end: hhmm(section?.endsAt),
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => ref.current?.showModal(), []);
 
   // times keep the date and offset of the stored value (the event's day); a new section gets none
   const withTime = (iso: string | undefined, t: string) => (t && iso ? `${iso.slice(0, 11)}${t}${iso.slice(16)}` : iso && !t ? undefined : iso);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const input = {
       id: section?.id,
       title: form.title,
@@ -44,55 +43,54 @@ export function SectionEditDialog({ eventId, section, onClose }: { eventId: stri
     }
   };
 
-  const field = (key: keyof typeof form, label: string, type = 'text') => (
-    <label className="field">
-      <span>{label}</span>
-      <input type={type} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} aria-invalid={errors[key] ? true : undefined} />
-      {errors[key] && <span className="field-error">{errors[key]}</span>}
-    </label>
+  const remove = async (e: { currentTarget: Element }) => {
+    const target = e.currentTarget;
+    if (!section) return;
+    const ok = await confirm({
+      title: `Удалить секцию «${section.title}»?`,
+      body: 'Её участники останутся без секции; их можно будет распределить заново.',
+      action: 'Удалить секцию',
+      danger: true,
+      typed: 'удалить',
+    });
+    if (!ok) return;
+    await deleteSection(ctx, section.id);
+    closeDialog({ currentTarget: target });
+  };
+
+  const text = (key: keyof typeof form, label: string, type = 'text') => (
+    <TextField label={label} type={type} value={form[key]} onChange={(v) => setForm({ ...form, [key]: v })} error={errors[key]} />
   );
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="section-edit-title" onClose={onClose}>
-      <form onSubmit={submit} noValidate>
-        <h2 id="section-edit-title">{section ? 'Секция' : 'Новая секция'}</h2>
-        {field('title', 'Название')}
-        <div className="field-row">
-          {field('room', 'Место (зал, аудитория)')}
-          {field('capacity', 'Вместимость', 'number')}
-        </div>
-        {field('moderators', 'Модераторы и эксперты (через запятую)')}
-        {section?.startsAt && (
-          <div className="field-row">
-            {field('start', 'Начало', 'time')}
-            {field('end', 'Окончание', 'time')}
-          </div>
-        )}
-        {errors.form && (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
-        )}
-        <div className="dialog-actions">
-          {section && (
-            <button
-              type="button"
-              onClick={() => {
-                if (confirm(`Удалить секцию «${section.title}»? Её участники останутся без секции.`)) void deleteSection(ctx, section.id).then(onClose);
-              }}
-            >
+    <>
+      <FormDialog
+        title={section ? 'Секция' : 'Новая секция'}
+        onClose={onClose}
+        onSubmit={submit}
+        error={errors.form}
+        footerStart={
+          section && (
+            <button type="button" onClick={(e) => void remove(e)}>
               Удалить секцию
             </button>
-          )}
-          <span className="spacer" />
-          <button type="button" onClick={onClose}>
-            Отмена
-          </button>
-          <button type="submit" className="primary">
-            Сохранить
-          </button>
+          )
+        }
+      >
+        {text('title', 'Название')}
+        <div className="field-row">
+          {text('room', 'Место (зал, аудитория)')}
+          <NumberField label="Вместимость" value={form.capacity} onChange={(v) => setForm({ ...form, capacity: v })} error={errors.capacity} />
         </div>
-      </form>
-    </dialog>
+        {text('moderators', 'Модераторы и эксперты (через запятую)')}
+        {section?.startsAt && (
+          <div className="field-row">
+            {text('start', 'Начало', 'time')}
+            {text('end', 'Окончание', 'time')}
+          </div>
+        )}
+      </FormDialog>
+      {confirmDialog}
+    </>
   );
 }

@@ -17,6 +17,22 @@ import './sections.css';
 
 const time = (iso?: string) => (iso ? iso.slice(11, 16) : '');
 
+/**
+ * After a move the person's card is drawn anew in its new column, so the focus the dialog gave back
+ * would fall to the page: put it on the moved card once the board shows it (a few frames at most).
+ */
+function focusChip(registrationId: string) {
+  const find = () => document.querySelector<HTMLElement>(`[data-registration="${CSS.escape(registrationId)}"]`);
+  const old = find();
+  let frames = 30;
+  const look = () => {
+    const chip = find();
+    if (chip && chip !== old) chip.focus();
+    else if (frames-- > 0) requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}
+
 const spreadLevels = [
   { value: 0, label: 'не учитывать' },
   { value: 3, label: 'по возможности' },
@@ -54,6 +70,7 @@ export function SectionsPage({ event }: { event: EventRow }) {
   const move = async (registrationId: string, sectionId: string | null) => {
     try {
       await moveToSection(ctx, registrationId, sectionId);
+      focusChip(registrationId);
     } catch (err) {
       setError((err as Error).message);
     }

@@ -1,0 +1,102 @@
+/**
+ * The app's modal dialogs, on the platform's own `<dialog>` + `showModal()`: focus is trapped and
+ * restored by the browser, Esc closes, the backdrop makes the rest inert. One component so that every
+ * dialog has a labelled title, the same footer and the same close path (`onClose` runs once, after the
+ * dialog has closed, whether by Esc, a button or `close()`).
+ */
+import { useEffect, useId, useRef, type FormEvent, type FormHTMLAttributes, type ReactNode } from 'react';
+
+export type DialogProps = {
+  title: ReactNode;
+  onClose: () => void;
+  children: ReactNode;
+  /** Buttons of the footer, right-aligned; `footerStart` goes on the left (e.g. «Удалить»). */
+  footer?: ReactNode;
+  footerStart?: ReactNode;
+  wide?: boolean;
+  className?: string;
+  /** role="alertdialog" for questions that interrupt (confirmations). */
+  alert?: boolean;
+};
+
+/** A modal dialog. Close it from inside with `closeDialog(event)` or by unmounting through `onClose`. */
+export function Dialog({ title, onClose, children, footer, footerStart, wide, className, alert }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={['dialog', wide ? 'dialog-wide' : '', className ?? ''].filter(Boolean).join(' ')}
+      aria-labelledby={titleId}
+      role={alert ? 'alertdialog' : undefined}
+      onClose={onClose}
+    >
+      <h2 id={titleId}>{title}</h2>
+      {children}
+      {(footer || footerStart) && <DialogFooter start={footerStart}>{footer}</DialogFooter>}
+    </dialog>
+  );
+}
+
+export function DialogFooter({ start, children }: { start?: ReactNode; children?: ReactNode }) {
+  return (
+    <div className="dialog-actions">
+      {start}
+      {start && <span className="spacer" />}
+      {children}
+    </div>
+  );
+}
+
+/** Closes the dialog a button sits in (its `onClose` follows). */
+export function closeDialog(e: { currentTarget: Element }) {
+  e.currentTarget.closest('dialog')?.close();
+}
+
+export type FormDialogProps = Omit<DialogProps, 'footer'> & {
+  /** Runs on Enter or the submit button; the dialog stays open (call `closeDialog` or let the parent unmount it). */
+  onSubmit: (e: FormEvent<HTMLFormElement>) => void | Promise<void>;
+  submitLabel?: ReactNode;
+  cancelLabel?: ReactNode;
+  /** While true the submit button is disabled and says so to assistive tech. */
+  busy?: boolean;
+  /** A form-level error (the save failed), shown above the buttons as an alert. */
+  error?: ReactNode;
+  /** Extra props for the <form> (e.g. onBlur re-validation). */
+  formProps?: Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'children'>;
+};
+
+/** A dialog holding one form: fields, a form-level error, «Отмена» and the primary submit. */
+export function FormDialog({ onSubmit, submitLabel = 'Сохранить', cancelLabel = 'Отмена', busy, error, formProps, children, footerStart, ...dialog }: FormDialogProps) {
+  return (
+    <Dialog {...dialog}>
+      <form
+        noValidate
+        {...formProps}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSubmit(e);
+        }}
+      >
+        {children}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <DialogFooter start={footerStart}>
+          <button type="button" onClick={closeDialog}>
+            {cancelLabel}
+          </button>
+          <button type="submit" className="primary" disabled={busy} aria-busy={busy || undefined}>
+            {submitLabel}
+          </button>
+        </DialogFooter>
+      </form>
+    </Dialog>
+  );
+}
