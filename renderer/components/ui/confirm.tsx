@@ -9,7 +9,7 @@
  * return <>{…}{confirmDialog}</>;
  * ```
  */
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { Dialog, closeDialog } from './Dialog';
 
 export type ConfirmOptions = {
@@ -51,16 +51,17 @@ export function useConfirm(): [Confirm, ReactNode] {
 
 export function ConfirmDialog({ title, body, action, danger, typed, onDone }: ConfirmOptions & { onDone: (ok: boolean) => void }) {
   const [text, setText] = useState('');
-  const [confirmed, setConfirmed] = useState(false);
+  // a ref, not state: the dialog's close event may come before a re-render would show the new value
+  const confirmed = useRef(false);
   const ready = !typed || text.trim().toLocaleLowerCase('ru') === typed.toLocaleLowerCase('ru');
   return (
-    <Dialog title={title} alert onClose={() => onDone(confirmed)}>
+    <Dialog title={title} alert onClose={() => onDone(confirmed.current)}>
       {body && <div className="confirm-body">{body}</div>}
       <form
         onSubmit={(e) => {
           e.preventDefault();
           if (!ready) return;
-          setConfirmed(true);
+          confirmed.current = true;
           closeDialog(e);
         }}
       >
