@@ -27,6 +27,7 @@ export const en: Messages = {
     close: 'Close',
     save: 'Save',
     error: 'Error',
+    typeToConfirm: 'To confirm, type “{{word}}”',
   },
   event: {
     switcher: 'Event',

@@ -25,6 +25,7 @@ export const ru = {
     close: 'Закрыть',
     save: 'Сохранить',
     error: 'Ошибка',
+    typeToConfirm: 'Чтобы подтвердить, введите «{{word}}»',
   },
   event: {
     switcher: 'Мероприятие',

@@ -5,6 +5,7 @@
  * dialog has closed, whether by Esc, a button or `close()`).
  */
 import { useEffect, useId, useRef, type FormEvent, type FormHTMLAttributes, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export type DialogProps = {
   title: ReactNode;
@@ -17,10 +18,12 @@ export type DialogProps = {
   className?: string;
   /** role="alertdialog" for questions that interrupt (confirmations). */
   alert?: boolean;
+  /** Work in progress that must not be interrupted: aria-busy, and Esc does not close. */
+  busy?: boolean;
 };
 
 /** A modal dialog. Close it from inside with `closeDialog(event)` or by unmounting through `onClose`. */
-export function Dialog({ title, onClose, children, footer, footerStart, wide, className, alert }: DialogProps) {
+export function Dialog({ title, onClose, children, footer, footerStart, wide, className, alert, busy }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -33,6 +36,8 @@ export function Dialog({ title, onClose, children, footer, footerStart, wide, cl
       className={['dialog', wide ? 'dialog-wide' : '', className ?? ''].filter(Boolean).join(' ')}
       aria-labelledby={titleId}
       role={alert ? 'alertdialog' : undefined}
+      aria-busy={busy || undefined}
+      onCancel={(e) => (busy ? e.preventDefault() : undefined)}
       onClose={onClose}
     >
       <h2 id={titleId}>{title}</h2>
@@ -60,10 +65,10 @@ export function closeDialog(e: { currentTarget: Element }) {
 export type FormDialogProps = Omit<DialogProps, 'footer'> & {
   /** Runs on Enter or the submit button; the dialog stays open (call `closeDialog` or let the parent unmount it). */
   onSubmit: (e: FormEvent<HTMLFormElement>) => void | Promise<void>;
+  /** «Сохранить» unless given. */
   submitLabel?: ReactNode;
+  /** «Отмена» unless given. */
   cancelLabel?: ReactNode;
-  /** While true the submit button is disabled and says so to assistive tech. */
-  busy?: boolean;
   /** A form-level error (the save failed), shown above the buttons as an alert. */
   error?: ReactNode;
   /** Extra props for the <form> (e.g. onBlur re-validation). */
@@ -71,7 +76,9 @@ export type FormDialogProps = Omit<DialogProps, 'footer'> & {
 };
 
 /** A dialog holding one form: fields, a form-level error, «Отмена» and the primary submit. */
-export function FormDialog({ onSubmit, submitLabel = 'Сохранить', cancelLabel = 'Отмена', busy, error, formProps, children, footerStart, ...dialog }: FormDialogProps) {
+export function FormDialog({ onSubmit, submitLabel, cancelLabel, error, formProps, children, footerStart, ...dialog }: FormDialogProps) {
+  const { busy } = dialog;
+  const { t } = useTranslation();
   return (
     <Dialog {...dialog}>
       <form
@@ -90,10 +97,10 @@ export function FormDialog({ onSubmit, submitLabel = 'Сохранить', cance
         )}
         <DialogFooter start={footerStart}>
           <button type="button" onClick={closeDialog}>
-            {cancelLabel}
+            {cancelLabel ?? t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy} aria-busy={busy || undefined}>
-            {submitLabel}
+            {submitLabel ?? t('common.save')}
           </button>
         </DialogFooter>
       </form>

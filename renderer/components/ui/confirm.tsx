@@ -10,6 +10,7 @@
  * ```
  */
 import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Dialog, closeDialog } from './Dialog';
 
 export type ConfirmOptions = {
@@ -50,6 +51,7 @@ export function useConfirm(): [Confirm, ReactNode] {
 }
 
 export function ConfirmDialog({ title, body, action, danger, typed, onDone }: ConfirmOptions & { onDone: (ok: boolean) => void }) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   // a ref, not state: the dialog's close event may come before a re-render would show the new value
   const confirmed = useRef(false);
@@ -67,16 +69,14 @@ export function ConfirmDialog({ title, body, action, danger, typed, onDone }: Co
       >
         {typed && (
           <label className="field">
-            <span>
-              Чтобы подтвердить, введите «{typed}»
-            </span>
+            <span>{t('common.typeToConfirm', { word: typed })}</span>
             <input value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
           </label>
         )}
         <div className="dialog-actions">
           {/* the safe choice takes the focus: a reflexive Enter cancels */}
           <button type="button" autoFocus={!typed} onClick={closeDialog}>
-            Отмена
+            {t('common.cancel')}
           </button>
           <button type="submit" className={danger ? 'danger' : 'primary'} disabled={!ready}>
             {action}

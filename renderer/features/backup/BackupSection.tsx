@@ -16,8 +16,6 @@ import type { ConfirmDestructive } from './confirm';
 import { formatBytes, formatDate } from '../../../shared/text/format';
 import { downloadName } from './labels';
 import { StorageStatus } from './StorageStatus';
-import { RestoreDialog } from './RestoreDialog';
-import { useConfirmDestructive } from './use-confirm-destructive';
 import { useRestoreFrom } from './use-restore-from';
 import './backup.css';
 
@@ -32,13 +30,13 @@ type Props = {
 /** Настройки → Резервные копии: the backups kept on this device, a full copy to download, restore. */
 export function BackupSection(props: Props) {
   const ctx = useDb();
-  const [confirmDestructive, gateDialog] = useConfirmDestructive(props.confirmDestructive);
   const [items, setItems] = useState<StoredBackupItem[]>();
   const [undo, setUndo] = useState<RestoreUndo>();
   const [busy, setBusy] = useState<string>();
   const [message, setMessage] = useState<string>();
   const [error, setError] = useState<string>();
-  const restore = useRestoreFrom();
+  const restore = useRestoreFrom(props.confirmDestructive);
+  const { confirmDestructive } = restore;
 
   const [version, setVersion] = useState(0);
   const refresh = () => setVersion((v) => v + 1);
@@ -193,16 +191,7 @@ export function BackupSection(props: Props) {
           </tbody>
         </table>
       )}
-      {restore.pending && (
-        <RestoreDialog
-          content={restore.pending.content}
-          preview={restore.pending.preview}
-          source={restore.pending.source}
-          confirmDestructive={confirmDestructive}
-          onClose={restore.close}
-        />
-      )}
-      {gateDialog}
+      {restore.dialogs}
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { Dialog, closeDialog } from '../../components/ui';
 import type { BackupContent } from '../../../shared/backup/format';
 import { restoreBackup, type BackupPreview } from '../../db/backup';
 import { useDb } from '../../hooks/db-context';
@@ -22,10 +23,8 @@ type Props = {
  */
 export function RestoreDialog({ content, preview, source, confirmDestructive, onClose }: Props) {
   const ctx = useDb();
-  const ref = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  useEffect(() => ref.current?.showModal(), []);
   const h = preview.header;
 
   const restore = async () => {
@@ -43,15 +42,24 @@ export function RestoreDialog({ content, preview, source, confirmDestructive, on
 
   const changed = preview.tables.filter((t) => t.backup !== t.current);
   return (
-    <dialog
-      ref={ref}
-      className="dialog dialog-wide restore-dialog"
-      aria-labelledby="restore-title"
-      aria-busy={busy}
-      onCancel={(e) => (busy ? e.preventDefault() : undefined)}
+    <Dialog
+      title="Восстановление из резервной копии"
+      wide
+      className="restore-dialog"
+      busy={busy}
       onClose={onClose}
+      footer={
+        <>
+          {/* «Отмена» first, so the focus lands on the safe choice when the dialog opens */}
+          <button type="button" onClick={closeDialog} disabled={busy}>
+            Отмена
+          </button>
+          <button type="button" className="primary" onClick={() => void restore()} disabled={busy}>
+            {busy ? 'Восстанавливаем… не закрывайте окно' : 'Восстановить'}
+          </button>
+        </>
+      }
     >
-      <h2 id="restore-title">Восстановление из резервной копии</h2>
       <p className="muted">{source}</p>
       <dl className="facts">
         <dt>Копия сделана</dt>
@@ -115,15 +123,6 @@ export function RestoreDialog({ content, preview, source, confirmDestructive, on
           {error}
         </p>
       )}
-      <div className="dialog-actions">
-        {/* «Отмена» first, so the focus lands on the safe choice when the dialog opens */}
-        <button type="button" onClick={() => ref.current?.close()} disabled={busy}>
-          Отмена
-        </button>
-        <button type="button" className="primary" onClick={() => void restore()} disabled={busy}>
-          {busy ? 'Восстанавливаем… не закрывайте окно' : 'Восстановить'}
-        </button>
-      </div>
-    </dialog>
+    </Dialog>
   );
 }

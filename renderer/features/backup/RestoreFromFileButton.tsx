@@ -1,13 +1,10 @@
 import type { ConfirmDestructive } from './confirm';
-import { RestoreDialog } from './RestoreDialog';
-import { useConfirmDestructive } from './use-confirm-destructive';
 import { useRestoreFrom } from './use-restore-from';
 import './backup.css';
 
 /** «Восстановить из резервной копии» where there is no settings screen yet: the first-run screen of an empty profile. */
 export function RestoreFromFileButton({ className, ...props }: { className?: string; confirmDestructive?: ConfirmDestructive }) {
-  const restore = useRestoreFrom();
-  const [confirmDestructive, gateDialog] = useConfirmDestructive(props.confirmDestructive);
+  const restore = useRestoreFrom(props.confirmDestructive);
   return (
     <>
       <button type="button" className={className} onClick={() => void restore.fromFile()} disabled={restore.busy} aria-busy={restore.busy}>
@@ -19,16 +16,7 @@ export function RestoreFromFileButton({ className, ...props }: { className?: str
           {restore.error}
         </p>
       )}
-      {restore.pending && (
-        <RestoreDialog
-          content={restore.pending.content}
-          preview={restore.pending.preview}
-          source={restore.pending.source}
-          confirmDestructive={confirmDestructive}
-          onClose={restore.close}
-        />
-      )}
-      {gateDialog}
+      {restore.dialogs}
     </>
   );
 }

@@ -3,6 +3,9 @@ import { act, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NumberField, SelectField, TextField, useConfirm, type Confirm } from '../../../../renderer/components/ui';
+import { initI18n } from '../../../../renderer/i18n';
+
+initI18n('ru');
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -86,6 +89,7 @@ describe('useConfirm', () => {
     act(() => void confirm({ title: 'Удалить секцию?', action: 'Удалить', danger: true, typed: 'удалить' }).then((ok) => (answer = ok)));
     const action = () => [...host.querySelectorAll('button')].find((b) => b.textContent === 'Удалить')!;
     expect(action().disabled).toBe(true);
+    expect(host.querySelector('label')!.textContent).toBe('Чтобы подтвердить, введите «удалить»');
     const cancel = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Отмена')!;
     await act(async () => cancel.click());
     expect(answer).toBe(false);

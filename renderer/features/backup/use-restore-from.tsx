@@ -1,18 +1,24 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { BackupContent } from '../../../shared/backup/format';
 import { MAX_BACKUP_BYTES } from '../../../shared/backup/names';
 import { bridge } from '../../bridge/bridge';
 import { loadStoredBackup, previewBackup, readBackup, type BackupPreview } from '../../db/backup';
 import { useDb } from '../../hooks/db-context';
+import type { ConfirmDestructive } from './confirm';
+import { RestoreDialog } from './RestoreDialog';
+import { useConfirmDestructive } from './use-confirm-destructive';
 
 export type PendingRestore = { content: BackupContent; preview: BackupPreview; source: string };
 
 /**
  * Opens a backup — a file the user picks, or one kept on this device — reads and checks it, and
  * prepares the preview. A foreign, damaged or too big file ends here with its Russian message.
+ * `dialogs` holds the restore preview and the destructive-action gate: render it where the hook is used.
+ * `confirmDestructive` is that gate (the organizer PIN on other devices, or the caller's override).
  */
-export function useRestoreFrom() {
+export function useRestoreFrom(override?: ConfirmDestructive) {
   const ctx = useDb();
+  const [confirmDestructive, gateDialog] = useConfirmDestructive(override);
   const [pending, setPending] = useState<PendingRestore>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -45,5 +51,19 @@ export function useRestoreFrom() {
 
   const fromStore = (name: string) => prepare(async () => ({ bytes: await loadStoredBackup(name), source: 'Резервная копия на этом устройстве' }));
 
-  return { pending, close: () => setPending(undefined), error, busy, fromFile, fromStore };
+  const dialogs: ReactNode = (
+    <>
+      {pending && (
+        <RestoreDialog
+          content={pending.content}
+          preview={pending.preview}
+          source={pending.source}
+          confirmDestructive={confirmDestructive}
+          onClose={() => setPending(undefined)}
+        />
+      )}
+      {gateDialog}
+    </>
+  );
+  return { error, busy, fromFile, fromStore, confirmDestructive, dialogs };
 }
