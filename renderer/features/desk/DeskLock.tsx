@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { isAcceptablePin } from '../../../shared/security/pin';
 import { checkDeskPin, hasDeskPin, setDeskPin } from '../../db/repo/settings';
+import { TextField } from '../../components/ui';
 import { useDb } from '../../hooks/db-context';
 import { useUiStore } from '../../stores/ui-store';
 
@@ -43,23 +44,7 @@ export function DeskLock() {
       <form className="card narrow-card" onSubmit={submit}>
         <h1>Стойка заблокирована</h1>
         <p className="muted">{hasPin ? 'Введите PIN, чтобы продолжить работу.' : 'Задайте PIN для блокировки этой стойки (4–8 цифр).'}</p>
-        <label className="field">
-          <span>{hasPin ? 'PIN' : 'Новый PIN'}</span>
-          <input
-            autoFocus
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            value={pin}
-            onChange={(e) => setPin(e.target.value)}
-            aria-invalid={error ? true : undefined}
-          />
-          {error && (
-            <span className="field-error" role="alert">
-              {error}
-            </span>
-          )}
-        </label>
+        <TextField label={hasPin ? 'PIN' : 'Новый PIN'} autoFocus type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={setPin} error={error || undefined} />
         <div className="dialog-actions">
           <button type="submit" className="primary">
             {hasPin ? 'Разблокировать' : 'Задать PIN и заблокировать'}
