@@ -1,5 +1,6 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { Dialog, closeDialog } from './ui';
 
 /**
  * The one way things are printed: a modal with a scaled preview and the actions, plus the printable
@@ -24,25 +25,28 @@ export function PrintDialog(props: {
   onPrint?: (print: () => void) => void;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => ref.current?.showModal(), []);
   const print = () => window.print();
   return (
     <>
-      <dialog ref={ref} className="dialog dialog-wide" aria-label={props.title} onClose={props.onClose}>
-        <h2>{props.title}</h2>
+      <Dialog
+        title={props.title}
+        wide
+        onClose={props.onClose}
+        footer={
+          <>
+            <button type="button" onClick={closeDialog}>
+              Закрыть
+            </button>
+            {props.actions}
+            <button type="button" className="primary" autoFocus disabled={props.printDisabled} onClick={() => (props.onPrint ? props.onPrint(print) : print())}>
+              {props.printLabel ?? 'Печать'}
+            </button>
+          </>
+        }
+      >
         {props.children}
         <div className={props.previewClassName}>{props.preview ?? props.pages}</div>
-        <div className="dialog-actions">
-          <button type="button" onClick={props.onClose}>
-            Закрыть
-          </button>
-          {props.actions}
-          <button type="button" className="primary" autoFocus disabled={props.printDisabled} onClick={() => (props.onPrint ? props.onPrint(print) : print())}>
-            {props.printLabel ?? 'Печать'}
-          </button>
-        </div>
-      </dialog>
+      </Dialog>
       {createPortal(<div className={`print-root ${props.printClassName ?? ''}`}>{props.pages}</div>, document.body)}
     </>
   );
