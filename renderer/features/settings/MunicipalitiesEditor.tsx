@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { SelectField, TextField } from '../../components/ui';
 import { addMunicipality } from '../../db/repo/reference';
 import { useDb } from '../../hooks/db-context';
 import { useMunicipalities } from '../../hooks/use-municipalities';
@@ -55,22 +56,14 @@ export function MunicipalitiesEditor() {
         </ul>
       )}
       <form className="field-row" onSubmit={submit}>
-        <label className="field">
-          <span>Муниципалитет</span>
-          <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} placeholder="г. Кирово-Чепецк" />
-        </label>
-        <label className="field">
-          <span>Регион</span>
-          <input value={form.region} onChange={(e) => setForm({ ...form, region: e.target.value })} placeholder="Кировская область" />
-        </label>
-        <label className="field">
-          <span>Федеральный округ</span>
-          <select value={form.federalDistrict} onChange={(e) => setForm({ ...form, federalDistrict: e.target.value })}>
-            {federalDistricts.map((f) => (
-              <option key={f}>{f}</option>
-            ))}
-          </select>
-        </label>
+        <TextField label="Муниципалитет" value={form.name} onChange={(name) => setForm({ ...form, name })} placeholder="г. Кирово-Чепецк" />
+        <TextField label="Регион" value={form.region} onChange={(region) => setForm({ ...form, region })} placeholder="Кировская область" />
+        <SelectField
+          label="Федеральный округ"
+          value={form.federalDistrict}
+          onChange={(federalDistrict) => setForm({ ...form, federalDistrict })}
+          options={federalDistricts.map((f) => [f, f] as const)}
+        />
         <button type="submit" className="add-button">
           Добавить
         </button>
