@@ -117,3 +117,31 @@ test('deleting a section asks in the app and needs the word typed', async ({ pag
   await expect(columns).toHaveCount(3);
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('the assignment summary and the columns tell one account, and those who chose nothing get the free seats', async ({ page }) => {
+  const desk = new DeskPage(page);
+  await desk.openWithDemo();
+  await desk.app.goTo('Секции');
+  await page.getByRole('button', { name: 'Распределить автоматически' }).click();
+  const report = page.getByRole('status', { name: 'Итоги распределения' });
+  await expect(report).toBeVisible();
+  const tile = (label: string) => report.locator('.figure', { has: page.locator('.figure-label', { hasText: label }) }).locator('.figure-value');
+  const freeFromColumns = async () => {
+    const fills = await page.getByTestId('section-fill').allTextContents();
+    return fills.map((f) => f.split('/').map((x) => Number(x.trim()))).reduce((sum, [n, cap]) => sum + Math.max(0, cap! - n!), 0);
+  };
+  // the tile of free seats is the columns' own arithmetic
+  await expect.poll(async () => Number(await tile('свободных мест').textContent())).toBe(await freeFromColumns());
+  const without = Number(await tile('не выбрали секцию').textContent());
+  const free = Number(await tile('свободных мест').textContent());
+  expect(without).toBeGreaterThan(0);
+  expect(free).toBeGreaterThan(0);
+  await expect(report).toContainText(/не (выбрал|выбрали) ни одной секции/);
+  await expect(report).not.toContainText('(а)');
+
+  await report.getByRole('button', { name: 'Разместить их на свободные места' }).click();
+  const placed = Math.min(without, free);
+  await expect(tile('не выбрали секцию')).toHaveText(String(without - placed));
+  await expect(tile('свободных мест')).toHaveText(String(free - placed));
+  expect(await freeFromColumns()).toBe(free - placed);
+});

@@ -11,7 +11,7 @@ export function SectionColumnView(props: {
   onEdit: () => void;
   onPrint: () => void;
 }) {
-  const { section, members, waitlist } = props.column;
+  const { section, members, waitlist, waiting } = props.column;
   const fill = members.length / Math.max(section.capacity, 1);
   const full = members.length >= section.capacity;
   return (
@@ -60,6 +60,16 @@ export function SectionColumnView(props: {
           <h3 className="waitlist-title">Лист ожидания ({waitlist.length})</h3>
           <ul className="section-members waitlist" aria-label={`Лист ожидания секции «${section.title}»`}>
             {waitlist.map((row) => (
+              <PersonChip key={row.registration.id} row={row} onPick={props.onPick} />
+            ))}
+          </ul>
+        </>
+      )}
+      {waiting.length > 0 && (
+        <>
+          <h3 className="waiting-title">Выбрали первой, ещё не распределены ({waiting.length})</h3>
+          <ul className="section-members waiting" aria-label={`Выбрали секцию «${section.title}» первой`}>
+            {waiting.map((row) => (
               <PersonChip key={row.registration.id} row={row} onPick={props.onPick} />
             ))}
           </ul>

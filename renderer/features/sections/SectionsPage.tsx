@@ -2,11 +2,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventRow, Section } from '../../../shared/domain/types';
 import type { SectionResult } from '../../../shared/solver';
+import { formatCount, formatNumber } from '../../../shared/text/format';
 import { moveToSection } from '../../db/repo/sections';
 import { useDb } from '../../hooks/db-context';
 import { useParticipants, type ParticipantRow } from '../../hooks/use-participants';
 import { useProgram, useSections } from '../../hooks/use-sections';
-import { runAutoAssignment } from './auto-assign';
+import { placeWithoutChoice, runAutoAssignment } from './auto-assign';
 import { AssignmentReport } from './AssignmentReport';
 import { buildBoard } from './board-model';
 import { MoveDialog } from './MoveDialog';
@@ -67,6 +68,19 @@ export function SectionsPage({ event }: { event: EventRow }) {
     }
   };
 
+  const placeRest = async () => {
+    if (!board) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await placeWithoutChoice(ctx, board.withoutChoice, board.columns, spread);
+    } catch (err) {
+      setError(`Не удалось разместить: ${(err as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const move = async (registrationId: string, sectionId: string | null) => {
     try {
       await moveToSection(ctx, registrationId, sectionId);
@@ -103,7 +117,22 @@ export function SectionsPage({ event }: { event: EventRow }) {
           {error}
         </p>
       )}
-      {report && sections && rows && <AssignmentReport report={report} sections={sections} rows={rows} onClose={() => setReport(undefined)} />}
+      {busy && (
+        <p className="muted" role="status">
+          Распределяем… это может занять несколько секунд.
+        </p>
+      )}
+      {report && sections && rows && board && (
+        <AssignmentReport
+          report={report}
+          account={board.account}
+          sections={sections}
+          rows={rows}
+          busy={busy}
+          onPlaceWithoutChoice={() => void placeRest()}
+          onClose={() => setReport(undefined)}
+        />
+      )}
       {!sections || !board ? (
         <p>{t('common.loading')}</p>
       ) : sections.length === 0 ? (
@@ -127,8 +156,11 @@ export function SectionsPage({ event }: { event: EventRow }) {
           ))}
         </div>
       )}
-      {board && board.unplacedWithoutChoice.length > 0 && (
-        <p className="muted">Без выбора секции и без места: {board.unplacedWithoutChoice.length} чел.</p>
+      {board && !report && board.account.withoutChoice > 0 && (
+        <p className="muted">
+          Не выбрали ни одной секции: {formatCount(board.account.withoutChoice, ['человек', 'человека', 'человек'])}; свободных мест —{' '}
+          {formatNumber(board.account.freeSeats)}.
+        </p>
       )}
       {program && program.length > 0 && (
         <>

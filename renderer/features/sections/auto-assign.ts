@@ -37,3 +37,20 @@ export async function runAutoAssignment(ctx: DbContext, rows: readonly Participa
   );
   return result;
 }
+
+/**
+ * People who chose no section are placed on the seats left free, spread across delegations as the
+ * main assignment does; everyone already placed stays where they are. Returns how many were placed.
+ */
+export async function placeWithoutChoice(ctx: DbContext, people: readonly ParticipantRow[], columns: readonly { section: Section; members: readonly unknown[] }[], spread: number): Promise<number> {
+  const free = columns.map((c) => ({ id: c.section.id, capacity: Math.max(0, c.section.capacity - c.members.length) })).filter((s) => s.capacity > 0);
+  if (free.length === 0 || people.length === 0) return 0;
+  const result = assignSections({
+    sections: free,
+    people: people.map((row) => ({ id: row.registration.id, prefs: [], municipalityId: row.registration.municipalityId })),
+    weights: { spread, allowUnranked: true },
+  });
+  const placed = result.assignment.filter((a) => a.sectionId !== null);
+  await applySectionAssignment(ctx, placed.map((a) => ({ registrationId: a.personId, sectionId: a.sectionId })));
+  return placed.length;
+}
