@@ -1,5 +1,5 @@
 /**
- * Jury assignment as an exact min-cost max-flow on shared/solver's network (the one the sections
+ * Jury assignment as an exact min-cost max-flow on shared/flow's network (the one the sections
  * solver uses):
  *
  *   source ──need(a)──▶ [application a] ──1──▶ [juror j] ══cap(j) − fixed(j), convex══▶ sink
@@ -17,7 +17,7 @@
  * - Deterministic: jurors and applications are sorted by id before the graph is built and the network
  *   breaks ties by arc order, so the same data in any order gives the same assignment.
  */
-import { FlowNetwork } from '../solver/min-cost-flow';
+import { FlowNetwork } from '../flow/min-cost-flow';
 import { blockedPairs, pairKey } from './conflicts';
 import { explainShortfall } from './assignment-explain';
 import type { Shortfall } from './assignment-explain';

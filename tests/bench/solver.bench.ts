@@ -1,5 +1,5 @@
 /**
- * Section assignment (shared/solver) on generated conferences: 1k / 10k / 50k people × 20 sections,
+ * Section assignment (shared/sections) on generated conferences: 1k / 10k / 50k people × 20 sections,
  * with and without spread, tight and loose capacity, fixed people, unlisted sections allowed. Prints
  * median and worst wall time and CPU time per run, the flow algorithm 'auto' ended with and its work,
  * and the result's figures. Asserts nothing about time. The load average is printed too: on a shared
@@ -7,10 +7,11 @@
  * Run: npx tsx tests/bench/solver.bench.ts [--quick]
  */
 import { loadavg } from 'node:os';
-import { assignSections, FlowNetwork } from '../../shared/solver';
-import type { SectionInput } from '../../shared/solver';
-import { generateSectionInstance } from '../unit/shared/solver/fixtures';
-import type { InstanceOptions } from '../unit/shared/solver/fixtures';
+import { FlowNetwork } from '../../shared/flow';
+import { assignSections } from '../../shared/sections';
+import type { SectionInput } from '../../shared/sections';
+import { generateSectionInstance } from '../unit/shared/sections/fixtures';
+import type { InstanceOptions } from '../unit/shared/sections/fixtures';
 
 const QUICK = process.argv.includes('--quick');
 const REPEATS = QUICK ? 3 : 7;

@@ -1,6 +1,6 @@
 import type { Section } from '../../../shared/domain/types';
 import { agreeVerb, genderOf } from '../../../shared/people/gender';
-import type { SectionResult, WaitlistReason } from '../../../shared/solver';
+import type { SectionResult, WaitlistReason } from '../../../shared/sections';
 import { formatCount } from '../../../shared/text/format';
 import type { ParticipantRow } from '../../hooks/use-participants';
 import type { SectionAccount } from './board-model';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventRow, Section } from '../../../shared/domain/types';
-import type { SectionResult } from '../../../shared/solver';
+import type { SectionResult } from '../../../shared/sections';
 import { formatCount, formatNumber } from '../../../shared/text/format';
 import { moveToSection } from '../../db/repo/sections';
 import { useDb } from '../../hooks/db-context';

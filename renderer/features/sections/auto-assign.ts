@@ -1,5 +1,5 @@
 import type { Section } from '../../../shared/domain/types';
-import { assignSections, type SectionResult } from '../../../shared/solver';
+import { assignSections, type SectionResult } from '../../../shared/sections';
 import type { DbContext } from '../../db/context';
 import { applySectionAssignment } from '../../db/repo/sections';
 import type { ParticipantRow } from '../../hooks/use-participants';
@@ -11,7 +11,7 @@ export function needsSection(row: ParticipantRow): boolean {
 }
 
 /**
- * Runs the exact assignment (shared/solver) over the event's people and stores the result in one
+ * Runs the exact assignment (shared/sections) over the event's people and stores the result in one
  * transaction. Manual and fixed assignments go in as fixed and come out unchanged.
  */
 export async function runAutoAssignment(ctx: DbContext, rows: readonly ParticipantRow[], sections: readonly Section[], spread: number): Promise<SectionResult> {

@@ -1,6 +1,6 @@
 /**
  * The figures of `npm run bench` measured in Node rather than in the page: import (the pipeline of
- * shared/import against a bare SheetJS parse of the same file), section assignment (shared/solver)
+ * shared/import against a bare SheetJS parse of the same file), section assignment (shared/sections)
  * and contest results (shared/results). Each returns raw samples; the runner summarizes them.
  */
 import { readFileSync } from 'node:fs';
@@ -10,9 +10,9 @@ import { generateDelegateList, sheetToXlsx } from '../../../shared/generator';
 import { analyzeList } from '../../../shared/import';
 import { computeResults } from '../../../shared/results/compute-results';
 import type { TieBreak } from '../../../shared/results/types';
-import { assignSections } from '../../../shared/solver';
+import { assignSections } from '../../../shared/sections';
 import { generateContest } from '../../unit/shared/results/fixtures';
-import { generateSectionInstance } from '../../unit/shared/solver/fixtures';
+import { generateSectionInstance } from '../../unit/shared/sections/fixtures';
 
 const time = (fn: () => void): number => {
   const t0 = performance.now();

@@ -1,5 +1,5 @@
 import { createRng } from '../../../../shared/generator';
-import type { SectionInput, SectionWeights } from '../../../../shared/solver';
+import type { SectionInput, SectionWeights } from '../../../../shared/sections';
 
 export type InstanceOptions = {
   seed: number;

@@ -19,12 +19,12 @@
  *   somebody can be placed in: the graph stays linear in people × choices.
  * - Without `waitlistCost` the flow is maximum, then minimum cost: lexicographic by construction, no big-M.
  */
-import type { FlowAlgorithm } from './min-cost-flow';
-import { FlowNetwork } from './min-cost-flow';
-import type { SectionInput, SectionResult, WaitlistReason } from './section-model';
-import { candidateSections, normalizeSectionInput, placementCost } from './section-model';
+import type { FlowAlgorithm } from '../flow/min-cost-flow';
+import { FlowNetwork } from '../flow/min-cost-flow';
+import type { SectionInput, SectionResult, WaitlistReason } from './model';
+import { candidateSections, normalizeSectionInput, placementCost } from './model';
 
-export type { SectionInput, SectionResult, SectionWeights, WaitlistReason } from './section-model';
+export type { SectionInput, SectionResult, SectionWeights, WaitlistReason } from './model';
 
 type Group = {
   members: number[];

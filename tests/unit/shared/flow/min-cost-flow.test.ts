@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FlowAlgorithm } from '../../../../shared/solver';
-import { FlowNetwork } from '../../../../shared/solver';
+import type { FlowAlgorithm } from '../../../../shared/flow';
+import { FlowNetwork } from '../../../../shared/flow';
 
 const ALGORITHMS: FlowAlgorithm[] = ['auto', 'successive-shortest-paths', 'cost-scaling'];
 

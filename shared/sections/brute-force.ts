@@ -1,12 +1,12 @@
 /**
  * Exhaustive optimum of the section problem for tiny instances: tries every placement (or the
  * waitlist) for every non-fixed person under the capacities left after fixed people, and scores each
- * complete assignment with the same objective as the solver (section-model.ts). Exponential —
+ * complete assignment with the same objective as the solver (model.ts). Exponential —
  * (candidates + 1)^people — so it refuses anything beyond a small search space; it exists to prove the
  * flow model right in property tests, not to run in the app.
  */
-import type { Objective, SectionInput } from './section-model';
-import { candidateSections, compareObjectives, evaluateNormalized, normalizeSectionInput } from './section-model';
+import type { Objective, SectionInput } from './model';
+import { candidateSections, compareObjectives, evaluateNormalized, normalizeSectionInput } from './model';
 
 const MAX_LEAVES = 2_000_000;
 

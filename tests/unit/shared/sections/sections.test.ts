@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SectionInput } from '../../../../shared/solver';
-import { assignSections, evaluateSections } from '../../../../shared/solver';
+import type { SectionInput } from '../../../../shared/sections';
+import { assignSections, evaluateSections } from '../../../../shared/sections';
 
 const sections = (caps: Record<string, number>) => Object.entries(caps).map(([id, capacity]) => ({ id, capacity }));
 const sectionOf = (r: ReturnType<typeof assignSections>) => Object.fromEntries(r.assignment.map((a) => [a.personId, a.sectionId]));

@@ -1,6 +1,6 @@
 /**
  * The section-assignment problem itself: input/result types, weights with their defaults, input
- * normalization, and the objective. The solver (sections.ts) and the exhaustive check (brute-force.ts)
+ * normalization, and the objective. The solver (assign.ts) and the exhaustive check (brute-force.ts)
  * both read the problem through this file, so they cannot disagree about what "optimal" means.
  */
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignSections, evaluateSections } from '../../../../shared/solver';
-import type { SectionInput, SectionResult } from '../../../../shared/solver';
+import { assignSections, evaluateSections } from '../../../../shared/sections';
+import type { SectionInput, SectionResult } from '../../../../shared/sections';
 import { generateSectionInstance } from './fixtures';
 
 /** Capacity respected (fixed overflow aside), loads consistent, fixed people in place. */

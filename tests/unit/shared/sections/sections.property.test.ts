@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FlowAlgorithm, SectionInput, SectionResult } from '../../../../shared/solver';
-import { assignSections, bruteForceSections, compareObjectives, evaluateSections } from '../../../../shared/solver';
+import type { FlowAlgorithm } from '../../../../shared/flow';
+import type { SectionInput, SectionResult } from '../../../../shared/sections';
+import { assignSections, bruteForceSections, compareObjectives, evaluateSections } from '../../../../shared/sections';
 
 const SECTION_IDS = ['A', 'B', 'C'];
 const ALGORITHMS: FlowAlgorithm[] = ['auto', 'successive-shortest-paths', 'cost-scaling'];
