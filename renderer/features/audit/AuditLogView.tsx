@@ -1,3 +1,4 @@
+import { deviceNames } from '../../db/repo/audit';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDb } from '../../hooks/db-context';
@@ -20,7 +21,7 @@ export function AuditLogView() {
   const deferred = useDeferredValue(filter);
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
   useEffect(() => {
-    void ctx.db.devices.toArray().then((rows) => setNames(new Map(rows.map((d) => [d.id, d.name]))));
+    void deviceNames(ctx).then(setNames);
   }, [ctx]);
 
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is how the mutable log says it grew

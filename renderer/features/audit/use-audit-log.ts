@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ChangeRecord } from '../../../shared/sync/change';
-import type { DbContext } from '../../db/context';
+import { countChanges, municipalityLabels, readChangesBefore } from '../../db/repo/audit';
 import { watchChanges } from '../../db/watch';
 import { useDb } from '../../hooks/db-context';
 import { AuditLog } from './audit-model';
@@ -17,12 +16,6 @@ export type AuditLoad = {
   total: number | undefined;
   error?: string;
 };
-
-/** The newest `limit` changes older than `before` ('' = from the newest). */
-export function readChangesBefore(ctx: DbContext, before: string, limit: number): Promise<ChangeRecord[]> {
-  const all = ctx.db.changes;
-  return (before ? all.where('hlc').below(before) : all.orderBy('hlc')).reverse().limit(limit).toArray();
-}
 
 /**
  * The change log for the audit screen, newest first and then older chunks in the background, and
@@ -42,9 +35,9 @@ export function useAuditLog(): AuditLoad {
 
     void (async () => {
       try {
-        const total = await ctx.db.changes.count();
+        const total = await countChanges(ctx);
         // the built-in municipalities are seeded without change records: name them from the table
-        log.setKnownLabels('municipalities', (await ctx.db.municipalities.toArray()).map((m) => [m.id, m.name] as const));
+        log.setKnownLabels('municipalities', await municipalityLabels(ctx));
         const newest = await readChangesBefore(ctx, '', FIRST);
         if (stopped) return;
         log.add(newest);
