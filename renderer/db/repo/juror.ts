@@ -113,7 +113,7 @@ export async function saveJurorScore(
   return db.transaction('rw', db.scores, db.changes, async () => {
     const id = `${pkg.juror.id}|${applicationId}`;
     const current = (await db.scores.get(id)) ?? newScore(pkg.contest.id, pkg.juror.id, applicationId, form, now);
-    const edit = editScore(current, patch, now);
+    const edit = editScore(current, patch, now, form);
     if (!edit.ok) throw new Error(edit.message);
     await putTracked(ctx, 'scores', [edit.score]);
     return edit.score;

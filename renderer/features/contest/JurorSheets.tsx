@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { lastReopen, type ReopenGrant, type Score } from '../../../shared/contest';
-import { reopenSheet } from '../../db/repo/contest';
+import { reopenSheet } from '../../db/repo/contest-scoring';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, JurorView } from '../../hooks/use-contest';
 import { formatWhen } from './labels';

@@ -2,7 +2,7 @@ import { Fragment, useState } from 'react';
 import { buildJurorPackage, packageAttachments, packJurorPackage } from '../../../shared/contest';
 import type { EventRow } from '../../../shared/domain/types';
 import { bridge } from '../../bridge/bridge';
-import { ensureInvite, importScoreFile, loadAttachmentBytes, markPackageSent } from '../../db/repo/contest';
+import { ensureInvite, importScoreFile, loadAttachmentBytes, markPackageSent } from '../../db/repo/contest-scoring';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup, JurorView } from '../../hooks/use-contest';
 import { JurorSheets, pendingGrants } from './JurorSheets';
