@@ -137,7 +137,10 @@ export function buildJurorPackage(input: BuildPackageInput): { package: JurorPac
 }
 
 function copyCriterion(c: CriterionDef): CriterionDef {
-  return { id: c.id, title: c.title, description: c.description, min: c.min, max: c.max, weight: c.weight, bands: c.bands.map((b) => ({ from: b.from, to: b.to, text: b.text })) };
+  const copy: CriterionDef = { id: c.id, title: c.title, description: c.description, min: c.min, max: c.max, weight: c.weight, bands: c.bands.map((b) => ({ from: b.from, to: b.to, text: b.text })) };
+  // halves only when allowed: a package with whole-point criteria stays readable by the first release
+  if (c.step === 0.5) copy.step = 0.5;
+  return copy;
 }
 
 function packageApplication(a: Application, input: BuildPackageInput): PackageApplication {
@@ -210,6 +213,7 @@ const criterionSchema = z.strictObject({
   min: z.number().int(),
   max: z.number().int(),
   weight: z.number(),
+  step: z.literal(0.5).optional(),
   bands: z.array(bandSchema),
 });
 const attachmentSchema = z.strictObject({ id: z.string(), name: z.string(), mime: z.string(), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });

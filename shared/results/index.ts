@@ -7,6 +7,7 @@ export { blockReliability, completeBlock, findCompleteBlocks, icc, kendallW } fr
 export { defaultThresholds, divergence, jurorStatistics } from './jurors';
 export { ICC_BANDS, ICC_SCALE, iccVerdict, KENDALL_BANDS, KENDALL_SCALE, kendallVerdict, recommendedIcc } from './verdicts';
 export type { IccChoice, IccForm, Verdict, VerdictLevel } from './verdicts';
+export { cellKey, outlierCells } from './matrix';
 export { computeSensitivity } from './sensitivity';
 export { chiSquarePValue, gammaP, gammaQ, lnGamma } from './special-functions';
 export { averageRanks, mean, median, nearlyEqual, pearson, sampleSd, spearman } from './stats';

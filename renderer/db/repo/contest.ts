@@ -73,15 +73,12 @@ export async function saveContestSetup(ctx: DbContext, contest: Contest, nominat
     const beforeNoms = await db.nominations.where('contestId').equals(contest.id).toArray();
     const order = new Map(beforeNoms.map((n, i) => [n.id, i]));
     beforeNoms.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    // status, lockedAt and the logs move only through the lifecycle functions below and removeJuror
-    const { lockedAt: _l, scoringLog: _s, removedJurors: _r, ...edited } = contest;
-    const next: Contest = {
-      ...edited,
-      status: before!.status,
-      ...(before!.lockedAt ? { lockedAt: before!.lockedAt } : {}),
-      ...(before!.scoringLog ? { scoringLog: before!.scoringLog } : {}),
-      ...(before!.removedJurors ? { removedJurors: before!.removedJurors } : {}),
-    };
+    // status, lockedAt, the logs and the signatories move only through their own functions
+    // (contest-scoring.ts, removeJuror, saveProtocolSignatories): a settings form opened earlier must not undo them
+    const { lockedAt: _l, scoringLog: _s, removedJurors: _r, protocolChair: _c, protocolSecretary: _p, ...edited } = contest;
+    const { status, lockedAt, scoringLog, removedJurors, protocolChair, protocolSecretary } = before!;
+    const kept = { lockedAt, scoringLog, removedJurors, protocolChair, protocolSecretary };
+    const next: Contest = { ...edited, status, ...Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined)) };
     const refused = checkContestEdit({ contest: before!, nominations: beforeNoms }, { contest: next, nominations });
     if (refused.length > 0) fail(refused.map((i) => i.message).join(' '));
     const keep = new Set(nominations.map((n) => n.id));

@@ -3,6 +3,7 @@ import { lastReopen, type ReopenGrant, type Score } from '../../../shared/contes
 import { reopenSheet } from '../../db/repo/contest-scoring';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, JurorView } from '../../hooks/use-contest';
+import { ConfirmDialog } from './ConfirmDialog';
 import { formatWhen } from './labels';
 
 type SheetState = 'none' | 'draft' | 'final' | 'returned';
@@ -28,8 +29,6 @@ export function pendingGrants(reopens: readonly ReopenGrant[] | undefined, score
 export function JurorSheets({ juror, data, onReopened }: { juror: JurorView; data: ContestData; onReopened: (text: string) => void }) {
   const ctx = useDb();
   const [reopening, setReopening] = useState<string>();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
   const titles = new Map(data.applications.map((a) => [a.id, a.title]));
   const rows = data.assignments
     .filter((a) => a.jurorId === juror.id)
@@ -41,18 +40,11 @@ export function JurorSheets({ juror, data, onReopened }: { juror: JurorView; dat
     })
     .sort((x, y) => x.title.localeCompare(y.title, 'ru'));
 
-  const submit = async (applicationId: string) => {
-    setError(undefined);
-    try {
-      await reopenSheet(ctx, juror.contestId, juror.id, applicationId, reason, `организатор (${ctx.device.name})`);
-      setReopening(undefined);
-      setReason('');
-      onReopened(
-        `Лист эксперта ${juror.name} по заявке «${titles.get(applicationId)}» возвращён на доработку. Скачайте пакет эксперта заново и отправьте ему: когда он откроет пакет, лист снова станет доступен для правки, а причина попадёт в его файл оценок.`,
-      );
-    } catch (err) {
-      setError((err as Error).message);
-    }
+  const submit = async (applicationId: string, reason: string) => {
+    await reopenSheet(ctx, juror.contestId, juror.id, applicationId, reason, `организатор (${ctx.device.name})`);
+    onReopened(
+      `Лист эксперта ${juror.name} по заявке «${titles.get(applicationId)}» возвращён на доработку. Скачайте пакет эксперта заново и отправьте ему: когда он откроет пакет, лист снова станет доступен для правки, а причина попадёт в его файл оценок.`,
+    );
   };
 
   if (rows.length === 0) return <p className="muted">Эксперту не назначено ни одной заявки.</p>;
@@ -94,11 +86,7 @@ export function JurorSheets({ juror, data, onReopened }: { juror: JurorView; dat
                   {state === 'final' && reopening !== a.applicationId && (
                     <button
                       type="button"
-                      onClick={() => {
-                        setReopening(a.applicationId);
-                        setReason('');
-                        setError(undefined);
-                      }}
+                      onClick={() => setReopening(a.applicationId)}
                     >
                       Вернуть на доработку…
                     </button>
@@ -110,35 +98,11 @@ export function JurorSheets({ juror, data, onReopened }: { juror: JurorView; dat
         </tbody>
       </table>
       {reopening && (
-        <form
-          className="card override-form"
-          aria-label="Возврат листа на доработку"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit(reopening);
-          }}
-        >
+        <ConfirmDialog title="Возврат листа на доработку" confirmLabel="Вернуть на доработку" reasonLabel="Причина возврата" onClose={() => setReopening(undefined)} onConfirm={(reason) => submit(reopening, reason)}>
           <p>
             Вернуть эксперту {juror.name} лист по заявке «{titles.get(reopening)}». Причину увидит эксперт; она сохраняется в журнале и в его файле оценок.
           </p>
-          <label className="field">
-            <span>Причина возврата</span>
-            <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-          </label>
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="contest-actions">
-            <button type="submit" className="primary">
-              Вернуть на доработку
-            </button>
-            <button type="button" onClick={() => setReopening(undefined)}>
-              Отмена
-            </button>
-          </div>
-        </form>
+        </ConfirmDialog>
       )}
     </div>
   );
