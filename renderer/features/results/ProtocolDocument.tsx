@@ -51,7 +51,7 @@ export function ProtocolDocument({ src }: { src: ProtocolSource }) {
       {[...reopenLines(src), ...removedLines(src)].map((line) => (
         <p key={line}>{line}</p>
       ))}
-      <p className={src.status === 'closed' ? undefined : 'protocol-preliminary'}>
+      <p>
         <strong>{decision.lead}</strong>
         {decision.rest}
       </p>
@@ -98,7 +98,7 @@ function NominationSection({ n, index, showJury }: { n: ProtocolNomination; inde
         <p>
           Заявок: {input.applications.length}, учтено листов оценок: {counted}. {exclusionSummary(results, n.skipped) ?? 'Учтены все листы оценок.'}
           {block
-            ? ` Согласованность экспертов (коэффициент конкордации Кендалла): W = ${fmt3(block.kendall.w)}, ${fmtP(block.kendall.pValue)} — ${kendallVerdict(block.kendall.w).label} по шкале Landis, Koch (1977).`
+            ? ` Согласованность экспертов (коэффициент конкордации Кендалла): W = ${fmt3(block.kendall.w)}, ${fmtP(block.kendall.pValue)}, ${kendallVerdict(block.kendall.w).label}.`
             : counted > 0
               ? ' Коэффициент конкордации не считается: нет трёх заявок, оценённых одними и теми же экспертами.'
               : ''}
