@@ -55,11 +55,11 @@ export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestDa
       <div className="field-row">
         <label className="field">
           <span>Название конкурса</span>
-          <input value={contest.title} onChange={(e) => setContest({ ...contest, title: e.target.value })} />
+          <input value={contest.title} disabled={!canEdit(stored, 'title')} onChange={(e) => setContest({ ...contest, title: e.target.value })} />
         </label>
         <label className="field narrow">
           <span>Экспертиз на заявку (минимум)</span>
-          <input type="number" min={1} value={contest.minReviews} onChange={(e) => setContest({ ...contest, minReviews: Number(e.target.value) })} />
+          <input type="number" min={1} value={contest.minReviews} disabled={!canEdit(stored, 'minReviews')} onChange={(e) => setContest({ ...contest, minReviews: Number(e.target.value) })} />
         </label>
       </div>
       <label className="field">

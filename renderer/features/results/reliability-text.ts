@@ -10,11 +10,11 @@ export type IccRow = { form: IccForm; average: boolean; label: string; value: nu
 
 const FORMS: Array<{ form: IccForm; average: boolean; key: keyof BlockReliability['icc']; meaning: (k: number) => string }> = [
   { form: 1, average: false, key: 'icc11', meaning: () => 'насколько можно доверять оценке одного эксперта, если у каждой заявки свои эксперты' },
-  { form: 1, average: true, key: 'icc1k', meaning: (k) => `то же для среднего ${k} экспертов` },
+  { form: 1, average: true, key: 'icc1k', meaning: (k) => `то же для среднего по ${k} экспертам` },
   { form: 2, average: false, key: 'icc21', meaning: () => 'совпадение самих баллов одного эксперта с другими, если эксперты — выборка из возможных' },
-  { form: 2, average: true, key: 'icc2k', meaning: (k) => `то же для среднего ${k} экспертов` },
+  { form: 2, average: true, key: 'icc2k', meaning: (k) => `то же для среднего по ${k} экспертам` },
   { form: 3, average: false, key: 'icc31', meaning: () => 'согласованность одного эксперта с остальными в этом жюри; общая строгость эксперта не в счёт' },
-  { form: 3, average: true, key: 'icc3k', meaning: (k) => `то же для среднего ${k} экспертов — надёжность итогового балла` },
+  { form: 3, average: true, key: 'icc3k', meaning: (k) => `то же для среднего по ${k} экспертам — надёжность итогового балла` },
 ];
 
 export function iccRows(b: BlockReliability): IccRow[] {

@@ -8,6 +8,8 @@ import { toResultsInput, writeScoreFile, generateDeviceKey, scoreId, type Score 
 import { removeJuror } from '../../../../renderer/db/repo/contest';
 import { closeScoring, ensureInvite, importScoreFile, reopenScoring, unlockCriteria } from '../../../../renderer/db/repo/contest-scoring';
 import { buildJurorScoreFile, openJurorPackage, saveJurorScore } from '../../../../renderer/db/repo/juror';
+import { createBrowserBackups } from '../../../../renderer/bridge/backups.browser';
+import { listBackups, setBackupStore } from '../../../../renderer/db/backup';
 import { db, scoreAndFinalize, scoring } from './contest-fixtures';
 
 async function jurorWithFinalSheet(org: Awaited<ReturnType<typeof db>>) {
@@ -53,6 +55,30 @@ describe('closing and reopening scoring', () => {
     await openScoring(org, contest.id);
     expect(await importScoreFile(org, contest.id, await buildJurorScoreFile(dev, pkg))).toMatchObject({ ok: true, added: 1 });
     await expect(unlockCriteria(org, contest.id, 'ещё раз')).rejects.toThrow(/уже получено листов оценок — 1/);
+  });
+});
+
+describe('backups', () => {
+  it('a backup is made right before a score file is merged, named for the juror; none for a refused file', async () => {
+    const org = await db();
+    const { contest, pkg, dev, jurorPeople } = await jurorWithFinalSheet(org);
+    const store = createBrowserBackups(() => indexedDB, `skhod-backups-scores-${Math.random()}`);
+    setBackupStore(store);
+    try {
+      const bad = await buildJurorScoreFile(dev, pkg);
+      bad[bad.length - 5] = bad[bad.length - 5]! ^ 1;
+      expect(await importScoreFile(org, contest.id, bad)).toMatchObject({ ok: false });
+      expect(await listBackups(store)).toEqual([]);
+      const r = await importScoreFile(org, contest.id, await buildJurorScoreFile(dev, pkg));
+      expect(r).toMatchObject({ ok: true, added: 1, backup: { ok: true } });
+      const kept = await listBackups(store);
+      expect(kept).toHaveLength(1);
+      expect(kept[0]!.info?.reason).toBe(`Перед файлом оценок эксперта ${[jurorPeople[0]!.surname, jurorPeople[0]!.name, jurorPeople[0]!.patronymic].filter(Boolean).join(' ')}`);
+      // the backup holds the state before the merge: no sheet yet
+      expect(kept[0]!.info?.changeCount).toBeLessThan(await org.db.changes.count());
+    } finally {
+      setBackupStore(undefined);
+    }
   });
 });
 
