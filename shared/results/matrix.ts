@@ -1,7 +1,8 @@
 /**
  * The scores matrix the organizer reads (applications × jurors): which single totals stand out. A total
  * is an outlier when at least three jurors scored the application and it lies further from the median
- * of the others' totals than the divergence range threshold (30 % of the total scale by default) —
+ * of its totals than the divergence range threshold (30 % of the total scale by default) — the median,
+ * not the mean, so the odd one out does not drag the yardstick towards itself —
  * the juror saw something the others did not, or misread the form; worth a look before the meeting.
  * With two reviews nobody is the odd one out: the application as a whole is flagged as divergent.
  */
@@ -17,10 +18,8 @@ export function outlierCells(results: Pick<Results, 'totals' | 'thresholds'>): S
   const out = new Set<string>();
   for (const list of byApp.values()) {
     if (list.length < 3) continue;
-    for (const t of list) {
-      const others = median(list.filter((o) => o !== t).map((o) => o.total));
-      if (others !== null && Math.abs(t.total - others) > results.thresholds.divergenceRange) out.add(cellKey(t.jurorId, t.applicationId));
-    }
+    const middle = median(list.map((o) => o.total))!;
+    for (const t of list) if (Math.abs(t.total - middle) > results.thresholds.divergenceRange) out.add(cellKey(t.jurorId, t.applicationId));
   }
   return out;
 }
