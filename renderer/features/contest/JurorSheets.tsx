@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { lastReopen, type ReopenGrant, type Score } from '../../../shared/contest';
+import { formatScore, lastReopen, type Nomination, type ReopenGrant, type Score } from '../../../shared/contest';
 import { reopenSheet } from '../../db/repo/contest-scoring';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, JurorView } from '../../hooks/use-contest';
@@ -26,10 +26,19 @@ export function pendingGrants(reopens: readonly ReopenGrant[] | undefined, score
  * back with a reason that is logged on the assignment, travels in the juror's next package and returns
  * inside the sheet (so every later reader sees why it changed).
  */
-export function JurorSheets({ juror, data, onReopened }: { juror: JurorView; data: ContestData; onReopened: (text: string) => void }) {
+export function JurorSheets({ juror, data, nominations, onReopened }: { juror: JurorView; data: ContestData; nominations: readonly Nomination[]; onReopened: (text: string) => void }) {
   const ctx = useDb();
   const [reopening, setReopening] = useState<string>();
   const titles = new Map(data.applications.map((a) => [a.id, a.title]));
+  const formOf = new Map(data.applications.map((a) => [a.id, nominations.find((n) => n.id === a.nominationId)]));
+  // Σ value × coefficient of what is stored; «оценено k из n» while the sheet is incomplete (the values are in «Итоги → Оценки экспертов»)
+  const sheetTotal = (score: Score, applicationId: string) => {
+    const form = formOf.get(applicationId);
+    if (!form) return '—';
+    const filled = form.criteria.filter((c) => score.values[c.id] !== null && score.values[c.id] !== undefined);
+    const total = filled.reduce((s, c) => s + score.values[c.id]! * c.weight, 0);
+    return filled.length === form.criteria.length ? formatScore(Math.round(total * 100) / 100) : `оценено ${filled.length} из ${form.criteria.length}`;
+  };
   const rows = data.assignments
     .filter((a) => a.jurorId === juror.id)
     .map((a) => {
@@ -55,6 +64,9 @@ export function JurorSheets({ juror, data, onReopened }: { juror: JurorView; dat
           <tr>
             <th scope="col">Заявка</th>
             <th scope="col">Лист</th>
+            <th scope="col" className="num">
+              Итог эксперта
+            </th>
             <th scope="col">Возвраты на доработку</th>
             <th scope="col">
               <span className="visually-hidden">Действия</span>
@@ -71,6 +83,7 @@ export function JurorSheets({ juror, data, onReopened }: { juror: JurorView; dat
                   {STATE_LABELS[state]}
                   {score && <span className="muted small"> (версия {score.version})</span>}
                 </td>
+                <td className="num">{score ? sheetTotal(score, a.applicationId) : '—'}</td>
                 <td>
                   {(a.reopens ?? []).length === 0
                     ? '—'

@@ -170,7 +170,7 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
                   {expanded && (
                     <tr className="returns-sheets">
                       <td colSpan={6}>
-                        <JurorSheets juror={j} data={data} onReopened={(text) => setNote({ kind: 'ok', text })} />
+                        <JurorSheets juror={j} data={data} nominations={setup.nominations} onReopened={(text) => setNote({ kind: 'ok', text })} />
                       </td>
                     </tr>
                   )}
