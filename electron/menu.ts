@@ -1,4 +1,5 @@
-import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions, type MessageBoxOptions } from 'electron';
+import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
+import { openedFiles } from './opened-files';
 
 export type MenuOptions = {
   appName: string;
@@ -7,6 +8,8 @@ export type MenuOptions = {
   isPackaged: boolean;
   platform: NodeJS.Platform;
   showAbout: () => void;
+  /** «Я эксперт: открыть пакет эксперта…»: a file dialog whose file goes the double-click way (opened-files.ts). */
+  openJurorPackage: () => void;
 };
 
 /** The Russian application menu. Pure data, so tests can check it without Electron. */
@@ -27,7 +30,10 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
   );
 
   const template: MenuItemConstructorOptions[] = [
-    { label: 'Файл', submenu: [{ role: 'quit', label: 'Выход' }] },
+    {
+      label: 'Файл',
+      submenu: [{ label: 'Я эксперт: открыть пакет эксперта…', click: () => opts.openJurorPackage() }, { type: 'separator' }, { role: 'quit', label: 'Выход' }],
+    },
     {
       label: 'Правка',
       submenu: [
@@ -77,6 +83,14 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
     const options = aboutBoxOptions(appName, version);
     void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
   };
-  const template = buildMenuTemplate({ appName, version, isPackaged: app.isPackaged, platform: process.platform, showAbout });
+  // the chosen file takes the path of a double-clicked one: the renderer asks, then opens juror mode
+  const openJurorPackage = (): void => {
+    const win = getWindow();
+    const options: OpenDialogOptions = { title: 'Пакет эксперта', filters: [{ name: 'Пакет эксперта Сход', extensions: ['skhod-jury'] }], properties: ['openFile'] };
+    void (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options)).then((r) => {
+      if (!r.canceled) openedFiles.add(r.filePaths);
+    });
+  };
+  const template = buildMenuTemplate({ appName, version, isPackaged: app.isPackaged, platform: process.platform, showAbout, openJurorPackage });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -1,13 +1,19 @@
 import { useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { JurorPackage, Score } from '../../shared/contest';
-import { JUROR_PACKAGE_SETTING } from '../db/repo/juror';
+import { JUROR_PACKAGE_SETTING, JUROR_SHELF_SETTING } from '../db/repo/juror';
 import { useDb } from './db-context';
 
 /** The juror package opened on this device; `null` when none (organizer mode), `undefined` while loading. */
 export function useJurorPackage(): JurorPackage | null | undefined {
   const { db } = useDb();
   return useLiveQuery(async () => ((await db.settings.get(JUROR_PACKAGE_SETTING))?.value as JurorPackage | undefined) ?? null, [db]);
+}
+
+/** Other packages kept on this device besides the open one (see openJurorPackage). */
+export function useJurorShelf(): JurorPackage[] | undefined {
+  const { db } = useDb();
+  return useLiveQuery(async () => ((await db.settings.get(JUROR_SHELF_SETTING))?.value as JurorPackage[] | undefined) ?? [], [db]);
 }
 
 /** This juror's sheets on this device, by application id. */

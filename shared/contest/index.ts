@@ -7,13 +7,33 @@ export { GRANT_CRITERIA, GRANT_MIN_REVIEWS, GRANT_TIE_BREAKS, grantContestTempla
 export type { GrantTemplateOptions } from './template';
 export { canEdit, checkContestEdit, closeScoring, lockForScoring, validateContest } from './setup';
 export type { ContestField, LockResult, SetupIssue } from './setup';
+export { closeScoringLogged, excludedJurors, jurorSheetCounts, lockSummary, openScoringLogged, reopenScoring, unlockCriteria, withRemovedJuror } from './lifecycle';
+export type { LifecycleResult } from './lifecycle';
 export { blockedPairs, detectConflicts, isValidOverride, overrideConflict, pairKey } from './conflicts';
 export type { ConflictInput, JurorProfile, OverrideEntry, OverrideResult, ReportedConflict } from './conflicts';
 export { assignJury } from './assignment';
 export type { AssignmentApplication, AssignmentInput, AssignmentJuror, AssignmentResult, AssignmentWarning, AssignmentWarningCode } from './assignment';
 export type { Shortfall, ShortfallReason } from './assignment-explain';
-export { canonicalScore, compareScores, editScore, finalizeScore, lastReopen, mergeScores, newScore, reopenScore, sheetProblems, storedKey, storedVersions } from './scores';
-export type { MergeResult, SheetEdit, SheetForm, SheetProblem } from './scores';
+export {
+  canonicalScore,
+  compareScores,
+  editScore,
+  finalizeScore,
+  formatScore,
+  invalidValues,
+  lastReopen,
+  mergeScores,
+  newScore,
+  parseScoreText,
+  reopenScore,
+  scaleText,
+  sheetProblems,
+  stepOf,
+  storedKey,
+  storedVersions,
+  valueProblem,
+} from './scores';
+export type { MergeResult, ParsedScore, SheetEdit, SheetForm, SheetProblem, SheetProblemCode } from './scores';
 export { buildJurorPackage, JUROR_PACKAGE_FORMAT, JUROR_PACKAGE_VERSION, MAX_JUROR_PACKAGE_BYTES, packageAttachments, packJurorPackage, parseJurorPackage, serializeJurorPackage } from './juror-package';
 export type { BuildPackageInput, JurorPackage, OmittedReason, PackageApplication, PackageNomination, PackageReopen, PackResult, ParsePackageResult } from './juror-package';
 export { MAX_SCORE_FILE_BYTES, SCORE_FILE_FORMAT, SCORE_FILE_VERSION, verifyScoreFile, writeScoreFile } from './score-file';

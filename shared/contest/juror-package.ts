@@ -18,7 +18,10 @@
  *               of `packageAttachments(manifest)`; each ref's `size` delimits its bytes and its `sha256`
  *               is checked on opening. JSON.stringify never writes a raw newline, and UTF-8 never has
  *               0x0A inside a character, so the first 0x0A ends the manifest.
- * Readers accept both; a newer version is refused with «обновите программу». A package is at most
+ *   version 3 — the layout of version 2; some criterion allows halves (`step: 0.5`). Written only then,
+ *               so a package with whole-point criteria stays readable by a version-2 Сход, and an older
+ *               Сход given halves says «обновите программу» instead of misreading the form.
+ * Readers accept every version up to theirs; a newer version is refused with «обновите программу». A package is at most
  * MAX_JUROR_PACKAGE_BYTES: the organizer is told so (with the largest files) before a file is written.
  */
 import { z } from 'zod';
@@ -27,8 +30,9 @@ import { sha256Hex } from './crypto';
 import type { Application, AttachmentRef, Assignment, Conflict, Contest, CriterionDef, Juror, Nomination, ReopenGrant } from './types';
 
 export const JUROR_PACKAGE_FORMAT = 'skhod-juror-package';
-/** What this build writes; it reads every version up to it. */
-export const JUROR_PACKAGE_VERSION = 2;
+/** The newest version this build writes (only when a form allows halves; 2 otherwise); it reads every version up to it. */
+export const JUROR_PACKAGE_VERSION = 3;
+const PACKAGE_VERSION_WHOLE_POINTS = 2;
 /**
  * Largest package written or opened: under the 100 MiB the file bridge moves in one piece, and a size
  * an ordinary laptop's browser holds in memory twice (file + stored copy) without trouble.
@@ -55,8 +59,8 @@ export type PackageReopen = ReopenGrant & { applicationId: string };
 /** The whole package manifest, as written to the file (attachment bytes follow it, see the file comment). */
 export type JurorPackage = {
   format: typeof JUROR_PACKAGE_FORMAT;
-  /** 1 for packages of the first release (no attachment bytes, no reopens), 2 since. */
-  version: 1 | typeof JUROR_PACKAGE_VERSION;
+  /** 1 for packages of the first release (no attachment bytes, no reopens), 2 since, 3 when a criterion allows halves. */
+  version: 1 | typeof PACKAGE_VERSION_WHOLE_POINTS | typeof JUROR_PACKAGE_VERSION;
   createdAt: string;
   contest: { id: string; title: string; eventTitle?: string };
   juror: { id: string; name: string };
@@ -121,7 +125,7 @@ export function buildJurorPackage(input: BuildPackageInput): { package: JurorPac
   }
   const pkg: JurorPackage = {
     format: JUROR_PACKAGE_FORMAT,
-    version: JUROR_PACKAGE_VERSION,
+    version: PACKAGE_VERSION_WHOLE_POINTS,
     createdAt: input.createdAt,
     contest: { id: input.contest.id, title: input.contest.title, ...(input.eventTitle === undefined ? {} : { eventTitle: input.eventTitle }) },
     juror: { id: juror.id, name: input.jurorName },
@@ -133,11 +137,15 @@ export function buildJurorPackage(input: BuildPackageInput): { package: JurorPac
     applications: apps.map((a) => packageApplication(a, input)),
   };
   if (reopens.length > 0) pkg.reopens = reopens;
+  if (pkg.nominations.some((n) => n.criteria.some((c) => c.step === 0.5))) pkg.version = JUROR_PACKAGE_VERSION;
   return { package: pkg, omitted };
 }
 
 function copyCriterion(c: CriterionDef): CriterionDef {
-  return { id: c.id, title: c.title, description: c.description, min: c.min, max: c.max, weight: c.weight, bands: c.bands.map((b) => ({ from: b.from, to: b.to, text: b.text })) };
+  const copy: CriterionDef = { id: c.id, title: c.title, description: c.description, min: c.min, max: c.max, weight: c.weight, bands: c.bands.map((b) => ({ from: b.from, to: b.to, text: b.text })) };
+  // halves only when allowed: a package with whole-point criteria stays readable by the first release
+  if (c.step === 0.5) copy.step = 0.5;
+  return copy;
 }
 
 function packageApplication(a: Application, input: BuildPackageInput): PackageApplication {
@@ -210,12 +218,13 @@ const criterionSchema = z.strictObject({
   min: z.number().int(),
   max: z.number().int(),
   weight: z.number(),
+  step: z.literal(0.5).optional(),
   bands: z.array(bandSchema),
 });
 const attachmentSchema = z.strictObject({ id: z.string(), name: z.string(), mime: z.string(), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 const packageSchema = z.strictObject({
   format: z.literal(JUROR_PACKAGE_FORMAT),
-  version: z.union([z.literal(1), z.literal(JUROR_PACKAGE_VERSION)]),
+  version: z.union([z.literal(1), z.literal(PACKAGE_VERSION_WHOLE_POINTS), z.literal(JUROR_PACKAGE_VERSION)]),
   createdAt: z.string(),
   contest: z.strictObject({ id: z.string().min(1), title: z.string(), eventTitle: z.string().optional() }),
   juror: z.strictObject({ id: z.string().min(1), name: z.string() }),

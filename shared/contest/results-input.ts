@@ -11,8 +11,11 @@ export type SkippedScore = {
   scoreId: string;
   jurorId: string;
   applicationId: string;
-  /** the application is not in this contest, is in no known nomination, or is not admitted */
-  reason: 'unknown-application' | 'unknown-nomination' | 'not-admitted' | 'other-contest';
+  /**
+   * the application is not in this contest, is in no known nomination, or is not admitted; or the
+   * juror was removed from the jury and the organizer excluded their sheets (contest.removedJurors)
+   */
+  reason: 'unknown-application' | 'unknown-nomination' | 'not-admitted' | 'other-contest' | 'juror-excluded';
 };
 
 export type NominationResultsInput = { nominationId: string; title: string; input: ResultsInput };
@@ -41,6 +44,7 @@ export function toResultsInput(
   const nominationIds = new Set(nominations.filter((n) => n.contestId === contest.id).map((n) => n.id));
   const sheetsBy = new Map<string, ScoreSheet[]>();
   const skipped: SkippedScore[] = [];
+  const excluded = new Set((contest.removedJurors ?? []).filter((r) => r.sheets === 'excluded').map((r) => r.jurorId));
   for (const s of scores) {
     const skip = (reason: SkippedScore['reason']) => skipped.push({ scoreId: s.id, jurorId: s.jurorId, applicationId: s.applicationId, reason });
     if (s.contestId !== contest.id) {
@@ -48,7 +52,8 @@ export function toResultsInput(
       continue;
     }
     const app = appById.get(s.applicationId);
-    if (app === undefined) skip('unknown-application');
+    if (excluded.has(s.jurorId)) skip('juror-excluded');
+    else if (app === undefined) skip('unknown-application');
     else if (!nominationIds.has(app.nominationId)) skip('unknown-nomination');
     else if (app.status !== 'admitted') skip('not-admitted');
     else {

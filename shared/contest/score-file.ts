@@ -25,7 +25,7 @@
  */
 import { z } from 'zod';
 import { equalBytes, exportPublicKey, fromBase64Url, hmacSha256, importPublicKey, signBytes, toBase64Url, verifyBytes } from './crypto';
-import { storedKey } from './scores';
+import { invalidValues, storedKey, type SheetForm } from './scores';
 import type { ReopenGrant, Score, ScoreStatus } from './types';
 import { scoreId } from './types';
 
@@ -94,9 +94,9 @@ function envelope(payload: string, signature: string): string {
   return JSON.stringify({ format: SCORE_FILE_FORMAT, payload, signature });
 }
 
-export type ScoreFileRefusalCode = 'not-a-score-file' | 'tampered' | 'unsupported-version' | 'wrong-contest' | 'unknown-juror' | 'wrong-key';
+export type ScoreFileRefusalCode = 'not-a-score-file' | 'truncated' | 'tampered' | 'unsupported-version' | 'wrong-contest' | 'unknown-juror' | 'wrong-key';
 
-export type ScoreRefusal = { applicationId: string; code: 'stale' | 'not-assigned' | 'unauthorized-reopen'; version: number; storedVersion?: number; message: string };
+export type ScoreRefusal = { applicationId: string; code: 'stale' | 'not-assigned' | 'unauthorized-reopen' | 'invalid-values'; version: number; storedVersion?: number; message: string };
 
 export type ScoreFileVerdict =
   | { ok: false; code: ScoreFileRefusalCode; message: string }
@@ -131,10 +131,18 @@ export type VerifyOptions = {
   grants?: ReadonlyMap<string, readonly Pick<ReopenGrant, 'id'>[]>;
   /** What is stored per `${jurorId}|${applicationId}`: its status and the grants it was reopened under. */
   storedSheets?: ReadonlyMap<string, { status: ScoreStatus; reopened?: readonly Pick<ReopenGrant, 'id'>[] }>;
+  /**
+   * The scoring form of each application (by application id). When given, a sheet whose values break
+   * it — outside a criterion's scale or step (k = 9.99 on a whole-point 0–10 scale), or for a
+   * criterion the form does not have — is refused (`invalid-values`): a valid signature proves who
+   * wrote a sheet, not that the sheet is one the form allows.
+   */
+  forms?: ReadonlyMap<string, SheetForm>;
 };
 
 const MESSAGES: Record<ScoreFileRefusalCode, string> = {
   'not-a-score-file': 'Это не файл оценок Сход.',
+  truncated: 'Файл оценок неполный: он обрезан — скорее всего, при копировании или отправке. Файл не принят; попросите эксперта прислать его заново (или скопируйте ещё раз).',
   tampered: 'Файл оценок повреждён или изменён после подписи — он не принят. Попросите эксперта выгрузить файл заново.',
   'unsupported-version': 'Файл оценок создан более новой версией Сход — обновите программу.',
   'wrong-contest': 'Файл оценок относится к другому конкурсу.',
@@ -152,7 +160,8 @@ export async function verifyScoreFile(bytes: Uint8Array, opts: VerifyOptions): P
   try {
     outer = JSON.parse(text);
   } catch {
-    // unparsable: damaged if it still shows our marks, otherwise some other file
+    // unparsable: cut short, damaged if it still shows our marks, otherwise some other file
+    if (text.startsWith(`{"format":"${SCORE_FILE_FORMAT}"`) && endsCutShort(text)) return refuse('truncated');
     return text.includes(SCORE_FILE_FORMAT) || text.includes('"signature"') ? refuse('tampered') : refuse('not-a-score-file');
   }
   if (typeof outer !== 'object' || outer === null || Array.isArray(outer)) return refuse('not-a-score-file');
@@ -204,6 +213,12 @@ export async function verifyScoreFile(bytes: Uint8Array, opts: VerifyOptions): P
       continue;
     }
     const score: Score = { id: scoreId(p.jurorId, s.applicationId), contestId: p.contestId, jurorId: p.jurorId, ...s };
+    const form = opts.forms?.get(s.applicationId);
+    const invalid = form === undefined ? [] : invalidValues(s.values, form);
+    if (invalid.length > 0) {
+      refused.push({ applicationId: s.applicationId, code: 'invalid-values', version: s.version, message: `Оценка заявки «${title}» пропущена: ${invalid.map((i) => i.message).join(' ')}` });
+      continue;
+    }
     const storedVersion = opts.stored.get(storedKey(score));
     const reopenProblem = storedVersion !== undefined && s.version <= storedVersion ? null : checkReopen(score, opts);
     if (reopenProblem !== null) {
@@ -221,6 +236,38 @@ export async function verifyScoreFile(bytes: Uint8Array, opts: VerifyOptions): P
     }
   }
   return { ok: true, contestId: p.contestId, jurorId: p.jurorId, publicKey: rawKey as string, createdAt: p.createdAt, accepted, unchanged, refused };
+}
+
+/**
+ * Whether unparsable text is a score file cut short rather than one with a changed byte: read as JSON
+ * tokens, it never breaks a rule and simply stops — inside a string or with a brace still open. The
+ * envelope's outer level holds only strings, so outside strings anything but braces, «:», «,» and
+ * whitespace is damage; inside strings only the escapes JSON allows and no control characters, and
+ * in the signature only base64url.
+ */
+function endsCutShort(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (inString) {
+      if (ch === '"') inString = false;
+      else if (ch === '\\') {
+        const next = text[i + 1];
+        if (next === undefined) return true;
+        if (!'"\\/bfnrtu'.includes(next)) return false;
+        i++;
+      } else if (ch < ' ') return false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '{') depth++;
+    else if (ch === '}') {
+      if (--depth < 0) return false;
+    } else if (ch !== ':' && ch !== ',' && !/\s/.test(ch)) return false;
+  }
+  if (!inString) return depth > 0;
+  // stopped inside a string: the signature, the last one, is base64url, so a damaged closing quote shows
+  const sig = text.lastIndexOf('"signature":"');
+  return sig < 0 || /^[A-Za-z0-9_-]*$/.test(text.slice(sig + '"signature":"'.length));
 }
 
 /** Why a newer sheet may not replace what is stored (a reopen the organizer did not grant), or null. */

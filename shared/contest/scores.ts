@@ -9,7 +9,7 @@
  * The last two tie-breaks only matter if one juror scores the same sheet on two devices (same version,
  * different content): then every organizer still picks the same one.
  */
-import type { Nomination, ReopenGrant, Score } from './types';
+import type { CriterionDef, Nomination, ReopenGrant, Score } from './types';
 
 /** What a sheet needs of its nomination; the juror's package carries exactly this. */
 export type SheetForm = Pick<Nomination, 'criteria' | 'commentRequired'>;
@@ -87,21 +87,91 @@ export function newScore(contestId: string, jurorId: string, applicationId: stri
   return { id: scoreId(jurorId, applicationId), contestId, jurorId, applicationId, values, comment: '', status: 'draft', version: 1, updatedAt: now };
 }
 
-export type SheetProblem = { criterionId?: string; code: 'missing' | 'not-integer' | 'out-of-range' | 'unknown-criterion' | 'comment-required'; message: string };
+export type SheetProblemCode = 'missing' | 'not-a-number' | 'not-integer' | 'wrong-step' | 'out-of-range' | 'unknown-criterion' | 'comment-required';
 
-/** What stops a sheet from being finalized; empty = it can be. */
-export function sheetProblems(score: Score, nomination: SheetForm): SheetProblem[] {
+export type SheetProblem = { criterionId?: string; code: SheetProblemCode; message: string };
+
+type Scale = Pick<CriterionDef, 'title' | 'min' | 'max' | 'step'>;
+
+/** The step a criterion's scores move by: 1, or 0.5 where the form allows halves. */
+export const stepOf = (c: Pick<CriterionDef, 'step'>): number => (c.step === 0.5 ? 0.5 : 1);
+
+// enough digits never to round what a file brought (9.99 must read «9,99», not «10»)
+const ruNumber = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 10, useGrouping: false });
+
+/** A score as the juror sees and types it: «7», «7,5» (Russian decimal comma). */
+export const formatScore = (v: number): string => ruNumber.format(v);
+
+/** «от 0 до 10, целое число» / «от 0 до 10, с шагом 0,5» — what a criterion accepts, in words. */
+export function scaleText(c: Scale): string {
+  return `от ${c.min} до ${c.max}, ${stepOf(c) === 1 ? 'целое число' : 'с шагом 0,5'}`;
+}
+
+/**
+ * What is wrong with one stored value of a criterion, or null when the value is allowed: a finite
+ * number inside the scale that is a multiple of the criterion's step. The same rule guards the juror's
+ * field, «Завершить», and every sheet a score file brings (score-file.ts).
+ */
+export function valueProblem(c: Scale, v: number): SheetProblem | null {
+  const code: SheetProblemCode | null = !Number.isFinite(v)
+    ? 'not-a-number'
+    : !Number.isInteger(v / stepOf(c))
+      ? stepOf(c) === 1
+        ? 'not-integer'
+        : 'wrong-step'
+      : v < c.min || v > c.max
+        ? 'out-of-range'
+        : null;
+  return code === null ? null : { code, message: `«${c.title}»: ${formatScoreValue(v)} — не подходит; оценка ${scaleText(c)}.` };
+}
+
+const formatScoreValue = (v: number) => (Number.isFinite(v) ? formatScore(v) : 'не число');
+
+export type ParsedScore = { ok: true; value: number | null } | { ok: false; message: string };
+
+/**
+ * The juror's text in a score field → the value to store. Empty = no score yet. Digits with at most one
+ * decimal separator (comma or dot) and an optional leading minus are read as a number and then checked
+ * like a stored value, so «15», «7,5» on a whole-point criterion and «-3» each get their own message;
+ * anything else (letters, «7,,5») is «не число». Never rounds or trims: what is stored is what was typed.
+ */
+export function parseScoreText(text: string, c: Scale): ParsedScore {
+  const t = text.trim();
+  if (t === '') return { ok: true, value: null };
+  if (!/^[-−]?\d+([.,]\d+)?$/.test(t)) return { ok: false, message: `«${c.title}»: «${t}» — не число; введите оценку ${scaleText(c)}.` };
+  const value = Number(t.replace('−', '-').replace(',', '.'));
+  const problem = valueProblem(c, value);
+  return problem === null ? { ok: true, value } : { ok: false, message: `«${c.title}»: «${t}» — не подходит; оценка ${scaleText(c)}.` };
+}
+
+/**
+ * The values that break the form: a value outside its criterion's scale or step, or a value for a
+ * criterion the form does not have. Missing values are not problems here (a draft may lack them).
+ */
+export function invalidValues(values: Score['values'], form: SheetForm): SheetProblem[] {
   const out: SheetProblem[] = [];
-  const known = new Set(nomination.criteria.map((c) => c.id));
+  const byId = new Map(form.criteria.map((c) => [c.id, c]));
+  for (const [id, v] of Object.entries(values)) {
+    const c = byId.get(id);
+    if (c === undefined) out.push({ criterionId: id, code: 'unknown-criterion', message: `Критерия «${id}» нет в форме номинации.` });
+    else if (v !== null) {
+      const problem = valueProblem(c, v);
+      if (problem) out.push({ ...problem, criterionId: id });
+    }
+  }
+  return out;
+}
+
+/** What stops a sheet from being finalized, in the form's order; empty = it can be. */
+export function sheetProblems(score: Score, nomination: SheetForm): SheetProblem[] {
+  const invalid = invalidValues(score.values, nomination);
+  const out: SheetProblem[] = [];
   for (const c of nomination.criteria) {
     const v = score.values[c.id];
     if (v === null || v === undefined) out.push({ criterionId: c.id, code: 'missing', message: `«${c.title}»: поставьте оценку.` });
-    else if (!Number.isInteger(v)) out.push({ criterionId: c.id, code: 'not-integer', message: `«${c.title}»: оценка — целое число.` });
-    else if (v < c.min || v > c.max) out.push({ criterionId: c.id, code: 'out-of-range', message: `«${c.title}»: оценка от ${c.min} до ${c.max}.` });
+    else out.push(...invalid.filter((p) => p.criterionId === c.id));
   }
-  for (const id of Object.keys(score.values)) {
-    if (!known.has(id)) out.push({ criterionId: id, code: 'unknown-criterion', message: `Критерия «${id}» нет в форме номинации.` });
-  }
+  out.push(...invalid.filter((p) => p.code === 'unknown-criterion'));
   if (nomination.commentRequired && score.comment.trim() === '') {
     out.push({ code: 'comment-required', message: 'Напишите обоснование оценки: в этом конкурсе оно обязательно.' });
   }
@@ -110,9 +180,16 @@ export function sheetProblems(score: Score, nomination: SheetForm): SheetProblem
 
 export type SheetEdit = { ok: true; score: Score } | { ok: false; message: string; problems?: SheetProblem[] };
 
-/** One autosave: new values and/or comment, version + 1. A finalized sheet is locked. */
-export function editScore(score: Score, patch: { values?: Record<string, number | null>; comment?: string }, now: string): SheetEdit {
+/**
+ * One autosave: new values and/or comment, version + 1. A finalized sheet is locked; given the form, a
+ * value outside its scale or step, or for a criterion it does not have, is refused (nothing stored).
+ */
+export function editScore(score: Score, patch: { values?: Record<string, number | null>; comment?: string }, now: string, form?: SheetForm): SheetEdit {
   if (score.status === 'final') return { ok: false, message: 'Лист оценки завершён; изменить его может только организатор, вернув его на доработку.' };
+  if (form !== undefined) {
+    const problems = invalidValues(patch.values ?? {}, form);
+    if (problems.length > 0) return { ok: false, message: problems.map((p) => p.message).join(' '), problems };
+  }
   return {
     ok: true,
     score: {

@@ -35,6 +35,38 @@ export type Contest = {
    */
   protocolChair?: string;
   protocolSecretary?: string;
+  /** Every open, close, reopen and unlock of scoring, oldest first (lifecycle.ts); absent until scoring first opens. */
+  scoringLog?: ScoringLogEntry[];
+  /** Jurors taken off the jury after their sheets arrived, with what was decided about those sheets. */
+  removedJurors?: RemovedJuror[];
+};
+
+export type ScoringAction = 'open' | 'close' | 'reopen' | 'unlock';
+
+export type ScoringLogEntry = {
+  action: ScoringAction;
+  at: IsoDateTime;
+  /** «организатор (Ноутбук 1)» */
+  by: string;
+  /** Required for reopen and unlock: the protocol and the audit show why the rules moved. */
+  reason?: string;
+};
+
+/**
+ * A juror removed from the jury while sheets of theirs were stored. The juror row goes (assignments,
+ * conflicts, packages), but the name and the decision stay on the contest so the protocol can say
+ * «оценки исключены: причина» or name them in the commission — never an id.
+ */
+export type RemovedJuror = {
+  jurorId: Id;
+  name: string;
+  at: IsoDateTime;
+  by: string;
+  reason: string;
+  /** excluded: their sheets do not count (listed as excluded with the reason); kept: they count. */
+  sheets: 'excluded' | 'kept';
+  /** Finalized sheets of theirs when removed (what the organizer was told). */
+  finalSheets: number;
 };
 
 /** A description of what a score band means («9–10 баллов — проект полностью…»), shown next to the input. */
@@ -51,6 +83,11 @@ export type CriterionDef = {
   /** Integer scale, default 0–10. */
   min: number;
   max: number;
+  /**
+   * The smallest difference between two scores: absent = whole points; 0.5 = halves allowed
+   * («7,5»). Stored only when 0.5, so forms of the first release stay byte-for-byte the same.
+   */
+  step?: 0.5;
   /** The coefficient: a juror's total is Σ value × weight (shared/results `Criterion.weight`). */
   weight: number;
   bands: ScoreBand[];

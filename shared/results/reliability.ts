@@ -1,7 +1,7 @@
 /**
  * Step 4a: agreement of the jury on complete blocks — applications × jurors where every juror scored
- * every application. Kendall's W asks "do the jurors order the applications alike?", ICC(2,·) asks "do
- * they give the same numbers?". Both need a complete matrix; with partial assignments the blocks are
+ * every application. Kendall's W asks "do the jurors order the applications alike?", the ICCs ask "do
+ * they give the same numbers?" (three forms, see `icc`). Both need a complete matrix; with partial assignments the blocks are
  * the groups of applications scored by exactly the same jurors, or the caller's blocks (nominations)
  * completed by dropping what is missing.
  *
@@ -55,18 +55,27 @@ export function kendallW(ratings: Matrix): KendallW {
 }
 
 /**
- * ICC(2,1) and ICC(2,k) of Shrout & Fleiss (1979): two-way random effects (targets and judges both
- * samples), absolute agreement, from the two-way ANOVA without replication:
- *   BMS = k Σ_i (x̄_i· − x̄)² / (n − 1)        between targets
- *   JMS = n Σ_j (x̄_·j − x̄)² / (k − 1)        between judges
+ * The six intraclass correlations of Shrout & Fleiss (1979), from one ANOVA of the matrix:
+ *   BMS = k Σ_i (x̄_i· − x̄)² / (n − 1)                   between targets (applications)
+ *   WMS = (SS_total − SS_targets) / (n (k − 1))          within targets (one-way model)
+ *   JMS = n Σ_j (x̄_·j − x̄)² / (k − 1)                   between judges (jurors)
  *   EMS = (SS_total − SS_targets − SS_judges) / ((n − 1)(k − 1))
- *   ICC(2,1) = (BMS − EMS) / (BMS + (k − 1) EMS + k (JMS − EMS) / n)   one juror's reliability
- *   ICC(2,k) = (BMS − EMS) / (BMS + (JMS − EMS) / n)                   reliability of the k-juror mean
- * Null when a denominator is 0 (e.g. every value equal).
+ *   ICC(1,1) = (BMS − WMS) / (BMS + (k − 1) WMS)        ICC(1,k) = (BMS − WMS) / BMS
+ *   ICC(2,1) = (BMS − EMS) / (BMS + (k − 1) EMS + k (JMS − EMS) / n)
+ *   ICC(2,k) = (BMS − EMS) / (BMS + (JMS − EMS) / n)
+ *   ICC(3,1) = (BMS − EMS) / (BMS + (k − 1) EMS)        ICC(3,k) = (BMS − EMS) / BMS
+ * Form 1: each target rated by its own judges; form 2: judges a random sample, absolute agreement;
+ * form 3: these very judges (a fixed jury), consistency — a juror's constant offset does not count.
+ * «,1» is one juror's reliability, «,k» that of the mean of k jurors.
+ *
+ * Null («не определяется») when the matrix cannot say anything: fewer than 2 applications or jurors,
+ * or no difference between applications and no disagreement to weigh it against (BMS = 0 and the
+ * error term = 0 — e.g. every juror gave every application the same total). Reporting 0 there would
+ * read as «the jury does not agree», which is not what happened.
  */
-export function icc2(ratings: Matrix): Icc {
+export function icc(ratings: Matrix): Icc {
   const { n, m: k } = shape(ratings);
-  const empty: Icc = { n, k, bms: null, jms: null, ems: null, icc21: null, icc2k: null };
+  const empty: Icc = { n, k, bms: null, wms: null, jms: null, ems: null, icc11: null, icc1k: null, icc21: null, icc2k: null, icc31: null, icc3k: null };
   if (n < 2 || k < 2) return empty;
   const rowMeans = new Array<number>(n).fill(0);
   const colMeans = new Array<number>(k).fill(0);
@@ -86,20 +95,28 @@ export function icc2(ratings: Matrix): Icc {
   for (const r of rowMeans) ssRows += k * (r - grand) ** 2;
   let ssCols = 0;
   for (const c of colMeans) ssCols += n * (c - grand) ** 2;
-  const bms = ssRows / (n - 1);
-  const jms = ssCols / (k - 1);
+  // sums of squares below this are rounding noise of a zero (scaled to the data's magnitude)
+  const tiny = 1e-9 * (1 + ssTotal + grand * grand);
+  const clean = (x: number) => (Math.abs(x) < tiny ? 0 : x);
+  const bms = clean(ssRows) / (n - 1);
+  const jms = clean(ssCols) / (k - 1);
   // clamp: with a perfect fit rounding can leave a residual of −1e-15
-  const ems = Math.max(0, ssTotal - ssRows - ssCols) / ((n - 1) * (k - 1));
-  const d1 = bms + (k - 1) * ems + (k * (jms - ems)) / n;
-  const dk = bms + (jms - ems) / n;
+  const ems = Math.max(0, clean(ssTotal - ssRows - ssCols)) / ((n - 1) * (k - 1));
+  const wms = Math.max(0, clean(ssTotal - ssRows)) / (n * (k - 1));
+  const ratio = (num: number, den: number, error: number) => (den === 0 || (bms === 0 && error === 0) ? null : num / den);
   return {
     n,
     k,
     bms,
+    wms,
     jms,
     ems,
-    icc21: d1 === 0 ? null : (bms - ems) / d1,
-    icc2k: dk === 0 ? null : (bms - ems) / dk,
+    icc11: ratio(bms - wms, bms + (k - 1) * wms, wms),
+    icc1k: ratio(bms - wms, bms, wms),
+    icc21: ratio(bms - ems, bms + (k - 1) * ems + (k * (jms - ems)) / n, ems),
+    icc2k: ratio(bms - ems, bms + (jms - ems) / n, ems),
+    icc31: ratio(bms - ems, bms + (k - 1) * ems, ems),
+    icc3k: ratio(bms - ems, bms, ems),
   };
 }
 
@@ -225,6 +242,6 @@ export function blockReliability(
   const blocks = specs ? specs.map((s) => complete(s, byApp)) : findBlocks(byApp, applicationOrder);
   return blocks.map((b) => {
     const matrix = b.jurorIds.length === 0 ? [] : b.applicationIds.map((a) => b.jurorIds.map((j) => byApp.get(a)!.get(j)!));
-    return { ...b, kendall: kendallW(matrix), icc: icc2(matrix) };
+    return { ...b, kendall: kendallW(matrix), icc: icc(matrix) };
   });
 }

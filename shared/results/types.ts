@@ -113,16 +113,24 @@ export type KendallW = {
   tieTerm: number;
 };
 
-/** Shrout & Fleiss (1979) two-way random effects, absolute agreement. */
+/**
+ * Shrout & Fleiss (1979): ICC(1,·) one-way random, ICC(2,·) two-way random with absolute agreement,
+ * ICC(3,·) two-way mixed (fixed judges), consistency; «1» one judge, «k» the mean of k. Null = undefined.
+ */
 export type Icc = {
   n: number;
   k: number;
-  /** between-targets, between-judges and residual mean squares (BMS, JMS, EMS in S&F) */
+  /** between-targets, within-targets, between-judges and residual mean squares (BMS, WMS, JMS, EMS in S&F) */
   bms: number | null;
+  wms: number | null;
   jms: number | null;
   ems: number | null;
+  icc11: number | null;
+  icc1k: number | null;
   icc21: number | null;
   icc2k: number | null;
+  icc31: number | null;
+  icc3k: number | null;
 };
 
 export type BlockReliability = {

@@ -178,7 +178,7 @@ function notOurs(bytes: Uint8Array): ExchangeError {
     return new ExchangeError('not-an-exchange-file', 'Это файл оценок эксперта, а не файл обмена. Его загружают в разделе «Конкурс» → «Оценки».');
   }
   if (/"format"\s*:\s*"skhod-juror-package"/.test(start)) {
-    return new ExchangeError('not-an-exchange-file', 'Это пакет эксперта, а не файл обмена: его открывает эксперт на своём устройстве.');
+    return new ExchangeError('not-an-exchange-file', 'Это пакет эксперта, а не файл обмена. Если вы эксперт, откройте его кнопкой «Я эксперт: открыть пакет эксперта» на первом экране (или «Открыть пакет эксперта…» в разделе «Конкурс»).');
   }
   return new ExchangeError('not-an-exchange-file');
 }

@@ -133,13 +133,12 @@ test('organizer sets up a contest, a juror scores offline on another device with
   const jurorName = (await withFiles.getAttribute('aria-label'))!;
   expect(candidates.map((c) => c.split(' — ')[0])).toContain(jurorName);
 
-  // a package before scoring opens is refused with what to do
+  // before scoring opens a package cannot be downloaded, and the board says why
   await org.tab('Пакеты и оценки');
-  await org.returnsRow(jurorName).getByRole('button', { name: 'Скачать пакет эксперта' }).click();
-  await expect(page.getByRole('alert')).toContainText('Сначала откройте приём оценок');
-  await org.tab('Настройка');
-  await page.getByRole('button', { name: 'Открыть приём оценок' }).click();
-  await expect(page.getByText(/Приём оценок открыт/).first()).toBeVisible();
+  const early = org.returnsRow(jurorName).getByRole('button', { name: 'Скачать пакет эксперта' });
+  await expect(early).toBeDisabled();
+  await expect(early).toHaveAccessibleDescription(/после открытия приёма оценок/);
+  await org.openScoring();
   await expect(page.getByLabel('Способ подсчёта итогового балла')).toBeDisabled();
 
   await org.tab('Пакеты и оценки');
@@ -234,6 +233,7 @@ test('organizer sets up a contest, a juror scores offline on another device with
   const reopenForm = page.getByRole('form', { name: 'Возврат листа на доработку' });
   await reopenForm.getByRole('button', { name: 'Вернуть на доработку' }).click();
   await expect(reopenForm.getByRole('alert')).toContainText('Напишите, почему');
+  await page.screenshot({ path: `${SCREENS}/contest-reopen-dialog.png` });
   await reopenForm.getByLabel('Причина возврата').fill('Не обоснована оценка бюджета');
   await reopenForm.getByRole('button', { name: 'Вернуть на доработку' }).click();
   await expect(sheetRow).toContainText('возвращён на доработку — ждём новый файл');

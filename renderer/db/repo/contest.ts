@@ -10,23 +10,18 @@
 import {
   checkContestEdit,
   grantContestTemplate,
-  lockForScoring,
-  mergeScores,
+  jurorSheetCounts,
+  openScoringLogged,
   overrideConflict,
   randomSecret,
+  withRemovedJuror,
   sha256Hex,
-  scoreId,
-  storedKey,
-  storedVersions,
-  verifyScoreFile,
   type Application,
   type Assignment,
   type Conflict,
   type Contest,
   type Juror,
   type Nomination,
-  type ReopenGrant,
-  type Score,
 } from '../../../shared/contest';
 import type { Organization } from '../../../shared/domain/types';
 import type { DbContext } from '../context';
@@ -47,6 +42,9 @@ export const returnKey = (jurorId: string) => `contest.return:${jurorId}`;
 const fail = (message: string): never => {
   throw new Error(message);
 };
+
+/** Who is named in logs written on this device. */
+export const organizer = (ctx: DbContext) => `организатор (${ctx.device.name})`;
 
 // ─── setup ────────────────────────────────────────────────────────────────────────────────────
 
@@ -75,8 +73,12 @@ export async function saveContestSetup(ctx: DbContext, contest: Contest, nominat
     const beforeNoms = await db.nominations.where('contestId').equals(contest.id).toArray();
     const order = new Map(beforeNoms.map((n, i) => [n.id, i]));
     beforeNoms.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    // status and lockedAt move only through openScoring
-    const next: Contest = { ...contest, status: before!.status, ...(before!.lockedAt ? { lockedAt: before!.lockedAt } : {}) };
+    // status, lockedAt, the logs and the signatories move only through their own functions
+    // (contest-scoring.ts, removeJuror, saveProtocolSignatories): a settings form opened earlier must not undo them
+    const { lockedAt: _l, scoringLog: _s, removedJurors: _r, protocolChair: _c, protocolSecretary: _p, ...edited } = contest;
+    const { status, lockedAt, scoringLog, removedJurors, protocolChair, protocolSecretary } = before!;
+    const kept = { lockedAt, scoringLog, removedJurors, protocolChair, protocolSecretary };
+    const next: Contest = { ...edited, status, ...Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined)) };
     const refused = checkContestEdit({ contest: before!, nominations: beforeNoms }, { contest: next, nominations });
     if (refused.length > 0) fail(refused.map((i) => i.message).join(' '));
     const keep = new Set(nominations.map((n) => n.id));
@@ -96,14 +98,14 @@ export async function saveContestSetup(ctx: DbContext, contest: Contest, nominat
   });
 }
 
-/** «Открыть приём оценок»: freezes method, tie-breaks and forms. Throws with every blocking problem. */
-export async function openScoring(ctx: DbContext, contestId: string, now = new Date().toISOString()): Promise<Contest> {
+/** «Открыть приём оценок»: freezes method, tie-breaks and forms, logged. Throws with every blocking problem. */
+export async function openScoring(ctx: DbContext, contestId: string, now = new Date().toISOString(), by = organizer(ctx)): Promise<Contest> {
   const { db } = ctx;
   return db.transaction('rw', db.contests, db.nominations, db.changes, async () => {
     const contest = await db.contests.get(contestId);
     if (!contest) return fail('Конкурс не найден — обновите страницу.');
     const nominations = await db.nominations.where('contestId').equals(contestId).toArray();
-    const result = lockForScoring(contest, nominations, now);
+    const result = openScoringLogged(contest, nominations, now, by);
     if (!result.ok) return fail(result.issues.map((i) => i.message).join(' '));
     await putTracked(ctx, 'contests', [result.contest]);
     return result.contest;
@@ -307,10 +309,35 @@ export async function saveJuror(ctx: DbContext, contestId: string, personId: str
   });
 }
 
-/** Removes a juror with their assignments and conflict records; scores already received stay. */
-export async function removeJuror(ctx: DbContext, jurorId: string): Promise<void> {
+/** What removing a juror would touch: their sheets (all and finalized) and assignments. */
+export async function jurorRemovalImpact(ctx: DbContext, jurorId: string): Promise<{ sheets: number; finalSheets: number; assignments: number }> {
+  const [scores, assignments] = await Promise.all([ctx.db.scores.where('jurorId').equals(jurorId).toArray(), ctx.db.assignments.where('jurorId').equals(jurorId).count()]);
+  const counts = jurorSheetCounts({ id: jurorId }, scores);
+  return { sheets: counts.all, finalSheets: counts.final, assignments };
+}
+
+/** The organizer's decision about a removed juror's sheets; required when sheets of theirs are stored. */
+export type RemovalDecision = { sheets: 'excluded' | 'kept'; reason: string; name: string };
+
+/**
+ * Removes a juror with their assignments and conflict records. Their sheets stay stored (they are the
+ * juror's); when there are any, the organizer must decide whether they count, and that decision, the
+ * reason and the juror's name are recorded on the contest for the protocol. Refused once scoring closed.
+ */
+export async function removeJuror(ctx: DbContext, jurorId: string, decision?: RemovalDecision, now = new Date().toISOString()): Promise<void> {
   const { db } = ctx;
-  await db.transaction('rw', [db.jurors, db.assignments, db.conflicts, db.changes], async () => {
+  await db.transaction('rw', [db.contests, db.jurors, db.assignments, db.conflicts, db.scores, db.changes], async () => {
+    const juror = await db.jurors.get(jurorId);
+    if (!juror) return;
+    const contest = await db.contests.get(juror.contestId);
+    if (contest?.status === 'closed') fail('Приём оценок закрыт, состав жюри изменить нельзя. Сначала откройте приём заново (с причиной).');
+    const counts = jurorSheetCounts(juror, await db.scores.where('jurorId').equals(jurorId).toArray());
+    if (counts.all > 0) {
+      if (!decision) fail('У эксперта есть листы оценок: решите, учитывать их или исключить, и напишите причину.');
+      const result = withRemovedJuror(contest!, { jurorId, name: decision!.name, at: now, by: organizer(ctx), reason: decision!.reason, sheets: decision!.sheets, finalSheets: counts.final });
+      if (!result.ok) fail(result.message);
+      else await putTracked(ctx, 'contests', [result.contest]);
+    }
     await deleteTracked(ctx, 'assignments', await db.assignments.where('jurorId').equals(jurorId).primaryKeys());
     await deleteTracked(ctx, 'conflicts', await db.conflicts.where('jurorId').equals(jurorId).primaryKeys());
     await deleteTracked(ctx, 'jurors', [jurorId]);
@@ -389,127 +416,5 @@ export async function removeAssignment(ctx: DbContext, id: string): Promise<void
   const { db } = ctx;
   await db.transaction('rw', db.assignments, db.changes, async () => {
     await deleteTracked(ctx, 'assignments', [id]);
-  });
-}
-
-// ─── invitations, packages, score files ───────────────────────────────────────────────────────
-
-export async function loadInvite(ctx: DbContext, jurorId: string): Promise<JurorInvite | undefined> {
-  return (await ctx.db.settings.get(inviteKey(jurorId)))?.value as JurorInvite | undefined;
-}
-
-/** The juror's invitation on this device, created (with a fresh secret) when missing. */
-export async function ensureInvite(ctx: DbContext, jurorId: string): Promise<JurorInvite> {
-  const secret = randomSecret();
-  const { db } = ctx;
-  return db.transaction('rw', db.settings, async () => {
-    const invite = (await db.settings.get(inviteKey(jurorId)))?.value as JurorInvite | undefined;
-    if (invite) return invite;
-    const fresh: JurorInvite = { invitationSecret: secret };
-    await db.settings.put({ key: inviteKey(jurorId), value: fresh });
-    return fresh;
-  });
-}
-
-/** The package went out: remember when (the returns board shows it). Creates the secret if missing. */
-export async function markPackageSent(ctx: DbContext, jurorId: string, now = new Date().toISOString()): Promise<JurorInvite> {
-  const secret = randomSecret();
-  const { db } = ctx;
-  return db.transaction('rw', db.settings, async () => {
-    const invite = ((await db.settings.get(inviteKey(jurorId)))?.value as JurorInvite | undefined) ?? { invitationSecret: secret };
-    const next: JurorInvite = { ...invite, sentAt: now };
-    await db.settings.put({ key: inviteKey(jurorId), value: next });
-    return next;
-  });
-}
-
-/**
- * «Вернуть на доработку»: the organizer returns a juror's finalized sheet with a reason. The grant is
- * logged on the assignment (a change record, so other organizer devices learn it), goes to the juror in
- * their next package, and the sheet comes back reopened under it. The stored sheet itself is the
- * juror's and stays as it is until their new file arrives. Refused without a reason, for a sheet that
- * is not finalized here, and while an earlier return of the same sheet is still unanswered.
- */
-export async function reopenSheet(
-  ctx: DbContext,
-  contestId: string,
-  jurorId: string,
-  applicationId: string,
-  reason: string,
-  by: string,
-  now = new Date().toISOString(),
-): Promise<ReopenGrant> {
-  const text = reason.trim();
-  if (!text) fail('Напишите, почему лист возвращается на доработку: эксперт увидит причину, она попадёт в его файл оценок.');
-  const { db } = ctx;
-  return db.transaction('rw', db.assignments, db.scores, db.changes, async () => {
-    const id = `${jurorId}|${applicationId}`;
-    const row = await db.assignments.get(id);
-    if (!row || row.contestId !== contestId) return fail('Эта заявка не назначена эксперту — вернуть нечего.');
-    const score = await db.scores.get(scoreId(jurorId, applicationId));
-    if (score?.status !== 'final') return fail('Вернуть на доработку можно только завершённый лист, полученный от эксперта.');
-    const pending = (row.reopens ?? []).find((g) => !(score.reopened ?? []).some((r) => r.id === g.id));
-    if (pending) return fail(`Лист уже возвращён на доработку (${pending.reason}) — дождитесь нового файла оценок эксперта.`);
-    const grant: ReopenGrant = { id: crypto.randomUUID(), reason: text, by, at: now };
-    await putTracked(ctx, 'assignments', [{ ...row, reopens: [...(row.reopens ?? []), grant] }]);
-    return grant;
-  });
-}
-
-/** The bytes of the given attachments kept on this device, by id (missing ones are simply absent). */
-export async function loadAttachmentBytes(ctx: DbContext, ids: readonly string[]): Promise<Map<string, Uint8Array>> {
-  const rows = await ctx.db.attachments.bulkGet([...ids]);
-  return new Map(rows.flatMap((r) => (r ? [[r.id, r.bytes] as const] : [])));
-}
-
-export type ScoreImportResult =
-  | { ok: false; message: string }
-  | { ok: true; jurorId: string; added: number; replaced: number; unchanged: number; refused: string[] };
-
-/**
- * «Загрузить файл оценок…»: verifies the signature and binding (shared/contest verifyScoreFile), then
- * merges by version. A refused file writes nothing. Importing the same file again writes nothing either:
- * merged sheets are equal to the stored ones and putTracked skips equal rows.
- */
-export async function importScoreFile(ctx: DbContext, contestId: string, bytes: Uint8Array, now = new Date().toISOString()): Promise<ScoreImportResult> {
-  const { db } = ctx;
-  const [jurors, assignments, stored, applications] = await Promise.all([
-    db.jurors.where('contestId').equals(contestId).toArray(),
-    db.assignments.where('contestId').equals(contestId).toArray(),
-    db.scores.where('contestId').equals(contestId).toArray(),
-    db.applications.where('contestId').equals(contestId).toArray(),
-  ]);
-  const invites = await db.settings.bulkGet(jurors.map((j) => inviteKey(j.id)));
-  const map = new Map<string, { invitationSecret: string; applicationIds: Set<string> }>();
-  jurors.forEach((j, i) => {
-    const invite = invites[i]?.value as JurorInvite | undefined;
-    if (!invite) return;
-    map.set(j.id, { invitationSecret: invite.invitationSecret, applicationIds: new Set(assignments.filter((a) => a.jurorId === j.id).map((a) => a.applicationId)) });
-  });
-  const titles = new Map(applications.map((a) => [a.id, a.title]));
-  // WebCrypto runs outside the transaction (an await on it would commit a Dexie transaction early);
-  // the merge below re-reads what is stored, and a maximum does not care what arrived in between
-  const grants = new Map(assignments.map((a) => [a.id, a.reopens ?? []]));
-  const storedSheets = new Map(stored.map((s) => [storedKey(s), { status: s.status, ...(s.reopened ? { reopened: s.reopened } : {}) }]));
-  const verdict = await verifyScoreFile(bytes, { contestId, jurors: map, stored: storedVersions(stored), applicationTitle: (id) => titles.get(id), grants, storedSheets });
-  if (!verdict.ok) return { ok: false, message: verdict.message };
-  return db.transaction('rw', [db.scores, db.settings, db.changes], async () => {
-    const current = await db.scores.where('jurorId').equals(verdict.jurorId).toArray();
-    const merged = mergeScores(current, verdict.accepted);
-    const changed = new Set([...merged.added, ...merged.replaced]);
-    const toWrite: Score[] = merged.scores.filter((s) => changed.has(`${s.jurorId}|${s.applicationId}`));
-    await putTracked(ctx, 'scores', toWrite);
-    const prev = (await db.settings.get(returnKey(verdict.jurorId)))?.value as JurorReturn | undefined;
-    if (!prev || prev.fileCreatedAt < verdict.createdAt) {
-      await db.settings.put({ key: returnKey(verdict.jurorId), value: { fileCreatedAt: verdict.createdAt, importedAt: now, publicKey: verdict.publicKey } satisfies JurorReturn });
-    }
-    return {
-      ok: true as const,
-      jurorId: verdict.jurorId,
-      added: merged.added.length,
-      replaced: merged.replaced.length,
-      unchanged: verdict.unchanged.length,
-      refused: verdict.refused.map((r) => r.message),
-    };
   });
 }

@@ -24,6 +24,15 @@ import { putTracked } from '../change-log';
 import { DEVICE_KEY_ID, ensureDeviceKey } from './device-key';
 
 export const JUROR_PACKAGE_SETTING = 'juror.package';
+/** Other packages opened on this device (one laptop, two contests or two jurors), kept with their files. */
+export const JUROR_SHELF_SETTING = 'juror.shelf';
+/** The application whose sheet the juror last had open, per package: juror mode resumes there. */
+const currentSheetKey = (pkg: Pick<JurorPackage, 'contest' | 'juror'>) => `juror.current:${packageKey(pkg)}`;
+
+/** One package per contest and juror: a newer package of the same pair replaces the older. */
+export const packageKey = (pkg: Pick<JurorPackage, 'contest' | 'juror'>) => `${pkg.contest.id}|${pkg.juror.id}`;
+
+const refsOf = (pkgs: readonly JurorPackage[]) => new Set(pkgs.flatMap((p) => p.applications.flatMap((a) => a.attachments.map((f) => juryAttachmentId(f.id)))));
 
 export type OpenPackageResult = { ok: true; package: JurorPackage; /** Sheets the organizer's returns in this package reopened now. */ reopened: number } | { ok: false; message: string };
 
@@ -46,7 +55,16 @@ export async function openJurorPackage(ctx: DbContext, bytes: Uint8Array, now = 
   await ensureDeviceKey(ctx, new Date(now));
   const { db } = ctx;
   return db.transaction('rw', [db.settings, db.attachments, db.scores, db.changes], async () => {
-    await juryRange(ctx).delete();
+    // the package open until now goes to the shelf (another contest or juror) with its files; a newer
+    // package of the same contest and juror replaces it and the files it no longer names go
+    const current = (await db.settings.get(JUROR_PACKAGE_SETTING))?.value as JurorPackage | undefined;
+    const shelf = (((await db.settings.get(JUROR_SHELF_SETTING))?.value as JurorPackage[] | undefined) ?? []).filter((p) => packageKey(p) !== packageKey(pkg));
+    if (current && packageKey(current) !== packageKey(pkg)) shelf.push(current);
+    await db.settings.put({ key: JUROR_SHELF_SETTING, value: shelf });
+    const keep = refsOf(shelf);
+    await juryRange(ctx)
+      .filter((row) => !keep.has(row.id))
+      .delete();
     const blobs: AttachmentBlob[] = pkg.applications.flatMap((a) =>
       a.attachments.flatMap((f) => {
         const data = parsed.files.get(f.id);
@@ -69,13 +87,53 @@ export async function openJurorPackage(ctx: DbContext, bytes: Uint8Array, now = 
   });
 }
 
-/** «Выйти из режима эксперта»: the package setting and its files go; sheets and the key stay for a later return. */
+/** «Выйти из режима эксперта»: every package and their files go; sheets and the key stay for a later return. */
 export async function leaveJurorMode(ctx: DbContext): Promise<void> {
   const { db } = ctx;
   await db.transaction('rw', db.settings, db.attachments, async () => {
-    await db.settings.delete(JUROR_PACKAGE_SETTING);
+    await db.settings.bulkDelete([JUROR_PACKAGE_SETTING, JUROR_SHELF_SETTING]);
     await juryRange(ctx).delete();
   });
+}
+
+/** Packages kept on the shelf (not the open one). */
+export async function loadJurorShelf(ctx: DbContext): Promise<JurorPackage[]> {
+  return ((await ctx.db.settings.get(JUROR_SHELF_SETTING))?.value as JurorPackage[] | undefined) ?? [];
+}
+
+/** Switches to a package from the shelf; the open one takes its place there. Files of both stay. */
+export async function switchJurorPackage(ctx: DbContext, key: string): Promise<void> {
+  const { db } = ctx;
+  await db.transaction('rw', db.settings, async () => {
+    const current = (await db.settings.get(JUROR_PACKAGE_SETTING))?.value as JurorPackage | undefined;
+    const shelf = ((await db.settings.get(JUROR_SHELF_SETTING))?.value as JurorPackage[] | undefined) ?? [];
+    const next = shelf.find((p) => packageKey(p) === key);
+    if (!next) throw new Error('Этого пакета на компьютере уже нет — откройте файл пакета ещё раз.');
+    const rest = shelf.filter((p) => p !== next);
+    if (current) rest.push(current);
+    await db.settings.bulkPut([
+      { key: JUROR_PACKAGE_SETTING, value: next },
+      { key: JUROR_SHELF_SETTING, value: rest },
+    ]);
+  });
+}
+
+/** The sheet to open: the one last open, else the first draft in progress, else the first not started, else the first. */
+export async function resumeSheet(ctx: DbContext, pkg: JurorPackage, scores: ReadonlyMap<string, Score>): Promise<string | undefined> {
+  const remembered = (await ctx.db.settings.get(currentSheetKey(pkg)))?.value as string | undefined;
+  const apps = pkg.applications;
+  if (remembered && apps.some((a) => a.id === remembered)) return remembered;
+  return (apps.find((a) => scores.get(a.id)?.status === 'draft') ?? apps.find((a) => !scores.has(a.id)) ?? apps[0])?.id;
+}
+
+/** Remembers the sheet on screen (device-local, not change-logged). */
+export async function rememberSheet(ctx: DbContext, pkg: JurorPackage, applicationId: string): Promise<void> {
+  await ctx.db.settings.put({ key: currentSheetKey(pkg), value: applicationId });
+}
+
+/** No event and no juror package: a juror's fresh install, where an opened package needs no question. */
+export async function isFreshDevice(ctx: DbContext): Promise<boolean> {
+  return (await ctx.db.events.count()) === 0 && (await ctx.db.settings.get(JUROR_PACKAGE_SETTING)) === undefined;
 }
 
 /** One attachment of the opened package (undefined when the package carried only its name: a version-1 package). */
@@ -113,7 +171,7 @@ export async function saveJurorScore(
   return db.transaction('rw', db.scores, db.changes, async () => {
     const id = `${pkg.juror.id}|${applicationId}`;
     const current = (await db.scores.get(id)) ?? newScore(pkg.contest.id, pkg.juror.id, applicationId, form, now);
-    const edit = editScore(current, patch, now);
+    const edit = editScore(current, patch, now, form);
     if (!edit.ok) throw new Error(edit.message);
     await putTracked(ctx, 'scores', [edit.score]);
     return edit.score;

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { lastReopen, type ReopenGrant, type Score } from '../../../shared/contest';
-import { reopenSheet } from '../../db/repo/contest';
+import { formatScore, lastReopen, type Nomination, type ReopenGrant, type Score } from '../../../shared/contest';
+import { reopenSheet } from '../../db/repo/contest-scoring';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, JurorView } from '../../hooks/use-contest';
+import { ConfirmDialog } from './ConfirmDialog';
 import { formatWhen } from './labels';
 
 type SheetState = 'none' | 'draft' | 'final' | 'returned';
@@ -25,12 +26,19 @@ export function pendingGrants(reopens: readonly ReopenGrant[] | undefined, score
  * back with a reason that is logged on the assignment, travels in the juror's next package and returns
  * inside the sheet (so every later reader sees why it changed).
  */
-export function JurorSheets({ juror, data, onReopened }: { juror: JurorView; data: ContestData; onReopened: (text: string) => void }) {
+export function JurorSheets({ juror, data, nominations, onReopened }: { juror: JurorView; data: ContestData; nominations: readonly Nomination[]; onReopened: (text: string) => void }) {
   const ctx = useDb();
   const [reopening, setReopening] = useState<string>();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
   const titles = new Map(data.applications.map((a) => [a.id, a.title]));
+  const formOf = new Map(data.applications.map((a) => [a.id, nominations.find((n) => n.id === a.nominationId)]));
+  // Σ value × coefficient of what is stored; «оценено k из n» while the sheet is incomplete (the values are in «Итоги → Оценки экспертов»)
+  const sheetTotal = (score: Score, applicationId: string) => {
+    const form = formOf.get(applicationId);
+    if (!form) return '—';
+    const filled = form.criteria.filter((c) => score.values[c.id] !== null && score.values[c.id] !== undefined);
+    const total = filled.reduce((s, c) => s + score.values[c.id]! * c.weight, 0);
+    return filled.length === form.criteria.length ? formatScore(Math.round(total * 100) / 100) : `оценено ${filled.length} из ${form.criteria.length}`;
+  };
   const rows = data.assignments
     .filter((a) => a.jurorId === juror.id)
     .map((a) => {
@@ -41,18 +49,11 @@ export function JurorSheets({ juror, data, onReopened }: { juror: JurorView; dat
     })
     .sort((x, y) => x.title.localeCompare(y.title, 'ru'));
 
-  const submit = async (applicationId: string) => {
-    setError(undefined);
-    try {
-      await reopenSheet(ctx, juror.contestId, juror.id, applicationId, reason, `организатор (${ctx.device.name})`);
-      setReopening(undefined);
-      setReason('');
-      onReopened(
-        `Лист эксперта ${juror.name} по заявке «${titles.get(applicationId)}» возвращён на доработку. Скачайте пакет эксперта заново и отправьте ему: когда он откроет пакет, лист снова станет доступен для правки, а причина попадёт в его файл оценок.`,
-      );
-    } catch (err) {
-      setError((err as Error).message);
-    }
+  const submit = async (applicationId: string, reason: string) => {
+    await reopenSheet(ctx, juror.contestId, juror.id, applicationId, reason, `организатор (${ctx.device.name})`);
+    onReopened(
+      `Лист эксперта ${juror.name} по заявке «${titles.get(applicationId)}» возвращён на доработку. Скачайте пакет эксперта заново и отправьте ему: когда он откроет пакет, лист снова станет доступен для правки, а причина попадёт в его файл оценок.`,
+    );
   };
 
   if (rows.length === 0) return <p className="muted">Эксперту не назначено ни одной заявки.</p>;
@@ -63,6 +64,9 @@ export function JurorSheets({ juror, data, onReopened }: { juror: JurorView; dat
           <tr>
             <th scope="col">Заявка</th>
             <th scope="col">Лист</th>
+            <th scope="col" className="num">
+              Итог эксперта
+            </th>
             <th scope="col">Возвраты на доработку</th>
             <th scope="col">
               <span className="visually-hidden">Действия</span>
@@ -79,6 +83,7 @@ export function JurorSheets({ juror, data, onReopened }: { juror: JurorView; dat
                   {STATE_LABELS[state]}
                   {score && <span className="muted small"> (версия {score.version})</span>}
                 </td>
+                <td className="num">{score ? sheetTotal(score, a.applicationId) : '—'}</td>
                 <td>
                   {(a.reopens ?? []).length === 0
                     ? '—'
@@ -94,11 +99,7 @@ export function JurorSheets({ juror, data, onReopened }: { juror: JurorView; dat
                   {state === 'final' && reopening !== a.applicationId && (
                     <button
                       type="button"
-                      onClick={() => {
-                        setReopening(a.applicationId);
-                        setReason('');
-                        setError(undefined);
-                      }}
+                      onClick={() => setReopening(a.applicationId)}
                     >
                       Вернуть на доработку…
                     </button>
@@ -110,35 +111,11 @@ export function JurorSheets({ juror, data, onReopened }: { juror: JurorView; dat
         </tbody>
       </table>
       {reopening && (
-        <form
-          className="card override-form"
-          aria-label="Возврат листа на доработку"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit(reopening);
-          }}
-        >
+        <ConfirmDialog title="Возврат листа на доработку" confirmLabel="Вернуть на доработку" reasonLabel="Причина возврата" onClose={() => setReopening(undefined)} onConfirm={(reason) => submit(reopening, reason)}>
           <p>
             Вернуть эксперту {juror.name} лист по заявке «{titles.get(reopening)}». Причину увидит эксперт; она сохраняется в журнале и в его файле оценок.
           </p>
-          <label className="field">
-            <span>Причина возврата</span>
-            <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-          </label>
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="contest-actions">
-            <button type="submit" className="primary">
-              Вернуть на доработку
-            </button>
-            <button type="button" onClick={() => setReopening(undefined)}>
-              Отмена
-            </button>
-          </div>
-        </form>
+        </ConfirmDialog>
       )}
     </div>
   );

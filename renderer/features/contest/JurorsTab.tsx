@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { Conflict } from '../../../shared/contest';
-import { addReportedConflict, deleteConflictRow, overrideConflictRow, removeJuror, saveJuror } from '../../db/repo/contest';
+import { addReportedConflict, deleteConflictRow, overrideConflictRow, saveJuror } from '../../db/repo/contest';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import type { ParticipantRow } from '../../hooks/use-participants';
 import { CONFLICT_LABELS, formatWhen } from './labels';
+import { RemoveJurorDialog } from './RemoveJurorDialog';
 
 type Props = { setup: ContestSetup; data: ContestData; participants: ParticipantRow[] };
 
@@ -19,6 +20,8 @@ export function JurorsTab({ setup, data, participants }: Props) {
   const [cap, setCap] = useState('');
   const [error, setError] = useState<string>();
   const [overriding, setOverriding] = useState<Conflict>();
+  const [removing, setRemoving] = useState<string>();
+  const removingJuror = data.jurors.find((j) => j.id === removing);
   const [reason, setReason] = useState('');
   const [manual, setManual] = useState({ jurorId: '', applicationId: '', kind: 'manual' as 'manual' | 'declared', reason: '' });
   const jurorPersons = new Set(data.jurors.map((j) => j.personId));
@@ -50,6 +53,7 @@ export function JurorsTab({ setup, data, participants }: Props) {
 
   return (
     <div>
+      {removingJuror && <RemoveJurorDialog juror={removingJuror} data={data} onClose={() => setRemoving(undefined)} />}
       <fieldset className="add-juror">
         <legend>Добавить эксперта из участников</legend>
         <div className="field-row">
@@ -128,8 +132,8 @@ export function JurorsTab({ setup, data, participants }: Props) {
                   <td className="num">{j.cap ?? '—'}</td>
                   <td className="num">{open}</td>
                   <td>
-                    <button type="button" onClick={() => window.confirm(`Убрать эксперта ${j.name} из жюри? Его назначения будут сняты.`) && void run(() => removeJuror(ctx, j.id))}>
-                      Убрать
+                    <button type="button" disabled={setup.contest.status === 'closed'} title={setup.contest.status === 'closed' ? 'Приём оценок закрыт: состав жюри не меняется' : undefined} onClick={() => setRemoving(j.id)}>
+                      Убрать<span className="visually-hidden"> эксперта {j.name}</span>
                     </button>
                   </td>
                 </tr>

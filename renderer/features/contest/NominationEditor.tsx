@@ -38,7 +38,8 @@ export function NominationEditor({ nomination: n, frozen, onChange, onRemove }: 
               <summary>
                 {c.title || 'Критерий без названия'}{' '}
                 <span className="muted">
-                  · {c.min}–{c.max} · ×{c.weight}
+                  · {c.min}–{c.max}
+                  {c.step === 0.5 ? ' с шагом 0,5' : ''} · ×{c.weight}
                 </span>
               </summary>
               <CriterionEditor criterion={c} onChange={(next) => setCriterion(i, next)} onRemove={() => onChange({ ...n, criteria: n.criteria.filter((_, j) => j !== i) })} />
@@ -79,6 +80,17 @@ function CriterionEditor({ criterion: c, onChange, onRemove }: { criterion: Crit
           <input type="number" step="0.1" value={Number.isNaN(c.weight) ? '' : c.weight} onChange={(e) => onChange({ ...c, weight: num(e.target.value) })} />
         </label>
       </div>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={c.step === 0.5}
+          onChange={(e) => {
+            const { step: _step, ...rest } = c;
+            onChange(e.target.checked ? { ...rest, step: 0.5 } : rest);
+          }}
+        />{' '}
+        Можно ставить половины балла (7,5)
+      </label>
       <p className="muted">Описания уровней оценки (эксперт видит их рядом с полем балла):</p>
       {c.bands.map((b, i) => (
         <div key={i} className="band-row">

@@ -2,7 +2,7 @@ import { Fragment, useState } from 'react';
 import { buildJurorPackage, packageAttachments, packJurorPackage } from '../../../shared/contest';
 import type { EventRow } from '../../../shared/domain/types';
 import { bridge } from '../../bridge/bridge';
-import { ensureInvite, importScoreFile, loadAttachmentBytes, markPackageSent } from '../../db/repo/contest';
+import { ensureInvite, importScoreFile, loadAttachmentBytes, markPackageSent } from '../../db/repo/contest-scoring';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup, JurorView } from '../../hooks/use-contest';
 import { JurorSheets, pendingGrants } from './JurorSheets';
@@ -21,11 +21,17 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
   const [busy, setBusy] = useState(false);
   const [open, setOpen] = useState<string>();
 
+  // a package is only worth sending while scoring is open: before, the criteria may still change; after, its file is refused
+  const noPackage =
+    setup.contest.status === 'setup'
+      ? 'Пакеты можно скачать после открытия приёма оценок (вкладка «Настройка»): тогда критерии в пакете уже не изменятся.'
+      : setup.contest.status === 'closed'
+        ? 'Приём оценок закрыт: новые пакеты не нужны — файлы оценок по ним не будут приняты.'
+        : null;
+
   const download = async (j: JurorView) => {
     setNote(undefined);
-    if (setup.contest.status === 'setup') {
-      return setNote({ kind: 'error', text: 'Сначала откройте приём оценок (вкладка «Настройка»): тогда критерии в пакете уже не изменятся.' });
-    }
+    if (noPackage) return setNote({ kind: 'error', text: noPackage });
     const invite = await ensureInvite(ctx, j.id);
     const { package: pkg, omitted } = buildJurorPackage({
       contest: setup.contest,
@@ -76,7 +82,7 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
         text:
           changed === 0
             ? `Файл «${picked.data.name}» (${name}) уже был загружен: новых оценок нет.`
-            : `Файл «${picked.data.name}» (${name}) принят: новых листов ${r.added}, обновлено ${r.replaced}, без изменений ${r.unchanged}.`,
+            : `Файл «${picked.data.name}» (${name}) принят: новых листов ${r.added}, обновлено ${r.replaced}, без изменений ${r.unchanged}.${r.backup.ok ? ' Перед загрузкой сделана резервная копия.' : ''}`,
         details: r.refused,
       });
     } catch (err) {
@@ -88,6 +94,11 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
 
   return (
     <div>
+      {noPackage && (
+        <p className="results-note results-note-warn" id="no-package-reason">
+          {noPackage}
+        </p>
+      )}
       <div className="contest-actions">
         <button type="button" className="primary" disabled={busy} aria-busy={busy} onClick={() => void importFile()}>
           Загрузить файл оценок…
@@ -148,7 +159,7 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
                     </td>
                     <td>{j.returned ? `${formatWhen(j.returned.fileCreatedAt)} (загружен ${formatWhen(j.returned.importedAt)})` : '—'}</td>
                     <td>
-                      <button type="button" onClick={() => void download(j)}>
+                      <button type="button" disabled={noPackage !== null} aria-describedby={noPackage ? 'no-package-reason' : undefined} title={noPackage ?? undefined} onClick={() => void download(j)}>
                         Скачать пакет эксперта
                       </button>{' '}
                       <button type="button" aria-expanded={expanded} onClick={() => setOpen(expanded ? undefined : j.id)}>
@@ -159,7 +170,7 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
                   {expanded && (
                     <tr className="returns-sheets">
                       <td colSpan={6}>
-                        <JurorSheets juror={j} data={data} onReopened={(text) => setNote({ kind: 'ok', text })} />
+                        <JurorSheets juror={j} data={data} nominations={setup.nominations} onReopened={(text) => setNote({ kind: 'ok', text })} />
                       </td>
                     </tr>
                   )}

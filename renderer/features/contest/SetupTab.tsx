@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import { AGGREGATION_METHODS } from '../../../shared/results/types';
 import { canEdit, validateContest, type Contest, type Nomination, type TieBreak } from '../../../shared/contest';
-import { openScoring, saveContestSetup } from '../../db/repo/contest';
+import { saveContestSetup } from '../../db/repo/contest';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import { NominationEditor } from './NominationEditor';
-import { formatWhen, METHOD_LABELS, TIE_BREAK_LABELS } from './labels';
+import { METHOD_LABELS, TIE_BREAK_LABELS } from './labels';
+import { ScoringControls } from './ScoringControls';
 
 const ALL_TIE_BREAKS = Object.keys(TIE_BREAK_LABELS) as TieBreak[];
 
@@ -17,7 +18,9 @@ export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestDa
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const stored = setup.contest;
   const frozen = !canEdit(stored, 'criteria');
-  const dirty = JSON.stringify({ ...contest, status: stored.status, lockedAt: stored.lockedAt }) !== JSON.stringify(stored) || JSON.stringify(nominations) !== JSON.stringify(setup.nominations);
+  // only what this tab edits: status, logs and signatories move elsewhere
+  const editable = (c: Contest) => JSON.stringify([c.title, c.minReviews, c.method, c.tieBreaks]);
+  const dirty = editable(contest) !== editable(stored) || JSON.stringify(nominations) !== JSON.stringify(setup.nominations);
   const issues = useMemo(() => validateContest({ ...contest, status: 'setup' }, nominations, data.jurors), [contest, nominations, data.jurors]);
 
   const save = async () => {
@@ -25,18 +28,6 @@ export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestDa
     try {
       await saveContestSetup(ctx, { ...contest, status: stored.status }, nominations);
       setMessage({ kind: 'ok', text: 'Настройки конкурса сохранены.' });
-    } catch (err) {
-      setMessage({ kind: 'error', text: (err as Error).message });
-    }
-  };
-
-  const lock = async () => {
-    setMessage(undefined);
-    if (dirty) return setMessage({ kind: 'error', text: 'Сначала сохраните изменения настроек, затем открывайте приём оценок.' });
-    try {
-      const next = await openScoring(ctx, stored.id);
-      setContest(next);
-      setMessage({ kind: 'ok', text: 'Приём оценок открыт: способ подсчёта, правила при равенстве и критерии заблокированы.' });
     } catch (err) {
       setMessage({ kind: 'error', text: (err as Error).message });
     }
@@ -60,21 +51,15 @@ export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestDa
 
   return (
     <div className="contest-setup">
-      {stored.status !== 'setup' ? (
-        <p className="contest-locked" role="status">
-          🔒 Приём оценок открыт {formatWhen(stored.lockedAt)}. Способ подсчёта, правила при равенстве баллов, номинации и критерии заблокированы — эксперты оценивают по ним.
-        </p>
-      ) : (
-        <p className="muted">Пока приём оценок не открыт, здесь можно изменить всё. После открытия способ подсчёта, правила и критерии блокируются.</p>
-      )}
+      <ScoringControls setup={setup} data={data} dirty={dirty} onMessage={setMessage} />
       <div className="field-row">
         <label className="field">
           <span>Название конкурса</span>
-          <input value={contest.title} onChange={(e) => setContest({ ...contest, title: e.target.value })} />
+          <input value={contest.title} disabled={!canEdit(stored, 'title')} onChange={(e) => setContest({ ...contest, title: e.target.value })} />
         </label>
         <label className="field narrow">
           <span>Экспертиз на заявку (минимум)</span>
-          <input type="number" min={1} value={contest.minReviews} onChange={(e) => setContest({ ...contest, minReviews: Number(e.target.value) })} />
+          <input type="number" min={1} value={contest.minReviews} disabled={!canEdit(stored, 'minReviews')} onChange={(e) => setContest({ ...contest, minReviews: Number(e.target.value) })} />
         </label>
       </div>
       <label className="field">
@@ -147,11 +132,6 @@ export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestDa
         <button type="button" className={dirty ? 'primary' : undefined} disabled={!dirty} onClick={() => void save()}>
           Сохранить настройки
         </button>
-        {stored.status === 'setup' && (
-          <button type="button" className={dirty ? undefined : 'primary'} onClick={() => void lock()}>
-            Открыть приём оценок
-          </button>
-        )}
       </div>
     </div>
   );

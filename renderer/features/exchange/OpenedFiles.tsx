@@ -1,16 +1,24 @@
 import { useEffect, useState } from 'react';
 import type { OpenedAppFile } from '../../../shared/ipc/contract';
 import { bridge } from '../../bridge/bridge';
-import { loadJurorPackage, openJurorPackage } from '../../db/repo/juror';
+import { isFreshDevice, loadJurorPackage, openJurorPackage } from '../../db/repo/juror';
+import type { DbContext } from '../../db/context';
 import { useDb } from '../../hooks/db-context';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
 
 const WAIT_MS = 25_000;
 
+/** Opens a juror package; the reason in Russian when it is refused, null when juror mode started. */
+const openPackageFile = (ctx: DbContext, file: NonNullable<OpenedAppFile>): Promise<string | null> =>
+  openJurorPackage(ctx, file.bytes)
+    .catch((e: Error) => ({ ok: false as const, message: e.message }))
+    .then((r) => (r.ok ? null : `«${file.name}»: ${r.message}`));
+
 /**
  * Files the OS asked Сход to open (electron/opened-files.ts): an exchange file goes to the preview of
- * «Обмен» (or of the first-run screen), a juror package asks before the device turns to juror mode.
+ * «Обмен» (or of the first-run screen); a juror package opens juror mode straight away on a fresh
+ * install (no event, no package), and asks first on a device that already holds something.
  * Renders only its own notices; in a browser there is nothing to wait for.
  */
 export function OpenedFiles() {
@@ -41,6 +49,10 @@ export function OpenedFiles() {
         } else if (file.kind === 'exchange') {
           offer({ name: file.name, bytes: file.bytes });
           setArea('exchange');
+        } else if (await isFreshDevice(ctx)) {
+          // a juror's fresh install: the double-clicked package is why Сход was started — straight into juror mode
+          const refused = await openPackageFile(ctx, file);
+          if (refused) setMessage(refused);
         } else setPackageFile(file);
       }
     };
@@ -52,8 +64,8 @@ export function OpenedFiles() {
 
   const openPackage = async (file: NonNullable<OpenedAppFile>) => {
     setPackageFile(null);
-    const result = await openJurorPackage(ctx, file.bytes).catch((e: Error) => ({ ok: false as const, message: e.message }));
-    if (!result.ok) setMessage(`«${file.name}»: ${result.message}`);
+    const refused = await openPackageFile(ctx, file);
+    if (refused) setMessage(refused);
   };
 
   if (!packageFile && !message) return null;

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { lastReopen, type CriterionDef, type JurorPackage, type PackageApplication, type Score, type SheetProblem } from '../../../shared/contest';
+import { formatScore, lastReopen, newScore, sheetProblems, stepOf, type CriterionDef, type JurorPackage, type PackageApplication, type Score } from '../../../shared/contest';
 import { finalizeJurorScore, saveJurorScore } from '../../db/repo/juror';
 import { useDb } from '../../hooks/db-context';
 import { AttachmentList } from './AttachmentList';
+import { fieldOf, setTo, stepFrom, typeInto, type FieldState, type FieldUpdate } from './score-field';
 
 type Props = { pkg: JurorPackage; application: PackageApplication; score?: Score; onNext?: () => void; files: ReadonlySet<string> | undefined };
 
@@ -11,15 +12,17 @@ const formatDay = (iso: string) => new Date(iso).toLocaleString('ru-RU', { day: 
 const bandOf = (c: CriterionDef, v: number | null | undefined) => (v === null || v === undefined ? undefined : c.bands.find((b) => v >= b.from && v <= b.to));
 
 /**
- * One application's sheet. Every keystroke is saved (a new version of the sheet, strict durability);
- * the inputs keep what was typed locally so a slow disk never makes the cursor jump.
+ * One application's sheet. Every valid keystroke is saved (a new version of the sheet, strict
+ * durability). A score field shows exactly what is stored, or an error beside it (score-field.ts):
+ * an invalid entry stores no score for that criterion, stays marked until fixed, and «Завершить»
+ * lists it. The total counts stored values only.
  */
 export function ApplicationSheet({ pkg, application: a, score, onNext, files }: Props) {
   const ctx = useDb();
   const form = pkg.nominations.find((n) => n.id === a.nominationId)!;
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(form.criteria.map((c) => [c.id, score?.values[c.id] == null ? '' : String(score.values[c.id])])));
+  const [fields, setFields] = useState<Record<string, FieldState>>(() => Object.fromEntries(form.criteria.map((c) => [c.id, fieldOf(score?.values[c.id])])));
   const [comment, setComment] = useState(score?.comment ?? '');
-  const [problems, setProblems] = useState<SheetProblem[]>([]);
+  const [attempted, setAttempted] = useState(false);
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
   const first = useRef<HTMLInputElement>(null);
@@ -45,37 +48,36 @@ export function ApplicationSheet({ pkg, application: a, score, onNext, files }: 
       .finally(() => (pending.current -= 1));
   };
 
-  const setValue = (c: CriterionDef, raw: string) => {
-    const text = raw.replace(/\D/g, '').slice(0, 3);
-    const v = text === '' ? null : Number(text);
-    setValues((prev) => ({ ...prev, [c.id]: text }));
-    if (v !== null && (v < c.min || v > c.max)) return setError(`«${c.title}»: оценка от ${c.min} до ${c.max}.`);
-    save({ values: { [c.id]: v } });
+  const apply = (c: CriterionDef, u: FieldUpdate) => {
+    setFields((prev) => ({ ...prev, [c.id]: u.state }));
+    // always saved, even when it looks unchanged: the stored row shown here may lag a keystroke behind
+    save({ values: { [c.id]: u.store } });
   };
 
-  const step = (c: CriterionDef, d: 1 | -1) => {
-    const cur = values[c.id] === '' || values[c.id] === undefined ? (d > 0 ? c.min - 1 : c.max + 1) : Number(values[c.id]);
-    setValue(c, String(Math.min(c.max, Math.max(c.min, cur + d))));
-  };
+  const stored = (c: CriterionDef) => score?.values[c.id] ?? null;
+  const fieldErrors = form.criteria.flatMap((c) => (fields[c.id]?.error ? [{ criterionId: c.id, message: fields[c.id]!.error! }] : []));
+  // what «Завершить» would refuse, live: a field's own error replaces «поставьте оценку» for its criterion
+  const problems: Array<{ criterionId?: string; message: string }> = [
+    ...fieldErrors,
+    ...sheetProblems({ ...(score ?? newScore(pkg.contest.id, pkg.juror.id, a.id, form, '')), comment }, form).filter((p) => !p.criterionId || !fields[p.criterionId]?.error),
+  ];
 
   const finalize = async () => {
     setError(undefined);
-    const r = await finalizeJurorScore(ctx, pkg, a.id);
-    if (!r.ok) {
-      setProblems(r.problems);
-      const missing = r.problems.find((p) => p.criterionId);
-      if (missing?.criterionId) document.getElementById(`crit-${missing.criterionId}`)?.focus();
+    setAttempted(true);
+    if (problems.length > 0) {
+      const firstBad = form.criteria.find((c) => problems.some((p) => p.criterionId === c.id));
+      if (firstBad) document.getElementById(`crit-${firstBad.id}`)?.focus();
       return;
     }
-    setProblems([]);
+    const r = await finalizeJurorScore(ctx, pkg, a.id);
+    if (!r.ok) setError(r.problems.map((p) => p.message).join(' ') || r.message);
   };
 
-  const total = form.criteria.reduce((s, c) => {
-    const v = values[c.id];
-    return v === '' || v === undefined ? s : s + Number(v) * c.weight;
-  }, 0);
-  const maxTotal = form.criteria.reduce((s, c) => s + c.max * c.weight, 0);
-  const problemOf = new Map(problems.filter((p) => p.criterionId).map((p) => [p.criterionId!, p.message]));
+  const total = form.criteria.reduce((sum, c) => sum + (stored(c) ?? 0) * c.weight, 0);
+  const maxTotal = form.criteria.reduce((sum, c) => sum + c.max * c.weight, 0);
+  const scored = form.criteria.filter((c) => stored(c) !== null).length;
+  const shownProblems = attempted && !final ? problems : [];
 
   return (
     <article className="app-sheet" aria-labelledby="app-sheet-title">
@@ -102,52 +104,68 @@ export function ApplicationSheet({ pkg, application: a, score, onNext, files }: 
         </p>
       )}
       <p className="muted small">
-        Цифрами на клавиатуре — балл, <kbd>Tab</kbd> — следующий критерий, <kbd>↑</kbd>/<kbd>↓</kbd> — на единицу больше или меньше. Всё сохраняется само.
+        Цифрами на клавиатуре — балл{form.criteria.some((c) => stepOf(c) === 0.5) ? ' (половина — через запятую: 7,5)' : ''}, <kbd>Tab</kbd> — следующий критерий, <kbd>↑</kbd>/<kbd>↓</kbd> — на шаг больше или меньше, или щёлкните описание уровня. Всё верное сохраняется само.
       </p>
       <ol className="criteria-sheet">
         {form.criteria.map((c, i) => {
-          const v = values[c.id] === '' || values[c.id] === undefined ? null : Number(values[c.id]);
+          const field = fields[c.id] ?? fieldOf(null);
+          const v = stored(c);
           const band = bandOf(c, v);
           const hintId = `crit-hint-${c.id}`;
+          const errorId = `crit-error-${c.id}`;
+          const flagged = field.error !== null || shownProblems.some((p) => p.criterionId === c.id);
           return (
-            <li key={c.id} className={problemOf.has(c.id) ? 'criterion has-problem' : 'criterion'}>
+            <li key={c.id} className={flagged ? 'criterion has-problem' : 'criterion'}>
               <div className="criterion-head">
                 <label htmlFor={`crit-${c.id}`} className="criterion-title">
                   {c.title}
                 </label>
                 <span className="muted small">
-                  {c.min}–{c.max}, ×{c.weight}
+                  {c.min}–{c.max}
+                  {stepOf(c) === 0.5 ? ', шаг 0,5' : ''}, ×{c.weight}
                 </span>
                 <input
                   id={`crit-${c.id}`}
                   ref={i === 0 ? first : undefined}
                   className="score-input"
-                  inputMode="numeric"
+                  inputMode={stepOf(c) === 0.5 ? 'decimal' : 'numeric'}
                   autoComplete="off"
-                  value={values[c.id] ?? ''}
+                  value={field.text}
                   disabled={final}
-                  aria-describedby={hintId}
-                  aria-invalid={problemOf.has(c.id) || (v !== null && (v < c.min || v > c.max)) ? true : undefined}
-                  onChange={(e) => setValue(c, e.target.value)}
+                  aria-describedby={field.error ? `${errorId} ${hintId}` : hintId}
+                  aria-invalid={flagged ? true : undefined}
+                  onChange={(e) => apply(c, typeInto(c, e.target.value))}
                   onKeyDown={(e) => {
                     if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
                     e.preventDefault();
-                    step(c, e.key === 'ArrowUp' ? 1 : -1);
+                    apply(c, stepFrom(c, field.error ? null : v, e.key === 'ArrowUp' ? 1 : -1));
                   }}
                 />
               </div>
+              {field.error && (
+                <p id={errorId} className="field-error score-error" role="alert">
+                  {field.error}
+                </p>
+              )}
+              {!field.error && shownProblems.some((p) => p.criterionId === c.id) && <p className="field-error score-error">{shownProblems.find((p) => p.criterionId === c.id)!.message}</p>}
               <p className="muted small">{c.description}</p>
               <div id={hintId} className="band-hints">
                 {c.bands.map((b) => (
-                  <span key={`${b.from}-${b.to}`} className={band === b ? 'band active' : 'band'}>
-                    <strong>
-                      {b.from === b.to ? b.from : `${b.from}–${b.to}`}
-                    </strong>{' '}
-                    {b.text}
-                  </span>
+                  <button
+                    key={`${b.from}-${b.to}`}
+                    type="button"
+                    // Tab goes from score to score; the bands are for the mouse (digits and ↑/↓ do the same)
+                    tabIndex={-1}
+                    disabled={final}
+                    className={band === b ? 'band active' : 'band'}
+                    aria-pressed={band === b}
+                    title={`Поставить ${formatScore(b.from)}`}
+                    onClick={() => apply(c, setTo(c, b.from))}
+                  >
+                    <strong>{b.from === b.to ? b.from : `${b.from}–${b.to}`}</strong> {b.text}
+                  </button>
                 ))}
               </div>
-              {problemOf.has(c.id) && <p className="field-error">{problemOf.get(c.id)}</p>}
             </li>
           );
         })}
@@ -158,47 +176,50 @@ export function ApplicationSheet({ pkg, application: a, score, onNext, files }: 
           rows={5}
           value={comment}
           disabled={final}
-          aria-invalid={problems.some((p) => p.code === 'comment-required') ? true : undefined}
+          aria-invalid={shownProblems.some((p) => !p.criterionId) ? true : undefined}
           onChange={(e) => {
             setComment(e.target.value);
             save({ comment: e.target.value });
           }}
         />
       </label>
-      {problems.length > 0 && (
-        <div className="form-error" role="alert">
-          <p>Лист нельзя завершить:</p>
-          <ul>
-            {problems.map((p, i) => (
-              <li key={i}>{p.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
       {error && (
         <p className="form-error" role="alert">
           {error}
         </p>
       )}
-      <footer className="sheet-footer">
-        <span>
-          Итог: <strong>{Math.round(total * 100) / 100}</strong> из {maxTotal}
-        </span>
-        <span className="muted small" aria-live="polite">
-          {saved ? 'Сохранено' : ''}
-        </span>
-        <span className="spacer" />
-        {!final && (
-          <button type="button" className="primary" onClick={() => void finalize()}>
-            Завершить
-          </button>
+      <div className="sheet-bottom">
+        {shownProblems.length > 0 && (
+          <div className="form-error sheet-problems" role="alert">
+            <p>Лист нельзя завершить — исправьте или заполните:</p>
+            <ul>
+              {shownProblems.map((p, i) => (
+                <li key={i}>{p.message}</li>
+              ))}
+            </ul>
+          </div>
         )}
-        {onNext && (
-          <button type="button" onClick={onNext}>
-            Следующая заявка →
-          </button>
-        )}
-      </footer>
+        <footer className="sheet-footer">
+          <span data-testid="sheet-total">
+            Итог: <strong>{formatScore(Math.round(total * 100) / 100)}</strong> из {formatScore(maxTotal)}
+            {scored < form.criteria.length && <span className="muted small"> (оценено {scored} из {form.criteria.length})</span>}
+          </span>
+          <span className={fieldErrors.length > 0 ? 'field-error small' : 'muted small'} aria-live="polite">
+            {fieldErrors.length > 0 ? `Не сохранено: ошибок в оценках — ${fieldErrors.length}` : saved ? 'Сохранено' : ''}
+          </span>
+          <span className="spacer" />
+          {!final && (
+            <button type="button" className="primary" onClick={() => void finalize()}>
+              Завершить
+            </button>
+          )}
+          {onNext && (
+            <button type="button" onClick={onNext}>
+              Следующая заявка →
+            </button>
+          )}
+        </footer>
+      </div>
     </article>
   );
 }

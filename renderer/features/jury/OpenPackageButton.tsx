@@ -1,38 +1,71 @@
 import { useState } from 'react';
-import { MAX_JUROR_PACKAGE_BYTES } from '../../../shared/contest';
+import { MAX_JUROR_PACKAGE_BYTES, parseJurorPackage, type JurorPackage } from '../../../shared/contest';
 import { bridge } from '../../bridge/bridge';
-import { openJurorPackage } from '../../db/repo/juror';
+import { openJurorPackage, packageKey } from '../../db/repo/juror';
 import { useDb } from '../../hooks/db-context';
+
+type Picked = { name: string; bytes: Uint8Array; pkg: JurorPackage };
 
 /**
  * «Открыть пакет эксперта…»: reads a `.skhod-jury` file and switches this device to juror mode.
  * No extension filter: the IPC contract allows only letters and digits in one, and the parser tells
- * a wrong file apart anyway, with a message that says what it is.
+ * a wrong file apart anyway, with a message that says what it is. When another juror's or contest's
+ * package is open (`current`), it asks first: both packages stay on the device (the open one goes to
+ * «Другие пакеты»), as do all sheets.
  */
-export function OpenPackageButton({ primary = false, label = 'Открыть пакет эксперта…' }: { primary?: boolean; label?: string }) {
+export function OpenPackageButton({ primary = false, big = false, label = 'Открыть пакет эксперта…', hint, current }: { primary?: boolean; big?: boolean; label?: string; hint?: string; current?: JurorPackage }) {
   const ctx = useDb();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const open = async () => {
-    setError(undefined);
-    const picked = await bridge.openFile({ title: 'Пакет эксперта', filters: [], maxBytes: MAX_JUROR_PACKAGE_BYTES });
-    if ('error' in picked) return setError(picked.error.message);
-    if (!picked.data) return;
+  const [asking, setAsking] = useState<Picked>();
+
+  const openBytes = async (name: string, bytes: Uint8Array) => {
     setBusy(true);
     try {
-      const result = await openJurorPackage(ctx, picked.data.bytes);
-      if (!result.ok) setError(`«${picked.data.name}»: ${result.message}`);
+      const result = await openJurorPackage(ctx, bytes);
+      if (!result.ok) setError(`«${name}»: ${result.message}`);
     } catch (err) {
-      setError(`«${picked.data.name}» не открыт: ${(err as Error).message}`);
+      setError(`«${name}» не открыт: ${(err as Error).message}`);
     } finally {
       setBusy(false);
     }
   };
+
+  const open = async () => {
+    setError(undefined);
+    setAsking(undefined);
+    const picked = await bridge.openFile({ title: 'Пакет эксперта', filters: [], maxBytes: MAX_JUROR_PACKAGE_BYTES });
+    if ('error' in picked) return setError(picked.error.message);
+    if (!picked.data) return;
+    const { name, bytes } = picked.data;
+    if (current) {
+      const parsed = await parseJurorPackage(bytes);
+      if (!parsed.ok) return setError(`«${name}»: ${parsed.message}`);
+      if (packageKey(parsed.package) !== packageKey(current)) return setAsking({ name, bytes, pkg: parsed.package });
+    }
+    await openBytes(name, bytes);
+  };
+
   return (
     <span className="open-package">
-      <button type="button" className={primary ? 'primary' : undefined} disabled={busy} aria-busy={busy} onClick={() => void open()}>
+      <button type="button" className={[primary ? 'primary' : '', big ? 'big' : ''].join(' ').trim() || undefined} disabled={busy} aria-busy={busy} onClick={() => void open()}>
         {busy ? 'Открываю пакет…' : label}
+        {hint && <small>{hint}</small>}
       </button>
+      {asking && current && (
+        <span className="package-switch" role="alertdialog" aria-label="Открыть другой пакет?">
+          <span>
+            Сейчас открыт пакет эксперта {current.juror.name} («{current.contest.title}»). Открыть пакет эксперта {asking.pkg.juror.name} («{asking.pkg.contest.title}»)? Оба пакета и
+            все листы останутся на этом компьютере: вернуться можно через «Другие пакеты».
+          </span>
+          <button type="button" className="primary" onClick={() => void openBytes(asking.name, asking.bytes).then(() => setAsking(undefined))}>
+            Открыть пакет {asking.pkg.juror.name}
+          </button>
+          <button type="button" onClick={() => setAsking(undefined)}>
+            Отмена
+          </button>
+        </span>
+      )}
       {error && (
         <span className="form-error" role="alert">
           {error}

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { JurorPackage } from '../../../shared/contest';
 import { bridge } from '../../bridge/bridge';
-import { buildJurorScoreFile, jurorAttachmentIds } from '../../db/repo/juror';
+import { buildJurorScoreFile, jurorAttachmentIds, packageKey, rememberSheet, resumeSheet, switchJurorPackage } from '../../db/repo/juror';
 import { useDb } from '../../hooks/db-context';
-import { useJurorScores } from '../../hooks/use-juror';
+import { useJurorScores, useJurorShelf } from '../../hooks/use-juror';
 import { ApplicationSheet } from './ApplicationSheet';
 import { OpenPackageButton } from './OpenPackageButton';
 
@@ -13,7 +13,21 @@ const fileSafe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/-+/g
 export function ScoreSheet({ pkg, onLeave }: { pkg: JurorPackage; onLeave: () => void }) {
   const ctx = useDb();
   const scores = useJurorScores(pkg);
-  const [current, setCurrent] = useState(pkg.applications[0]?.id);
+  const shelf = useJurorShelf();
+  // resumes at the sheet last open (or the first in progress) once the sheets are read
+  const [current, setCurrentState] = useState<string | null>(null);
+  useEffect(() => {
+    if (!scores || current !== null) return;
+    let live = true;
+    void resumeSheet(ctx, pkg, scores).then((id) => live && setCurrentState(id ?? ''));
+    return () => {
+      live = false;
+    };
+  }, [ctx, pkg, scores, current]);
+  const setCurrent = (id: string) => {
+    setCurrentState(id);
+    void rememberSheet(ctx, pkg, id);
+  };
   const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string }>();
   // which files came with the package: fixed while this package is open (a new package remounts this screen)
   const [files, setFiles] = useState<Set<string>>();
@@ -24,7 +38,7 @@ export function ScoreSheet({ pkg, onLeave }: { pkg: JurorPackage; onLeave: () =>
       live = false;
     };
   }, [ctx]);
-  if (!scores) return <div className="splash">Сход…</div>;
+  if (!scores || current === null) return <div className="splash">Сход…</div>;
   const total = pkg.applications.length;
   const finals = pkg.applications.filter((a) => scores.get(a.id)?.status === 'final').length;
   const started = pkg.applications.filter((a) => scores.has(a.id)).length;
@@ -63,7 +77,21 @@ export function ScoreSheet({ pkg, onLeave }: { pkg: JurorPackage; onLeave: () =>
         <button type="button" className="primary" onClick={() => void saveFile()}>
           Сохранить файл оценок
         </button>
-        <OpenPackageButton label="Открыть новый пакет…" />
+        <OpenPackageButton label="Открыть новый пакет…" current={pkg} />
+        {shelf && shelf.length > 0 && (
+          <details className="jury-shelf">
+            <summary>Другие пакеты ({shelf.length})</summary>
+            <ul>
+              {shelf.map((p) => (
+                <li key={packageKey(p)}>
+                  <button type="button" onClick={() => void switchJurorPackage(ctx, packageKey(p))}>
+                    {p.juror.name} — «{p.contest.title}»
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
         <button type="button" onClick={onLeave}>
           Выйти<span className="visually-hidden"> из режима эксперта</span>
         </button>

@@ -6,6 +6,7 @@ import { refreshDeskCache } from '../../db/repo/desk';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
 import { ExchangeImport } from '../exchange/ExchangeImport';
+import { JurorEntryButton } from '../jury/JurorEntryButton';
 import { CreateEventDialog } from './CreateEventDialog';
 import { openDemoEvent } from './open-demo';
 
@@ -67,6 +68,7 @@ export function FirstRun() {
             <small>{t('firstRun.receiveHint')}</small>
           </button>
           <RestoreFromFileButton className="big" />
+          <JurorEntryButton />
         </div>
         {receiving && <ExchangeImport eventId={null} />}
         {error && (

@@ -1,6 +1,8 @@
 import { BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
 import { decisionLabel, exclusionSummary, fmt, fmt3, fmtP, METHOD_LABELS, plural, tieBreakChain } from './format';
+import { kendallVerdict } from '../../../shared/results';
+import { decisionText, removedLines, reopenLines } from './protocol-state';
 import { nominationBlock, type ProtocolNomination, type ProtocolSource } from './protocol-xlsx';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip);
@@ -21,6 +23,7 @@ export function ProtocolDocument({ src }: { src: ProtocolSource }) {
   const method = src.nominations[0]?.results.method ?? 'mean';
   const counted = src.nominations.reduce((s, n) => s + n.results.totals.length, 0);
   const charted = src.nominations.filter((n) => n.results.ranking.entries.some((e) => e.place !== null));
+  const decision = decisionText(src, many);
   return (
     <article className="protocol-page">
       <h1>Протокол заседания конкурсной комиссии</h1>
@@ -45,8 +48,12 @@ export function ProtocolDocument({ src }: { src: ProtocolSource }) {
         Учтено листов оценок: {counted}
         {many ? ` (номинаций — ${src.nominations.length})` : ''}.
       </p>
+      {[...reopenLines(src), ...removedLines(src)].map((line) => (
+        <p key={line}>{line}</p>
+      ))}
       <p>
-        <strong>Комиссия решила</strong> утвердить следующие результаты конкурса{many ? ' по номинациям' : ''}:
+        <strong>{decision.lead}</strong>
+        {decision.rest}
       </p>
       {src.nominations.map((n, i) => (
         <NominationSection key={n.nominationId} n={n} index={many ? i + 1 : null} showJury={many && !sameJury(n.jurors, src.jurors)} />
@@ -91,7 +98,7 @@ function NominationSection({ n, index, showJury }: { n: ProtocolNomination; inde
         <p>
           Заявок: {input.applications.length}, учтено листов оценок: {counted}. {exclusionSummary(results, n.skipped) ?? 'Учтены все листы оценок.'}
           {block
-            ? ` Согласованность экспертов (коэффициент конкордации Кендалла): W = ${fmt3(block.kendall.w)}, ${fmtP(block.kendall.pValue)}.`
+            ? ` Согласованность экспертов (коэффициент конкордации Кендалла): W = ${fmt3(block.kendall.w)}, ${fmtP(block.kendall.pValue)}, ${kendallVerdict(block.kendall.w).label}.`
             : counted > 0
               ? ' Коэффициент конкордации не считается: нет трёх заявок, оценённых одними и теми же экспертами.'
               : ''}
@@ -115,7 +122,7 @@ function NominationSection({ n, index, showJury }: { n: ProtocolNomination; inde
               {results.ranking.entries.map((e) => (
                 <tr key={e.applicationId}>
                   <td className="num">{e.place ?? '—'}</td>
-                  <td>{titles.get(e.applicationId) ?? e.applicationId}</td>
+                  <td>{titles.get(e.applicationId) ?? '—'}</td>
                   <td className="num">{fmt(e.score)}</td>
                   <td className="num">{aggregates.get(e.applicationId)?.reviews ?? 0}</td>
                   <td>{e.decidedBy === 'score' ? '' : decisionLabel(e.decidedBy)}</td>

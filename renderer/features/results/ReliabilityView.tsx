@@ -1,5 +1,7 @@
-import type { JurorFlag, Results } from '../../../shared/results';
-import { fmt, fmt3, fmtSigned, kendallText, plural, usableBlock } from './format';
+import { ICC_SCALE, KENDALL_SCALE, recommendedIcc, type JurorFlag, type Results } from '../../../shared/results';
+import { fmt, fmt3, fmtSigned, plural, usableBlock } from './format';
+import { UNKNOWN_JUROR } from './protocol-xlsx';
+import { iccRows, kendallSentence } from './reliability-text';
 
 const JUROR_FLAG_LABELS: Record<JurorFlag, string> = {
   'low-agreement': 'мало согласуется с остальными',
@@ -30,13 +32,38 @@ export function ReliabilityView({ results, titles, jurorNames }: { results: Resu
                   ` Чтобы блок был полным, не вошли: заявок — ${b.omittedApplicationIds.length}, экспертов — ${b.omittedJurorIds.length}.`}
               </p>
               <dl className="facts">
-                <dt>Коэффициент конкордации Кендалла</dt>
-                <dd data-testid="kendall">{kendallText(b)}</dd>
-                <dt>ICC(2,1) — надёжность одного эксперта</dt>
-                <dd>{fmt3(b.icc.icc21)}</dd>
-                <dt>ICC(2,k) — надёжность среднего по {b.jurorIds.length} экспертам</dt>
-                <dd>{fmt3(b.icc.icc2k)}</dd>
+                <dt>Коэффициент конкордации Кендалла (одинаково ли эксперты упорядочивают заявки)</dt>
+                <dd data-testid="kendall">{kendallSentence(b)}</dd>
               </dl>
+              <p>{recommendedIcc(b).why}</p>
+              <table className="simple-table results-table icc-table" aria-label="Внутриклассовая корреляция">
+                <thead>
+                  <tr>
+                    <th scope="col">Форма</th>
+                    <th scope="col" className="num">
+                      Значение
+                    </th>
+                    <th scope="col">Надёжность</th>
+                    <th scope="col">Что показывает</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {iccRows(b).map((r) => (
+                    <tr key={r.label} className={r.recommended ? 'icc-fit' : undefined}>
+                      <th scope="row">
+                        {r.label}
+                        {r.recommended && <span className="tag">подходит</span>}
+                      </th>
+                      <td className="num">{r.value === null ? 'не определяется' : fmt3(r.value)}</td>
+                      <td>{r.value === null ? '—' : r.verdict}</td>
+                      <td className="small">{r.meaning}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p className="muted small">
+                Шкалы: ICC — {ICC_SCALE}; W Кендалла — {KENDALL_SCALE}. «Не определяется» — заявки не различаются ни у одного эксперта, сравнивать нечего.
+              </p>
             </div>
           ))
         )}
@@ -57,10 +84,10 @@ export function ReliabilityView({ results, titles, jurorNames }: { results: Resu
                 Смещение
               </th>
               <th scope="col" className="num">
-                Разброс (σ)
+                Разброс оценок (σ)
               </th>
               <th scope="col" className="num">
-                ρ Спирмена с остальными
+                Согласие с остальными (ρ Спирмена)
               </th>
               <th scope="col">Отметка</th>
             </tr>
@@ -68,7 +95,7 @@ export function ReliabilityView({ results, titles, jurorNames }: { results: Resu
           <tbody>
             {r.jurors.map((j) => (
               <tr key={j.jurorId} className={j.flags.length > 0 ? 'flagged' : undefined}>
-                <td>{jurorNames.get(j.jurorId) ?? j.jurorId}</td>
+                <td>{jurorNames.get(j.jurorId) ?? UNKNOWN_JUROR}</td>
                 <td className="num">{j.count}</td>
                 <td className="num">{fmt(j.mean)}</td>
                 <td className="num">{fmtSigned(j.offset)}</td>
@@ -83,8 +110,10 @@ export function ReliabilityView({ results, titles, jurorNames }: { results: Resu
           </tbody>
         </table>
         <p className="muted small">
-          Смещение — средний балл эксперта минус средний балл всех оценок ({fmt(results.grand.mean)}). ρ считается по заявкам, которые оценивал кто-то ещё
-          (не меньше трёх); отмечается ρ ниже {fmt(t.minSpearman)} и смещение больше {fmt(t.offsetSdFactor)} σ смещений всех экспертов.
+          Смещение — насколько эксперт строже (минус) или мягче (плюс) остальных: его средний балл минус средний балл всех оценок ({fmt(results.grand.mean)}).
+          Разброс σ — стандартное отклонение его итогов: малый разброс значит, что эксперт почти не различает заявки. ρ Спирмена — совпадает ли его порядок заявок с
+          порядком по средней оценке остальных (1 — полностью, 0 — никак, меньше 0 — наоборот); считается по заявкам, которые оценивал кто-то ещё (не меньше трёх).
+          Отмечается ρ ниже {fmt(t.minSpearman)} и смещение больше {fmt(t.offsetSdFactor)} σ смещений всех экспертов.
           {flaggedJurors.length === 0 ? ' Отмеченных экспертов нет.' : ''}
         </p>
       </section>
@@ -100,7 +129,7 @@ export function ReliabilityView({ results, titles, jurorNames }: { results: Resu
             <ul className="divergent-list">
               {divergent.map((d) => (
                 <li key={d.applicationId}>
-                  <strong>{titles.get(d.applicationId) ?? d.applicationId}</strong> — размах {fmt(d.range)}, σ {fmt(d.sd)}, экспертиз {d.reviews}
+                  <strong>{titles.get(d.applicationId) ?? 'заявка'}</strong> — размах {fmt(d.range)}, σ {fmt(d.sd)}, экспертиз {d.reviews}
                 </li>
               ))}
             </ul>

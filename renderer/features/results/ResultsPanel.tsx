@@ -3,15 +3,17 @@ import type { EventRow } from '../../../shared/domain/types';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import { useContestResults } from '../../hooks/use-results';
 import { exclusionSummary } from './format';
-import { ProtocolDialog, protocolDate, saveProtocolXlsx, todayIso, type ProtocolBase } from './ProtocolDialog';
-import type { ProtocolNomination } from './protocol-xlsx';
+import { ProtocolDialog, type ProtocolBase } from './ProtocolDialog';
+import { UNKNOWN_JUROR, type ProtocolNomination } from './protocol-xlsx';
 import { RankingView } from './RankingView';
+import { ScoresMatrixView } from './ScoresMatrixView';
 import { ReliabilityView } from './ReliabilityView';
 import { SensitivityView } from './SensitivityView';
 import './results.css';
 
 const VIEWS = [
   { id: 'ranking', label: 'Рейтинг' },
+  { id: 'matrix', label: 'Оценки экспертов' },
   { id: 'sensitivity', label: 'Чувствительность к методу' },
   { id: 'reliability', label: 'Надёжность жюри' },
 ] as const;
@@ -28,7 +30,10 @@ export function ResultsPanel({ event, setup, data }: { event: EventRow; setup: C
 
   const { results, input } = current;
   const titles = new Map(input.applications.map((a) => [a.id, a.title]));
-  const jurorNames = new Map(data.jurors.map((j) => [j.id, j.name]));
+  // removed jurors keep their names (contest.removedJurors): a reliability row or a protocol never shows an id
+  const removed = setup.contest.removedJurors ?? [];
+  const jurorNames = new Map([...removed.map((r) => [r.jurorId, r.name] as const), ...data.jurors.map((j) => [j.id, j.name] as const)]);
+  const keptRemoved = removed.filter((r) => r.sheets === 'kept').map((r) => ({ id: r.jurorId, name: r.name }));
   const nominationOf = new Map(data.applications.map((a) => [a.id, a.nominationId]));
   const nominations: ProtocolNomination[] = all.nominations.map((n) => {
     const scoredBy = new Set(n.input.sheets.map((s) => s.jurorId));
@@ -38,7 +43,10 @@ export function ResultsPanel({ event, setup, data }: { event: EventRow; setup: C
       input: n.input,
       results: n.results,
       // the jury of a nomination: who is assigned to it, plus anyone whose sheets arrived for it
-      jurors: data.jurors.filter((j) => j.nominationIds.includes(n.nominationId) || scoredBy.has(j.id)).map((j) => ({ id: j.id, name: j.name })),
+      jurors: [
+        ...data.jurors.filter((j) => j.nominationIds.includes(n.nominationId) || scoredBy.has(j.id)).map((j) => ({ id: j.id, name: j.name })),
+        ...keptRemoved.filter((j) => scoredBy.has(j.id)),
+      ],
       skipped: all.skipped.filter((s) => nominationOf.get(s.applicationId) === n.nominationId),
     };
   });
@@ -46,8 +54,11 @@ export function ResultsPanel({ event, setup, data }: { event: EventRow; setup: C
   const base: ProtocolBase = {
     contestTitle: setup.contest.title,
     eventTitle: event.title,
-    jurors: data.jurors.filter((j) => inSome.has(j.id)).map((j) => ({ id: j.id, name: j.name })),
+    jurors: [...data.jurors.filter((j) => inSome.has(j.id)).map((j) => ({ id: j.id, name: j.name })), ...keptRemoved.filter((j) => inSome.has(j.id))],
     nominations,
+    status: setup.contest.status,
+    scoringLog: setup.contest.scoringLog ?? [],
+    removedJurors: removed,
   };
   const skipped = nominations.find((n) => n.nominationId === current.nominationId)?.skipped ?? [];
   const countedAll = nominations.reduce((s, n) => s + n.results.totals.length, 0);
@@ -70,25 +81,19 @@ export function ResultsPanel({ event, setup, data }: { event: EventRow; setup: C
           </label>
         )}
         <span className="spacer" />
-        <button
-          type="button"
-          disabled={countedAll === 0}
-          onClick={() =>
-            void saveProtocolXlsx(
-              { ...base, date: protocolDate(todayIso()), chair: setup.contest.protocolChair ?? '', secretary: setup.contest.protocolSecretary ?? '' },
-              setup.contest.title,
-            )
-          }
-        >
-          Скачать протокол (Excel)
-        </button>
         <button type="button" className="primary" disabled={countedAll === 0} onClick={() => setProtocol(true)}>
-          Протокол для печати…
+          Протокол (печать и Excel)…
         </button>
       </div>
-      {setup.contest.status !== 'closed' && (
+      {setup.contest.status === 'closed' ? (
+        <p className="results-note" role="status">
+          Приём оценок закрыт — итоги окончательные. Протокол можно утверждать.
+        </p>
+      ) : (
         <p className="results-note results-note-warn">
-          {setup.contest.status === 'setup' ? 'Приём оценок ещё не открыт.' : 'Приём оценок ещё идёт — итоги предварительные и изменятся с новыми листами.'}
+          {setup.contest.status === 'setup'
+            ? 'Приём оценок ещё не открыт.'
+            : 'Приём оценок ещё идёт — итоги предварительные и изменятся с новыми листами. Закрыть приём можно на вкладке «Настройка».'}
         </p>
       )}
       <p className="results-counted" role="status">
@@ -107,6 +112,13 @@ export function ResultsPanel({ event, setup, data }: { event: EventRow; setup: C
           </div>
           {view === 'ranking' ? (
             <RankingView key={current.nominationId} results={results} titles={titles} />
+          ) : view === 'matrix' ? (
+            <ScoresMatrixView
+              results={results}
+              input={input}
+              jurorName={(id) => jurorNames.get(id) ?? UNKNOWN_JUROR}
+              fileName={`Оценки экспертов — ${all.nominations.length > 1 ? current.title : setup.contest.title}`}
+            />
           ) : view === 'sensitivity' ? (
             <SensitivityView results={results} titles={titles} />
           ) : (

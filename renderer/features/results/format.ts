@@ -70,7 +70,10 @@ export function exclusionSummary(results: Results, skipped: readonly SkippedScor
   const counts = new Map<ExclusionReason, number>();
   for (const e of results.excluded) counts.set(e.reason, (counts.get(e.reason) ?? 0) + 1);
   const parts = [...counts].map(([reason, n]) => plural(n, ...EXCLUSION_WORDS[reason]));
-  if (skipped.length > 0) parts.push(plural(skipped.length, 'оценка заявки, не допущенной к конкурсу', 'оценки заявок, не допущенных к конкурсу', 'оценок заявок, не допущенных к конкурсу'));
+  const ofRemoved = skipped.filter((s) => s.reason === 'juror-excluded').length;
+  const notAdmitted = skipped.length - ofRemoved;
+  if (notAdmitted > 0) parts.push(plural(notAdmitted, 'оценка заявки, не допущенной к конкурсу', 'оценки заявок, не допущенных к конкурсу', 'оценок заявок, не допущенных к конкурсу'));
+  if (ofRemoved > 0) parts.push(plural(ofRemoved, 'лист исключённого из жюри эксперта', 'листа исключённых из жюри экспертов', 'листов исключённых из жюри экспертов'));
   return parts.length === 0 ? null : `Не учтены: ${parts.join(', ')}.`;
 }
 
@@ -96,5 +99,5 @@ export const usableBlock = (b: BlockReliability) => b.applicationIds.length >= 3
 /** Kendall's W in words, as the protocol and the screen say it. */
 export function kendallText(b: BlockReliability): string {
   const k = b.kendall;
-  return `W = ${fmt3(k.w)}, χ² = ${fmt(k.chiSquare)} (df = ${k.df}), ${fmtP(k.pValue)}`;
+  return `W = ${fmt3(k.w)}, χ² = ${fmt(k.chiSquare)} (ст. св. ${k.df}), ${fmtP(k.pValue)}`;
 }

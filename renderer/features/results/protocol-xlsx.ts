@@ -1,7 +1,9 @@
 import * as XLSX from 'xlsx';
 import type { SkippedScore } from '../../../shared/contest';
 import { neutralizeCell } from '../../../shared/export/xlsx';
-import { AGGREGATION_METHODS, type BlockReliability, type Results, type ResultsInput } from '../../../shared/results';
+import { AGGREGATION_METHODS, ICC_SCALE, KENDALL_SCALE, kendallVerdict, recommendedIcc, type BlockReliability, type Results, type ResultsInput } from '../../../shared/results';
+import { iccRows } from './reliability-text';
+import { decisionText, removedLines, reopenLines, type ProtocolState } from './protocol-state';
 import { aggregateOf, decisionLabel, EXCLUSION_LABELS, exclusionSummary, METHOD_LABELS, METHOD_SHORT, tieBreakChain, usableBlock } from './format';
 
 export type ProtocolJuror = { id: string; name: string };
@@ -30,7 +32,7 @@ export type ProtocolSource = {
   /** names for the signature lines; empty leaves a blank to write in by hand */
   chair: string;
   secretary: string;
-};
+} & ProtocolState;
 
 /**
  * Number formats of the workbook. Values stay numbers (a jury member may re-add them in Excel); the
@@ -44,6 +46,8 @@ type Cell = string | number | null | { t: 'n'; v: number; z: string };
 type Sheet = { name: string; rows: Cell[][]; columnWidths: number[] };
 
 const EXCEL_SHEET_NAME = 31;
+/** A juror whose row is gone (removed before removals were recorded): never their id. */
+export const UNKNOWN_JUROR = 'эксперт, удалённый из жюри';
 const SUMMARY = 'Итоги';
 const STATISTICS = 'Статистика';
 
@@ -89,6 +93,8 @@ function summarySheet(src: ProtocolSource): Sheet {
     [`Состав комиссии: ${src.jurors.map((j) => j.name).join(', ')}`],
     [`Итоговый балл: ${method ? METHOD_LABELS[method] : '—'}`],
     [`При равенстве баллов: ${tieBreakChain(chain)}`],
+    ...[...reopenLines(src), ...removedLines(src)].map((line) => [line]),
+    [(({ lead, rest }) => lead + rest)(decisionText(src, src.nominations.length > 1))],
   ];
   for (const n of src.nominations) {
     const { results, input } = n;
@@ -100,7 +106,7 @@ function summarySheet(src: ProtocolSource): Sheet {
       [`Номинация: ${n.title}`],
       [`Учтено листов оценок: ${results.totals.length}. ${exclusionSummary(results, n.skipped) ?? 'Учтены все листы оценок.'}`],
       block
-        ? ['W Кендалла', coefficient(block.kendall.w), 'p', pValue(block.kendall.pValue)]
+        ? ['W Кендалла', coefficient(block.kendall.w), 'p', pValue(block.kendall.pValue), `согласованность ${kendallVerdict(block.kendall.w).label}`]
         : ['W Кендалла', 'не считается: нет трёх заявок, оценённых одними и теми же экспертами'],
       ['Место', 'Заявка', 'Итоговый балл', 'Как определено место', 'Экспертиз', ...AGGREGATION_METHODS.map((m) => METHOD_SHORT[m])],
       ...results.ranking.entries.map((e): Cell[] => {
@@ -116,7 +122,9 @@ function summarySheet(src: ProtocolSource): Sheet {
       }),
     );
   }
-  rows.push([], ['Председатель конкурсной комиссии', null, src.chair], ['Секретарь конкурсной комиссии', null, src.secretary]);
+  // signature lines as on the printed protocol: a line to sign on, the name under «/ … /»
+  const sign = (role: string, name: string): Cell[] => [role, '____________________', `/ ${name || '____________________'} /`];
+  rows.push([], sign('Председатель конкурсной комиссии', src.chair), [], sign('Секретарь конкурсной комиссии', src.secretary), [], [`Дата: ${src.date}`]);
   return { name: SUMMARY, rows, columnWidths: [34, 48, 14, 36, 10, ...AGGREGATION_METHODS.map(() => 14)] };
 }
 
@@ -128,12 +136,12 @@ function jurorSheets(src: ProtocolSource): Sheet[] {
   const scored = new Set(src.nominations.flatMap((n) => n.input.sheets.map((s) => s.jurorId)));
   const ids = [...new Set([...src.jurors.map((j) => j.id), ...src.nominations.flatMap((n) => n.input.sheets.map((s) => s.jurorId))])].filter((id) => scored.has(id));
   const sheetNames = uniqueNames(
-    ids.map((id) => shortName(names.get(id) ?? id)),
+    ids.map((id) => shortName(names.get(id) ?? UNKNOWN_JUROR)),
     [SUMMARY, STATISTICS],
   );
   const widest = Math.max(0, ...src.nominations.map((n) => n.input.criteria.length));
   return ids.map((id, i) => {
-    const rows: Cell[][] = [[`Эксперт: ${names.get(id) ?? id}`]];
+    const rows: Cell[][] = [[`Эксперт: ${names.get(id) ?? UNKNOWN_JUROR}`]];
     for (const n of src.nominations) {
       const own = n.input.sheets.filter((s) => s.jurorId === id);
       if (own.length === 0) continue;
@@ -175,14 +183,15 @@ function statisticsSheet(src: ProtocolSource): Sheet {
         ? [['Полного блока (≥ 3 заявок, оценённых одними и теми же ≥ 2 экспертами) нет: W Кендалла и ICC не считаются.']]
         : blocks.flatMap((b): Cell[][] => [
             ['Блок: заявок', b.applicationIds.length, 'экспертов', b.jurorIds.length],
-            ['W Кендалла', coefficient(b.kendall.w), 'χ²', score(b.kendall.chiSquare), 'df', b.kendall.df],
-            ['p', pValue(b.kendall.pValue)],
-            ['ICC(2,1)', coefficient(b.icc.icc21), 'ICC(2,k)', coefficient(b.icc.icc2k)],
+            ['W Кендалла', coefficient(b.kendall.w), 'χ²', score(b.kendall.chiSquare), 'ст. св.', b.kendall.df, 'p', pValue(b.kendall.pValue), kendallVerdict(b.kendall.w).label],
+            ...iccRows(b).map((r): Cell[] => [r.label, r.value === null ? 'не определяется' : coefficient(r.value), r.verdict, r.recommended ? 'подходит к этому конкурсу' : '']),
+            [recommendedIcc(b).why],
+            [`Шкалы: ${ICC_SCALE}; ${KENDALL_SCALE}.`],
           ])),
       [],
       ['Эксперт', 'Оценок', 'Средний балл', 'Смещение', 'Разброс (σ)', 'ρ Спирмена', 'Отметка'],
       ...results.reliability.jurors.map((j): Cell[] => [
-        names.get(j.jurorId) ?? n.jurors.find((x) => x.id === j.jurorId)?.name ?? j.jurorId,
+        names.get(j.jurorId) ?? n.jurors.find((x) => x.id === j.jurorId)?.name ?? UNKNOWN_JUROR,
         j.count,
         score(j.mean),
         score(j.offset),

@@ -38,7 +38,7 @@ export class ContestPage {
     await this.app.goTo('Конкурс');
   }
 
-  async tab(name: 'Настройка' | 'Заявки' | 'Эксперты и конфликты' | 'Распределение' | 'Пакеты и оценки') {
+  async tab(name: 'Настройка' | 'Заявки' | 'Эксперты и конфликты' | 'Распределение' | 'Пакеты и оценки' | 'Итоги') {
     await this.page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
   }
 
@@ -70,6 +70,27 @@ export class ContestPage {
     await this.page.getByLabel('Участник', { exact: true }).fill(label);
     await this.page.keyboard.press('Enter');
     await expect(this.page.getByRole('table', { name: 'Эксперты' })).toContainText(label.split(' — ')[0]!);
+  }
+
+  /** «Открыть приём оценок…» on «Настройка», confirmed in its dialog (which lists what gets locked). */
+  async openScoring() {
+    await this.tab('Настройка');
+    await this.page.getByRole('button', { name: 'Открыть приём оценок…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Открыть приём оценок' });
+    await expect(dialog).toContainText('Способ подсчёта');
+    await dialog.getByRole('button', { name: 'Открыть приём оценок' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.page.getByText(/Приём оценок открыт/).first()).toBeVisible();
+  }
+
+  /** «Закрыть приём оценок…» on «Настройка», confirmed. */
+  async closeScoring() {
+    await this.tab('Настройка');
+    await this.page.getByRole('button', { name: 'Закрыть приём оценок…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Закрыть приём оценок' });
+    await dialog.getByRole('button', { name: 'Закрыть приём оценок' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.page.getByText(/Приём оценок закрыт\. Итоги окончательные/)).toBeVisible();
   }
 
   returnsRow(jurorName: string): Locator {

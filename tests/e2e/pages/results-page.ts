@@ -42,7 +42,7 @@ export class ResultsPage {
     return rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1]?.textContent ?? ''));
   }
 
-  async view(name: 'Рейтинг' | 'Чувствительность к методу' | 'Надёжность жюри') {
+  async view(name: 'Рейтинг' | 'Оценки экспертов' | 'Чувствительность к методу' | 'Надёжность жюри') {
     await this.page.getByRole('button', { name, exact: true }).click();
   }
 
@@ -60,7 +60,7 @@ export class ResultsPage {
   }
 
   async openProtocol() {
-    await this.page.getByRole('button', { name: 'Протокол для печати…' }).click();
+    await this.page.getByRole('button', { name: 'Протокол (печать и Excel)…' }).click();
     await expect(this.protocolDialog).toBeVisible();
   }
 

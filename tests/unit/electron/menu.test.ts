@@ -4,8 +4,8 @@ import { aboutBoxOptions, buildMenuTemplate } from '../../../electron/menu';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronModule());
 
-function build(isPackaged: boolean, platform: NodeJS.Platform = 'win32', showAbout = vi.fn()) {
-  return buildMenuTemplate({ appName: 'Сход', version: '1.2.3', isPackaged, platform, showAbout });
+function build(isPackaged: boolean, platform: NodeJS.Platform = 'win32', showAbout = vi.fn(), openJurorPackage = vi.fn()) {
+  return buildMenuTemplate({ appName: 'Сход', version: '1.2.3', isPackaged, platform, showAbout, openJurorPackage });
 }
 
 function submenu(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] {
@@ -19,7 +19,11 @@ const roles = (items: MenuItemConstructorOptions[]) => items.map((i) => i.role).
 describe('application menu', () => {
   it('is Russian: Файл, Правка, Вид, Справка', () => {
     expect(build(true).map((m) => m.label)).toEqual(['Файл', 'Правка', 'Вид', 'Справка']);
-    expect(submenu(build(true), 'Файл')).toEqual([{ role: 'quit', label: 'Выход' }]);
+    const file = submenu(build(true), 'Файл');
+    expect(file.map((i) => i.label ?? i.type)).toEqual(['Я эксперт: открыть пакет эксперта…', 'separator', 'Выход']);
+    const open = vi.fn();
+    (submenu(build(true, 'win32', vi.fn(), open), 'Файл')[0]!.click as () => void)();
+    expect(open).toHaveBeenCalledOnce();
     expect(roles(submenu(build(true), 'Правка'))).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
   });
 

@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BridgeResult, OpenedAppFile } from '../../../shared/ipc/contract';
 import type { OpenedFiles as OpenedFilesType } from '../../../renderer/features/exchange/OpenedFiles';
 import type { DbProvider as DbProviderType } from '../../../renderer/hooks/db-context';
+import { openDatabase, type DbContext } from '../../../renderer/db/context';
 import type { useOpenedFileStore as StoreType } from '../../../renderer/stores/opened-file-store';
 import type { useUiStore as UiStoreType } from '../../../renderer/stores/ui-store';
 
@@ -43,12 +44,18 @@ afterEach(() => {
   queue.length = 0;
 });
 
-async function render(hash = '') {
+async function render(hash = '', prepare?: (ctx: DbContext) => Promise<void>) {
   window.location.hash = hash;
+  const name = `opened-${Math.random()}`;
+  if (prepare) {
+    const ctx = await openDatabase(name);
+    await prepare(ctx);
+    ctx.db.close();
+  }
   host = document.createElement('div');
   document.body.append(host);
   root = createRoot(host);
-  await act(async () => root!.render(<DbProvider name={`opened-${Math.random()}`}>{<OpenedFiles />}</DbProvider>));
+  await act(async () => root!.render(<DbProvider name={name}>{<OpenedFiles />}</DbProvider>));
 }
 
 describe('files opened from the file manager', () => {
@@ -62,9 +69,18 @@ describe('files opened from the file manager', () => {
     expect(useOpenedFileStore.getState().pending).toBeNull();
   });
 
-  it('a juror package asks first; a broken one says why and the device stays as it was', async () => {
+  it('on a fresh install a juror package opens at once; a broken one says why and the device stays as it was', async () => {
     queue.push({ data: { name: 'Ахметова.skhod-jury', kind: 'juror-package', bytes: new TextEncoder().encode('не пакет') } });
     await render();
+    await vi.waitFor(() => expect(host.querySelector('[role="alert"]')?.textContent).toMatch(/^«Ахметова\.skhod-jury»: /));
+    expect(host.textContent).not.toContain('Открыть его здесь?');
+  });
+
+  it('on a device that holds an event a juror package asks first', async () => {
+    queue.push({ data: { name: 'Ахметова.skhod-jury', kind: 'juror-package', bytes: new TextEncoder().encode('не пакет') } });
+    await render('', async (ctx) => {
+      await ctx.db.events.put({ id: 'e1', title: 'Конференция', city: 'Уфа', startDate: '2019-12-18', endDate: '2019-12-18' } as never);
+    });
     await vi.waitFor(() => expect(host.textContent).toContain('Открыт пакет эксперта «Ахметова.skhod-jury»'));
     const open = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Открыть пакет эксперта')!;
     await act(async () => open.click());

@@ -49,17 +49,44 @@ describe('verifyScoreFile', () => {
     await fc.assert(
       fc.asyncProperty(fc.nat({ max: file.length - 1 }), fc.integer({ min: 1, max: 255 }), async (i, mask) => {
         const v = await verifyScoreFile(flip(file, i, mask), opts());
-        expect(v.ok ? 'accepted' : v.code).toBe('tampered');
+        // the last «}» turned into a space or a quote reads exactly like a file cut short there
+        expect(v.ok ? 'accepted' : v.code).toBe(i === file.length - 1 && (v.ok || v.code === 'truncated') ? 'truncated' : 'tampered');
       }),
       { numRuns: 300 },
     );
   });
 
-  it('refuses a truncated or extended file as tampered', async () => {
-    for (const bytes of [file.slice(0, file.length - 1), file.slice(0, file.length >> 1), new Uint8Array([...file, 0x20])]) {
-      const v = await verifyScoreFile(bytes, opts());
-      expect(v.ok ? 'accepted' : v.code).toBe('tampered');
+  it('refuses a file cut short anywhere as «файл неполный», and an extended one as tampered', async () => {
+    for (let cut = 30; cut < file.length; cut++) {
+      const v = await verifyScoreFile(file.slice(0, cut), opts());
+      expect(v.ok ? 'accepted' : v.code, `cut at ${cut}`).toBe('truncated');
     }
+    const v = await verifyScoreFile(file.slice(0, file.length >> 1), opts());
+    expect(v.ok ? '' : v.message).toMatch(/^Файл оценок неполный/);
+    const extended = await verifyScoreFile(new Uint8Array([...file, 0x20]), opts());
+    expect(extended.ok ? 'accepted' : extended.code).toBe('tampered');
+  });
+
+  it('refuses, sheet by sheet, a validly signed value outside the form (k = 9.99, 11, −3) or an unknown criterion', async () => {
+    const form = { commentRequired: false, criteria: ['k1', 'k2'].map((id) => ({ id, title: id === 'k1' ? 'Актуальность' : 'Бюджет', description: '', min: 0, max: 10, weight: 1, bands: [] })) };
+    const bad = [
+      score('j1', 'a1', 2, { values: { k1: 9.99, k2: 8 }, status: 'final' }),
+      score('j1', 'a2', 2, { values: { k1: 7, k2: 8, k9: 10 }, status: 'final' }),
+      score('j1', 'a3', 2, { values: { k1: 11, k2: -3 }, status: 'final' }),
+      score('j1', 'a4', 2, { values: { k1: 7, k2: null }, status: 'draft' }),
+    ];
+    const signed = await writeScoreFile({ contestId: CONTEST, jurorId: 'j1', invitationSecret: secret, keyPair, scores: bad, createdAt: '2019-12-25T12:00:00Z' });
+    const v = await verifyScoreFile(signed, opts({ forms: new Map(['a1', 'a2', 'a3', 'a4'].map((a) => [a, form])) }));
+    if (!v.ok) throw new Error(v.message);
+    expect(v.accepted.map((s) => s.applicationId)).toEqual(['a4']);
+    expect(v.refused.map((r) => [r.applicationId, r.code])).toEqual([
+      ['a1', 'invalid-values'],
+      ['a2', 'invalid-values'],
+      ['a3', 'invalid-values'],
+    ]);
+    expect(v.refused[0]!.message).toContain('«Актуальность»: 9,99 — не подходит; оценка от 0 до 10, целое число.');
+    expect(v.refused[1]!.message).toContain('Критерия «k9» нет в форме номинации.');
+    expect(v.refused[2]!.message).toMatch(/11 — не подходит.*−3|-3 — не подходит/);
   });
 
   it('refuses a file for another contest', async () => {

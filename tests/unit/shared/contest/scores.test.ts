@@ -32,7 +32,7 @@ describe('juror sheet', () => {
     if (!refused.ok) expect(refused.problems?.map((p) => p.code)).toEqual(['missing', 'comment-required']);
     const s2 = editScore(s1.score, { values: { k2: 11 }, comment: 'Проект актуален для района' }, now);
     if (!s2.ok) throw new Error('edit refused');
-    expect(sheetProblems(s2.score, nomination).map((p) => p.message)).toEqual(['«Бюджет»: оценка от 0 до 10.']);
+    expect(sheetProblems(s2.score, nomination).map((p) => p.message)).toEqual(['«Бюджет»: 11 — не подходит; оценка от 0 до 10, целое число.']);
     const s3 = editScore(s2.score, { values: { k2: 9 } }, now);
     if (!s3.ok) throw new Error('edit refused');
     const fin = finalizeScore(s3.score, nomination, now);
@@ -40,6 +40,18 @@ describe('juror sheet', () => {
     if (!fin.ok) return;
     expect(editScore(fin.score, { values: { k1: 1 } }, now)).toEqual({ ok: false, message: expect.stringContaining('завершён') });
     expect(sheetProblems({ ...s3.score, values: { ...s3.score.values, k1: 2.5, zz: 1 } }, nomination).map((p) => p.code)).toEqual(['not-integer', 'unknown-criterion']);
+  });
+
+  it('given the form, an edit with a value outside the scale or step, or for an unknown criterion, stores nothing', () => {
+    const s0 = newScore('c1', 'j1', 'a1', nomination, now);
+    for (const values of [{ k1: 15 }, { k1: -3 }, { k1: 7.5 }, { k1: 9.99 }, { zz: 5 }] as Record<string, number>[]) {
+      const r = editScore(s0, { values }, now, nomination);
+      expect(r.ok, JSON.stringify(values)).toBe(false);
+    }
+    const halves: Nomination = { ...nomination, criteria: nomination.criteria.map((c) => ({ ...c, step: 0.5 as const })) };
+    expect(editScore(s0, { values: { k1: 7.5 } }, now, halves).ok).toBe(true);
+    expect(editScore(s0, { values: { k1: 7.25 } }, now, halves).ok).toBe(false);
+    expect(sheetProblems({ ...s0, values: { k1: 7.25, k2: 1 }, comment: 'x' }, halves).map((p) => p.code)).toEqual(['wrong-step']);
   });
 });
 

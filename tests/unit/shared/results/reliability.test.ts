@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { blockReliability, completeBlock, findCompleteBlocks, icc2, kendallW } from '../../../../shared/results/reliability';
+import { blockReliability, completeBlock, findCompleteBlocks, icc, kendallW } from '../../../../shared/results/reliability';
 import { averageRanks } from '../../../../shared/results/stats';
 import type { JurorTotal } from '../../../../shared/results/types';
 
@@ -114,7 +114,7 @@ describe("Kendall's W against published examples", () => {
   });
 });
 
-describe('ICC(2,1) and ICC(2,k) against Shrout & Fleiss (1979)', () => {
+describe('the intraclass correlations against Shrout & Fleiss (1979)', () => {
   /*
    * Shrout, P. E., & Fleiss, J. L. (1979). Intraclass correlations: uses in assessing rater reliability.
    * Psychological Bulletin, 86(2), 420–428. Table 2: four judges rate six targets.
@@ -130,17 +130,58 @@ describe('ICC(2,1) and ICC(2,k) against Shrout & Fleiss (1979)', () => {
     [6, 2, 4, 7],
   ];
   it('reproduces the published mean squares and coefficients', () => {
-    const icc = icc2(table2);
-    expect(icc.bms).toBeCloseTo(11.24, 2);
-    expect(icc.jms).toBeCloseTo(32.49, 2);
-    expect(icc.ems).toBeCloseTo(1.02, 2);
-    expect(icc.icc21).toBeCloseTo(0.29, 2);
-    expect(icc.icc2k).toBeCloseTo(0.62, 2);
+    const r = icc(table2);
+    expect(r.bms).toBeCloseTo(11.24, 2);
+    expect(r.jms).toBeCloseTo(32.49, 2);
+    expect(r.ems).toBeCloseTo(1.02, 2);
+    expect(r.icc21).toBeCloseTo(0.29, 2);
+    expect(r.icc2k).toBeCloseTo(0.62, 2);
   });
-  it('is 1 for identical judges and drops when one judge is uniformly harsher (absolute agreement)', () => {
-    expect(icc2([[1, 1], [5, 5], [9, 9]]).icc21).toBeCloseTo(1, 12);
-    expect(icc2([[1, 0], [5, 4], [9, 8]]).icc21!).toBeLessThan(1);
-    expect(icc2([[3, 3], [3, 3]]).icc21).toBeNull();
+  // S&F Table 4, the other forms: ICC(1,1) = .17, ICC(3,1) = .71, ICC(1,4) = .44, ICC(3,4) = .91
+  it('reproduces ICC(1,1), ICC(3,1), ICC(1,k) and ICC(3,k) of Table 4 (WMS = 6.26)', () => {
+    const r = icc(table2);
+    expect(r.wms).toBeCloseTo(6.26, 2);
+    expect(r.icc11).toBeCloseTo(0.17, 2);
+    expect(r.icc31).toBeCloseTo(0.71, 2);
+    expect(r.icc1k).toBeCloseTo(0.44, 2);
+    expect(r.icc3k).toBeCloseTo(0.91, 2);
+  });
+  it('is 1 for identical judges; a uniformly harsher judge lowers absolute agreement but not consistency', () => {
+    expect(icc([[1, 1], [5, 5], [9, 9]]).icc21).toBeCloseTo(1, 12);
+    const harsher = icc([[1, 0], [5, 4], [9, 8]]);
+    expect(harsher.icc21!).toBeLessThan(1);
+    expect(harsher.icc11!).toBeLessThan(1);
+    expect(harsher.icc31).toBeCloseTo(1, 12);
+  });
+  it('is undefined (null), never 0, when every juror gave every application the same total', () => {
+    const same = icc([
+      [7, 7, 7],
+      [7, 7, 7],
+      [7, 7, 7],
+    ]);
+    expect([same.icc11, same.icc1k, same.icc21, same.icc2k, same.icc31, same.icc3k]).toEqual([null, null, null, null, null, null]);
+    // each juror constant over the applications, but jurors differ: still nothing tells applications apart
+    const perJuror = icc([
+      [5, 8, 6],
+      [5, 8, 6],
+      [5, 8, 6],
+    ]);
+    expect([perJuror.icc21, perJuror.icc2k, perJuror.icc31, perJuror.icc3k]).toEqual([null, null, null, null]);
+    expect(icc([[3, 3], [3, 3]]).icc21).toBeNull();
+  });
+  it('single-juror forms 1 and 3 stay in [−1/(k−1), 1], every form but ICC(2,k) ≤ 1, for any matrix (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 6 }).chain((k) => fc.array(fc.array(fc.integer({ min: 0, max: 10 }), { minLength: k, maxLength: k }), { minLength: 2, maxLength: 8 })),
+        (m) => {
+          const r = icc(m);
+          const k = m[0]!.length;
+          for (const x of [r.icc11, r.icc31]) if (x !== null) expect(x).toBeGreaterThanOrEqual(-1 / (k - 1) - 1e-9);
+          // ICC(2,k)'s denominator BMS + (JMS − EMS)/n goes negative when the residual dwarfs both effects
+          for (const x of [r.icc11, r.icc1k, r.icc21, r.icc31, r.icc3k]) if (x !== null) expect(x).toBeLessThanOrEqual(1 + 1e-9);
+        },
+      ),
+    );
   });
 });
 

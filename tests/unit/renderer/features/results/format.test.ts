@@ -138,10 +138,10 @@ describe('aggregateOf and the agreement block', () => {
     expect(aggregateOf(c, 'borda')).toBe(c.borda);
   });
 
-  it('a complete 3 × 3 block is usable and its W reads with a comma and df', () => {
+  it('a complete 3 × 3 block is usable and its W reads with a comma and «ст. св.»', () => {
     const block = r.reliability.blocks[0]!;
     expect(usableBlock(block)).toBe(true);
-    expect(kendallText(block)).toMatch(/^W = 0,\d{3}, χ² = [\d,]+ \(df = 2\), p = 0,\d{3}$/);
+    expect(kendallText(block)).toMatch(/^W = 0,\d{3}, χ² = [\d,]+ \(ст\. св\. 2\), p = 0,\d{3}$/);
   });
 
   it('a block of two applications or one juror is not usable', () => {

@@ -88,6 +88,9 @@ const source: ProtocolSource = {
   nominations: [nomination('social', 'Социальные проекты', social, ['j1', 'j2']), nomination('youth', 'Молодёжные инициативы', youth, ['j1', 'j3'])],
   chair: 'Муталлапова А. Х.',
   secretary: 'Хасанова Л. Р.',
+  status: 'closed',
+  scoringLog: [],
+  removedJurors: [],
 };
 
 // ─── reading it back ───────────────────────────────────────────────────────────────────────────
@@ -144,10 +147,30 @@ describe('the protocol workbook', () => {
     expect(wYouth[1] as number).toBeLessThan(1);
   });
 
-  it('ends «Итоги» with the chair and the secretary', () => {
-    const rows = rowsOf('Итоги');
-    expect(rows.at(-2)!.filter(Boolean)).toEqual(['Председатель конкурсной комиссии', 'Муталлапова А. Х.']);
-    expect(rows.at(-1)!.filter(Boolean)).toEqual(['Секретарь конкурсной комиссии', 'Хасанова Л. Р.']);
+  it('ends «Итоги» with signature lines for the chair and the secretary, and the meeting date chosen for the PDF', () => {
+    const rows = rowsOf('Итоги').filter((r) => r.some(Boolean));
+    expect(rows.at(-3)!.filter(Boolean)).toEqual(['Председатель конкурсной комиссии', '____________________', '/ Муталлапова А. Х. /']);
+    expect(rows.at(-2)!.filter(Boolean)).toEqual(['Секретарь конкурсной комиссии', '____________________', '/ Хасанова Л. Р. /']);
+    expect(rows.at(-1)).toEqual(['Дата: 14 декабря 2019 г.']);
+  });
+
+  it('approves the results only once scoring is closed; says why scoring reopened and whose scores were excluded', () => {
+    const final = rowsOf('Итоги').map((r) => r[0]);
+    expect(final).toContain('Комиссия решила утвердить следующие результаты конкурса по номинациям:');
+    const open = XLSX.read(
+      protocolXlsx({
+        ...source,
+        status: 'scoring',
+        scoringLog: [{ action: 'reopen', at: '2019-12-20T10:00:00.000Z', by: 'организатор', reason: 'файл эксперта пришёл позже' }],
+        removedJurors: [{ jurorId: 'jx', name: 'Петров Пётр Петрович', at: '2019-12-19T10:00:00.000Z', by: 'организатор', reason: 'конфликт интересов', sheets: 'excluded', finalSheets: 5 }],
+      }),
+      { type: 'array' },
+    );
+    const lines = XLSX.utils.sheet_to_json<Row>(open.Sheets['Итоги']!, { header: 1 }).map((r) => r[0]);
+    expect(lines.join('\n')).not.toContain('Комиссия решила');
+    expect(lines).toContain('Итоги предварительные: приём оценок не закрыт, результаты могут измениться и не утверждаются.');
+    expect(lines).toContain('Приём оценок открывался заново 20 декабря 2019 г.: файл эксперта пришёл позже.');
+    expect(lines).toContain('Оценки эксперта Петров Пётр Петрович исключены (5 завершённых листов): конфликт интересов.');
   });
 
   it('keeps scores as numbers with a decimal format, so Russian Excel shows «14,50» and can still add them up', () => {

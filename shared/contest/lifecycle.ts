@@ -1,0 +1,77 @@
+/**
+ * Scoring's lifecycle after setup (issue 21): open → close → (reopen with a reason) → close again, and,
+ * while no sheet exists yet, «разблокировать критерии» back to setup. Every move is logged on the
+ * contest (`scoringLog`), so the protocol and every organizer device see when and why. Pure: the
+ * repository checks what is stored (how many sheets) and writes the result in one transaction.
+ */
+import { lockForScoring, type LockResult } from './setup';
+import type { Contest, Juror, Nomination, RemovedJuror, Score, ScoringAction, ScoringLogEntry } from './types';
+
+export type LifecycleResult = { ok: true; contest: Contest } | { ok: false; message: string };
+
+const log = (contest: Contest, action: ScoringAction, at: string, by: string, reason?: string): ScoringLogEntry[] => [
+  ...(contest.scoringLog ?? []),
+  { action, at, by, ...(reason === undefined ? {} : { reason }) },
+];
+
+/** «Открыть приём оценок», logged. */
+export function openScoringLogged(contest: Contest, nominations: readonly Nomination[], at: string, by: string): LockResult {
+  const r = lockForScoring(contest, nominations, at);
+  return r.ok ? { ok: true, contest: { ...r.contest, scoringLog: log(contest, 'open', at, by) } } : r;
+}
+
+/** «Закрыть приём оценок»: later score files are refused and the results become final. */
+export function closeScoringLogged(contest: Contest, at: string, by: string): LifecycleResult {
+  if (contest.status !== 'scoring') return { ok: false, message: contest.status === 'closed' ? 'Приём оценок уже закрыт.' : 'Приём оценок ещё не открыт.' };
+  return { ok: true, contest: { ...contest, status: 'closed', scoringLog: log(contest, 'close', at, by) } };
+}
+
+/** Reopens a closed contest for more scores: only with a written reason, which the protocol shows. */
+export function reopenScoring(contest: Contest, reason: string, at: string, by: string): LifecycleResult {
+  if (contest.status !== 'closed') return { ok: false, message: 'Открыть приём заново можно только после того, как он закрыт.' };
+  const text = reason.trim();
+  if (!text) return { ok: false, message: 'Напишите, почему приём оценок открывается заново: причина попадёт в журнал и в протокол.' };
+  return { ok: true, contest: { ...contest, status: 'scoring', scoringLog: log(contest, 'reopen', at, by, text) } };
+}
+
+/**
+ * Back to setup so the criteria can be edited: only while no juror has sent a single sheet (a sheet
+ * scored on the old form would silently mean something else), and with a reason.
+ */
+export function unlockCriteria(contest: Contest, sheets: number, reason: string, at: string, by: string): LifecycleResult {
+  if (contest.status !== 'scoring') return { ok: false, message: 'Критерии можно разблокировать только пока идёт приём оценок и ни одного листа ещё нет.' };
+  if (sheets > 0) return { ok: false, message: `Критерии разблокировать нельзя: уже получено листов оценок — ${sheets}. Эксперты оценивали по этим критериям.` };
+  const text = reason.trim();
+  if (!text) return { ok: false, message: 'Напишите, почему критерии разблокируются: причина попадёт в журнал.' };
+  const { lockedAt: _lockedAt, ...rest } = contest;
+  return { ok: true, contest: { ...rest, status: 'setup', scoringLog: log(contest, 'unlock', at, by, text) } };
+}
+
+/** What «Открыть приём оценок» is about to freeze, for the confirmation. */
+export function lockSummary(contest: Contest, nominations: readonly Nomination[], methodLabel: string): string[] {
+  const criteria = nominations.reduce((s, n) => s + n.criteria.length, 0);
+  return [
+    `Способ подсчёта: ${methodLabel}.`,
+    `Правил при равенстве баллов: ${contest.tieBreaks.length}.`,
+    `Номинаций: ${nominations.length}, критериев в них: ${criteria} (шкалы, коэффициенты, описания уровней).`,
+    `Обоснование оценки: ${nominations.every((n) => n.commentRequired) ? 'обязательно' : nominations.some((n) => n.commentRequired) ? 'обязательно в части номинаций' : 'не обязательно'}.`,
+  ];
+}
+
+/** A juror's sheets the organizer should know about before removing them: how many, how many final. */
+export function jurorSheetCounts(juror: Pick<Juror, 'id'>, scores: readonly Pick<Score, 'jurorId' | 'status'>[]): { all: number; final: number } {
+  const mine = scores.filter((s) => s.jurorId === juror.id);
+  return { all: mine.length, final: mine.filter((s) => s.status === 'final').length };
+}
+
+/** Records a removed juror's decision on the contest (replacing an earlier record of the same juror). */
+export function withRemovedJuror(contest: Contest, removed: RemovedJuror): LifecycleResult {
+  if (!removed.reason.trim()) return { ok: false, message: 'Напишите причину: она попадёт в протокол рядом с решением об оценках эксперта.' };
+  const others = (contest.removedJurors ?? []).filter((r) => r.jurorId !== removed.jurorId);
+  return { ok: true, contest: { ...contest, removedJurors: [...others, { ...removed, reason: removed.reason.trim() }] } };
+}
+
+/** Jurors whose sheets the organizer excluded: id → their record. */
+export function excludedJurors(contest: Pick<Contest, 'removedJurors'>): Map<string, RemovedJuror> {
+  return new Map((contest.removedJurors ?? []).filter((r) => r.sheets === 'excluded').map((r) => [r.jurorId, r]));
+}

@@ -1,0 +1,43 @@
+import { expect } from '@playwright/test';
+import * as XLSX from 'xlsx';
+import type { ContestPage } from './contest-page';
+import { dismissStorageWarning } from './results-page';
+
+export function applicationsXlsx(): Buffer {
+  const rows = [
+    ['Название проекта', 'Краткое описание', 'Муниципалитет', 'Организация-заявитель', 'Запрашиваемая сумма, руб.'],
+    ['Школа сельского активиста', 'Обучение инициативных жителей сёл', 'Учалинский район', 'АНО «Развитие села»', '150 000'],
+    ['Чистый берег Агидели', 'Субботники и экотропа вдоль реки', 'Агидель', 'Экологический клуб «Исток»', '80000'],
+    ['Музей под открытым небом', 'Экспозиция старинной техники', 'Стерлитамак', 'МБУК «Краеведческий музей»', '320 000'],
+    ['Двор моей мечты', 'Благоустройство двора силами жителей', 'Сибай', 'ТОС «Наш двор»', '60 000'],
+  ];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Заявки');
+  return Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+}
+
+/**
+ * The organizer's side through the UI: a contest from the template (official method: mean), four
+ * admitted applications, three jurors, the assignment, scoring opened. Returns the jurors' names.
+ */
+export async function prepareContest(org: ContestPage): Promise<string[]> {
+  const page = org.page;
+  await dismissStorageWarning(page);
+  await org.openOnDemo();
+  await page.getByRole('button', { name: 'Создать конкурс по шаблону' }).click();
+  await org.tab('Заявки');
+  await page.getByRole('button', { name: 'Загрузить заявки из таблицы…' }).click();
+  await org.chooseFile(page.getByRole('button', { name: 'Выбрать файл…' }), { name: 'заявки.xlsx', buffer: applicationsXlsx() });
+  await page.getByRole('button', { name: 'Загрузить заявки (4)' }).click();
+  await page.getByRole('button', { name: 'Допустить все поданные (4)' }).click();
+  await expect(page.getByRole('table', { name: 'Заявки' }).getByText('допущена')).toHaveCount(4);
+  await org.tab('Эксперты и конфликты');
+  const candidates = await org.jurorCandidates(3);
+  for (const c of candidates) await org.addJuror(c);
+  await org.tab('Распределение');
+  await page.getByRole('button', { name: 'Распределить заявки' }).click();
+  await expect(page.getByText(/Распределено: каждая допущенная заявка получила/)).toBeVisible();
+  await org.openScoring();
+  return candidates.map((c) => c.split(' — ')[0]!);
+}
+
