@@ -230,7 +230,7 @@ test('organizer sets up a contest, a juror scores offline on another device with
   const sheetRow = sheets.getByRole('row').filter({ hasText: sheetTitle! });
   await expect(sheetRow).toContainText('завершён');
   await sheetRow.getByRole('button', { name: 'Вернуть на доработку…' }).click();
-  const reopenForm = page.getByRole('form', { name: 'Возврат листа на доработку' });
+  const reopenForm = page.getByRole('dialog', { name: 'Возврат листа на доработку' });
   await reopenForm.getByRole('button', { name: 'Вернуть на доработку' }).click();
   await expect(reopenForm.getByRole('alert')).toContainText('Напишите, почему');
   await page.screenshot({ path: `${SCREENS}/contest-reopen-dialog.png` });

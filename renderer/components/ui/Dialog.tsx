@@ -69,6 +69,8 @@ export type FormDialogProps = Omit<DialogProps, 'footer'> & {
   submitLabel?: ReactNode;
   /** «Отмена» unless given. */
   cancelLabel?: ReactNode;
+  /** The submit button's look: 'primary' (default) or 'danger' for removals. */
+  submitClassName?: 'primary' | 'danger';
   /** A form-level error (the save failed), shown above the buttons as an alert. */
   error?: ReactNode;
   /** Extra props for the <form> (e.g. onBlur re-validation). */
@@ -76,7 +78,7 @@ export type FormDialogProps = Omit<DialogProps, 'footer'> & {
 };
 
 /** A dialog holding one form: fields, a form-level error, «Отмена» and the primary submit. */
-export function FormDialog({ onSubmit, submitLabel, cancelLabel, error, formProps, children, footerStart, ...dialog }: FormDialogProps) {
+export function FormDialog({ onSubmit, submitLabel, cancelLabel, submitClassName = 'primary', error, formProps, children, footerStart, ...dialog }: FormDialogProps) {
   const { busy } = dialog;
   const { t } = useTranslation();
   return (
@@ -99,7 +101,7 @@ export function FormDialog({ onSubmit, submitLabel, cancelLabel, error, formProp
           <button type="button" onClick={closeDialog}>
             {cancelLabel ?? t('common.cancel')}
           </button>
-          <button type="submit" className="primary" disabled={busy} aria-busy={busy || undefined}>
+          <button type="submit" className={submitClassName} disabled={busy} aria-busy={busy || undefined}>
             {submitLabel ?? t('common.save')}
           </button>
         </DialogFooter>

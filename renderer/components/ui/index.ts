@@ -2,3 +2,4 @@
 export { Dialog, DialogFooter, FormDialog, closeDialog, type DialogProps, type FormDialogProps } from './Dialog';
 export { Field, NumberField, SelectField, TextField, type FieldIds, type Option } from './Field';
 export { ConfirmDialog, useConfirm, type Confirm, type ConfirmOptions } from './confirm';
+export { ActionDialog } from './ActionDialog';

@@ -3,7 +3,7 @@ import { formatScore, lastReopen, type Nomination, type ReopenGrant, type Score 
 import { reopenSheet } from '../../db/repo/contest-scoring';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, JurorView } from '../../hooks/use-contest';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ActionDialog } from '../../components/ui';
 import { formatWhen } from './labels';
 
 type SheetState = 'none' | 'draft' | 'final' | 'returned';
@@ -111,11 +111,11 @@ export function JurorSheets({ juror, data, nominations, onReopened }: { juror: J
         </tbody>
       </table>
       {reopening && (
-        <ConfirmDialog title="Возврат листа на доработку" confirmLabel="Вернуть на доработку" reasonLabel="Причина возврата" onClose={() => setReopening(undefined)} onConfirm={(reason) => submit(reopening, reason)}>
+        <ActionDialog title="Возврат листа на доработку" confirmLabel="Вернуть на доработку" reasonLabel="Причина возврата" onClose={() => setReopening(undefined)} onConfirm={(reason) => submit(reopening, reason)}>
           <p>
             Вернуть эксперту {juror.name} лист по заявке «{titles.get(reopening)}». Причину увидит эксперт; она сохраняется в журнале и в его файле оценок.
           </p>
-        </ConfirmDialog>
+        </ActionDialog>
       )}
     </div>
   );

@@ -3,7 +3,7 @@ import { jurorSheetCounts } from '../../../shared/contest';
 import { removeJuror } from '../../db/repo/contest';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, JurorView } from '../../hooks/use-contest';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ActionDialog } from '../../components/ui';
 import { plural } from '../results/format';
 
 /**
@@ -18,15 +18,15 @@ export function RemoveJurorDialog({ juror, data, onClose }: { juror: JurorView; 
   const assigned = data.assignments.filter((a) => a.jurorId === juror.id).length;
   if (counts.all === 0) {
     return (
-      <ConfirmDialog title="Убрать эксперта из жюри" confirmLabel="Убрать" danger onClose={onClose} onConfirm={() => removeJuror(ctx, juror.id)}>
+      <ActionDialog title="Убрать эксперта из жюри" confirmLabel="Убрать" danger onClose={onClose} onConfirm={() => removeJuror(ctx, juror.id)}>
         <p>
           Убрать эксперта {juror.name} из жюри? Листов оценок от него нет; его назначения ({assigned}) будут сняты — распределите заявки заново.
         </p>
-      </ConfirmDialog>
+      </ActionDialog>
     );
   }
   return (
-    <ConfirmDialog
+    <ActionDialog
       title="Убрать эксперта из жюри"
       confirmLabel={sheets === 'excluded' ? 'Убрать и исключить оценки' : 'Убрать, оценки оставить'}
       reasonLabel="Причина (попадёт в протокол)"
@@ -49,6 +49,6 @@ export function RemoveJurorDialog({ juror, data, onClose }: { juror: JurorView; 
           комиссии в протоколе
         </label>
       </fieldset>
-    </ConfirmDialog>
+    </ActionDialog>
   );
 }

@@ -4,7 +4,7 @@ import { openScoring } from '../../db/repo/contest';
 import { closeScoring, reopenScoring, unlockCriteria } from '../../db/repo/contest-scoring';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ActionDialog } from '../../components/ui';
 import { formatWhen, METHOD_LABELS } from './labels';
 
 type Step = 'open' | 'close' | 'reopen' | 'unlock';
@@ -81,7 +81,7 @@ export function ScoringControls({ setup, data, dirty, onMessage }: { setup: Cont
         </details>
       )}
       {step === 'open' && (
-        <ConfirmDialog
+        <ActionDialog
           title="Открыть приём оценок"
           confirmLabel="Открыть приём оценок"
           onClose={() => setStep(undefined)}
@@ -97,10 +97,10 @@ export function ScoringControls({ setup, data, dirty, onMessage }: { setup: Cont
             ))}
           </ul>
           <p className="muted small">Заявки, экспертов и распределение можно менять и дальше. Разблокировать критерии можно, пока не получен ни один лист оценок.</p>
-        </ConfirmDialog>
+        </ActionDialog>
       )}
       {step === 'close' && (
-        <ConfirmDialog
+        <ActionDialog
           title="Закрыть приём оценок"
           confirmLabel="Закрыть приём оценок"
           onClose={() => setStep(undefined)}
@@ -114,10 +114,10 @@ export function ScoringControls({ setup, data, dirty, onMessage }: { setup: Cont
             {drafts > 0 ? `, черновиков — ${drafts} (в итоги не входят)` : ''}.{silent > 0 ? ` От ${silent} экспертов не получено ни одного листа.` : ''}
           </p>
           <p>После закрытия файлы оценок не принимаются, итоги и протокол становятся окончательными. Открыть приём заново можно только с указанием причины.</p>
-        </ConfirmDialog>
+        </ActionDialog>
       )}
       {step === 'reopen' && (
-        <ConfirmDialog
+        <ActionDialog
           title="Открыть приём оценок заново"
           confirmLabel="Открыть приём заново"
           reasonLabel="Причина (попадёт в журнал и в протокол)"
@@ -128,10 +128,10 @@ export function ScoringControls({ setup, data, dirty, onMessage }: { setup: Cont
           }}
         >
           <p>Итоги снова станут предварительными, пока приём не будет закрыт ещё раз.</p>
-        </ConfirmDialog>
+        </ActionDialog>
       )}
       {step === 'unlock' && (
-        <ConfirmDialog
+        <ActionDialog
           title="Разблокировать критерии"
           confirmLabel="Разблокировать критерии"
           reasonLabel="Причина (попадёт в журнал)"
@@ -146,7 +146,7 @@ export function ScoringControls({ setup, data, dirty, onMessage }: { setup: Cont
             Внимание: пакеты, уже отправленные экспертам, содержат старые критерии. Файлы оценок по ним не будут приняты, пока приём не открыт снова; после изменений
             отправьте экспертам новые пакеты. Пока ни одного листа не получено, это безопасно.
           </p>
-        </ConfirmDialog>
+        </ActionDialog>
       )}
     </section>
   );

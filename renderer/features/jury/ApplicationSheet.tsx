@@ -190,7 +190,8 @@ export function ApplicationSheet({ pkg, application: a, score, onNext, files }: 
       )}
       <div className="sheet-bottom">
         {shownProblems.length > 0 && (
-          <div className="form-error sheet-problems" role="alert">
+          // focusable: the list scrolls when long, and a scrolling region must be reachable by keyboard
+          <div className="form-error sheet-problems" role="alert" tabIndex={0}>
             <p>Лист нельзя завершить — исправьте или заполните:</p>
             <ul>
               {shownProblems.map((p, i) => (
