@@ -132,6 +132,11 @@ function isRepeatedHeader(row: MappedRow): boolean {
   return f === 'fullName' || f === 'surname';
 }
 
+/** A row's non-empty cells as written, each cut to 80 characters, the whole to 240. */
+function rowCells(mr: MappedRow): string {
+  return mr.allText.map((t) => (t.length > 80 ? `${t.slice(0, 80)}…` : t)).join(' | ').slice(0, 240);
+}
+
 function emptyRecord(row: number): ImportRecord {
   return { row, surname: '', name: '', patronymic: '', initials: false, position: '', organization: '', phone: '', phoneRaw: '', email: '', municipality: '', municipalityMatched: false, category: '', section: '' };
 }
@@ -155,9 +160,10 @@ export function toRecords(sheet: Sheet, mapped: MappingResult, opts: ToRecordsOp
     if (tooLong) {
       const length = mr.cells[tooLong]!.length.toLocaleString('ru-RU');
       errors.push({ row: mr.row, field: tooLong, message: `${at}в столбце «${FIELD_LABELS[tooLong]}» ${length} знаков — в ячейке Excel помещается не больше 32 767; сократите текст` });
-      records.push({ ...emptyRecord(mr.row), surname: (mr.cells.surname ?? mr.cells.fullName ?? '').slice(0, 80) });
+      records.push({ ...emptyRecord(mr.row), surname: (mr.cells.surname ?? mr.cells.fullName ?? '').slice(0, 80), cells: rowCells(mr) });
       continue;
     }
+    const errorsBefore = errors.length;
     const { cells: c, fixed } = cleanCells(mr.cells);
     for (const f of fixed) warn(f, `в столбце «${FIELD_LABELS[f]}» латинские буквы среди русских заменены на русские («${c[f]!.slice(0, 80)}»)`);
 
@@ -198,6 +204,7 @@ export function toRecords(sheet: Sheet, mapped: MappingResult, opts: ToRecordsOp
       section: tidy(c.section ?? ''),
     };
     if (match?.id !== undefined) record.municipalityId = match.id;
+    if (errors.length > errorsBefore) record.cells = rowCells(mr);
     records.push(record);
   }
   return { records, errors, warnings };
