@@ -37,40 +37,56 @@ const MAX_PER_KEY = 64;
 
 /** One name part as the identity compares it (see nameKey: «Петрова Водкина» = «Петрова–Водкина»). */
 const f = nameKey;
-const first = (s: string) => f(s).slice(0, 1);
 /** An initial: one letter, with or without its dot, after the characters are repaired. */
 const isInitial = (s: string) => /^\p{L}\.?$/u.test(foldName(s));
+
+/** A name part folded once: its key and whether it is an initial. */
+type Part = { key: string; initial: boolean };
+const part = (s: string): Part => ({ key: f(s), initial: s.length <= 3 && isInitial(s) });
 
 /**
  * Two parts of a name that may be the same: equal, or one is the initial of the other, or (when
  * `optional`, as for a patronymic) one is missing.
  */
-function partsAgree(a: string, b: string, optional: boolean): boolean {
-  const ka = f(a);
-  const kb = f(b);
-  if (!ka || !kb) return optional || ka === kb;
-  if (ka === kb) return true;
-  if (isInitial(a) || isInitial(b)) return ka[0] === kb[0];
+function partsAgree(a: Part, b: Part, optional: boolean): boolean {
+  if (!a.key || !b.key) return optional || a.key === b.key;
+  if (a.key === b.key) return true;
+  if (a.initial || b.initial) return a.key[0] === b.key[0];
   return false;
 }
 
 /** The keys dedupe compares; exported so that the database can index people the same way. */
 export function personKeys(p: PersonLike): PersonKeys {
-  const s = f(p.surname);
-  const n = f(p.name);
+  return keysOf(p, f(p.surname), f(p.name), f(p.patronymic));
+}
+
+function keysOf(p: PersonLike, s: string, n: string, pt: string): PersonKeys {
   return {
-    full: `${s}|${n}|${f(p.patronymic)}`,
-    initials: `${s}|${first(p.name)}|${first(p.patronymic)}`,
+    full: `${s}|${n}|${pt}`,
+    initials: `${s}|${n.slice(0, 1)}|${pt.slice(0, 1)}`,
     surnameName: `${s}|${n}`,
     nameSurname: `${n}|${s}`,
     phone: p.phone ? (normalizePhone(p.phone) ?? '') : '',
   };
 }
 
-/** Surname and the name's first letter: the bucket where full names meet their initials. */
-const surnameInitial = (p: PersonLike) => `${f(p.surname)}|${first(p.name)}`;
+/** A person folded once for the index: keys, name parts, the bucket where full names meet their initials. */
+type Indexed = { p: PersonLike; k: PersonKeys; name: Part; patronymic: Part; initials: boolean; surnameInitial: string; surname: string };
 
-type Indexed = { p: PersonLike; k: PersonKeys; initials: boolean };
+function indexed(p: PersonLike): Indexed {
+  const surname = f(p.surname);
+  const name = part(p.name);
+  const patronymic = part(p.patronymic);
+  return {
+    p,
+    k: keysOf(p, surname, name.key, patronymic.key),
+    name,
+    patronymic,
+    initials: name.initial || patronymic.initial,
+    surnameInitial: `${surname}|${name.key.slice(0, 1)}`,
+    surname,
+  };
+}
 
 class Index {
   readonly full = new Map<string, number[]>();
@@ -80,36 +96,37 @@ class Index {
   readonly items: Indexed[] = [];
 
   add(p: PersonLike): void {
-    const i = this.items.length;
-    const k = personKeys(p);
-    this.items.push({ p, k, initials: isInitial(p.name) || isInitial(p.patronymic) });
-    put(this.full, k.full, i);
-    put(this.surnameInitial, surnameInitial(p), i);
-    put(this.surnameName, k.surnameName, i);
-    if (k.phone) put(this.phone, k.phone, i);
+    this.addIndexed(indexed(p));
   }
 
-  /** Earlier entries that may be the same person as `p`, with reasons (each reason at most once). */
-  candidates(p: PersonLike): Map<number, DedupeReason[]> {
-    const k = personKeys(p);
-    const mine = { p, k, initials: isInitial(p.name) || isInitial(p.patronymic) };
+  addIndexed(x: Indexed): void {
+    const i = this.items.length;
+    this.items.push(x);
+    put(this.full, x.k.full, i);
+    put(this.surnameInitial, x.surnameInitial, i);
+    put(this.surnameName, x.k.surnameName, i);
+    if (x.k.phone) put(this.phone, x.k.phone, i);
+  }
+
+  /** Earlier entries that may be the same person, with reasons (each reason at most once). */
+  candidatesOf(mine: Indexed): Map<number, DedupeReason[]> {
+    const k = mine.k;
     const out = new Map<number, DedupeReason[]>();
     const add = (j: number, r: DedupeReason) => {
       const list = out.get(j);
       if (!list) out.set(j, [r]);
       else if (!list.includes(r)) list.push(r);
     };
-    if (!f(p.surname)) return out;
+    if (!mine.surname) return out;
     for (const j of bucket(this.full, k.full)) add(j, 'same-name');
-    for (const j of bucket(this.surnameInitial, surnameInitial(p))) {
+    for (const j of bucket(this.surnameInitial, mine.surnameInitial)) {
       const other = this.items[j]!;
-      if (other.k.full === k.full || !partsAgree(p.name, other.p.name, false) || !partsAgree(p.patronymic, other.p.patronymic, true)) continue;
+      if (other.k.full === k.full || !partsAgree(mine.name, other.name, false) || !partsAgree(mine.patronymic, other.patronymic, true)) continue;
       add(j, mine.initials || other.initials ? 'initials' : 'partial-name');
     }
     if (k.nameSurname !== k.surnameName) {
       for (const j of bucket(this.surnameName, k.nameSurname)) {
-        const other = this.items[j]!;
-        if (partsAgree(p.patronymic, other.p.patronymic, true)) add(j, 'swapped');
+        if (partsAgree(mine.patronymic, this.items[j]!.patronymic, true)) add(j, 'swapped');
       }
     }
     if (k.phone) for (const j of bucket(this.phone, k.phone)) add(j, 'same-phone');
@@ -145,23 +162,24 @@ export function findDuplicates<Id = string>(
 ): DuplicateReport<Id> {
   const inFile: InFileDuplicate[] = [];
   const own = new Index();
-  for (const r of records) {
-    const found = own.candidates(r);
+  const folded = records.map(indexed);
+  records.forEach((r, i) => {
+    const found = own.candidatesOf(folded[i]!);
     for (const [j, reasons] of [...found].sort((a, b) => a[0] - b[0])) {
       inFile.push({ rowA: records[j]!.row, rowB: r.row, reasons: sortReasons(reasons) });
     }
-    own.add(r);
-  }
+    own.addIndexed(folded[i]!);
+  });
 
   const out: Array<ExistingMatch<Id>> = [];
   if (existing.length > 0) {
     const stored = new Index();
     for (const e of existing) stored.add(e);
-    for (const r of records) {
-      for (const [j, reasons] of [...stored.candidates(r)].sort((a, b) => a[0] - b[0])) {
+    records.forEach((r, i) => {
+      for (const [j, reasons] of [...stored.candidatesOf(folded[i]!)].sort((a, b) => a[0] - b[0])) {
         out.push({ row: r.row, existingId: existing[j]!.id, reasons: sortReasons(reasons) });
       }
-    }
+    });
   }
   return { duplicatesInFile: inFile.map((d) => [d.rowA, d.rowB]), inFile, existing: out };
 }

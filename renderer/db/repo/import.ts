@@ -123,6 +123,8 @@ export async function commitImport(ctx: DbContext, opts: CommitImportOptions): P
         const undo: ImportUndoRow = { id: `${batch}|${String(n).padStart(6, '0')}`, batch, remove: [], restore: [], changes: [] };
         for (const table of ['organizations', 'people', 'registrations', 'delegations'] as const) {
           const mine = part.filter(([t]) => t === table).map(([, r]) => r);
+          // only tables with rows: an await that touches no table would let Dexie lose the transaction
+          if (mine.length === 0) continue;
           const w = await putTrackedUndoable(ctx, table, mine);
           written[table] += w.written.length;
           w.written.forEach((r, k) => (w.before[k] === undefined ? undo.remove.push([table, r.id]) : undo.restore.push([table, w.before[k]])));
