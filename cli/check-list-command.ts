@@ -4,9 +4,9 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { CheckListFailure, DedupeReason, ListAnalysis } from '../shared/import';
-import { DEFAULT_IMPORT_LIMITS, FIELD_LABELS, analyzeList, failure, formatBytes, importFields } from '../shared/import';
+import { DEFAULT_IMPORT_LIMITS, FIELD_LABELS, formatBytes, importFields } from '../shared/import';
+import { checkListWithTimeLimit } from './check-list-worker';
 import type { Io } from './io';
-import { loadMunicipalities } from './municipalities';
 
 export const EXIT_OK = 0;
 /** The file could not be read as a delegate list (the JSON says why). */
@@ -40,16 +40,15 @@ function readFile(file: string): Uint8Array | CheckListFailure {
   }
 }
 
-export function runCheckList(file: string, opts: { json: boolean; records: boolean }, io: Io): number {
+/** `maxMillis`: the app's time limit for reading a file (60 s) unless a test asks for less. */
+export function runCheckList(file: string, opts: { json: boolean; records: boolean; maxMillis?: number }, io: Io): number {
   const bytes = readFile(file);
   let analysis: ListAnalysis | undefined;
   let failed: CheckListFailure | undefined;
   if (bytes instanceof Uint8Array) {
-    try {
-      analysis = analyzeList(bytes, { fileName: file, municipalities: loadMunicipalities(), records: opts.records });
-    } catch (e) {
-      failed = { file, error: failure(e) };
-    }
+    const outcome = checkListWithTimeLimit(bytes, file, opts.records, opts.maxMillis ?? DEFAULT_IMPORT_LIMITS.maxMillis);
+    if (outcome.ok) analysis = outcome.analysis;
+    else failed = { file, error: outcome.error };
   } else failed = bytes;
 
   if (failed) {

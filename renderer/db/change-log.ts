@@ -17,22 +17,32 @@ export async function putTracked<T extends { id: string }>(
   table: TrackedTable,
   rows: readonly T[],
 ): Promise<number> {
+  return (await putTrackedUndoable(ctx, table, rows)).written.length;
+}
+
+/** What putTracked wrote, and what it takes to undo it: the rows as they were (undefined: new) and the change records' stamps. */
+export type TrackedWrite<T> = { written: T[]; before: Array<T | undefined>; changes: string[] };
+
+/** putTracked that also says how to take the write back (an import written in chunks keeps it in its journal). */
+export async function putTrackedUndoable<T extends { id: string }>(ctx: DbContext, table: TrackedTable, rows: readonly T[]): Promise<TrackedWrite<T>> {
   assertInTransaction(table);
-  if (rows.length === 0) return 0;
+  const out: TrackedWrite<T> = { written: [], before: [], changes: [] };
+  if (rows.length === 0) return out;
   const store = ctx.db.table<T, string>(table);
   const existing = await store.bulkGet(rows.map((r) => r.id));
-  const toWrite: T[] = [];
   const changes: ChangeRecord[] = [];
   rows.forEach((row, i) => {
     const fields = changedFields(existing[i] as Record<string, unknown> | undefined, row as Record<string, unknown>);
     if (!fields) return;
-    toWrite.push(row);
+    out.written.push(row);
+    out.before.push(existing[i]);
     changes.push({ hlc: ctx.clock.tick(), device: ctx.device.id, table, rowId: row.id, op: 'put', fields });
   });
-  if (toWrite.length === 0) return 0;
-  await store.bulkPut(toWrite);
+  if (out.written.length === 0) return out;
+  await store.bulkPut(out.written);
   await ctx.db.changes.bulkAdd(changes);
-  return toWrite.length;
+  out.changes = changes.map((c) => c.hlc);
+  return out;
 }
 
 /** Deletes rows and records a tombstone change for each one that existed. Same rules as putTracked. */

@@ -3,6 +3,7 @@ import type { Device } from '../../shared/domain/types';
 import { DB_NAME, SkhodDb } from './database';
 import { ensureDeskEpoch, lastDeskStamp } from './repo/desk';
 import { seedReferenceData } from './repo/reference';
+import { rollBackUnfinishedImports } from './repo/import';
 
 /** Everything a repository function needs: the database, who this device is, and its clock. */
 export type DbContext = {
@@ -27,6 +28,8 @@ const CLOCK_FLOOR_KEY = 'clock.floor';
 export async function openDatabase(name: string = DB_NAME, now: () => number = Date.now): Promise<DbContext> {
   const db = new SkhodDb(name);
   await db.open();
+  // an import a crash interrupted midway is taken back before anything reads (one empty read otherwise)
+  await rollBackUnfinishedImports(db);
   // independent reads, side by side: each await here is time before the desk can answer
   const [device, , , last, floorRow] = await Promise.all([
     ensureDevice(db, now),

@@ -28,6 +28,14 @@ export type AttachmentBlob = { id: string; applicationId: string; name: string; 
  * Device-local and disposable: never synced, never change-logged.
  */
 export type CacheRow = { key: string; stamp: string; value: unknown };
+/**
+ * An import being written in chunks (repo/import.ts): present from the first chunk until the last one
+ * committed. One left behind by a crash or a failure means the import is rolled back from its undo rows.
+ * Device-local: never synced, never change-logged.
+ */
+export type ImportJournalRow = { id: string; eventId: string; startedAt: string };
+/** What one chunk of an import changed, to take it back: rows to delete, rows to put back, change records to drop. */
+export type ImportUndoRow = { id: string; batch: string; remove: Array<[string, string]>; restore: Array<[string, unknown]>; changes: string[] };
 export type DeviceKey = { id: string; createdAt: string; publicKey: string; privateKey: CryptoKey };
 
 export const DB_NAME = 'skhod';
@@ -62,6 +70,8 @@ export class SkhodDb extends Dexie {
   keys!: Table<DeviceKey, string>;
   caches!: Table<CacheRow, string>;
   settings!: Table<Setting, string>;
+  importJournal!: Table<ImportJournalRow, string>;
+  importUndo!: Table<ImportUndoRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -101,6 +111,12 @@ export class SkhodDb extends Dexie {
     // people, Chromium steps over all of them again each time it opens the database.
     this.version(2).stores({
       people: 'id, surname, organizationId',
+    });
+    // 7: an import is written in chunked transactions with an undo journal (repo/import.ts), so that a
+    // 100,000-row import leaves no giant LevelDB undo log and a crash midway is rolled back on next open.
+    this.version(7).stores({
+      importJournal: 'id',
+      importUndo: 'id, batch',
     });
   }
 }

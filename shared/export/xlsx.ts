@@ -11,13 +11,30 @@ export function neutralizeCell(value: string): string {
   return DANGEROUS_START.test(value) ? `'${value}` : value;
 }
 
+/** The most text an xlsx cell holds (Excel's limit; SheetJS throws beyond it). */
+export const XLSX_CELL_LIMIT = 32_767;
+
+/**
+ * Text longer than a cell holds, cut so that the export never fails: the start of the text and a marker
+ * that says how long it was («… [обрезано: было 100 000 знаков]»). The import refuses such cells, so only
+ * data from before that (or from another device) can meet this.
+ */
+export function fitCell(value: string): string {
+  if (value.length <= XLSX_CELL_LIMIT) return value;
+  const marker = ` … [обрезано: было ${value.length.toLocaleString('ru-RU')} знаков]`;
+  let cut = XLSX_CELL_LIMIT - marker.length;
+  // never split a surrogate pair
+  if (/[\ud800-\udbff]/.test(value[cut - 1] ?? '')) cut--;
+  return value.slice(0, cut) + marker;
+}
+
 export type ExportSheet = { name: string; rows: Array<Array<string | number>>; columnWidths?: number[] };
 
-/** A compressed xlsx with every text cell neutralized. Numbers stay numbers. */
+/** A compressed xlsx with every text cell neutralized and fitted into a cell. Numbers stay numbers. */
 export function buildXlsx(sheets: readonly ExportSheet[]): Uint8Array<ArrayBuffer> {
   const wb = XLSX.utils.book_new();
   for (const sheet of sheets) {
-    const safe = sheet.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutralizeCell(cell) : cell)));
+    const safe = sheet.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? fitCell(neutralizeCell(cell)) : cell)));
     const ws = XLSX.utils.aoa_to_sheet(safe);
     if (sheet.columnWidths) ws['!cols'] = sheet.columnWidths.map((wch) => ({ wch }));
     // sheet names: at most 31 characters, none of : \ / ? * [ ]

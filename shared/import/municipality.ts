@@ -93,3 +93,53 @@ export function createMunicipalityMatcher(refs: readonly MunicipalityRef[]): (ra
     return m;
   };
 }
+
+export type MunicipalitySuggestion = { name: string; id?: string; from: 'title' | 'file' | 'organization'; text: string };
+
+const KIND_WORD = /^(г|гор|город|района?|р-н|рн|округа?|го|мр)$/u;
+
+/**
+ * The municipality named somewhere in a text: every run of one to three words is tried against the
+ * reference, runs with a kind word («город Сибай», «Бирский район») first; the most frequent wins.
+ */
+function named(texts: readonly string[], match: (raw: string) => MunicipalityMatch): { m: NonNullable<MunicipalityMatch>; text: string } | null {
+  const found = new Map<string, { m: NonNullable<MunicipalityMatch>; text: string; score: number }>();
+  for (const text of texts) {
+    const tokens = fold(text.slice(0, 300)).split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+    for (let i = 0; i < tokens.length; i++) {
+      for (let len = Math.min(3, tokens.length - i); len >= 1; len--) {
+        const run = tokens.slice(i, i + len);
+        const m = match(run.join(' '));
+        if (!m) continue;
+        const kind = run.some((w) => KIND_WORD.test(w));
+        const prev = found.get(m.name);
+        found.set(m.name, { m, text, score: (prev?.score ?? 0) + (kind ? 10 : 1) });
+        break;
+      }
+    }
+  }
+  const best = [...found.values()].sort((a, b) => b.score - a.score)[0];
+  return best ? { m: best.m, text: best.text } : null;
+}
+
+/**
+ * For a list without a municipality column: the municipality it is probably from — named in the title
+ * rows above the header («Список делегатов … город Сибай» → г. Сибай), else in the file name, else in
+ * the organizations' names («Администрация Бирского района»). A suggestion for the user to confirm.
+ */
+export function suggestMunicipality(
+  src: { titles: readonly string[]; fileName: string; organizations: readonly string[] },
+  refs: readonly MunicipalityRef[],
+): MunicipalitySuggestion | null {
+  const match = createMunicipalityMatcher(refs);
+  const sources: Array<[MunicipalitySuggestion['from'], readonly string[]]> = [
+    ['title', src.titles.filter(Boolean)],
+    ['file', [src.fileName.replace(/\.[^.]+$/, '').replace(/[_.]+/g, ' ')]],
+    ['organization', src.organizations.filter(Boolean)],
+  ];
+  for (const [from, texts] of sources) {
+    const hit = named(texts, match);
+    if (hit) return { name: hit.m.name, ...(hit.m.id !== undefined ? { id: hit.m.id } : {}), from, text: hit.text };
+  }
+  return null;
+}

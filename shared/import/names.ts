@@ -7,6 +7,7 @@
  */
 import { russianNames, turkicNames } from '../generator/given-names';
 import { capitalizeName, fold, tidy } from './normalize';
+import { cleanName } from '../text/spelling';
 
 export type SplitName = {
   surname: string;
@@ -53,7 +54,7 @@ function initial(t: string): string {
 
 /** Words and initials: "А.Х." and "А.Х" become two initials; a trailing dot on a word is dropped. */
 function tokenize(raw: string): string[] | null {
-  const text = tidy(raw.replace(/\([^)]*\)/g, ' ').replace(/[,;]/g, ' ').replace(/\s*-\s*/g, '-'));
+  const text = tidy(cleanName(raw).replace(/\([^)]*\)/g, ' ').replace(/[,;]/g, ' ').replace(/\s*-\s*/g, '-'));
   if (!text) return null;
   const out: string[] = [];
   for (const piece of text.split(' ')) {
@@ -131,7 +132,7 @@ export function splitFullName(raw: string): SplitName | null {
  * it is not a name (digits, symbols, several words where one is expected).
  */
 export function normalizeNamePart(raw: string): string | null {
-  const t = tidy(raw.replace(/\s*-\s*/g, '-'));
+  const t = tidy(cleanName(raw).replace(/\s*-\s*/g, '-'));
   if (!t) return '';
   if (isInitial(t)) return initial(t);
   const word = t.replace(/\.+$/, '');

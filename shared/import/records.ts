@@ -11,6 +11,7 @@ import { matchHeader } from './mapping';
 import { createMunicipalityMatcher } from './municipality';
 import { isInitialPart, normalizeNamePart, splitFullName } from './names';
 import { isNothing, tidy } from './normalize';
+import { cleanName, cleanText, fixLookalikes } from '../text/spelling';
 
 export type ToRecordsOptions = {
   municipalities: readonly MunicipalityRef[];
@@ -19,6 +20,33 @@ export type ToRecordsOptions = {
 };
 
 export type ToRecordsResult = { records: ImportRecord[]; errors: RowIssue[]; warnings: RowIssue[] };
+
+/** The most a cell of an xlsx file can hold; longer text is refused here, so that no export ever meets it. */
+export const MAX_CELL_TEXT = 32_767;
+
+const NAME_FIELDS: ReadonlySet<ImportField> = new Set(['fullName', 'surname', 'name', 'patronymic']);
+
+/**
+ * The mapped cells with their characters repaired (shared/text/spelling): NFC, every dash → «-», soft
+ * hyphens and zero-width characters dropped, NBSP → space; in name cells Latin look-alikes inside a
+ * Cyrillic word become Cyrillic («Ивaнoв» → «Иванов»). `fixed`: name fields whose look-alikes were fixed.
+ */
+function cleanCells(cells: MappedRow['cells']): { cells: MappedRow['cells']; fixed: ImportField[] } {
+  const out: MappedRow['cells'] = {};
+  const fixed: ImportField[] = [];
+  for (const f of Object.keys(cells) as ImportField[]) {
+    const raw = cells[f]!;
+    if (raw.length > MAX_CELL_TEXT || !NAME_FIELDS.has(f)) {
+      out[f] = raw.length > MAX_CELL_TEXT ? raw : cleanText(raw);
+      continue;
+    }
+    const repaired = cleanName(raw);
+    const cyrillic = fixLookalikes(repaired);
+    if (cyrillic !== repaired) fixed.push(f);
+    out[f] = cyrillic;
+  }
+  return { cells: out, fixed };
+}
 
 /** What a column is called in messages. */
 export const FIELD_LABELS: Readonly<Record<ImportField, string>> = {
@@ -104,6 +132,15 @@ function isRepeatedHeader(row: MappedRow): boolean {
   return f === 'fullName' || f === 'surname';
 }
 
+/** A row's non-empty cells as written, each cut to 80 characters, the whole to 240. */
+function rowCells(mr: MappedRow): string {
+  return mr.allText.map((t) => (t.length > 80 ? `${t.slice(0, 80)}…` : t)).join(' | ').slice(0, 240);
+}
+
+function emptyRecord(row: number): ImportRecord {
+  return { row, surname: '', name: '', patronymic: '', initials: false, position: '', organization: '', phone: '', phoneRaw: '', email: '', municipality: '', municipalityMatched: false, category: '', section: '' };
+}
+
 /** Records, errors and warnings for every mapped row; row numbers are the sheet's own. */
 export function toRecords(sheet: Sheet, mapped: MappingResult, opts: ToRecordsOptions): ToRecordsResult {
   const matchMunicipality = createMunicipalityMatcher(opts.municipalities);
@@ -114,12 +151,21 @@ export function toRecords(sheet: Sheet, mapped: MappingResult, opts: ToRecordsOp
   const mappedFields = (Object.keys(mapped.mapping) as ImportField[]).filter((f) => mapped.fixed[f] === undefined);
 
   for (const mr of mapped.rows) {
-    const c = mr.cells;
-    if (mappedFields.every((f) => isNothing(c[f] ?? ''))) continue;
+    if (mappedFields.every((f) => isNothing(mr.cells[f] ?? ''))) continue;
     if (mr.allText.some((t) => TOTALS.test(t))) continue;
     if (isRepeatedHeader(mr)) continue;
     const at = rowPrefix(label, mr.row);
     const warn = (field: ImportField | 'row', text: string) => warnings.push({ row: mr.row, field, message: at + text });
+    const tooLong = (Object.keys(mr.cells) as ImportField[]).find((f) => mr.cells[f]!.length > MAX_CELL_TEXT);
+    if (tooLong) {
+      const length = mr.cells[tooLong]!.length.toLocaleString('ru-RU');
+      errors.push({ row: mr.row, field: tooLong, message: `${at}в столбце «${FIELD_LABELS[tooLong]}» ${length} знаков — в ячейке Excel помещается не больше 32 767; сократите текст` });
+      records.push({ ...emptyRecord(mr.row), surname: (mr.cells.surname ?? mr.cells.fullName ?? '').slice(0, 80), cells: rowCells(mr) });
+      continue;
+    }
+    const errorsBefore = errors.length;
+    const { cells: c, fixed } = cleanCells(mr.cells);
+    for (const f of fixed) warn(f, `в столбце «${FIELD_LABELS[f]}» латинские буквы среди русских заменены на русские («${c[f]!.slice(0, 80)}»)`);
 
     const name = readName(c);
     if (!name.ok) errors.push({ row: mr.row, field: name.field, message: at + name.message });
@@ -158,6 +204,7 @@ export function toRecords(sheet: Sheet, mapped: MappingResult, opts: ToRecordsOp
       section: tidy(c.section ?? ''),
     };
     if (match?.id !== undefined) record.municipalityId = match.id;
+    if (errors.length > errorsBefore) record.cells = rowCells(mr);
     records.push(record);
   }
   return { records, errors, warnings };

@@ -140,6 +140,8 @@ export type ImportRecord = {
   municipalityId?: string;
   category: string;
   section: string;
+  /** Only on a row with errors: its cells as written (« | »-joined, cut), so a refused row says whose it is. */
+  cells?: string;
 };
 
 export type RowIssue = {

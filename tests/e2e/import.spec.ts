@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
-import { generateDelegateList, sheetToXlsx, type MunicipalityInput } from '../../shared/generator';
+import { generateDelegateList, generatePeople, sheetToXlsx, type MunicipalityInput } from '../../shared/generator';
 import { ImportWizardPage } from './pages/import-page';
 import { ParticipantsPage } from './pages/participants-page';
 
@@ -223,4 +223,83 @@ test('imports 10,000 rows with a progress bar while the page stays responsive', 
   await wizard.button('Готово').click();
   await expect.poll(() => participants.app.participantCount(), { timeout: 30_000 }).toBe(before + planned);
   expect(planned).toBeGreaterThan(9_900);
+});
+
+test('a list without a municipality column: asked for, suggested from the title «город Сибай», committed with it; an unknown category asked', async ({ page }) => {
+  // issue 22: the Sibay office's list names its municipality only in the title rows
+  const people = generatePeople({ seed: 22, count: 12, municipalities: [SIBAY], messyPhones: false });
+  const rows: unknown[][] = [
+    ['Список делегатов на республиканскую конференцию'],
+    ['городской округ город Сибай'],
+    [],
+    ['№', 'ФИО', 'Организация', 'Телефон', 'Категория'],
+    ...people.map((p, i) => [i + 1, `${p.surname} ${p.name} ${p.patronymic}`, p.organization, p.phone, 'НКО']),
+    // names the import used to refuse: an en dash and a decomposed «й»
+    [13, 'Петрова\u2013Водкина Анна Ивановна', 'ТОС «Сосны»', '', 'Ветеран труда'],
+    [14, 'Баи\u0306рамова Лилия Рашитовна', '', '', 'НКО'],
+  ];
+  const sheet = XLSX.utils.aoa_to_sheet(rows);
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, 'Делегаты');
+  const bytes = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+
+  const participants = new ParticipantsPage(page);
+  await participants.openDemo();
+  const before = await participants.app.participantCount();
+  const wizard = new ImportWizardPage(page);
+  await wizard.open();
+  await wizard.chooseFile('делегаты.xlsx', bytes);
+  await wizard.expectStep('Лист и столбцы');
+  const whole = wizard.dialog.getByLabel('Муниципалитет для всего файла', { exact: true });
+  await expect(whole).toHaveValue('г. Сибай');
+  await expect(wizard.dialog.getByText('Предложен по заголовку листа: «городской округ город Сибай»')).toBeVisible();
+  // opens at the top, the buttons in view at 1366×768
+  await expect(wizard.dialog.getByText('Строка заголовка')).toBeInViewport();
+  await expect(wizard.button('Проверить строки')).toBeInViewport();
+  await wizard.screenshot('import-22-mapping-suggested');
+
+  // without a municipality the wizard warns before committing
+  await whole.selectOption('');
+  await expect(wizard.dialog.getByText('Выберите муниципалитет: без него')).toBeVisible();
+  await wizard.button('Проверить строки').click();
+  await wizard.expectStep('Проверка строк');
+  // «Ветеран труда» is no category we know: asked, not turned into «другое»
+  await expect(wizard.button('Далее')).toBeDisabled();
+  await wizard.dialog.getByLabel('Категория для «Ветеран труда»').selectOption('citizen');
+  await expect(wizard.summary()).toContainText('С ошибками: 0');
+  await wizard.screenshot('import-22-preview-category');
+  await wizard.button('Далее').click();
+  if (await wizard.dialog.locator('section[aria-label="Дубликаты"]').isVisible()) await wizard.button('Далее').click();
+  await wizard.expectStep('Импорт');
+  await expect(wizard.dialog.getByRole('alert')).toContainText('Без муниципалитета: 14');
+  await expect(wizard.button('Импортировать')).toBeDisabled();
+  await expect(wizard.button('Импортировать')).toBeInViewport();
+  await wizard.screenshot('import-22-finish-warning');
+
+  // back to the columns: the suggestion is one click away
+  await wizard.button('Назад').click();
+  if (await wizard.dialog.locator('section[aria-label="Дубликаты"]').isVisible()) await wizard.button('Назад').click();
+  await wizard.button('Назад').click();
+  await wizard.expectStep('Лист и столбцы');
+  await whole.selectOption('г. Сибай');
+  await wizard.button('Проверить строки').click();
+  await wizard.expectStep('Проверка строк');
+  await wizard.dialog.getByLabel('Категория для «Ветеран труда»').selectOption('citizen');
+  await wizard.button('Далее').click();
+  if (await wizard.dialog.locator('section[aria-label="Дубликаты"]').isVisible()) await wizard.button('Далее').click();
+  await wizard.expectStep('Импорт');
+  await expect(wizard.dialog.getByRole('alert')).toHaveCount(0);
+  await wizard.button('Импортировать').click();
+  await wizard.expectStep('Отчёт об импорте');
+  await expect(wizard.count('добавлено')).toHaveText('14');
+  await wizard.screenshot('import-22-report');
+  await wizard.button('Готово').click();
+  await expect.poll(() => participants.app.participantCount()).toBe(before + 14);
+
+  for (const name of ['Петрова-Водкина Анна Ивановна', 'Байрамова Лилия Рашитовна']) {
+    await participants.findByName(name);
+    await expect(participants.row(name).getByRole('cell').nth(1)).toHaveText('г. Сибай');
+  }
+  await participants.showTab('Делегации');
+  expect(Number(await participants.delegation('г. Сибай').getByRole('cell').nth(1).textContent())).toBeGreaterThanOrEqual(14);
 });

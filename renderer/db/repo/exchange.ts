@@ -37,6 +37,7 @@ import type { DbContext } from '../context';
 import { noteForeignDeskChanges } from './desk';
 import { ensureDeviceKey } from './device-key';
 import { recordConflicts } from './sync-conflicts';
+import { importInProgress } from './import';
 
 export { ExchangeError } from '../../../shared/sync/exchange-file';
 
@@ -138,7 +139,8 @@ export async function exportExchange(
   const [book, key, event] = await Promise.all([loadSyncBook(ctx, eventId), ensureDeviceKey(ctx), ctx.db.events.get(eventId)]);
   if (!event) throw new Error('Мероприятие не найдено на этом устройстве.');
   const since = options.full || !options.peerId ? undefined : book.knowledge[options.peerId];
-  const changes = since ? await unseenChanges(ctx, eventId, since) : await eventLog(ctx, eventId);
+  // an import half written in chunks may still be rolled back: its changes leave only once it is done
+  const changes = (await importInProgress(ctx.db)) ? [] : since ? await unseenChanges(ctx, eventId, since) : await eventLog(ctx, eventId);
   const bytes = await buildExchangeFile(
     changes,
     {

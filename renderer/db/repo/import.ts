@@ -1,7 +1,7 @@
 import type { Delegation, Municipality, Organization, Person, Registration, Section } from '../../../shared/domain/types';
 import type { DbContext } from '../context';
-import type { TrackedTable } from '../database';
-import { putTracked } from '../change-log';
+import type { ImportUndoRow, SkhodDb } from '../database';
+import { putTrackedUndoable } from '../change-log';
 
 /**
  * What an import is planned and committed against: the event's registrations with (some of) their
@@ -61,10 +61,11 @@ export type CommitImportOptions = {
    */
   prebuilt?: { stamp: ImportStamp; writes: ImportWrites };
   /**
-   * Called between chunks, inside the transaction. Whatever it throws aborts the whole import — the
-   * tests use that to inject a failure midway.
+   * Called after each chunk is committed. Whatever it throws rolls the whole import back — «Отменить»
+   * and the tests use that to stop an import midway.
    */
   onProgress?: (p: ImportProgress) => void;
+  /** Rows per chunked transaction (default 2,000). */
   chunkSize?: number;
 };
 
@@ -76,40 +77,110 @@ export type CommitImportResult = {
   rebuilt: boolean;
 };
 
+type WrittenTable = keyof CommitImportResult['written'];
+
 /**
- * Commits an import ALL OR NOTHING: one rw transaction takes the prebuilt rows if nothing was written
- * since they were built (else reads the base and builds them anew), and writes them with their change
- * records in chunks, reporting progress between chunks (each chunk awaits IndexedDB, so the page
- * repaints meanwhile). It does not catch: any error aborts every write.
+ * Commits an import ALL OR NOTHING, in chunked transactions. One big transaction would leave Chromium's
+ * LevelDB an undo log as large as the import, which every later open of the database steps over (about
+ * a second after 100,000 people); chunks of `chunkSize` rows do not. All or nothing comes from a journal:
+ *
+ * 1. one transaction checks that nothing was written since the rows were prebuilt (else builds them
+ *    anew from what is stored) and opens the journal row of this batch;
+ * 2. each chunk writes its rows with their change records and, in the same transaction, its undo row
+ *    (what it added, what it overwrote, its change stamps);
+ * 3. the last transaction deletes the journal row and the undo rows: the import is done.
+ *
+ * Any error midway (a failure, «Отменить» thrown from `onProgress`) rolls the written chunks back
+ * before rethrowing; a crash midway leaves the journal row, and `rollBackUnfinishedImports` (run when
+ * the database opens) takes those chunks back. While a batch is open the exchange sends nothing.
  */
 export async function commitImport(ctx: DbContext, opts: CommitImportOptions): Promise<CommitImportResult> {
   const { db } = ctx;
-  const chunk = opts.chunkSize ?? 500;
-  const tables = [db.people, db.organizations, db.registrations, db.delegations, db.sections, db.municipalities, db.changes];
-  return db.transaction('rw', tables, async () => {
+  const chunk = opts.chunkSize ?? 2_000;
+  const batch = crypto.randomUUID();
+  const tables = [db.people, db.organizations, db.registrations, db.delegations, db.sections, db.municipalities, db.changes, db.importJournal];
+  const { writes, rebuilt } = await db.transaction('rw', tables, async () => {
     const stamp = await readStamp(ctx);
     const fresh = opts.prebuilt && opts.prebuilt.stamp.changes === stamp.changes && opts.prebuilt.stamp.last === stamp.last;
-    const writes = fresh ? opts.prebuilt!.writes : opts.build(await readBase(ctx, opts.eventId, new Set(opts.touched)));
-    const order: Array<[TrackedTable & keyof CommitImportResult['written'], Array<{ id: string }>]> = [
-      ['organizations', writes.organizations],
-      ['people', writes.people],
-      ['registrations', writes.registrations],
-      ['delegations', writes.delegations],
-    ];
-    const total = order.reduce((n, [, rows]) => n + rows.length, 0);
-    const written = { organizations: 0, people: 0, registrations: 0, delegations: 0 };
-    let done = 0;
-    opts.onProgress?.({ done, total });
-    for (const [table, rows] of order) {
-      for (let i = 0; i < rows.length; i += chunk) {
-        const part = rows.slice(i, i + chunk);
-        written[table] += await putTracked(ctx, table, part);
-        done += part.length;
-        opts.onProgress?.({ done, total });
-      }
-    }
-    return { written, writes, rebuilt: !fresh };
+    const built = fresh ? opts.prebuilt!.writes : opts.build(await readBase(ctx, opts.eventId, new Set(opts.touched)));
+    await db.importJournal.put({ id: batch, eventId: opts.eventId, startedAt: new Date().toISOString() });
+    return { writes: built, rebuilt: !fresh };
   });
+  const rows: Array<[WrittenTable, { id: string }]> = [
+    ...writes.organizations.map((r) => ['organizations', r] as [WrittenTable, { id: string }]),
+    ...writes.people.map((r) => ['people', r] as [WrittenTable, { id: string }]),
+    ...writes.registrations.map((r) => ['registrations', r] as [WrittenTable, { id: string }]),
+    ...writes.delegations.map((r) => ['delegations', r] as [WrittenTable, { id: string }]),
+  ];
+  const total = rows.length;
+  const written = { organizations: 0, people: 0, registrations: 0, delegations: 0 };
+  const chunkTables = [db.people, db.organizations, db.registrations, db.delegations, db.changes, db.importUndo];
+  try {
+    opts.onProgress?.({ done: 0, total });
+    for (let i = 0, n = 0; i < total; i += chunk, n++) {
+      const part = rows.slice(i, i + chunk);
+      await db.transaction('rw', chunkTables, async () => {
+        const undo: ImportUndoRow = { id: `${batch}|${String(n).padStart(6, '0')}`, batch, remove: [], restore: [], changes: [] };
+        for (const table of ['organizations', 'people', 'registrations', 'delegations'] as const) {
+          const mine = part.filter(([t]) => t === table).map(([, r]) => r);
+          // only tables with rows: an await that touches no table would let Dexie lose the transaction
+          if (mine.length === 0) continue;
+          const w = await putTrackedUndoable(ctx, table, mine);
+          written[table] += w.written.length;
+          w.written.forEach((r, k) => (w.before[k] === undefined ? undo.remove.push([table, r.id]) : undo.restore.push([table, w.before[k]])));
+          undo.changes.push(...w.changes);
+        }
+        await db.importUndo.put(undo);
+      });
+      opts.onProgress?.({ done: Math.min(total, i + chunk), total });
+    }
+    await db.transaction('rw', db.importJournal, db.importUndo, async () => {
+      await db.importJournal.delete(batch);
+      await db.importUndo.where('batch').equals(batch).delete();
+    });
+  } catch (e) {
+    await rollBackImport(ctx.db, batch);
+    throw e;
+  }
+  return { written, writes, rebuilt };
+}
+
+/**
+ * Takes back the chunks of an unfinished import, newest first, each in its own transaction together
+ * with the deletion of its undo row — a crash during the rollback leaves a rollback to finish, never a
+ * half-undone chunk. Overwritten rows get their stored versions back; the change records go.
+ */
+export async function rollBackImport(db: SkhodDb, batch: string): Promise<void> {
+  const ids = (await db.importUndo.where('batch').equals(batch).primaryKeys()) as string[];
+  for (const id of ids.sort().reverse()) {
+    await db.transaction('rw', [db.people, db.organizations, db.registrations, db.delegations, db.changes, db.importUndo], async () => {
+      const undo = await db.importUndo.get(id);
+      if (!undo) return;
+      for (const [table, ids] of byTable(undo.remove)) await db.table(table).bulkDelete(ids);
+      for (const [table, rows] of byTable(undo.restore)) await db.table(table).bulkPut(rows);
+      await db.changes.bulkDelete(undo.changes);
+      await db.importUndo.delete(id);
+    });
+  }
+  await db.importJournal.delete(batch);
+}
+
+function byTable<V>(pairs: ReadonlyArray<[string, V]>): Map<string, V[]> {
+  const out = new Map<string, V[]>();
+  for (const [table, v] of pairs) out.set(table, [...(out.get(table) ?? []), v]);
+  return out;
+}
+
+/** Rolls back every import a crash left unfinished (the app calls it when the database opens). Returns how many. */
+export async function rollBackUnfinishedImports(db: SkhodDb): Promise<number> {
+  const open = (await db.importJournal.toCollection().primaryKeys()) as string[];
+  for (const batch of open) await rollBackImport(db, batch);
+  return open.length;
+}
+
+/** Whether an import is being written right now (its chunks must not leave the device until it is done). */
+export async function importInProgress(db: SkhodDb): Promise<boolean> {
+  return (await db.importJournal.count()) > 0;
 }
 
 async function readStamp(ctx: DbContext): Promise<ImportStamp> {

@@ -10,7 +10,9 @@ import { useArrivals } from '../../hooks/use-arrivals';
 import { buildImport, buildImportAsync, touchedRegistrations } from './build';
 import { buildPlan, prepare, removedFromTemplate, templateMunicipality, type Decision, type Prepared, type Removed } from './plan';
 import { buildReport, reportToXlsx, type ImportReport } from './report';
-import { contextWarnings, initialRequest, preview } from './session';
+import { contextWarnings, fileMunicipality, initialRequest, preview, unknownCategories, withCategories } from './session';
+import type { MunicipalitySuggestion } from '../../../shared/import/municipality';
+import type { Category } from '../../../shared/domain/types';
 import { StepDuplicates } from './StepDuplicates';
 import { StepFile } from './StepFile';
 import { StepFinish } from './StepFinish';
@@ -29,7 +31,7 @@ const STEPS: ReadonlyArray<readonly [Step, string]> = [
   ['finish', 'Импорт'],
 ];
 
-export type Loaded = { fileName: string; bytes: Uint8Array; reply: ReadReply; base: ImportBase; csv?: CsvOverrides };
+export type Loaded = { fileName: string; bytes: Uint8Array; reply: ReadReply; base: ImportBase; csv?: CsvOverrides; suggested?: MunicipalitySuggestion };
 export type Analyzed = { request: AnalyzeRequest; analysis: Analysis; prepared: Prepared; warnings: Analysis['warnings']; template: boolean; removed: Removed[] };
 export type Committing = { phase: 'build' | 'write'; progress: ImportProgress };
 
@@ -51,9 +53,16 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
   const [analyzed, setAnalyzed] = useState<Analyzed | null>(null);
   const [decisions, setDecisions] = useState<Map<number, Decision>>(new Map());
   const [keep, setKeep] = useState<Set<string>>(new Set());
+  /** The user's answer for each category text the import did not recognize ('' — rows without one). */
+  const [categoryChoices, setCategoryChoices] = useState<Map<string, Category>>(new Map());
   const [committing, setCommitting] = useState<Committing | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const cancelRef = useRef(false);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  // every step opens at its top (the sheet and header-row choice first), not where the previous one was scrolled
+  useEffect(() => {
+    if (bodyRef.current) bodyRef.current.scrollTop = 0;
+  }, [step]);
 
   useEffect(() => {
     ref.current?.showModal();
@@ -83,8 +92,11 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
     setBusy(`Читаем «${name}»…`);
     try {
       const [reply, base] = await Promise.all([parser().read(bytes, name, csv), loaded?.base ?? loadImportBase(ctx, event.id)]);
-      const l: Loaded = { fileName: name, bytes, reply, base, ...(csv ? { csv } : {}) };
       let req = initialRequest(reply, reply.chosen, base);
+      // no municipality column: one for the whole file, suggested from the title rows, file name or organizations
+      const suggested = fileMunicipality(reply, req, name, base) ?? undefined;
+      if (suggested) req = { ...req, fixed: { ...req.fixed, municipality: suggested.name } };
+      const l: Loaded = { fileName: name, bytes, reply, base, ...(csv ? { csv } : {}), ...(suggested ? { suggested } : {}) };
       // a district template: the municipality of its keyed rows is the municipality of the whole sheet
       if (req.keyColumn !== undefined && req.mapping.municipality === undefined && !reply.notice) {
         const first = await runAnalysis(l, req);
@@ -116,6 +128,7 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
       const warnings = [...analysis.warnings, ...contextWarnings(prepared, loaded.base, loaded.reply.format === 'csv' ? '' : analysis.sheetName)].sort((a, b) => a.row - b.row);
       setAnalyzed({ request, analysis, prepared, warnings, template, removed });
       setDecisions(new Map());
+      setCategoryChoices(new Map());
       // someone the district dropped who has already come in is kept unless the organizer says otherwise
       setKeep(new Set(removed.filter((r) => arrivals?.get(r.registrationId)?.arrived).map((r) => r.registrationId)));
       setStep('preview');
@@ -133,17 +146,18 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
   const dryRun = useMemo(() => {
     if (!analyzed || !loaded || !showsOutcome) return null;
     const now = new Date();
-    const p = preview(event.id, analyzed.prepared, decisions, cancelIds, loaded.base, now);
+    const p = preview(event.id, withCategories(analyzed.prepared, categoryChoices), decisions, cancelIds, loaded.base, now);
     const r = buildReport({ fileName: loaded.fileName, sheetName: analyzed.analysis.sheetName, now, records: analyzed.analysis.records, plan: p.plan, built: p.built, warnings: analyzed.warnings });
     return { ...p, report: r };
-  }, [analyzed, loaded, decisions, cancelIds, event.id, showsOutcome]);
+  }, [analyzed, loaded, decisions, cancelIds, event.id, showsOutcome, categoryChoices]);
+  const askCategories = useMemo(() => (analyzed ? unknownCategories(analyzed.prepared) : []), [analyzed]);
 
   const commit = async () => {
     if (!analyzed || !loaded) return;
     setError(null);
     cancelRef.current = false;
     const started = performance.now();
-    const plan = buildPlan(event.id, analyzed.prepared, decisions, cancelIds);
+    const plan = buildPlan(event.id, withCategories(analyzed.prepared, categoryChoices), decisions, cancelIds);
     const touched = touchedRegistrations(plan.plan);
     const now = new Date();
     const opts = { now, newId: () => crypto.randomUUID() };
@@ -220,7 +234,7 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
           </p>
         )}
       </header>
-      <div className="import-body">
+      <div className="import-body" ref={bodyRef}>
         {busy && (
           <p className="import-busy" role="status">
             <span className="spinner" aria-hidden="true" /> {busy}
@@ -244,7 +258,15 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
           />
         )}
         {step === 'preview' && analyzed && dryRun && (
-          <StepPreview analyzed={analyzed} report={dryRun.report} onBack={() => go('mapping')} onNext={() => go(hasDuplicates ? 'duplicates' : 'finish')} />
+          <StepPreview
+            analyzed={analyzed}
+            report={dryRun.report}
+            ask={askCategories}
+            choices={categoryChoices}
+            onChoose={(text, c) => setCategoryChoices((prev) => new Map(prev).set(text, c))}
+            onBack={() => go('mapping')}
+            onNext={() => go(hasDuplicates ? 'duplicates' : 'finish')}
+          />
         )}
         {step === 'duplicates' && analyzed && (
           <StepDuplicates
@@ -261,6 +283,7 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
         {step === 'finish' && dryRun && (
           <StepFinish
             planned={dryRun.report}
+            withoutMunicipality={dryRun.plan.plan.rows.filter((r) => !r.registrationId && !r.record.municipalityId).length}
             committing={committing}
             report={report}
             onBack={() => go(hasDuplicates ? 'duplicates' : 'preview')}

@@ -3,6 +3,7 @@ import { formatPhone } from '../../../shared/people/phone';
 import type { ImportRecord } from '../../../shared/import/types';
 import { fullName } from '../../../shared/people/name';
 import type { Analyzed } from './ImportWizard';
+import { CONTRADICTIONS } from '../../../shared/import/dedupe';
 import { defaultDecision, REASON_LABELS, type Candidate, type Decision } from './plan';
 
 const PAGE = 100;
@@ -35,8 +36,8 @@ export function StepDuplicates(props: {
       {rows.length > 0 && (
         <>
           <p>
-            Возможных дубликатов: <b>{rows.length}</b>. Где это один и тот же человек без сомнений (то же ФИО без противоречий или два совпадения), уже выбрано «Объединить»; остальное
-            проверьте. Объединение дополняет запись, но не затирает заполненные поля пустыми.
+            Возможных дубликатов: <b>{rows.length}</b>. Где ничто не противоречит (то же ФИО, или инициалы вместе с тем же телефоном или организацией), уже выбрано «Объединить»; другой
+            муниципалитет или год рождения — всегда на ваше решение. Объединение дополняет запись, но не затирает заполненные поля пустыми.
           </p>
           <ul className="dup-list">
             {rows.slice(0, shown).map((row) => (
@@ -90,7 +91,13 @@ function DuplicateCard({ rec, candidates, decision, onDecide }: { rec: ImportRec
       <ul className="dup-candidates">
         {candidates.map((c) => (
           <li key={c.value}>
-            похож на: {c.label} — <span className="muted">{c.reasons.map((x) => REASON_LABELS[x]).join(', ')}</span>
+            похож на: {c.label} —{' '}
+            {c.evidence.map((x, i) => (
+              <span key={x} className={CONTRADICTIONS.has(x) ? 'attention' : 'muted'}>
+                {i > 0 ? ', ' : ''}
+                {REASON_LABELS[x]}
+              </span>
+            ))}
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Committing } from './ImportWizard';
 import type { ImportReport, ReportLine } from './report';
 
@@ -6,6 +7,8 @@ const SHOWN_LINES = 200;
 /** Step 5: what will be written, the commit with its progress bar, then the report. */
 export function StepFinish(props: {
   planned: ImportReport;
+  /** New people the import would store without a municipality (missing from Делегации and district reports). */
+  withoutMunicipality: number;
   committing: Committing | null;
   report: ImportReport | null;
   onBack: () => void;
@@ -15,6 +18,7 @@ export function StepFinish(props: {
   onDone: () => void;
 }) {
   const { committing, report } = props;
+  const [accepted, setAccepted] = useState(false);
   if (report) return <Report report={report} onSave={props.onSaveReport} onDone={props.onDone} />;
   const c = props.planned.counts;
   const writes = c.added + c.merged - props.planned.lines.filter((l) => l.details.startsWith('объединена со строкой')).length + c.cancelled;
@@ -36,11 +40,22 @@ export function StepFinish(props: {
           <p className="muted">
             Импорт записывается в базу одной транзакцией: целиком или никак. {writes === 0 ? 'Записывать нечего — база уже совпадает с файлом.' : ''}
           </p>
+          {props.withoutMunicipality > 0 && (
+            <div className="import-notice" role="alert">
+              <p>
+                Без муниципалитета: <b>{props.withoutMunicipality}</b> — их не будет в «Делегациях» и в отчётах по районам. Вернитесь к шагу «Столбцы» и выберите муниципалитет
+                для всего файла.
+              </p>
+              <label className="checkbox">
+                <input type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} /> Всё равно импортировать без муниципалитета
+              </label>
+            </div>
+          )}
           <div className="dialog-actions import-actions">
             <button type="button" onClick={props.onBack}>
               Назад
             </button>
-            <button type="button" className="primary" onClick={props.onCommit} autoFocus>
+            <button type="button" className="primary" onClick={props.onCommit} disabled={props.withoutMunicipality > 0 && !accepted} autoFocus>
               Импортировать
             </button>
           </div>
@@ -106,6 +121,19 @@ function Report({ report, onSave, onDone }: { report: ImportReport; onSave: () =
           </table>
           {notable.length > SHOWN_LINES && <p className="muted">…и ещё {notable.length - SHOWN_LINES} — полностью в отчёте xlsx.</p>}
         </div>
+      )}
+      {report.warnings.length > 0 && (
+        <details className="report-warnings">
+          <summary>Предупреждения ({report.warnings.length}) — загружено, но стоит проверить</summary>
+          <ul className="report-lines" tabIndex={0} aria-label="Предупреждения импорта">
+            {report.warnings.slice(0, SHOWN_LINES).map((w, i) => (
+              <li key={i} className="msg-warning">
+                {w.message}
+              </li>
+            ))}
+          </ul>
+          {report.warnings.length > SHOWN_LINES && <p className="muted">…и ещё {report.warnings.length - SHOWN_LINES} — полностью в отчёте xlsx.</p>}
+        </details>
       )}
       {report.cancelled.length > 0 && <p>Отменены регистрации: {report.cancelled.map((c) => c.name).join(', ')}.</p>}
       <div className="dialog-actions import-actions">

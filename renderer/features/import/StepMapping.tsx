@@ -74,6 +74,7 @@ export function StepMapping(props: {
           Это заполненный шаблон района: строки с ключом сопоставятся со своими регистрациями, даже если в них исправлены ФИО.
         </p>
       )}
+      {request.mapping.municipality === undefined && <FileMunicipality loaded={loaded} value={request.fixed.municipality ?? ''} names={municipalities.map((m) => m.name)} onChange={(v) => setFixed('municipality', v)} />}
       <div className="field-row">
         {reply.format === 'csv' && (
           <>
@@ -126,9 +127,6 @@ export function StepMapping(props: {
       </div>
 
       <div className="mapping-grid" role="group" aria-label="Соответствие полей и столбцов">
-        <span className="mapping-head">Поле</span>
-        <span className="mapping-head">Столбец файла</span>
-        <span className="mapping-head">или значение для всего листа</span>
         <span className="mapping-head">Поле</span>
         <span className="mapping-head">Столбец файла</span>
         <span className="mapping-head">или значение для всего листа</span>
@@ -193,6 +191,34 @@ export function StepMapping(props: {
         </button>
       </div>
     </section>
+  );
+}
+
+const FROM: Record<NonNullable<Loaded['suggested']>['from'], string> = { title: 'заголовку листа', file: 'имени файла', organization: 'организациям в списке' };
+
+/** No column maps to the municipality: one for the whole file, asked for up front (suggested when something names it). */
+function FileMunicipality(props: { loaded: Loaded; value: string; names: string[]; onChange: (v: string) => void }) {
+  const s = props.loaded.suggested;
+  return (
+    <div className="import-ask" role="group" aria-label="Нет столбца «Муниципалитет»">
+      <label className="inline-field">
+        <span>В файле нет столбца «Муниципалитет». Муниципалитет для всего файла:</span>
+        <select aria-label="Муниципалитет для всего файла" value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+          <option value="">— не указан —</option>
+          {props.names.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      </label>
+      {s && props.value === s.name && (
+        <p className="muted import-suggested">
+          Предложен по {FROM[s.from]}: «{s.text.slice(0, 80)}». Проверьте.
+        </p>
+      )}
+      {!props.value && <p className="field-error">Выберите муниципалитет: без него участники не попадут в «Делегации» и отчёты по районам.</p>}
+    </div>
   );
 }
 

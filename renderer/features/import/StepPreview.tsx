@@ -1,5 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Category } from '../../../shared/domain/types';
+import { categories } from '../../../shared/domain/types';
+import { categoryLabel } from './categories';
 import type { Analyzed } from './ImportWizard';
 import type { ImportReport } from './report';
 import { previewRows, type PreviewRow, type PreviewStatus } from './session';
@@ -15,8 +18,27 @@ export const STATUS_TEXT: Record<PreviewStatus, string> = {
   merged: 'объединяется',
 };
 
-/** Step 3: every considered row with its errors, warnings and what the import would do with it. */
-export function StepPreview({ analyzed, report, onBack, onNext }: { analyzed: Analyzed; report: ImportReport; onBack: () => void; onNext: () => void }) {
+/**
+ * Step 3: every considered row with its errors, warnings and what the import would do with it; the
+ * category texts the import did not recognize are asked for here (nothing silently becomes «другое»).
+ */
+export function StepPreview({
+  analyzed,
+  report,
+  ask,
+  choices,
+  onChoose,
+  onBack,
+  onNext,
+}: {
+  analyzed: Analyzed;
+  report: ImportReport;
+  ask: ReadonlyArray<{ text: string; rows: number }>;
+  choices: ReadonlyMap<string, Category>;
+  onChoose: (text: string, c: Category) => void;
+  onBack: () => void;
+  onNext: () => void;
+}) {
   const rows = useMemo(() => previewRows(report, analyzed.prepared, analyzed.warnings), [report, analyzed]);
   const [show, setShow] = useState<Show>(analyzed.prepared.rejected.size > 0 ? 'error' : 'all');
   const counts = useMemo(() => {
@@ -41,6 +63,7 @@ export function StepPreview({ analyzed, report, onBack, onNext }: { analyzed: An
     ['unchanged', 'Без изменений'],
     ['duplicate', 'Возможные дубликаты'],
   ];
+  const unanswered = ask.filter((a) => !choices.has(a.text)).length;
   const ready = report.counts.added + report.counts.merged + report.counts.unchanged;
 
   return (
@@ -59,16 +82,46 @@ export function StepPreview({ analyzed, report, onBack, onNext }: { analyzed: An
           </label>
         ))}
       </div>
+      {ask.length > 0 && <CategoryQuestions ask={ask} choices={choices} onChoose={onChoose} />}
       <PreviewList rows={visible} />
       <div className="dialog-actions import-actions">
         <button type="button" onClick={onBack}>
           Назад
         </button>
-        <button type="button" className="primary" onClick={onNext} disabled={ready === 0 && analyzed.removed.length === 0} autoFocus>
+        <button type="button" className="primary" onClick={onNext} disabled={(ready === 0 && analyzed.removed.length === 0) || unanswered > 0} autoFocus>
           Далее
         </button>
       </div>
     </section>
+  );
+}
+
+/** One select per unrecognized category text ('' — rows with no category). */
+function CategoryQuestions({ ask, choices, onChoose }: { ask: ReadonlyArray<{ text: string; rows: number }>; choices: ReadonlyMap<string, Category>; onChoose: (text: string, c: Category) => void }) {
+  return (
+    <fieldset className="import-ask">
+      <legend>Категория не распознана — выберите, какая это</legend>
+      {ask.slice(0, 20).map(({ text, rows }) => {
+        const label = text ? `Категория для «${text.slice(0, 60)}»` : 'Категория для строк без категории';
+        return (
+          <label key={text} className="inline-field">
+            <span>
+              {text ? `«${text.slice(0, 60)}»` : 'без категории'} <span className="muted">({rows} стр.)</span>
+            </span>
+            <select aria-label={label} value={choices.get(text) ?? ''} onChange={(e) => onChoose(text, e.target.value as Category)}>
+              <option value="" disabled>
+                — выберите —
+              </option>
+              {categories.map((c) => (
+                <option key={c} value={c}>
+                  {categoryLabel(c)}
+                </option>
+              ))}
+            </select>
+          </label>
+        );
+      })}
+    </fieldset>
   );
 }
 

@@ -13,6 +13,7 @@ import type { Category, Delegation, Organization, Person, Registration } from '.
 import type { ImportRecord } from '../../../shared/import/types';
 import { fold } from '../../../shared/import/normalize';
 import { isInitialPart } from '../../../shared/import/names';
+import { nameKey } from '../../../shared/text/spelling';
 import { badgeCodeFromSerial } from '../../../shared/people/badge-code';
 import { normalizePhone } from '../../../shared/people/phone';
 import { parseSectionPrefs } from '../../../shared/sections/prefs';
@@ -272,7 +273,7 @@ function consistent(full: string, part: string): boolean {
  */
 export function mergePerson(stored: Person, rec: ImportRecord, organizationId: string | undefined, keyed: boolean): Person {
   const next: Person = { ...stored };
-  const sameSurname = fold(rec.surname) === fold(stored.surname);
+  const sameSurname = nameKey(rec.surname) === nameKey(stored.surname);
   if (keyed) {
     const abbreviates = rec.initials && sameSurname && consistent(stored.name, rec.name) && consistent(stored.patronymic, rec.patronymic);
     if (!abbreviates) {

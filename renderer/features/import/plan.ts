@@ -3,9 +3,10 @@
  * of what (in the file or already registered) and what the user decided for each, which rows a
  * district template matches by key, and which of the district's delegates the template dropped.
  */
-import type { DedupeReason } from '../../../shared/import/dedupe';
+import type { DedupeReason, Evidence } from '../../../shared/import/dedupe';
+import { EVIDENCE_LABELS, weigh } from '../../../shared/import/dedupe';
 import type { ImportRecord, RowIssue } from '../../../shared/import/types';
-import { fold } from '../../../shared/import/normalize';
+import { nameKey } from '../../../shared/text/spelling';
 import type { ImportBase } from '../../db/repo/import';
 import type { ImportPlan, PlannedRow } from './build';
 import { fullName } from '../../../shared/people/name';
@@ -14,17 +15,12 @@ import type { Analysis } from './worker-protocol';
 /** The hidden key column of the district template; also how the wizard recognizes a template. */
 export const KEY_HEADER = 'Ключ записи (не изменять)';
 
-export type Candidate = { value: string; label: string; reasons: DedupeReason[]; strong: boolean };
+/** `strong`: the safe default is to merge (see `weigh`); `evidence`: for and against, shown to the user. */
+export type Candidate = { value: string; label: string; reasons: DedupeReason[]; evidence: Evidence[]; strong: boolean };
 /** 'add' (a new person, "keep both"), 'skip', 'row:<n>' (merge into that row of the file), 'reg:<id>' (merge into a stored registration). */
 export type Decision = string;
 
-export const REASON_LABELS: Record<DedupeReason, string> = {
-  'same-name': 'то же ФИО',
-  initials: 'инициалы совпадают',
-  'partial-name': 'нет отчества',
-  swapped: 'имя и фамилия переставлены',
-  'same-phone': 'тот же телефон',
-};
+export const REASON_LABELS: Readonly<Record<Evidence, string>> = EVIDENCE_LABELS;
 
 export type Prepared = {
   analysis: Analysis;
@@ -58,8 +54,8 @@ export function prepare(analysis: Analysis, base: ImportBase): Prepared {
   for (const d of analysis.inFile) {
     const a = byRow.get(d.rowA);
     const b = byRow.get(d.rowB);
-    const conflict = a && b ? conflicts({ phone: a.phone, municipality: a.municipalityId, organization: a.organization }, { phone: b.phone, municipality: b.municipalityId, organization: b.organization }) : false;
-    push(d.rowB, { value: `row:${d.rowA}`, label: `строка ${d.rowA}${a ? ` — ${fullName(a)}` : ''}`, reasons: d.reasons, strong: strong(d.reasons, conflict) });
+    const v = weigh(d.reasons, facts(a), facts(b));
+    push(d.rowB, { value: `row:${d.rowA}`, label: `строка ${d.rowA}${a ? ` — ${fullName(a)}` : ''}`, reasons: d.reasons, evidence: v.evidence, strong: v.merge });
   }
   for (const m of analysis.existing) {
     if (keyed.has(m.row)) continue; // the key already says who this is
@@ -69,8 +65,8 @@ export function prepare(analysis: Analysis, base: ImportBase): Prepared {
     if (!reg || !person || !rec) continue;
     const status = reg.status === 'cancelled' ? ', регистрация отменена' : '';
     const organization = person.organizationId ? (orgName.get(person.organizationId) ?? '') : '';
-    const conflict = conflicts({ phone: rec.phone, municipality: rec.municipalityId, organization: rec.organization }, { phone: person.phone, municipality: reg.municipalityId, organization });
-    push(m.row, { value: `reg:${reg.id}`, label: `уже в базе — ${fullName(person)} (бейдж ${reg.badgeCode}${status})`, reasons: m.reasons, strong: strong(m.reasons, conflict) });
+    const v = weigh(m.reasons, facts(rec), { phone: person.phone, municipality: reg.municipalityId, organization });
+    push(m.row, { value: `reg:${reg.id}`, label: `уже в базе — ${fullName(person)} (бейдж ${reg.badgeCode}${status})`, reasons: m.reasons, evidence: v.evidence, strong: v.merge });
   }
   // strongest first; on a tie a row of the same file first, so that a repeated row folds into its
   // first occurrence exactly as it did when the file was imported the first time
@@ -83,23 +79,7 @@ export function prepare(analysis: Analysis, base: ImportBase): Prepared {
 
 const score = (c: Candidate) => (c.strong ? 100 : 0) + (c.reasons.includes('same-name') ? 10 : 0) + c.reasons.length;
 
-type Facts = { phone?: string; municipality?: string; organization?: string };
-const differ = (a?: string, b?: string) => Boolean(a) && Boolean(b) && fold(a!) !== fold(b!);
-
-/**
- * Namesakes are real (two «Козлов Эльдар Тимофеевич» from two districts), so the same name is not
- * merged by default when the municipalities differ, or when both the phone and the organization do.
- * A new phone alone is what an updated list brings.
- */
-function conflicts(a: Facts, b: Facts): boolean {
-  return differ(a.municipality, b.municipality) || (differ(a.phone, b.phone) && differ(a.organization, b.organization));
-}
-
-/** The same name without contradicting facts, or two signs that agree (initials and phone). */
-function strong(reasons: readonly DedupeReason[], conflict: boolean): boolean {
-  if (reasons.includes('same-phone')) return reasons.length >= 2;
-  return !conflict && (reasons.includes('same-name') || reasons.length >= 2);
-}
+const facts = (r?: ImportRecord) => (r ? { phone: r.phone, municipality: r.municipalityId, organization: r.organization } : {});
 
 /** The same person beyond doubt → merge; a weaker match → keep both, for the user to look at. */
 export function defaultDecision(candidates: readonly Candidate[] | undefined): Decision {
@@ -163,11 +143,11 @@ export function buildPlan(eventId: string, prepared: Prepared, decisions: Readon
 /** `a` with its blanks filled from `b` (a later row about the same person); full names replace initials. */
 export function combine(a: ImportRecord, b: ImportRecord): ImportRecord {
   const out = { ...a };
-  if (a.initials && !b.initials && fold(a.surname) === fold(b.surname)) {
+  if (a.initials && !b.initials && nameKey(a.surname) === nameKey(b.surname)) {
     out.name = b.name;
     out.patronymic = b.patronymic;
     out.initials = false;
-  } else if (!a.patronymic && b.patronymic && fold(a.name) === fold(b.name)) out.patronymic = b.patronymic;
+  } else if (!a.patronymic && b.patronymic && nameKey(a.name) === nameKey(b.name)) out.patronymic = b.patronymic;
   for (const f of ['position', 'organization', 'phone', 'email', 'category', 'section'] as const) if (!out[f] && b[f]) out[f] = b[f];
   if (!out.municipality && b.municipality) {
     out.municipality = b.municipality;

@@ -38,11 +38,13 @@ export function buildReport(args: {
   const counts = { added: 0, merged: 0, unchanged: 0, skipped: 0, rejected: 0, cancelled: built.cancelled.length };
   for (const rec of args.records) {
     const fate = plan.fates.get(rec.row);
-    const name = fullName(rec) || '—';
+    // a refused row is named by its own cells when no name could be read from it
+    const name = fate?.kind === 'rejected' ? fullName(rec).trim() || rec.cells || '—' : fullName(rec) || '—';
     if (!fate) continue;
     if (fate.kind === 'rejected') {
       counts.rejected++;
-      lines.push({ row: rec.row, name, result: 'отклонён', details: fate.reasons.join('; ') });
+      const cells = rec.cells && rec.cells !== name ? `; в строке: ${rec.cells}` : '';
+      lines.push({ row: rec.row, name, result: 'отклонён', details: fate.reasons.join('; ') + cells });
     } else if (fate.kind === 'skipped') {
       counts.skipped++;
       lines.push({ row: rec.row, name, result: 'пропущен', details: fate.reason });

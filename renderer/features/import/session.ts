@@ -4,12 +4,14 @@
  */
 import type { PersonLike } from '../../../shared/import/dedupe';
 import { autoMap } from '../../../shared/import/mapping';
+import { suggestMunicipality, type MunicipalitySuggestion } from '../../../shared/import/municipality';
 import type { ImportField, Mapping, RowIssue } from '../../../shared/import/types';
 import { parseSectionPrefs } from '../../../shared/sections/prefs';
 import type { ImportBase } from '../../db/repo/import';
 import type { BuiltImport } from './build';
 import { buildImport, touchedRegistrations } from './build';
-import { parseCategory } from './categories';
+import { categoryLabel, parseCategory } from './categories';
+import type { Category } from '../../../shared/domain/types';
 import type { Decision, PlanResult, Prepared } from './plan';
 import type { ImportReport } from './report';
 import { buildPlan, KEY_HEADER } from './plan';
@@ -52,6 +54,21 @@ export function initialRequest(reply: ReadReply, sheetIndex: number, base: Impor
   return req;
 }
 
+/**
+ * A list without a municipality column: the municipality for the whole file, suggested from the title
+ * rows above the header, the file name or the organizations in the first rows (null: nothing names one).
+ */
+export function fileMunicipality(reply: ReadReply, req: AnalyzeRequest, fileName: string, base: ImportBase): MunicipalitySuggestion | null {
+  if (req.mapping.municipality !== undefined) return null;
+  const sheet = reply.sheets[req.sheet];
+  if (!sheet) return null;
+  const first = req.headerRow - req.headerRows + 1;
+  const titles = sheet.head.slice(0, Math.max(0, first)).map((row) => row.filter(Boolean).join(' '));
+  const org = req.mapping.organization;
+  const organizations = org === undefined ? [] : sheet.head.slice(req.headerRow + 1).map((row) => row[org] ?? '');
+  return suggestMunicipality({ titles, fileName, organizations }, base.municipalities.map((m) => ({ id: m.id, name: m.name })));
+}
+
 /** Fields a fixed value makes sense for (a name is never the same for a whole sheet). */
 export const fixableFields: readonly ImportField[] = ['municipality', 'organization', 'position', 'category', 'section'];
 
@@ -62,7 +79,7 @@ export function contextWarnings(prepared: Prepared, base: ImportBase, sheetLabel
   const at = (row: number) => (sheetLabel ? `Лист «${sheetLabel}», строка ${row}: ` : `Строка ${row}: `);
   for (const r of prepared.valid) {
     if (r.category && !parseCategory(r.category)) {
-      out.push({ row: r.row, field: 'category', message: `${at(r.row)}категория «${r.category.slice(0, 60)}» не распознана — будет «другое»; исправьте в файле или потом в карточке участника` });
+      out.push({ row: r.row, field: 'category', message: `${at(r.row)}категория «${r.category.slice(0, 60)}» не распознана — выберите её на шаге «Столбцы» или исправьте в файле` });
     }
     if (r.section) {
       const { unknown } = parseSectionPrefs(r.section, sections);
@@ -71,6 +88,31 @@ export function contextWarnings(prepared: Prepared, base: ImportBase, sheetLabel
     if (prepared.unknownKeys.has(r.row)) out.push({ row: r.row, field: 'row', message: `${at(r.row)}ключ записи не найден в этом мероприятии — строка сопоставлена по ФИО` });
   }
   return out;
+}
+
+/**
+ * The category texts of valid rows that name no category ('' for rows without one, when the file has a
+ * category column or none at all), most frequent first, for the user to answer: nothing silently
+ * becomes «другое».
+ */
+export function unknownCategories(prepared: Prepared): Array<{ text: string; rows: number }> {
+  const counts = new Map<string, number>();
+  for (const r of prepared.valid) {
+    if (parseCategory(r.category)) continue;
+    const text = r.category.trim();
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  return [...counts].map(([text, rows]) => ({ text, rows })).sort((a, b) => b.rows - a.rows || a.text.localeCompare(b.text, 'ru'));
+}
+
+/** `prepared` with the user's answers written into the records' categories (the builder reads them as labels). */
+export function withCategories(prepared: Prepared, choices: ReadonlyMap<string, Category>): Prepared {
+  if (choices.size === 0) return prepared;
+  const valid = prepared.valid.map((r) => {
+    const c = parseCategory(r.category) ? undefined : choices.get(r.category.trim());
+    return c ? { ...r, category: categoryLabel(c) } : r;
+  });
+  return { ...prepared, valid };
 }
 
 export type Preview = { plan: PlanResult; built: BuiltImport; touched: string[] };

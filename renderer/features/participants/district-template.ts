@@ -110,29 +110,31 @@ export async function buildDistrictTemplate(input: TemplateInput): Promise<Uint8
   const sections = [...input.sections].sort((a, b) => a.order - b.order);
   sections.forEach((s, i) => (lists.getCell(i + 1, 2).value = text(s.title)));
 
-  const last = HEADER_ROW + delegates.length + SPARE_ROWS;
-  for (let row = HEADER_ROW + 1; row <= last; row++) {
-    ws.getCell(row, 9).dataValidation = {
+  // one validation per column range: set cell by cell, ExcelJS merges the cells in string order
+  // («I10» before «I4») and writes overlapping ranges (I4:I314 and I10:I314) that Excel offers to repair
+  // ExcelJS has `dataValidations.add(range, …)` at run time but not in its type declarations
+  const validations = (ws as ExcelTypes.Worksheet & { dataValidations: { add(address: string, v: ExcelTypes.DataValidation): void } }).dataValidations;
+  const range = (col: string) => `${col}${HEADER_ROW + 1}:${col}${HEADER_ROW + delegates.length + SPARE_ROWS}`;
+  validations.add(range('I'), {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`'${LISTS_SHEET}'!$A$1:$A$${categories.length}`],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Категория',
+    error: 'Выберите категорию из списка.',
+  });
+  if (sections.length) {
+    validations.add(range('J'), {
       type: 'list',
       allowBlank: true,
-      formulae: [`'${LISTS_SHEET}'!$A$1:$A$${categories.length}`],
+      formulae: [`'${LISTS_SHEET}'!$B$1:$B$${sections.length}`],
+      // several sections ("1, 3") are allowed: warn, do not refuse
       showErrorMessage: true,
-      errorStyle: 'stop',
-      errorTitle: 'Категория',
-      error: 'Выберите категорию из списка.',
-    };
-    if (sections.length) {
-      ws.getCell(row, 10).dataValidation = {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`'${LISTS_SHEET}'!$B$1:$B$${sections.length}`],
-        // several sections ("1, 3") are allowed: warn, do not refuse
-        showErrorMessage: true,
-        errorStyle: 'warning',
-        errorTitle: 'Секция',
-        error: 'Такой секции нет в списке. Оставить как есть?',
-      };
-    }
+      errorStyle: 'warning',
+      errorTitle: 'Секция',
+      error: 'Такой секции нет в списке. Оставить как есть?',
+    });
   }
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/skhod';
+import { runCheckList } from '../../../cli/check-list-command';
 import { hostileFiles, tempDir, writeFixture } from '../../fixtures/import-fixtures';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
@@ -141,3 +142,23 @@ describe('as a process (npm run cli)', () => {
     expect(JSON.parse(ok.stdout)).toMatchObject({ format: 'xlsx', sheet: 'Делегаты' });
   });
 });
+
+describe('check-list time limit', () => {
+  it('stops at the time limit with the named error and exit 2, like the app', () => {
+    const file = join(dir, 'slow.xlsx');
+    expect(cli('generate', '--participants', '2000', '--out', file).code).toBe(0);
+    const out: string[] = [];
+    const code = runCheckList(file, { json: true, records: false, maxMillis: 1 }, { out: (t) => out.push(t), err: (t) => out.push(t) });
+    expect(code).toBe(2);
+    expect(JSON.parse(out.join('\n'))).toEqual({ file, error: { code: 'timeout', message: expect.stringMatching(/^Чтение файла заняло больше/) } });
+  });
+
+  it('answers within the limit through the same worker', () => {
+    const file = join(dir, 'quick.xlsx');
+    expect(cli('generate', '--participants', '20', '--out', file).code).toBe(0);
+    const out: string[] = [];
+    expect(runCheckList(file, { json: true, records: false, maxMillis: 60_000 }, { out: (t) => out.push(t), err: (t) => out.push(t) })).toBe(0);
+    expect(JSON.parse(out.join('\n')).rows).toBe(20);
+  });
+});
+

@@ -108,12 +108,12 @@ describe('scale', () => {
 });
 
 describe('personKeys', () => {
-  it('folds case, ё, spaces and hyphen spacing', () => {
+  it('folds case, ё, spaces and hyphens (a double surname is one key however it is joined)', () => {
     expect(personKeys({ surname: 'Иванова - Петрова', name: 'Алёна', patronymic: 'Ивановна', phone: '8 917 345-12-34' })).toEqual({
-      full: 'иванова-петрова|алена|ивановна',
-      initials: 'иванова-петрова|а|и',
-      surnameName: 'иванова-петрова|алена',
-      nameSurname: 'алена|иванова-петрова',
+      full: 'ивановапетрова|алена|ивановна',
+      initials: 'ивановапетрова|а|и',
+      surnameName: 'ивановапетрова|алена',
+      nameSurname: 'алена|ивановапетрова',
       phone: '+79173451234',
     });
   });

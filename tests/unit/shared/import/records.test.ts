@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Sheet } from '../../../../shared/import';
 import { applyMapping, autoMap, createMunicipalityMatcher, findHeader, toRecords } from '../../../../shared/import';
+import { suggestMunicipality } from '../../../../shared/import/municipality';
 import { loadMunicipalities } from '../../../fixtures/import-fixtures';
 
 const municipalities = loadMunicipalities();
@@ -138,5 +139,23 @@ describe('toRecords', () => {
     s.rows.push(['', 'учитель']);
     const mapped = applyMapping(s, { headerRow: 0, mapping: { fullName: 0, position: 1 } });
     expect(toRecords(s, mapped, { municipalities, sheetLabel: false }).errors[0]!.message).toBe('Строка 3: нет фамилии');
+  });
+});
+
+describe('suggestMunicipality', () => {
+  const suggest = (src: Partial<Parameters<typeof suggestMunicipality>[0]>) => suggestMunicipality({ titles: [], fileName: '', organizations: [], ...src }, municipalities);
+
+  it.each([
+    [{ titles: ['Список делегатов', 'город Сибай'] }, 'г. Сибай', 'title'],
+    [{ titles: ['Список участников от городского округа город Сибай Республики Башкортостан'] }, 'г. Сибай', 'title'],
+    [{ titles: ['Делегаты Бирского района на конференцию'] }, 'Бирский район', 'title'],
+    [{ titles: ['Список делегатов'], fileName: 'Стерлитамакский р-н — делегаты.xlsx' }, 'Стерлитамакский район', 'file'],
+    [{ fileName: 'delegates.xlsx', organizations: ['Администрация Бирского района', 'МБОУ СОШ № 3'] }, 'Бирский район', 'organization'],
+  ] as const)('%j → %s', (src, name, from) => {
+    expect(suggest(src)).toMatchObject({ name, from });
+  });
+
+  it('suggests nothing when nothing names a place', () => {
+    expect(suggest({ titles: ['Список делегатов на конференцию'], fileName: 'список.xlsx', organizations: ['ООО «Ромашка»'] })).toBeNull();
   });
 });

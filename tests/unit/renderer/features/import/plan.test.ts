@@ -56,6 +56,14 @@ describe('duplicate decisions', () => {
     expect(defaultDecision(p.candidates.get(5))).toBe('reg:r1');
   });
 
+  it('«Козлов Э.Т.» (Уфа) against the stored «Козлов Эрик Тагирович» (Бирск) with the same office phone: asks, showing why', () => {
+    const kozlov: Person = { ...person, surname: 'Козлов', name: 'Эрик', patronymic: 'Тагирович', phone: '+73472721145' };
+    const r = rec(5, { surname: 'Козлов', name: 'Э.', patronymic: 'Т.', initials: true, phone: '+73472721145', municipalityId: 'ref:г. Уфа', municipality: 'г. Уфа' });
+    const p = prepare(analysis({ records: [r], existing: [{ row: 5, existingId: 'r1', reasons: ['initials', 'same-phone'] }] }), base({ people: new Map([['p1', kozlov]]) }));
+    expect(p.candidates.get(5)![0]!.evidence).toEqual(['initials', 'same-phone', 'other-municipality']);
+    expect(defaultDecision(p.candidates.get(5))).toBe('add');
+  });
+
   it('a phone match alone is only a suggestion', () => {
     const p = prepare(analysis({ records: [rec(5, { surname: 'Галлиулина', phone: '+79170000001' })], existing: [{ row: 5, existingId: 'r1', reasons: ['same-phone'] }] }), base());
     expect(defaultDecision(p.candidates.get(5))).toBe('add');

@@ -42,6 +42,24 @@ describe('district template', () => {
     expect(inFile.sort()).toEqual(keys);
   });
 
+  it('its drop-down ranges are disjoint, read back with SheetJS (not the library that wrote them)', async () => {
+    ctx = await freshDb();
+    const t = await template(ctx);
+    const zip = XLSX.CFB.read(t.bytes, { type: 'array' }) as { FullPaths: string[]; FileIndex: Array<{ content: Uint8Array }> };
+    const sheets = zip.FullPaths.map((p, i) => [p, zip.FileIndex[i]!] as const).filter(([p]) => /xl\/worksheets\/sheet\d+\.xml$/.test(p));
+    const sqrefs = sheets.flatMap(([, f]) => [...new TextDecoder().decode(f.content).matchAll(/<dataValidation\b[^>]*\bsqref="([^"]+)"/g)].map((m) => m[1]!));
+    const last = 3 + t.delegates.length + 300;
+    expect(sqrefs.sort()).toEqual([`I4:I${last}`, `J4:J${last}`]);
+    // no cell is covered twice
+    const cells = sqrefs.flatMap((ref) => ref.split(' ')).flatMap((ref) => {
+      const r = XLSX.utils.decode_range(ref);
+      const out: string[] = [];
+      for (let row = r.s.r; row <= r.e.r; row++) for (let col = r.s.c; col <= r.e.c; col++) out.push(XLSX.utils.encode_cell({ r: row, c: col }));
+      return out;
+    });
+    expect(new Set(cells).size).toBe(cells.length);
+  });
+
   it('imported back unchanged, changes nothing', async () => {
     ctx = await freshDb();
     const t = await template(ctx);

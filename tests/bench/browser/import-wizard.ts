@@ -1,0 +1,167 @@
+/**
+ * The import rows of the benchmark, in Chromium through the real wizard (issue 22): a 10,000-row messy
+ * district list as xlsx, file chosen → «Лист и столбцы» (read in the worker), «Проверить строки» →
+ * «Проверка строк» (check in the worker, then the preview), «Импортировать» → «Отчёт об импорте» (the
+ * backup, the rows built, the chunked commit); and the page killed mid-commit (CDP Page.crash: no
+ * unload, no flush) again and again, counting imports that were visible only in part afterwards.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { generateDelegateList, sheetToXlsx, type MunicipalityInput } from '../../../shared/generator';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './session';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export type WizardRun = { readMs: number; checkMs: number; commitMs: number; totalMs: number; added: number };
+export type KillFigures = { loops: number; whole: number; nothing: number; partial: number; outcomes: string[] };
+
+function places(): MunicipalityInput[] {
+  return ['Бирский район', 'Белорецкий район', 'Иглинский район', 'г. Стерлитамак', 'г. Сибай'].map((name) => ({
+    name,
+    kind: name.startsWith('г. ') ? 'city' : 'district',
+    region: 'Республика Башкортостан',
+    federalDistrict: 'Приволжский федеральный округ',
+  }));
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+async function newContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU', timezoneId: 'Asia/Yekaterinburg' });
+}
+
+const dialog = (page: Page) => page.getByRole('dialog', { name: 'Импорт участников из таблицы' });
+async function step(page: Page, name: string): Promise<void> {
+  try {
+    await dialog(page).locator(`section[aria-label="${name}"]`).waitFor({ timeout: 120_000 });
+  } catch (e) {
+    const shown = await dialog(page).innerText().catch(() => '');
+    throw new Error(`the wizard did not reach «${name}»; it shows: ${shown.slice(0, 600)}`, { cause: e });
+  }
+}
+const button = (page: Page, name: string) => dialog(page).getByRole('button', { name, exact: true });
+
+async function openDemo(page: Page, origin: string): Promise<void> {
+  await page.goto(origin + '/');
+  await page.getByRole('button', { name: 'Открыть демонстрационное мероприятие' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Участники' }).waitFor({ timeout: 60_000 });
+}
+
+/** The wizard up to «Импорт»: timings of read and check, and how many rows it will add. */
+async function throughWizard(page: Page, fileName: string, bytes: Uint8Array): Promise<{ readMs: number; checkMs: number; planned: number }> {
+  await page.getByRole('button', { name: 'Импорт из Excel…' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await button(page, 'Выбрать файл…').click();
+  const t0 = Date.now();
+  await (await chooser).setFiles({ name: fileName, mimeType: XLSX_MIME, buffer: Buffer.from(bytes) });
+  await step(page, 'Лист и столбцы');
+  const t1 = Date.now();
+  await button(page, 'Проверить строки').click();
+  await step(page, 'Проверка строк');
+  const t2 = Date.now();
+  for (const ask of await dialog(page).locator('.import-ask select').all()) await ask.selectOption('other');
+  await button(page, 'Далее').click();
+  if (await dialog(page).locator('section[aria-label="Дубликаты"]').isVisible()) await button(page, 'Далее').click();
+  await step(page, 'Импорт');
+  const withoutMunicipality = dialog(page).getByRole('checkbox', { name: 'Всё равно импортировать без муниципалитета' });
+  if (await withoutMunicipality.isVisible()) await withoutMunicipality.check();
+  const planned = Number(await dialog(page).locator('.import-counts .figure').filter({ has: page.locator('dt', { hasText: /^будет добавлено$/ }) }).locator('dd').textContent());
+  return { readMs: t1 - t0, checkMs: t2 - t1, planned };
+}
+
+/** `runs` imports of the same 10,000-row messy list, each into a fresh demo event in a fresh profile. */
+export async function wizardFigures(origin: string, runs: number, log: (s: string) => void): Promise<{ rows: number; bytes: number; runs: WizardRun[] }> {
+  const list = generateDelegateList({ seed: 2019, count: 10_000, municipalities: places(), messy: true });
+  const bytes = sheetToXlsx(list);
+  const browser = await launchBrowser();
+  const out: WizardRun[] = [];
+  try {
+    for (let r = 0; r < runs; r++) {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await openDemo(page, origin);
+      const { readMs, checkMs, planned } = await throughWizard(page, 'делегаты-10000.xlsx', bytes);
+      const t = Date.now();
+      await button(page, 'Импортировать').click();
+      await step(page, 'Отчёт об импорте');
+      const commitMs = Date.now() - t;
+      out.push({ readMs, checkMs, commitMs, totalMs: readMs + checkMs + commitMs, added: planned });
+      log(`  wizard run ${r + 1}: read ${readMs} ms, check ${checkMs} ms, commit ${commitMs} ms (${planned} added)`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return { rows: list.truth.people.length + list.truth.errorRows.length, bytes: bytes.length, runs: out };
+}
+
+/** People and registrations straight from IndexedDB (no app code). */
+function stored(page: Page): Promise<{ people: number; registrations: number }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ people: number; registrations: number }>((resolve, reject) => {
+        const req = indexedDB.open('skhod');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const tx = req.result.transaction(['people', 'registrations'], 'readonly');
+          const p = tx.objectStore('people').count();
+          const g = tx.objectStore('registrations').count();
+          tx.oncomplete = () => {
+            req.result.close();
+            resolve({ people: p.result, registrations: g.result });
+          };
+        };
+      }),
+  );
+}
+
+async function crash(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const crashed = page.waitForEvent('crash');
+  void cdp.send('Page.crash').catch(() => undefined); // never answers: the renderer is gone
+  await crashed;
+  await page.close().catch(() => undefined);
+}
+
+/**
+ * `loops` imports of 4,000-row lists (a new list each time), the page killed 0–1.2 s after the commit
+ * starts writing; after reopening the app, the people added are counted: 0 or all, never a part.
+ */
+export async function killFigures(origin: string, loops: number, log: (s: string) => void): Promise<KillFigures> {
+  const browser = await launchBrowser();
+  const context = await newContext(browser);
+  const out: KillFigures = { loops, whole: 0, nothing: 0, partial: 0, outcomes: [] };
+  try {
+    let page = await context.newPage();
+    await openDemo(page, origin);
+    let before = await stored(page);
+    for (let loop = 0; loop < loops; loop++) {
+      const list = generateDelegateList({ seed: 700 + loop, count: 4_000, municipalities: places(), messy: false });
+      const { planned } = await throughWizard(page, `список-${loop}.xlsx`, sheetToXlsx(list));
+      await button(page, 'Импортировать').click();
+      await dialog(page).getByText(/Записываем в базу|Импорт завершён/).first().waitFor({ timeout: 60_000 });
+      await page.waitForTimeout((loop * 137) % 1200);
+      await crash(context, page);
+      page = await context.newPage();
+      await page.goto(origin + '/');
+      await page.getByRole('navigation', { name: 'Разделы' }).waitFor({ timeout: 60_000 });
+      const now = await stored(page);
+      const added = now.people - before.people;
+      const whole = added === planned && now.registrations - before.registrations === planned;
+      const nothing = added === 0 && now.registrations === before.registrations;
+      if (whole) out.whole++;
+      else if (nothing) out.nothing++;
+      else out.partial++;
+      out.outcomes.push(whole ? 'всё' : nothing ? 'нет' : `частично ${added}/${planned}`);
+      log(`  kill ${loop + 1}/${loops}: ${out.outcomes.at(-1)}`);
+      before = now;
+      await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Участники' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Участники' }).waitFor();
+    }
+  } finally {
+    await context.close();
+    await browser.close();
+  }
+  return out;
+}
