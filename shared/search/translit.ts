@@ -101,12 +101,26 @@ const OPEN_ENDINGS: ReadonlyArray<[string, string]> = [
   ['shc', 'W'], ['sc', 'W'], ['sh', 'W'], ['s', 'S'], ['s', 'W'], ['c', 'C'], ['z', 'Z'], ['k', 'H'], ['t', 'T'],
 ];
 
+// German spelling of Russian, Bashkir and Tatar names (older passports, papers from Germany): sch = ш,
+// tsch = ч, ch = х, z = ц, and an s before a vowel at the start or between vowels is voiced = з
+// («Jussupow», «Schamsutdinow», «Saripow», «Chabibullin»). w = в and j = й the skeleton folds anyway.
+const GERMAN = /tsch|sch|ch|z|(?<=^|[aeiouy])s(?=[aeiouy])/g;
+const FROM_GERMAN: Readonly<Record<string, string>> = { tsch: 'ch', sch: 'sh', ch: 'kh', z: 'ts', s: 'z' };
+
+/** The word re-spelled from German conventions into the ones the skeleton knows; null when nothing differs. */
+export function fromGerman(latinWord: string): string | null {
+  const out = latinWord.replace(GERMAN, (m) => FROM_GERMAN[m]!);
+  return out === latinWord ? null : out;
+}
+
 /** Skeleton prefixes to look up for one Latin query word (apostrophes already removed). */
 export function querySkeletons(latinWord: string): string[] {
-  const out = new Set([latinSkeleton(latinWord)]);
-  for (const [ending, sk] of OPEN_ENDINGS) {
-    if (latinWord.length > ending.length && latinWord.endsWith(ending)) {
-      out.add(latinSkeleton(latinWord.slice(0, -ending.length)) + sk);
+  const out = new Set<string>();
+  const german = fromGerman(latinWord);
+  for (const word of german ? [latinWord, german] : [latinWord]) {
+    out.add(latinSkeleton(word));
+    for (const [ending, sk] of OPEN_ENDINGS) {
+      if (word.length > ending.length && word.endsWith(ending)) out.add(latinSkeleton(word.slice(0, -ending.length)) + sk);
     }
   }
   return [...out];
