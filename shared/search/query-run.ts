@@ -15,6 +15,7 @@
  */
 import { assign, levelRank, lowestCost, oneWordCost } from './assign';
 import type { Entry } from './entry';
+import { hasLatinLetter } from './fold';
 import { walkUnion } from './postings';
 import type { QueryPlan } from './query';
 import type { MatchKind, SearchHit } from './types';
@@ -160,12 +161,16 @@ export class QueryRun {
     return { matches, levels: matches.map((m) => this.levelsOf(m)), classify: translit, whole: true };
   }
 
-  /** Adds typo matches: one typo in words of 5+ letters; two in words of 7+ that one typo did not reach. */
+  /**
+   * Adds typo matches: one typo in words of 5+ letters; two in Cyrillic words of 7+ letters that
+   * nothing else reached, when no reading found anybody (a last resort: the scan is the costliest
+   * lookup, and a Latin word is a spelling, read by the translit reading).
+   */
   private withTypos(reading: Reading, words: readonly string[]): Reading {
+    words.forEach((q, i) => this.vocabulary.matchTypos(q, reading.matches[i]!));
     words.forEach((q, i) => {
       const m = reading.matches[i]!;
-      this.vocabulary.matchTypos(q, m);
-      if (![...m.values()].some((level) => level <= TYPO)) this.vocabulary.matchTwoTypos(q, m);
+      if (!m.size && !this.hits.length && !hasLatinLetter(q)) this.vocabulary.matchTwoTypos(q, m);
     });
     return { ...reading, levels: reading.matches.map((m) => this.levelsOf(m)) };
   }

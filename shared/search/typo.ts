@@ -74,37 +74,66 @@ export class TypoIndex {
   lookupTwo(q: string): string[] {
     if (q.length < TWO_TYPOS_MIN_LENGTH || q.length > TYPO_MAX_LENGTH) return [];
     const out: string[] = [];
+    countLetters(q, 1);
     for (let len = q.length - 2; len <= q.length + 2; len++) {
-      for (const word of this.byLength.get(len) ?? []) if (distanceAtMost(q, word, 2) === 2) out.push(word);
+      for (const word of this.byLength.get(len) ?? []) {
+        // letters one word has and the other lacks: a lower bound of the distance, and cheap
+        if (bagDistance(word, q.length) <= 4 && distanceAtMost(q, word, 2) === 2) out.push(word);
+      }
     }
+    countLetters(q, -1);
     return out;
   }
 }
 
+// Letter counts of the query word by char code (mod 128: Cyrillic letters map apart), kept between lookups at zero.
+const counts = new Int16Array(128);
+
+function countLetters(word: string, sign: 1 | -1): void {
+  for (let i = 0; i < word.length; i++) counts[word.charCodeAt(i) & 127]! += sign;
+}
+
+/** max(letters only in q, letters only in the word), q of `qLength` letters counted in `counts`: ≤ the edit distance × 2. */
+function bagDistance(word: string, qLength: number): number {
+  let extra = 0;
+  for (let i = 0; i < word.length; i++) if (--counts[word.charCodeAt(i) & 127]! < 0) extra++;
+  for (let i = 0; i < word.length; i++) counts[word.charCodeAt(i) & 127]!++;
+  return Math.max(extra, qLength - (word.length - extra));
+}
+
+// Rows of the distance table, reused: a word is at most TYPO_MAX_LENGTH + 2 letters.
+const rowA = new Int32Array(TYPO_MAX_LENGTH + 3);
+const rowB = new Int32Array(TYPO_MAX_LENGTH + 3);
+const rowC = new Int32Array(TYPO_MAX_LENGTH + 3);
+
 /**
- * Optimal-string-alignment distance between two whole words, or max + 1 as soon as it must exceed max.
- * The first letter must agree or be one of the typos; rows stop early when every cell is over the cap.
+ * Optimal-string-alignment distance between two whole words, or max + 1 as soon as it must exceed max
+ * (rows stop early when every cell is over the cap). Allocation-free: runs over thousands of words.
  */
 export function distanceAtMost(a: string, b: string, max: number): number {
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev: number[] = Array.from({ length: m + 1 }, (_, j) => j);
+  if (m > TYPO_MAX_LENGTH + 2) return max + 1;
+  let prev2 = rowC;
+  let prev = rowA;
+  let row = rowB;
+  for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
-    const row = new Array<number>(m + 1);
     row[0] = i;
     let rowMin = i;
     for (let j = 1; j <= m; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, prev2[j - 2]! + 1);
       row[j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
+    const spare = prev2;
     prev2 = prev;
     prev = row;
+    row = spare;
   }
   return Math.min(prev[m]!, max + 1);
 }

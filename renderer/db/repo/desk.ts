@@ -93,6 +93,8 @@ export type WalkInInput = {
   category: Category;
   role?: Role;
   consent: boolean;
+  /** The people the desk matched and the operator said this is not («Это другой человек»). */
+  notSameAs?: string[];
 };
 
 export function validateWalkIn(input: WalkInInput): Record<string, string> {
@@ -154,6 +156,7 @@ export async function registerWalkIn(ctx: DbContext, input: WalkInInput, now: Da
       note: input.consent ? undefined : 'Нужно согласие на обработку ПДн',
       source: 'walk-in',
       createdAt: at,
+      ...(input.notSameAs?.length ? { notSameAs: { personIds: input.notSameAs, operator: input.operator, at } } : {}),
     };
     const arrival: CheckinEntry = {
       id: crypto.randomUUID(),
