@@ -67,15 +67,15 @@ export class TypoIndex {
   }
 
   /**
-   * Whole indexed words exactly two typos from q (q of 7+ letters; closer words come from `lookup`).
+   * Whole indexed words of 7+ letters exactly two typos from q (closer words come from `lookup`).
    * A scan of the words within two letters of q's length, each compared with a capped distance: no
    * index of double deletions (a hundred variants per word) for a lookup made only when all else failed.
    */
   lookupTwo(q: string): string[] {
-    if (q.length < TWO_TYPOS_MIN_LENGTH || q.length > TYPO_MAX_LENGTH) return [];
+    if (q.length < TWO_TYPOS_MIN_LENGTH - 2 || q.length > TYPO_MAX_LENGTH) return [];
     const out: string[] = [];
     countLetters(q, 1);
-    for (let len = q.length - 2; len <= q.length + 2; len++) {
+    for (let len = Math.max(q.length - 2, TWO_TYPOS_MIN_LENGTH); len <= q.length + 2; len++) {
       for (const word of this.byLength.get(len) ?? []) {
         // letters one word has and the other lacks: a lower bound of the distance, and cheap
         if (bagDistance(word, q.length) <= 4 && distanceAtMost(q, word, 2) === 2) out.push(word);

@@ -6,7 +6,8 @@ import { useDb } from '../../hooks/db-context';
 import { useArrivals } from '../../hooks/use-arrivals';
 import { useDeskIndex, type DeskCard } from '../../hooks/use-desk-index';
 import { MAX_QUERY_LENGTH } from '../../../shared/search';
-import { cardForEnter, NO_RESULTS, searchDesk, whyNoEnter } from './desk-search';
+import { cardForEnter, NO_RESULTS, scannedCard, searchDesk, whyNoEnter } from './desk-search';
+import { CameraScanner } from './CameraScanner';
 import { useUiStore } from '../../stores/ui-store';
 import { AnnulDialog } from './AnnulDialog';
 import { DeskCounters } from './DeskCounters';
@@ -45,6 +46,8 @@ export function DeskPage({ event }: { event: EventRow }) {
   const [refused, setRefused] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
   const [dialog, setDialog] = useState<Dialog>(null);
+  /** The camera scanner: off until the operator turns it on (only then is the camera asked for). */
+  const [camera, setCamera] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
   const { results, decision } = useMemo(
@@ -80,6 +83,12 @@ export function DeskPage({ event }: { event: EventRow }) {
     } catch (err) {
       setOutcome({ kind: 'error', message: (err as Error).message });
     }
+  };
+
+  const onCameraCode = (text: string) => {
+    const card = desk && scannedCard(desk, text);
+    if (card) void checkIn(card);
+    else setOutcome({ kind: 'error', message: `камера прочитала «${text.slice(0, 40)}» — это не код бейджа этого мероприятия` });
   };
 
   /** An Enter typed (or scanned) before the list was ready: carried out as soon as it is. */
@@ -146,6 +155,9 @@ export function DeskPage({ event }: { event: EventRow }) {
           <input type="checkbox" checked={autoBadge} onChange={(e) => setAutoBadge(e.target.checked)} />
           Бейдж при отметке
         </label>
+        <button type="button" aria-pressed={camera} onClick={() => setCamera((on) => !on)} disabled={!desk} title="Читать QR-коды бейджей камерой ноутбука">
+          {camera ? 'Выключить камеру' : 'Сканер камерой'}
+        </button>
         <button type="button" onClick={() => setDialog({ kind: 'walk-in' })}>
           Новый участник <kbd>F2</kbd>
         </button>
@@ -177,6 +189,7 @@ export function DeskPage({ event }: { event: EventRow }) {
               if (!dialog) setTimeout(() => document.activeElement === document.body && focusSearch(), 0);
             }}
           />
+          {camera && desk && <CameraScanner onCode={onCameraCode} />}
           {outcome && (
             <OutcomeBanner
               outcome={outcome}

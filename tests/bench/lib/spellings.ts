@@ -41,7 +41,7 @@ export function germanize(text: string): string {
     const lower = ch.toLowerCase();
     let latin = GERMAN[lower] ?? ch;
     if (lower === 'с' && i > 0 && VOWEL.test(chars[i - 1]!.toLowerCase()) && VOWEL.test((chars[i + 1] ?? '').toLowerCase())) latin = 'ss';
-    if (lower === 'е' && (i === 0 || /[\s-]/.test(chars[i - 1]!) || VOWEL.test(chars[i - 1]!.toLowerCase()))) latin = 'je';
+    if (lower === 'е' && (i === 0 || /[\s-ьъ]/.test(chars[i - 1]!.toLowerCase()) || VOWEL.test(chars[i - 1]!.toLowerCase()))) latin = 'je';
     out += ch !== lower && latin ? latin[0]!.toUpperCase() + latin.slice(1) : latin;
   });
   return out;
