@@ -33,12 +33,13 @@ test('the camera scanner, turned on by the operator, checks in the person whose 
 
   // nothing asks for the camera until the operator turns it on
   await expect(page.locator('video')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Сканер камерой' }).click();
+  await page.getByRole('button', { name: 'Камера' }).click();
   await expect(page.getByRole('region', { name: 'Сканер камерой' })).toBeVisible();
   await expect(desk.banner).toContainText(`${name} — прибытие отмечено`, { timeout: 20_000 });
   await expect(desk.arrivedCounter).toHaveText('1');
   await page.screenshot({ path: 'test-results/screens/desk-camera.png' });
 
-  await page.getByRole('button', { name: 'Выключить камеру' }).click();
+  await expect(page.getByRole('button', { name: 'Камера' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Камера' }).click();
   await expect(page.locator('video')).toHaveCount(0);
 });

@@ -215,6 +215,16 @@ export async function logBadgePrint(ctx: DbContext, eventId: string, registratio
   );
 }
 
+/** Registrations of the event that had a badge printed (on any device this one has heard of). */
+export async function printedRegistrations(ctx: Pick<DbContext, 'db'>, eventId: string): Promise<Set<string>> {
+  const printed = new Set<string>();
+  await ctx.db.prints
+    .where('eventId')
+    .equals(eventId)
+    .each((p) => p.kind === 'badge' && printed.add(p.registrationId));
+  return printed;
+}
+
 /** How many of these registrations already had a badge printed (on any device this one has heard of). */
 export async function earlierPrints(ctx: DbContext, registrationIds: string[]): Promise<number> {
   const printed = new Set<string>();

@@ -15,7 +15,7 @@ import { DeskLock } from './DeskLock';
 import { DeskResult } from './DeskResult';
 import { OperatorPrompt } from './OperatorPrompt';
 import { WalkInDialog } from './WalkInDialog';
-import { BadgePrintDialog } from './BadgePrintDialog';
+import { BadgePrintDialog, type BadgeBatchSource } from './BadgePrintDialog';
 import { DeskSectionPicker } from './DeskSectionPicker';
 import { CertificatesDialog } from '../reports/CertificatesDialog';
 import { fullName } from '../../../shared/people/name';
@@ -26,7 +26,13 @@ type Outcome =
   | { kind: 'annulled'; card: DeskCard }
   | { kind: 'error'; message: string };
 
-type Dialog = { kind: 'annul'; card: DeskCard } | { kind: 'walk-in' } | { kind: 'badges'; cards: DeskCard[] } | { kind: 'certificate'; card: DeskCard } | null;
+type Dialog =
+  | { kind: 'annul'; card: DeskCard }
+  | { kind: 'walk-in' }
+  | { kind: 'badges'; cards: DeskCard[] }
+  | { kind: 'badge-batch'; batch: BadgeBatchSource }
+  | { kind: 'certificate'; card: DeskCard }
+  | null;
 
 export function DeskPage({ event }: { event: EventRow }) {
   const ctx = useDb();
@@ -155,13 +161,17 @@ export function DeskPage({ event }: { event: EventRow }) {
           <input type="checkbox" checked={autoBadge} onChange={(e) => setAutoBadge(e.target.checked)} />
           Бейдж при отметке
         </label>
-        <button type="button" aria-pressed={camera} onClick={() => setCamera((on) => !on)} disabled={!desk} title="Читать QR-коды бейджей камерой ноутбука">
-          {camera ? 'Выключить камеру' : 'Сканер камерой'}
+        <button type="button" aria-pressed={camera} onClick={() => setCamera((on) => !on)} disabled={!desk} title={camera ? 'Выключить камеру' : 'Читать QR-коды бейджей камерой ноутбука'}>
+          Камера
         </button>
         <button type="button" onClick={() => setDialog({ kind: 'walk-in' })}>
           Новый участник <kbd>F2</kbd>
         </button>
-        <button type="button" onClick={() => desk && setDialog({ kind: 'badges', cards: [...desk.cards.values()] })} disabled={!desk}>
+        <button
+          type="button"
+          onClick={() => desk && setDialog({ kind: 'badge-batch', batch: { all: [...desk.cards.values()], found: results.map((r) => r.card) } })}
+          disabled={!desk}
+        >
           Бейджи…
         </button>
         <LockButton />
@@ -269,6 +279,7 @@ export function DeskPage({ event }: { event: EventRow }) {
         />
       )}
       {dialog?.kind === 'badges' && <BadgePrintDialog event={event} cards={dialog.cards} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'badge-batch' && <BadgePrintDialog event={event} batch={dialog.batch} onClose={() => setDialog(null)} />}
     </section>
   );
 }
