@@ -136,7 +136,7 @@ export function WalkInDialog(props: { event: EventRow; desk: DeskIndex; onClose:
             placeholder="Фамилия Имя Отчество"
             role="combobox"
             aria-expanded={suggestions.length > 0}
-            aria-controls="walkin-matches"
+            aria-controls={suggestions.length ? 'walkin-matches' : undefined}
             aria-activedescendant={highlighted ? optionId(highlighted) : undefined}
             aria-invalid={errors.surname || errors.name ? true : undefined}
           />
