@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { badgeCodeFromSerial } from '../../shared/people/badge-code';
-import { addListedPeople, DeskPage, typedInWrongLayout, typedOnRussianLayout } from './pages/desk-page';
+import { latinLayoutToCyrillic } from '../../shared/search/keyboard';
+import { addListedPeople, DeskPage, typedInWrongLayout } from './pages/desk-page';
 
 test('the Абзалов case: wrong layout, Latin and a typo check in Ильяс or nobody, never Азамат Ильясович', async ({ page }) => {
   const desk = new DeskPage(page);
@@ -45,7 +46,7 @@ test('a badge code typed by a scanner on the Russian layout checks in its owner'
   const desk = new DeskPage(page);
   await desk.openWithDemo();
   const person = (await desk.someParticipants())[3]!;
-  const typed = typedOnRussianLayout(person.badge);
+  const typed = latinLayoutToCyrillic(person.badge); // the scanner's keys with the Russian layout on
   expect(typed).not.toBe(person.badge);
   await page.keyboard.type(`${typed}\n`, { delay: 8 });
   await expect(desk.banner).toContainText(`${person.name} — прибытие отмечено`);
@@ -80,13 +81,19 @@ test('namesakes: Enter selects nobody, the arrows pick one', async ({ page }) =>
   await expect(desk.results.first()).toContainText('Прибыл(а)');
 });
 
-test('a walk-in duplicate by keyboard alone ends with the existing person checked in and no new person', async ({ page }) => {
-  const desk = new DeskPage(page);
+/** A listed person of the demo and their municipality, as the desk list shows it; the search left empty. */
+async function someoneListed(desk: DeskPage) {
   await desk.openWithDemo();
   const person = (await desk.someParticipants())[1]!;
   await desk.search.fill(person.name);
   const municipality = (await desk.result(person.name).locator('.desk-meta').first().textContent())!.split(' · ')[0]!;
   await desk.search.fill('');
+  return { person, municipality };
+}
+
+test('a walk-in duplicate by keyboard alone ends with the existing person checked in and no new person', async ({ page }) => {
+  const desk = new DeskPage(page);
+  const { person, municipality } = await someoneListed(desk);
 
   await page.keyboard.press('F2');
   const dialog = page.getByRole('dialog', { name: 'Новый участник' });
@@ -116,11 +123,7 @@ test('a walk-in duplicate by keyboard alone ends with the existing person checke
 
 test('«Это другой человек» registers a namesake on purpose', async ({ page }) => {
   const desk = new DeskPage(page);
-  await desk.openWithDemo();
-  const person = (await desk.someParticipants())[1]!;
-  await desk.search.fill(person.name);
-  const municipality = (await desk.result(person.name).locator('.desk-meta').first().textContent())!.split(' · ')[0]!;
-  await desk.search.fill('');
+  const { person, municipality } = await someoneListed(desk);
   await page.keyboard.press('F2');
   const dialog = page.getByRole('dialog', { name: 'Новый участник' });
   await page.keyboard.type(person.name);

@@ -7,7 +7,7 @@
 import { createRng, type Rng } from '../../../shared/generator/rng';
 import { transliterate } from '../../../shared/generator/transliterate';
 import { normalizePhone } from '../../../shared/people/phone';
-import { cyrillicToLatinLayout } from '../../../shared/search/keyboard';
+import { cyrillicToLatinLayout, latinLayoutToCyrillic } from '../../../shared/search/keyboard';
 import { nameKey } from '../../../shared/text/spelling';
 import { bashkirize, germanize, gibberish, twoTypos } from './spellings';
 
@@ -182,7 +182,7 @@ function moreQueries(k: number, x: Pools): (BenchQuery | null)[] {
     u && { cls: 'full name', text: k % 2 || x.pairs.get(twoKey(u))! > 1 ? full(u) : `${u.surname} ${u.name}`, target: u.id },
     trap && { cls: 'name-position trap', text: trapText(trap), target: trap.id },
     twin && { cls: 'same-name people', text: full(twin), target: twin.id },
-    badged && { cls: 'badge, RU layout', text: russianKeys(badged.badgeCode!), target: badged.id },
+    badged && { cls: 'badge, RU layout', text: latinLayoutToCyrillic(badged.badgeCode!), target: badged.id },
     b && {
       cls: 'Bashkir letters',
       // stored with Bashkir letters: typed with Russian ones; stored with Russian ones: typed with Bashkir ones
@@ -195,11 +195,4 @@ function moreQueries(k: number, x: Pools): (BenchQuery | null)[] {
     { cls: 'gibberish', text: gibberish(rng), target: null },
     absent ? { cls: 'absent people', text: absent, target: null } : null,
   ];
-}
-
-/** The keys of a Latin badge code pressed with the Russian layout on: what a scanner types then. */
-export function russianKeys(code: string): string {
-  const qwerty = 'QWERTYUIOPASDFGHJKLZXCVBNM';
-  const jcuken = 'ЙЦУКЕНГШЩЗФЫВАПРОЛДЯЧСМИТЬ';
-  return [...code].map((c) => (qwerty.includes(c) ? jcuken[qwerty.indexOf(c)]! : c)).join('');
 }

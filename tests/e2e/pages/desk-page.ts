@@ -108,10 +108,3 @@ export async function addListedPeople(page: Page, people: ListedPerson[]): Promi
     await (await navigator.storage.getDirectory()).removeEntry('skhod-desk-cache', { recursive: true }).catch(() => undefined);
   }, people);
 }
-
-/** The keys of a Latin badge code pressed with the Russian layout on: what a keyboard-emulating scanner types then. */
-export function typedOnRussianLayout(code: string): string {
-  const qwerty = 'QWERTYUIOPASDFGHJKLZXCVBNM';
-  const jcuken = 'ЙЦУКЕНГШЩЗФЫВАПРОЛДЯЧСМИТЬ';
-  return [...code].map((c) => (qwerty.includes(c) ? jcuken[qwerty.indexOf(c)]! : c)).join('');
-}

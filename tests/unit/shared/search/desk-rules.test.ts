@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { badgeCodeFromSerial } from '../../../../shared/people/badge-code';
 import type { SearchDoc } from '../../../../shared/search';
 import { enterDecision, SearchIndex } from '../../../../shared/search';
-import { cyrillicToLatinLayout } from '../../../../shared/search/keyboard';
+import { cyrillicToLatinLayout, latinLayoutToCyrillic } from '../../../../shared/search/keyboard';
 import { people, toDoc } from './fixtures';
 
 const CODE = badgeCodeFromSerial(1234);
@@ -84,7 +84,7 @@ describe('gibberish and absent people', () => {
 
 describe('badge codes on either layout', () => {
   it('a code typed with the Russian layout on finds its owner, and Enter acts', () => {
-    const typed = latinToRussianKeys(CODE);
+    const typed = latinLayoutToCyrillic(CODE); // the same keys with the Russian layout on
     expect(typed).not.toBe(CODE);
     expect(cyrillicToLatinLayout(typed)).toBe(CODE);
     expect(index.search(typed)[0]).toMatchObject({ id: 'ramil', kind: 'badge', certain: true });
@@ -174,10 +174,3 @@ describe('a pasted long line', () => {
     expect(index.search(long)).toEqual(index.search(long.slice(0, 200)));
   });
 });
-
-/** The keys of a Latin badge code pressed with the Russian layout on (what a scanner types then). */
-function latinToRussianKeys(code: string): string {
-  const qwerty = 'QWERTYUIOP{}ASDFGHJKL:"ZXCVBNM<>';
-  const jcuken = 'ЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ';
-  return [...code].map((c) => (qwerty.includes(c) ? jcuken[qwerty.indexOf(c)]! : c)).join('');
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgeCodeFromSerial } from '../../../../../shared/people/badge-code';
-import { SearchIndex } from '../../../../../shared/search';
+import { latinLayoutToCyrillic, SearchIndex } from '../../../../../shared/search';
 import type { DeskCard, DeskIndex } from '../../../../../renderer/hooks/use-desk-index';
 import { cardForEnter, phoneTail, scannedCard, searchDesk, whyNoEnter } from '../../../../../renderer/features/desk/desk-search';
 import { walkInMatches } from '../../../../../renderer/features/desk/walk-in-match';
@@ -47,7 +47,7 @@ describe('the desk list', () => {
 
   it('a badge code typed on either layout is a scan', () => {
     const code = CARDS[4]!.badgeCode;
-    const ru = [...code].map((c) => ('QWERTYUIOPASDFGHJKLZXCVBNM'.includes(c) ? 'ЙЦУКЕНГШЩЗФЫВАПРОЛДЯЧСМИТЬ'['QWERTYUIOPASDFGHJKLZXCVBNM'.indexOf(c)]! : c)).join('');
+    const ru = latinLayoutToCyrillic(code);
     expect(scannedCard(desk, code)?.registrationId).toBe('5');
     expect(scannedCard(desk, ` ${ru} `)?.registrationId).toBe('5');
     expect(cardForEnter(desk, ru, null)?.registrationId).toBe('5');
