@@ -21,13 +21,28 @@ export function isPermissionGranted(permission: string, requestingUrl: string, a
 }
 
 /**
+ * SECURITY: the one device permission — the desk's camera scanner (issue 20), video only, never the
+ * microphone, asked by our own page's main frame. The renderer asks only when the operator turns the
+ * camera on at the desk (CameraScanner.tsx), so this is never granted silently at start.
+ */
+export function isCameraRequest(
+  permission: string,
+  requestingUrl: string,
+  allowed: AllowedOrigins,
+  details: { mediaTypes?: readonly string[]; isMainFrame?: boolean },
+): boolean {
+  const types = details.mediaTypes ?? [];
+  return permission === 'media' && types.length > 0 && types.every((t) => t === 'video') && details.isMainFrame === true && isAllowedUrl(requestingUrl, allowed);
+}
+
+/**
  * SECURITY: deny-by-default permissions for the session. Both handlers are needed: the request
  * handler answers prompts, the check handler answers synchronous queries (navigator.permissions).
  */
 export function hardenSession(ses: Session, allowed: AllowedOrigins): void {
   ses.setPermissionRequestHandler((_webContents, permission, callback, details) => {
     const url = details.requestingUrl ?? '';
-    callback(isPermissionGranted(permission, url, allowed));
+    callback(isPermissionGranted(permission, url, allowed) || isCameraRequest(permission, url, allowed, details));
   });
   ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) =>
     isPermissionGranted(permission, requestingOrigin, allowed),

@@ -139,6 +139,11 @@ export type Registration = {
   note?: string;
   source: RegistrationSource;
   createdAt: IsoDateTime;
+  /**
+   * A walk-in registered although the desk matched an existing person (same phone, or same name and
+   * municipality): the operator's explicit «Это другой человек», kept with whom it was said about.
+   */
+  notSameAs?: { personIds: Id[]; operator: string; at: IsoDateTime };
 };
 
 export type Delegation = {

@@ -50,11 +50,21 @@ export function compareEntries(a: Entry, b: Entry): number {
   );
 }
 
+/** Name fields in the order ranking prefers them: a query word in the surname beats one in the name. */
+export const SURNAME = 0;
+export const NAME = 1;
+export const PATRONYMIC = 2;
+
+export function fieldOf(e: Entry, f: number): Field {
+  return f === SURNAME ? e.surname : f === NAME ? e.name : e.patronymic;
+}
+
 /**
- * Calls `visit` for each distinct word of the name with its spelling (what the entry is posted under).
+ * Calls `visit` for each distinct word of the name with its spelling (what the entry is posted under)
+ * and a bitmask of the fields holding it (1 surname, 2 name, 4 patronymic).
  * Allocation-free: it runs 300,000 times in a 100,000-people build.
  */
-export function forEachDistinctWord(e: Entry, visit: (word: string, spelling: string) => void): void {
+export function forEachDistinctWord(e: Entry, visit: (word: string, spelling: string, fields: number) => void): void {
   const { surname: s, name: n, patronymic: p } = e;
   for (let f = 0; f < 3; f++) {
     const field = f === 0 ? s : f === 1 ? n : p;
@@ -64,7 +74,10 @@ export function forEachDistinctWord(e: Entry, visit: (word: string, spelling: st
       if (words.indexOf(w) < i) continue;
       if (f > 0 && s.words.includes(w)) continue;
       if (f > 1 && n.words.includes(w)) continue;
-      visit(w, field.spellings[i]!);
+      let mask = 1 << f;
+      if (f < 1 && n.words.includes(w)) mask |= 2;
+      if (f < 2 && p.words.includes(w)) mask |= 4;
+      visit(w, field.spellings[i]!, mask);
     }
   }
 }

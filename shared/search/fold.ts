@@ -1,11 +1,19 @@
 /**
  * Folding of names and queries: what the desk treats as "the same letters". Case and ё/е are folded
- * (lists and people use ё inconsistently); the Bashkir/Tatar letters are kept, they are real letters.
+ * (lists and people use ё inconsistently), and so are the Bashkir/Tatar letters and Latin look-alikes
+ * (shared/text/spelling.ts, the one place import, dedupe and the desk share): the same person is
+ * «Ғәлиев» in one district list and «Галиев» in another, and either spelling finds both.
  */
+import { cleanText, fixLookalikes, foldLetters } from '../text/spelling';
 
-/** Lower case, ё→е, NFC, trimmed, inner whitespace collapsed to one space. */
+/** Lower case, ё→е, Bashkir/Tatar letters → Russian, Latin look-alikes → Cyrillic, NFC, trimmed, one space. */
 export function foldRussian(s: string): string {
-  return lowerName(s).replace(/ё/g, 'е').trim().replace(/\s+/g, ' ');
+  return foldLetters(lowerName(readable(s))).trim().replace(/\s+/g, ' ');
+}
+
+/** Invisible characters removed and Latin look-alikes inside Cyrillic words fixed («Ивaнoв»): the letters a person meant. */
+export function readable(s: string): string {
+  return fixLookalikes(cleanText(s));
 }
 
 /**
@@ -30,8 +38,9 @@ export function foldedWords(s: string): string[] {
   return splitWords(foldRussian(s));
 }
 
-export function foldYo(lowerWord: string): string {
-  return lowerWord.replace(/ё/g, 'е');
+/** One lower-case word as the index compares it: ё → е, Bashkir/Tatar letters → Russian. */
+export function foldWord(lowerWord: string): string {
+  return foldLetters(lowerWord);
 }
 
 export function hasLatinLetter(s: string): boolean {

@@ -10,7 +10,7 @@ import { normalizeBadgeCode } from '../people/badge-code';
 import { normalizePhone } from '../people/phone';
 import type { Entry, Field } from './entry';
 import { forEachDistinctWord } from './entry';
-import { foldYo, lowerName, splitWords } from './fold';
+import { foldWord, lowerName, readable, splitWords } from './fold';
 import { Order } from './order';
 import { insertSorted, removeSorted } from './postings';
 import { parseQuery } from './query';
@@ -123,15 +123,18 @@ export class SearchIndex {
     const max = Math.floor(limit);
     if (!(max > 0)) return [];
     const plan = parseQuery(query);
-    const found = plan.badge ? this.badges.get(plan.badge) : undefined;
-    const badge = found === undefined ? [] : Array.isArray(found) ? found : [found];
-    return new QueryRun(this.vocabulary, plan, max).run(badge, this.phoneTail(plan.phoneTail));
+    const run = new QueryRun(this.vocabulary, plan, max);
+    return run.run(this.badgeEntries(plan.badge), this.badgeEntries(plan.layoutBadge), this.phoneTail(plan.phoneTail));
   }
 
   /** Ids of the people with this badge code (normalized, as normalizeBadgeCode gives it): a scanner's lookup. */
   withBadge(code: string): string[] {
-    const found = this.badges.get(code);
-    return found === undefined ? [] : Array.isArray(found) ? found.map((e) => e.id) : [found.id];
+    return this.badgeEntries(code).map((e) => e.id);
+  }
+
+  private badgeEntries(code: string | null): readonly Entry[] {
+    const found = code ? this.badges.get(code) : undefined;
+    return found === undefined ? [] : Array.isArray(found) ? found : [found];
   }
 
   /** People whose phone ends with the given digits. */
@@ -147,8 +150,8 @@ export class SearchIndex {
     const v = value ?? '';
     let f = this.fields.get(v);
     if (!f) {
-      const spellings = splitWords(lowerName(v));
-      const words = spellings.map(foldYo);
+      const spellings = splitWords(lowerName(readable(v)));
+      const words = spellings.map(foldWord);
       f = { key: fieldKey(v), words, ids: words.map((w) => this.vocabulary.idOf(w)), spellings, rank: 0 };
       this.fields.set(v, f);
     }
@@ -199,7 +202,7 @@ export class SearchIndex {
       this.docs.set(entry.id, entry);
       this.order.insert(entry);
     }
-    forEachDistinctWord(entry, (word, spelling) => this.vocabulary.link(word, spelling, entry));
+    forEachDistinctWord(entry, (word, spelling, fields) => this.vocabulary.link(word, spelling, entry, fields));
     if (entry.phone >= 0) bucket(this.phones, entry.phone % PHONE_BUCKET, entry, bulk);
     if (entry.badge) this.linkBadge(entry.badge, entry, bulk);
   }

@@ -8,7 +8,7 @@
  * ё as e or yo, word-initial е as e or ye, ь as nothing or i) and each result is folded.
  *
  * Skeleton letters: a–z for plain sounds, and capitals for sounds written with digraphs:
- * S = ш, W = щ, C = ч, Z = ж, H = х, T = ц.
+ * S = ш and ж, W = щ, C = ч, H = х, T = ц; z is folded into s.
  */
 
 // The Cyrillic letters every scheme spells alike (after skeleton folding): й/ы/и → i, ю → iu, я → ia.
@@ -77,7 +77,8 @@ export function latinSkeleton(latin: string): string {
       sk = 'W';
       step = 3;
     } else if (next === 'h' && (ch === 's' || ch === 'c' || ch === 'z' || ch === 'k')) {
-      sk = ch === 's' ? 'S' : ch === 'c' ? 'C' : ch === 'z' ? 'Z' : 'H';
+      // ж and ш are one letter here: German writes both as "sch"
+      sk = ch === 's' || ch === 'z' ? 'S' : ch === 'c' ? 'C' : 'H';
       step = 2;
     } else if (ch === 't' && (next === 's' || next === 'z')) {
       sk = 'T';
@@ -85,6 +86,7 @@ export function latinSkeleton(latin: string): string {
     } else if (ch === 'h') sk = 'H';
     else if (ch === 'c') sk = 'T';
     else if (ch === 'x') sk = 'ks';
+    else if (ch === 'z') sk = 's'; // German and informal spellings write з as s («Kusnezow», «Mursabajewa»)
     else if (ch === 'w') sk = 'v';
     else if (ch === 'q') sk = 'k';
     else if (ch === 'y' || ch === 'j') sk = 'i';
@@ -101,12 +103,26 @@ const OPEN_ENDINGS: ReadonlyArray<[string, string]> = [
   ['shc', 'W'], ['sc', 'W'], ['sh', 'W'], ['s', 'S'], ['s', 'W'], ['c', 'C'], ['z', 'Z'], ['k', 'H'], ['t', 'T'],
 ];
 
+// German spelling of Russian, Bashkir and Tatar names (older passports, papers from Germany): sch = ш,
+// tsch = ч, ch = х, z = ц («Jussupow», «Schamsutdinow», «Chabibullin», «Kusnezow»). w = в, j = й and
+// s = з the skeleton folds anyway (it does not tell з from с, nor ж from ш).
+const GERMAN = /tsch|sch|ch|z/g;
+const FROM_GERMAN: Readonly<Record<string, string>> = { tsch: 'ch', sch: 'sh', ch: 'kh', z: 'ts' };
+
+/** The word re-spelled from German conventions into the ones the skeleton knows; null when nothing differs. */
+export function fromGerman(latinWord: string): string | null {
+  const out = latinWord.replace(GERMAN, (m) => FROM_GERMAN[m]!);
+  return out === latinWord ? null : out;
+}
+
 /** Skeleton prefixes to look up for one Latin query word (apostrophes already removed). */
 export function querySkeletons(latinWord: string): string[] {
-  const out = new Set([latinSkeleton(latinWord)]);
-  for (const [ending, sk] of OPEN_ENDINGS) {
-    if (latinWord.length > ending.length && latinWord.endsWith(ending)) {
-      out.add(latinSkeleton(latinWord.slice(0, -ending.length)) + sk);
+  const out = new Set<string>();
+  const german = fromGerman(latinWord);
+  for (const word of german ? [latinWord, german] : [latinWord]) {
+    out.add(latinSkeleton(word));
+    for (const [ending, sk] of OPEN_ENDINGS) {
+      if (word.length > ending.length && word.endsWith(ending)) out.add(latinSkeleton(word.slice(0, -ending.length)) + sk);
     }
   }
   return [...out];

@@ -13,14 +13,23 @@
  * every candidate is then verified exactly, because the delete trick also lets some distance-2 pairs in.
  */
 export const TYPO_MIN_LENGTH = 5;
+/** Two typos are corrected only in words this long: in shorter ones two edits reach too many names. */
+export const TWO_TYPOS_MIN_LENGTH = 7;
+/** No name word is longer; a longer query word is a paste, not a typo, and costs nothing to refuse. */
+export const TYPO_MAX_LENGTH = 40;
 const KEY = 4;
 
 type Variant = { variant: string; word: string };
 
 export class TypoIndex {
   private readonly buckets = new Map<string, Variant[]>();
+  /** Distinct words by length, for the two-typo scan (a few thousand words in all). */
+  private readonly byLength = new Map<number, Set<string>>();
 
   add(word: string): void {
+    const same = this.byLength.get(word.length);
+    if (same) same.add(word);
+    else this.byLength.set(word.length, new Set([word]));
     for (const variant of variants(word)) {
       const key = variant.slice(0, KEY);
       const bucket = this.buckets.get(key);
@@ -30,6 +39,7 @@ export class TypoIndex {
   }
 
   remove(word: string): void {
+    this.byLength.get(word.length)?.delete(word);
     for (const variant of variants(word)) {
       const key = variant.slice(0, KEY);
       const bucket = this.buckets.get(key);
@@ -42,7 +52,7 @@ export class TypoIndex {
 
   /** Indexed words within one typo of the query word (or of a prefix of the word); q itself excluded. */
   lookup(q: string): string[] {
-    if (q.length < TYPO_MIN_LENGTH) return [];
+    if (q.length < TYPO_MIN_LENGTH || q.length > TYPO_MAX_LENGTH) return [];
     const probes = new Set([q]);
     for (let i = 0; i < q.length; i++) probes.add(q.slice(0, i) + q.slice(i + 1));
     const candidates = new Set<string>();
@@ -55,6 +65,77 @@ export class TypoIndex {
     for (const word of candidates) if (word !== q && distanceToPrefix(q, word) <= 1) out.push(word);
     return out;
   }
+
+  /**
+   * Whole indexed words of 7+ letters exactly two typos from q (closer words come from `lookup`).
+   * A scan of the words within two letters of q's length, each compared with a capped distance: no
+   * index of double deletions (a hundred variants per word) for a lookup made only when all else failed.
+   */
+  lookupTwo(q: string): string[] {
+    if (q.length < TWO_TYPOS_MIN_LENGTH - 2 || q.length > TYPO_MAX_LENGTH) return [];
+    const out: string[] = [];
+    countLetters(q, 1);
+    for (let len = Math.max(q.length - 2, TWO_TYPOS_MIN_LENGTH); len <= q.length + 2; len++) {
+      for (const word of this.byLength.get(len) ?? []) {
+        // letters one word has and the other lacks: a lower bound of the distance, and cheap
+        if (bagDistance(word, q.length) <= 4 && distanceAtMost(q, word, 2) === 2) out.push(word);
+      }
+    }
+    countLetters(q, -1);
+    return out;
+  }
+}
+
+// Letter counts of the query word by char code (mod 128: Cyrillic letters map apart), kept between lookups at zero.
+const counts = new Int16Array(128);
+
+function countLetters(word: string, sign: 1 | -1): void {
+  for (let i = 0; i < word.length; i++) counts[word.charCodeAt(i) & 127]! += sign;
+}
+
+/** max(letters only in q, letters only in the word), q of `qLength` letters counted in `counts`: ≤ the edit distance × 2. */
+function bagDistance(word: string, qLength: number): number {
+  let extra = 0;
+  for (let i = 0; i < word.length; i++) if (--counts[word.charCodeAt(i) & 127]! < 0) extra++;
+  for (let i = 0; i < word.length; i++) counts[word.charCodeAt(i) & 127]!++;
+  return Math.max(extra, qLength - (word.length - extra));
+}
+
+// Rows of the distance table, reused: a word is at most TYPO_MAX_LENGTH + 2 letters.
+const rowA = new Int32Array(TYPO_MAX_LENGTH + 3);
+const rowB = new Int32Array(TYPO_MAX_LENGTH + 3);
+const rowC = new Int32Array(TYPO_MAX_LENGTH + 3);
+
+/**
+ * Optimal-string-alignment distance between two whole words, or max + 1 as soon as it must exceed max
+ * (rows stop early when every cell is over the cap). Allocation-free: runs over thousands of words.
+ */
+export function distanceAtMost(a: string, b: string, max: number): number {
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > max) return max + 1;
+  if (m > TYPO_MAX_LENGTH + 2) return max + 1;
+  let prev2 = rowC;
+  let prev = rowA;
+  let row = rowB;
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    row[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, prev2[j - 2]! + 1);
+      row[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    const spare = prev2;
+    prev2 = prev;
+    prev = row;
+    row = spare;
+  }
+  return Math.min(prev[m]!, max + 1);
 }
 
 function variants(word: string): Set<string> {

@@ -14,11 +14,18 @@ export const PREFIX = 2;
 /** An initial against a whole word, either way round ("а" ↔ «Алия», "альфия" ↔ «А.»). */
 export const INITIAL = 3;
 export const TYPO = 4;
+/** Two typos in a long word (≥ 7 letters), tried only when nothing closer was found. */
+export const TYPO2 = 5;
 
 /** Matched name word → level, for one query word. */
 export type WordMatches = Map<string, number>;
 
-type Word = { postings: Entry[]; spellings: Set<string>; skeletons: Set<string> };
+/**
+ * `postings`: everyone with the word anywhere in the name; `byField[f]`: those with it in field f
+ * (entry.ts SURNAME/NAME/PATRONYMIC). A one-word query walks the surname lists first, so «Иванов»
+ * lists Иванова before Ивановна without scanning every patronymic.
+ */
+type Word = { postings: Entry[]; byField: [Entry[], Entry[], Entry[]]; spellings: Set<string>; skeletons: Set<string> };
 
 // "skeleton\0word": one sorted array answers "which words have a skeleton starting with …".
 const SEP = '\u0000';
@@ -81,11 +88,14 @@ export class Vocabulary {
     return this.ids.size;
   }
 
-  /** Adds one document under a folded word; `spelling` is the same word with ё kept, for transliteration. */
-  link(word: string, spelling: string, doc: Entry): void {
+  /**
+   * Adds one document under a folded word found in `fields` (bitmask, see forEachDistinctWord);
+   * `spelling` is the same word with ё kept, for transliteration.
+   */
+  link(word: string, spelling: string, doc: Entry, fields: number): void {
     let w = this.words.get(word);
     if (!w) {
-      w = { postings: [], spellings: new Set(), skeletons: new Set() };
+      w = { postings: [], byField: [[], [], []], spellings: new Set(), skeletons: new Set() };
       this.words.set(word, w);
       insertString(this.sorted, word, this.bulk);
       this.typos.add(word);
@@ -103,12 +113,18 @@ export class Vocabulary {
     // the bulk build links people in key order: appending keeps the list sorted
     if (this.bulk) w.postings.push(doc);
     else insertSorted(w.postings, doc);
+    for (let f = 0; f < 3; f++) {
+      if (!(fields & (1 << f))) continue;
+      if (this.bulk) w.byField[f]!.push(doc);
+      else insertSorted(w.byField[f]!, doc);
+    }
   }
 
   unlink(word: string, doc: Entry): void {
     const w = this.words.get(word);
     if (!w) return;
     removeSorted(w.postings, doc);
+    for (const list of w.byField) removeSorted(list, doc);
     if (w.postings.length) return;
     this.words.delete(word);
     removeString(this.sorted, word);
@@ -118,6 +134,16 @@ export class Vocabulary {
 
   postings(word: string): readonly Entry[] {
     return this.words.get(word)?.postings ?? [];
+  }
+
+  /** People with the word in field f (SURNAME, NAME or PATRONYMIC). */
+  postingsIn(word: string, field: number): readonly Entry[] {
+    return this.words.get(word)?.byField[field] ?? [];
+  }
+
+  /** Whether some name word starts with q. */
+  hasPrefix(q: string): boolean {
+    return this.sorted[lowerBound(this.sorted, q)]?.startsWith(q) ?? false;
   }
 
   /**
@@ -141,13 +167,19 @@ export class Vocabulary {
     for (const w of this.typos.lookup(q)) setBest(out, w, TYPO);
   }
 
-  /** Words whose Latin skeleton starts with one of the given skeletons. */
+  /** Whole words two typos from q (q of 7+ letters), unless already matched. */
+  matchTwoTypos(q: string, out: WordMatches): void {
+    for (const w of this.typos.lookupTwo(q)) setBest(out, w, TYPO2);
+  }
+
+  /** Words whose Latin skeleton starts with one of the given skeletons (EXACT when it is the whole skeleton). */
   matchSkeletons(prefixes: readonly string[], out: WordMatches): void {
     for (const p of prefixes) {
       for (let i = lowerBound(this.skeletons, p); i < this.skeletons.length; i++) {
         const entry = this.skeletons[i]!;
         if (!entry.startsWith(p)) break;
-        setBest(out, entry.slice(entry.indexOf(SEP) + 1), PREFIX);
+        const sep = entry.indexOf(SEP);
+        setBest(out, entry.slice(sep + 1), sep === p.length ? EXACT : PREFIX);
       }
     }
   }

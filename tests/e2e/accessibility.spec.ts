@@ -28,6 +28,8 @@ test('every main screen of the demo has no accessibility violations', async ({ p
   await search.fill('а');
   await expect(page.getByRole('listbox', { name: 'Найденные участники' }).getByRole('option').first()).toBeVisible();
   expect(await violations(page), 'Регистрация').toEqual([]);
+  // a one-letter prefix is never certain: Enter acts on the person picked with the arrows
+  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page.locator('.banner')).toBeVisible();
   expect(await violations(page), 'Регистрация после отметки').toEqual([]);

@@ -62,10 +62,7 @@ test('registers and checks in a walk-in by keyboard alone', async ({ page }) => 
   await page.keyboard.press('Tab');
   await page.keyboard.type('ТОС «Соседи»');
   await page.keyboard.press('Tab');
-  await page.keyboard.type('председатель');
-  await page.keyboard.press('Tab');
   await page.keyboard.type('8 (917) 345-67-89');
-  await page.keyboard.press('Tab'); // category
   await page.keyboard.press('Tab'); // consent
   await page.keyboard.press('Space');
   await page.screenshot({ path: 'test-results/screens/desk-walk-in.png' });
@@ -203,4 +200,33 @@ test('a badge scanned while the desk is still loading its list is checked in onc
   await expect(desk.search).toHaveAttribute('placeholder', /Фамилия/, { timeout: 10_000 });
   await expect(desk.banner).toContainText(`${person!.name} — прибытие отмечено`);
   await expect(desk.arrivedCounter).toHaveText('1');
+});
+
+test('badges: «ещё не печатались» by default, or one delegation, sorted by delegation then surname', async ({ page }) => {
+  const desk = new DeskPage(page);
+  await desk.openWithDemo();
+  await page.evaluate(() => (window.print = () => undefined)); // the system dialog is not under test
+  const [person] = await desk.someParticipants();
+  await desk.search.fill(person!.name);
+  await page.keyboard.press('Enter');
+  await desk.banner.getByRole('button', { name: 'Печать бейджа' }).click();
+  await page.getByRole('dialog', { name: `Бейдж: ${person!.name}` }).getByRole('button', { name: 'Печать', exact: true }).click();
+
+  await page.getByRole('button', { name: 'Бейджи…' }).click();
+  const dialog = page.getByRole('dialog', { name: /Бейджи: \d+/ });
+  await expect(dialog.getByLabel('Что печатать')).toHaveValue('unprinted');
+  await expect(dialog.getByRole('heading')).toHaveText('Бейджи: 119');
+  await expect(dialog.locator('.badge', { hasText: person!.name.split(' ')[0]! })).toHaveCount(0);
+
+  await dialog.getByLabel('Что печатать').selectOption({ label: 'Бирский район' });
+  await expect(dialog.getByRole('heading')).toHaveText(/Бейджи: [1-9]\d*$/);
+  const places = await dialog.locator('.badge .badge-place').allTextContents();
+  expect(new Set(places)).toEqual(new Set(['Бирский район']));
+  const surnames = await dialog.locator('.badge .badge-surname').allTextContents();
+  expect(surnames).toEqual([...surnames].sort(new Intl.Collator('ru').compare));
+
+  await dialog.getByLabel('Что печатать').selectOption('all');
+  const all = await dialog.locator('.badge .badge-place').allTextContents();
+  expect(all.slice(0, 8)).toEqual([...all.slice(0, 8)].sort(new Intl.Collator('ru').compare));
+  await page.screenshot({ path: 'test-results/screens/desk-badges-batch.png' });
 });

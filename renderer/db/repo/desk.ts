@@ -93,6 +93,8 @@ export type WalkInInput = {
   category: Category;
   role?: Role;
   consent: boolean;
+  /** The people the desk matched and the operator said this is not («Это другой человек»). */
+  notSameAs?: string[];
 };
 
 export function validateWalkIn(input: WalkInInput): Record<string, string> {
@@ -154,6 +156,7 @@ export async function registerWalkIn(ctx: DbContext, input: WalkInInput, now: Da
       note: input.consent ? undefined : 'Нужно согласие на обработку ПДн',
       source: 'walk-in',
       createdAt: at,
+      ...(input.notSameAs?.length ? { notSameAs: { personIds: input.notSameAs, operator: input.operator, at } } : {}),
     };
     const arrival: CheckinEntry = {
       id: crypto.randomUUID(),
@@ -210,6 +213,16 @@ export async function logBadgePrint(ctx: DbContext, eventId: string, registratio
       registrationIds.map((registrationId) => ({ id: crypto.randomUUID(), eventId, registrationId, kind: 'badge', device: ctx.device.id, operator, at: now.toISOString() })),
     ),
   );
+}
+
+/** Registrations of the event that had a badge printed (on any device this one has heard of). */
+export async function printedRegistrations(ctx: Pick<DbContext, 'db'>, eventId: string): Promise<Set<string>> {
+  const printed = new Set<string>();
+  await ctx.db.prints
+    .where('eventId')
+    .equals(eventId)
+    .each((p) => p.kind === 'badge' && printed.add(p.registrationId));
+  return printed;
 }
 
 /** How many of these registrations already had a badge printed (on any device this one has heard of). */

@@ -53,6 +53,7 @@ export const FIELD_LABELS: Record<string, string> = {
   waitlistReason: 'причина ожидания',
   note: 'примечание',
   source: 'источник',
+  notSameAs: 'не тот же человек, что',
   title: 'название',
   shortTitle: 'краткое название',
   startDate: 'начало',

@@ -1,18 +1,68 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { EventRow } from '../../../shared/domain/types';
 import { PrintDialog } from '../../components/PrintDialog';
-import { earlierPrints, logBadgePrint } from '../../db/repo/desk';
+import { earlierPrints, logBadgePrint, printedRegistrations } from '../../db/repo/desk';
 import { useDb } from '../../hooks/db-context';
 import type { DeskCard } from '../../hooks/use-desk-index';
 import { useUiStore } from '../../stores/ui-store';
 import { BadgeSheet, type BadgeLayout } from './BadgeSheet';
 import { fullName } from '../../../shared/people/name';
+import { badgeBatch, delegationsOf, type BadgeScope } from './badge-batch';
 
-/** One badge or a batch; every print is logged and a reprint is confirmed first. */
-export function BadgePrintDialog({ event, cards, onClose }: { event: EventRow; cards: DeskCard[]; onClose: () => void }) {
+/** A batch to choose from: everyone at the desk, and the people its list shows now (a selection). */
+export type BadgeBatchSource = { all: DeskCard[]; found: DeskCard[] };
+
+/**
+ * One badge, or a batch chosen here — «ещё не печатались» (the default), one delegation, the people
+ * found at the desk, everyone — sorted by delegation, then surname. Every print is logged and a
+ * reprint is confirmed first.
+ */
+export function BadgePrintDialog(props: { event: EventRow; cards?: DeskCard[]; batch?: BadgeBatchSource; onClose: () => void }) {
+  const { event, batch, onClose } = props;
+  const ctx = useDb();
+  const [scope, setScope] = useState<BadgeScope>({ kind: 'unprinted' });
+  const [printed, setPrinted] = useState<Set<string>>();
+  useEffect(() => {
+    if (batch) void printedRegistrations(ctx, event.id).then(setPrinted);
+  }, [ctx, event.id, batch]);
+  const cards = useMemo(
+    () => (batch ? (printed ? badgeBatch(batch.all, scope, printed, batch.found) : []) : (props.cards ?? [])),
+    [batch, printed, scope, props.cards],
+  );
+  const delegations = useMemo(() => (batch ? delegationsOf(batch.all) : []), [batch]);
+  return (
+    <BadgePrint event={event} cards={cards} single={!batch && cards.length === 1} onClose={onClose}>
+      {batch && (
+        <label className="field narrow">
+          <span>Что печатать</span>
+          <select
+            value={scope.kind === 'delegation' ? `d:${scope.municipality}` : scope.kind}
+            onChange={(e) => {
+              const v = e.target.value;
+              setScope(v.startsWith('d:') ? { kind: 'delegation', municipality: v.slice(2) } : { kind: v as 'unprinted' | 'found' | 'all' });
+            }}
+          >
+            <option value="unprinted">Ещё не печатались</option>
+            {batch.found.length > 0 && <option value="found">Найденные на стойке ({batch.found.length})</option>}
+            <option value="all">Все</option>
+            <optgroup label="Делегация">
+              {delegations.map((d) => (
+                <option key={d} value={`d:${d}`}>
+                  {d}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </label>
+      )}
+    </BadgePrint>
+  );
+}
+
+function BadgePrint({ event, cards, single, onClose, children }: { event: EventRow; cards: DeskCard[]; single: boolean; onClose: () => void; children?: ReactNode }) {
   const ctx = useDb();
   const operator = useUiStore((s) => s.operator);
-  const [layout, setLayout] = useState<BadgeLayout>(cards.length === 1 ? 'label' : 'a4-8');
+  const [layout, setLayout] = useState<BadgeLayout>(single ? 'label' : 'a4-8');
   const [reprints, setReprints] = useState<number>();
   const [confirmed, setConfirmed] = useState(false);
   useEffect(() => {
@@ -21,11 +71,12 @@ export function BadgePrintDialog({ event, cards, onClose }: { event: EventRow; c
 
   return (
     <PrintDialog
-      title={cards.length === 1 ? `Бейдж: ${fullName(cards[0]!)}` : `Бейджи: ${cards.length}`}
+      title={single ? `Бейдж: ${fullName(cards[0]!)}` : `Бейджи: ${cards.length}`}
       pages={<BadgeSheet event={event} cards={cards} layout={layout} />}
       preview={<BadgeSheet event={event} cards={cards.slice(0, 8)} layout={layout} />}
       previewClassName="badge-preview"
       printLabel={reprints && confirmed ? 'Печать повторно' : 'Печать'}
+      printDisabled={cards.length === 0}
       onPrint={(print) => {
         if (reprints && !confirmed) return setConfirmed(true);
         void logBadgePrint(ctx, event.id, cards.map((c) => c.registrationId), operator).then(() => {
@@ -35,6 +86,7 @@ export function BadgePrintDialog({ event, cards, onClose }: { event: EventRow; c
       }}
       onClose={onClose}
     >
+      {children}
       <label className="field narrow">
         <span>Формат</span>
         <select value={layout} onChange={(e) => setLayout(e.target.value as BadgeLayout)}>
@@ -44,11 +96,12 @@ export function BadgePrintDialog({ event, cards, onClose }: { event: EventRow; c
       </label>
       {reprints ? (
         <p className="attention" role="alert">
-          {cards.length === 1 ? 'Этот бейдж уже печатался' : `Из этих бейджей уже печатались: ${reprints}`}.{' '}
+          {single ? 'Этот бейдж уже печатался' : `Из этих бейджей уже печатались: ${reprints}`}.{' '}
           {confirmed ? 'Нажмите «Печать повторно», чтобы напечатать ещё раз.' : ''}
         </p>
       ) : null}
-      {cards.length > 8 && <p className="muted">В предпросмотре первые 8 из {cards.length}; печатаются все.</p>}
+      {cards.length > 8 && <p className="muted">В предпросмотре первые 8 из {cards.length}; печатаются все — по делегациям, по фамилии.</p>}
+      {cards.length === 0 && <p className="muted">Нечего печатать: выберите, чьи бейджи нужны.</p>}
     </PrintDialog>
   );
 }

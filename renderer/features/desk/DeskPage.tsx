@@ -1,11 +1,13 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Arrival } from '../../../shared/domain/arrival';
 import type { EventRow } from '../../../shared/domain/types';
-import { normalizeBadgeCode } from '../../../shared/people/badge-code';
 import { appendCheckin } from '../../db/repo/checkins';
 import { useDb } from '../../hooks/db-context';
 import { useArrivals } from '../../hooks/use-arrivals';
-import { useDeskIndex, type DeskCard, type DeskIndex } from '../../hooks/use-desk-index';
+import { useDeskIndex, type DeskCard } from '../../hooks/use-desk-index';
+import { MAX_QUERY_LENGTH } from '../../../shared/search';
+import { cardForEnter, NO_RESULTS, scannedCard, searchDesk, whyNoEnter } from './desk-search';
+import { CameraScanner } from './CameraScanner';
 import { useUiStore } from '../../stores/ui-store';
 import { AnnulDialog } from './AnnulDialog';
 import { DeskCounters } from './DeskCounters';
@@ -13,24 +15,10 @@ import { DeskLock } from './DeskLock';
 import { DeskResult } from './DeskResult';
 import { OperatorPrompt } from './OperatorPrompt';
 import { WalkInDialog } from './WalkInDialog';
-import { BadgePrintDialog } from './BadgePrintDialog';
+import { BadgePrintDialog, type BadgeBatchSource } from './BadgePrintDialog';
 import { DeskSectionPicker } from './DeskSectionPicker';
 import { CertificatesDialog } from '../reports/CertificatesDialog';
 import { fullName } from '../../../shared/people/name';
-
-const RESULT_LIMIT = 12;
-
-/**
- * Whom Enter checks in: a scanner types the badge code and Enter, so a code checks that person in
- * directly, whatever the list shows; otherwise the selected result.
- */
-function cardForEnter(desk: DeskIndex, query: string, selected: number): DeskCard | undefined {
-  const code = normalizeBadgeCode(query);
-  const byCode = code ? desk.index.withBadge(code)[0] : undefined;
-  if (byCode) return desk.cards.get(byCode);
-  const hits = desk.index.search(query, RESULT_LIMIT).filter((hit) => desk.cards.has(hit.id));
-  return desk.cards.get(hits[selected]?.id ?? '');
-}
 
 type Outcome =
   | { kind: 'arrived'; card: DeskCard; at: string }
@@ -38,7 +26,13 @@ type Outcome =
   | { kind: 'annulled'; card: DeskCard }
   | { kind: 'error'; message: string };
 
-type Dialog = { kind: 'annul'; card: DeskCard } | { kind: 'walk-in' } | { kind: 'badges'; cards: DeskCard[] } | { kind: 'certificate'; card: DeskCard } | null;
+type Dialog =
+  | { kind: 'annul'; card: DeskCard }
+  | { kind: 'walk-in' }
+  | { kind: 'badges'; cards: DeskCard[] }
+  | { kind: 'badge-batch'; batch: BadgeBatchSource }
+  | { kind: 'certificate'; card: DeskCard }
+  | null;
 
 export function DeskPage({ event }: { event: EventRow }) {
   const ctx = useDb();
@@ -52,22 +46,29 @@ export function DeskPage({ event }: { event: EventRow }) {
   const countersDesk = useDeferredValue(desk);
   const arrivals = useArrivals(event.id);
   const [query, setQuery] = useState('');
-  const [selected, setSelected] = useState(0);
+  /** The result picked with the arrow keys; null: none picked, Enter acts only on a certain top hit. */
+  const [picked, setPicked] = useState<number | null>(null);
+  /** Enter was pressed and did nothing: the reason is said louder. */
+  const [refused, setRefused] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
   const [dialog, setDialog] = useState<Dialog>(null);
+  /** The camera scanner: off until the operator turns it on (only then is the camera asked for). */
+  const [camera, setCamera] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  const results = useMemo(() => {
-    if (!desk || !query.trim()) return [];
-    return desk.index
-      .search(query, RESULT_LIMIT)
-      .flatMap((hit) => {
-        const card = desk.cards.get(hit.id);
-        return card ? [{ card, kind: hit.kind }] : [];
-      });
+  const { results, decision } = useMemo(
+    () => (desk ? searchDesk(desk, query) : NO_RESULTS),
     // desk.version: the index object is mutated in place by incremental updates
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [desk, desk?.version, query]);
+    [desk, desk?.version, query],
+  );
+  const selected = picked ?? (decision.act ? 0 : -1);
+  const why = whyNoEnter(decision, results.length);
+  const setQueryText = (text: string) => {
+    setQuery(text);
+    setPicked(null);
+    setRefused(false);
+  };
 
   const focusSearch = useCallback(() => inputRef.current?.focus(), []);
   useEffect(() => {
@@ -76,8 +77,7 @@ export function DeskPage({ event }: { event: EventRow }) {
 
   const checkIn = async (card: DeskCard) => {
     const arrival = arrivals?.byRegistration.get(card.registrationId);
-    setQuery('');
-    setSelected(0);
+    setQueryText('');
     if (arrival?.arrived) {
       setOutcome({ kind: 'already', card, arrival });
       return;
@@ -91,13 +91,19 @@ export function DeskPage({ event }: { event: EventRow }) {
     }
   };
 
+  const onCameraCode = (text: string) => {
+    const card = desk && scannedCard(desk, text);
+    if (card) void checkIn(card);
+    else setOutcome({ kind: 'error', message: `камера прочитала «${text.slice(0, 40)}» — это не код бейджа этого мероприятия` });
+  };
+
   /** An Enter typed (or scanned) before the list was ready: carried out as soon as it is. */
-  const pendingEnter = useRef<{ query: string; selected: number }>(undefined);
+  const pendingEnter = useRef<{ query: string; picked: number | null }>(undefined);
   useEffect(() => {
     const pending = pendingEnter.current;
     if (!pending || !desk || !arrivals) return;
     pendingEnter.current = undefined;
-    const card = cardForEnter(desk, pending.query, pending.selected);
+    const card = cardForEnter(desk, pending.query, pending.picked);
     if (card) void checkIn(card);
     // what triggers this is the list becoming ready; checkIn is this render's
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -106,21 +112,21 @@ export function DeskPage({ event }: { event: EventRow }) {
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
-      setSelected((i) => Math.min(i + 1, Math.max(results.length - 1, 0)));
+      if (results.length) setPicked(Math.min(selected + 1, results.length - 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
-      setSelected((i) => Math.max(i - 1, 0));
+      if (results.length) setPicked(Math.max(selected - 1, 0));
     } else if (e.key === 'Enter') {
       e.preventDefault();
       // still loading (the desk just opened): the Enter is kept and carried out once the list is there
-      if (!desk || !arrivals) pendingEnter.current = { query, selected };
+      if (!desk || !arrivals) pendingEnter.current = { query, picked };
       else {
-        const card = cardForEnter(desk, query, selected);
+        const card = cardForEnter(desk, query, picked);
         if (card) void checkIn(card);
+        else setRefused(true);
       }
     } else if (e.key === 'Escape') {
-      setQuery('');
-      setSelected(0);
+      setQueryText('');
     }
   };
 
@@ -155,10 +161,17 @@ export function DeskPage({ event }: { event: EventRow }) {
           <input type="checkbox" checked={autoBadge} onChange={(e) => setAutoBadge(e.target.checked)} />
           Бейдж при отметке
         </label>
+        <button type="button" aria-pressed={camera} onClick={() => setCamera((on) => !on)} disabled={!desk} title={camera ? 'Выключить камеру' : 'Читать QR-коды бейджей камерой ноутбука'}>
+          Камера
+        </button>
         <button type="button" onClick={() => setDialog({ kind: 'walk-in' })}>
           Новый участник <kbd>F2</kbd>
         </button>
-        <button type="button" onClick={() => desk && setDialog({ kind: 'badges', cards: [...desk.cards.values()] })} disabled={!desk}>
+        <button
+          type="button"
+          onClick={() => desk && setDialog({ kind: 'badge-batch', batch: { all: [...desk.cards.values()], found: results.map((r) => r.card) } })}
+          disabled={!desk}
+        >
           Бейджи…
         </button>
         <LockButton />
@@ -178,16 +191,15 @@ export function DeskPage({ event }: { event: EventRow }) {
             aria-controls="desk-results"
             aria-activedescendant={activeId}
             value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setSelected(0);
-            }}
+            maxLength={MAX_QUERY_LENGTH}
+            onChange={(e) => setQueryText(e.target.value)}
             onKeyDown={onKeyDown}
             onBlur={() => {
               // the search field keeps the focus: a scanner's burst must always land in it
               if (!dialog) setTimeout(() => document.activeElement === document.body && focusSearch(), 0);
             }}
           />
+          {camera && desk && <CameraScanner onCode={onCameraCode} />}
           {outcome && (
             <OutcomeBanner
               outcome={outcome}
@@ -197,19 +209,26 @@ export function DeskPage({ event }: { event: EventRow }) {
               onCertificate={(card) => setDialog({ kind: 'certificate', card })}
             />
           )}
+          {query.trim() && desk && why && (
+            <p className={`desk-why${refused ? ' attention' : ''}`} role={refused ? 'alert' : 'status'}>
+              {refused ? 'Enter никого не отметил. ' : ''}
+              {why}
+            </p>
+          )}
           {query.trim() && (
             <ul className="desk-results" id="desk-results" role="listbox" aria-label="Найденные участники">
               {results.length === 0 && <li className="desk-empty">Никого не нашли. Проверьте написание или зарегистрируйте нового участника (F2).</li>}
-              {results.map(({ card, kind }, i) => (
+              {results.map(({ card, kind, namesake }, i) => (
                 <DeskResult
                   key={card.registrationId}
                   card={card}
                   matchKind={kind}
+                  namesake={namesake}
                   arrival={arrivals?.byRegistration.get(card.registrationId)}
                   ownDevice={ctx.device.id}
                   selected={i === selected}
                   onPick={() => {
-                    setSelected(i);
+                    setPicked(i);
                     void checkIn(card);
                   }}
                   onAnnul={() => setDialog({ kind: 'annul', card })}
@@ -222,7 +241,7 @@ export function DeskPage({ event }: { event: EventRow }) {
               Список ещё загружается: поиск покажет результаты, а нажатый Enter отметит прибытие, как только он будет готов.
             </p>
           )}
-          {!query.trim() && <p className="desk-hint">Начните вводить фамилию — можно в любой раскладке, с ошибкой или латиницей. ↑↓ — выбор, Enter — отметить прибытие, Esc — очистить.</p>}
+          {!query.trim() && <p className="desk-hint">Начните вводить фамилию — можно в любой раскладке, с ошибкой или латиницей. ↑↓ — выбор, Enter — отметить прибытие (сам — только когда найден ровно один человек по фамилии и имени, коду бейджа или номеру телефона), Esc — очистить.</p>}
         </div>
         <DeskCounters event={event} arrivals={arrivals} desk={countersDesk} />
       </div>
@@ -260,6 +279,7 @@ export function DeskPage({ event }: { event: EventRow }) {
         />
       )}
       {dialog?.kind === 'badges' && <BadgePrintDialog event={event} cards={dialog.cards} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'badge-batch' && <BadgePrintDialog event={event} batch={dialog.batch} onClose={() => setDialog(null)} />}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { MatchKind } from '../../../shared/search';
 import type { DeskCard } from '../../hooks/use-desk-index';
 import { useTranslation } from 'react-i18next';
 import { fullName } from '../../../shared/people/name';
+import { phoneTail } from './desk-search';
 
 const matchHint: Partial<Record<MatchKind, string>> = {
   layout: 'другая раскладка',
@@ -10,6 +11,7 @@ const matchHint: Partial<Record<MatchKind, string>> = {
   typo: 'с опечаткой',
   phone: 'по телефону',
   badge: 'по коду бейджа',
+  partial: 'не все слова',
 };
 
 const time = (iso?: string) => (iso ? new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' }) : '');
@@ -17,6 +19,8 @@ const time = (iso?: string) => (iso ? new Date(iso).toLocaleTimeString('ru-RU', 
 export function DeskResult(props: {
   card: DeskCard;
   matchKind: MatchKind;
+  /** Another listed person has the same surname and name: what tells them apart is shown. */
+  namesake?: boolean;
   arrival?: Arrival;
   ownDevice: string;
   selected: boolean;
@@ -38,8 +42,9 @@ export function DeskResult(props: {
       <div className="desk-result-main">
         <span className="desk-name">{fullName(card)}</span>
         {matchHint[props.matchKind] && <span className="match-hint">{matchHint[props.matchKind]}</span>}
+        {props.namesake && <span className="match-hint namesake">тёзка</span>}
         <span className="desk-meta">
-          {[card.municipality, card.organization].filter(Boolean).join(' · ')}
+          {[card.municipality, card.organization, props.namesake && phoneTail(card.phone), props.namesake && `бейдж ${card.badgeCode}`].filter(Boolean).join(' · ')}
         </span>
         <span className="desk-meta">
           {t(`role.${card.role}`)}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categories, type Category, type EventRow } from '../../../shared/domain/types';
 import { registerWalkIn, validateWalkIn, type WalkInInput } from '../../db/repo/desk';
@@ -7,6 +7,8 @@ import type { DeskCard, DeskIndex } from '../../hooks/use-desk-index';
 import { useMunicipalities } from '../../hooks/use-municipalities';
 import { useUiStore } from '../../stores/ui-store';
 import { fullName } from '../../../shared/people/name';
+import { phoneTail } from './desk-search';
+import { walkInMatches } from './walk-in-match';
 
 type Form = { fullName: string; municipality: string; organization: string; position: string; phone: string; category: Category; consent: boolean };
 
@@ -17,8 +19,11 @@ function splitTyped(fullName: string): { surname: string; name: string; patronym
 }
 
 /**
- * A person who is on no list: keyboard only (Tab between fields, Enter saves), duplicates are
- * suggested while typing, and saving also checks the person in.
+ * A person who is on no list: keyboard only. Tab goes ФИО → Муниципалитет → Организация → Телефон →
+ * consent → buttons; people already on the list are suggested while typing, reachable with ↑↓ from the
+ * ФИО field (never by Tab, and never taking the typing). When the phone, or the name with the
+ * municipality, matches someone, Enter checks that person in; registering a new one takes the explicit
+ * «Это другой человек», and the registration keeps whom the operator said it is not.
  */
 export function WalkInDialog(props: { event: EventRow; desk: DeskIndex; onClose: (card?: DeskCard) => void; onPickExisting: (card: DeskCard) => void }) {
   const { t } = useTranslation();
@@ -28,19 +33,19 @@ export function WalkInDialog(props: { event: EventRow; desk: DeskIndex; onClose:
   const ref = useRef<HTMLDialogElement>(null);
   const [form, setForm] = useState<Form>({ fullName: '', municipality: '', organization: '', position: '', phone: '', category: 'citizen', consent: false });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  /** The suggestion highlighted with the arrow keys, or -1. */
+  const [active, setActive] = useState(-1);
   useEffect(() => ref.current?.showModal(), []);
 
   const municipalityId = municipalities?.find((m) => m.name.toLowerCase() === form.municipality.trim().toLowerCase())?.id;
-  const likely = useMemo(() => {
+  const { same, similar } = useMemo(() => {
     const { surname, name } = splitTyped(form.fullName);
-    if (surname.length < 3 || !name) return [];
-    return props.desk.index
-      .search(`${surname} ${name}`, 3)
-      .flatMap((h) => (h.kind === 'exact' || h.kind === 'prefix' || h.kind === 'initials' || h.kind === 'typo' ? [props.desk.cards.get(h.id)!] : []))
-      .filter(Boolean);
-  }, [form.fullName, props.desk]);
+    return walkInMatches(props.desk, { surname, name, municipality: form.municipality, phone: form.phone });
+  }, [form.fullName, form.municipality, form.phone, props.desk]);
+  const suggestions = [...same, ...similar];
+  const highlighted = suggestions[active];
 
-  const input = (): WalkInInput => ({
+  const input = (notSameAs?: string[]): WalkInInput => ({
     eventId: props.event.id,
     operator,
     ...splitTyped(form.fullName),
@@ -50,16 +55,16 @@ export function WalkInDialog(props: { event: EventRow; desk: DeskIndex; onClose:
     phone: form.phone,
     category: form.category,
     consent: form.consent,
+    notSameAs,
   });
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const register = async (notSameAs?: string[]) => {
     const found = validateWalkIn(input());
     if (form.municipality.trim() && !municipalityId) found.municipality = 'Выберите муниципалитет из списка';
     setErrors(found);
     if (Object.keys(found).length) return;
     try {
-      const { registration } = await registerWalkIn(ctx, input());
+      const { registration } = await registerWalkIn(ctx, input(notSameAs));
       const { surname, name, patronymic } = splitTyped(form.fullName);
       props.onClose({
         registrationId: registration.id,
@@ -67,6 +72,7 @@ export function WalkInDialog(props: { event: EventRow; desk: DeskIndex; onClose:
         surname,
         name,
         patronymic,
+        phone: form.phone,
         municipality: form.municipality,
         organization: form.organization,
         position: form.position,
@@ -81,13 +87,40 @@ export function WalkInDialog(props: { event: EventRow; desk: DeskIndex; onClose:
     }
   };
 
-  const set = (key: keyof Form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  // Enter anywhere in the form: the highlighted suggestion, else the matching person, else a new registration
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const existing = highlighted ?? same[0];
+    if (existing) props.onPickExisting(existing);
+    else void register();
+  };
+
+  const onNameKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (!suggestions.length) return;
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((i) => Math.min(i + 1, suggestions.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((i) => Math.max(i - 1, -1));
+    } else if (e.key === 'Escape' && active >= 0) {
+      e.preventDefault();
+      setActive(-1);
+    }
+  };
+
+  const set = (key: keyof Form) => (e: { target: { value: string } }) => {
+    setForm({ ...form, [key]: e.target.value });
+    setActive(-1);
+  };
   const error = (key: string) =>
     errors[key] && (
       <span className="field-error" role="alert">
         {errors[key]}
       </span>
     );
+  const who = (c: DeskCard) => [c.municipality, c.organization, phoneTail(c.phone), `бейдж ${c.badgeCode}`].filter(Boolean).join(' · ');
+  const optionId = (c: DeskCard) => `walkin-match-${c.registrationId}`;
 
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="walkin-title" onClose={() => props.onClose()}>
@@ -95,19 +128,28 @@ export function WalkInDialog(props: { event: EventRow; desk: DeskIndex; onClose:
         <h2 id="walkin-title">Новый участник</h2>
         <label className="field">
           <span>ФИО</span>
-          <input autoFocus value={form.fullName} onChange={set('fullName')} placeholder="Фамилия Имя Отчество" aria-invalid={errors.surname || errors.name ? true : undefined} />
+          <input
+            autoFocus
+            value={form.fullName}
+            onChange={set('fullName')}
+            onKeyDown={onNameKey}
+            placeholder="Фамилия Имя Отчество"
+            role="combobox"
+            aria-expanded={suggestions.length > 0}
+            aria-controls={suggestions.length ? 'walkin-matches' : undefined}
+            aria-activedescendant={highlighted ? optionId(highlighted) : undefined}
+            aria-invalid={errors.surname || errors.name ? true : undefined}
+          />
           {error('surname') || error('name')}
         </label>
-        {likely.length > 0 && (
-          <div className="likely" role="region" aria-label="Возможно, уже зарегистрирован">
-            <p>Возможно, этот человек уже есть в списке:</p>
-            <ul>
-              {likely.map((c) => (
-                <li key={c.registrationId}>
-                  <button type="button" className="link" onClick={() => props.onPickExisting(c)}>
-                    {fullName(c)}
-                  </button>{' '}
-                  <span className="muted">{c.municipality}</span>
+        {suggestions.length > 0 && (
+          <div className={`likely${same.length ? ' same' : ''}`} role="region" aria-label="Возможно, уже зарегистрирован">
+            <p>{same.length ? 'Этот человек уже есть в списке — Enter отметит его прибытие:' : 'Возможно, этот человек уже есть в списке (↓ — выбрать):'}</p>
+            <ul id="walkin-matches" role="listbox" aria-label="Уже в списке">
+              {suggestions.map((c, i) => (
+                <li key={c.registrationId} id={optionId(c)} role="option" aria-selected={i === active} className={i === active ? 'selected' : undefined} onClick={() => props.onPickExisting(c)}>
+                  <strong>{fullName(c)}</strong> <span className="muted">{who(c)}</span>
+                  {i < same.length && <span className="match-hint">совпадает</span>}
                 </li>
               ))}
             </ul>
@@ -123,33 +165,15 @@ export function WalkInDialog(props: { event: EventRow; desk: DeskIndex; onClose:
           </datalist>
           {error('municipality')}
         </label>
-        <div className="field-row">
-          <label className="field">
-            <span>Организация</span>
-            <input value={form.organization} onChange={set('organization')} />
-          </label>
-          <label className="field">
-            <span>Должность</span>
-            <input value={form.position} onChange={set('position')} />
-          </label>
-        </div>
-        <div className="field-row">
-          <label className="field">
-            <span>Телефон</span>
-            <input type="tel" value={form.phone} onChange={set('phone')} aria-invalid={errors.phone ? true : undefined} />
-            {error('phone')}
-          </label>
-          <label className="field">
-            <span>Категория</span>
-            <select value={form.category} onChange={set('category')}>
-              {categories.map((c) => (
-                <option key={c} value={c}>
-                  {t(`category.${c}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
+        <label className="field">
+          <span>Организация</span>
+          <input value={form.organization} onChange={set('organization')} />
+        </label>
+        <label className="field">
+          <span>Телефон</span>
+          <input type="tel" value={form.phone} onChange={set('phone')} aria-invalid={errors.phone ? true : undefined} />
+          {error('phone')}
+        </label>
         <label className="checkbox">
           <input type="checkbox" checked={form.consent} onChange={(e) => setForm({ ...form, consent: e.target.checked })} />
           Согласие на обработку персональных данных получено (152-ФЗ)
@@ -159,10 +183,40 @@ export function WalkInDialog(props: { event: EventRow; desk: DeskIndex; onClose:
           <button type="button" onClick={() => props.onClose()}>
             Отмена
           </button>
-          <button type="submit" className="primary">
-            Зарегистрировать и отметить
-          </button>
+          {same.length > 0 ? (
+            <>
+              <button type="button" onClick={() => void register(same.map((c) => c.personId))}>
+                Это другой человек — зарегистрировать
+              </button>
+              <button type="submit" className="primary">
+                Отметить: {fullName(highlighted ?? same[0]!)}
+              </button>
+            </>
+          ) : (
+            <button type="submit" className="primary">
+              {highlighted ? `Отметить: ${fullName(highlighted)}` : 'Зарегистрировать и отметить'}
+            </button>
+          )}
         </div>
+        <details className="walkin-more">
+          <summary>Должность и категория</summary>
+          <div className="field-row">
+            <label className="field">
+              <span>Должность</span>
+              <input value={form.position} onChange={set('position')} />
+            </label>
+            <label className="field">
+              <span>Категория</span>
+              <select value={form.category} onChange={set('category')}>
+                {categories.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`category.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        </details>
       </form>
     </dialog>
   );

@@ -75,3 +75,36 @@ export class DeskPage {
     return this.results.filter({ hasText: name });
   }
 }
+
+export type ListedPerson = { surname: string; name: string; patronymic: string; badgeCode: string; phone?: string };
+
+/**
+ * Puts people on the event's list as an import would have (rows in `people` and `registrations`,
+ * with the delegation of an existing registration), then drops the desk's cache file so the desk
+ * that opens next reads the list from the database. For tests that need particular names next to
+ * each other (Абзалов Ильяс beside Абзалов Азамат Ильясович).
+ */
+export async function addListedPeople(page: Page, people: ListedPerson[]): Promise<void> {
+  await page.evaluate(async (people) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('skhod');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const done = (req: IDBRequest) => new Promise((resolve, reject) => ((req.onsuccess = () => resolve(req.result)), (req.onerror = () => reject(req.error))));
+    const tx = db.transaction(['people', 'registrations'], 'readwrite');
+    const cursor = (await done(tx.objectStore('registrations').openCursor())) as IDBCursorWithValue;
+    const model = cursor.value as { eventId: string; municipalityId?: string };
+    for (const p of people) {
+      const personId = crypto.randomUUID();
+      tx.objectStore('people').put({ id: personId, surname: p.surname, name: p.name, patronymic: p.patronymic, phone: p.phone, municipalityId: model.municipalityId, consent: { given: true, at: new Date().toISOString(), how: 'list' } });
+      tx.objectStore('registrations').put({
+        id: crypto.randomUUID(), eventId: model.eventId, personId, role: 'participant', category: 'citizen', municipalityId: model.municipalityId,
+        status: 'confirmed', badgeCode: p.badgeCode, sectionPrefs: [], source: 'manual', createdAt: new Date().toISOString(),
+      });
+    }
+    await new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = () => reject(tx.error))));
+    db.close();
+    await (await navigator.storage.getDirectory()).removeEntry('skhod-desk-cache', { recursive: true }).catch(() => undefined);
+  }, people);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { allowedOriginsFor, devServerUrl, isAllowedUrl, originOf } from '../../../electron/origins';
-import { hardenSession, isAllowedRequestUrl, isPermissionGranted } from '../../../electron/security';
+import { hardenSession, isAllowedRequestUrl, isCameraRequest, isPermissionGranted } from '../../../electron/security';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
 
 const APP = ['app://skhod'];
@@ -75,6 +75,25 @@ describe('session hardening', () => {
     expect(foreign).toHaveBeenCalledWith(false);
     expect(check({}, 'persistent-storage', 'https://evil.example', {})).toBe(false);
     expect(isPermissionGranted('persistent-storage', 'file:///x', APP)).toBe(false);
+  });
+
+  it('grants the camera (video only, our main frame) for the desk scanner, never the microphone', () => {
+    const { request, check } = hardened();
+    const ask = (url: string, mediaTypes: string[] | undefined, isMainFrame = true) => {
+      const cb = vi.fn();
+      request({}, 'media', cb, { requestingUrl: url, mediaTypes, isMainFrame });
+      return cb.mock.calls[0]![0] as boolean;
+    };
+    expect(ask('app://skhod/index.html', ['video'])).toBe(true);
+    expect(ask('app://skhod/index.html', ['audio'])).toBe(false);
+    expect(ask('app://skhod/index.html', ['video', 'audio'])).toBe(false);
+    expect(ask('app://skhod/index.html', [])).toBe(false);
+    expect(ask('app://skhod/index.html', undefined)).toBe(false);
+    expect(ask('app://skhod/index.html', ['video'], false)).toBe(false);
+    expect(ask('https://evil.example/', ['video'])).toBe(false);
+    // a silent check (navigator.permissions) still says no: the camera is asked for, when turned on
+    expect(check({}, 'media', 'app://skhod', { mediaType: 'video' })).toBe(false);
+    expect(isCameraRequest('geolocation', 'app://skhod/index.html', APP, { mediaTypes: ['video'], isMainFrame: true })).toBe(false);
   });
 
   it('cancels every request that would leave the app', () => {

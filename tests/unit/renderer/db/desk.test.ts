@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deriveArrivals } from '../../../../shared/domain/arrival';
 import { normalizeBadgeCode } from '../../../../shared/people/badge-code';
 import type { DbContext } from '../../../../renderer/db/context';
-import { earlierPrints, loadDeskRegistrations, logBadgePrint, registerWalkIn, type WalkInInput } from '../../../../renderer/db/repo/desk';
+import { earlierPrints, loadDeskRegistrations, logBadgePrint, printedRegistrations, registerWalkIn, type WalkInInput } from '../../../../renderer/db/repo/desk';
 import { checkDeskPin, hasDeskPin, setDeskPin } from '../../../../renderer/db/repo/settings';
 import { openDemoEvent } from '../../../../renderer/features/onboarding/open-demo';
 import { freshDb } from './helpers';
@@ -26,6 +26,27 @@ const walkIn = (eventId: string, extra: Partial<WalkInInput> = {}): WalkInInput 
 });
 
 describe('desk repository', () => {
+  it('keeps «Это другой человек» on the walk-in registration, in its change', async () => {
+    ctx = await freshDb();
+    const eventId = await openDemoEvent(ctx);
+    const first = await registerWalkIn(ctx, walkIn(eventId));
+    const { registration } = await registerWalkIn(ctx, walkIn(eventId, { notSameAs: [first.registration.personId] }));
+    expect(registration.notSameAs).toMatchObject({ personIds: [first.registration.personId], operator: 'Гульнара' });
+    expect((await ctx.db.registrations.get(registration.id))!.notSameAs).toEqual(registration.notSameAs);
+    expect(first.registration.notSameAs).toBeUndefined();
+    const changes = await ctx.db.changes.filter((c) => c.table === 'registrations' && c.rowId === registration.id).toArray();
+    expect(JSON.stringify(changes)).toContain('notSameAs');
+  });
+
+  it('lists the registrations whose badge was printed', async () => {
+    ctx = await freshDb();
+    const eventId = await openDemoEvent(ctx);
+    const { registration } = await registerWalkIn(ctx, walkIn(eventId));
+    expect(await printedRegistrations(ctx, eventId)).toEqual(new Set());
+    await logBadgePrint(ctx, eventId, [registration.id], 'Гульнара');
+    expect(await printedRegistrations(ctx, eventId)).toEqual(new Set([registration.id]));
+  });
+
   it('registers a walk-in and checks them in, in one transaction', async () => {
     ctx = await freshDb();
     const eventId = await openDemoEvent(ctx);

@@ -10,8 +10,13 @@ describe('foldRussian', () => {
     expect(foldRussian('')).toBe('');
   });
 
-  it('keeps Bashkir and Tatar letters', () => {
-    expect(foldRussian('ӘХМӘТОВ Үзәк')).toBe('әхмәтов үзәк');
+  it('folds Bashkir and Tatar letters to the Russian ones district lists write them with', () => {
+    expect(foldRussian('ӘХМӘТОВ Үзәк')).toBe('ахматов узак');
+    expect(foldRussian('Ғәлиев Һаҙиев')).toBe(foldRussian('Галиев Хазиев'));
+  });
+
+  it('fixes Latin look-alikes inside a Cyrillic word, keeps a wholly Latin word', () => {
+    expect(foldRussian('Ивaнoв Ivanov')).toBe('иванов ivanov');
   });
 
   it('composes a decomposed й (и + breve), as pasted from some sources', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cyrillicSkeletons, latinSkeleton, querySkeletons } from '../../../../shared/search/translit';
+import { cyrillicSkeletons, fromGerman, latinSkeleton, querySkeletons } from '../../../../shared/search/translit';
 
 const same = (...spellings: string[]) => new Set(spellings.map(latinSkeleton)).size === 1;
 
@@ -59,6 +59,25 @@ describe('querySkeletons', () => {
     expect(querySkeletons('zak')).toContain(latinSkeleton('zakh'));
     expect(querySkeletons('kus')).toContain(latinSkeleton('kush'));
     expect(querySkeletons('kush')).toContain(latinSkeleton('kushch'));
-    expect(querySkeletons('zak')).toContain('zak');
+    expect(querySkeletons('zak')).toContain(latinSkeleton('zak'));
+  });
+});
+
+describe('German-style spellings', () => {
+  it('re-spells sch, tsch, ch and z, and leaves other words alone', () => {
+    expect(fromGerman('schamsutdinow')).toBe('shamsutdinow');
+    expect(fromGerman('tschernow')).toBe('chernow');
+    expect(fromGerman('chabibullin')).toBe('khabibullin');
+    expect(fromGerman('kusnezow')).toBe('kusnetsow');
+    expect(fromGerman('ivanov')).toBeNull();
+  });
+
+  it('reaches the Cyrillic skeletons of «Юсупов», «Шамсутдинов», «Кузнецов», «Жданов»', () => {
+    const reaches = (latin: string, cyrillic: string) => querySkeletons(latin).some((q) => cyrillicSkeletons(cyrillic).includes(q));
+    expect(reaches('jussupow', 'юсупов')).toBe(true);
+    expect(reaches('schamsutdinow', 'шамсутдинов')).toBe(true);
+    expect(reaches('kusnezow', 'кузнецов')).toBe(true);
+    expect(reaches('schdanow', 'жданов')).toBe(true);
+    expect(reaches('ivanov', 'петров')).toBe(false);
   });
 });

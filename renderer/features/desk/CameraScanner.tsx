@@ -1,0 +1,66 @@
+/**
+ * The laptop camera as a badge scanner, for a desk with no USB scanner at hand. The camera (and so its
+ * permission prompt; electron/security.ts grants video only) is opened only while the operator has the
+ * scanner turned on, and closed when it is turned off or the desk is left. Decoding is ZXing's
+ * (@zxing/browser, pure JavaScript: works offline); every decoded text goes to `onCode`, the same code
+ * at most once in a few seconds (a badge held in front of the camera is seen many times a second).
+ */
+import { BrowserQRCodeReader, type IScannerControls } from '@zxing/browser';
+import { useEffect, useRef, useState } from 'react';
+
+const SAME_CODE_PAUSE_MS = 4000;
+
+function cameraError(err: unknown): string {
+  const name = (err as { name?: string })?.name ?? '';
+  if (name === 'NotAllowedError' || name === 'SecurityError') return 'Нет разрешения на камеру. Разрешите доступ к камере и включите сканер снова.';
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'Камера не найдена. Подключите камеру или пользуйтесь USB-сканером и клавиатурой.';
+  if (name === 'NotReadableError') return 'Камера занята другой программой. Закройте её и включите сканер снова.';
+  return `Камера не включилась: ${(err as Error)?.message ?? String(err)}`;
+}
+
+export function CameraScanner({ onCode }: { onCode: (text: string) => void }) {
+  const video = useRef<HTMLVideoElement>(null);
+  const [error, setError] = useState<string>();
+  const [running, setRunning] = useState(false);
+  const onCodeRef = useRef(onCode);
+  useEffect(() => {
+    onCodeRef.current = onCode;
+  }, [onCode]);
+
+  useEffect(() => {
+    let controls: IScannerControls | undefined;
+    let stopped = false;
+    let last = { text: '', at: 0 };
+    const reader = new BrowserQRCodeReader(undefined, { delayBetweenScanAttempts: 120, delayBetweenScanSuccess: 300 });
+    reader
+      .decodeFromConstraints({ video: { facingMode: 'environment' }, audio: false }, video.current!, (result) => {
+        if (!result || stopped) return;
+        const text = result.getText();
+        const now = Date.now();
+        if (text === last.text && now - last.at < SAME_CODE_PAUSE_MS) return;
+        last = { text, at: now };
+        onCodeRef.current(text);
+      })
+      .then((c) => {
+        if (stopped) c.stop();
+        else {
+          controls = c;
+          setRunning(true);
+        }
+      })
+      .catch((err: unknown) => !stopped && setError(cameraError(err)));
+    return () => {
+      stopped = true;
+      controls?.stop();
+    };
+  }, []);
+
+  return (
+    <div className="camera-scanner" role="region" aria-label="Сканер камерой">
+      <video ref={video} muted playsInline aria-label="Изображение с камеры" />
+      <p className="desk-hint" role={error ? 'alert' : 'status'}>
+        {error ?? (running ? 'Поднесите QR-код бейджа к камере.' : 'Включаем камеру…')}
+      </p>
+    </div>
+  );
+}
