@@ -26,6 +26,8 @@ const common = {
 const entries = [
   { in: 'electron/main.ts', out: 'dist/electron/main.cjs' },
   { in: 'electron/preload.ts', out: 'dist/electron/preload.cjs' },
+  // the hub reads desks' files in a worker thread (electron/hub/body-checker.ts looks for this name)
+  { in: 'electron/hub/parse-worker.ts', out: 'dist/electron/hub-parse-worker.cjs' },
 ];
 
 try {
