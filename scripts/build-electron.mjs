@@ -20,6 +20,8 @@ const common = {
   minify: false,
   legalComments: 'none',
   logLevel: 'warning',
+  // electron/hub/body-checker.ts reads import.meta only where __dirname is missing (never in this bundle)
+  logOverride: { 'empty-import-meta': 'silent' },
   absWorkingDir: root,
 };
 

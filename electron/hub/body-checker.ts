@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ExchangeError } from '../../shared/sync/exchange-file';
 import { HUB_JSON_LIMITS, MAX_HUB_JSON_BYTES, TOO_COMPLEX, type JsonLimits } from './json-limits';
@@ -30,9 +31,11 @@ type Job = { job: ParseJob; resolve: (s: ParseSummary) => void; reject: (e: Erro
  */
 function startWorker(heapMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 };
-  const bundled = path.join(__dirname, 'hub-parse-worker.cjs');
+  // the bundle (CommonJS) and vitest have __dirname; plain ESM runs (tsx: benchmarks) have import.meta
+  const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+  const bundled = path.join(here, 'hub-parse-worker.cjs');
   if (existsSync(bundled)) return new Worker(bundled, { resourceLimits });
-  const source = path.join(__dirname, 'parse-worker.ts');
+  const source = path.join(here, 'parse-worker.ts');
   return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, { eval: true, resourceLimits });
 }
 
