@@ -3,18 +3,19 @@
  * anything: a paired desk (or whoever stole its key) can post 240 KB that inflates to hundreds of MB
  * of nested arrays, and parsing that is what stalled the organizer's app for 19 s at 4.4 GB.
  *
- * What a real hub round needs (tests/bench/hub-round.bench.ts prints it): the full first sync of a
- * 5,000-person event is about 3.4 MB of JSON with about 200,000 values, nested 6 deep. The caps leave
- * room for a large event's first sync (about 25,000 people) and nothing like a bomb.
+ * What a real hub round needs (tests/bench/hub-round.bench.ts prints it): the full first sync of the
+ * 5,000-person demo event is 819 KiB of gzip, 5.33 MiB of JSON with 194,377 values, nested 5 deep.
+ * The caps are about three times that (an event of some 15,000 people still syncs whole; a larger one
+ * syncs by file), and nothing like a bomb gets through.
  */
 import { ExchangeError } from '../../shared/sync/exchange-file';
 
 /** Inflated JSON of one hub request. */
-export const MAX_HUB_JSON_BYTES = 24 * 1024 * 1024;
+export const MAX_HUB_JSON_BYTES = 16 * 1024 * 1024;
 /** Arrays, objects and values (strings, numbers, literals) in one request. */
-export const MAX_HUB_JSON_ELEMENTS = 1_500_000;
+export const MAX_HUB_JSON_ELEMENTS = 600_000;
 /** Nesting of arrays and objects. */
-export const MAX_HUB_JSON_DEPTH = 24;
+export const MAX_HUB_JSON_DEPTH = 16;
 
 export type JsonLimits = { maxElements: number; maxDepth: number };
 

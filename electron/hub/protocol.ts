@@ -54,11 +54,11 @@ export const DEFAULT_HUB_PORT = 47800;
 /** A pairing request is a few hundred bytes; anything near this is not our desk talking. */
 export const MAX_PAIR_BODY = 8 * 1024;
 /**
- * An exchange file for one event as it travels (gzip). The first full sync of a 5,000-person event is
- * well under 1 MiB (tests/bench/hub-round.bench.ts prints it); the inflated JSON has its own, tighter
- * limits (json-limits.ts).
+ * An exchange file for one event as it travels (gzip). The first full sync of the 5,000-person demo
+ * event is 819 KiB (tests/bench/hub-round.bench.ts prints it); the inflated JSON has its own limits
+ * (json-limits.ts), which a body of this size could not stay within anyway.
  */
-export const MAX_SYNC_BODY = 8 * 1024 * 1024;
+export const MAX_SYNC_BODY = 4 * 1024 * 1024;
 
 export const deviceIdSchema = z.string().min(1).max(100).regex(/^[\w.-]+$/);
 
