@@ -111,9 +111,13 @@ export class HubServer {
     // SECURITY: TLS 1.3 only (both ends are Сход); every peer is asked for its certificate, which the
     // handlers compare with the pinned one — the self-made certificates are not checked against a CA.
     this.secure = tls.createSecureContext({ key: opts.tls.key, cert: opts.tls.cert, minVersion: 'TLSv1.3' });
-    this.http = http.createServer({ connectionsCheckingInterval: 1_000, requestTimeout: this.timeouts.syncBodyMs + this.timeouts.headersMs }, (req, res) => void this.handle(req, res));
-    this.http.headersTimeout = this.timeouts.headersMs;
-    this.http.keepAliveTimeout = this.timeouts.keepAliveMs;
+    // This http.Server never listens itself (accept() hands it finished TLS sockets), so Node's own
+    // header/request timeouts, which start with 'listening', do not run: `deadline` does that job.
+    this.http = http.createServer((req, res) => {
+      this.deadline(req.socket, null);
+      res.on('finish', () => this.deadline(req.socket, this.timeouts.keepAliveMs));
+      void this.handle(req, res);
+    });
     this.http.maxHeadersCount = 50;
   }
 
@@ -211,9 +215,24 @@ export class HubServer {
     socket.once('secure', () => {
       clearTimeout(timer);
       this.rawOf.set(socket, raw);
+      this.deadline(socket, this.timeouts.headersMs);
       this.http.emit('connection', socket);
     });
     raw.once('close', () => clearTimeout(timer));
+  }
+
+  /**
+   * A connection must bring a request's headers within `ms` of TLS (or of the previous answer, on a
+   * kept-alive connection), or it is closed; `null` while a request is being handled (its body has
+   * its own limit in readBody). Seconds, so slow clients cannot hold connections.
+   */
+  private readonly deadlines = new WeakMap<net.Socket, ReturnType<typeof setTimeout>>();
+  private deadline(socket: net.Socket, ms: number | null): void {
+    clearTimeout(this.deadlines.get(socket));
+    if (ms === null || socket.destroyed) return;
+    const timer = setTimeout(() => socket.destroy(), ms);
+    timer.unref();
+    this.deadlines.set(socket, timer);
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -199,6 +199,24 @@ describe('resource caps', () => {
     expect(order).toContain('honest');
   });
 
+  it('slow requests are cut off in seconds: headers that never finish, a pairing body that never comes (counted anyway)', async () => {
+    const hub = await startHub({ timeouts: { headersMs: 300, pairBodyMs: 300 } });
+    const me = await tlsIdentity(4);
+    const guess = Buffer.from(JSON.stringify(pairBody(wrongPin(hub.server.pin), await signer('slow'))));
+    const tcp = net.connect({ host: hub.addr.host, port: hub.addr.port });
+    const half = tls.connect({ socket: tcp, rejectUnauthorized: false, key: me.key, cert: me.cert });
+    await new Promise((r) => half.once('secureConnect', r));
+    half.write(`POST ${PAIR_PATH} HTTP/1.1\r\nhost: hub\r\n`);
+    const started = performance.now();
+    expect(await statusesOf(half)).toEqual([]);
+    // closed after the headers deadline: seconds, not the two minutes of before
+    expect(performance.now() - started).toBeLessThan(10_000);
+
+    const silent = await headersOnly(hub.addr, '127.0.0.1', guess, me);
+    expect(await statusesOf(silent)).toEqual(['408']);
+    expect(hub.server.stats.pinChecks).toBe(1);
+  });
+
   it('3,000 slow connections (silent TCP and slow /pair bodies) do not stop a real desk from syncing; the open count stays capped', async () => {
     const hub = await startHub();
     const desk = await pairedDesk(hub);
