@@ -34,6 +34,10 @@ function startWorker(heapMb: number): Worker {
   // the bundle (CommonJS) and vitest have __dirname; plain ESM runs (tsx: benchmarks) have import.meta
   const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
   const bundled = path.join(here, 'hub-parse-worker.cjs');
+  // packaged: electron-builder.yml unpacks the worker next to the asar (a thread's script is loaded
+  // by Node's own loader, which need not read inside the archive)
+  const unpacked = bundled.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+  if (unpacked !== bundled && existsSync(unpacked)) return new Worker(unpacked, { resourceLimits });
   if (existsSync(bundled)) return new Worker(bundled, { resourceLimits });
   const source = path.join(here, 'parse-worker.ts');
   return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, { eval: true, resourceLimits });
