@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { APP_INDEX_URL, installAppProtocol, registerAppScheme } from './app-protocol';
+import { refusedAtStart, refusedMessage, REFUSED_TITLE } from './debug-guard';
 import { handlers } from './handlers';
 import { registerHandlers } from './ipc';
 import { installMenu } from './menu';
@@ -33,6 +34,8 @@ function openMainWindow(): void {
     preloadPath: PRELOAD_PATH,
     startUrl: dev?.href ?? APP_INDEX_URL,
     allowedOrigins,
+    // SECURITY: no DevTools in an installed app (the console would open the database to anyone)
+    devTools: !app.isPackaged,
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -47,8 +50,14 @@ function start(): void {
   openMainWindow();
 }
 
-// One instance per user: two copies would write the same IndexedDB and fight over it.
-if (!app.requestSingleInstanceLock()) {
+// SECURITY: a packaged app started with a debugger switch says why and quits (debug-guard.ts).
+const refused = refusedAtStart(process.argv, process.env, app.isPackaged);
+
+if (refused.length > 0) {
+  dialog.showErrorBox(REFUSED_TITLE, refusedMessage(refused));
+  app.quit();
+} else if (!app.requestSingleInstanceLock()) {
+  // One instance per user: two copies would write the same IndexedDB and fight over it.
   app.quit();
 } else {
   // a double-clicked exchange file or juror package (Windows, Linux: on the command line)

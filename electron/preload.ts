@@ -23,9 +23,11 @@ const wireNames = {
   hubStop: 'skhod:hub-stop',
   hubNewPin: 'skhod:hub-new-pin',
   hubUnpair: 'skhod:hub-unpair',
+  hubDecide: 'skhod:hub-decide',
   hubNextRequest: 'skhod:hub-next-request',
   hubAnswer: 'skhod:hub-answer',
   hubPair: 'skhod:hub-pair',
+  hubPairConfirm: 'skhod:hub-pair-confirm',
   hubSync: 'skhod:hub-sync',
   hubForget: 'skhod:hub-forget',
 } as const satisfies { [K in ChannelKey]: (typeof channels)[K]['channel'] };
@@ -49,9 +51,11 @@ const api = {
   hubStop: (args) => ipcRenderer.invoke(wireNames.hubStop, args),
   hubNewPin: (args) => ipcRenderer.invoke(wireNames.hubNewPin, args),
   hubUnpair: (args) => ipcRenderer.invoke(wireNames.hubUnpair, args),
+  hubDecide: (args) => ipcRenderer.invoke(wireNames.hubDecide, args),
   hubNextRequest: (args) => ipcRenderer.invoke(wireNames.hubNextRequest, args),
   hubAnswer: (args) => ipcRenderer.invoke(wireNames.hubAnswer, args),
   hubPair: (args) => ipcRenderer.invoke(wireNames.hubPair, args),
+  hubPairConfirm: (args) => ipcRenderer.invoke(wireNames.hubPairConfirm, args),
   hubSync: (args) => ipcRenderer.invoke(wireNames.hubSync, args),
   hubForget: (args) => ipcRenderer.invoke(wireNames.hubForget, args),
 } satisfies Bridge;

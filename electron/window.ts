@@ -7,6 +7,8 @@ export type MainWindowOptions = {
   /** app://skhod/index.html, or the dev server's URL in development. */
   startUrl: string;
   allowedOrigins: AllowedOrigins;
+  /** False in a packaged app: DevTools cannot be opened at all (menu, shortcut or code). */
+  devTools: boolean;
 };
 
 /** The one application window. Hidden until the first paint, so the user never sees a white flash. */
@@ -40,6 +42,8 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
       navigateOnDragDrop: false,
       // Offline app: Chromium's spellchecker would try to download dictionaries.
       spellcheck: false,
+      // SECURITY: DevTools only in development; the packaged app has none.
+      devTools: opts.devTools,
     },
   });
   // Also done for every webContents in main.ts; repeated here so this window never depends on it.

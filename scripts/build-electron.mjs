@@ -20,12 +20,16 @@ const common = {
   minify: false,
   legalComments: 'none',
   logLevel: 'warning',
+  // electron/hub/body-checker.ts reads import.meta only where __dirname is missing (never in this bundle)
+  logOverride: { 'empty-import-meta': 'silent' },
   absWorkingDir: root,
 };
 
 const entries = [
   { in: 'electron/main.ts', out: 'dist/electron/main.cjs' },
   { in: 'electron/preload.ts', out: 'dist/electron/preload.cjs' },
+  // the hub reads desks' files in a worker thread (electron/hub/body-checker.ts looks for this name)
+  { in: 'electron/hub/parse-worker.ts', out: 'dist/electron/hub-parse-worker.cjs' },
 ];
 
 try {

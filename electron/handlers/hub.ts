@@ -14,10 +14,7 @@ function hub(): HubService {
   return service;
 }
 
-type HubHandlers = Pick<
-  Handlers,
-  'hubStatus' | 'hubStart' | 'hubStop' | 'hubNewPin' | 'hubUnpair' | 'hubNextRequest' | 'hubAnswer' | 'hubPair' | 'hubSync' | 'hubForget'
->;
+type HubHandlers = Pick<Handlers, Extract<keyof Handlers, `hub${string}`>>;
 
 /** The hub channels, bound to `get` (the app's service by default; tests pass their own). */
 export function createHubHandlers(get: () => HubService = hub): HubHandlers {
@@ -27,9 +24,11 @@ export function createHubHandlers(get: () => HubService = hub): HubHandlers {
     hubStop: async () => get().stop(),
     hubNewPin: async () => get().newPin(),
     hubUnpair: async ({ deviceId }) => get().unpair(deviceId),
+    hubDecide: async (args) => get().decide(args),
     hubNextRequest: async ({ waitMs }) => get().nextRequest(waitMs),
     hubAnswer: async (args) => get().answer(args.id, 'bytes' in args ? { bytes: args.bytes } : { error: args.error }),
     hubPair: async (args) => get().pair(args),
+    hubPairConfirm: async ({ pairingId }) => get().confirmPair(pairingId),
     hubSync: async (args) => get().sync(args),
     hubForget: async () => get().forget(),
   };

@@ -1,15 +1,38 @@
-import http from 'node:http';
-import os from 'node:os';
-import { DEFAULT_HUB_PORT, DEVICE_HEADER, MAX_SYNC_BODY, PAIR_PATH, pairResponseSchema, SYNC_PATH, type HubErrorCode, type PairRequest, type PairResponse } from './protocol';
+import type http from 'node:http';
+import https from 'node:https';
+import { X509Certificate } from 'node:crypto';
+import type tls from 'node:tls';
+import {
+  COUNTER_HEADER,
+  DEFAULT_HUB_PORT,
+  DEVICE_HEADER,
+  MAX_SYNC_BODY,
+  PAIR_PATH,
+  PAIR_WAIT_PATH,
+  pairResponseSchema,
+  pairWaitResponseSchema,
+  SYNC_PATH,
+  type HubErrorCode,
+  type PairRequest,
+  type PairResponse,
+  type PairWaitResponse,
+} from './protocol';
+import { certFingerprint, type TlsIdentity } from './tls-identity';
 
 /**
  * The desk's side of the hub protocol (protocol.ts), run in the desk's MAIN process: the renderer's
  * CSP forbids network access, and that stays so — the renderer hands bytes over IPC, main posts them.
+ *
+ * Every request goes over TLS with this device's certificate. Only the very first one (the PIN) does
+ * not know the hub's certificate yet: it records what it saw, the operators compare its code, and
+ * from then on the desk talks ONLY to that certificate (`PinnedHub`) — anything else fails before a
+ * byte of the request is sent.
  */
+export type PinnedHub = { cert: string; fingerprint: string };
 export type HubAddress = { host: string; port: number };
 
 /** What went wrong, for the desk's status line: `unreachable` is «нет связи с хабом», files are the fallback. */
-export type HubClientCode = HubErrorCode | 'unreachable' | 'protocol';
+export type HubClientCode = HubErrorCode | 'unreachable' | 'protocol' | 'wrong-hub';
 
 export class HubClientError extends Error {
   override name = 'HubClientError';
@@ -35,7 +58,7 @@ export const DEFAULT_CLIENT_TIMING: ClientTiming = { connectMs: 4_000, totalMs: 
  * null for anything else (a path, a user name, a bad port). The port defaults to DEFAULT_HUB_PORT.
  */
 export function parseHubAddress(text: string): HubAddress | null {
-  const t = text.trim().replace(/^http:\/\//i, '').replace(/\/+$/, '');
+  const t = text.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '');
   const m = /^(?:\[([0-9a-fA-F:.]+)\]|([A-Za-z0-9.-]+))(?::(\d{1,5}))?$/.exec(t);
   if (!m) return null;
   const host = m[1] ?? m[2]!;
@@ -49,21 +72,49 @@ export function formatHubAddress(a: HubAddress): string {
   return `${a.host.includes(':') ? `[${a.host}]` : a.host}:${a.port}`;
 }
 
-/** The addresses desks can type: this computer's non-loopback IPv4 addresses (Wi-Fi, Ethernet). */
-export function lanAddresses(interfaces: NodeJS.Dict<os.NetworkInterfaceInfo[]> = os.networkInterfaces()): string[] {
-  const out: string[] = [];
-  for (const list of Object.values(interfaces)) {
-    for (const i of list ?? []) if (i.family === 'IPv4' && !i.internal) out.push(i.address);
-  }
-  return [...new Set(out)].sort();
-}
-
 const unreachable = (a: HubAddress) =>
   `Нет связи с хабом ${formatHubAddress(a)}. Проверьте, что на хабе запущен Сход и хаб включён, и что оба компьютера в одной сети. Пока связи нет, обменивайтесь файлами.`;
 
-type Reply = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+const wrongHub = (a: HubAddress) =>
+  `По адресу ${formatHubAddress(a)} отвечает не тот хаб, код которого сверяли при подключении (или хаб переустановлен). Данные не отправлены. Проверьте адрес; если хаб действительно новый, отключитесь от хаба и подключитесь заново, сверив код.`;
 
-function post(address: HubAddress, path: string, body: Uint8Array, headers: Record<string, string>, timing: ClientTiming): Promise<Reply> {
+type Reply = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; peer: PinnedHub | null };
+
+/** TLS errors that mean «this is not the certificate we pinned». */
+const PIN_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|SKHOD_PIN/;
+
+/**
+ * The TLS options of a request: our certificate always; the pinned hub certificate as the ONLY trust
+ * anchor, plus a fingerprint check in place of the host name check (the certificate names no host:
+ * the pin is the key). `pin: null` only for the first pairing request, which records what it saw.
+ */
+function tlsOptions(me: TlsIdentity, pin: PinnedHub | null): tls.ConnectionOptions {
+  if (!pin) return { key: me.key, cert: me.cert, rejectUnauthorized: false, minVersion: 'TLSv1.3' };
+  return {
+    key: me.key,
+    cert: me.cert,
+    ca: [pin.cert],
+    minVersion: 'TLSv1.3',
+    checkServerIdentity: (_host, cert) => {
+      if (cert.raw && certFingerprint(cert.raw) === pin.fingerprint) return undefined;
+      return Object.assign(new Error('hub certificate does not match the pinned one'), { code: 'SKHOD_PIN' });
+    },
+  };
+}
+
+function peerOf(socket: tls.TLSSocket): PinnedHub | null {
+  const raw = socket.getPeerCertificate?.()?.raw;
+  return raw ? { cert: new X509Certificate(raw).toString(), fingerprint: certFingerprint(raw) } : null;
+}
+
+function post(
+  address: HubAddress,
+  path: string,
+  body: Uint8Array,
+  headers: Record<string, string>,
+  timing: ClientTiming,
+  secure: tls.ConnectionOptions,
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const done = (err: Error | null, reply?: Reply) => {
@@ -76,7 +127,8 @@ function post(address: HubAddress, path: string, body: Uint8Array, headers: Reco
         reject(err);
       } else resolve(reply!);
     };
-    const req = http.request({
+    const req = https.request({
+      ...secure,
       host: address.host,
       port: address.port,
       path,
@@ -96,9 +148,11 @@ function post(address: HubAddress, path: string, body: Uint8Array, headers: Reco
     });
     req.on('error', (err: NodeJS.ErrnoException) => {
       console.warn(`[skhod:hub] ${formatHubAddress(address)}${path}: ${err.code ?? err.message}`);
-      done(new HubClientError('unreachable', unreachable(address)));
+      if (PIN_ERRORS.test(err.code ?? '')) done(new HubClientError('wrong-hub', wrongHub(address)));
+      else done(new HubClientError('unreachable', unreachable(address)));
     });
     req.on('response', (res) => {
+      const peer = peerOf(res.socket as tls.TLSSocket);
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
@@ -106,7 +160,7 @@ function post(address: HubAddress, path: string, body: Uint8Array, headers: Reco
         if (size > MAX_SYNC_BODY) done(new HubClientError('too-large', 'Ответ хаба слишком велик. Передайте данные файлом обмена.'));
         else chunks.push(chunk);
       });
-      res.on('end', () => done(null, { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks, size) }));
+      res.on('end', () => done(null, { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks, size), peer }));
       res.on('error', () => done(new HubClientError('unreachable', unreachable(address))));
     });
     req.end(body);
@@ -124,24 +178,58 @@ function failure(address: HubAddress, reply: Reply): HubClientError {
   return new HubClientError('protocol', `По адресу ${formatHubAddress(address)} отвечает не хаб Сход (код ${reply.status}). Проверьте адрес на экране хаба.`);
 }
 
-export async function pairWithHub(address: HubAddress, request: PairRequest, timing: ClientTiming = DEFAULT_CLIENT_TIMING): Promise<PairResponse> {
-  const body = Buffer.from(JSON.stringify(request), 'utf8');
-  const reply = await post(address, PAIR_PATH, body, { 'content-type': 'application/json' }, { ...timing, totalMs: Math.min(timing.totalMs, 15_000) });
-  if (reply.status !== 200) throw failure(address, reply);
+/** Parses a JSON answer with `schema`, or a plain «обновите Сход». */
+function parseAnswer<T>(address: HubAddress, reply: Reply, schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false } }): T {
   let parsed;
   try {
-    parsed = pairResponseSchema.safeParse(JSON.parse(reply.body.toString('utf8')));
+    parsed = schema.safeParse(JSON.parse(reply.body.toString('utf8')));
   } catch {
     parsed = undefined;
   }
   if (!parsed?.success) throw new HubClientError('protocol', `Хаб ${formatHubAddress(address)} ответил непонятно. Обновите Сход на обоих устройствах до одной версии.`);
-  return parsed.data as PairResponse;
+  return parsed.data;
 }
 
-/** Posts the desk's exchange file; resolves with the hub's exchange file for this desk. */
+const PAIR_TIMING = (timing: ClientTiming): ClientTiming => ({ ...timing, totalMs: Math.min(timing.totalMs, 15_000) });
+
+/**
+ * The first pairing request: the PIN and this device, over TLS to whatever certificate answers. The
+ * result carries that certificate: the desk shows its code for the operators to compare, and pins it
+ * only if they match.
+ */
+export async function pairWithHub(
+  address: HubAddress,
+  request: PairRequest,
+  me: TlsIdentity,
+  timing: ClientTiming = DEFAULT_CLIENT_TIMING,
+): Promise<{ answer: PairResponse; hub: PinnedHub }> {
+  const body = Buffer.from(JSON.stringify(request), 'utf8');
+  const reply = await post(address, PAIR_PATH, body, { 'content-type': 'application/json' }, PAIR_TIMING(timing), tlsOptions(me, null));
+  if (reply.status !== 202) throw failure(address, reply);
+  if (!reply.peer) throw new HubClientError('protocol', `Хаб ${formatHubAddress(address)} не предъявил сертификат. Обновите Сход на обоих устройствах до одной версии.`);
+  return { answer: parseAnswer(address, reply, pairResponseSchema) as PairResponse, hub: reply.peer };
+}
+
+/** Asks the (pinned) hub whether its operator allowed this device; the token comes once, with the role. */
+export async function waitForApproval(
+  address: HubAddress,
+  pairingId: string,
+  hub: PinnedHub,
+  me: TlsIdentity,
+  timing: ClientTiming = DEFAULT_CLIENT_TIMING,
+): Promise<PairWaitResponse> {
+  const body = Buffer.from(JSON.stringify({ pairingId }), 'utf8');
+  const reply = await post(address, PAIR_WAIT_PATH, body, { 'content-type': 'application/json' }, PAIR_TIMING(timing), tlsOptions(me, hub));
+  if (reply.status !== 200) throw failure(address, reply);
+  return parseAnswer(address, reply, pairWaitResponseSchema) as PairWaitResponse;
+}
+
+/** Posts the desk's exchange file to the pinned hub; resolves with the hub's exchange file for this desk. */
 export async function postSync(
   address: HubAddress,
-  auth: { token: string; deviceId: string },
+  auth: { token: string; deviceId: string; counter: number },
+  hub: PinnedHub,
+  me: TlsIdentity,
   bytes: Uint8Array,
   timing: ClientTiming = DEFAULT_CLIENT_TIMING,
 ): Promise<Uint8Array> {
@@ -150,8 +238,14 @@ export async function postSync(
     address,
     SYNC_PATH,
     bytes,
-    { 'content-type': 'application/octet-stream', authorization: `Bearer ${auth.token}`, [DEVICE_HEADER]: auth.deviceId },
+    {
+      'content-type': 'application/octet-stream',
+      authorization: `Bearer ${auth.token}`,
+      [DEVICE_HEADER]: auth.deviceId,
+      [COUNTER_HEADER]: String(auth.counter),
+    },
     timing,
+    tlsOptions(me, hub),
   );
   if (reply.status !== 200) throw failure(address, reply);
   return new Uint8Array(reply.body.buffer, reply.body.byteOffset, reply.body.byteLength);

@@ -1,55 +1,86 @@
 /**
- * Brute-force protection for the 6-digit PIN. Two limits:
- * - per address: after `perAddress` wrong PINs within `windowMs`, that address is refused (429) until
- *   the window has passed — a desk whose operator mistypes a few times is not locked out for long;
- * - per PIN: after `perPin` wrong PINs in total (from any address), the PIN is spent and the hub makes
- *   a new one (the hub's screen shows it). So a guesser with many addresses still gets at most
- *   `perPin` tries out of 1,000,000 per PIN shown.
+ * Brute-force protection for the hub's 6-digit pairing PIN. An attempt is COUNTED WHEN IT IS ADMITTED,
+ * before its body is read: a thousand connections that send headers, wait, then bodies get no more PIN
+ * checks than the limits below, however the bodies are timed. Limits:
+ * - global: at most `global` checks per `windowMs`, from all addresses together, so many source
+ *   addresses buy an attacker nothing; after `freeFailures` wrong PINs in a row (any address) the
+ *   next check waits `backoffMs`, doubling with every further wrong PIN up to `maxBackoffMs`;
+ * - per address: at most `perAddress` checks per `windowMs`, so one noisy machine cannot use up the
+ *   global budget alone.
+ * The PIN is NOT replaced after wrong guesses (the old «new PIN after 20 wrong» made it churn on the
+ * hub's screen while an attack ran, so real desks could not pair); it is single-use instead — the
+ * server makes a new one after each correct use — and every new device still needs «Разрешить» on
+ * the hub. With the defaults a guesser gets 20 checks in the first minute and, once wrong PINs run in a
+ * row, about one a minute after that: some 750 of the 1,000,000 PINs in a 12-hour day.
  * Time comes from `now`, so tests move it instead of sleeping.
  */
-export type LimiterOptions = { perAddress: number; windowMs: number; perPin: number; now: () => number };
+export type LimiterOptions = {
+  perAddress: number;
+  global: number;
+  windowMs: number;
+  freeFailures: number;
+  backoffMs: number;
+  maxBackoffMs: number;
+  now: () => number;
+};
 
-export const DEFAULT_LIMITS: Omit<LimiterOptions, 'now'> = { perAddress: 5, windowMs: 60_000, perPin: 20 };
+export const DEFAULT_LIMITS: Omit<LimiterOptions, 'now'> = {
+  perAddress: 5,
+  global: 20,
+  windowMs: 60_000,
+  freeFailures: 5,
+  backoffMs: 2_000,
+  maxBackoffMs: 60_000,
+};
 
-export type Verdict = { ok: true } | { ok: false; retryAfterSec: number };
+export type Verdict = { ok: true } | { ok: false; retryAfterSec: number; reason: 'address' | 'global' };
 
 export class PairingLimiter {
-  private readonly failures = new Map<string, number[]>();
-  private pinFailures = 0;
+  private readonly byAddress = new Map<string, number[]>();
+  private all: number[] = [];
+  private wrongInARow = 0;
+  private backoffUntil = 0;
+  /** Admitted attempts so far (each may check one PIN): what the tests count. */
+  admitted = 0;
 
   constructor(private readonly opts: LimiterOptions) {}
 
-  /** Whether `address` may try a PIN now. Checked BEFORE the PIN is compared. */
-  check(address: string): Verdict {
-    const recent = this.recent(address);
-    if (recent.length < this.opts.perAddress) return { ok: true };
-    const until = recent[0]! + this.opts.windowMs;
-    return { ok: false, retryAfterSec: Math.max(1, Math.ceil((until - this.opts.now()) / 1000)) };
+  /** Admits one attempt from `address` and counts it, or says how long to wait. Call before reading the body. */
+  admit(address: string): Verdict {
+    const now = this.opts.now();
+    const since = now - this.opts.windowMs;
+    this.all = this.all.filter((t) => t > since);
+    const mine = (this.byAddress.get(address) ?? []).filter((t) => t > since);
+    if (mine.length >= this.opts.perAddress) return this.refuse(mine[0]! + this.opts.windowMs - now, 'address');
+    if (this.backoffUntil > now) return this.refuse(this.backoffUntil - now, 'global');
+    if (this.all.length >= this.opts.global) return this.refuse(this.all[0]! + this.opts.windowMs - now, 'global');
+    mine.push(now);
+    this.byAddress.set(address, mine);
+    this.all.push(now);
+    this.admitted += 1;
+    if (this.byAddress.size > 10_000) this.prune(since);
+    return { ok: true };
   }
 
-  /** Records a wrong PIN; returns true when the PIN is spent and must be replaced. */
-  fail(address: string): boolean {
-    const recent = this.recent(address);
-    recent.push(this.opts.now());
-    this.failures.set(address, recent);
-    this.pinFailures += 1;
-    return this.pinFailures >= this.opts.perPin;
+  /** A wrong PIN: after `freeFailures` in a row, every next check waits, twice as long each time. */
+  failed(): void {
+    this.wrongInARow += 1;
+    const over = this.wrongInARow - this.opts.freeFailures;
+    if (over >= 0) this.backoffUntil = this.opts.now() + Math.min(this.opts.maxBackoffMs, this.opts.backoffMs * 2 ** over);
   }
 
-  succeed(address: string): void {
-    this.failures.delete(address);
+  /** A right PIN ends the backoff: a guesser never gets here, a desk typing it correctly does. */
+  succeeded(): void {
+    this.wrongInARow = 0;
+    this.backoffUntil = 0;
   }
 
-  /** A new PIN starts a fresh count of wrong guesses against it. */
-  pinChanged(): void {
-    this.pinFailures = 0;
+  private refuse(ms: number, reason: 'address' | 'global'): Verdict {
+    return { ok: false, retryAfterSec: Math.max(1, Math.ceil(ms / 1000)), reason };
   }
 
-  private recent(address: string): number[] {
-    const since = this.opts.now() - this.opts.windowMs;
-    const list = (this.failures.get(address) ?? []).filter((t) => t > since);
-    if (list.length) this.failures.set(address, list);
-    else this.failures.delete(address);
-    return list;
+  /** Keeps the per-address map small when a scan walks through many addresses. */
+  private prune(since: number): void {
+    for (const [address, times] of this.byAddress) if (!times.some((t) => t > since)) this.byAddress.delete(address);
   }
 }

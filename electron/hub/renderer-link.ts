@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DeviceRole } from '../../shared/domain/types';
 
 /**
  * How the hub's main process hands a desk's file to ITS renderer (which owns the database) and gets
@@ -16,7 +17,11 @@ import { randomUUID } from 'node:crypto';
  * Requests are handed out one at a time in arrival order; the server serializes them anyway, so the
  * hub's database applies one desk's file at a time.
  */
-export type LinkRequest = { id: string; deviceId: string; deviceName: string; bytes: Uint8Array };
+/**
+ * `role` is the role the hub operator GRANTED this desk with «Разрешить» (paired-devices), never what
+ * the file or the desk says about itself: the hub's renderer checks the desk's changes against it.
+ */
+export type LinkRequest = { id: string; deviceId: string; deviceName: string; role: DeviceRole; bytes: Uint8Array };
 export type LinkAnswer = { bytes: Uint8Array } | { error: string };
 
 export type LinkFailure = 'not-serving' | 'timeout' | 'refused' | 'closed';

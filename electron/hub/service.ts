@@ -1,22 +1,21 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import type { DeviceRole } from '../../shared/domain/types';
-import type { HubFailure, HubHostStatus, HubLinkStatus, HubPairResult, HubRequest, HubStatus, HubSyncResult } from '../../shared/ipc/contract';
-import { ExchangeError, readExchangeFile } from '../../shared/sync/exchange-file';
+import type { HubHostStatus, HubPairResult, HubPairStarted, HubRequest, HubStatus, HubSyncResult } from '../../shared/ipc/contract';
 import { BridgeError } from '../errors';
-import { DEFAULT_CLIENT_TIMING, formatHubAddress, HubClientError, lanAddresses, pairWithHub, parseHubAddress, postSync, type ClientTiming } from './client';
-import { readJsonFile, writeJsonAtomically } from './json-store';
+import { DEFAULT_CLIENT_TIMING, type ClientTiming } from './client';
+import { DeskLink } from './desk-link';
+import { lanAddresses, suggestedAddress } from './interfaces';
 import { PairedDevices } from './paired-devices';
-import { DEFAULT_HUB_PORT, MAX_SYNC_JSON, type HubEvent, type HubIdentity } from './protocol';
+import { DEFAULT_HUB_PORT, type HubEvent, type HubIdentity } from './protocol';
 import { DEFAULT_LINK_TIMING, RendererLink, type LinkAnswer, type RendererLinkOptions } from './renderer-link';
-import { HubServer } from './server';
+import { HubServer, type HubServerOptions } from './server';
+import { loadOrCreateTlsIdentity, shortCode, type TlsIdentity } from './tls-identity';
 
 /**
  * Everything the IPC handlers need, for both roles of a device:
- * - HOST: start/stop the server, PIN, paired desks, and the long-poll link to this device's renderer;
- * - DESK: the hub this device is paired with (userData/hub-link.json, token included — it never
- *   leaves the main process) and the sync round trip.
+ * - HOST: start/stop the server on the LAN address the organizer picked, PIN, devices waiting for
+ *   «Разрешить», paired desks, and the long-poll link to this device's renderer;
+ * - DESK: the hub this device is paired with (desk-link.ts) and the sync round trip.
  * A device is one or the other at a time: a hub that is also some other hub's desk would relay files
  * in circles for no gain, and the screens would be confusing.
  *
@@ -24,98 +23,114 @@ import { HubServer } from './server';
  */
 export type HubServiceOptions = {
   dataDir: string;
-  /** '0.0.0.0' in the app (reachable from the LAN); tests use '127.0.0.1'. */
+  /** Tests: listen here (127.0.0.1) whatever the renderer asks. The app leaves it unset. */
   listenHost?: string;
   now?: () => number;
   linkTiming?: RendererLinkOptions;
   clientTiming?: ClientTiming;
-  /** The LAN addresses shown on the hub's screen (injected in tests). */
+  /** The LAN addresses the organizer may pick from (injected in tests). */
   addresses?: () => string[];
+  /** The default route's address (injected in tests). */
+  defaultRoute?: () => Promise<string | null>;
+  /** Server limits (tests make them small). */
+  server?: Partial<Pick<HubServerOptions, 'limits' | 'connections' | 'timeouts' | 'bodyChecker'>>;
+  approvalPollMs?: number;
 };
 
-const linkFileSchema = z.object({
-  version: z.literal(1),
-  address: z.string().max(200),
-  token: z.string().min(20).max(200),
-  deviceId: z.string().min(1).max(100),
-  hub: z.object({ deviceId: z.string().min(1).max(100), name: z.string().max(100), publicKey: z.string().max(200) }),
-  event: z.object({ id: z.string().min(1).max(100), title: z.string().max(300) }),
-  pairedAt: z.string().max(40),
-});
-type LinkFile = z.infer<typeof linkFileSchema>;
 /** A device as the renderer describes it over IPC. */
 type HubDevice = { id: string; name: string; publicKey: string };
-
-/** Outcomes the desk retries by itself; the rest need a person (pair again, open the other event). */
-const OFFLINE = new Set(['unreachable', 'timeout', 'busy', 'not-serving']);
-
-function failure(err: unknown): HubFailure {
-  if (err instanceof HubClientError) return { ok: false, code: err.code, message: err.message, offline: OFFLINE.has(err.code) };
-  if (err instanceof ExchangeError) return { ok: false, code: 'refused', message: err.message, offline: false };
-  throw err;
-}
 
 export class HubService {
   private server: HubServer | null = null;
   private link: RendererLink | null = null;
+  private listening: string | null = null;
   private devices: PairedDevices | null = null;
-  private deskLink: LinkFile | null | undefined = undefined;
+  private identity: Promise<TlsIdentity> | null = null;
+  readonly desk: DeskLink;
 
-  constructor(private readonly opts: HubServiceOptions) {}
-
-  private get devicesFile() {
-    return path.join(this.opts.dataDir, 'hub.json');
+  constructor(private readonly opts: HubServiceOptions) {
+    this.desk = new DeskLink({
+      dataDir: opts.dataDir,
+      tls: () => this.tls(),
+      now: opts.now ?? Date.now,
+      timing: opts.clientTiming ?? DEFAULT_CLIENT_TIMING,
+      ...(opts.approvalPollMs ? { approvalPollMs: opts.approvalPollMs } : {}),
+    });
   }
-  private get linkFile() {
-    return path.join(this.opts.dataDir, 'hub-link.json');
+
+  /** This device's TLS identity, made on first use. */
+  tls(): Promise<TlsIdentity> {
+    this.identity ??= loadOrCreateTlsIdentity(this.opts.dataDir).catch((err: unknown) => {
+      this.identity = null;
+      throw err;
+    });
+    return this.identity;
   }
 
   private async pairedDevices(): Promise<PairedDevices> {
-    this.devices ??= await PairedDevices.load(this.devicesFile);
+    this.devices ??= await PairedDevices.load(path.join(this.opts.dataDir, 'hub.json'));
     return this.devices;
   }
 
-  private async loadLink(): Promise<LinkFile | null> {
-    if (this.deskLink === undefined) {
-      this.deskLink =
-        (await readJsonFile(this.linkFile, (raw) => {
-          const parsed = linkFileSchema.safeParse(raw);
-          return parsed.success ? parsed.data : undefined;
-        })) ?? null;
-    }
-    return this.deskLink;
+  private addresses(): string[] {
+    return (this.opts.addresses ?? lanAddresses)();
   }
 
   // ── host ──────────────────────────────────────────────────────────────────────────────────────
 
-  async start(args: { port: number; device: HubDevice; event: HubEvent }): Promise<HubStatus> {
-    if (await this.loadLink()) {
+  async start(args: { port: number; address?: string | undefined; device: HubDevice; event: HubEvent }): Promise<HubStatus> {
+    if (await this.desk.load()) {
       throw new BridgeError('forbidden', 'Это устройство подключено к хабу как стойка. Сначала отключите его от хаба, затем запускайте здесь свой хаб.');
     }
+    const host = this.opts.listenHost ?? (await this.pickAddress(args.address));
     if (this.server) await this.stop();
     const devices = await this.pairedDevices();
     const link = new RendererLink(this.opts.linkTiming ?? DEFAULT_LINK_TIMING);
     const identity: HubIdentity = { deviceId: args.device.id, name: args.device.name, publicKey: args.device.publicKey };
-    const server = new HubServer({ identity, event: args.event, devices, link, ...(this.opts.now ? { now: this.opts.now } : {}) });
+    const server = new HubServer({
+      identity,
+      tls: await this.tls(),
+      event: args.event,
+      devices,
+      link,
+      ...(this.opts.now ? { now: this.opts.now } : {}),
+      ...this.opts.server,
+    });
     try {
-      await server.listen(args.port, this.opts.listenHost ?? '0.0.0.0');
+      await server.listen(args.port, host);
     } catch (err) {
       link.close();
+      await server.close();
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') throw new BridgeError('io', `Порт ${args.port} уже занят другой программой (или вторым хабом). Выберите другой порт, например ${args.port + 1}.`);
       if (code === 'EACCES') throw new BridgeError('io', `Система не разрешает занять порт ${args.port}. Выберите порт от 1024 до 65535, например ${DEFAULT_HUB_PORT}.`);
+      if (code === 'EADDRNOTAVAIL') throw new BridgeError('io', `Адреса ${host} больше нет у этого компьютера (сеть сменилась). Выберите сеть заново.`);
       throw err;
     }
     this.server = server;
     this.link = link;
+    this.listening = host;
     await devices.setPort(args.port).catch((err: unknown) => console.error('[skhod:hub] cannot remember the port', err));
     return this.status();
+  }
+
+  /** The organizer's pick, checked to be this computer's LAN address; none: the default route's. */
+  private async pickAddress(asked: string | undefined): Promise<string> {
+    const addresses = this.addresses();
+    if (asked !== undefined) {
+      if (addresses.includes(asked)) return asked;
+      throw new BridgeError('invalid-args', `Адрес ${asked} не принадлежит этому компьютеру. Выберите сеть из списка.`);
+    }
+    const suggested = await suggestedAddress(addresses, this.opts.defaultRoute);
+    if (suggested) return suggested;
+    throw new BridgeError('io', 'Компьютер не подключён к сети. Подключите его к Wi-Fi или кабелю площадки и запустите хаб снова.');
   }
 
   async stop(): Promise<HubStatus> {
     const server = this.server;
     this.server = null;
     this.link = null;
+    this.listening = null;
     await server?.close();
     return this.status();
   }
@@ -127,6 +142,13 @@ export class HubService {
 
   async unpair(deviceId: string): Promise<HubStatus> {
     await (await this.pairedDevices()).remove(deviceId);
+    return this.status();
+  }
+
+  /** «Разрешить» with a role, or «Отклонить». */
+  async decide(args: { pairingId: string; approve: true; role: DeviceRole } | { pairingId: string; approve: false }): Promise<HubStatus> {
+    const done = this.server?.decide(args.pairingId, args.approve ? { approve: true, role: args.role } : { approve: false }) ?? false;
+    if (!done) throw new BridgeError('invalid-args', 'Этого запроса на подключение уже нет (устарел или хаб перезапущен). Попросите стойку подключиться заново.');
     return this.status();
   }
 
@@ -142,11 +164,22 @@ export class HubService {
   private async hostStatus(): Promise<HubHostStatus> {
     const devices = await this.pairedDevices();
     const server = this.server;
+    const addresses = this.addresses();
     return {
       running: server !== null,
       port: server?.port ?? devices.port ?? DEFAULT_HUB_PORT,
-      addresses: server ? (this.opts.addresses ?? lanAddresses)() : [],
+      address: server ? this.listening : await suggestedAddress(addresses, this.opts.defaultRoute),
+      addresses,
+      code: server ? (await this.tls()).code : null,
       pin: server?.pin ?? null,
+      approvals: (server?.pendingApprovals() ?? []).map((p) => ({
+        pairingId: p.id,
+        name: p.device.name,
+        requestedRole: p.device.role,
+        code: shortCode(p.clientFingerprint),
+        address: p.address,
+        requestedAt: new Date(p.requestedAt).toISOString(),
+      })),
       event: server?.event ?? null,
       serving: this.link?.serving ?? false,
       paired: devices.list().map((d) => {
@@ -155,6 +188,7 @@ export class HubService {
           deviceId: d.deviceId,
           name: d.name,
           role: d.role,
+          code: shortCode(d.clientFingerprint),
           pairedAt: d.pairedAt,
           ...(seen ? { lastSyncAt: seen.at, lastAddress: seen.address } : {}),
         };
@@ -164,78 +198,27 @@ export class HubService {
 
   // ── desk ──────────────────────────────────────────────────────────────────────────────────────
 
-  async pair(args: { address: string; pin: string; device: HubDevice & { role: DeviceRole } }): Promise<HubPairResult> {
+  async pair(args: { address: string; pin: string; device: HubDevice & { role: DeviceRole } }): Promise<HubPairStarted> {
     if (this.server) throw new BridgeError('forbidden', 'На этом устройстве запущен хаб. Остановите его, чтобы подключиться к другому хабу как стойка.');
-    const address = parseHubAddress(args.address);
-    if (!address) {
-      return { ok: false, code: 'bad-address', message: 'Адрес хаба записан неверно. Введите его как на экране хаба, например 192.168.1.10:47800.', offline: false };
-    }
-    try {
-      const answer = await pairWithHub(
-        address,
-        { pin: args.pin, device: { id: args.device.id, name: args.device.name, role: args.device.role, publicKey: args.device.publicKey } },
-        this.opts.clientTiming ?? DEFAULT_CLIENT_TIMING,
-      );
-      const file: LinkFile = {
-        version: 1,
-        address: formatHubAddress(address),
-        token: answer.token,
-        deviceId: args.device.id,
-        hub: answer.hub,
-        event: answer.event,
-        pairedAt: new Date((this.opts.now ?? Date.now)()).toISOString(),
-      };
-      await writeJsonAtomically(this.linkFile, file);
-      this.deskLink = file;
-      return { ok: true, link: publicLink(file)! };
-    } catch (err) {
-      return failure(err);
-    }
+    return this.desk.pair(args);
   }
 
-  /**
-   * One round for a desk: posts its file, checks the hub's answer is signed by the key the hub gave at
-   * pairing and is for the same event, and returns it for the renderer to preview and apply.
-   */
-  async sync(args: { eventId: string; bytes: Uint8Array }): Promise<HubSyncResult> {
-    const link = await this.loadLink();
-    if (!link) return { ok: false, code: 'not-paired', message: 'Это устройство не подключено к хабу. Введите адрес хаба и PIN с его экрана.', offline: false };
-    if (link.event.id !== args.eventId) {
-      return {
-        ok: false,
-        code: 'wrong-event',
-        message: `Хаб работает с мероприятием «${link.event.title}», а здесь открыто другое. Откройте «${link.event.title}», чтобы синхронизироваться.`,
-        offline: false,
-      };
-    }
-    const address = parseHubAddress(link.address)!;
-    try {
-      const bytes = await postSync(address, { token: link.token, deviceId: link.deviceId }, args.bytes, this.opts.clientTiming ?? DEFAULT_CLIENT_TIMING);
-      const file = await readExchangeFile(bytes, {
-        verify: { knownKey: (id) => (id === link.hub.deviceId ? link.hub.publicKey : undefined), unknownSender: 'refuse' },
-        expectEventId: link.event.id,
-        maxJsonBytes: MAX_SYNC_JSON,
-      });
-      if (file.header.sender.deviceId !== link.hub.deviceId) throw new ExchangeError('unknown-sender');
-      return { ok: true, bytes };
-    } catch (err) {
-      return failure(err);
-    }
+  confirmPair(pairingId: string): Promise<HubPairResult> {
+    return this.desk.confirm(pairingId);
+  }
+
+  sync(args: { eventId: string; bytes: Uint8Array }): Promise<HubSyncResult> {
+    return this.desk.sync(args);
   }
 
   /** Forgets the hub on this desk (the hub still lists it until «Отключить» is pressed there). */
   async forget(): Promise<HubStatus> {
-    this.deskLink = null;
-    await fs.rm(this.linkFile, { force: true });
+    await this.desk.forget();
     return this.status();
   }
 
   async status(): Promise<HubStatus> {
-    return { host: await this.hostStatus(), link: publicLink(await this.loadLink()) };
+    const link = await this.desk.status();
+    return { host: await this.hostStatus(), link, notice: this.desk.notice };
   }
-}
-
-function publicLink(file: LinkFile | null): HubLinkStatus {
-  if (!file) return null;
-  return { address: file.address, hub: { deviceId: file.hub.deviceId, name: file.hub.name }, event: file.event, pairedAt: file.pairedAt };
 }

@@ -8,7 +8,7 @@ import type { Bridge, BridgeResult } from '../../shared/ipc/contract';
 export const HUB_BROWSER_MESSAGE =
   'Локальная сеть (хаб) работает только в приложении Сход для компьютера. В браузере обменивайтесь файлами в разделе «Обмен».';
 
-type HubKeys = 'hubStatus' | 'hubStart' | 'hubStop' | 'hubNewPin' | 'hubUnpair' | 'hubNextRequest' | 'hubAnswer' | 'hubPair' | 'hubSync' | 'hubForget';
+type HubKeys = Extract<keyof Bridge, `hub${string}`>;
 
 const unavailable = async (): Promise<BridgeResult<never>> => ({ error: { type: 'forbidden', message: HUB_BROWSER_MESSAGE } });
 
@@ -19,9 +19,11 @@ export function createBrowserHub(): Pick<Bridge, HubKeys> {
     hubStop: unavailable,
     hubNewPin: unavailable,
     hubUnpair: unavailable,
+    hubDecide: unavailable,
     hubNextRequest: unavailable,
     hubAnswer: unavailable,
     hubPair: unavailable,
+    hubPairConfirm: unavailable,
     hubSync: unavailable,
     hubForget: unavailable,
   };

@@ -32,7 +32,9 @@ export type EventRow = {
 
 /** A salted, stretched hash of the organizer PIN and when and where it was set. */
 export type OrganizerPinRecord = {
-  algo: 'pbkdf2-sha256';
+  /** 'scrypt' since issue 19 (6–8 digits); 'pbkdf2-sha256' records are older and still verified. */
+  algo: 'pbkdf2-sha256' | 'scrypt';
+  /** PBKDF2: iterations; scrypt: the cost N (r = 8, p = 1). */
   iterations: number;
   /** hex, random per PIN */
   salt: string;

@@ -28,10 +28,13 @@ const fileFilter = z
 const backupName = z.string().max(64).regex(BACKUP_NAME_RE);
 
 /*
- * LAN hub (issue 8, item 4; electron/hub/protocol.ts has the wire format). On the hub device the
- * renderer starts/stops the server and serves desks' files by long-polling `hubNextRequest` and
- * answering with `hubAnswer`; on a desk the renderer pairs (`hubPair`) and hands its exchange file to
- * main with `hubSync` — the renderer itself never touches the network (CSP).
+ * LAN hub (issue 8, item 4; secured by issue 19; electron/hub/protocol.ts has the wire format). On the
+ * hub device the renderer starts/stops the server on the LAN address the organizer picks, approves
+ * or refuses devices that typed the PIN (`hubDecide`: THIS is where a role is granted over the hub),
+ * and serves desks' files by long-polling `hubNextRequest` and answering with `hubAnswer`. On a desk
+ * the renderer pairs in two steps — `hubPair` (PIN → the two codes to compare), `hubPairConfirm`
+ * (the operator saw the codes match → waits for «Разрешить», pins the hub) — and hands its exchange
+ * file to main with `hubSync`. The renderer itself never touches the network (CSP).
  */
 const hubDeviceId = z.string().min(1).max(100).regex(/^[\w.-]+$/);
 const hubDevice = z
@@ -50,6 +53,8 @@ const hubChannels = {
     args: z
       .object({
         port: z.number().int().min(1024).max(65535),
+        /** The LAN address to listen on; absent: the one with the default route (main checks it is this computer's). */
+        address: z.ipv4().optional(),
         device: hubDevice,
         event: z.object({ id: z.string().min(1).max(100), title: z.string().max(300) }).strict(),
       })
@@ -58,6 +63,14 @@ const hubChannels = {
   hubStop: { channel: 'skhod:hub-stop', args: z.object({}).strict() },
   hubNewPin: { channel: 'skhod:hub-new-pin', args: z.object({}).strict() },
   hubUnpair: { channel: 'skhod:hub-unpair', args: z.object({ deviceId: hubDeviceId }).strict() },
+  /** The hub operator's «Разрешить» (granting `role`) or «Отклонить» for a device that typed the PIN. */
+  hubDecide: {
+    channel: 'skhod:hub-decide',
+    args: z.union([
+      z.object({ pairingId: z.string().uuid(), approve: z.literal(true), role: z.enum(deviceRoles) }).strict(),
+      z.object({ pairingId: z.string().uuid(), approve: z.literal(false) }).strict(),
+    ]),
+  },
   /** A file the OS asked Сход to open (double-click), waiting up to `waitMs`; see electron/opened-files.ts. */
   takeOpenedFile: { channel: 'skhod:take-opened-file', args: z.object({ waitMs: z.number().int().min(0).max(30_000) }).strict() },
   hubNextRequest: { channel: 'skhod:hub-next-request', args: z.object({ waitMs: z.number().int().min(0).max(30_000) }).strict() },
@@ -79,6 +92,8 @@ const hubChannels = {
       })
       .strict(),
   },
+  /** On a desk, after its operator saw both codes match: waits for the hub's «Разрешить» and pins the hub. */
+  hubPairConfirm: { channel: 'skhod:hub-pair-confirm', args: z.object({ pairingId: z.string().uuid() }).strict() },
   hubSync: { channel: 'skhod:hub-sync', args: z.object({ eventId: z.string().min(1).max(100), bytes: hubBytes }).strict() },
   hubForget: { channel: 'skhod:hub-forget', args: z.object({}).strict() },
 } as const;
@@ -162,38 +177,57 @@ export type StoredBackup = { name: string; size: number; info?: string };
 export type HubPeer = {
   deviceId: string;
   name: string;
+  /** The role granted with «Разрешить». */
   role: DeviceRole;
+  /** Short code of the desk's TLS certificate («A1B2-C3D4-E5F6-0718»). */
+  code: string;
   pairedAt: string;
   /** Last successful sync since the hub started (memory only). */
   lastSyncAt?: string;
   lastAddress?: string;
 };
-/** This device as a hub. `pin` and `addresses` only while running. */
+/** A device that typed the right PIN and waits for «Разрешить». */
+export type HubApproval = { pairingId: string; name: string; requestedRole: DeviceRole; code: string; address: string; requestedAt: string };
+/** This device as a hub. `pin` and `address` only while running; `addresses` are the LAN addresses to pick from. */
 export type HubHostStatus = {
   running: boolean;
   port: number;
+  /** The address the hub listens on (running), or the one suggested (the default route's). */
+  address: string | null;
   addresses: string[];
+  /** Short code of this hub's TLS certificate: desks compare it when pairing. */
+  code: string | null;
   pin: string | null;
+  approvals: HubApproval[];
   event: { id: string; title: string } | null;
   /** A window of this app is waiting for desks' files right now. */
   serving: boolean;
   paired: HubPeer[];
 };
-/** This device as a desk: the hub it is paired with (the token stays in the main process). */
+/**
+ * This device as a desk: the hub it is paired with (the token stays in the main process).
+ * `role` is the role the HUB OPERATOR GRANTED with «Разрешить» — the one place the renderer learns it
+ * (from `hubPairConfirm`'s result and from `hubStatus`).
+ */
 export type HubLinkStatus = {
   address: string;
-  hub: { deviceId: string; name: string };
+  hub: { deviceId: string; name: string; code: string };
+  role: DeviceRole;
   event: { id: string; title: string };
   pairedAt: string;
 } | null;
-export type HubStatus = { host: HubHostStatus; link: HubLinkStatus };
+/** `notice`: something the desk must be told once (e.g. a pairing from before TLS was dropped). */
+export type HubStatus = { host: HubHostStatus; link: HubLinkStatus; notice: string | null };
+/** A pairing between its two steps: the codes both operators compare. */
+export type HubPendingPair = { pairingId: string; hubName: string; hubCode: string; deskCode: string; event: { id: string; title: string } };
 /** A desk's file for the hub's renderer to apply; `null`: none arrived while waiting. */
-export type HubRequest = { id: string; deviceId: string; deviceName: string; bytes: Uint8Array } | null;
+export type HubRequest = { id: string; deviceId: string; deviceName: string; role: DeviceRole; bytes: Uint8Array } | null;
 /**
  * Expected network outcomes are data, not bridge errors: the desk shows them in its status line.
  * `offline`: the hub cannot be reached or is busy right now — retry later, files are the fallback.
  */
 export type HubFailure = { ok: false; code: string; message: string; offline: boolean };
+export type HubPairStarted = { ok: true; pending: HubPendingPair } | HubFailure;
 export type HubPairResult = { ok: true; link: NonNullable<HubLinkStatus> } | HubFailure;
 export type HubSyncResult = { ok: true; bytes: Uint8Array } | HubFailure;
 
@@ -214,9 +248,11 @@ type Results = {
   hubStop: HubStatus;
   hubNewPin: HubStatus;
   hubUnpair: HubStatus;
+  hubDecide: HubStatus;
   hubNextRequest: HubRequest;
   hubAnswer: { accepted: boolean };
-  hubPair: HubPairResult;
+  hubPair: HubPairStarted;
+  hubPairConfirm: HubPairResult;
   hubSync: HubSyncResult;
   hubForget: HubStatus;
 };

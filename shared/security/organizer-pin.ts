@@ -2,20 +2,46 @@
  * The organizer PIN: what a desk or a district-office laptop asks before it opens the organizer's
  * areas, changes its own role or does something destructive (restore, delete, merge).
  *
- * It is a guard on the screen, not encryption. The hash travels in exchange files (on the event row),
- * so anyone holding such a file can try all 10^8 PINs offline; PBKDF2 with a random salt makes that
- * slow, not impossible. What the PIN does stop is the everyday case: a volunteer at a desk laptop who
- * opens the contest or switches the laptop to «Организатор» to get around it.
+ * It is a guard on the screen, not encryption. The hash travels with the event (exchange files, which
+ * issue 19 encrypts for the event's devices), so whoever gets at it can try PINs offline. Since issue 19
+ * a new PIN has 6–8 digits and is hashed with scrypt (memory-hard, from the audited @noble/hashes):
+ * N = 2^15, r = 8 (32 MiB per guess), about 0.6 s in JavaScript here; trying all 10^6 six-digit PINs
+ * costs a CPU core over a day (native scrypt, ~0.1 s each) and a GPU far more memory than PBKDF2 did —
+ * 4 digits under PBKDF2-120k fell in 347 s. What the PIN stops at the screen is the everyday case: a
+ * volunteer at a desk laptop who opens the contest or switches the laptop to «Организатор».
  *
- * Pure: WebCrypto only (browsers and Node 20 both have `crypto.subtle`), no storage, time passed in.
+ * Records made before (PBKDF2, 4–8 digits) still open the organizer's areas, so nobody is locked out
+ * by the update; `isOutdatedPin` makes the screens ask the organizer to set a new one.
+ *
+ * Pure: WebCrypto and @noble/hashes (both run in browsers and Node), no storage, time passed in.
  */
+import { scryptAsync } from '@noble/hashes/scrypt.js';
 import type { DeviceRole, OrganizerPinRecord } from '../domain/types';
-import { isAcceptablePin } from './pin';
 
-export { isAcceptablePin };
-
-/** Enough to make each guess cost milliseconds, little enough for an old desk laptop to verify in one. */
+/** Cost of the old PBKDF2 records (still verified, no longer made). */
 export const PIN_ITERATIONS = 120_000;
+/** scrypt's CPU/memory cost N for new PINs (stored in the record's `iterations`); r and p are fixed. */
+export const SCRYPT_COST = 2 ** 15;
+const SCRYPT_R = 8;
+const SCRYPT_P = 1;
+
+export const ORGANIZER_PIN_DIGITS = { min: 6, max: 8 } as const;
+
+/** A PIN a new record may be made of: 6–8 digits. */
+export function isAcceptableOrganizerPin(pin: string): boolean {
+  return /^\d{6,8}$/.test(pin);
+}
+
+/** What may be checked against a record: old records allowed 4–8 digits. */
+const isCheckablePin = (pin: string) => /^\d{4,8}$/.test(pin);
+
+export const OUTDATED_PIN_MESSAGE =
+  'PIN организатора задан прежней версией Сход: он мог быть короче 6 цифр и защищён слабее. Задайте новый PIN из 6–8 цифр (Настройки → «PIN организатора»); он уйдёт на другие устройства со следующим файлом обмена.';
+
+/** A record from before issue 19 (PBKDF2, maybe 4–5 digits): the organizer should set a new PIN. */
+export function isOutdatedPin(record: OrganizerPinRecord): boolean {
+  return record.algo !== 'scrypt';
+}
 
 /** How long one correct PIN keeps the organizer's areas open on a non-organizer device. */
 export const UNLOCK_MS = 10 * 60_000;
@@ -33,29 +59,37 @@ function fromHex(s: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-async function derive(pin: string, salt: string, iterations: number): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: fromHex(salt), iterations }, key, 256);
+async function derive(pin: string, record: Pick<OrganizerPinRecord, 'algo' | 'salt' | 'iterations'>): Promise<string> {
+  const secret = new TextEncoder().encode(pin);
+  if (record.algo === 'scrypt') {
+    return hex(await scryptAsync(secret, fromHex(record.salt), { N: record.iterations, r: SCRYPT_R, p: SCRYPT_P, dkLen: 32 }));
+  }
+  const key = await crypto.subtle.importKey('raw', secret, 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: fromHex(record.salt), iterations: record.iterations }, key, 256);
   return hex(new Uint8Array(bits));
 }
 
 /**
- * A record for a new PIN. Throws on a PIN that is not 4–8 digits: the caller validates first and shows
- * the message; reaching here with a bad PIN is a programming error.
+ * A record for a new PIN (scrypt). Throws on a PIN that is not 6–8 digits: the caller validates first
+ * and shows the message; reaching here with a bad PIN is a programming error. `iterations` is scrypt's
+ * cost N (a power of two; tests pass a small one).
  */
 export async function makeOrganizerPin(
   pin: string,
   opts: { deviceId: string; now: Date; salt?: string; iterations?: number },
 ): Promise<OrganizerPinRecord> {
-  if (!isAcceptablePin(pin)) throw new Error('PIN организатора — от 4 до 8 цифр');
+  if (!isAcceptableOrganizerPin(pin)) throw new Error('PIN организатора — от 6 до 8 цифр');
   const salt = opts.salt ?? hex(crypto.getRandomValues(new Uint8Array(16)));
-  const iterations = opts.iterations ?? PIN_ITERATIONS;
-  return { algo: 'pbkdf2-sha256', iterations, salt, hash: await derive(pin, salt, iterations), setAt: opts.now.toISOString(), setBy: opts.deviceId };
+  const iterations = opts.iterations ?? SCRYPT_COST;
+  const record = { algo: 'scrypt' as const, iterations, salt };
+  return { ...record, hash: await derive(pin, record), setAt: opts.now.toISOString(), setBy: opts.deviceId };
 }
 
+/** Whether `pin` opens `record` (either algorithm: old PBKDF2 records keep working until replaced). */
 export async function verifyOrganizerPin(pin: string, record: OrganizerPinRecord): Promise<boolean> {
-  if (!isAcceptablePin(pin) || record.algo !== 'pbkdf2-sha256') return false;
-  const got = await derive(pin, record.salt, record.iterations);
+  if (!isCheckablePin(pin) || (record.algo !== 'scrypt' && record.algo !== 'pbkdf2-sha256')) return false;
+  if (record.algo === 'scrypt' && !(Number.isSafeInteger(record.iterations) && record.iterations >= 2 && record.iterations <= 2 ** 20)) return false;
+  const got = await derive(pin, record);
   // length is fixed (64 hex); compare every character so the time does not depend on where they differ
   let diff = got.length ^ record.hash.length;
   for (let i = 0; i < got.length; i += 1) diff |= got.charCodeAt(i) ^ record.hash.charCodeAt(i);

@@ -117,6 +117,11 @@ export type ReadOptions = {
     unknownSender?: 'accept' | 'refuse';
   };
   maxJsonBytes?: number;
+  /**
+   * Runs on the inflated JSON before it is parsed (the hub's element-count and depth limits); throws
+   * an ExchangeError to refuse the file.
+   */
+  checkJson?: (json: Uint8Array) => void;
 };
 
 export type ExchangeFile = {
@@ -162,6 +167,7 @@ export async function readExchangeFile(bytes: Uint8Array, options: ReadOptions =
     }
     throw new ExchangeError('corrupt');
   }
+  options.checkJson?.(json);
   const body = parseJson(json);
   if (!isRecord(body) || !isRecord(body.header) || body.header.format !== EXCHANGE_FORMAT) throw new ExchangeError('corrupt');
   if (body.header.version !== EXCHANGE_VERSION) throw new ExchangeError('unsupported-version');

@@ -190,7 +190,7 @@ test('on a desk device a restore needs the organizer PIN', async ({ page }) => {
   await settings.app.open();
   await settings.app.openDemoButton.click();
   await settings.open();
-  await settings.setOrganizerPin('2468');
+  await settings.setOrganizerPin('246813');
   const backups = new BackupsSection(page);
   await backups.section.getByRole('button', { name: 'Создать копию сейчас' }).click();
   await expect(backups.section.getByRole('status')).toContainText('Копия создана');
@@ -202,7 +202,7 @@ test('on a desk device a restore needs the organizer PIN', async ({ page }) => {
   await restoreFirst();
   await dialog.getByRole('button', { name: 'Восстановить' }).click();
   await expect(settings.gate).toContainText('Чтобы восстановить данные из резервной копии, введите PIN организатора');
-  await settings.enterGatePin('1111');
+  await settings.enterGatePin('111111');
   await expect(settings.gate.getByRole('alert')).toContainText('Неверный PIN организатора');
   await settings.gate.getByRole('button', { name: 'Отмена' }).click();
   await expect(settings.gate).toBeHidden();
@@ -211,7 +211,7 @@ test('on a desk device a restore needs the organizer PIN', async ({ page }) => {
   await expect(backups.section.getByRole('button', { name: 'Отменить восстановление' })).toHaveCount(0);
 
   await dialog.getByRole('button', { name: 'Восстановить' }).click();
-  await settings.enterGatePin('2468');
+  await settings.enterGatePin('246813');
   // restored: the app reloads and, being a desk, opens at the desk
   await expect(page.getByRole('heading', { level: 1, name: 'Регистрация' })).toBeVisible();
   await settings.open();

@@ -17,7 +17,7 @@ test('a device switched to «Регистрация» shows the desk areas, open
   await app.openDemoButton.click();
   await settings.open();
   expect(await navNames(page)).toEqual(['Регистрация', 'Участники', 'Секции', 'Конкурс', 'Отчёты', 'Обмен', 'Настройки']);
-  await settings.setOrganizerPin('2468');
+  await settings.setOrganizerPin('246813');
   expect(await violations(page), 'Настройки с ролями').toEqual([]);
 
   await settings.role('Регистрация (стойка)').click();
@@ -43,11 +43,11 @@ test('a device switched to «Регистрация» shows the desk areas, open
   await expect(settings.gate).toBeVisible();
   await expect(settings.gate).toContainText('Чтобы открыть разделы организатора, введите PIN организатора');
   expect(await violations(page), 'PIN организатора').toEqual([]);
-  await settings.enterGatePin('1111');
+  await settings.enterGatePin('111111');
   await expect(settings.gate.getByRole('alert')).toContainText('Неверный PIN организатора');
   await expect(app.nav.getByRole('button', { name: 'Конкурс' })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/roles-gate.png' });
-  await settings.enterGatePin('2468');
+  await settings.enterGatePin('246813');
   await expect(settings.gate).toBeHidden();
   await app.goTo('Конкурс');
   await app.nav.getByRole('button', { name: 'Закрыть разделы организатора' }).click();
@@ -62,7 +62,7 @@ test('a device switched to «Регистрация» shows the desk areas, open
   await expect(settings.role('Регистрация (стойка)')).toBeChecked();
   await expect(settings.role('Организатор')).not.toBeChecked();
   await settings.role('Организатор').click();
-  await settings.enterGatePin('2468');
+  await settings.enterGatePin('246813');
   await expect(settings.role('Организатор')).toBeChecked();
   await expect.poll(() => navNames(page)).toHaveLength(7);
 });

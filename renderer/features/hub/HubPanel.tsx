@@ -1,20 +1,18 @@
 import { useEffect, useState } from 'react';
 import type { EventRow } from '../../../shared/domain/types';
-import type { BridgeResult, HubHostStatus, HubLinkStatus, HubStatus } from '../../../shared/ipc/contract';
+import type { BridgeResult, HubHostStatus, HubPendingPair, HubStatus } from '../../../shared/ipc/contract';
 import { bridge } from '../../bridge/bridge';
 import { HUB_BROWSER_MESSAGE } from '../../bridge/hub.browser';
 import { ensureDeviceKey } from '../../db/repo/device-key';
 import { useDb } from '../../hooks/db-context';
-import { ensureDeskSync, stopDeskSync, useHubStore } from './hub-loops';
+import { DeskView } from './HubDesk';
+import { HostView, type Act } from './HubHost';
 import { resumeLoops, unwrap } from './resume';
 import './hub.css';
 
 /** Suggested port; any free one from 1024 up works (the hub remembers the last one used). */
 const DEFAULT_PORT = 47800;
 const STATUS_POLL_MS = 3_000;
-
-const clock = (iso: string) => new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-const spacedPin = (pin: string) => `${pin.slice(0, 3)} ${pin.slice(3)}`;
 
 /**
  * «Локальная сеть» on the Обмен page: run this computer as the hub, or connect this desk to one.
@@ -72,6 +70,7 @@ export function HubPanel({ event }: { event: EventRow }) {
           {error}
         </p>
       )}
+      {status?.notice && !status.link && <p className="form-error">{status.notice}</p>}
       {shell === 'electron' && status && (
         <>
           {status.link ? (
@@ -87,15 +86,17 @@ export function HubPanel({ event }: { event: EventRow }) {
   );
 }
 
-type Act = (call: () => Promise<BridgeResult<HubStatus>>) => Promise<void>;
-
 /** Neither hub nor desk yet: start a hub here, or connect to one. */
 function Choose({ host, event, act, onPaired, setError }: { host: HubHostStatus; event: EventRow; act: Act; onPaired: () => void; setError: (e: string | null) => void }) {
   const ctx = useDb();
   const [port, setPort] = useState(String(host.port || DEFAULT_PORT));
+  // the LAN interface to listen on: the organizer's pick, else the default route's (never «all»)
+  const [listenOn, setListenOn] = useState<string | null>(null);
+  const listenAddress = listenOn ?? host.address;
   const [address, setAddress] = useState('');
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<HubPendingPair | null>(null);
   const portNumber = Number(port);
   const portOk = Number.isInteger(portNumber) && portNumber >= 1024 && portNumber <= 65535;
   const pinOk = /^\d{6}$/.test(pin.replace(/\s/g, ''));
@@ -103,9 +104,39 @@ function Choose({ host, event, act, onPaired, setError }: { host: HubHostStatus;
   const start = async () => {
     setBusy(true);
     const key = await ensureDeviceKey(ctx);
-    await act(() => bridge.hubStart({ port: portNumber, device: { id: ctx.device.id, name: ctx.device.name, publicKey: key.publicKey }, event: { id: event.id, title: event.title } }));
+    await act(() =>
+      bridge.hubStart({
+        port: portNumber,
+        ...(listenAddress ? { address: listenAddress } : {}),
+        device: { id: ctx.device.id, name: ctx.device.name, publicKey: key.publicKey },
+        event: { id: event.id, title: event.title },
+      }),
+    );
     setBusy(false);
   };
+
+  /** Step 2: this desk's operator saw the codes match; wait for «Разрешить» on the hub. */
+  const confirm = async (p: HubPendingPair) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = unwrap(await bridge.hubPairConfirm({ pairingId: p.pairingId }));
+      setPending(null);
+      if (!r.ok) setError(r.message);
+      else onPaired();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const cancel = async () => {
+    setPending(null);
+    await act(() => bridge.hubForget({}));
+  };
+
+  if (pending) return <CompareCodes pending={pending} busy={busy} onMatch={() => void confirm(pending)} onMismatch={() => void cancel()} />;
 
   const pair = async () => {
     setBusy(true);
@@ -120,7 +151,7 @@ function Choose({ host, event, act, onPaired, setError }: { host: HubHostStatus;
         }),
       );
       if (!r.ok) setError(r.message);
-      else onPaired();
+      else setPending(r.pending);
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -144,7 +175,20 @@ function Choose({ host, event, act, onPaired, setError }: { host: HubHostStatus;
           <input inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value.trim())} aria-invalid={!portOk} />
         </label>
         {!portOk && <p className="field-error">Порт — число от 1024 до 65535, например {DEFAULT_PORT}.</p>}
-        <button type="submit" className="primary" disabled={!portOk || busy}>
+        {host.addresses.length > 1 && (
+          <label className="field">
+            <span>Сеть, в которой работает хаб</span>
+            <select value={listenAddress ?? ''} onChange={(e) => setListenOn(e.target.value)}>
+              {host.addresses.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {host.addresses.length === 0 && <p className="form-error">Компьютер не подключён к сети — подключите его к Wi-Fi или кабелю площадки.</p>}
+        <button type="submit" className="primary" disabled={!portOk || busy || !listenAddress}>
           Запустить хаб
         </button>
         {host.paired.length > 0 && <p className="muted small">Подключённых стоек: {host.paired.length} — им не нужен новый PIN.</p>}
@@ -174,128 +218,28 @@ function Choose({ host, event, act, onPaired, setError }: { host: HubHostStatus;
   );
 }
 
-function HostView({ host, event, act }: { host: HubHostStatus; event: EventRow; act: Act }) {
-  const serve = useHubStore((s) => s.host);
-  const otherEvent = host.event && host.event.id !== event.id;
-  return (
-    <div className="hub-host">
-      <p className="exchange-ok">Хаб работает{host.event ? ` с мероприятием «${host.event.title}»` : ''}.</p>
-      {otherEvent && <p className="form-error">Открыто другое мероприятие. Остановите хаб и запустите его снова, чтобы стойки синхронизировали «{event.title}».</p>}
-      <div className="hub-pin" aria-label="PIN для подключения стоек">
-        <span className="muted">PIN для подключения</span>
-        <strong className="mono" data-testid="hub-pin">
-          {host.pin ? spacedPin(host.pin) : '—'}
-        </strong>
-        <button type="button" onClick={() => void act(() => bridge.hubNewPin({}))}>
-          Новый PIN
-        </button>
-      </div>
-      <p>
-        На стойке введите адрес:{' '}
-        {host.addresses.length ? (
-          host.addresses.map((a) => (
-            <strong key={a} className="mono hub-address">
-              {a}:{host.port}
-            </strong>
-          ))
-        ) : (
-          <span className="form-error">компьютер не подключён к сети — подключите его к Wi-Fi или кабелю площадки.</span>
-        )}
-      </p>
-      {!host.serving && <p className="form-error">Окно хаба не принимает данные — не закрывайте Сход на этом компьютере.</p>}
-      <p className="muted small">
-        Принято файлов от стоек: {serve.served}
-        {serve.lastServedAt && `, последний — ${clock(serve.lastServedAt)} от «${serve.lastFrom}»`}
-      </p>
-      {serve.lastError && <p className="form-error">Не принято: {serve.lastError}</p>}
-      <PairedList host={host} act={act} />
-      <button type="button" onClick={() => void act(() => bridge.hubStop({}))}>
-        Остановить хаб
-      </button>
-    </div>
-  );
-}
 
-function PairedList({ host, act }: { host: HubHostStatus; act: Act }) {
-  if (host.paired.length === 0) return <p className="muted">Стойки ещё не подключены.</p>;
+/**
+ * Between the two steps of pairing: both codes on this screen, for the operators to compare with the
+ * hub's screen. Only «Коды совпадают» lets this desk trust (pin) the hub.
+ */
+function CompareCodes({ pending, busy, onMatch, onMismatch }: { pending: HubPendingPair; busy: boolean; onMatch: () => void; onMismatch: () => void }) {
   return (
-    <table className="simple-table hub-paired">
-      <caption className="muted small">Подключённые устройства</caption>
-      <thead>
-        <tr>
-          <th>Устройство</th>
-          <th>Последняя синхронизация</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {host.paired.map((d) => (
-          <tr key={d.deviceId}>
-            <td>{d.name}</td>
-            <td>{d.lastSyncAt ? `${clock(d.lastSyncAt)}${d.lastAddress ? `, ${d.lastAddress}` : ''}` : '—'}</td>
-            <td>
-              <button type="button" onClick={() => void act(() => bridge.hubUnpair({ deviceId: d.deviceId }))} aria-label={`Отключить ${d.name}`}>
-                Отключить
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function DeskView({ link, event, onForget }: { link: NonNullable<HubLinkStatus>; event: EventRow; onForget: () => void }) {
-  const ctx = useDb();
-  const desk = useHubStore((s) => s.desk);
-  const [busy, setBusy] = useState(false);
-  const sameEvent = link.event.id === event.id;
-  const syncNow = async () => {
-    setBusy(true);
-    await ensureDeskSync({
-      ctx,
-      eventId: event.id,
-      hubDeviceId: link.hub.deviceId,
-      send: (bytes) => bridge.hubSync({ eventId: event.id, bytes: bytes as Uint8Array<ArrayBuffer> }).then(unwrap),
-    })
-      .syncNow()
-      .finally(() => setBusy(false));
-  };
-  return (
-    <div className="hub-desk">
+    <div className="hub-box hub-compare" role="region" aria-label="Сверка кодов">
+      <h3>Сверьте коды с экраном хаба «{pending.hubName}»</h3>
       <p>
-        Подключено к хабу «{link.hub.name}» <span className="mono">{link.address}</span>
+        Код хаба: <strong className="mono" data-testid="pair-hub-code">{pending.hubCode}</strong> — должен совпадать с кодом на экране хаба.
       </p>
-      {!sameEvent ? (
-        <p className="form-error">Хаб работает с мероприятием «{link.event.title}». Откройте его, чтобы синхронизироваться через хаб.</p>
-      ) : (
-        <dl className="facts hub-facts" aria-live="polite">
-          <dt>Связь</dt>
-          <dd data-testid="hub-phase" className={desk.phase === 'offline' || desk.phase === 'stopped' ? 'form-error' : undefined}>
-            {desk.phase === 'offline' ? 'нет связи с хабом' : desk.phase === 'stopped' ? 'синхронизация остановлена' : desk.phase === 'syncing' ? 'синхронизация…' : desk.lastSyncAt ? 'есть' : '—'}
-          </dd>
-          <dt>Последняя синхронизация</dt>
-          <dd data-testid="hub-last-sync">{desk.lastSyncAt ? clock(desk.lastSyncAt) : 'ещё не было'}</dd>
-          <dt>Ожидает отправки</dt>
-          <dd data-testid="hub-pending">{desk.pending === null ? '—' : desk.pending.toLocaleString('ru-RU')}</dd>
-        </dl>
-      )}
-      {desk.message && <p className="form-error">{desk.message}</p>}
-      {desk.phase === 'offline' && <p className="muted small">Пока связи нет, отметки сохраняются здесь; их можно передать файлом в разделе «Обмен».</p>}
+      <p>
+        Код этого устройства: <strong className="mono" data-testid="pair-desk-code">{pending.deskCode}</strong> — оператор хаба видит его в запросе и нажимает «Разрешить».
+      </p>
+      <p className="muted small">Если хоть одна цифра отличается, в сети кто-то выдаёт себя за хаб: нажмите «Коды не совпадают» и сообщите организатору.</p>
       <div className="dialog-actions">
-        {sameEvent && (
-          <button type="button" onClick={() => void syncNow()} disabled={busy}>
-            Синхронизировать сейчас
-          </button>
-        )}
-        <button
-          type="button"
-          onClick={() => {
-            stopDeskSync();
-            onForget();
-          }}
-        >
-          Отключиться от хаба
+        <button type="button" className="primary" onClick={onMatch} disabled={busy}>
+          {busy ? 'Ждём «Разрешить» на хабе…' : 'Коды совпадают'}
+        </button>
+        <button type="button" onClick={onMismatch}>
+          Коды не совпадают
         </button>
       </div>
     </div>

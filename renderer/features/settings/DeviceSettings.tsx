@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deviceRoles, type DeviceRole } from '../../../shared/domain/types';
-import { effectiveOrganizerPin, isAcceptablePin, tryOrganizerPin } from '../../../shared/security/organizer-pin';
+import { deviceRoles, type DeviceRole, type OrganizerPinRecord } from '../../../shared/domain/types';
+import { effectiveOrganizerPin, isAcceptableOrganizerPin, isOutdatedPin, OUTDATED_PIN_MESSAGE, tryOrganizerPin } from '../../../shared/security/organizer-pin';
 import { useDb } from '../../hooks/db-context';
 import { useEvents } from '../../hooks/use-events';
 import { areasForRole, startArea } from '../../stores/ui-store';
@@ -131,7 +131,7 @@ function OrganizerPinSettings() {
       if (outcome.result !== 'wait') await savePinAttempts(ctx, outcome.attempts);
       if (outcome.result !== 'ok') return setError(outcome.result === 'wrong' ? 'Текущий PIN неверен.' : 'Слишком много неверных попыток — подождите и попробуйте снова.');
     }
-    if (!isAcceptablePin(next)) return setError('Новый PIN — от 4 до 8 цифр.');
+    if (!isAcceptableOrganizerPin(next)) return setError('Новый PIN — от 6 до 8 цифр.');
     if (next !== repeat) return setError('PIN и повтор не совпадают.');
     setBusy(true);
     try {
@@ -161,8 +161,9 @@ function OrganizerPinSettings() {
       <p className="muted">
         {pin
           ? 'Задан. Стойки, районы и эксперты спрашивают его перед разделами организатора, сменой роли, удалением и восстановлением.'
-          : 'Не задан: на стойках и в районах разделы организатора пока открыты всем. Задайте PIN из 4–8 цифр — он уйдёт на другие устройства с файлами обмена (в виде хеша, не самим PIN).'}
+          : 'Не задан: на стойках и в районах разделы организатора пока открыты всем. Задайте PIN из 6–8 цифр — он уйдёт на другие устройства с файлами обмена (в виде хеша, не самим PIN).'}
       </p>
+      <OutdatedPinNote pin={pin} />
       {behind.length > 0 && (
         <p className="likely">
           Без PIN: {behind.map((e) => `«${e.shortTitle ?? e.title}»`).join(', ')} — файлы обмена этих мероприятий не принесут PIN на стойки.{' '}
@@ -190,5 +191,15 @@ function OrganizerPinSettings() {
         </p>
       )}
     </section>
+  );
+}
+
+/** A PIN set by a version before issue 19 (maybe 4–5 digits, PBKDF2): the organizer is asked for a new one. */
+function OutdatedPinNote({ pin }: { pin: OrganizerPinRecord | null }) {
+  if (!pin || !isOutdatedPin(pin)) return null;
+  return (
+    <p className="form-error" data-testid="organizer-pin-outdated">
+      {OUTDATED_PIN_MESSAGE}
+    </p>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { OrganizerPinRecord } from '../../../shared/domain/types';
-import { formatWait, needsOrganizerPin, tryOrganizerPin, UNLOCK_MS, waitMs } from '../../../shared/security/organizer-pin';
+import { formatWait, isOutdatedPin, needsOrganizerPin, tryOrganizerPin, UNLOCK_MS, waitMs } from '../../../shared/security/organizer-pin';
 import type { DbContext } from '../../db/context';
 import { useDb } from '../../hooks/db-context';
 import { useUiStore } from '../../stores/ui-store';
@@ -118,6 +118,7 @@ function OrganizerPinDialog(props: { ctx: DbContext; what: string; pin: Organize
         <p>
           Чтобы {props.what}, введите PIN организатора. Разделы организатора останутся открытыми {UNLOCK_MS / 60_000} минут или до перезапуска.
         </p>
+        {isOutdatedPin(props.pin) && <p className="muted small">Этот PIN задан прежней версией Сход. Организатору нужно задать новый, из 6–8 цифр, на своём устройстве.</p>}
         <label className="field">
           <span>PIN организатора</span>
           <input

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,6 +42,8 @@ const validArgs: Record<HubKey, unknown> = {
   hubStop: {},
   hubNewPin: {},
   hubUnpair: { deviceId: 'desk-1' },
+  hubDecide: { pairingId: UUID, approve: true, role: 'desk' },
+  hubPairConfirm: { pairingId: UUID },
   hubNextRequest: { waitMs: 15_000 },
   hubAnswer: { id: UUID, bytes: new Uint8Array([1, 2, 3]) },
   hubPair: { address: '192.168.1.10:47800', pin: '004215', device: { id: 'desk-1', name: 'Стойка 1', role: 'desk', publicKey: KEY } },
@@ -57,6 +59,8 @@ const invalidArgs: Record<HubKey, unknown[]> = {
     { ...(validArgs.hubStart as object), port: '47800' },
     { ...(validArgs.hubStart as object), port: 47800.5 },
     { ...(validArgs.hubStart as object), host: '0.0.0.0' },
+    { ...(validArgs.hubStart as object), address: '192.168.1.300' },
+    { ...(validArgs.hubStart as object), address: 'hub-pc; rm -rf' },
     { port: 47800, device: { id: 'dev-1', name: '', publicKey: KEY }, event: { id: 'ev-1', title: 'x' } },
     { port: 47800, device: { id: 'dev/1', name: 'x', publicKey: KEY }, event: { id: 'ev-1', title: 'x' } },
     { port: 47800, device: { id: 'dev-1', name: 'x', publicKey: 'not base64url!' }, event: { id: 'ev-1', title: 'x' } },
@@ -65,6 +69,14 @@ const invalidArgs: Record<HubKey, unknown[]> = {
   hubStop: [null, { force: true }],
   hubNewPin: [null, { pin: '123456' }],
   hubUnpair: [{}, { deviceId: '' }, { deviceId: '../hub.json' }, { deviceId: 'x'.repeat(101) }],
+  hubDecide: [
+    { pairingId: UUID, approve: true },
+    { pairingId: UUID, approve: true, role: 'admin' },
+    { pairingId: 'not-a-uuid', approve: false },
+    { pairingId: UUID, approve: 'yes', role: 'desk' },
+    { pairingId: UUID, approve: false, role: 'organizer' },
+  ],
+  hubPairConfirm: [{}, { pairingId: 'x' }, { pairingId: UUID, token: 'smuggled' }],
   hubNextRequest: [{}, { waitMs: -1 }, { waitMs: 60_000 }, { waitMs: 'soon' }],
   hubAnswer: [
     { id: 'not-a-uuid', bytes: new Uint8Array() },
@@ -102,7 +114,20 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('hub IPC channels', () => {
   it('are all prefixed and listed here', () => {
-    expect(hubKeys.sort()).toEqual(['hubAnswer', 'hubForget', 'hubNewPin', 'hubNextRequest', 'hubPair', 'hubStart', 'hubStatus', 'hubStop', 'hubSync', 'hubUnpair']);
+    expect(hubKeys.sort()).toEqual([
+      'hubAnswer',
+      'hubDecide',
+      'hubForget',
+      'hubNewPin',
+      'hubNextRequest',
+      'hubPair',
+      'hubPairConfirm',
+      'hubStart',
+      'hubStatus',
+      'hubStop',
+      'hubSync',
+      'hubUnpair',
+    ]);
     for (const k of hubKeys) expect(channels[k].channel).toMatch(/^skhod:hub-/);
   });
 
@@ -139,7 +164,14 @@ describe('hub handlers over HubService (hub and desk on loopback)', () => {
 
   function service() {
     const dir = path.join(tmp, `svc-${++n}`);
-    const s = new HubService({ dataDir: dir, listenHost: '127.0.0.1', addresses: () => ['192.168.1.10'], linkTiming: { pickupMs: 2_000, answerMs: 5_000 } });
+    const s = new HubService({
+      dataDir: dir,
+      listenHost: '127.0.0.1',
+      addresses: () => ['192.168.1.10'],
+      defaultRoute: async () => '192.168.1.10',
+      linkTiming: { pickupMs: 2_000, answerMs: 5_000 },
+      approvalPollMs: 20,
+    });
     services.push(s);
     return { s, dir, h: createHubHandlers(() => s) };
   }
@@ -164,18 +196,20 @@ describe('hub handlers over HubService (hub and desk on loopback)', () => {
     }
   }
 
-  it('start shows the PIN, the LAN addresses and the port; stop clears them', async () => {
+  it('start shows the PIN, the certificate code, the LAN addresses and the port; stop clears them', async () => {
     const hubKey = await signerFor('hub-1');
     const { h, status } = await startedHub(hubKey);
-    expect(status.host).toMatchObject({ running: true, addresses: ['192.168.1.10'], event: { id: 'ev-1', title: 'Уфа 2019' }, paired: [] });
+    expect(status.host).toMatchObject({ running: true, address: '127.0.0.1', addresses: ['192.168.1.10'], event: { id: 'ev-1', title: 'Уфа 2019' }, paired: [], approvals: [] });
     expect(status.host.pin).toMatch(/^\d{6}$/);
+    expect(status.host.code).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
     expect(status.host.port).toBeGreaterThan(0);
     const pin = status.host.pin;
     const renewed = await h.hubNewPin({}, ev);
     expect(renewed.host.pin).toMatch(/^\d{6}$/);
     expect(renewed.host.pin === pin && (await h.hubNewPin({}, ev)).host.pin === pin).toBe(false);
     const stopped = await h.hubStop({}, ev);
-    expect(stopped.host).toMatchObject({ running: false, pin: null, addresses: [] });
+    // stopped: no PIN or code; the address offered next time is the default route's
+    expect(stopped.host).toMatchObject({ running: false, pin: null, code: null, address: '192.168.1.10', addresses: ['192.168.1.10'] });
     expect(await h.hubNextRequest({ waitMs: 10_000 }, ev)).toBeNull();
   });
 
@@ -193,6 +227,35 @@ describe('hub handlers over HubService (hub and desk on loopback)', () => {
     }
   });
 
+  it('listens only on an address the organizer may pick: another computer’s address is refused in Russian', async () => {
+    const hubKey = await signerFor('hub-1');
+    const s = new HubService({ dataDir: path.join(tmp, `svc-${++n}`), addresses: () => ['127.0.0.1'], defaultRoute: async () => null });
+    services.push(s);
+    const h = createHubHandlers(() => s);
+    const args = { port: 0, device: { id: 'hub-1', name: 'Хаб', publicKey: hubKey.publicKey }, event: { id: 'ev-1', title: 'x' } };
+    await expect(h.hubStart({ ...args, address: '10.9.9.9' }, ev)).rejects.toThrow(/не принадлежит этому компьютеру/);
+    const started = await h.hubStart({ ...args, address: '127.0.0.1' }, ev);
+    expect(started.host).toMatchObject({ running: true, address: '127.0.0.1' });
+    await h.hubStop({}, ev);
+    // no address given: the suggested one (here the only LAN address, as no default route exists)
+    expect((await h.hubStart(args, ev)).host.address).toBe('127.0.0.1');
+  });
+
+  /** Both steps of pairing through the handlers, with the hub operator's «Разрешить» in between. */
+  async function pairThrough(hub: Awaited<ReturnType<typeof startedHub>>, desk: ReturnType<typeof service>, device: { id: string; name: string; role: 'desk'; publicKey: string }) {
+    const address = `127.0.0.1:${hub.status.host.port}`;
+    const pin = (await hub.h.hubStatus({}, ev)).host.pin!;
+    const started = await desk.h.hubPair({ address, pin, device }, ev);
+    if (!started.ok) throw new Error(started.message);
+    const waiting = (await hub.h.hubStatus({}, ev)).host.approvals;
+    // both screens show the same two codes: the hub's on the desk, the desk's on the hub
+    expect(started.pending.hubCode).toBe((await hub.h.hubStatus({}, ev)).host.code);
+    expect(waiting).toMatchObject([{ name: device.name, requestedRole: 'desk', code: started.pending.deskCode }]);
+    const confirmed = desk.h.hubPairConfirm({ pairingId: started.pending.pairingId }, ev);
+    await hub.h.hubDecide({ pairingId: waiting[0]!.pairingId, approve: true, role: 'desk' }, ev);
+    return { started, result: await confirmed, address };
+  }
+
   it('pair, sync, unpair: the desk keeps the token in main only and checks the hub’s answer key', async () => {
     const hubKey = await signerFor('hub-1');
     const hub = await startedHub(hubKey);
@@ -205,12 +268,12 @@ describe('hub handlers over HubService (hub and desk on loopback)', () => {
     expect(wrong).toMatchObject({ ok: false, code: 'wrong-pin', offline: false });
     expect((await desk.h.hubStatus({}, ev)).link).toBeNull();
 
-    const paired = await desk.h.hubPair({ address, pin: hub.status.host.pin!, device }, ev);
-    expect(paired).toMatchObject({ ok: true, link: { address, hub: { deviceId: 'hub-1', name: 'Хаб' }, event: { id: 'ev-1' } } });
+    const { result: paired } = await pairThrough(hub, desk, device);
+    expect(paired).toMatchObject({ ok: true, link: { address, role: 'desk', hub: { deviceId: 'hub-1', name: 'Хаб', code: hub.status.host.code }, event: { id: 'ev-1' } } });
     const linkFile = JSON.parse(readFileSync(path.join(desk.dir, 'hub-link.json'), 'utf8')) as { token: string };
     const status: HubStatus = await desk.h.hubStatus({}, ev);
     expect(JSON.stringify(status)).not.toContain(linkFile.token);
-    expect((await hub.h.hubStatus({}, ev)).host.paired).toMatchObject([{ deviceId: 'desk-1', name: 'Стойка 1', role: 'desk' }]);
+    expect((await hub.h.hubStatus({}, ev)).host.paired).toMatchObject([{ deviceId: 'desk-1', name: 'Стойка 1', role: 'desk', code: expect.stringMatching(/^[0-9A-F-]{19}$/) }]);
 
     // an answer signed by the hub's key goes through
     const [ok] = await Promise.all([desk.h.hubSync({ eventId: 'ev-1', bytes: await emptyFile(deskKey) }, ev), serveOnce(hub.h, () => emptyFile(hubKey))]);
@@ -242,15 +305,45 @@ describe('hub handlers over HubService (hub and desk on loopback)', () => {
   it('a device is a hub or a desk, not both; a malformed address is explained', async () => {
     const hubKey = await signerFor('hub-1');
     const hub = await startedHub(hubKey);
-    const device = { id: 'x-1', name: 'X', role: 'desk' as const, publicKey: hubKey.publicKey };
+    const device = { id: 'x-1', name: 'X', role: 'desk' as const, publicKey: (await signerFor('x-1')).publicKey };
     await expect(hub.h.hubPair({ address: '127.0.0.1:1', pin: '123456', device }, ev)).rejects.toThrow(/запущен хаб/);
 
     const desk = service();
     expect(await desk.h.hubPair({ address: 'http://hub/path', pin: '123456', device }, ev)).toMatchObject({ ok: false, code: 'bad-address' });
-    const paired = await desk.h.hubPair({ address: `127.0.0.1:${hub.status.host.port}`, pin: hub.status.host.pin!, device: { ...device, id: 'desk-9' } }, ev);
+    const { result: paired } = await pairThrough(hub, desk, { ...device, id: 'desk-9' });
     expect(paired.ok).toBe(true);
     await expect(desk.h.hubStart({ port: 0, device: { id: 'desk-9', name: 'X', publicKey: hubKey.publicKey }, event: { id: 'ev-1', title: 'x' } }, ev)).rejects.toThrow(
       /подключено к хабу как стойка/,
     );
+  });
+
+  it('«Отклонить» on the hub: the desk is told, nothing is saved; codes that did not match → the desk forgets the pairing', async () => {
+    const hub = await startedHub(await signerFor('hub-1'));
+    const desk = service();
+    const device = { id: 'desk-2', name: 'Стойка 2', role: 'desk' as const, publicKey: (await signerFor('desk-2')).publicKey };
+    const address = `127.0.0.1:${hub.status.host.port}`;
+    const started = await desk.h.hubPair({ address, pin: hub.status.host.pin!, device }, ev);
+    if (!started.ok) throw new Error(started.message);
+    const confirmed = desk.h.hubPairConfirm({ pairingId: started.pending.pairingId }, ev);
+    const [waiting] = (await hub.h.hubStatus({}, ev)).host.approvals;
+    await hub.h.hubDecide({ pairingId: waiting!.pairingId, approve: false }, ev);
+    expect(await confirmed).toMatchObject({ ok: false, code: 'pairing-refused' });
+    expect((await desk.h.hubStatus({}, ev)).link).toBeNull();
+    await expect(hub.h.hubDecide({ pairingId: waiting!.pairingId, approve: true, role: 'desk' }, ev)).rejects.toThrow(/уже нет/);
+
+    const again = await desk.h.hubPair({ address, pin: (await hub.h.hubStatus({}, ev)).host.pin!, device }, ev);
+    if (!again.ok) throw new Error(again.message);
+    await desk.h.hubForget({}, ev);
+    expect(await desk.h.hubPairConfirm({ pairingId: again.pending.pairingId }, ev)).toMatchObject({ ok: false, code: 'not-found' });
+  });
+
+  it('a desk paired by an older version (plain HTTP) is told to pair again', async () => {
+    const desk = service();
+    mkdirSync(desk.dir, { recursive: true });
+    writeFileSync(path.join(desk.dir, 'hub-link.json'), JSON.stringify({ version: 1, address: '192.168.1.10:47800', token: 'x'.repeat(43) }));
+    const status = await desk.h.hubStatus({}, ev);
+    expect(status.link).toBeNull();
+    expect(status.notice).toMatch(/подключитесь к хабу заново/i);
+    expect(await desk.h.hubSync({ eventId: 'ev-1', bytes: new Uint8Array() as Uint8Array<ArrayBuffer> }, ev)).toMatchObject({ ok: false, code: 'not-paired', message: expect.stringMatching(/шифруется/) });
   });
 });

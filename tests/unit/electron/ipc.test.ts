@@ -37,7 +37,12 @@ const subFrameEvent = () => ({ sender: { mainFrame }, senderFrame: { parent: mai
 const BACKUP_NAME = 'skhod-20190927-083015042-k3x9q2.skhod-backup';
 
 const hubDevice = { id: 'desk-1', name: 'Стойка 1', publicKey: 'BKrHbqKQn0Wb5CfKxyv0sYtD3gX9s0P4q0zQ8cZ1mJ8u' };
-const hubStatusValue = { host: { running: false, port: 47800, addresses: [], pin: null, event: null, serving: false, paired: [] }, link: null };
+const hubStatusValue = {
+  host: { running: false, port: 47800, address: null, addresses: [], code: null, pin: null, approvals: [], event: null, serving: false, paired: [] },
+  link: null,
+  notice: null,
+};
+const PAIRING_ID = '3b2f8c1e-0a4d-4f5e-9b6c-7d8e9f0a1b2c';
 function hubStubHandlers() {
   return {
     hubStatus: vi.fn(async () => hubStatusValue),
@@ -45,6 +50,8 @@ function hubStubHandlers() {
     hubStop: vi.fn(async () => hubStatusValue),
     hubNewPin: vi.fn(async () => hubStatusValue),
     hubUnpair: vi.fn(async () => hubStatusValue),
+    hubDecide: vi.fn(async () => hubStatusValue),
+    hubPairConfirm: vi.fn(async () => ({ ok: false as const, code: 'pairing-refused', message: 'Не разрешено', offline: false })),
     hubNextRequest: vi.fn(async () => null),
     hubAnswer: vi.fn(async () => ({ accepted: false })),
     hubPair: vi.fn(async () => ({ ok: false as const, code: 'wrong-pin', message: 'Неверный PIN', offline: false })),
@@ -58,6 +65,8 @@ const hubValidArgs = {
   hubStop: {},
   hubNewPin: {},
   hubUnpair: { deviceId: 'desk-1' },
+  hubDecide: { pairingId: PAIRING_ID, approve: false },
+  hubPairConfirm: { pairingId: PAIRING_ID },
   hubNextRequest: { waitMs: 1000 },
   takeOpenedFile: { waitMs: 25_000 },
   hubAnswer: { id: '3b2f8c1e-0a4d-4f5e-9b6c-7d8e9f0a1b2c', bytes: new Uint8Array([1]) },
@@ -159,6 +168,8 @@ const invalidArgs: { [K in ChannelKey]: unknown[] } = {
   hubStop: [null],
   hubNewPin: [null],
   hubUnpair: [{ deviceId: '../x' }],
+  hubDecide: [{ pairingId: PAIRING_ID, approve: true, role: 'root' }],
+  hubPairConfirm: [{ pairingId: 'x' }],
   hubNextRequest: [{ waitMs: -1 }],
   takeOpenedFile: [undefined, {}, { waitMs: -1 }, { waitMs: 30_001 }, { waitMs: 1.5 }, { waitMs: 10, path: '/etc/passwd' }],
   hubAnswer: [{ id: 'not-a-uuid', error: 'x' }],

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as AppProtocol from '../../../electron/app-protocol';
 import { channels } from '../../../shared/ipc/contract';
+import { debuggerSwitches } from '../../../electron/debug-guard';
 import { resetFake, type FakeBrowserWindow, type FakeState } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronModule());
@@ -103,6 +104,7 @@ describe('main process startup', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: true,
       preload: path.join(electronDir, 'preload.cjs'),
     });
     expect(win.show).not.toHaveBeenCalled();
@@ -234,3 +236,64 @@ describe('dev mode (SKHOD_DEV_SERVER_URL)', () => {
   });
 });
 
+
+describe('packaged app: no DevTools, no debugger switches (issue 17, item 7)', () => {
+  const argv = process.argv;
+  afterEach(() => {
+    process.argv = argv;
+    delete process.env['NODE_OPTIONS'];
+  });
+
+  /** Imports main.ts as a packaged app started with `extra` on its command line. */
+  async function startPackaged(extra: string[], packaged = true): Promise<FakeState> {
+    const state = resetFake();
+    state.app.isPackaged = packaged;
+    process.argv = [...argv.slice(0, 2), ...extra];
+    vi.resetModules();
+    await import('../../../electron/main');
+    await new Promise((r) => setTimeout(r, 0));
+    return state;
+  }
+
+  it.each([['--remote-debugging-port=9222'], ['--remote-debugging-pipe'], ['--inspect'], ['--inspect-brk=0.0.0.0:9229'], ['--inspect-port', '9229']])(
+    'refuses %s: a Russian message, quit, no window, no IPC',
+    async (...extra) => {
+      const state = await startPackaged(extra);
+      expect(state.dialog.showErrorBox).toHaveBeenCalledTimes(1);
+      const [title, message] = state.dialog.showErrorBox.mock.calls[0] as [string, string];
+      expect(title).toBe('Сход не запущен');
+      expect(message).toContain(extra[0]!.split('=')[0]);
+      expect(message).toMatch(/Запустите Сход обычным ярлыком/);
+      expect(state.app.quit).toHaveBeenCalled();
+      expect(state.app.whenReady).not.toHaveBeenCalled();
+      expect(state.windows).toHaveLength(0);
+      expect(state.ipcHandlers.size).toBe(0);
+    },
+  );
+
+  it('names only debugger switches: other switches and file names are left alone', () => {
+    expect(debuggerSwitches(['--no-sandbox', '--inspector', '--lang=ru', '/tmp/--inspect.skhod', 'inspect', '--remote-debugging-portal'])).toEqual([]);
+    expect(debuggerSwitches(['--REMOTE-DEBUGGING-PORT=1', '-inspect', '--js-flags=--allow-natives-syntax'])).toHaveLength(3);
+  });
+
+  it('refuses an inspector smuggled in NODE_OPTIONS', async () => {
+    process.env['NODE_OPTIONS'] = '--max-old-space-size=4096 --inspect=9229';
+    const state = await startPackaged([]);
+    expect(state.dialog.showErrorBox).toHaveBeenCalledWith('Сход не запущен', expect.stringContaining('--inspect'));
+    expect(state.windows).toHaveLength(0);
+  });
+
+  it('a packaged window has DevTools switched off; an ordinary start with a file argument is not refused', async () => {
+    const state = await startPackaged(['/home/org/обмен.skhod']);
+    await vi.waitFor(() => expect(state.windows).toHaveLength(1));
+    expect(state.dialog.showErrorBox).not.toHaveBeenCalled();
+    expect((onlyWindow(state).options['webPreferences'] as { devTools: boolean }).devTools).toBe(false);
+  });
+
+  it('development runs keep DevTools and may be started under a debugger', async () => {
+    const state = await startPackaged(['--inspect=9229', '--remote-debugging-port=9222'], false);
+    await vi.waitFor(() => expect(state.windows).toHaveLength(1));
+    expect(state.dialog.showErrorBox).not.toHaveBeenCalled();
+    expect((onlyWindow(state).options['webPreferences'] as { devTools: boolean }).devTools).toBe(true);
+  });
+});

@@ -15,7 +15,8 @@ const { fuseConfig } = createRequire(import.meta.url)('../../../scripts/fuses.cj
  * and we look inside what it produced.
  */
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-const ASAR_BUDGET_BYTES = 4 * 1024 * 1024;
+// 4 MiB until issue 19; the hub's TLS certificates (selfsigned → @peculiar/x509, asn1js, pkijs) add ~1 MB
+const ASAR_BUDGET_BYTES = 5.5 * 1024 * 1024;
 
 let work: string;
 let out: string;
@@ -52,6 +53,10 @@ describe('packed app', () => {
     const files = listPackage(path.join(out, 'linux-unpacked/resources/app.asar'), { isPack: false }).map((f) => f.replace(/\\/g, '/'));
     const forbidden = files.filter((f) => /^\/(tests|renderer|shared|electron|cli|scripts|node_modules|resources)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts') || f.endsWith('.tsx'));
     expect(forbidden).toEqual([]);
+  });
+
+  it('keeps the hub\'s parse worker beside the asar, where a worker thread can load it', () => {
+    expect(statSync(path.join(out, 'linux-unpacked/resources/app.asar.unpacked/dist/electron/hub-parse-worker.cjs')).size).toBeGreaterThan(1000);
   });
 
   it('stays under its size budget', () => {

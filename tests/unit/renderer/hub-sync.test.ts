@@ -45,7 +45,7 @@ async function device(role: DeviceRole, name: string): Promise<DbContext> {
 }
 
 function service(): HubService {
-  const s = new HubService({ dataDir: path.join(tmp, `device-${++n}`), listenHost: '127.0.0.1', addresses: () => ['127.0.0.1'] });
+  const s = new HubService({ dataDir: path.join(tmp, `device-${++n}`), listenHost: '127.0.0.1', addresses: () => ['127.0.0.1'], approvalPollMs: 20 });
   services.push(s);
   return s;
 }
@@ -83,12 +83,18 @@ async function setup() {
   ensureHubHost({ ctx: org, eventId, bridge: hostBridge(hubSvc), waitMs: 200, idleMs: 5 });
 
   const deskKey = await ensureDeviceKey(desk);
-  const paired = await deskSvc.pair({
+  const asked = await deskSvc.pair({
     address: `127.0.0.1:${started.host.port}`,
     pin: started.host.pin!,
     device: { id: desk.device.id, name: desk.device.name, role: 'desk', publicKey: deskKey.publicKey },
   });
-  expect(paired.ok).toBe(true);
+  if (!asked.ok) throw new Error(asked.message);
+  // the operators compared the codes; the desk waits while the hub's operator presses «Разрешить»
+  const confirmed = deskSvc.confirmPair(asked.pending.pairingId);
+  const [approval] = (await hubSvc.status()).host.approvals;
+  await hubSvc.decide({ pairingId: approval!.pairingId, approve: true, role: 'desk' });
+  const paired = await confirmed;
+  expect(paired).toMatchObject({ ok: true, link: { role: 'desk' } });
   const round = (): Promise<DeskRound> => deskRound(desk, eventId, org.device.id, (bytes) => deskSvc.sync({ eventId, bytes }));
   const regs = await org.db.registrations.where('eventId').equals(eventId).toArray();
   return { org, desk, eventId, hubSvc, deskSvc, round, regs };

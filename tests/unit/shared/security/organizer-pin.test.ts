@@ -4,7 +4,11 @@ import {
   effectiveOrganizerPin,
   FREE_ATTEMPTS,
   formatWait,
+  isAcceptableOrganizerPin,
+  isOutdatedPin,
   makeOrganizerPin,
+  OUTDATED_PIN_MESSAGE,
+  SCRYPT_COST,
   needsOrganizerPin,
   noAttempts,
   tryOrganizerPin,
@@ -13,20 +17,30 @@ import {
   type PinAttempts,
 } from '../../../../shared/security/organizer-pin';
 
-// few iterations keep the tests quick; the algorithm is the same
-const fast = { deviceId: 'org-device', now: new Date('2019-12-17T10:00:00Z'), iterations: 1000 };
+// a small scrypt cost keeps the tests quick; the algorithm is the same
+const fast = { deviceId: 'org-device', now: new Date('2019-12-17T10:00:00Z'), iterations: 2 ** 10 };
+
+/** A record as versions before issue 19 made it (PBKDF2-SHA256), computed here with WebCrypto directly. */
+async function legacyRecord(pin: string, iterations = 1000): Promise<OrganizerPinRecord> {
+  const salt = '00112233445566778899aabbccddeeff';
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
+  const saltBytes = new Uint8Array(salt.match(/../g)!.map((h) => parseInt(h, 16)));
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: saltBytes, iterations }, key, 256);
+  const hash = [...new Uint8Array(bits)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return { algo: 'pbkdf2-sha256', iterations, salt, hash, setAt: '2019-11-01T00:00:00.000Z', setBy: 'org-device' };
+}
 
 describe('organizer PIN hash', () => {
   it('verifies the right PIN and refuses a wrong one, a near miss and a non-PIN', async () => {
-    const record = await makeOrganizerPin('4821', fast);
-    expect(await verifyOrganizerPin('4821', record)).toBe(true);
-    expect(await verifyOrganizerPin('4822', record)).toBe(false);
-    expect(await verifyOrganizerPin('48210', record)).toBe(false);
+    const record = await makeOrganizerPin('482193', fast);
+    expect(await verifyOrganizerPin('482193', record)).toBe(true);
+    expect(await verifyOrganizerPin('482194', record)).toBe(false);
+    expect(await verifyOrganizerPin('4821930', record)).toBe(false);
     expect(await verifyOrganizerPin('', record)).toBe(false);
-    expect(await verifyOrganizerPin('48a1', record)).toBe(false);
+    expect(await verifyOrganizerPin('48a193', record)).toBe(false);
   });
 
-  it('stores a salted hash only: the PIN is nowhere in the record and two records of one PIN differ', async () => {
+  it('stores a salted scrypt hash only: the PIN is nowhere in the record and two records of one PIN differ', async () => {
     const a = await makeOrganizerPin('20191218', fast);
     const b = await makeOrganizerPin('20191218', fast);
     expect(JSON.stringify(a)).not.toContain('20191218');
@@ -34,23 +48,41 @@ describe('organizer PIN hash', () => {
     expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(a.salt).not.toBe(b.salt);
     expect(a.hash).not.toBe(b.hash);
-    expect(a).toMatchObject({ algo: 'pbkdf2-sha256', iterations: 1000, setBy: 'org-device', setAt: '2019-12-17T10:00:00.000Z' });
+    expect(a).toMatchObject({ algo: 'scrypt', iterations: 1024, setBy: 'org-device', setAt: '2019-12-17T10:00:00.000Z' });
   });
 
-  it('is deterministic for a given salt, and the default is stretched', async () => {
-    const a = await makeOrganizerPin('1234', { ...fast, salt: '00112233445566778899aabbccddeeff' });
-    const b = await makeOrganizerPin('1234', { ...fast, salt: '00112233445566778899aabbccddeeff' });
+  it('is deterministic for a given salt, and the default is memory-hard (scrypt N = 2^15)', async () => {
+    const a = await makeOrganizerPin('123456', { ...fast, salt: '00112233445566778899aabbccddeeff' });
+    const b = await makeOrganizerPin('123456', { ...fast, salt: '00112233445566778899aabbccddeeff' });
     expect(a.hash).toBe(b.hash);
-    const stretched = await makeOrganizerPin('1234', { deviceId: 'x', now: fast.now, salt: a.salt });
-    expect(stretched.iterations).toBeGreaterThanOrEqual(100_000);
+    const stretched = await makeOrganizerPin('123456', { deviceId: 'x', now: fast.now, salt: a.salt });
+    expect(stretched).toMatchObject({ algo: 'scrypt', iterations: SCRYPT_COST });
+    expect(SCRYPT_COST).toBeGreaterThanOrEqual(2 ** 15);
     expect(stretched.hash).not.toBe(a.hash);
-    expect(await verifyOrganizerPin('1234', stretched)).toBe(true);
+    expect(await verifyOrganizerPin('123456', stretched)).toBe(true);
   });
 
-  it('refuses to make a record of a PIN that is not 4–8 digits', async () => {
-    for (const bad of ['123', '123456789', 'abcd', ' 1234', '12 34']) {
-      await expect(makeOrganizerPin(bad, fast)).rejects.toThrow('от 4 до 8 цифр');
+  it('refuses to make a record of a PIN that is not 6–8 digits (4 and 5 digits included)', async () => {
+    for (const bad of ['1234', '12345', '123456789', 'abcdef', ' 123456', '123 456']) {
+      expect(isAcceptableOrganizerPin(bad)).toBe(false);
+      await expect(makeOrganizerPin(bad, fast)).rejects.toThrow('от 6 до 8 цифр');
     }
+    for (const good of ['123456', '1234567', '12345678']) expect(isAcceptableOrganizerPin(good)).toBe(true);
+  });
+
+  it('an older PBKDF2 record with a 4-digit PIN still opens, and is marked outdated so the organizer is asked for a new PIN', async () => {
+    const old = await legacyRecord('4821');
+    expect(await verifyOrganizerPin('4821', old)).toBe(true);
+    expect(await verifyOrganizerPin('4822', old)).toBe(false);
+    expect(isOutdatedPin(old)).toBe(true);
+    expect(OUTDATED_PIN_MESSAGE).toMatch(/Задайте новый PIN из 6–8 цифр/);
+    expect(isOutdatedPin(await makeOrganizerPin('482193', fast))).toBe(false);
+  });
+
+  it('refuses a record with an unknown algorithm or an absurd scrypt cost without computing it', async () => {
+    const good = await makeOrganizerPin('482193', fast);
+    expect(await verifyOrganizerPin('482193', { ...good, algo: 'md5' } as unknown as OrganizerPinRecord)).toBe(false);
+    expect(await verifyOrganizerPin('482193', { ...good, iterations: 2 ** 40 })).toBe(false);
   });
 });
 
@@ -101,25 +133,25 @@ describe('wrong PINs are rate-limited', () => {
   });
 
   it('counts wrong attempts, refuses even the right PIN during a wait, and clears on success', async () => {
-    const record = await makeOrganizerPin('7355', fast);
+    const record = await makeOrganizerPin('735512', fast);
     let state: PinAttempts = noAttempts;
     let t = 5_000_000;
     for (let i = 1; i <= FREE_ATTEMPTS; i += 1) {
-      const r = await tryOrganizerPin(record, '0000', state, t);
+      const r = await tryOrganizerPin(record, '000000', state, t);
       expect(r.result).toBe('wrong');
       state = r.attempts;
       expect(state.failures).toBe(i);
     }
     // the third wrong one started a wait
-    const blocked = await tryOrganizerPin(record, '7355', state, t + 1000);
+    const blocked = await tryOrganizerPin(record, '735512', state, t + 1000);
     expect(blocked).toMatchObject({ result: 'wait', wait: 29_000 });
     expect(blocked.attempts).toBe(state); // a refused attempt is not counted
     t += 30_000;
-    const wrongAgain = await tryOrganizerPin(record, '1111', state, t);
+    const wrongAgain = await tryOrganizerPin(record, '111111', state, t);
     expect(wrongAgain).toMatchObject({ result: 'wrong', wait: 60_000 });
     state = wrongAgain.attempts;
-    expect((await tryOrganizerPin(record, '7355', state, t + 59_999)).result).toBe('wait');
-    const ok = await tryOrganizerPin(record, '7355', state, t + 60_000);
+    expect((await tryOrganizerPin(record, '735512', state, t + 59_999)).result).toBe('wait');
+    const ok = await tryOrganizerPin(record, '735512', state, t + 60_000);
     expect(ok).toEqual({ result: 'ok', attempts: noAttempts });
   });
 

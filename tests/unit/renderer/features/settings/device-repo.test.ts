@@ -45,7 +45,7 @@ describe('organizer PIN in a synced row', () => {
     const a = await newEvent(ctx, 'Сообщества — Уфа 2019');
     const b = await newEvent(ctx, 'Конкурс проектов 2020');
     const before = await ctx.db.changes.count();
-    const record = await setOrganizerPin(ctx, '2468', new Date('2019-12-17T09:00:00Z'));
+    const record = await setOrganizerPin(ctx, '246813', new Date('2019-12-17T09:00:00Z'));
 
     const events = await ctx.db.events.toArray();
     expect(events.map((e) => e.organizerPin)).toEqual([record, record]);
@@ -55,8 +55,8 @@ describe('organizer PIN in a synced row', () => {
       expect(c.device).toBe(ctx.device.id);
       expect(c.fields).toEqual({ organizerPin: record }); // only the PIN field travels, the rest is unchanged
     }
-    expect(JSON.stringify(changes)).not.toContain('2468');
-    expect(await verifyOrganizerPin('2468', (await loadOrganizerPin(ctx))!)).toBe(true);
+    expect(JSON.stringify(changes)).not.toContain('246813');
+    expect(await verifyOrganizerPin('246813', (await loadOrganizerPin(ctx))!)).toBe(true);
   });
 
   it('is set only on the organizer device', async () => {
@@ -64,24 +64,24 @@ describe('organizer PIN in a synced row', () => {
     await newEvent(ctx, 'Сообщества — Уфа 2019');
     await updateDevice(ctx, { role: 'desk' });
     const desk = { ...ctx, device: { ...ctx.device, role: 'desk' as const } };
-    await expect(setOrganizerPin(desk, '2468')).rejects.toThrow('только на устройстве организатора');
+    await expect(setOrganizerPin(desk, '246813')).rejects.toThrow('только на устройстве организатора');
     expect(await loadOrganizerPin(ctx)).toBeNull();
   });
 
   it('a changed PIN replaces the old one', async () => {
     ctx = await freshDb();
     await newEvent(ctx, 'Сообщества — Уфа 2019');
-    await setOrganizerPin(ctx, '1111', new Date('2019-12-17T09:00:00Z'));
-    await setOrganizerPin(ctx, '2222', new Date('2019-12-17T10:00:00Z'));
+    await setOrganizerPin(ctx, '111111', new Date('2019-12-17T09:00:00Z'));
+    await setOrganizerPin(ctx, '222222', new Date('2019-12-17T10:00:00Z'));
     const pin = (await loadOrganizerPin(ctx))!;
-    expect(await verifyOrganizerPin('2222', pin)).toBe(true);
-    expect(await verifyOrganizerPin('1111', pin)).toBe(false);
+    expect(await verifyOrganizerPin('222222', pin)).toBe(true);
+    expect(await verifyOrganizerPin('111111', pin)).toBe(false);
   });
 
   it('copies the PIN onto an event created after it was set, so that event\'s files carry it too', async () => {
     ctx = await freshDb();
     await newEvent(ctx, 'Сообщества — Уфа 2019');
-    const record = await setOrganizerPin(ctx, '2468');
+    const record = await setOrganizerPin(ctx, '246813');
     const later = await newEvent(ctx, 'Конкурс проектов 2020');
     expect((await ctx.db.events.get(later.id))!.organizerPin).toBeUndefined();
     expect(await spreadOrganizerPin(ctx)).toBe(1);
