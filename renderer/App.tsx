@@ -3,6 +3,7 @@ import type { EventRow } from '../shared/domain/types';
 import { EventSwitcher, formatDate } from './components/EventSwitcher';
 import { Nav } from './components/Nav';
 import { BackupGuard } from './features/backup/BackupGuard';
+import { ClockBanner } from './features/exchange/ClockBanner';
 import { DeskPage } from './features/desk/DeskPage';
 import { DbProvider } from './hooks/db-context';
 import { useCurrentEvent } from './hooks/use-current-event';
@@ -88,6 +89,7 @@ function Shell() {
       </header>
       <Nav />
       <main className="content" id="content">
+        <ClockBanner />
         <Suspense fallback={<div className="splash" aria-busy="true" />}>
           <AreaPage event={event} />
         </Suspense>

@@ -1,4 +1,4 @@
-import { createClock, type Clock } from '../../shared/sync/hlc';
+import { clockStart, createClock, MAX_CLOCK_AHEAD_MS, type Clock } from '../../shared/sync/hlc';
 import type { Device } from '../../shared/domain/types';
 import { DB_NAME, SkhodDb } from './database';
 import { ensureDeskEpoch, lastDeskStamp } from './repo/desk';
@@ -28,15 +28,18 @@ export async function openDatabase(name: string = DB_NAME, now: () => number = D
   const db = new SkhodDb(name);
   await db.open();
   // independent reads, side by side: each await here is time before the desk can answer
-  const [device, , , last, floorRow] = await Promise.all([
-    ensureDevice(db, now),
+  // the greatest stamp within the clock's bound, in case the last one is a foreign stamp from the future
+  const bound = `${String(Math.floor(now()) + MAX_CLOCK_AHEAD_MS).padStart(15, '0')}-fffff-\uffff`;
+  const [[device, ownLast], , , last, inBound, floorRow] = await Promise.all([
+    ensureDevice(db, now).then(async (d) => [d, (await db.changes.where('device').equals(d.id).last())?.hlc] as const),
     seedReferenceData(db),
     ensureDeskEpoch({ db }),
     lastDeskStamp({ db }), // the change log's last stamp, or a later one of a note of foreign changes
+    db.changes.where('hlc').below(bound).last(),
     db.settings.get(CLOCK_FLOOR_KEY),
   ]);
   const floor = floorRow?.value;
-  const start = typeof floor === 'string' && floor > last ? floor : last;
+  const start = clockStart(device.id, [last, ownLast, inBound?.hlc, typeof floor === 'string' ? floor : undefined], now());
   return { db, device, clock: createClock(device.id, now, start) };
 }
 
