@@ -44,6 +44,16 @@ export async function openDatabase(name: string = DB_NAME, now: () => number = D
 }
 
 /**
+ * A new device id: 128 random bits as 32 hex digits (a UUID carries only 122). It ends every stamp the
+ * device writes, so two installs sharing one would collide (incoming.ts refuses what it can detect).
+ * Every receiver binds the id to the first signing key it sees for it (exchange-file.ts refuses a file
+ * under a known id signed with another key).
+ */
+export function newDeviceId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
  * The device id is created once, on first run, and kept: it names this device in every change and
  * check-in it writes. Device rows and settings are local to the device and not change-logged.
  */
@@ -60,7 +70,7 @@ async function ensureDevice(db: SkhodDb, now: () => number): Promise<Device> {
       const row = await db.devices.get(saved.value);
       if (row) return row;
     }
-    const id = crypto.randomUUID();
+    const id = newDeviceId();
     const device: Device = {
       id,
       name: `Устройство ${id.slice(0, 4).toUpperCase()}`,
