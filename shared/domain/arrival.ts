@@ -20,20 +20,24 @@ export type ArrivalEntry = { id: string; kind: unknown; hlc: string; cancels?: r
  * of entries, so every device that holds the same entries derives the same arrival.
  */
 export function arrivalsInForce<E extends ArrivalEntry>(entries: readonly E[]): E[] {
-  const seen = new Set<string>();
-  const cancelled = new Set<string>();
+  // allocation-light: the merge runs this for every person a file touches (merge.bench.ts)
+  let cancelled: Set<string> | undefined;
   let legacyAnnul = '';
   const arrives: E[] = [];
   for (const e of entries) {
-    if (seen.has(e.id)) continue;
-    seen.add(e.id);
     if (e.kind === 'arrive') arrives.push(e);
     else if (e.kind === 'annul') {
-      if (Array.isArray(e.cancels)) for (const id of e.cancels) cancelled.add(id);
+      if (Array.isArray(e.cancels)) for (const id of e.cancels) (cancelled ??= new Set()).add(id);
       else if (e.hlc > legacyAnnul) legacyAnnul = e.hlc;
     }
   }
-  return arrives.filter((e) => !cancelled.has(e.id) && e.hlc > legacyAnnul).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  arrives.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const out: E[] = [];
+  for (const e of arrives) {
+    // the same entry twice (duplicates sort next to each other) counts once
+    if (e.hlc > legacyAnnul && !cancelled?.has(e.id) && out.at(-1)?.id !== e.id) out.push(e);
+  }
+  return out;
 }
 
 /**

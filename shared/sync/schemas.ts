@@ -158,16 +158,39 @@ const SHAPES = {
   },
 } satisfies Record<SyncTable, Record<string, z.ZodType>>;
 
-/** Per table: every field optional (a change carries only what changed) and nullable (null = removed). */
-const FIELD_SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map(
-  Object.entries(SHAPES).map(([table, shape]) => [
-    table,
-    z.looseObject(Object.fromEntries(Object.entries(shape as Record<string, z.ZodType>).map(([f, s]) => [f, s.nullable().optional()]))),
-  ]),
+/**
+ * One field's check: the schema itself, and a shortcut for the plain values that are nearly every value
+ * a merge sees (a string within its length, a member of an enum, a boolean) — it accepts only what the
+ * schema accepts, and anything it does not accept goes to the schema for the verdict. The merge runs
+ * this on every change of every file (200,000 in the bench), where a whole-object parse costs twice.
+ */
+type FieldCheck = { schema: z.ZodType; plain: (v: unknown) => boolean };
+
+function fieldCheck(schema: z.ZodType): FieldCheck {
+  let plain: (v: unknown) => boolean = () => false;
+  if (schema instanceof z.ZodString && schema.format === null) {
+    const min = schema.minLength ?? 0;
+    const max = schema.maxLength ?? Number.POSITIVE_INFINITY;
+    plain = (v) => typeof v === 'string' && v.length >= min && v.length <= max;
+  } else if (schema instanceof z.ZodEnum) {
+    const options: ReadonlySet<unknown> = new Set(schema.options);
+    plain = (v) => options.has(v);
+  } else if (schema instanceof z.ZodBoolean) plain = (v) => typeof v === 'boolean';
+  else if (schema instanceof z.ZodArray) {
+    // every list of SHAPES is list(): its length limit is VALUE_LIMITS.items, which limitProblem checks first
+    const item = fieldCheck(schema.element as z.ZodType).plain;
+    plain = (v) => Array.isArray(v) && v.every(item);
+  }
+  return { schema, plain };
+}
+
+/** Per table, per field it knows. Every field may be absent (a change carries what changed) or null (removed). */
+const FIELD_CHECKS: ReadonlyMap<string, ReadonlyMap<string, FieldCheck>> = new Map(
+  Object.entries(SHAPES).map(([table, shape]) => [table, new Map(Object.entries(shape as Record<string, z.ZodType>).map(([f, s]) => [f, fieldCheck(s)]))]),
 );
 
 /** The tables that have a schema: every synced table. */
-export const SCHEMA_TABLES: readonly string[] = [...FIELD_SCHEMAS.keys()];
+export const SCHEMA_TABLES: readonly string[] = [...FIELD_CHECKS.keys()];
 
 /**
  * The first problem of a change's (or a row's) fields in `table`, or null. Limits first, so nothing
@@ -176,17 +199,21 @@ export const SCHEMA_TABLES: readonly string[] = [...FIELD_SCHEMAS.keys()];
  */
 export function fieldsProblem(table: string, fields: Readonly<Record<string, unknown>>): ValueError | null {
   const budget: Budget = { nodes: VALUE_LIMITS.nodes, chars: VALUE_LIMITS.chars };
+  const checks = FIELD_CHECKS.get(table);
   for (const f in fields) {
-    const bad = limitProblem(fields[f], 1, budget);
+    const value = fields[f];
+    budget.chars -= f.length;
+    // strings, most values, inline; anything else through the walk
+    const bad = typeof value === 'string' ? (value.length > VALUE_LIMITS.strings ? 'string-too-long' : (budget.chars -= value.length) < 0 ? 'too-large' : null) : limitProblem(value, 1, budget);
     if (bad) return new ValueError(bad, table, f);
+    const check = checks?.get(f);
+    if (!check || value === null || value === undefined || check.plain(value)) continue;
+    const res = check.schema.safeParse(value);
+    if (res.success) continue;
+    const issue = res.error.issues[0]!;
+    return new ValueError(issue.code === 'too_big' && issue.origin === 'string' ? 'string-too-long' : issue.code === 'too_big' ? 'too-many-items' : 'wrong-type', table, f);
   }
-  const schema = FIELD_SCHEMAS.get(table);
-  if (!schema) return null;
-  const res = schema.safeParse(fields);
-  if (res.success) return null;
-  const issue = res.error.issues[0]!;
-  const field = String(issue.path[0] ?? '—');
-  return new ValueError(issue.code === 'too_big' && issue.origin === 'string' ? 'string-too-long' : issue.code === 'too_big' ? 'too-many-items' : 'wrong-type', table, field);
+  return null;
 }
 
 /** fieldsProblem for a whole row: also needs a string id. Throws ValueError. */
