@@ -27,8 +27,16 @@
  *    origin's role comes from `roleOf` (devices this one knows); a change from an unknown origin is
  *    judged by the file sender's role — a desk cannot vouch for someone else's contest data.
  *
+ * 5. Values: a change whose fields break its table's schema or the limits (schemas.ts: depth, string
+ *    length, list sizes, total size) is refused as `invalid` before anything else reads them.
+ * 6. One stamp, two writes (two installs with one device id): one value is kept by content, the same
+ *    on every device, and the other change is refused as `same-stamp` (lost-edits.ts).
+ * Stamps from the far future never get here: the caller holds them in quarantine (quarantine.ts).
+ *
  * Conflicts are observations for the review screen, not part of the state: they depend on what this
- * device saw and when, and are never needed for convergence.
+ * device saw and when, and are never needed for convergence. Besides field clashes and double check-ins
+ * they name edits hidden by a concurrent delete (lost-edits.ts) and annuls that missed another desk's
+ * arrival (checkin-conflicts.ts).
  */
 import type { DeviceRole } from '../domain/types';
 import type { ChangeRecord } from './change';

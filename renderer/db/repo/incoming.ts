@@ -27,7 +27,7 @@ export type Screened = {
   refused: Refusal[];
 };
 
-export async function screenIncoming(ctx: DbContext, changes: readonly ChangeRecord[], wallNow: number = Date.now()): Promise<Screened> {
+export async function screenIncoming(ctx: DbContext, changes: readonly ChangeRecord[], wallNow: number = ctx.clock.wallNow()): Promise<Screened> {
   const stored = await ctx.db.changes.bulkGet(changes.map((c) => (typeof c?.hlc === 'string' ? c.hlc : '')));
   const last = ctx.clock.last();
   const refused: Refusal[] = [];
@@ -50,7 +50,7 @@ const KEEP_PEERS = 20;
 type StoredObservation = ClockObservation & { at: number };
 
 /** Records what a received file says about this device's clock. Call inside a transaction over `settings`. */
-export async function noteClockObservation(ctx: DbContext, header: Pick<ExchangeHeader, 'sender' | 'createdAt'>, via: 'file' | 'hub', wallNow: number = Date.now()): Promise<void> {
+export async function noteClockObservation(ctx: DbContext, header: Pick<ExchangeHeader, 'sender' | 'createdAt'>, via: 'file' | 'hub', wallNow: number = ctx.clock.wallNow()): Promise<void> {
   const made = Date.parse(header.createdAt);
   if (!Number.isFinite(made)) return;
   const saved = ((await ctx.db.settings.get(PEERS_KEY))?.value ?? {}) as Record<string, StoredObservation>;

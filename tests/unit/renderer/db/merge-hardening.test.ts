@@ -18,6 +18,7 @@ import { deleteTracked, putTracked } from '../../../../renderer/db/change-log';
 import { openDatabase, type DbContext } from '../../../../renderer/db/context';
 import { appendCheckin } from '../../../../renderer/db/repo/checkins';
 import { applyExchange, exportExchange, previewExchange } from '../../../../renderer/db/repo/exchange';
+import { ownClockStatus } from '../../../../renderer/db/repo/incoming';
 import { acceptHeld, listQuarantine } from '../../../../renderer/db/repo/quarantine';
 import { listConflicts, resolveConflict } from '../../../../renderer/db/repo/sync-conflicts';
 import { createBrowserBackups } from '../../../../renderer/bridge/backups.browser';
@@ -288,5 +289,17 @@ describe('item 5: values that would break backups, exports and edits', () => {
     const { bytes } = await createBackup(org, 'Вручную');
     await expect(unpackBackup(bytes, { maxContainers: 50 })).rejects.toBeInstanceOf(BackupError);
     await expect(unpackBackup(bytes)).resolves.toBeDefined();
+  });
+});
+
+describe('this device’s own clock', () => {
+  it('is reported off when files from two peers were made later than this clock says (a clock behind), not for one peer alone', async () => {
+    const { org, desk, eventId } = await site();
+    const behind = await device('desk', 'Стойка с отстающими часами', () => Date.now() - 3 * 86_400_000);
+    await send(org, behind, eventId);
+    expect(await ownClockStatus(behind)).toBeNull();
+    await send(desk, behind, eventId, true);
+    expect(await ownClockStatus(behind)).toBeLessThan(-2 * 86_400_000);
+    expect(await ownClockStatus(org)).toBeNull();
   });
 });
