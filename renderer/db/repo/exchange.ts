@@ -223,7 +223,7 @@ export async function previewExchange(ctx: DbContext, bytes: Uint8Array, openEve
     fresh: plan.fresh.length,
     refused: plan.report.refused,
     conflicts: plan.report.conflicts,
-    drift: clockDrift(file.changes, Date.now()),
+    drift: clockDrift(plan.fresh, ctx.clock.wallNow()), // what is held is listed apart, with its own drift
     quarantined: plan.screened.drift,
     ...(known && known.role !== header.sender.role ? { roleChanged: { from: known.role, to: header.sender.role } } : {}),
   };

@@ -138,6 +138,28 @@ describe('item 1: a stamp from the far future', () => {
     expect((await desk.db.people.get(person.id))!.position).toBe('исправлено');
   });
 
+  it('accepting a far-ahead desk’s check-ins re-issues them as the organizer’s entries, its annul pointed at the copy', async () => {
+    const { org, eventId } = await site();
+    const future = await device('desk', 'Стойка 2100', () => Date.UTC(2100, 0, 1));
+    await send(org, future, eventId);
+    const [r1, r2] = await future.db.registrations.where('eventId').equals(eventId).limit(2).toArray();
+    await appendCheckin(future, { eventId, registrationId: r1!.id, kind: 'arrive', operator: 'Оля' });
+    await appendCheckin(future, { eventId, registrationId: r2!.id, kind: 'arrive', operator: 'Оля' });
+    await appendCheckin(future, { eventId, registrationId: r2!.id, kind: 'annul', operator: 'Оля', reason: 'ошибка' });
+    const got = await send(future, org, eventId);
+    expect(got.preview.quarantined).toEqual([expect.objectContaining({ device: future.device.id, count: 3 })]);
+    expect(await org.db.checkins.count()).toBe(0);
+    expect(await acceptHeld(org, eventId)).toBe(3);
+    const entries = await org.db.checkins.where('eventId').equals(eventId).toArray();
+    expect(entries.every((e) => e.device === org.device.id && STAMP_15.test(e.hlc))).toBe(true);
+    const arrivals = deriveArrivals(entries);
+    expect(arrivals.get(r1!.id)?.arrived).toBe(true);
+    expect(arrivals.get(r2!.id)?.arrived).toBe(false);
+    // accepted once: the same file again holds nothing new and accepts nothing more
+    await send(future, org, eventId, true);
+    expect(await acceptHeld(org, eventId)).toBe(0);
+  });
+
   it('a backup whose lastStamp is poisoned is refused by name and leaves the data and clock as they were; a clock floor poisoned before does not survive a restore and «Отменить восстановление»', async () => {
     const { org, eventId } = await site();
     let stores = 0;
