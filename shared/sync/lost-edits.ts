@@ -7,8 +7,8 @@
  *   review shows both sides with «восстановить» (the row comes back as a new write) and «оставить
  *   удалённой».
  * - one stamp, two writes: two installs with one device id writing in the same millisecond. The log
- *   holds one change per stamp, so the merge picks one by content (the same choice on every device,
- *   whatever the order) and refuses the other as `same-stamp`.
+ *   holds one change per stamp, so the merge keeps one value by content (the same choice on every
+ *   device, whatever the order) and reports whichever change came second as refused `same-stamp`.
  *
  * A delete made with the edit in view (`knew`: the deleting device had seen it) is a decision, not a
  * clash, and is not reported. Reports are observations, like merge.ts's field conflicts: convergence

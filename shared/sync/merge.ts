@@ -30,7 +30,8 @@
  * 5. Values: a change whose fields break its table's schema or the limits (schemas.ts: depth, string
  *    length, list sizes, total size) is refused as `invalid` before anything else reads them.
  * 6. One stamp, two writes (two installs with one device id): one value is kept by content, the same
- *    on every device, and the other change is refused as `same-stamp` (lost-edits.ts).
+ *    on every device, and whichever change comes second is reported as refused `same-stamp`: the log
+ *    holds one change per stamp (lost-edits.ts).
  * Stamps from the far future never get here: the caller holds them in quarantine (quarantine.ts).
  *
  * Conflicts are observations for the review screen, not part of the state: they depend on what this
@@ -231,8 +232,10 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
       if (old) {
         if (old.hlc === c.hlc) {
           // the same write seen again — or another write under the same stamp (one id, two installs)
-          if (sameStampWinner(old.value, value) !== 'incoming') continue;
+          const winner = sameStampWinner(old.value, value);
+          if (winner === 'same') continue;
           collided = true;
+          if (winner === 'held') continue;
         } else {
           if (!repeat) noteConflict(c, field, old, { value, hlc: c.hlc });
           if (old.hlc > c.hlc) continue;
