@@ -4,6 +4,7 @@ import { EventSwitcher } from './components/EventSwitcher';
 import { formatDay } from '../shared/text/format';
 import { Nav } from './components/Nav';
 import { BackupGuard } from './features/backup/BackupGuard';
+import { ClockBanner } from './features/exchange/ClockBanner';
 import { DeskPage } from './features/desk/DeskPage';
 import { DbProvider } from './hooks/db-context';
 import { useCurrentEvent } from './hooks/use-current-event';
@@ -89,6 +90,7 @@ function Shell() {
       </header>
       <Nav />
       <main className="content" id="content">
+        <ClockBanner />
         <Suspense fallback={<div className="splash" aria-busy="true" />}>
           <AreaPage event={event} />
         </Suspense>

@@ -4,6 +4,8 @@ import { backupFileName, backupNameTime, randomNamePart, type BackupInfo } from 
 import { rotateBackups } from '../../shared/backup/rotation';
 import type { Bridge } from '../../shared/ipc/contract';
 import type { DbContext } from './context';
+import { clockStart } from '../../shared/sync/hlc';
+import { checkRestoredValues } from './restore-checks';
 import { newDeskEpoch } from './repo/desk';
 import { removeDeskCacheFiles } from './desk-cache-file';
 
@@ -169,6 +171,7 @@ export async function restoreBackup(ctx: DbContext, content: BackupContent, opts
   const now = opts.now ?? new Date();
   const { db } = ctx;
   const rows = checkRows(ctx, content);
+  const restoredMax = checkRestoredValues(ctx, content);
 
   let undo: RestoreUndo | undefined;
   if (opts.undoable !== false) {
@@ -177,7 +180,6 @@ export async function restoreBackup(ctx: DbContext, content: BackupContent, opts
     undo = { backupName: saved.name, restoredCreatedAt: content.header.createdAt, restoredReason: content.header.reason, at: now.toISOString() };
   }
 
-  const restoredMax = ((content.tables['changes'] ?? []) as Array<{ hlc: string }>).reduce((m, c) => (c.hlc > m ? c.hlc : m), content.header.lastStamp);
   const writable = ctx.db.tables.filter((t) => t.name !== 'keys');
   let floor = '';
   try {
@@ -185,7 +187,8 @@ export async function restoreBackup(ctx: DbContext, content: BackupContent, opts
       const me = await db.devices.get(ctx.device.id);
       const local = (await db.settings.toArray()).filter((s) => isDeviceLocalSetting(s.key));
       const oldFloor = local.find((s) => s.key === CLOCK_FLOOR_KEY)?.value;
-      floor = [typeof oldFloor === 'string' ? oldFloor : '', ctx.clock.last(), restoredMax].reduce((a, b) => (b > a ? b : a), '');
+      // bounded (hlc.ts clockStart): a floor poisoned before stamps were bounded does not survive a restore
+      floor = clockStart(ctx.device.id, [typeof oldFloor === 'string' ? oldFloor : '', ctx.clock.last(), restoredMax], ctx.clock.wallNow()) ?? '';
       for (const t of writable) {
         await t.clear();
         const incoming = rows.get(t.name);

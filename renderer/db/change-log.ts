@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { changedFields } from '../../shared/sync/diff';
+import { checkFields } from '../../shared/sync/schemas';
 import type { ChangeRecord } from '../../shared/sync/change';
 import type { DbContext } from './context';
 import type { TrackedTable } from './database';
@@ -10,6 +11,9 @@ import type { TrackedTable } from './database';
  * an error aborts the whole transaction, which is the point.
  *
  * Rows equal to what is stored are skipped and record nothing, so re-applying the same data is a no-op.
+ * The changed fields are checked against the table's schema and limits (shared/sync/schemas.ts) — the
+ * same check every receiving device runs — so nothing is written here that others would refuse; a
+ * ValueError aborts the transaction.
  * @returns how many rows were actually written
  */
 export async function putTracked<T extends { id: string }>(
@@ -34,6 +38,7 @@ export async function putTrackedUndoable<T extends { id: string }>(ctx: DbContex
   rows.forEach((row, i) => {
     const fields = changedFields(existing[i] as Record<string, unknown> | undefined, row as Record<string, unknown>);
     if (!fields) return;
+    checkFields(table, fields);
     out.written.push(row);
     out.before.push(existing[i]);
     changes.push({ hlc: ctx.clock.tick(), device: ctx.device.id, table, rowId: row.id, op: 'put', fields });

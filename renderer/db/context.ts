@@ -1,4 +1,4 @@
-import { createClock, type Clock } from '../../shared/sync/hlc';
+import { clockStart, createClock, MAX_CLOCK_AHEAD_MS, type Clock } from '../../shared/sync/hlc';
 import type { Device } from '../../shared/domain/types';
 import { DB_NAME, SkhodDb } from './database';
 import { ensureDeskEpoch, lastDeskStamp } from './repo/desk';
@@ -31,16 +31,29 @@ export async function openDatabase(name: string = DB_NAME, now: () => number = D
   // an import a crash interrupted midway is taken back before anything reads (one empty read otherwise)
   await rollBackUnfinishedImports(db);
   // independent reads, side by side: each await here is time before the desk can answer
-  const [device, , , last, floorRow] = await Promise.all([
-    ensureDevice(db, now),
+  // the greatest stamp within the clock's bound, in case the last one is a foreign stamp from the future
+  const bound = `${String(Math.floor(now()) + MAX_CLOCK_AHEAD_MS).padStart(15, '0')}-fffff-\uffff`;
+  const [[device, ownLast], , , last, inBound, floorRow] = await Promise.all([
+    ensureDevice(db, now).then(async (d) => [d, (await db.changes.where('device').equals(d.id).last())?.hlc] as const),
     seedReferenceData(db),
     ensureDeskEpoch({ db }),
     lastDeskStamp({ db }), // the change log's last stamp, or a later one of a note of foreign changes
+    db.changes.where('hlc').below(bound).last(),
     db.settings.get(CLOCK_FLOOR_KEY),
   ]);
   const floor = floorRow?.value;
-  const start = typeof floor === 'string' && floor > last ? floor : last;
+  const start = clockStart(device.id, [last, ownLast, inBound?.hlc, typeof floor === 'string' ? floor : undefined], now());
   return { db, device, clock: createClock(device.id, now, start) };
+}
+
+/**
+ * A new device id: 128 random bits as 32 hex digits (a UUID carries only 122). It ends every stamp the
+ * device writes, so two installs sharing one would collide (incoming.ts refuses what it can detect).
+ * Every receiver binds the id to the first signing key it sees for it (exchange-file.ts refuses a file
+ * under a known id signed with another key).
+ */
+export function newDeviceId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**
@@ -60,7 +73,7 @@ async function ensureDevice(db: SkhodDb, now: () => number): Promise<Device> {
       const row = await db.devices.get(saved.value);
       if (row) return row;
     }
-    const id = crypto.randomUUID();
+    const id = newDeviceId();
     const device: Device = {
       id,
       name: `Устройство ${id.slice(0, 4).toUpperCase()}`,

@@ -3,6 +3,7 @@ import type { Person } from '../../shared/domain/types';
 import { fullName } from '../../shared/people/name';
 import { loadSyncBook, peerStatus, type PeerStatus, type SyncBook } from '../db/repo/exchange';
 import { listConflicts, type StoredConflict } from '../db/repo/sync-conflicts';
+import { listQuarantine, type HeldItem } from '../db/repo/quarantine';
 import { useDb } from './db-context';
 
 /** Known devices with what each has not seen yet; follows every change of this device's log. */
@@ -23,6 +24,12 @@ export function useSyncConflicts(eventId: string): StoredConflict[] | undefined 
   return useLiveQuery(() => listConflicts(ctx, eventId), [ctx, eventId]);
 }
 
+/** Changes held for being stamped in the future (repo/quarantine.ts). */
+export function useQuarantine(eventId: string): HeldItem[] | undefined {
+  const ctx = useDb();
+  return useLiveQuery(() => listQuarantine(ctx, eventId), [ctx, eventId]);
+}
+
 export function useDeviceNames(): Map<string, string> | undefined {
   const { db } = useDb();
   return useLiveQuery(async () => new Map((await db.devices.toArray()).map((d) => [d.id, d.name])), [db]);
@@ -33,7 +40,7 @@ export function useDeviceNames(): Map<string, string> | undefined {
 /** "table|rowId" → what a person reads: a name for people and registrations, a title for the rest. */
 export function useRowLabels(conflicts: readonly StoredConflict[]): Map<string, string> {
   const { db } = useDb();
-  const keys = conflicts.map((c) => (c.conflict.kind === 'field' ? `${c.conflict.table}|${c.conflict.rowId}` : `registrations|${c.conflict.registrationId}`));
+  const keys = conflicts.map((c) => ('table' in c.conflict ? `${c.conflict.table}|${c.conflict.rowId}` : `registrations|${c.conflict.registrationId}`));
   return (
     useLiveQuery(async () => {
       const out = new Map<string, string>();

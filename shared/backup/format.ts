@@ -31,6 +31,20 @@ const PREFIX = MAGIC.length + 1;
  * crafted "zip bomb" from taking the renderer's memory and stays well under V8's string limit.
  */
 export const MAX_BACKUP_JSON_BYTES = 400 * 1024 * 1024;
+/**
+ * Inflation is also bounded by the file's own size: real backups inflate 3–15× (attachments' base64
+ * barely at all), a crafted one hundreds of times (60 MB of JSON in 71 KB). Past FLOOR + RATIO × file
+ * size inflation stops, before the heap pays for it.
+ */
+export const MAX_BACKUP_INFLATE_RATIO = 100;
+const INFLATE_FLOOR_BYTES = 16 * 1024 * 1024;
+/**
+ * Objects and arrays in the JSON, and how deep they nest, counted on the bytes before JSON.parse: a
+ * parsed object costs ~100 bytes of heap whatever its text, so 60 MB of `[{},{},…]` would cost gigabytes.
+ * A 100,000-person event holds about a million; rows nest a few levels (schemas.ts allows 8 per field).
+ */
+export const MAX_BACKUP_CONTAINERS = 3_000_000;
+export const MAX_BACKUP_DEPTH = 32;
 
 /** Who made the backup and what is in it: everything the preview shows before a restore. */
 export type BackupHeader = {
@@ -53,7 +67,7 @@ export type BackupHeader = {
 
 export type BackupContent = { header: BackupHeader; tables: Record<string, unknown[]> };
 
-export type BackupErrorCode = 'not-a-backup' | 'unsupported-version' | 'corrupt' | 'too-large' | 'newer-schema' | 'write-failed' | 'unavailable';
+export type BackupErrorCode = 'not-a-backup' | 'unsupported-version' | 'corrupt' | 'too-large' | 'newer-schema' | 'write-failed' | 'unavailable' | 'future-stamps' | 'bad-value';
 
 const MESSAGES: Record<BackupErrorCode, string> = {
   'not-a-backup':
@@ -65,6 +79,9 @@ const MESSAGES: Record<BackupErrorCode, string> = {
   'newer-schema': 'Резервная копия сделана более новой версией Схода (другая структура базы). Обновите программу и восстановите копию снова. Данные не изменены.',
   'write-failed': 'Не удалось записать данные из копии. База осталась такой, какой была до восстановления.',
   unavailable: 'Хранилище резервных копий недоступно на этом устройстве.',
+  'future-stamps':
+    'В копии есть изменения со временем намного позже, чем показывают часы этого компьютера. Проверьте дату и время в настройках системы и восстановите копию снова (если часы верны — копия сделана на устройстве с неверными часами). Данные не изменены.',
+  'bad-value': 'В копии есть недопустимое значение — копия повреждена или изменена вручную. Возьмите другую копию. Данные не изменены.',
 };
 
 /** A refused or failed backup operation; `message` is Russian, for the person at the screen. */
@@ -262,7 +279,27 @@ export async function packBackup(header: Omit<BackupHeader, 'format' | 'version'
   return concatBytes(chunks);
 }
 
-export type UnpackLimits = { maxFileBytes?: number; maxJsonBytes?: number };
+export type UnpackLimits = { maxFileBytes?: number; maxJsonBytes?: number; maxContainers?: number };
+
+/** Objects + arrays in UTF-8 JSON text and their deepest nesting, without parsing it (strings skipped). */
+export function jsonShape(json: Uint8Array): { containers: number; depth: number } {
+  let containers = 0;
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const b = json[i]!;
+    if (inString) {
+      if (b === 0x5c) i++; // backslash: the next byte is escaped
+      else if (b === 0x22) inString = false;
+    } else if (b === 0x22) inString = true;
+    else if (b === 0x7b || b === 0x5b) {
+      containers++;
+      if (++depth > deepest) deepest = depth;
+    } else if (b === 0x7d || b === 0x5d) depth--;
+  }
+  return { containers, depth: deepest };
+}
 
 /**
  * Reads a backup file, checking in this order: size, magic (a foreign file), version, gzip (damage),
@@ -273,12 +310,16 @@ export async function unpackBackup(bytes: Uint8Array, limits: UnpackLimits = {})
   if (bytes.length < PREFIX || MAGIC.some((b, i) => bytes[i] !== b)) throw new BackupError('not-a-backup');
   if (bytes[MAGIC.length] !== BACKUP_VERSION) throw new BackupError('unsupported-version');
   let json: Uint8Array;
+  const maxJson = Math.min(limits.maxJsonBytes ?? MAX_BACKUP_JSON_BYTES, INFLATE_FLOOR_BYTES + MAX_BACKUP_INFLATE_RATIO * bytes.length);
   try {
-    json = await gunzip(bytes.subarray(PREFIX), limits.maxJsonBytes ?? MAX_BACKUP_JSON_BYTES);
+    json = await gunzip(bytes.subarray(PREFIX), maxJson);
   } catch (e) {
     if (e instanceof GunzipError && e.reason === 'too-large') throw new BackupError('too-large');
     throw new BackupError('corrupt');
   }
+  const shape = jsonShape(json);
+  if (shape.containers > (limits.maxContainers ?? MAX_BACKUP_CONTAINERS)) throw new BackupError('too-large', `${shape.containers.toLocaleString('ru-RU')} объектов`);
+  if (shape.depth > MAX_BACKUP_DEPTH) throw new BackupError('corrupt', 'слишком глубокая вложенность');
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));

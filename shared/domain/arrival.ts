@@ -10,21 +10,42 @@ export type Arrival = {
   arrivals: number;
 };
 
+/** What arrival needs of an entry (the check-in log's rows, or the merge's view of them). */
+export type ArrivalEntry = { id: string; kind: unknown; hlc: string; cancels?: readonly string[] | undefined };
+
 /**
- * Derives a registration's arrival from its check-in log entries (any order, any duplicates).
- * An 'annul' cancels every arrival stamped before it; a later 'arrive' counts again. The earliest
- * arrival still in force is the one shown.
+ * The 'arrive' entries in force among one registration's entries (any order, any duplicates), oldest
+ * first. An annul that names what it cancels (`cancels`) cancels exactly those; an annul without the
+ * list (written before it existed) cancels every arrival stamped before it. Pure function of the set
+ * of entries, so every device that holds the same entries derives the same arrival.
+ */
+export function arrivalsInForce<E extends ArrivalEntry>(entries: readonly E[]): E[] {
+  // allocation-light: the merge runs this for every person a file touches (merge.bench.ts)
+  let cancelled: Set<string> | undefined;
+  let legacyAnnul = '';
+  const arrives: E[] = [];
+  for (const e of entries) {
+    if (e.kind === 'arrive') arrives.push(e);
+    else if (e.kind === 'annul') {
+      if (Array.isArray(e.cancels)) for (const id of e.cancels) (cancelled ??= new Set()).add(id);
+      else if (e.hlc > legacyAnnul) legacyAnnul = e.hlc;
+    }
+  }
+  arrives.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const out: E[] = [];
+  for (const e of arrives) {
+    // the same entry twice (duplicates sort next to each other) counts once
+    if (e.hlc > legacyAnnul && !cancelled?.has(e.id) && out.at(-1)?.id !== e.id) out.push(e);
+  }
+  return out;
+}
+
+/**
+ * Derives a registration's arrival from its check-in log entries: arrived while some 'arrive' entry is
+ * in force (arrivalsInForce). The earliest arrival in force is the one shown.
  */
 export function deriveArrival(entries: readonly CheckinEntry[]): Arrival {
-  const seen = new Set<string>();
-  const ordered = entries
-    .filter((e) => (e.kind === 'arrive' || e.kind === 'annul') && !seen.has(e.id) && seen.add(e.id))
-    .sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
-  let inForce: CheckinEntry[] = [];
-  for (const e of ordered) {
-    if (e.kind === 'annul') inForce = [];
-    else inForce.push(e);
-  }
+  const inForce = arrivalsInForce(entries);
   const first = inForce[0];
   return first
     ? { arrived: true, at: first.at, device: first.device, operator: first.operator, arrivals: inForce.length }

@@ -171,6 +171,13 @@ export type CheckinEntry = {
   kind: CheckinKind;
   /** For 'annul': why; for section entries: the section. */
   reason?: string;
+  /**
+   * For 'annul': the 'arrive' entries it cancels — those in force on its device when the operator
+   * pressed «Отменить». An arrival written elsewhere that the annulling desk had not seen stays in
+   * force (the person did arrive there). Annuls written before this field existed have none and
+   * cancel every arrival stamped before them (arrival.ts).
+   */
+  cancels?: Id[];
   sectionId?: Id;
   device: Id;
   operator: string;

@@ -216,6 +216,8 @@ function waitlistReason(
   if (prefCount === 0 && !allowUnranked) return 'no-preferences';
   // a free seat in a candidate section is only left empty when waiting was priced cheaper than it
   if (candidates.some((s) => load[s]! < capacity[s]!)) return 'waitlist-cheaper';
-  if (candidates.length > 0 && candidates.every((s) => fixedLoad[s]! >= capacity[s]!)) return 'over-capacity-fixed';
+  // filled by fixed assignments: there were some, and they took every seat (a section of capacity 0 had
+  // none to take — its people wait because it is full, like any other)
+  if (candidates.length > 0 && candidates.every((s) => fixedLoad[s]! > 0 && fixedLoad[s]! >= capacity[s]!)) return 'over-capacity-fixed';
   return 'all-choices-full';
 }

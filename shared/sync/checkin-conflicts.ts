@@ -3,10 +3,15 @@
  * written by different devices. Both entries are kept (the log is append-only and either desk may be
  * right about the time); the review screen shows them as one arrival with a note.
  *
- * "In force" follows shared/domain/arrival.ts: entries in stamp order, an 'annul' cancels every arrival
- * before it. One desk that checks a person in twice is not reported here: the desk itself warns the
- * operator at the second scan.
+ * "In force" follows shared/domain/arrival.ts: an annul cancels the arrivals it names (or, written
+ * before annuls named them, every arrival before it). One desk that checks a person in twice is not
+ * reported here: the desk itself warns the operator at the second scan.
+ *
+ * "Checked in at desk A, cancelled at desk B" (AnnulConflict): B annulled the arrivals it knew of while
+ * an arrival from A, stamped before the annul, was not among them — B had not seen it. The person stays
+ * arrived (A saw them), and the review asks whether that is right.
  */
+import { arrivalsInForce } from '../domain/arrival';
 import type { RowState, SyncState } from './merge';
 
 export const CHECKINS = 'checkins';
@@ -18,7 +23,18 @@ export type DoubleCheckin = {
   entries: { id: string; device: string; hlc: string; operator?: string; at?: string }[];
 };
 
-type Entry = DoubleCheckin['entries'][number] & { kind: unknown };
+type Entry = DoubleCheckin['entries'][number] & { kind: unknown; cancels?: string[]; reason?: string };
+
+export type AnnulConflict = {
+  kind: 'annul-vs-checkin';
+  registrationId: string;
+  /** The annul, from desk B: what it cancelled and why. */
+  annul: DoubleCheckin['entries'][number] & { reason?: string; cancels: string[] };
+  /** The arrivals still in force that it did not name (from desk A), oldest first. */
+  arrivals: DoubleCheckin['entries'];
+};
+
+const strip = ({ kind: _kind, cancels: _cancels, reason: _reason, ...e }: Entry): DoubleCheckin['entries'][number] => e;
 
 /**
  * Registration id → keys of its check-in rows, so a merge looks at the few entries of the people it
@@ -66,9 +82,9 @@ export function buildCheckinIndex(state: SyncState): CheckinIndex {
   return index;
 }
 
-/** Double check-ins among `registrationIds` in `state`. */
-export function doubleCheckins(state: SyncState, registrationIds: ReadonlySet<string>, index: CheckinIndex): DoubleCheckin[] {
-  const out: DoubleCheckin[] = [];
+/** Double check-ins, and annuls that missed an arrival, among `registrationIds` in `state`. */
+export function doubleCheckins(state: SyncState, registrationIds: ReadonlySet<string>, index: CheckinIndex): (DoubleCheckin | AnnulConflict)[] {
+  const out: (DoubleCheckin | AnnulConflict)[] = [];
   for (const registrationId of registrationIds) {
     const keys = index.get(registrationId);
     // Most people have one entry: nothing to compare, nothing to allocate.
@@ -81,14 +97,14 @@ export function doubleCheckins(state: SyncState, registrationIds: ReadonlySet<st
       if (entry) entries.push(entry);
     }
     if (entries.length < 2 || entries.every((e) => e.device === entries[0]!.device)) continue;
-    entries.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
-    let inForce: Entry[] = [];
-    for (const e of entries) {
-      if (e.kind === 'annul') inForce = [];
-      else if (e.kind === 'arrive') inForce.push(e);
+    const inForce = arrivalsInForce(entries);
+    if (new Set(inForce.map((e) => e.device)).size >= 2) out.push({ kind: 'double-checkin', registrationId, entries: inForce.map(strip) });
+    for (const annul of entries) {
+      if (annul.kind !== 'annul' || !annul.cancels) continue;
+      const missed = inForce.filter((a) => a.device !== annul.device && a.hlc < annul.hlc && !annul.cancels!.includes(a.id));
+      if (missed.length === 0) continue;
+      out.push({ kind: 'annul-vs-checkin', registrationId, annul: { ...strip(annul), cancels: annul.cancels, ...(annul.reason ? { reason: annul.reason } : {}) }, arrivals: missed.map(strip) });
     }
-    if (new Set(inForce.map((e) => e.device)).size < 2) continue;
-    out.push({ kind: 'double-checkin', registrationId, entries: inForce.map(({ kind: _kind, ...e }) => e) });
   }
   return out;
 }
@@ -103,6 +119,10 @@ function toEntry(id: string, row: RowState): Entry | null {
   const entry: Entry = { id, device: typeof device === 'string' ? device : first.hlc.slice(22), hlc: typeof hlc === 'string' ? hlc : first.hlc, kind: f.kind?.value };
   const operator = f.operator?.value;
   const at = f.at?.value;
+  const cancels = f.cancels?.value;
+  const reason = f.reason?.value;
+  if (Array.isArray(cancels)) entry.cancels = cancels.filter((x): x is string => typeof x === 'string');
+  if (typeof reason === 'string') entry.reason = reason;
   if (typeof operator === 'string') entry.operator = operator;
   if (typeof at === 'string') entry.at = at;
   return entry;

@@ -27,8 +27,17 @@
  *    origin's role comes from `roleOf` (devices this one knows); a change from an unknown origin is
  *    judged by the file sender's role — a desk cannot vouch for someone else's contest data.
  *
+ * 5. Values: a change whose fields break its table's schema or the limits (schemas.ts: depth, string
+ *    length, list sizes, total size) is refused as `invalid` before anything else reads them.
+ * 6. One stamp, two writes (two installs with one device id): one value is kept by content, the same
+ *    on every device, and whichever change comes second is reported as refused `same-stamp`: the log
+ *    holds one change per stamp (lost-edits.ts).
+ * Stamps from the far future never get here: the caller holds them in quarantine (quarantine.ts).
+ *
  * Conflicts are observations for the review screen, not part of the state: they depend on what this
- * device saw and when, and are never needed for convergence.
+ * device saw and when, and are never needed for convergence. Besides field clashes and double check-ins
+ * they name edits hidden by a concurrent delete (lost-edits.ts) and annuls that missed another desk's
+ * arrival (checkin-conflicts.ts).
  */
 import type { DeviceRole } from '../domain/types';
 import type { ChangeRecord } from './change';
@@ -36,9 +45,13 @@ import { sameValue } from './diff';
 import { unpackHlc } from './hlc';
 import { isContestTable, isTableAllowed, SYNC_TABLES, touchesOrganizerField } from './roles';
 import type { Knowledge } from './seen';
-import { addToCheckinIndex, buildCheckinIndex, CHECKINS, checkinIndex, doubleCheckins, keepCheckinIndex, shareCheckinIndex, type DoubleCheckin } from './checkin-conflicts';
+import { addToCheckinIndex, buildCheckinIndex, CHECKINS, checkinIndex, doubleCheckins, keepCheckinIndex, shareCheckinIndex, type AnnulConflict, type DoubleCheckin } from './checkin-conflicts';
+import { fieldsProblem } from './schemas';
+import { createLostEdits, sameStampWinner } from './lost-edits';
 
-export type { DoubleCheckin } from './checkin-conflicts';
+export type { AnnulConflict, DoubleCheckin } from './checkin-conflicts';
+export type { DeleteEditConflict } from './lost-edits';
+import type { DeleteEditConflict } from './lost-edits';
 
 export type FieldState = { value: unknown; hlc: string };
 export type RowState = { fields: Record<string, FieldState>; deleted?: { hlc: string } };
@@ -86,10 +99,15 @@ export type FieldConflict = {
   winner: { value: unknown; hlc: string; device: string };
   loser: { value: unknown; hlc: string; device: string };
 };
-export type SyncConflict = FieldConflict | DoubleCheckin;
+export type SyncConflict = FieldConflict | DoubleCheckin | DeleteEditConflict | AnnulConflict;
 
-export type RefusalReason = 'malformed' | 'role' | 'unknown-table' | 'append-only' | 'not-owner';
-export type Refusal = { change: ChangeRecord; reason: RefusalReason };
+/**
+ * `invalid`: a value breaks its table's schema or the limits (schemas.ts; `detail` says which);
+ * `same-stamp`: another change with this very stamp exists — two installs writing under one device id;
+ * `own-id`: a change under the receiver's own id that it never issued (renderer/db/repo/incoming.ts).
+ */
+export type RefusalReason = 'malformed' | 'role' | 'unknown-table' | 'append-only' | 'not-owner' | 'invalid' | 'same-stamp' | 'own-id';
+export type Refusal = { change: ChangeRecord; reason: RefusalReason; detail?: string };
 
 export type MergeReport = {
   /** Changes that altered the state (in input order). Keep every change not refused in the log, applied or not. */
@@ -140,6 +158,7 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
   const refused: Refusal[] = [];
   const fieldConflicts = new Map<string, FieldConflict>();
   const arrivalsTouched = new Set<string>();
+  const lost = createLostEdits();
 
   const knew = (device: string, stamp: string): boolean => {
     const mark = rules.seen?.[device]?.[stampDevice(stamp)];
@@ -168,6 +187,11 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
       refused.push({ change: c, reason: bad });
       continue;
     }
+    const invalid = fieldsProblem(c.table, c.fields);
+    if (invalid) {
+      refused.push({ change: c, reason: 'invalid', detail: invalid.message });
+      continue;
+    }
     const repeat = rules.holds?.(c) ?? false;
     const key = rowKey(c.table, c.rowId);
     const cur = state.get(key);
@@ -194,31 +218,43 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
 
     if (c.op === 'delete') {
       if (cur?.deleted && cur.deleted.hlc >= c.hlc) continue;
+      if (cur && !repeat) lost.deleteOver(c, cur, knew);
       writable(key, cur).deleted = { hlc: c.hlc };
       applied.push(c);
       continue;
     }
 
     let row: RowState | undefined;
+    let collided = false;
     for (const field in c.fields) {
       const value = c.fields[field] ?? null;
       const old = cur ? own(cur.fields, field) : undefined;
       if (old) {
-        if (old.hlc === c.hlc) continue; // the same write seen again
-        if (!repeat) noteConflict(c, field, old, { value, hlc: c.hlc });
-        if (old.hlc > c.hlc) continue;
+        if (old.hlc === c.hlc) {
+          // the same write seen again — or another write under the same stamp (one id, two installs)
+          const winner = sameStampWinner(old.value, value);
+          if (winner === 'same') continue;
+          collided = true;
+          if (winner === 'held') continue;
+        } else {
+          if (!repeat) noteConflict(c, field, old, { value, hlc: c.hlc });
+          if (old.hlc > c.hlc) continue;
+        }
       }
       row ??= writable(key, cur);
       row.fields[field] = { value, hlc: c.hlc };
     }
+    if (collided) refused.push({ change: c, reason: 'same-stamp' });
+    if (cur?.deleted && !repeat) lost.editUnder(c, cur.deleted, knew);
     if (row) applied.push(c);
   }
 
-  const conflicts: SyncConflict[] = [];
+  const conflicts: SyncConflict[] = lost.report(state);
   for (const conflict of fieldConflicts.values()) {
     // A later write in the same batch may have replaced the winner: report what the state holds now.
+    // A row left hidden by a delete shows no field clash: the delete-vs-edit report covers it.
     const row = state.get(rowKey(conflict.table, conflict.rowId));
-    const now = row && own(row.fields, conflict.field);
+    const now = row && isVisible(row) ? own(row.fields, conflict.field) : undefined;
     if (!now) continue;
     const device = stampDevice(now.hlc);
     if (device === conflict.loser.device) continue;

@@ -157,3 +157,50 @@ test('a walk-in registered at another desk reaches an open desk here, with its n
   await first.close();
   await second.close();
 });
+
+test('an undo at one desk keeps another desk’s check-in; the review shows «отмечен на стойке A, отменено на стойке B» and «выбрать другое» cancels both', async ({ browser }) => {
+  const first = await browser.newContext();
+  const second = await browser.newContext();
+  const a = new DeskPage(await first.newPage());
+  const b = new DeskPage(await second.newPage());
+  await a.openWithDemo('Айгуль');
+  const [person] = await a.someParticipants();
+  await receiveEvent(b, await saveExchangeFile(a.page));
+  await b.openDesk('Булат');
+  await a.app.nav.getByRole('button', { name: 'Регистрация' }).click();
+
+  // A checks the person in; B, offline, checks the same person in by mistake and undoes it
+  await checkIn(a, person!.name);
+  await checkIn(b, person!.name);
+  await b.page.getByRole('button', { name: 'Отменить отметку…' }).click();
+  await b.page.getByRole('dialog').getByLabel('Причина').fill('не тот человек');
+  await b.page.getByRole('dialog').getByRole('button', { name: 'Отменить отметку' }).click();
+  await expect(b.arrivedCounter).toHaveText('0');
+
+  const fromB = await saveExchangeFile(b.page);
+  await a.app.goTo('Обмен');
+  await loadExchangeFile(a.page, fromB, /отметки прихода: 2/);
+  const fromA = await saveExchangeFile(a.page, /не подтвердило: [1-9]/);
+  await b.app.goTo('Обмен');
+  await loadExchangeFile(b.page, fromA, /отметки прихода: 1/);
+  for (const desk of [a, b]) {
+    await desk.app.nav.getByRole('button', { name: 'Регистрация' }).click();
+    await expect(desk.arrivedCounter).toHaveText('1');
+  }
+
+  await b.app.goTo('Обмен');
+  const conflict = b.page.locator('.conflict').filter({ hasText: 'отменено на стойке' });
+  await expect(conflict).toContainText(person!.name);
+  await expect(conflict).toContainText('не тот человек');
+  await conflict.getByRole('button', { name: /Выбрать другое/ }).click();
+  await expect(conflict).toHaveCount(0); // closed: it leaves the list of open conflicts
+  await expect(b.page.locator('.form-error')).toHaveCount(0);
+  await a.app.goTo('Обмен');
+  await loadExchangeFile(a.page, await saveExchangeFile(b.page, /не подтвердило: [1-9]/), /отметки прихода: 1/);
+  for (const desk of [a, b]) {
+    await desk.app.nav.getByRole('button', { name: 'Регистрация' }).click();
+    await expect(desk.arrivedCounter).toHaveText('0');
+  }
+  await first.close();
+  await second.close();
+});

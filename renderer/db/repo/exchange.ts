@@ -38,6 +38,9 @@ import { noteForeignDeskChanges } from './desk';
 import { ensureDeviceKey } from './device-key';
 import { recordConflicts } from './sync-conflicts';
 import { importInProgress } from './import';
+import { capSeenForHeld } from '../../../shared/sync/quarantine';
+import { noteClockObservation, screenIncoming, type Screened } from './incoming';
+import { recordHeld } from './quarantine';
 
 export { ExchangeError } from '../../../shared/sync/exchange-file';
 
@@ -187,6 +190,8 @@ export type ExchangePreview = {
   refused: MergeReport['refused'];
   conflicts: MergeReport['conflicts'];
   drift: DriftWarning | null;
+  /** Changes stamped too far ahead of this device's clock: held in quarantine, per device (incoming.ts). */
+  quarantined: Screened['drift'];
   /** A known device whose role changed since its last file: shown, since roles decide what is accepted. */
   roleChanged?: { from: DeviceRole; to: DeviceRole };
 };
@@ -220,7 +225,8 @@ export async function previewExchange(ctx: DbContext, bytes: Uint8Array, openEve
     fresh: plan.fresh.length,
     refused: plan.report.refused,
     conflicts: plan.report.conflicts,
-    drift: clockDrift(file.changes, Date.now()),
+    drift: clockDrift(plan.fresh, ctx.clock.wallNow()), // what is held is listed apart, with its own drift
+    quarantined: plan.screened.drift,
     ...(known && known.role !== header.sender.role ? { roleChanged: { from: known.role, to: header.sender.role } } : {}),
   };
 }
@@ -275,9 +281,11 @@ export async function applyExchange(ctx: DbContext, file: ExchangeFile, options:
     let newest: string | undefined;
     for (const c of plan.keep) if (newest === undefined || c.hlc > newest) newest = c.hlc;
     if (newest) ctx.clock.receive(newest);
+    await recordHeld(ctx, header.eventId, plan.screened.held, header.sender.deviceId, now);
+    await noteClockObservation(ctx, header, via);
 
     const book = await loadSyncBook(ctx, header.eventId);
-    book.seen = advanceSeen(book.seen, { ...(header.since ? { since: header.since } : {}), seen: withoutSelf(ctx, header.seen) });
+    book.seen = capSeenForHeld(book.seen, advanceSeen(book.seen, { ...(header.since ? { since: header.since } : {}), seen: withoutSelf(ctx, header.seen) }), plan.screened.held);
     // What the sender has seen is what its own file says, even if that is LESS than before: a device
     // restored from an older backup lost what came after it, and only then gets it sent again.
     // (An old file arriving late only makes the next file bigger, never wrong.)
@@ -313,8 +321,9 @@ function withoutSelf(ctx: DbContext, seen: SeenVector): SeenVector {
 }
 
 type MergePlan = {
-  /** Changes of the file this device does not hold yet. */
+  /** Changes of the file this device does not hold yet (and not held from the future). */
   fresh: ChangeRecord[];
+  screened: Screened;
   /** Fresh changes not refused: they join the log. */
   keep: ChangeRecord[];
   report: MergeReport;
@@ -327,8 +336,8 @@ type MergePlan = {
  * apply transaction, or alone for the preview.
  */
 async function planMerge(ctx: DbContext, file: ExchangeFile): Promise<MergePlan> {
-  const held = await ctx.db.changes.bulkGet(file.changes.map((c) => c.hlc));
-  const fresh = file.changes.filter((_, i) => held[i] === undefined);
+  const screened = await screenIncoming(ctx, file.changes);
+  const { fresh } = screened;
   const touched = new Set(fresh.map((c) => rowKey(c.table, c.rowId)));
   // a new check-in is judged with the person's other check-ins in view: a double arrival shows so
   const registrations = fresh.flatMap((c) => (c.table === CHECKINS && typeof c.fields.registrationId === 'string' ? [c.fields.registrationId] : []));
@@ -352,6 +361,7 @@ async function planMerge(ctx: DbContext, file: ExchangeFile): Promise<MergePlan>
     senderRole: file.header.sender.role,
     seen: mergeKnowledge(book.knowledge, file.header.known ?? {}, { [ctx.device.id]: book.seen, [file.header.sender.deviceId]: file.header.seen }),
   });
+  report.refused.unshift(...screened.refused);
   const refused = new Set(report.refused.map((r) => r.change));
   const keep = fresh.filter((c) => !refused.has(c));
   const rows = new Map<string, Map<string, Record<string, unknown> | null>>();
@@ -364,7 +374,7 @@ async function planMerge(ctx: DbContext, file: ExchangeFile): Promise<MergePlan>
     const row = state.get(rowKey(c.table, c.rowId));
     table.set(c.rowId, row && isVisible(row) ? fieldValues(row) : null);
   }
-  return { fresh, keep, report, rows };
+  return { fresh, screened, keep, report, rows };
 }
 
 const splitKey = (k: string): [string, string] => {

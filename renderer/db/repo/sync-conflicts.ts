@@ -1,11 +1,16 @@
 /**
- * What the conflict review screen shows (issue 8): concurrent edits of one field and double check-ins
- * found while applying exchange files. They are observations kept on this device (settings
- * `sync.conflicts:<eventId>`), not data: the merged rows are already right by the rules. Review can
- * pick the losing value of a field instead — a new local write, which then wins everywhere it travels.
+ * What the conflict review screen shows (issues 8, 18): concurrent edits of one field, double
+ * check-ins, edits hidden by a delete, and annuls that missed an arrival, found while applying
+ * exchange files. They are observations kept on this device (settings `sync.conflicts:<eventId>`), not
+ * data: the merged rows are already right by the rules. Review can choose the other side instead — a
+ * new local write, which then wins everywhere it travels:
+ *   field             'other': the losing value written back;
+ *   delete-edit       'other' («восстановить»): the row written back with its last values;
+ *   annul-vs-checkin  'other': a new annul that cancels the arrivals the first one missed.
  */
 import type { SyncConflict } from '../../../shared/sync/merge';
 import { putTracked } from '../change-log';
+import { appendCheckin } from './checkins';
 import type { DbContext } from '../context';
 import type { TrackedTable } from '../database';
 
@@ -15,7 +20,16 @@ export type StoredConflict = { id: string; at: string; conflict: SyncConflict; r
 const key = (eventId: string) => `sync.conflicts:${eventId}`;
 
 export function conflictId(c: SyncConflict): string {
-  return c.kind === 'field' ? `f|${c.table}|${c.rowId}|${c.field}|${c.loser.hlc}|${c.winner.hlc}` : `d|${c.registrationId}|${c.entries.map((e) => e.id).join(',')}`;
+  switch (c.kind) {
+    case 'field':
+      return `f|${c.table}|${c.rowId}|${c.field}|${c.loser.hlc}|${c.winner.hlc}`;
+    case 'double-checkin':
+      return `d|${c.registrationId}|${c.entries.map((e) => e.id).join(',')}`;
+    case 'delete-edit':
+      return `x|${c.table}|${c.rowId}|${c.deleted.hlc}|${c.edit.hlc}`;
+    case 'annul-vs-checkin':
+      return `a|${c.registrationId}|${c.annul.id}|${c.arrivals.map((e) => e.id).join(',')}`;
+  }
 }
 
 export async function listConflicts(ctx: DbContext, eventId: string): Promise<StoredConflict[]> {
@@ -45,6 +59,20 @@ export async function resolveConflict(ctx: DbContext, eventId: string, id: strin
   const item = list.find((c) => c.id === id);
   if (!item) throw new Error('Этот конфликт уже закрыт.');
   const c = item.conflict;
+  if (as === 'other' && c.kind === 'annul-vs-checkin') {
+    // the annul this device writes names every arrival in force here, the missed ones included
+    await appendCheckin(ctx, { eventId, registrationId: c.registrationId, kind: 'annul', operator: 'сверка конфликтов', reason: c.annul.reason?.trim() || 'отмена по итогам сверки' }, now);
+    return markResolved(ctx, eventId, id, as, now);
+  }
+  if (as === 'other' && c.kind === 'delete-edit') {
+    const table = ctx.db.table(c.table);
+    await ctx.db.transaction('rw', [ctx.db.settings, ctx.db.changes, table], async () => {
+      if (await table.get(c.rowId)) throw new Error('Запись уже восстановлена.');
+      await putTracked(ctx, c.table as TrackedTable, [{ ...c.row, id: c.rowId }]);
+      await markResolved(ctx, eventId, id, as, now);
+    });
+    return;
+  }
   const table = c.kind === 'field' && as === 'other' ? ctx.db.table(c.table) : null;
   await ctx.db.transaction('rw', [ctx.db.settings, ctx.db.changes, ...(table ? [table] : [])], async () => {
     if (c.kind === 'field' && as === 'other' && table) {
@@ -55,7 +83,11 @@ export async function resolveConflict(ctx: DbContext, eventId: string, id: strin
       else next[c.field] = c.loser.value;
       await putTracked(ctx, c.table as TrackedTable, [next as { id: string }]);
     }
-    const fresh = await listConflicts(ctx, eventId);
-    await ctx.db.settings.put({ key: key(eventId), value: fresh.map((x) => (x.id === id ? { ...x, resolved: { at: now.toISOString(), as } } : x)) });
+    await markResolved(ctx, eventId, id, as, now);
   });
+}
+
+async function markResolved(ctx: DbContext, eventId: string, id: string, as: ConflictResolution, now: Date): Promise<void> {
+  const fresh = await listConflicts(ctx, eventId);
+  await ctx.db.settings.put({ key: key(eventId), value: fresh.map((x) => (x.id === id ? { ...x, resolved: { at: now.toISOString(), as } } : x)) });
 }

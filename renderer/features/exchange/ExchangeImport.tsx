@@ -8,6 +8,7 @@ import { applyExchange, previewExchange, type ApplyResult, type ExchangePreview 
 import { useDb } from '../../hooks/db-context';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
+import { formatDrift } from '../../../shared/sync/quarantine';
 import { REFUSAL, tableLabel, timeOf } from './labels';
 import './exchange.css';
 
@@ -166,9 +167,22 @@ function PreviewView({ preview, fileName, busy, onApply, onCancel }: { preview: 
       )}
       {preview.drift && (
         <p className="attention">
-          Часы устройства «{header.sender.name}» спешат примерно на {Math.round(preview.drift.aheadMs / 60_000)} мин. Файл можно применить, но поправьте время на том
+          Часы устройства «{header.sender.name}» спешат примерно на {formatDrift(preview.drift.aheadMs)}. Файл можно применить, но поправьте время на том
           устройстве.
         </p>
+      )}
+      {preview.quarantined.length > 0 && (
+        <div className="attention" role="note">
+          <p>Будут отложены изменения с неверным временем — они не подействуют, пока организатор их не примет (раздел «Конфликты»):</p>
+          <ul>
+            {preview.quarantined.map((q) => (
+              <li key={q.device}>
+                {q.device === header.sender.deviceId ? `«${header.sender.name}»` : `устройство ${q.device.slice(0, 8)}`}: {q.count.toLocaleString('ru-RU')} изм., часы впереди
+                на {formatDrift(q.aheadMs)}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {counts.length > 0 ? (
         <ul className="exchange-counts">
@@ -198,7 +212,7 @@ function PreviewView({ preview, fileName, busy, onApply, onCancel }: { preview: 
         <button type="button" onClick={onCancel} disabled={busy}>
           Отмена
         </button>
-        <button type="button" className="primary" onClick={onApply} disabled={busy || preview.fresh === 0}>
+        <button type="button" className="primary" onClick={onApply} disabled={busy || (preview.fresh === 0 && preview.quarantined.length === 0)}>
           Применить
         </button>
       </div>
@@ -209,7 +223,7 @@ function PreviewView({ preview, fileName, busy, onApply, onCancel }: { preview: 
 function summarizeRefusals(refused: ExchangePreview['refused']): [string, number][] {
   const by = new Map<string, number>();
   for (const r of refused) {
-    const text = `${tableLabel(r.change.table)} — ${REFUSAL[r.reason]}`;
+    const text = `${tableLabel(r.change.table)} — ${REFUSAL[r.reason]}${r.detail ? `: ${r.detail}` : ''}`;
     by.set(text, (by.get(text) ?? 0) + 1);
   }
   return [...by];

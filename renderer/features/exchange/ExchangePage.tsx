@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
-import { unpackHlc } from '../../../shared/sync/hlc';
 import { bridge } from '../../bridge/bridge';
 import { exportExchange } from '../../db/repo/exchange';
-import { resolveConflict, type StoredConflict } from '../../db/repo/sync-conflicts';
-import { useDeviceNames, usePeerStatus, useRowLabels, useSyncBook, useSyncConflicts } from '../../hooks/use-exchange';
+import { usePeerStatus, useSyncBook } from '../../hooks/use-exchange';
 import { useDb } from '../../hooks/db-context';
-import { TABLE_LABELS } from '../audit/audit-model';
-import { fieldLabel, formatValue, timeOf } from './labels';
+import { timeOf } from './labels';
+import { ConflictReview } from './ConflictReview';
 import { HubPanel } from '../hub/HubPanel';
 import { ExchangeImport } from './ExchangeImport';
 import './exchange.css';
@@ -108,94 +106,6 @@ function ExportPanel({ event }: { event: EventRow }) {
             ))}
           </tbody>
         </table>
-      )}
-    </div>
-  );
-}
-
-const stampTime = (hlc: string) => timeOf(new Date(unpackHlc(hlc).wall).toISOString());
-
-function ConflictReview({ event }: { event: EventRow }) {
-  const ctx = useDb();
-  const conflicts = useSyncConflicts(event.id);
-  const devices = useDeviceNames();
-  const [showClosed, setShowClosed] = useState(false);
-  const open = conflicts?.filter((c) => !c.resolved) ?? [];
-  const shown = showClosed ? (conflicts ?? []) : open;
-  const labels = useRowLabels(shown);
-  const deviceName = (id: string) => (id === ctx.device.id ? `${ctx.device.name} (это устройство)` : (devices?.get(id) ?? `устройство ${id.slice(0, 4)}`));
-  const [error, setError] = useState<string | null>(null);
-  const resolve = (c: StoredConflict, as: 'kept' | 'other' | 'seen') =>
-    resolveConflict(ctx, event.id, c.id, as).then(
-      () => setError(null),
-      (e: Error) => setError(e.message),
-    );
-
-  return (
-    <div className="report-block">
-      <h2 className="subheading">
-        Конфликты {open.length > 0 && <span className="tag">{open.length}</span>}
-      </h2>
-      {conflicts && conflicts.length === 0 && <p className="muted">Конфликтов нет: ни одно поле не меняли на двух устройствах одновременно, двойных отметок нет.</p>}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <ul className="conflict-list">
-        {shown.map((item) => {
-          const c = item.conflict;
-          if (c.kind === 'double-checkin') {
-            return (
-              <li key={item.id} className="conflict">
-                <p>
-                  <strong>{labels.get(`registrations|${c.registrationId}`) ?? 'Участник'}</strong> отмечен(а) на двух устройствах — засчитан один приход:
-                </p>
-                <ul>
-                  {c.entries.map((e) => (
-                    <li key={e.id}>
-                      {deviceName(e.device)}, {e.at ? timeOf(e.at) : stampTime(e.hlc)}
-                      {e.operator && `, оператор ${e.operator}`}
-                    </li>
-                  ))}
-                </ul>
-                {item.resolved ? <p className="muted small">Просмотрено</p> : <button type="button" onClick={() => void resolve(item, 'seen')}>Понятно</button>}
-              </li>
-            );
-          }
-          return (
-            <li key={item.id} className="conflict">
-              <p>
-                <strong>{labels.get(`${c.table}|${c.rowId}`) ?? TABLE_LABELS[c.table] ?? c.table}</strong> — {fieldLabel(c.field)} изменили на двух устройствах:
-              </p>
-              <ul>
-                <li>
-                  действует {formatValue(c.winner.value)} — {deviceName(c.winner.device)}, {stampTime(c.winner.hlc)}
-                </li>
-                <li>
-                  не принято {formatValue(c.loser.value)} — {deviceName(c.loser.device)}, {stampTime(c.loser.hlc)}
-                </li>
-              </ul>
-              {item.resolved ? (
-                <p className="muted small">{item.resolved.as === 'other' ? 'Выбрано другое значение' : 'Оставлено действующее значение'}</p>
-              ) : (
-                <div className="dialog-actions">
-                  <button type="button" onClick={() => void resolve(item, 'kept')}>
-                    Оставить {formatValue(c.winner.value)}
-                  </button>
-                  <button type="button" onClick={() => void resolve(item, 'other')}>
-                    Выбрать {formatValue(c.loser.value)}
-                  </button>
-                </div>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      {conflicts && conflicts.length > open.length && (
-        <label className="checkbox">
-          <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} /> Показать закрытые ({conflicts.length - open.length})
-        </label>
       )}
     </div>
   );

@@ -28,6 +28,9 @@ export const REFUSAL: Record<RefusalReason, string> = {
   'not-owner': 'отметка записана от имени другого устройства',
   malformed: 'запись повреждена',
   'unknown-table': 'неизвестный вид данных (файл из более новой версии Схода?)',
+  invalid: 'недопустимое значение',
+  'same-stamp': 'два устройства пишут под одним идентификатором: изменение с той же меткой времени уже есть',
+  'own-id': 'другое устройство пишет под идентификатором этого устройства',
 };
 
 export const tableLabel = (t: string) => TABLE_LABEL[t] ?? t;
@@ -39,6 +42,9 @@ export function formatValue(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return JSON.stringify(v);
 }
+
+/** When a stamp was written, by its wall part (hlc.ts). */
+export const stampTime = (hlc: string) => timeOf(new Date(Number(hlc.slice(0, 15))).toISOString());
 
 export const timeOf = (iso: string) =>
   new Date(iso).toLocaleString('ru-RU', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });

@@ -237,13 +237,18 @@ describe('the clock after a restore', () => {
     expect(unpackHlc(next).wall).toBeGreaterThanOrEqual(unpackHlc(late.hlc).wall);
   });
 
-  it('starts after the restored change log when a newer backup comes from another device', async () => {
+  it('starts after the restored change log when a newer backup comes from another device; a backup from its clock\'s future is refused until the clock is right', async () => {
     let wall = Date.UTC(2019, 8, 27, 8, 0);
     const source = await db(() => wall);
     await populated(source);
     const { bytes, header } = await createBackup(source, 'Вручную');
-    wall -= 86_400_000; // the target's clock is a day behind
+    wall -= 86_400_000; // the target's clock is a day behind: the backup's stamps are from its future
     const target = await db(() => wall);
+    const before = target.clock.tick();
+    await expect(restoreBackup(target, await readBackup(bytes), { undoable: false })).rejects.toMatchObject({ name: 'BackupError', code: 'future-stamps' });
+    expect(await target.db.changes.count()).toBe(0);
+    expect(target.clock.tick() > before).toBe(true);
+    wall += 86_400_000 - 60_000; // its clock put right (a minute behind the source's: within the bound)
     await restoreBackup(target, await readBackup(bytes), { undoable: false });
     expect(target.clock.tick() > header.lastStamp).toBe(true);
     expect(unpackHlc(target.clock.tick()).wall).toBeGreaterThanOrEqual(unpackHlc(header.lastStamp).wall);

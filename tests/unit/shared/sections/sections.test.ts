@@ -104,6 +104,24 @@ describe('assignSections', () => {
     ]);
   });
 
+  it('gives a section of capacity 0 the reason «all choices full», not «filled by fixed people» (issue 18, item 7)', () => {
+    const r = assignSections({
+      sections: sections({ A: 0, B: 1 }),
+      people: [
+        { id: 'p1', prefs: ['A'] },
+        { id: 'f1', prefs: [], fixedSectionId: 'B' },
+        { id: 'p2', prefs: ['B'] },
+        { id: 'p3', prefs: ['A', 'B'] },
+      ],
+    });
+    expect(sectionOf(r)).toEqual({ p1: null, f1: 'B', p2: null, p3: null });
+    expect(r.waitlist).toEqual([
+      { personId: 'p1', reason: 'all-choices-full', sectionIds: ['A'] },
+      { personId: 'p2', reason: 'over-capacity-fixed', sectionIds: ['B'] },
+      { personId: 'p3', reason: 'all-choices-full', sectionIds: ['A', 'B'] },
+    ]);
+  });
+
   it('spreads a municipality over sections when its delegates\u2019 choices allow', () => {
     const delegates = ['d1', 'd2', 'd3', 'd4'].map((id) => ({ id, prefs: ['A', 'B', 'C', 'D'], municipalityId: 'ufa' }));
     const other = { id: 'o1', prefs: ['A'], municipalityId: 'sibay' };

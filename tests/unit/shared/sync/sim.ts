@@ -11,6 +11,7 @@ import type { ChangeRecord } from '../../../../shared/sync/change';
 import { buildExchangeFile, readExchangeFile, type ExchangeHeader } from '../../../../shared/sync/exchange-file';
 import { createClock, type Clock } from '../../../../shared/sync/hlc';
 import { applyChanges, materialize, type Refusal, type SyncConflict, type SyncState } from '../../../../shared/sync/merge';
+import { capSeenForHeld, holdFuture, type HeldChange } from '../../../../shared/sync/quarantine';
 import { advanceSeen, changesFor, mergeKnowledge, type Knowledge, type SeenVector } from '../../../../shared/sync/seen';
 import { createSigner, generateDeviceKeys, type Signer } from '../../../../shared/sync/signing';
 
@@ -27,7 +28,7 @@ type FieldName = 'a' | 'b' | 'c';
 export type SimOp = { dt: number } & (
   | { kind: 'put'; dev: number; table: Table; row: number; fields: Partial<Record<FieldName, number | null>> }
   | { kind: 'delete'; dev: number; table: Table; row: number }
-  | { kind: 'checkin'; dev: number; reg: number; what: 'arrive' | 'annul' }
+  | { kind: 'checkin'; dev: number; reg: number; what: 'arrive' | 'annul' | 'annul-legacy' }
   | { kind: 'jump'; dev: number; ms: number }
   | { kind: 'export'; from: number; to: number; full: boolean }
   | { kind: 'deliver'; file: number; to: number; twice: boolean }
@@ -39,12 +40,20 @@ const table = fc.constantFrom<Table>('people', 'registrations', 'contests');
 export const simOpArb: fc.Arbitrary<SimOp> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ dt, kind: fc.constant('put' as const), dev, table, row: fc.nat(3), fields: fc.dictionary(fc.constantFrom<FieldName>('a', 'b', 'c'), fc.option(fc.nat(3), { nil: null }), { minKeys: 1 }) }) },
   { weight: 1, arbitrary: fc.record({ dt, kind: fc.constant('delete' as const), dev, table, row: fc.nat(3) }) },
-  { weight: 3, arbitrary: fc.record({ dt, kind: fc.constant('checkin' as const), dev, reg: fc.nat(3), what: fc.constantFrom('arrive' as const, 'arrive' as const, 'annul' as const) }) },
-  // a clock put right by hand, either way, by up to ten minutes
-  { weight: 1, arbitrary: fc.record({ dt, kind: fc.constant('jump' as const), dev, ms: fc.integer({ min: -600_000, max: 600_000 }) }) },
+  { weight: 3, arbitrary: fc.record({ dt, kind: fc.constant('checkin' as const), dev, reg: fc.nat(3), what: fc.constantFrom('arrive' as const, 'arrive' as const, 'annul' as const, 'annul-legacy' as const) }) },
+  // a clock put right by hand, either way, by up to five minutes (it stays within MAX_SKEW of true time)
+  { weight: 1, arbitrary: fc.record({ dt, kind: fc.constant('jump' as const), dev, ms: fc.integer({ min: -300_000, max: 300_000 }) }) },
   { weight: 3, arbitrary: fc.record({ dt, kind: fc.constant('export' as const), from: dev, to: dev, full: fc.boolean() }) },
   { weight: 4, arbitrary: fc.record({ dt, kind: fc.constant('deliver' as const), file: fc.nat(), to: dev, twice: fc.boolean() }) },
 );
+
+/**
+ * How far an honest device's clock may stray from true time: any two stay within the clock's bound
+ * (hlc.ts MAX_CLOCK_AHEAD_MS = 10 min) of each other. A clock further off is the quarantine's case.
+ */
+const MAX_SKEW = 299_000;
+/** The wall-clock lead of the «far-future» device of the quarantine tests: a year. */
+export const FUTURE_LEAD = 365 * 24 * 3_600_000;
 
 export type Transport = 'file' | 'memory';
 type Parcel = { bytes: Uint8Array } | { header: ExchangeHeader; changes: ChangeRecord[] };
@@ -63,7 +72,20 @@ export type SimDevice = {
   known: Knowledge;
   conflicts: SyncConflict[];
   refused: Refusal[];
+  /** Changes held for being stamped too far in the future (only with `quarantine`). */
+  held: HeldChange[];
   entries: number;
+  /** Every stamp this device's clock issued, in order. */
+  issued: string[];
+};
+
+export type SimOptions = {
+  /** Receivers hold changes from the future aside, as the app does (shared/sync/quarantine.ts). */
+  quarantine?: boolean;
+  /** This device's clock runs FUTURE_LEAD ahead and never comes back. */
+  futureDevice?: number;
+  /** Annuls name the arrivals they cancel (default); 'legacy' annuls cancel by stamp order only. */
+  precise?: boolean;
 };
 
 let signers: Promise<Signer[]> | undefined;
@@ -78,10 +100,14 @@ export class Sim {
   readonly pool: Parcel[] = [];
   private now = 1_760_000_000_000;
 
+  /** Check-in entry id → true once some desk annulled it while holding it (the precise-annul model). */
+  readonly annulledWhileHeld = new Map<string, boolean>();
+
   constructor(
     count: number,
     keys: Signer[],
     readonly transport: Transport,
+    readonly options: SimOptions = {},
   ) {
     this.devices = Array.from({ length: count }, (_, i) => {
       const d: SimDevice = {
@@ -97,9 +123,13 @@ export class Sim {
         known: {},
         conflicts: [],
         refused: [],
+        held: [],
         entries: 0,
+        issued: [],
       };
-      d.clock = createClock(d.id, () => this.now + d.offset);
+      if (options.futureDevice === i) d.offset = FUTURE_LEAD;
+      const clock = createClock(d.id, () => this.now + d.offset);
+      d.clock = { ...clock, tick: () => { const s = clock.tick(); d.issued.push(s); return s; } };
       return d;
     });
   }
@@ -124,12 +154,23 @@ export class Sim {
         const d = this.devices[op.dev % n]!;
         const id = `${d.id}:${d.entries++}`;
         const hlc = d.clock.tick();
-        this.local(d, { hlc, device: d.id, table: 'checkins', rowId: id, op: 'put', fields: { id, eventId: EVENT, registrationId: `g${op.reg}`, kind: op.what, device: d.id, operator: 'Оператор', at: new Date(this.now).toISOString(), hlc } });
+        const registrationId = `g${op.reg}`;
+        const legacy = op.what === 'annul-legacy' || this.options.precise === false;
+        const fields: Record<string, unknown> = { id, eventId: EVENT, registrationId, kind: op.what === 'arrive' ? 'arrive' : 'annul', device: d.id, operator: 'Оператор', at: new Date(this.now).toISOString(), hlc };
+        if (op.what !== 'arrive' && !legacy) {
+          // as appendCheckin does: the arrivals this desk holds for the person
+          const held = [...(materialize(d.state).get('checkins')?.values() ?? [])].filter((e) => e.registrationId === registrationId && e.kind === 'arrive').map((e) => e.id as string);
+          fields.cancels = held;
+          for (const x of held) this.annulledWhileHeld.set(x, true);
+        }
+        this.local(d, { hlc, device: d.id, table: 'checkins', rowId: id, op: 'put', fields });
         return;
       }
-      case 'jump':
-        this.devices[op.dev % n]!.offset += op.ms;
+      case 'jump': {
+        const d = this.devices[op.dev % n]!;
+        if (this.options.futureDevice !== op.dev % n) d.offset = Math.max(-MAX_SKEW, Math.min(MAX_SKEW, d.offset + op.ms));
         return;
+      }
       case 'export':
         await this.export(op.from % n, op.to % n, op.full);
         return;
@@ -195,7 +236,10 @@ export class Sim {
   async deliver(parcel: Parcel, to: number, twice: boolean): Promise<void> {
     const d = this.devices[to]!;
     // Each delivery reads the file again, as a device that picks it up from a USB stick would.
-    const { header, changes } = 'bytes' in parcel ? await this.open(parcel.bytes) : parcel;
+    const { header, changes: all } = 'bytes' in parcel ? await this.open(parcel.bytes) : parcel;
+    // the app's screenIncoming: what is from the future waits aside, unmerged and unlogged
+    const { now: changes, held } = this.options.quarantine ? holdFuture(all.filter((c) => !d.logged.has(c.hlc)), this.now + d.offset) : { now: all, held: [] };
+    for (const h of held) if (!d.held.some((x) => x.change.hlc === h.change.hlc)) d.held.push(h);
     const newest = changes.reduce((m, c) => (c.hlc > m ? c.hlc : m), '');
     if (newest) d.clock.receive(newest);
     d.known = mergeKnowledge(d.known, header.known ?? {}, { [header.sender.deviceId]: header.seen ?? {} });
@@ -207,7 +251,7 @@ export class Sim {
     const refused = new Set(res.refused.map((r) => r.change));
     // Keep every change not refused, applied or not: it is part of what this device can pass on.
     this.remember(d, changes.filter((c) => !refused.has(c)));
-    d.seen = advanceSeen(d.seen, header);
+    d.seen = capSeenForHeld(d.seen, advanceSeen(d.seen, header), held);
     if (twice) {
       const again = applyChanges(d.state, changes, { ...rules, holds: (c) => d.logged.has(c.hlc) });
       if (again.applied.length > 0 || again.conflicts.length > 0 || !sameState(again.state, d.state)) {
