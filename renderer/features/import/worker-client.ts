@@ -42,8 +42,10 @@ export class ParseWorker {
 
   async read(bytes: Uint8Array, fileName: string, csv?: CsvOverrides, limits?: Partial<ImportLimits>): Promise<ReadReply> {
     this.hasFile = false;
-    // the worker gets its own copy: the wizard keeps the bytes to read the file again after a timeout
-    const reply = await this.send('read', { bytes: bytes.slice(), fileName, ...(csv ? { csv } : {}), ...(limits ? { limits } : {}) });
+    // the worker gets its own copy, transferred (not cloned a second time): the wizard keeps the bytes
+    // to read the file again after a timeout
+    const copy = bytes.slice();
+    const reply = await this.send('read', { bytes: copy, fileName, ...(csv ? { csv } : {}), ...(limits ? { limits } : {}) }, [copy.buffer]);
     if (reply.ok && reply.kind === 'read') {
       this.hasFile = true;
       return reply.result;
@@ -59,7 +61,8 @@ export class ParseWorker {
 
   /** Every sheet's cells, read in the worker under the same limits and time limit (contest applications). */
   async readRows(bytes: Uint8Array, fileName: string, limits?: Partial<ImportLimits>): Promise<RowsReply> {
-    const reply = await this.send('rows', { bytes: bytes.slice(), fileName, ...(limits ? { limits } : {}) });
+    const copy = bytes.slice();
+    const reply = await this.send('rows', { bytes: copy, fileName, ...(limits ? { limits } : {}) }, [copy.buffer]);
     if (reply.ok && reply.kind === 'rows') return reply.result;
     throw unexpected(reply);
   }
@@ -68,13 +71,13 @@ export class ParseWorker {
     this.stop(new ImportFailure({ code: 'corrupt', message: 'Чтение файла отменено.' }));
   }
 
-  private send<K extends WorkerRequest['kind']>(kind: K, body: Body<K>): Promise<WorkerReply> {
+  private send<K extends WorkerRequest['kind']>(kind: K, body: Body<K>, transfer: Transferable[] = []): Promise<WorkerReply> {
     const worker = this.ensure();
     const id = ++this.seq;
     return new Promise<WorkerReply>((resolve, reject) => {
       const timer = setTimeout(() => this.stop(new ImportFailure({ code: 'timeout', message: timeoutError(this.maxMillis).message })), this.maxMillis);
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, kind, ...body } as unknown as WorkerRequest);
+      worker.postMessage({ id, kind, ...body } as unknown as WorkerRequest, transfer);
     }).then((reply) => {
       if (!reply.ok) throw new ImportFailure(reply.error);
       return reply;

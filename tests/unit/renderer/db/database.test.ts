@@ -18,7 +18,7 @@ describe('database', () => {
     expect(names).toEqual(
       [
         'applications', 'assignments', 'attachments', 'caches', 'changes', 'checkins', 'conflicts', 'contests', 'delegations', 'devices', 'events', 'jurors',
-        'keys', 'municipalities', 'nominations', 'organizations', 'people', 'prints', 'programItems', 'registrations', 'scores', 'sections', 'settings',
+        'importJournal', 'importUndo', 'keys', 'municipalities', 'nominations', 'organizations', 'people', 'prints', 'programItems', 'registrations', 'scores', 'sections', 'settings',
       ].sort(),
     );
     expect(ctx.device.id).toMatch(/^[0-9a-f]{32}$/); // 128 random bits (issue 18)
@@ -52,7 +52,7 @@ describe('schema upgrades', () => {
     v1.close();
 
     ctx = await openDatabase(name);
-    expect(ctx.db.verno).toBe(2);
+    expect(ctx.db.verno).toBe(7); // the latest version (7: the import journal)
     expect(await ctx.db.people.get('p1')).toEqual(person('p1', { phone: '+79173451234', municipalityId: 'm1' }));
     expect(await ctx.db.people.where('surname').equals('Галиуллина').count()).toBe(2);
     const idb = ctx.db.backendDB();
