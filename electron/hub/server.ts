@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ExchangeError, readExchangeFile } from '../../shared/sync/exchange-file';
+import { ExchangeError, openExchangeEnvelope } from '../../shared/sync/exchange-file';
 import type { PairedDevices } from './paired-devices';
 import { DEFAULT_LIMITS, PairingLimiter, type LimiterOptions } from './pairing-limiter';
 import {
@@ -8,7 +8,6 @@ import {
   HUB_PROTOCOL,
   MAX_PAIR_BODY,
   MAX_SYNC_BODY,
-  MAX_SYNC_JSON,
   PAIR_PATH,
   pairRequestSchema,
   SYNC_PATH,
@@ -224,16 +223,17 @@ export class HubServer {
 
     let file;
     try {
-      file = await readExchangeFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      // the hub's main process has no event key: it checks the sender's signature and the event only;
+      // the renderer decrypts, and verifies every author batch (renderer/db/repo/exchange.ts)
+      file = await openExchangeEnvelope(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
         verify: { knownKey: (id) => (id === device.deviceId ? device.publicKey : undefined), unknownSender: 'refuse' },
-        maxJsonBytes: MAX_SYNC_JSON,
       });
     } catch (err) {
       if (err instanceof ExchangeError && err.code === 'unknown-sender') throw new HttpFailure(403, 'unauthorized', MSG.foreignKey);
       if (err instanceof ExchangeError) throw new HttpFailure(422, 'refused', err.message);
       throw err;
     }
-    if (file.header.eventId !== this.opts.event.id) throw new HttpFailure(409, 'wrong-event', MSG.wrongEvent(this.opts.event.title));
+    if (file.eventId !== this.opts.event.id) throw new HttpFailure(409, 'wrong-event', MSG.wrongEvent(this.opts.event.title));
 
     const answer = await this.serialized(() =>
       this.opts.link.request({ deviceId: device.deviceId, deviceName: device.name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }),
@@ -241,7 +241,7 @@ export class HubServer {
     this.activity.set(device.deviceId, {
       at: new Date(this.now()).toISOString(),
       address: req.socket.remoteAddress ?? '',
-      received: file.changes.length,
+      received: file.changes,
     });
     this.opts.onChange?.();
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(answer.byteLength), 'cache-control': 'no-store' });

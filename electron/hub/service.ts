@@ -3,12 +3,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { DeviceRole } from '../../shared/domain/types';
 import type { HubFailure, HubHostStatus, HubLinkStatus, HubPairResult, HubRequest, HubStatus, HubSyncResult } from '../../shared/ipc/contract';
-import { ExchangeError, readExchangeFile } from '../../shared/sync/exchange-file';
+import { ExchangeError, openExchangeEnvelope } from '../../shared/sync/exchange-file';
 import { BridgeError } from '../errors';
 import { DEFAULT_CLIENT_TIMING, formatHubAddress, HubClientError, lanAddresses, pairWithHub, parseHubAddress, postSync, type ClientTiming } from './client';
 import { readJsonFile, writeJsonAtomically } from './json-store';
 import { PairedDevices } from './paired-devices';
-import { DEFAULT_HUB_PORT, MAX_SYNC_JSON, type HubEvent, type HubIdentity } from './protocol';
+import { DEFAULT_HUB_PORT, type HubEvent, type HubIdentity } from './protocol';
 import { DEFAULT_LINK_TIMING, RendererLink, type LinkAnswer, type RendererLinkOptions } from './renderer-link';
 import { HubServer } from './server';
 
@@ -211,12 +211,11 @@ export class HubService {
     const address = parseHubAddress(link.address)!;
     try {
       const bytes = await postSync(address, { token: link.token, deviceId: link.deviceId }, args.bytes, this.opts.clientTiming ?? DEFAULT_CLIENT_TIMING);
-      const file = await readExchangeFile(bytes, {
+      const file = await openExchangeEnvelope(bytes, {
         verify: { knownKey: (id) => (id === link.hub.deviceId ? link.hub.publicKey : undefined), unknownSender: 'refuse' },
         expectEventId: link.event.id,
-        maxJsonBytes: MAX_SYNC_JSON,
       });
-      if (file.header.sender.deviceId !== link.hub.deviceId) throw new ExchangeError('unknown-sender');
+      if (file.deviceId !== link.hub.deviceId) throw new ExchangeError('unknown-sender');
       return { ok: true, bytes };
     } catch (err) {
       return failure(err);

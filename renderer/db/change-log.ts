@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { changedFields } from '../../shared/sync/diff';
 import type { ChangeRecord } from '../../shared/sync/change';
+import { assertMayWrite } from './authority';
 import type { DbContext } from './context';
 import type { TrackedTable } from './database';
 
@@ -10,6 +11,7 @@ import type { TrackedTable } from './database';
  * an error aborts the whole transaction, which is the point.
  *
  * Rows equal to what is stored are skipped and record nothing, so re-applying the same data is a no-op.
+ * What this device's role may not write is refused (authority.ts) and aborts the transaction.
  * @returns how many rows were actually written
  */
 export async function putTracked<T extends { id: string }>(
@@ -30,6 +32,7 @@ export async function putTracked<T extends { id: string }>(
     changes.push({ hlc: ctx.clock.tick(), device: ctx.device.id, table, rowId: row.id, op: 'put', fields });
   });
   if (toWrite.length === 0) return 0;
+  assertMayWrite(ctx, table, changes.map((c) => c.fields));
   await store.bulkPut(toWrite);
   await ctx.db.changes.bulkAdd(changes);
   return toWrite.length;
@@ -42,6 +45,7 @@ export async function deleteTracked(ctx: DbContext, table: TrackedTable, ids: re
   const existing = await store.bulkGet([...ids]);
   const present = ids.filter((_, i) => existing[i] !== undefined);
   if (present.length === 0) return 0;
+  assertMayWrite(ctx, table, [{}]);
   await store.bulkDelete(present);
   await ctx.db.changes.bulkAdd(
     present.map((rowId) => ({ hlc: ctx.clock.tick(), device: ctx.device.id, table, rowId, op: 'delete' as const, fields: {} })),

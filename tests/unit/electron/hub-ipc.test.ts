@@ -10,6 +10,7 @@ import { createInvokeListener } from '../../../electron/ipc';
 import { channels, MAX_FILE_BYTES, type ChannelKey, type HubStatus } from '../../../shared/ipc/contract';
 import { buildExchangeFile } from '../../../shared/sync/exchange-file';
 import { createSigner, generateDeviceKeys, type Signer } from '../../../shared/sync/signing';
+import { newEventKey } from '../../../shared/trust/event-key';
 import { resetFake } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronModule());
@@ -147,7 +148,7 @@ describe('hub handlers over HubService (hub and desk on loopback)', () => {
   const ev = okEvent();
   const signerFor = async (id: string): Promise<Signer> => createSigner(id, await generateDeviceKeys());
   const emptyFile = async (s: Signer, eventId = 'ev-1') =>
-    (await buildExchangeFile([], { eventId, sender: { deviceId: s.deviceId, name: s.deviceId, role: 'desk' }, createdAt: new Date(0).toISOString(), seen: {} }, s)) as Uint8Array<ArrayBuffer>;
+    (await buildExchangeFile({ header: { eventId, sender: { deviceId: s.deviceId, name: s.deviceId, role: 'desk' }, createdAt: new Date(0).toISOString(), seen: {} }, batches: [], counts: {} }, s, newEventKey())) as Uint8Array<ArrayBuffer>;
 
   /** Starts a hub on an ephemeral port (port 0 only reaches the handler directly, never through IPC). */
   async function startedHub(hubKey: Signer) {

@@ -10,8 +10,12 @@ import { RendererLink } from '../../../electron/hub/renderer-link';
 import { hashToken } from '../../../electron/hub/secrets';
 import { HubServer } from '../../../electron/hub/server';
 import type { ChangeRecord } from '../../../shared/sync/change';
-import { buildExchangeFile, readExchangeFile } from '../../../shared/sync/exchange-file';
+import { buildExchangeFile, countByTable, readExchangeFile } from '../../../shared/sync/exchange-file';
 import { createSigner, generateDeviceKeys, type Signer } from '../../../shared/sync/signing';
+import { signBatch } from '../../../shared/trust/batches';
+import { newEventKey } from '../../../shared/trust/event-key';
+
+const EVENT_KEY = newEventKey();
 
 /*
  * The real hub server on 127.0.0.1 with an ephemeral port. The "renderer" is a test loop on the
@@ -86,7 +90,8 @@ async function deskFile(s: Signer, count: number, eventId = EVENT.id): Promise<U
     const hlc = `${String(1_569_000_000_000 + i).padStart(15, '0')}-00000-${s.deviceId}`;
     return { hlc, device: s.deviceId, table: 'checkins', rowId: `c${i}`, op: 'put', fields: { eventId, registrationId: `r${i}`, kind: 'arrive' } };
   });
-  return buildExchangeFile(changes, { eventId, sender: { deviceId: s.deviceId, name: 'Стойка', role: 'desk' }, createdAt: new Date(clock).toISOString(), seen: {} }, s);
+  const header = { eventId, sender: { deviceId: s.deviceId, name: 'Стойка', role: 'desk' as const }, createdAt: new Date(clock).toISOString(), seen: {} };
+  return buildExchangeFile({ header, batches: [await signBatch(s, eventId, changes)], counts: countByTable(changes) }, s, EVENT_KEY);
 }
 
 /** Raw HTTP for what our client would never send. */
@@ -249,9 +254,9 @@ describe('sync', () => {
     expect(renderer.seen).toHaveLength(1);
     expect(renderer.seen[0]).toMatchObject({ deviceId: 'desk-1', deviceName: 'Стойка 1' });
     expect(Buffer.from(renderer.seen[0]!.bytes).equals(Buffer.from(sent))).toBe(true);
-    const back = await readExchangeFile(answer, { verify: { knownKey: () => hubSigner.publicKey, unknownSender: 'refuse' } });
+    const back = await readExchangeFile(answer, { eventKey: () => EVENT_KEY, verify: { knownKey: () => hubSigner.publicKey, unknownSender: 'refuse' } });
     expect(back.header.sender.deviceId).toBe('hub-device');
-    expect(back.changes).toHaveLength(2);
+    expect(back.header.counts).toEqual({ checkins: 2 });
     expect(server.lastActivity('desk-1')).toMatchObject({ received: 3, address: '127.0.0.1' });
   });
 

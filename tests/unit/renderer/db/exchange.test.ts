@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DeviceRole, Person } from '../../../../shared/domain/types';
 import { deriveArrivals } from '../../../../shared/domain/arrival';
 import { createBackup, readBackup, restoreBackup } from '../../../../renderer/db/backup';
+import { openOrganizerSession } from '../../../../renderer/db/authority';
 import { putTracked } from '../../../../renderer/db/change-log';
 import { openDatabase, type DbContext } from '../../../../renderer/db/context';
 import { appendCheckin } from '../../../../renderer/db/repo/checkins';
@@ -11,22 +12,37 @@ import { applyExchange, exportExchange, loadSyncBook, pendingFor, previewExchang
 import { listConflicts, resolveConflict } from '../../../../renderer/db/repo/sync-conflicts';
 import { openDemoEvent } from '../../../../renderer/features/onboarding/open-demo';
 import { freshDb } from './helpers';
+import { enrol } from './trust-helpers';
 
 const open: DbContext[] = [];
 afterEach(() => {
   for (const ctx of open.splice(0)) ctx.db.close();
 });
 
+/** The organizer's device of the test: the root of its events, which enrols every other device. */
+let organizer: DbContext | undefined;
+
 async function device(role: DeviceRole, name: string, now?: () => number): Promise<DbContext> {
   const ctx = await freshDb(now);
   ctx.device = { ...ctx.device, role, name };
   await ctx.db.devices.put(ctx.device);
   open.push(ctx);
+  if (role === 'organizer') organizer = ctx;
   return ctx;
 }
+afterEach(() => {
+  organizer = undefined;
+});
 
-/** Exports from `from` for `to` (or a full file) and applies it on `to`. */
+/** A device joins an event only through the organizer's enrolment, with the role it was made for. */
+async function enrolled(ctx: DbContext, eventId: string) {
+  if (organizer && ctx !== organizer && !(await ctx.db.trust.get(eventId))) await enrol(organizer, ctx, eventId, ctx.device.role);
+}
+
+/** Exports from `from` for `to` (or a full file) and applies it on `to`; both are enrolled first. */
 async function send(from: DbContext, to: DbContext, eventId: string, full = false) {
+  await enrolled(from, eventId);
+  await enrolled(to, eventId);
   const file = await exportExchange(from, eventId, { peerId: to.device.id, full });
   const preview = await previewExchange(to, file.bytes, eventId);
   const result = await applyExchange(to, preview.file);
@@ -156,7 +172,7 @@ describe('exchange files between devices', () => {
   });
 
   it('a walk-in with a new organization is noted with fresh names; a renamed section voids the caches', async () => {
-    const { a, b, eventId } = await twoDesks();
+    const { org, a, b, eventId } = await twoDesks();
     const cache = await refreshDeskCache(a, eventId);
     const epoch = await deskCacheEpoch(a);
     const { registration } = await registerWalkIn(b, {
@@ -177,9 +193,10 @@ describe('exchange files between devices', () => {
     expect(note.map((c) => c.table)).toEqual([FOREIGN_LOOKUPS, 'registrations']);
     expect(note[1]!.rowId).toBe(registration.id);
 
-    const section = (await b.db.sections.where('eventId').equals(eventId).first())!;
-    await b.db.transaction('rw', b.db.sections, b.db.changes, () => putTracked(b, 'sections', [{ ...section, title: 'Молодёжные инициативы' }]));
-    expect((await send(b, a, eventId)).result.deskCachesVoided).toBe(true);
+    // sections are the organizer's: its renamed section reaches desk a
+    const section = (await org.db.sections.where('eventId').equals(eventId).first())!;
+    await org.db.transaction('rw', org.db.sections, org.db.changes, () => putTracked(org, 'sections', [{ ...section, title: 'Молодёжные инициативы' }]));
+    expect((await send(org, a, eventId)).result.deskCachesVoided).toBe(true);
     expect(await deskCacheEpoch(a)).not.toBe(epoch);
     expect((await openDeskCache(a, eventId)).cached).toBeUndefined();
     expect(await deskChangesAfter(a, '')).not.toContainEqual(expect.objectContaining({ table: FOREIGN_LOOKUPS }));
@@ -271,7 +288,9 @@ describe('exchange files between devices', () => {
     await expect(previewExchange(desk, new TextEncoder().encode('Фамилия;Имя\nИванов;Иван'), eventId)).rejects.toMatchObject({ code: 'not-an-exchange-file' });
     expect(await snapshot(desk)).toEqual(before);
 
-    // a desk writes a contest row (by a bug or by hand): the organizer refuses that change, keeps the rest
+    // a desk writes a contest row with the organizer PIN open on it: the organizer still refuses that
+    // change (the desk's enrolled role does not allow it), and keeps the rest
+    openOrganizerSession(desk, Date.now() + 60_000);
     await desk.db.transaction('rw', desk.db.contests, desk.db.changes, () =>
       putTracked(desk, 'contests', [{ id: 'forged', eventId, title: 'Подложный конкурс' } as never]),
     );
