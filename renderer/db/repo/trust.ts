@@ -9,6 +9,7 @@ import type { Signer } from '../../../shared/sync/signing';
 import { claimOffer, issueEnrolment, makeOffer, rootEnrolled, verifyEnrolment, type Enrolled, type Enrolment, type EventRoot } from '../../../shared/trust/enrolment';
 import { buildEnrolmentFile, ENROLMENT_EXTENSION, type EnrolmentFile } from '../../../shared/trust/enrolment-file';
 import { isEventKey, newEventKey } from '../../../shared/trust/event-key';
+import { organizerSessionOpen } from '../authority';
 import type { DbContext } from '../context';
 import type { TrustRow } from '../database';
 import { ensureDeviceKey } from './device-key';
@@ -82,15 +83,21 @@ export type EnrolmentGrant = { root: EventRoot; eventKey: string; enrolment: Enr
 /**
  * The device side of any enrolment: checks the grant names THIS device and key and that the root
  * signed it, then stores the trust and takes the role, in one transaction. A device already holding
- * another root for the event refuses: the root of an event never changes.
+ * another root for the event refuses: the root of an event never changes. A desk or district device
+ * already working for another event joins a second one only with the organizer PIN.
  */
 export async function acceptEnrolment(ctx: DbContext, grant: EnrolmentGrant, now: Date = new Date()): Promise<Enrolled> {
   const key = await ensureDeviceKey(ctx);
   const enrolled = await verifyEnrolment(grant.root, grant.enrolment);
   if (!enrolled || !isEventKey(grant.eventKey)) throw new TrustError('Подпись организатора под подключением не сходится. Попросите организатора подключить устройство заново.');
   if (enrolled.deviceId !== ctx.device.id || enrolled.publicKey !== key.publicKey) throw new TrustError('Подключение выдано другому устройству.');
-  await ctx.db.transaction('rw', ctx.db.trust, ctx.db.devices, async () => {
+  await ctx.db.transaction('rw', ctx.db.trust, ctx.db.devices, ctx.db.events, async () => {
     const held = await ctx.db.trust.get(grant.root.eventId);
+    const other = (await ctx.db.trust.toArray()).find((t) => t.eventId !== grant.root.eventId);
+    if (!held && other && ctx.device.role !== 'organizer' && !organizerSessionOpen(ctx)) {
+      const title = (await ctx.db.events.get(other.eventId))?.title ?? 'другим мероприятием';
+      throw new TrustError(`Это устройство уже работает с мероприятием «${title}». Чтобы подключить его ещё и к другому, введите PIN организатора.`);
+    }
     if (held && (held.root.deviceId !== grant.root.deviceId || held.root.publicKey !== grant.root.publicKey)) {
       throw new TrustError('Это мероприятие уже подключено здесь с другим ключом организатора. Подключение не принято.');
     }
