@@ -36,7 +36,9 @@ afterEach(() => {
 
 /** A device joins an event only through the organizer's enrolment, with the role it was made for. */
 async function enrolled(ctx: DbContext, eventId: string) {
-  if (organizer && ctx !== organizer && !(await ctx.db.trust.get(eventId))) await enrol(organizer, ctx, eventId, ctx.device.role);
+  if (!organizer || ctx === organizer || (await ctx.db.trust.get(eventId))) return;
+  openOrganizerSession(ctx, Date.now() + 60_000); // a second event on a desk is the organizer's decision
+  await enrol(organizer, ctx, eventId, ctx.device.role);
 }
 
 /** Exports from `from` for `to` (or a full file) and applies it on `to`; both are enrolled first. */
