@@ -52,6 +52,13 @@ export async function ownAuthority(ctx: DbContext, trust: TrustRow): Promise<Enr
 
 export class TrustError extends Error {
   override name = 'TrustError';
+  /** True when the organizer PIN typed on this device would let it through. */
+  constructor(
+    message: string,
+    readonly needsPin = false,
+  ) {
+    super(message);
+  }
 }
 
 const NOT_ROOT = 'Подключать устройства может только устройство организатора, на котором создано мероприятие.';
@@ -86,7 +93,7 @@ export type EnrolmentGrant = { root: EventRoot; eventKey: string; enrolment: Enr
  * another root for the event refuses: the root of an event never changes. A desk or district device
  * already working for another event joins a second one only with the organizer PIN.
  */
-export async function acceptEnrolment(ctx: DbContext, grant: EnrolmentGrant, now: Date = new Date()): Promise<Enrolled> {
+export async function acceptEnrolment(ctx: DbContext, grant: EnrolmentGrant, now: Date = new Date(), rename?: string): Promise<Enrolled> {
   const key = await ensureDeviceKey(ctx);
   const enrolled = await verifyEnrolment(grant.root, grant.enrolment);
   if (!enrolled || !isEventKey(grant.eventKey)) throw new TrustError('Подпись организатора под подключением не сходится. Попросите организатора подключить устройство заново.');
@@ -96,7 +103,7 @@ export async function acceptEnrolment(ctx: DbContext, grant: EnrolmentGrant, now
     const other = (await ctx.db.trust.toArray()).find((t) => t.eventId !== grant.root.eventId);
     if (!held && other && ctx.device.role !== 'organizer' && !organizerSessionOpen(ctx)) {
       const title = (await ctx.db.events.get(other.eventId))?.title ?? 'другим мероприятием';
-      throw new TrustError(`Это устройство уже работает с мероприятием «${title}». Чтобы подключить его ещё и к другому, введите PIN организатора.`);
+      throw new TrustError(`Это устройство уже работает с мероприятием «${title}». Чтобы подключить его ещё и к другому, введите PIN организатора.`, true);
     }
     if (held && (held.root.deviceId !== grant.root.deviceId || held.root.publicKey !== grant.root.publicKey)) {
       throw new TrustError('Это мероприятие уже подключено здесь с другим ключом организатора. Подключение не принято.');
@@ -104,7 +111,7 @@ export async function acceptEnrolment(ctx: DbContext, grant: EnrolmentGrant, now
     await ctx.db.trust.put({ eventId: grant.root.eventId, root: grant.root, eventKey: grant.eventKey, enrolment: grant.enrolment, role: enrolled.role, since: now.toISOString() });
     const me = await ctx.db.devices.get(ctx.device.id);
     // the role the organizer gave decides what this device shows and writes (db/authority.ts)
-    if (me) await ctx.db.devices.put({ ...me, role: enrolled.role });
+    if (me) await ctx.db.devices.put({ ...me, role: enrolled.role, ...(rename ? { name: rename } : {}) });
   });
   return enrolled;
 }
@@ -129,9 +136,14 @@ export async function makeEnrolmentFile(
   return { bytes, fileName: `${safe(event?.title ?? '')}_подключение_${safe(label)}.${ENROLMENT_EXTENSION}` };
 }
 
-/** The device side of an enrolment file: binds this device's key to the offer, then acceptEnrolment. */
+/**
+ * The device side of an enrolment file: binds this device's key to the offer, then acceptEnrolment.
+ * A device still under its first-run name takes the name the organizer gave it («Стойка 1»).
+ */
 export async function acceptEnrolmentFile(ctx: DbContext, file: EnrolmentFile, now: Date = new Date()): Promise<Enrolled> {
   const key = await ensureDeviceKey(ctx);
-  const enrolment = await claimOffer(file.manifest.offer, file.manifest.secret, { deviceId: ctx.device.id, publicKey: key.publicKey, name: ctx.device.name });
-  return acceptEnrolment(ctx, { root: file.manifest.root, eventKey: file.manifest.eventKey, enrolment }, now);
+  const unnamed = /^Устройство [0-9A-F]{4}$/.test(ctx.device.name) && file.label.trim() !== '';
+  const name = unnamed ? file.label.trim().slice(0, 60) : ctx.device.name;
+  const enrolment = await claimOffer(file.manifest.offer, file.manifest.secret, { deviceId: ctx.device.id, publicKey: key.publicKey, name });
+  return acceptEnrolment(ctx, { root: file.manifest.root, eventKey: file.manifest.eventKey, enrolment }, now, unnamed ? name : undefined);
 }

@@ -10,6 +10,7 @@ import { useDb } from '../../hooks/db-context';
 import { TABLE_LABELS } from '../audit/audit-model';
 import { fieldLabel, formatValue, timeOf } from './labels';
 import { HubPanel } from '../hub/HubPanel';
+import { EnrolPanel } from './EnrolPanel';
 import { ExchangeImport } from './ExchangeImport';
 import './exchange.css';
 
@@ -28,6 +29,7 @@ export function ExchangePage({ event }: { event: EventRow }) {
         <ExportPanel event={event} />
         <ExchangeImport eventId={event.id} />
       </div>
+      <EnrolPanel event={event} />
       <HubPanel event={event} />
       <ConflictReview event={event} />
       <History event={event} />
