@@ -27,8 +27,13 @@ async function aesKey(key: string): Promise<CryptoKey> {
 
 /** iv ‖ ciphertext+tag. `aad` is authenticated, not encrypted: a changed clear header fails to open. */
 export async function seal(key: string, plain: Uint8Array, aad: Uint8Array = new Uint8Array()): Promise<Uint8Array> {
+  return sealWithKey(await aesKey(key), plain, aad);
+}
+
+/** The event key's text, as an AES-GCM CryptoKey; also for keys derived otherwise (juror packages). */
+export async function sealWithKey(key: CryptoKey, plain: Uint8Array, aad: Uint8Array = new Uint8Array()): Promise<Uint8Array> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const data = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new Uint8Array(aad) }, await aesKey(key), new Uint8Array(plain)));
+  const data = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new Uint8Array(aad) }, key, new Uint8Array(plain)));
   const out = new Uint8Array(IV_BYTES + data.length);
   out.set(iv, 0);
   out.set(data, IV_BYTES);
@@ -37,10 +42,14 @@ export async function seal(key: string, plain: Uint8Array, aad: Uint8Array = new
 
 /** The plain bytes, or null for a wrong key or altered bytes (GCM cannot tell the two apart). */
 export async function unseal(key: string, sealed: Uint8Array, aad: Uint8Array = new Uint8Array()): Promise<Uint8Array | null> {
+  return unsealWithKey(await aesKey(key), sealed, aad);
+}
+
+export async function unsealWithKey(key: CryptoKey, sealed: Uint8Array, aad: Uint8Array = new Uint8Array()): Promise<Uint8Array | null> {
   if (sealed.length < IV_BYTES + 16) return null;
   try {
     const iv = new Uint8Array(sealed.subarray(0, IV_BYTES));
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: new Uint8Array(aad) }, await aesKey(key), new Uint8Array(sealed.subarray(IV_BYTES)));
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: new Uint8Array(aad) }, key, new Uint8Array(sealed.subarray(IV_BYTES)));
     return new Uint8Array(plain);
   } catch {
     return null;
