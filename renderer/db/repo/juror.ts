@@ -25,7 +25,9 @@ import { DEVICE_KEY_ID, ensureDeviceKey } from './device-key';
 
 export const JUROR_PACKAGE_SETTING = 'juror.package';
 
-export type OpenPackageResult = { ok: true; package: JurorPackage; /** Sheets the organizer's returns in this package reopened now. */ reopened: number } | { ok: false; message: string };
+export type OpenPackageResult =
+  | { ok: true; package: JurorPackage; /** Sheets the organizer's returns in this package reopened now. */ reopened: number }
+  | { ok: false; message: string; /** A sealed package: ask the juror for the access code and open again with it. */ needsCode?: boolean };
 
 const JURY_PREFIX = 'jury:';
 export const juryAttachmentId = (refId: string) => `${JURY_PREFIX}${refId}`;
@@ -38,10 +40,10 @@ const juryRange = (ctx: DbContext) => ctx.db.attachments.where('id').between(JUR
  * juror mode starts in one transaction: the package, its files (replacing a previous package's), and
  * the organizer's returns applied to this juror's finalized sheets, each grant once.
  */
-export async function openJurorPackage(ctx: DbContext, bytes: Uint8Array, now = new Date().toISOString()): Promise<OpenPackageResult> {
+export async function openJurorPackage(ctx: DbContext, bytes: Uint8Array, now = new Date().toISOString(), code?: string): Promise<OpenPackageResult> {
   // parsing checks every file's sha256 — WebCrypto, so before any transaction (an await on it would commit one early)
-  const parsed = await parseJurorPackage(bytes);
-  if (!parsed.ok) return { ok: false, message: parsed.message };
+  const parsed = await parseJurorPackage(bytes, code);
+  if (!parsed.ok) return { ok: false, message: parsed.message, ...(parsed.code === 'needs-code' || parsed.code === 'wrong-code' ? { needsCode: true } : {}) };
   const pkg = parsed.package;
   await ensureDeviceKey(ctx, new Date(now));
   const { db } = ctx;
