@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BackupContent } from '../../../shared/backup/format';
 import { restoreBackup, type BackupPreview } from '../../db/backup';
 import { useDb } from '../../hooks/db-context';
@@ -20,6 +21,7 @@ type Props = {
  * transaction and the page reloads (in-memory indexes were built from the old data).
  */
 export function RestoreDialog({ content, preview, source, confirmDestructive, onClose }: Props) {
+  const { t } = useTranslation();
   const ctx = useDb();
   const ref = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
@@ -104,9 +106,21 @@ export function RestoreDialog({ content, preview, source, confirmDestructive, on
             восстановление или не получите их файлом обмена с других устройств.
           </p>
         )}
+        {preview.foreignDevices.length > 0 && (
+          <div className="attention">
+            <p>В копии есть устройства, которых здесь нет или которые здесь записаны иначе. Они не переносятся: роли устройствам выдаёт организатор файлом подключения.</p>
+            <ul>
+              {preview.foreignDevices.map((d) => (
+                <li key={d.id}>
+                  {d.name} — {t(`deviceRole.${d.role}`, { defaultValue: d.role })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <p className="muted">
           Перед восстановлением Сход сохранит копию текущего состояния — восстановление можно будет отменить кнопкой «Отменить восстановление» в
-          разделе «Резервные копии». Имя и роль этого устройства сохранятся.
+          разделе «Резервные копии». Имя и роль этого устройства, его подключения к мероприятиям и известные ему устройства сохранятся.
         </p>
       </div>
       {error && (
