@@ -1,7 +1,8 @@
 /**
  * Signed author batches on this device (shared/trust/batches.ts): signing what this device wrote,
- * keeping what it received so it can relay it byte for byte, choosing what a peer lacks, and checking
- * a received file's batches against the event's root and against the rows stored here.
+ * keeping what it received so it can relay it byte for byte, choosing what a peer lacks, checking a
+ * received file's batches against the event's root and against the rows stored here, and what the
+ * root vouches for about the sender and the authors (the devices list of the Обмен page).
  */
 import type { ChangeRecord } from '../../../shared/sync/change';
 import { countByTable, type ExchangeFile } from '../../../shared/sync/exchange-file';
@@ -9,7 +10,8 @@ import { eventScope } from '../../../shared/sync/scope';
 import type { SeenVector } from '../../../shared/sync/seen';
 import { SYNC_TABLES } from '../../../shared/trust/rules';
 import { signBatch, verifyBatches, type TrustRefusal, type VerifiedBatch } from '../../../shared/trust/batches';
-import type { Enrolled } from '../../../shared/trust/enrolment';
+import type { Device } from '../../../shared/domain/types';
+import { rootEnrolled, verifyEnrolment, type Enrolled, type Enrolment } from '../../../shared/trust/enrolment';
 import type { DbContext } from '../context';
 import type { BatchRow, TrustRow } from '../database';
 import { deviceSigner } from './trust';
@@ -124,4 +126,27 @@ export async function storedEvents(ctx: DbContext, changes: readonly ChangeRecor
     for (const key of viaContest.get(contest.id)!) out.set(key, contest.eventId);
   }
   return out;
+}
+
+/** The sender as the root vouches for it: the root itself, or the enrolment its header carries for its own key. */
+export async function senderAuthority(file: ExchangeFile & { trustRow: TrustRow }): Promise<Enrolled | null> {
+  const { root } = file.trustRow;
+  const id = file.header.sender.deviceId;
+  if (id === root.deviceId) return file.publicKey === root.publicKey ? rootEnrolled(root, file.header.sender.name) : null;
+  const enrolled = file.header.enrolment ? await verifyEnrolment(root, file.header.enrolment as Enrolment) : null;
+  return enrolled && enrolled.deviceId === id && enrolled.publicKey === file.publicKey ? enrolled : null;
+}
+
+/**
+ * The devices this one has heard of, for the Обмен page: every verified author with the role its
+ * enrolment gives, and the sender (its role only if proven; a device never gets a role from a header).
+ */
+export async function rememberDevices(ctx: DbContext, file: ExchangeFile & Pick<CheckedExchange, 'authors'>, sender: Enrolled | null, now: Date): Promise<void> {
+  const authors = [...file.authors.values()].filter((a) => a.deviceId !== ctx.device.id);
+  const rows = await ctx.db.devices.bulkGet(authors.map((a) => a.deviceId));
+  const put: Device[] = authors.map((a, i) => ({ id: a.deviceId, name: rows[i]?.name ?? a.name, role: a.role, publicKey: a.publicKey, createdAt: rows[i]?.createdAt ?? now.toISOString() }));
+  const { deviceId, name } = file.header.sender;
+  const peer = put.find((d) => d.id === deviceId) ?? (await ctx.db.devices.get(deviceId));
+  if (sender || peer) put.push({ id: deviceId, name, role: sender?.role ?? peer!.role, publicKey: file.publicKey, createdAt: peer?.createdAt ?? now.toISOString() });
+  await ctx.db.devices.bulkPut(put);
 }

@@ -34,10 +34,9 @@ import { SYNC_TABLES } from '../../../shared/trust/rules';
 import { eventScope } from '../../../shared/sync/scope';
 import { keyFingerprint } from '../../../shared/sync/signing';
 import type { TrustRefusalReason } from '../../../shared/trust/batches';
-import { rootEnrolled, verifyEnrolment, type Enrolled, type Enrolment } from '../../../shared/trust/enrolment';
 import type { DbContext } from '../context';
 import type { TrustRow } from '../database';
-import { batchesFor, batchOwnChanges, batchRow, checkExchange, storedEvents, type CheckedExchange } from './batches';
+import { batchesFor, batchOwnChanges, batchRow, checkExchange, rememberDevices, senderAuthority, storedEvents, type CheckedExchange } from './batches';
 import { noteForeignDeskChanges } from './desk';
 import { recordConflicts } from './sync-conflicts';
 import { deviceSigner, ensureEventRoot, makeEnrolmentFile, ownAuthority } from './trust';
@@ -237,15 +236,6 @@ export async function previewExchange(ctx: DbContext, bytes: Uint8Array, openEve
   };
 }
 
-/** The sender as the root vouches for it: the root itself, or the enrolment its header carries for its own key. */
-async function senderAuthority(file: CheckedFile): Promise<Enrolled | null> {
-  const { root } = file.trustRow;
-  const id = file.header.sender.deviceId;
-  if (id === root.deviceId) return file.publicKey === root.publicKey ? rootEnrolled(root, file.header.sender.name) : null;
-  const enrolled = file.header.enrolment ? await verifyEnrolment(root, file.header.enrolment as Enrolment) : null;
-  return enrolled && enrolled.deviceId === id && enrolled.publicKey === file.publicKey ? enrolled : null;
-}
-
 function eventTitleIn(changes: readonly ChangeRecord[], eventId: string): string | undefined {
   let title: string | undefined;
   for (const c of changes) if (c.table === 'events' && c.rowId === eventId && typeof c.fields.title === 'string') title = c.fields.title;
@@ -320,20 +310,6 @@ export async function applyExchange(ctx: DbContext, file: CheckedFile, options: 
     const deskCachesVoided = await noteForeignDeskChanges(ctx, plan.keep);
     return { fresh: plan.fresh.length, rowsWritten, refused: plan.report.refused.length, conflicts: plan.report.conflicts.length, deskCachesVoided };
   });
-}
-
-/**
- * The devices this one has heard of, for the Обмен page: every verified author with the role its
- * enrolment gives, and the sender (its role only if proven; a device never gets a role from a header).
- */
-async function rememberDevices(ctx: DbContext, file: CheckedFile, sender: Enrolled | null, now: Date): Promise<void> {
-  const authors = [...file.authors.values()].filter((a) => a.deviceId !== ctx.device.id);
-  const rows = await ctx.db.devices.bulkGet(authors.map((a) => a.deviceId));
-  const put: Device[] = authors.map((a, i) => ({ id: a.deviceId, name: rows[i]?.name ?? a.name, role: a.role, publicKey: a.publicKey, createdAt: rows[i]?.createdAt ?? now.toISOString() }));
-  const { deviceId, name } = file.header.sender;
-  const peer = put.find((d) => d.id === deviceId) ?? (await ctx.db.devices.get(deviceId));
-  if (sender || peer) put.push({ id: deviceId, name, role: sender?.role ?? peer!.role, publicKey: file.publicKey, createdAt: peer?.createdAt ?? now.toISOString() });
-  await ctx.db.devices.bulkPut(put);
 }
 
 /** Our own mark is not the sender's to set: this device holds all of its writes by definition. */
