@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { deflateSync } from 'node:zlib';
-import * as XLSX from 'xlsx';
 import { ContestPage, packageManifest } from './pages/contest-page';
+import { APPLICATION_HEADER, applicationsXlsx } from './pages/contest-setup';
 
 const SCREENS = 'test-results/screens';
 
@@ -11,18 +11,14 @@ async function violations(page: Page) {
   return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }
 
-function applicationsXlsx(): Buffer {
-  const rows = [
-    ['Название проекта', 'Краткое описание', 'Муниципалитет', 'Организация-заявитель', 'Запрашиваемая сумма, руб.'],
+const applications = () =>
+  applicationsXlsx([
+    APPLICATION_HEADER,
     ['Школа сельского активиста', 'Обучение инициативных жителей сёл проектной работе', 'Учалинский район', 'АНО «Развитие села»', '150 000'],
     ['Чистый берег Агидели', 'Субботники и экотропа вдоль реки', 'Агидель', 'Экологический клуб «Исток»', '80000'],
     ['Музей под открытым небом', 'Экспозиция старинной техники в парке', 'Стерлитамак', 'МБУК «Краеведческий музей»', '320 000'],
     ['', 'Строка без названия', 'Нет такого района', '', 'много'],
-  ];
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Заявки');
-  return Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-}
+  ]);
 
 /** A real PNG (coloured stripes), so the juror's preview must decode it to show it. */
 function stripesPng(width = 96, height = 48): Buffer {
@@ -81,7 +77,7 @@ test('organizer sets up a contest, a juror scores offline on another device with
   // ── applications from a spreadsheet, with a bad row named ──
   await org.tab('Заявки');
   await page.getByRole('button', { name: 'Загрузить заявки из таблицы…' }).click();
-  await org.chooseFile(page.getByRole('button', { name: 'Выбрать файл…' }), { name: 'заявки.xlsx', buffer: applicationsXlsx() });
+  await org.chooseFile(page.getByRole('button', { name: 'Выбрать файл…' }), { name: 'заявки.xlsx', buffer: applications() });
   await expect(page.getByRole('list', { name: 'Ошибки в строках' })).toContainText('Строка 5: нет названия проекта.');
   await page.screenshot({ path: `${SCREENS}/contest-import.png` });
   await page.getByRole('button', { name: 'Загрузить заявки (3)' }).click();

@@ -3,7 +3,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import { parseJurorPackage } from '../../shared/contest';
 import { ContestPage, type FileBytes } from './pages/contest-page';
-import { prepareContest } from './pages/contest-setup';
+import { addJurorsAndOpenScoring, prepareContest } from './pages/contest-setup';
 import { dismissStorageWarning, ResultsPage, signedScoreFile } from './pages/results-page';
 
 const SCREENS = 'test-results/screens';
@@ -244,15 +244,7 @@ async function twoNominationContest(org: ContestPage, extra = 0): Promise<string
   await page.getByRole('button', { name: `Допустить все поданные (${count})` }).click();
   await expect(page.getByRole('table', { name: 'Заявки' }).getByText('допущена')).toHaveCount(count);
 
-  await org.tab('Эксперты и конфликты');
-  const candidates = await org.jurorCandidates(3);
-  for (const c of candidates) await org.addJuror(c);
-  await org.tab('Распределение');
-  await page.getByRole('button', { name: 'Распределить заявки' }).click();
-  await expect(page.getByText(/Распределено: каждая допущенная заявка получила/)).toBeVisible();
-  await org.openScoring();
-
-  const jurors = candidates.map((c) => c.split(' — ')[0]!);
+  const jurors = await addJurorsAndOpenScoring(org);
   await org.tab('Пакеты и оценки');
   for (const [i, name] of jurors.entries()) {
     const pkg = await org.download(org.returnsRow(name).getByRole('button', { name: 'Скачать пакет эксперта' }));

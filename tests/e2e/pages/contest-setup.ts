@@ -3,14 +3,18 @@ import * as XLSX from 'xlsx';
 import type { ContestPage } from './contest-page';
 import { dismissStorageWarning } from './results-page';
 
-export function applicationsXlsx(): Buffer {
-  const rows = [
-    ['Название проекта', 'Краткое описание', 'Муниципалитет', 'Организация-заявитель', 'Запрашиваемая сумма, руб.'],
+export const APPLICATION_HEADER = ['Название проекта', 'Краткое описание', 'Муниципалитет', 'Организация-заявитель', 'Запрашиваемая сумма, руб.'];
+
+/** A workbook of applications as an organizer's table would hold them: one sheet «Заявки», header first. */
+export function applicationsXlsx(
+  rows: string[][] = [
+    APPLICATION_HEADER,
     ['Школа сельского активиста', 'Обучение инициативных жителей сёл', 'Учалинский район', 'АНО «Развитие села»', '150 000'],
     ['Чистый берег Агидели', 'Субботники и экотропа вдоль реки', 'Агидель', 'Экологический клуб «Исток»', '80000'],
     ['Музей под открытым небом', 'Экспозиция старинной техники', 'Стерлитамак', 'МБУК «Краеведческий музей»', '320 000'],
     ['Двор моей мечты', 'Благоустройство двора силами жителей', 'Сибай', 'ТОС «Наш двор»', '60 000'],
-  ];
+  ],
+): Buffer {
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Заявки');
   return Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
@@ -31,6 +35,12 @@ export async function prepareContest(org: ContestPage): Promise<string[]> {
   await page.getByRole('button', { name: 'Загрузить заявки (4)' }).click();
   await page.getByRole('button', { name: 'Допустить все поданные (4)' }).click();
   await expect(page.getByRole('table', { name: 'Заявки' }).getByText('допущена')).toHaveCount(4);
+  return addJurorsAndOpenScoring(org);
+}
+
+/** Three jurors from the demo's people, the exact assignment, scoring opened; returns the jurors' names. */
+export async function addJurorsAndOpenScoring(org: ContestPage): Promise<string[]> {
+  const page = org.page;
   await org.tab('Эксперты и конфликты');
   const candidates = await org.jurorCandidates(3);
   for (const c of candidates) await org.addJuror(c);
