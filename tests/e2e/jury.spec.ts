@@ -185,6 +185,9 @@ test('removing a juror with final sheets asks what to do with them and the proto
   await expect(remove).toContainText(/листа? оценок, из них завершённых — \d+|листов оценок, из них завершённых — \d+/);
   await remove.getByLabel('Причина (попадёт в протокол)').fill('Выяснился конфликт интересов');
   await page.screenshot({ path: `${SCREENS}/contest-remove-juror.png` });
+  // the destructive button is readable (a feature's own `button.danger` once painted its text red on red)
+  const [ink, fill] = await remove.getByRole('button', { name: 'Убрать и исключить оценки' }).evaluate((b) => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]);
+  expect(ink).not.toBe(fill);
   await remove.getByRole('button', { name: 'Убрать и исключить оценки' }).click();
   await expect(remove).toBeHidden();
   // ── juror 2: kept ──

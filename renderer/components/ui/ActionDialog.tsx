@@ -44,7 +44,7 @@ export function ActionDialog({ title, children, confirmLabel, reasonLabel, dange
       onClose={onClose}
       onSubmit={submit}
       submitLabel={confirmLabel}
-      submitClassName={danger ? 'danger' : 'primary'}
+      submitClassName={danger ? 'primary danger' : 'primary'}
       busy={busy}
       error={error}
     >

@@ -69,8 +69,8 @@ export type FormDialogProps = Omit<DialogProps, 'footer'> & {
   submitLabel?: ReactNode;
   /** «Отмена» unless given. */
   cancelLabel?: ReactNode;
-  /** The submit button's look: 'primary' (default) or 'danger' for removals. */
-  submitClassName?: 'primary' | 'danger';
+  /** The submit button's look: 'primary' (default) or 'primary danger' (filled red) for removals. */
+  submitClassName?: 'primary' | 'primary danger';
   /** A form-level error (the save failed), shown above the buttons as an alert. */
   error?: ReactNode;
   /** Extra props for the <form> (e.g. onBlur re-validation). */

@@ -78,7 +78,7 @@ export function ConfirmDialog({ title, body, action, danger, typed, onDone }: Co
           <button type="button" autoFocus={!typed} onClick={closeDialog}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={!ready}>
+          <button type="submit" className={danger ? 'primary danger' : 'primary'} disabled={!ready}>
             {action}
           </button>
         </div>
