@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeviceRole, Person } from '../../../../shared/domain/types';
+import type { Person } from '../../../../shared/domain/types';
 import { deriveArrivals } from '../../../../shared/domain/arrival';
 import { createBackup, readBackup, restoreBackup } from '../../../../renderer/db/backup';
 import { putTracked } from '../../../../renderer/db/change-log';
@@ -10,28 +10,10 @@ import { deskCacheEpoch, deskChangesAfter, FOREIGN_LOOKUPS, openDeskCache, refre
 import { applyExchange, exportExchange, loadSyncBook, pendingFor, previewExchange } from '../../../../renderer/db/repo/exchange';
 import { listConflicts, resolveConflict } from '../../../../renderer/db/repo/sync-conflicts';
 import { openDemoEvent } from '../../../../renderer/features/onboarding/open-demo';
-import { freshDb } from './helpers';
+import { closeDevices, device, keepOpen, send } from './helpers';
 
-const open: DbContext[] = [];
-afterEach(() => {
-  for (const ctx of open.splice(0)) ctx.db.close();
-});
+afterEach(closeDevices);
 
-async function device(role: DeviceRole, name: string, now?: () => number): Promise<DbContext> {
-  const ctx = await freshDb(now);
-  ctx.device = { ...ctx.device, role, name };
-  await ctx.db.devices.put(ctx.device);
-  open.push(ctx);
-  return ctx;
-}
-
-/** Exports from `from` for `to` (or a full file) and applies it on `to`. */
-async function send(from: DbContext, to: DbContext, eventId: string, full = false) {
-  const file = await exportExchange(from, eventId, { peerId: to.device.id, full });
-  const preview = await previewExchange(to, file.bytes, eventId);
-  const result = await applyExchange(to, preview.file);
-  return { file, preview, result };
-}
 
 async function editPerson(ctx: DbContext, id: string, patch: Partial<Person>) {
   await ctx.db.transaction('rw', ctx.db.people, ctx.db.changes, async () => {
@@ -198,7 +180,7 @@ describe('exchange files between devices', () => {
     expect(noted).toHaveLength(await desk.db.registrations.count());
     desk.db.close();
     const again = await openDatabase(desk.db.name, frozen);
-    open.push(again);
+    keepOpen(again);
     expect(again.clock.tick() > noted[noted.length - 1]!.hlc).toBe(true);
   });
 
@@ -367,7 +349,7 @@ describe('convergence of real databases', () => {
         const [s0, s1, s2] = await Promise.all(all.map(snapshot));
         expect(s1).toEqual(s0);
         expect(s2).toEqual(s0);
-        for (const ctx of open.splice(0)) ctx.db.close();
+        closeDevices();
       }),
       { numRuns: 12 },
     );

@@ -17,33 +17,16 @@ import { CLOCK_FLOOR_KEY, createBackup, readBackup, restoreBackup, undoRestore, 
 import { deleteTracked, putTracked } from '../../../../renderer/db/change-log';
 import { openDatabase, type DbContext } from '../../../../renderer/db/context';
 import { appendCheckin } from '../../../../renderer/db/repo/checkins';
-import { applyExchange, exportExchange, previewExchange } from '../../../../renderer/db/repo/exchange';
+import { applyExchange, previewExchange } from '../../../../renderer/db/repo/exchange';
 import { ownClockStatus } from '../../../../renderer/db/repo/incoming';
 import { acceptHeld, listQuarantine } from '../../../../renderer/db/repo/quarantine';
 import { listConflicts, resolveConflict } from '../../../../renderer/db/repo/sync-conflicts';
 import { createBrowserBackups } from '../../../../renderer/bridge/backups.browser';
 import { openDemoEvent } from '../../../../renderer/features/onboarding/open-demo';
-import { freshDb } from './helpers';
+import { closeDevices, device, keepOpen, send } from './helpers';
 
-const open: DbContext[] = [];
-afterEach(() => {
-  for (const ctx of open.splice(0)) ctx.db.close();
-});
+afterEach(closeDevices);
 
-async function device(role: DeviceRole, name: string, now?: () => number): Promise<DbContext> {
-  const ctx = await freshDb(now);
-  ctx.device = { ...ctx.device, role, name };
-  await ctx.db.devices.put(ctx.device);
-  open.push(ctx);
-  return ctx;
-}
-
-async function send(from: DbContext, to: DbContext, eventId: string, full = false) {
-  const file = await exportExchange(from, eventId, { peerId: to.device.id, full });
-  const preview = await previewExchange(to, file.bytes, eventId);
-  const result = await applyExchange(to, preview.file);
-  return { preview, result };
-}
 
 async function receive(to: DbContext, bytes: Uint8Array, eventId: string) {
   const preview = await previewExchange(to, bytes, eventId);
@@ -111,7 +94,7 @@ describe('item 1: a stamp from the far future', () => {
     expect(back.result.fresh).toBeGreaterThan(0);
     // after a restart, the clock starts where it was, not in the far future
     const reopened = await openDatabase(desk.db.name);
-    open.push(reopened);
+    keepOpen(reopened);
     expect(reopened.clock.tick()).toMatch(STAMP_15);
   });
 
@@ -182,7 +165,7 @@ describe('item 1: a stamp from the far future', () => {
     const floor = (await org.db.settings.get(CLOCK_FLOOR_KEY))!.value as string;
     expect(floor.startsWith('9999')).toBe(false);
     const reopened = await openDatabase(org.db.name);
-    open.push(reopened);
+    keepOpen(reopened);
     const next = await nextStamp(reopened, eventId);
     expect(next).toMatch(STAMP_15);
     expect(next > floor).toBe(true);
