@@ -139,7 +139,8 @@ export function parseScoreText(text: string, c: Scale): ParsedScore {
   const t = text.trim();
   if (t === '') return { ok: true, value: null };
   if (!/^[-−]?\d+([.,]\d+)?$/.test(t)) return { ok: false, message: `«${c.title}»: «${t}» — не число; введите оценку ${scaleText(c)}.` };
-  const value = Number(t.replace('−', '-').replace(',', '.'));
+  // «-0» and «−0» are zero: a sheet never stores a negative zero that prints as «-0»
+  const value = Number(t.replace('−', '-').replace(',', '.')) + 0;
   const problem = valueProblem(c, value);
   return problem === null ? { ok: true, value } : { ok: false, message: `«${c.title}»: «${t}» — не подходит; оценка ${scaleText(c)}.` };
 }

@@ -10,8 +10,8 @@ import { fieldOf, setTo, stepFrom, typeInto, type FieldState, type FieldUpdate }
 const whole: CriterionDef = { id: 'k1', title: 'Актуальность', description: '', min: 0, max: 10, weight: 1, bands: [] };
 const halves: CriterionDef = { ...whole, id: 'k2', title: 'Бюджет', step: 0.5 };
 
-/** The number the field's text shows, read as a person would (comma or dot). */
-const shown = (text: string) => (text.trim() === '' ? null : Number(text.trim().replace(',', '.')));
+/** The number the field's text shows, read as a person would (comma or dot, either minus; «−0» is zero). */
+const shown = (text: string) => (text.trim() === '' ? null : Number(text.trim().replace('−', '-').replace(',', '.')) + 0);
 
 describe('score field', () => {
   it.each([
@@ -19,6 +19,7 @@ describe('score field', () => {
     ['7,5', 'целое число'],
     ['-3', 'не подходит'],
     ['семь', 'не число'],
+    ['−3', 'не подходит'],
     ['7,,5', 'не число'],
   ])('«%s» on a 0–10 whole-point criterion: an error, nothing stored', (text, words) => {
     const u = typeInto(whole, text);
@@ -31,6 +32,11 @@ describe('score field', () => {
     expect(typeInto(halves, '7,5')).toEqual({ state: { text: '7,5', error: null }, store: 7.5 });
     expect(typeInto(halves, '7.5').store).toBe(7.5);
     expect(typeInto(halves, '7,25').state.error).toContain('с шагом 0,5');
+  });
+
+  it('«−0» and «-0» store zero, never a negative zero (found by the keystroke property)', () => {
+    expect(Object.is(typeInto(whole, '−0').store, 0)).toBe(true);
+    expect(Object.is(typeInto(whole, '-0').store, 0)).toBe(true);
   });
 
   it('a stored value reads back as the same text with a Russian comma', () => {
