@@ -52,8 +52,8 @@ export class BodyChecker {
   constructor(private readonly opts: BodyCheckerOptions = DEFAULT_BODY_CHECKER) {}
 
   /** Reads the file in the worker; rejects with ExchangeError when it is refused. */
-  check(bytes: Uint8Array, sender: { deviceId: string; publicKey: string }): Promise<ParseSummary> {
-    const job: ParseJob = { id: this.nextId++, bytes, ...sender, maxJsonBytes: this.opts.maxJsonBytes, limits: this.opts.limits };
+  check(bytes: Uint8Array, sender: { deviceId: string; publicKey: string }, event: { eventId: string; eventKey: string }): Promise<ParseSummary> {
+    const job: ParseJob = { id: this.nextId++, bytes, ...sender, ...event, maxJsonBytes: this.opts.maxJsonBytes, limits: this.opts.limits };
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
       this.pump();

@@ -9,10 +9,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { deviceRoles, type DeviceRole } from '../../shared/domain/types';
 import type { HubFailure, HubLinkStatus, HubPairResult, HubPairStarted, HubSyncResult } from '../../shared/ipc/contract';
-import { ExchangeError, readExchangeFile } from '../../shared/sync/exchange-file';
+import { ExchangeError, openExchangeEnvelope } from '../../shared/sync/exchange-file';
 import { formatHubAddress, HubClientError, pairWithHub, parseHubAddress, postSync, waitForApproval, type ClientTiming, type HubAddress, type PinnedHub } from './client';
 import { readJsonFile, writeJsonAtomically } from './json-store';
-import { MAX_HUB_JSON_BYTES } from './json-limits';
 import type { HubEvent, HubIdentity } from './protocol';
 import { shortCode, type TlsIdentity } from './tls-identity';
 
@@ -174,12 +173,13 @@ export class DeskLink {
       const me = await this.opts.tls();
       const auth = { token: link.token, deviceId: link.deviceId, counter: this.counter };
       const bytes = await postSync(parseHubAddress(link.address)!, auth, link.hubCert, me, args.bytes, this.opts.timing);
-      const file = await readExchangeFile(bytes, {
+      // signed by the pinned hub's key, for this event; the renderer opens it with the event key and
+      // verifies every author batch (renderer/db/repo/exchange.ts), as for a file from a USB stick
+      const file = await openExchangeEnvelope(bytes, {
         verify: { knownKey: (id) => (id === link.hub.deviceId ? link.hub.publicKey : undefined), unknownSender: 'refuse' },
         expectEventId: link.event.id,
-        maxJsonBytes: MAX_HUB_JSON_BYTES,
       });
-      if (file.header.sender.deviceId !== link.hub.deviceId) throw new ExchangeError('unknown-sender');
+      if (file.deviceId !== link.hub.deviceId) throw new ExchangeError('unknown-sender');
       return { ok: true, bytes };
     } catch (err) {
       return failure(err);

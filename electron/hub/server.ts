@@ -50,6 +50,8 @@ export type HubServerOptions = {
   identity: HubIdentity;
   tls: TlsIdentity;
   event: HubEvent;
+  /** The event key (shared/trust/event-key.ts): desks' files are sealed with it; never sent to anyone. */
+  eventKey: string;
   devices: PairedDevices;
   link: RendererLink;
   now?: () => number;
@@ -346,8 +348,9 @@ export class HubServer {
 
     let summary;
     try {
-      summary = await this.checker.check(view, { deviceId: device.deviceId, publicKey: device.publicKey });
+      summary = await this.checker.check(view, { deviceId: device.deviceId, publicKey: device.publicKey }, { eventId: this.opts.event.id, eventKey: this.opts.eventKey });
     } catch (err) {
+      if (err instanceof ExchangeError && err.code === 'wrong-event') throw new HttpFailure(409, 'wrong-event', MSG.wrongEvent(this.opts.event.title));
       if (err instanceof ExchangeError && err.code === 'unknown-sender') throw new HttpFailure(403, 'unauthorized', MSG.foreignKey);
       if (err instanceof ExchangeError) throw new HttpFailure(422, 'refused', err.message);
       throw err;

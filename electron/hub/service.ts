@@ -78,7 +78,7 @@ export class HubService {
 
   // ── host ──────────────────────────────────────────────────────────────────────────────────────
 
-  async start(args: { port: number; address?: string | undefined; device: HubDevice; event: HubEvent }): Promise<HubStatus> {
+  async start(args: { port: number; address?: string | undefined; device: HubDevice; event: HubEvent; eventKey: string }): Promise<HubStatus> {
     if (await this.desk.load()) {
       throw new BridgeError('forbidden', 'Это устройство подключено к хабу как стойка. Сначала отключите его от хаба, затем запускайте здесь свой хаб.');
     }
@@ -91,6 +91,7 @@ export class HubService {
       identity,
       tls: await this.tls(),
       event: args.event,
+      eventKey: args.eventKey,
       devices,
       link,
       ...(this.opts.now ? { now: this.opts.now } : {}),

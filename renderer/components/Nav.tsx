@@ -24,7 +24,8 @@ const icons: Record<Area, string> = {
  */
 export function Nav() {
   const { t } = useTranslation();
-  const { device } = useDb();
+  const ctx = useDb();
+  const { device } = ctx;
   const area = useUiStore((s) => s.area);
   const setArea = useUiStore((s) => s.setArea);
   const until = useUiStore((s) => s.organizerUntil);
@@ -36,9 +37,9 @@ export function Nav() {
 
   useEffect(() => {
     if (!unlocked) return;
-    const timer = setTimeout(lockOrganizer, Math.max(0, until - Date.now()));
+    const timer = setTimeout(() => lockOrganizer(ctx), Math.max(0, until - Date.now()));
     return () => clearTimeout(timer);
-  }, [unlocked, until]);
+  }, [unlocked, until, ctx]);
   useEffect(() => {
     if (!shown.includes(area)) setArea(startArea(device.role, undefined));
   }, [shown, area, setArea, device.role]);
@@ -68,7 +69,7 @@ export function Nav() {
         <div className="nav-organizer">
           <p className="nav-role">{t(`deviceRole.${device.role}`)}</p>
           {unlocked ? (
-            <button type="button" className="nav-item" onClick={lockOrganizer}>
+            <button type="button" className="nav-item" onClick={() => lockOrganizer(ctx)}>
               <span className="nav-icon" aria-hidden="true">
                 ⚷
               </span>

@@ -17,13 +17,18 @@ import { removeDeskCacheFiles } from './desk-cache-file';
  *   - `caches`: derived, device-local and disposable (rebuilt from the data);
  *   - `keys`: non-extractable CryptoKeys — they cannot be read out, by design, so a juror's signing key
  *     lives only on its laptop.
+ *   - `trust`: this device's place in each event (root, event key, its enrolment) — device-local.
  * Restore replaces all of it in ONE transaction (all or nothing) and keeps what makes this device
- * itself: its id and `devices` row, its keys, its device-local settings (isDeviceLocalSetting), and
- * the clock floor, so that the clock never goes back after an older backup is restored.
+ * itself: its id, its keys, its trust, the devices it knows (`devices`: names and keys of peers — a
+ * backup from elsewhere never adds a trusted key; previewBackup lists the backup's devices so the
+ * organizer sees them), its device-local settings (isDeviceLocalSetting), and the clock floor, so
+ * that the clock never goes back after an older backup is restored.
  */
 
 /** Tables never written to a backup and never touched by a restore (except that caches are emptied). */
-export const BACKUP_EXCLUDED_TABLES: readonly string[] = ['caches', 'keys'];
+export const BACKUP_EXCLUDED_TABLES: readonly string[] = ['caches', 'keys', 'trust'];
+/** Tables a restore leaves as they are on this device: who it is and whom it trusts. */
+export const KEPT_ON_RESTORE: readonly string[] = ['keys', 'trust', 'devices'];
 
 /** The greatest stamp this device may have issued; openDatabase starts the clock after it. */
 export const CLOCK_FLOOR_KEY = 'clock.floor';
@@ -124,6 +129,11 @@ export type BackupPreview = {
   current: DataSignature;
   /** This device has changes the backup does not (they will be gone after the restore, until undone). */
   loses: boolean;
+  /**
+   * Devices the backup knows and this device does not, or knows with another key or role: shown, and
+   * NOT restored — roles come from the organizer's enrolments, keys from pairing (issue 17).
+   */
+  foreignDevices: Array<{ id: string; name: string; role: string; publicKey?: string }>;
 };
 
 /** What a restore would do: the backup's date, device and events next to what is in the database now. */
@@ -139,7 +149,13 @@ export async function previewBackup(ctx: DbContext, content: BackupContent): Pro
   const changes = (content.tables['changes'] ?? []) as Array<{ hlc: string }>;
   const inBackup = new Set(changes.map((c) => c.hlc));
   const loses = current.changeCount > 0 && (await ctx.db.changes.filter((c) => !inBackup.has(c.hlc)).count()) > 0;
+  const known = new Map((await ctx.db.devices.toArray()).map((d) => [d.id, d]));
+  const foreignDevices = ((content.tables['devices'] ?? []) as Array<{ id: string; name: string; role: string; publicKey?: string }>).filter((d) => {
+    const here = known.get(d.id);
+    return d.id !== ctx.device.id && (!here || here.publicKey !== d.publicKey || here.role !== d.role);
+  });
   return {
+    foreignDevices,
     header: content.header,
     sameDevice: content.header.device.id === ctx.device.id,
     tables: names.map((table) => ({ table, backup: content.header.counts[table] ?? 0, current: counts[table] ?? 0 })),
@@ -180,11 +196,10 @@ export async function restoreBackup(ctx: DbContext, content: BackupContent, opts
     undo = { backupName: saved.name, restoredCreatedAt: content.header.createdAt, restoredReason: content.header.reason, at: now.toISOString() };
   }
 
-  const writable = ctx.db.tables.filter((t) => t.name !== 'keys');
+  const writable = ctx.db.tables.filter((t) => !KEPT_ON_RESTORE.includes(t.name));
   let floor = '';
   try {
     await db.transaction('rw', writable, async () => {
-      const me = await db.devices.get(ctx.device.id);
       const local = (await db.settings.toArray()).filter((s) => isDeviceLocalSetting(s.key));
       const oldFloor = local.find((s) => s.key === CLOCK_FLOOR_KEY)?.value;
       // bounded (hlc.ts clockStart): a floor poisoned before stamps were bounded does not survive a restore
@@ -194,8 +209,7 @@ export async function restoreBackup(ctx: DbContext, content: BackupContent, opts
         const incoming = rows.get(t.name);
         if (incoming?.length) await t.bulkAdd(incoming);
       }
-      // this device stays itself: its row, id, clock floor and other local settings win over the backup's
-      if (me) await db.devices.put(me);
+      // this device stays itself: id, clock floor and other local settings win over the backup's
       await db.settings.bulkPut(local.filter((s) => s.key !== RESTORE_UNDO_KEY && s.key !== CLOCK_FLOOR_KEY));
       await db.settings.put({ key: CLOCK_FLOOR_KEY, value: floor });
       // the desk's cached cards (OPFS files outside this transaction) describe the data just replaced

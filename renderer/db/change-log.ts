@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { changedFields } from '../../shared/sync/diff';
 import { checkFields } from '../../shared/sync/schemas';
 import type { ChangeRecord } from '../../shared/sync/change';
+import { assertMayWrite } from './authority';
 import type { DbContext } from './context';
 import type { TrackedTable } from './database';
 
@@ -14,6 +15,7 @@ import type { TrackedTable } from './database';
  * The changed fields are checked against the table's schema and limits (shared/sync/schemas.ts) — the
  * same check every receiving device runs — so nothing is written here that others would refuse; a
  * ValueError aborts the transaction.
+ * What this device's role may not write is refused (authority.ts) and aborts the transaction.
  * @returns how many rows were actually written
  */
 export async function putTracked<T extends { id: string }>(
@@ -44,6 +46,7 @@ export async function putTrackedUndoable<T extends { id: string }>(ctx: DbContex
     changes.push({ hlc: ctx.clock.tick(), device: ctx.device.id, table, rowId: row.id, op: 'put', fields });
   });
   if (out.written.length === 0) return out;
+  assertMayWrite(ctx, table, changes.map((c) => c.fields));
   await store.bulkPut(out.written);
   await ctx.db.changes.bulkAdd(changes);
   out.changes = changes.map((c) => c.hlc);
@@ -57,6 +60,7 @@ export async function deleteTracked(ctx: DbContext, table: TrackedTable, ids: re
   const existing = await store.bulkGet([...ids]);
   const present = ids.filter((_, i) => existing[i] !== undefined);
   if (present.length === 0) return 0;
+  assertMayWrite(ctx, table, [{}]);
   await store.bulkDelete(present);
   await ctx.db.changes.bulkAdd(
     present.map((rowId) => ({ hlc: ctx.clock.tick(), device: ctx.device.id, table, rowId, op: 'delete' as const, fields: {} })),

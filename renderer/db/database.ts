@@ -3,6 +3,7 @@ import type {
   CheckinEntry,
   Delegation,
   Device,
+  DeviceRole,
   EventRow,
   Municipality,
   Organization,
@@ -14,6 +15,8 @@ import type {
   Setting,
 } from '../../shared/domain/types';
 import type { ChangeRecord } from '../../shared/sync/change';
+import type { AuthorBatch } from '../../shared/trust/batches';
+import type { Enrolment, EventRoot } from '../../shared/trust/enrolment';
 import type { Application, Assignment, Conflict, Contest, Juror, Nomination, Score } from '../../shared/contest/types';
 
 /** Contest rows as stored: conflicts and assignments get an id (`${jurorId}|${applicationId}[|kind]`). */
@@ -37,6 +40,17 @@ export type ImportJournalRow = { id: string; eventId: string; startedAt: string 
 /** What one chunk of an import changed, to take it back: rows to delete, rows to put back, change records to drop. */
 export type ImportUndoRow = { id: string; batch: string; remove: Array<[string, string]>; restore: Array<[string, unknown]>; changes: string[] };
 export type DeviceKey = { id: string; createdAt: string; publicKey: string; privateKey: CryptoKey };
+/**
+ * This device's place in an event (shared/trust/enrolment.ts): the event's root, the event key, and —
+ * on every device but the root — the enrolment the root signed for it. Device-local: never synced,
+ * never backed up, never restored (a restore keeps this device's trust).
+ */
+export type TrustRow = { eventId: string; root: EventRoot; eventKey: string; enrolment?: Enrolment; role: DeviceRole; since: string };
+/**
+ * Signed author batches this device holds, its own and relayed ones, forwarded byte for byte
+ * (shared/trust/batches.ts). `last`: the batch's newest stamp; `count`: its changes per table.
+ */
+export type BatchRow = { id: string; eventId: string; author: string; last: string; counts: Record<string, number>; batch: AuthorBatch };
 
 export const DB_NAME = 'skhod';
 
@@ -69,6 +83,8 @@ export class SkhodDb extends Dexie {
   attachments!: Table<AttachmentBlob, string>;
   keys!: Table<DeviceKey, string>;
   caches!: Table<CacheRow, string>;
+  trust!: Table<TrustRow, string>;
+  batches!: Table<BatchRow, string>;
   settings!: Table<Setting, string>;
   importJournal!: Table<ImportJournalRow, string>;
   importUndo!: Table<ImportUndoRow, string>;
@@ -111,6 +127,13 @@ export class SkhodDb extends Dexie {
     // people, Chromium steps over all of them again each time it opens the database.
     this.version(2).stores({
       people: 'id, surname, organizationId',
+    });
+    // 3: authority across devices (issue 17): this device's trust per event, and the signed author
+    // batches it holds and relays. Nothing to reshape: events received before have no root yet, and
+    // the organizer's device takes the root of the events it holds on its next export.
+    this.version(3).stores({
+      trust: 'eventId',
+      batches: 'id, [eventId+last]',
     });
     // 7: an import is written in chunked transactions with an undo journal (repo/import.ts), so that a
     // 100,000-row import leaves no giant LevelDB undo log and a crash midway is rolled back on next open.

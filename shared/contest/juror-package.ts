@@ -23,9 +23,16 @@
  *               Сход given halves says «обновите программу» instead of misreading the form.
  * Readers accept every version up to theirs; a newer version is refused with «обновите программу». A package is at most
  * MAX_JUROR_PACKAGE_BYTES: the organizer is told so (with the largest files) before a file is written.
+ *
+ * Sealed packages (issue 19): "SKHODJS" + 0x01, a 16-byte salt, the PBKDF2 iteration count (4 bytes),
+ * then AES-256-GCM (shared/trust/event-key.ts) of either layout above, under a key derived from an
+ * access code of 16 characters (80 random bits) that the organizer tells the juror apart from the
+ * file. A juror's device is not enrolled in the event and must not hold its key (it would open every
+ * exchange file), so a package carries its own code-derived key: a forwarded package shows no name.
  */
 import { z } from 'zod';
 import { blockedPairs, pairKey } from './conflicts';
+import { sealWithKey, unsealWithKey } from '../trust/event-key';
 import { sha256Hex } from './crypto';
 import type { Application, AttachmentRef, Assignment, Conflict, Contest, CriterionDef, Juror, Nomination, ReopenGrant } from './types';
 
@@ -248,12 +255,22 @@ const packageSchema = z.strictObject({
 
 export type ParsePackageResult =
   | { ok: true; package: JurorPackage; /** Attachment bytes by ref id, each checked against its sha256; empty for a version-1 package. */ files: Map<string, Uint8Array> }
-  | { ok: false; code: 'not-a-package' | 'unsupported-version' | 'malformed' | 'too-large'; message: string };
+  | { ok: false; code: 'not-a-package' | 'unsupported-version' | 'malformed' | 'too-large' | 'needs-code' | 'wrong-code'; message: string };
 
 const DAMAGED = 'Пакет эксперта повреждён — попросите организатора выслать его заново.';
 
-/** Opens a package on the juror's device; never throws on bad bytes. */
-export async function parseJurorPackage(bytes: Uint8Array): Promise<ParsePackageResult> {
+/** Opens a package on the juror's device (`code`: the access code of a sealed one); never throws on bad bytes. */
+export async function parseJurorPackage(input: Uint8Array, code?: string): Promise<ParsePackageResult> {
+  if (input.byteLength > MAX_JUROR_PACKAGE_BYTES + SEAL_HEAD + 28) {
+    return { ok: false, code: 'too-large', message: `Файл больше ${mb(MAX_JUROR_PACKAGE_BYTES)} — пакеты эксперта Сход не бывают такими большими. Проверьте, тот ли файл выбран.` };
+  }
+  let bytes = input;
+  if (isSealedJurorPackage(input)) {
+    if (code === undefined || code.trim() === '') return { ok: false, code: 'needs-code', message: 'Пакет эксперта зашифрован. Введите код доступа — организатор сообщает его отдельно от файла (например, по телефону).' };
+    const plain = await unsealJurorPackage(input, code);
+    if (plain === null) return { ok: false, code: 'wrong-code', message: 'Код доступа не подходит к этому пакету. Проверьте код (16 знаков) или попросите организатора повторить его.' };
+    bytes = plain;
+  }
   if (bytes.byteLength > MAX_JUROR_PACKAGE_BYTES) {
     return { ok: false, code: 'too-large', message: `Файл больше ${mb(MAX_JUROR_PACKAGE_BYTES)} — пакеты эксперта Сход не бывают такими большими. Проверьте, тот ли файл выбран.` };
   }
@@ -311,4 +328,57 @@ export async function parseJurorPackage(bytes: Uint8Array): Promise<ParsePackage
 /** Every attachment ref of the package, in the order their bytes follow the manifest. */
 export function packageAttachments(pkg: JurorPackage): AttachmentRef[] {
   return pkg.applications.flatMap((a) => a.attachments);
+}
+
+const SEAL_MAGIC = new TextEncoder().encode('SKHODJS');
+const SALT_BYTES = 16;
+const SEAL_HEAD = SEAL_MAGIC.length + 1 + SALT_BYTES + 4;
+/** PBKDF2-SHA-256 rounds for the access code: the code has 80 random bits, the rounds only add margin. */
+export const PACKAGE_CODE_ITERATIONS = 200_000;
+/** Crockford's base32: no I, L, O, U — nothing to misread when a code is dictated by phone. */
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A new access code, «XXXX-XXXX-XXXX-XXXX» (80 random bits). */
+export function newPackageCode(): string {
+  const chars = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => CODE_ALPHABET[b & 31]);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}
+
+/** The code as typed: case, spaces and dashes do not matter; I/L read as 1, O as 0. */
+function normalizeCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]+/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+}
+
+async function codeKey(code: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
+  const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(normalizeCode(code)), 'PBKDF2', false, ['deriveKey']);
+  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(salt), iterations }, base, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+}
+
+export function isSealedJurorPackage(bytes: Uint8Array): boolean {
+  return bytes.length >= SEAL_HEAD && SEAL_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/** A package file (packJurorPackage's bytes) sealed under `code`. */
+export async function sealJurorPackage(bytes: Uint8Array, code: string, iterations = PACKAGE_CODE_ITERATIONS): Promise<Uint8Array<ArrayBuffer>> {
+  const head = new Uint8Array(SEAL_HEAD);
+  head.set(SEAL_MAGIC, 0);
+  head[SEAL_MAGIC.length] = 1;
+  const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
+  head.set(salt, SEAL_MAGIC.length + 1);
+  new DataView(head.buffer).setUint32(SEAL_MAGIC.length + 1 + SALT_BYTES, iterations);
+  const body = await sealWithKey(await codeKey(code, salt, iterations), bytes, head);
+  const out = new Uint8Array(head.length + body.length);
+  out.set(head, 0);
+  out.set(body, head.length);
+  return out;
+}
+
+/** The package bytes, or null for a wrong code or altered bytes. */
+async function unsealJurorPackage(bytes: Uint8Array, code: string): Promise<Uint8Array | null> {
+  if (bytes[SEAL_MAGIC.length] !== 1) return null;
+  const head = bytes.subarray(0, SEAL_HEAD);
+  const iterations = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(SEAL_MAGIC.length + 1 + SALT_BYTES);
+  if (iterations < 1 || iterations > 10_000_000) return null;
+  const key = await codeKey(code, bytes.subarray(SEAL_MAGIC.length + 1, SEAL_MAGIC.length + 1 + SALT_BYTES), iterations);
+  return unsealWithKey(key, bytes.subarray(SEAL_HEAD), head);
 }

@@ -57,6 +57,8 @@ const hubChannels = {
         address: z.ipv4().optional(),
         device: hubDevice,
         event: z.object({ id: z.string().min(1).max(100), title: z.string().max(300) }).strict(),
+        /** The event key (shared/trust/event-key.ts): the hub's worker opens desks' files with it. */
+        eventKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
       })
       .strict(),
   },

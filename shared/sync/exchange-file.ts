@@ -2,26 +2,30 @@
  * Exchange files (Обмен): the changes one device sends another by USB stick or messenger.
  *
  * ════════════════════════════════════════════════════════════════════════════════════════════════
- * FILE FORMAT, VERSION 1. Files written by one version are read by every later one: change the layout
- * only together with the version byte and keep a reader for the old layout.
+ * FILE FORMAT, VERSION 2 (issue 17/19). Version 1 (changes vouched for only by the sender) is refused
+ * with a message asking for a file from an updated Сход: its changes cannot be proven by their authors.
  *
- *   "SKHODEX" + version byte (0x01)           8 bytes, so the file type is known without parsing
+ *   "SKHODEX" + version byte (0x02)           8 bytes, so the file type is known without parsing
  *   envelope length, 4 bytes big-endian
- *   envelope: UTF-8 JSON {"deviceId","publicKey"}    in the clear: the key is needed BEFORE inflating
- *   body: gzip(UTF-8 JSON {"header": ExchangeHeader, "changes": [...]})
- *   signature: ECDSA P-256 / SHA-256 over all of the above, then its length (2 bytes) — signing.ts
+ *   envelope: UTF-8 JSON {"deviceId","publicKey","eventId","changes"}   in the clear: who sent it, for
+ *             which event, how many changes (a relay without the event key — the hub — shows that much)
+ *   body: AES-256-GCM under the event key (shared/trust/event-key.ts; the prefix and envelope are its
+ *         additional data) of gzip(UTF-8 JSON {"header": ExchangeHeader, "batches": [AuthorBatch…]})
+ *   signature: ECDSA P-256 / SHA-256 by the SENDER over all of the above, then its length (2 bytes)
  *
- * A change is written as a tuple, [hlc, table, rowId, "put", fields] or [hlc, table, rowId, "delete"];
- * its device is the one inside the stamp.
+ * Each batch is signed by the device that wrote its changes (shared/trust/batches.ts) and carries its
+ * enrolment; this module only moves batches, shared/trust verifies them against the event's root.
  *
  * Order of checks on reading, and why: the magic and version first (a wrong file gets a plain answer);
- * then the signature, before anything is inflated or parsed, so a changed byte anywhere is `tampered`
- * and a forged file cannot make us inflate gigabytes; then the header, and the event last — only a
- * file known to be intact can be trusted about which event it belongs to.
+ * then the sender's signature, before anything is decrypted or inflated, so a changed byte anywhere is
+ * `tampered` and a forged file cannot make us inflate gigabytes; then the event key (`no-event-key`
+ * for a device the organizer did not enrol in the event); then the header.
  * ════════════════════════════════════════════════════════════════════════════════════════════════
  */
 import type { DeviceRole } from '../domain/types';
-import type { ChangeRecord } from './change';
+import type { AuthorBatch } from '../trust/batches';
+import type { Enrolment } from '../trust/enrolment';
+import { seal, unseal } from '../trust/event-key';
 import { gunzip, GunzipError, gzip } from './gzip';
 import type { Knowledge, SeenVector } from './seen';
 import { unwrapSigned, verify as verifySignature, wrapSigned, type Signer } from './signing';
@@ -29,12 +33,13 @@ import { unwrapSigned, verify as verifySignature, wrapSigned, type Signer } from
 export { advanceSeen, changesFor, mergeKnowledge, mergeSeen, seenVector, type Knowledge, type SeenVector } from './seen';
 
 export const EXCHANGE_FORMAT = 'skhod-exchange';
-export const EXCHANGE_VERSION = 1;
+export const EXCHANGE_VERSION = 2;
 const MAGIC = new TextEncoder().encode('SKHODEX');
 const PREFIX = MAGIC.length + 1 + 4;
 /** Inflated JSON above this is refused: 10,000 changes take ~2 MB, a whole season far less than this. */
 export const MAX_EXCHANGE_JSON_BYTES = 256 * 1024 * 1024;
 
+/** The sender as it describes itself: shown in the preview, never a source of authority (enrolment.ts). */
 export type ExchangeSender = { deviceId: string; name: string; role: DeviceRole };
 
 /** What the import preview shows before anything is applied. */
@@ -43,6 +48,8 @@ export type ExchangeHeader = {
   version: typeof EXCHANGE_VERSION;
   eventId: string;
   sender: ExchangeSender;
+  /** The sender's enrolment in the event (absent for the event's root): the preview shows the role it proves. */
+  enrolment?: Enrolment;
   /** ISO time on the sender's clock. */
   createdAt: string;
   /** What the sender believed the receiver had seen: the file holds everything after it. Absent: a full file. */
@@ -58,17 +65,32 @@ export type ExchangeHeader = {
    * hops away still tells a correction from a concurrent edit, and exports to them stay small.
    */
   known?: Knowledge;
-  /** Changes per table, for the preview; checked against the changes on reading. */
+  /** Changes per table in the batches, as the sender counted them (the preview counts what verifies). */
   counts: Record<string, number>;
 };
 
 export type ExchangeHeaderInput = Omit<ExchangeHeader, 'format' | 'version' | 'counts'>;
 
-export type ExchangeErrorCode = 'not-an-exchange-file' | 'unsupported-version' | 'tampered' | 'wrong-event' | 'unknown-sender' | 'corrupt';
+export type ExchangeErrorCode =
+  | 'not-an-exchange-file'
+  | 'unsupported-version'
+  | 'old-version'
+  | 'tampered'
+  | 'wrong-event'
+  | 'unknown-sender'
+  | 'no-event-key'
+  | 'not-enrolled'
+  | 'corrupt';
 
 const MESSAGES: Record<ExchangeErrorCode, string> = {
   'not-an-exchange-file': 'Это не файл обмена Сход. Выберите файл, выгруженный на другом устройстве в разделе «Обмен».',
   'unsupported-version': 'Файл обмена создан более новой версией Сход. Обновите программу на этом устройстве и загрузите файл снова.',
+  'old-version':
+    'Файл обмена записан прежней версией Сход: в нём изменения не подписаны их авторами, и проверить, кто их внёс, нельзя. Обновите Сход на устройстве-отправителе, подключите его к мероприятию файлом подключения от организатора и выгрузите файл обмена заново.',
+  'no-event-key':
+    'Файл обмена зашифрован ключом мероприятия, которого на этом устройстве нет: устройство не подключено к этому мероприятию. Попросите организатора сделать файл подключения для этого устройства («Обмен» → «Подключить устройство») и откройте его на первом экране.',
+  'not-enrolled':
+    'Это устройство не подключено к мероприятию, к которому относится файл: мероприятие переходит на устройство только с файлом подключения. Попросите организатора сделать файл подключения для этого устройства и откройте его.',
   tampered:
     'Подпись файла обмена не сходится: файл изменён или повреждён после выгрузки. Данные не приняты. Попросите отправителя выгрузить файл заново и передайте его без изменений.',
   'wrong-event': 'Файл обмена относится к другому мероприятию. Откройте мероприятие, для которого он выгружен, или попросите отправителя выгрузить файл для этого мероприятия.',
@@ -87,25 +109,35 @@ export class ExchangeError extends Error {
   }
 }
 
-/** Builds and signs a file. `header.sender.deviceId` must be the signer's device (a caller bug otherwise). */
-export async function buildExchangeFile(changes: readonly ChangeRecord[], header: ExchangeHeaderInput, signer: Signer): Promise<Uint8Array> {
+export type ExchangeContent = { header: ExchangeHeaderInput; batches: readonly AuthorBatch[]; counts: Record<string, number> };
+
+/**
+ * Builds, encrypts (event key) and signs (sender) a file. `header.sender.deviceId` must be the
+ * signer's device (a caller bug otherwise).
+ */
+export async function buildExchangeFile(content: ExchangeContent, signer: Signer, eventKey: string): Promise<Uint8Array> {
+  const { header } = content;
   if (header.sender.deviceId !== signer.deviceId) throw new Error('buildExchangeFile: the signer is not the sender');
-  const full: ExchangeHeader = { format: EXCHANGE_FORMAT, version: EXCHANGE_VERSION, ...header, counts: countByTable(changes) };
-  const tuples = changes.map((c) => (c.op === 'delete' ? [c.hlc, c.table, c.rowId, 'delete'] : [c.hlc, c.table, c.rowId, 'put', c.fields]));
-  const body = await gzip(new TextEncoder().encode(JSON.stringify({ header: full, changes: tuples })));
-  const envelope = new TextEncoder().encode(JSON.stringify({ deviceId: signer.deviceId, publicKey: signer.publicKey }));
-  const payload = new Uint8Array(PREFIX + envelope.length + body.length);
-  payload.set(MAGIC, 0);
-  payload[MAGIC.length] = EXCHANGE_VERSION;
-  new DataView(payload.buffer).setUint32(MAGIC.length + 1, envelope.length);
-  payload.set(envelope, PREFIX);
-  payload.set(body, PREFIX + envelope.length);
+  const full: ExchangeHeader = { format: EXCHANGE_FORMAT, version: EXCHANGE_VERSION, ...header, counts: content.counts };
+  const changes = Object.values(content.counts).reduce((a, b) => a + b, 0);
+  const envelope = new TextEncoder().encode(JSON.stringify({ deviceId: signer.deviceId, publicKey: signer.publicKey, eventId: header.eventId, changes }));
+  const clear = new Uint8Array(PREFIX + envelope.length);
+  clear.set(MAGIC, 0);
+  clear[MAGIC.length] = EXCHANGE_VERSION;
+  new DataView(clear.buffer).setUint32(MAGIC.length + 1, envelope.length);
+  clear.set(envelope, PREFIX);
+  const body = await seal(eventKey, await gzip(new TextEncoder().encode(JSON.stringify({ header: full, batches: content.batches }))), clear);
+  const payload = new Uint8Array(clear.length + body.length);
+  payload.set(clear, 0);
+  payload.set(body, clear.length);
   return wrapSigned(payload, signer);
 }
 
 export type ReadOptions = {
   /** The event open on this device; a file of another event is refused. */
   expectEventId?: string;
+  /** The event key this device holds for an event (enrolment), if any: without it the file cannot be opened. */
+  eventKey: (eventId: string) => string | undefined;
   verify?: {
     /** The key this device trusts for a device (paired, or confirmed earlier), if any. */
     knownKey?: (deviceId: string) => string | undefined;
@@ -126,18 +158,25 @@ export type ReadOptions = {
 
 export type ExchangeFile = {
   header: ExchangeHeader;
-  changes: ChangeRecord[];
+  /** The authors' signed batches, not yet verified (shared/trust/batches.ts verifyBatches). */
+  batches: unknown[];
   /** The key that signed the file. */
   publicKey: string;
   trust: 'known' | 'first-use';
 };
 
-/** Reads and checks a file (order of checks: file comment). Throws ExchangeError. */
-export async function readExchangeFile(bytes: Uint8Array, options: ReadOptions = {}): Promise<ExchangeFile> {
+export type ExchangeEnvelope = { deviceId: string; publicKey: string; eventId: string; changes: number; trust: 'known' | 'first-use' };
+
+/**
+ * The sender and event of a file, its sender's signature checked, nothing decrypted: what a relay
+ * without the event key (the hub's main process) may know. Throws ExchangeError.
+ */
+export async function openExchangeEnvelope(bytes: Uint8Array, options: Omit<ReadOptions, 'eventKey' | 'maxJsonBytes'> = {}): Promise<ExchangeEnvelope & { clear: Uint8Array; body: Uint8Array }> {
   if (bytes.length < PREFIX || MAGIC.some((b, i) => bytes[i] !== b)) throw notOurs(bytes);
-  // A later version may change the layout, so it is refused before parsing; a version that never
-  // existed (0) is a damaged byte.
+  // A later version may change the layout, so it is refused before parsing; version 1 could not prove
+  // its changes' authors; a version that never existed (0) is a damaged byte.
   if (bytes[MAGIC.length]! > EXCHANGE_VERSION) throw new ExchangeError('unsupported-version');
+  if (bytes[MAGIC.length] === 1) throw new ExchangeError('old-version');
   if (bytes[MAGIC.length] !== EXCHANGE_VERSION) throw new ExchangeError('corrupt');
 
   const parts = unwrapSigned(bytes);
@@ -146,7 +185,15 @@ export async function readExchangeFile(bytes: Uint8Array, options: ReadOptions =
   const envelopeEnd = PREFIX + new DataView(payload.buffer, payload.byteOffset, payload.byteLength).getUint32(MAGIC.length + 1);
   if (envelopeEnd > payload.length) throw new ExchangeError('corrupt');
   const envelope = parseJson(payload.subarray(PREFIX, envelopeEnd));
-  if (!isRecord(envelope) || typeof envelope.deviceId !== 'string' || typeof envelope.publicKey !== 'string') throw new ExchangeError('corrupt');
+  if (
+    !isRecord(envelope) ||
+    typeof envelope.deviceId !== 'string' ||
+    typeof envelope.publicKey !== 'string' ||
+    typeof envelope.eventId !== 'string' ||
+    !Number.isSafeInteger(envelope.changes)
+  ) {
+    throw new ExchangeError('corrupt');
+  }
 
   const known = options.verify?.knownKey?.(envelope.deviceId);
   if (known === undefined && options.verify?.unknownSender === 'refuse') throw new ExchangeError('unknown-sender');
@@ -157,10 +204,29 @@ export async function readExchangeFile(bytes: Uint8Array, options: ReadOptions =
     );
   }
   if (!(await verifySignature(payload, signature, envelope.publicKey))) throw new ExchangeError('tampered');
+  if (options.expectEventId !== undefined && envelope.eventId !== options.expectEventId) throw new ExchangeError('wrong-event');
+  return {
+    deviceId: envelope.deviceId,
+    publicKey: envelope.publicKey,
+    eventId: envelope.eventId,
+    changes: envelope.changes as number,
+    trust: known === undefined ? 'first-use' : 'known',
+    clear: payload.subarray(0, envelopeEnd),
+    body: payload.subarray(envelopeEnd),
+  };
+}
 
+/** Reads and checks a file (order of checks: file comment). Throws ExchangeError. */
+export async function readExchangeFile(bytes: Uint8Array, options: ReadOptions): Promise<ExchangeFile> {
+  const envelope = await openExchangeEnvelope(bytes, options);
+  const key = options.eventKey(envelope.eventId);
+  if (key === undefined) throw new ExchangeError('no-event-key');
+  const gz = await unseal(key, envelope.body, envelope.clear);
+  // the sender signed these bytes, so a failure here is the wrong key, not damage on the way
+  if (gz === null) throw new ExchangeError('no-event-key');
   let json: Uint8Array;
   try {
-    json = await gunzip(payload.subarray(envelopeEnd), options.maxJsonBytes ?? MAX_EXCHANGE_JSON_BYTES);
+    json = await gunzip(gz, options.maxJsonBytes ?? MAX_EXCHANGE_JSON_BYTES);
   } catch (e) {
     if (e instanceof GunzipError && e.reason === 'too-large') {
       throw new ExchangeError('corrupt', 'Файл обмена слишком большой после распаковки — это не похоже на данные одного мероприятия. Файл не принят.');
@@ -169,13 +235,11 @@ export async function readExchangeFile(bytes: Uint8Array, options: ReadOptions =
   }
   options.checkJson?.(json);
   const body = parseJson(json);
-  if (!isRecord(body) || !isRecord(body.header) || body.header.format !== EXCHANGE_FORMAT) throw new ExchangeError('corrupt');
+  if (!isRecord(body) || !isRecord(body.header) || body.header.format !== EXCHANGE_FORMAT || !Array.isArray(body.batches)) throw new ExchangeError('corrupt');
   if (body.header.version !== EXCHANGE_VERSION) throw new ExchangeError('unsupported-version');
   const header = checkHeader(body.header, envelope.deviceId);
-  const changes = decodeChanges(body.changes);
-  if (!sameCounts(header.counts, countByTable(changes))) throw new ExchangeError('corrupt');
-  if (options.expectEventId !== undefined && header.eventId !== options.expectEventId) throw new ExchangeError('wrong-event');
-  return { header, changes, publicKey: envelope.publicKey, trust: known === undefined ? 'first-use' : 'known' };
+  if (header.eventId !== envelope.eventId) throw new ExchangeError('corrupt');
+  return { header, batches: body.batches as unknown[], publicKey: envelope.publicKey, trust: envelope.trust };
 }
 
 function notOurs(bytes: Uint8Array): ExchangeError {
@@ -224,27 +288,9 @@ function checkHeader(h: Record<string, unknown>, signerId: string): ExchangeHead
   return h as ExchangeHeader;
 }
 
-function decodeChanges(raw: unknown): ChangeRecord[] {
-  if (!Array.isArray(raw)) throw new ExchangeError('corrupt');
-  return raw.map((t: unknown): ChangeRecord => {
-    if (!Array.isArray(t) || typeof t[0] !== 'string' || !STAMP.test(t[0]) || typeof t[1] !== 'string' || typeof t[2] !== 'string') {
-      throw new ExchangeError('corrupt');
-    }
-    const [hlc, table, rowId, op, fields] = t as [string, string, string, unknown, unknown];
-    const device = hlc.slice(22);
-    if (op === 'delete' && t.length === 4) return { hlc, device, table, rowId, op, fields: {} };
-    if (op === 'put' && t.length === 5 && isRecord(fields)) return { hlc, device, table, rowId, op, fields };
-    throw new ExchangeError('corrupt');
-  });
-}
-
-function countByTable(changes: readonly ChangeRecord[]): Record<string, number> {
+/** Changes per table, for a header's `counts`. */
+export function countByTable(changes: readonly { table: string }[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const c of changes) counts[c.table] = (counts[c.table] ?? 0) + 1;
   return counts;
-}
-
-function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
-  const ka = Object.keys(a).filter((k) => a[k] !== 0);
-  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
 }

@@ -22,10 +22,11 @@
  *    an 'annul' entry, never by deleting one). An entry that names a `device` other than the change's
  *    device is refused: no device writes in another's name. Ids are random nonces, so two different
  *    puts for one id mean a bug or a forgery; "smallest stamp" only makes every device agree on it.
- * 4. Role: a change is refused if its origin device's role may not change its table, or writes a field
- *    only the organizer may write (the organizer PIN on events; roles.ts). The
- *    origin's role comes from `roleOf` (devices this one knows); a change from an unknown origin is
- *    judged by the file sender's role — a desk cannot vouch for someone else's contest data.
+ * 4. Role: a change is refused if its author's role may not change its table, or writes a field only
+ *    the organizer may write (the organizer PIN on events) — shared/trust/rules.ts, the same law the
+ *    repositories apply to local writes. The author's role comes from `roleOf`: for exchange files,
+ *    the role the organizer enrolled the author with, proven by the author's signed batch
+ *    (shared/trust/batches.ts); `senderRole` is a fallback for callers without enrolments (tests).
  *
  * 5. Values: a change whose fields break its table's schema or the limits (schemas.ts: depth, string
  *    length, list sizes, total size) is refused as `invalid` before anything else reads them.
@@ -43,7 +44,7 @@ import type { DeviceRole } from '../domain/types';
 import type { ChangeRecord } from './change';
 import { sameValue } from './diff';
 import { unpackHlc } from './hlc';
-import { isContestTable, isTableAllowed, SYNC_TABLES, touchesOrganizerField } from './roles';
+import { syncWriteRefusal, type WriteRefusal } from '../trust/rules';
 import type { Knowledge } from './seen';
 import { addToCheckinIndex, buildCheckinIndex, CHECKINS, checkinIndex, doubleCheckins, keepCheckinIndex, shareCheckinIndex, type AnnulConflict, type DoubleCheckin } from './checkin-conflicts';
 import { fieldsProblem } from './schemas';
@@ -106,7 +107,7 @@ export type SyncConflict = FieldConflict | DoubleCheckin | DeleteEditConflict | 
  * `same-stamp`: another change with this very stamp exists — two installs writing under one device id;
  * `own-id`: a change under the receiver's own id that it never issued (renderer/db/repo/incoming.ts).
  */
-export type RefusalReason = 'malformed' | 'role' | 'unknown-table' | 'append-only' | 'not-owner' | 'invalid' | 'same-stamp' | 'own-id';
+export type RefusalReason = 'malformed' | WriteRefusal | 'append-only' | 'not-owner' | 'invalid' | 'same-stamp' | 'own-id';
 export type Refusal = { change: ChangeRecord; reason: RefusalReason; detail?: string };
 
 export type MergeReport = {
@@ -282,15 +283,12 @@ function checkChange(c: ChangeRecord, rules: MergeRules): RefusalReason | null {
   }
   // The stamp's device is who wrote it; a record claiming another device is forged or broken.
   if (typeof c.hlc !== 'string' || !STAMP.test(c.hlc) || stampDevice(c.hlc) !== c.device) return 'malformed';
+  // the one write law (shared/trust/rules.ts), against the AUTHOR's role: exchange.ts passes the
+  // roles enrolled by the organizer for the authors of verified batches (shared/trust/batches.ts)
   const role = rules.roleOf?.(c.device) ?? rules.senderRole;
-  if (role !== undefined && !isTableAllowed(role, c.table)) {
-    return KNOWN_TABLES.has(c.table) || isContestTable(c.table) ? 'role' : 'unknown-table';
-  }
-  if (role !== undefined && touchesOrganizerField(role, c.table, c.fields)) return 'role';
-  return null;
+  return role === undefined ? null : syncWriteRefusal(role, c.table, c.fields);
 }
 
-const KNOWN_TABLES: ReadonlySet<string> = new Set(SYNC_TABLES);
 /** hlc.ts's packed form; checked here without unpacking, once per change of every file. */
 const STAMP = /^\d{15}-[0-9a-f]{5}-\S+$/;
 

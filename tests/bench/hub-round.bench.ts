@@ -25,7 +25,8 @@ import { ensureDeviceKey } from '../../renderer/db/repo/device-key';
 import { exportExchange } from '../../renderer/db/repo/exchange';
 import { openDemoEvent } from '../../renderer/features/onboarding/open-demo';
 import type { ChangeRecord } from '../../shared/sync/change';
-import { buildExchangeFile, readExchangeFile } from '../../shared/sync/exchange-file';
+import { buildExchangeFile, countByTable, readExchangeFile } from '../../shared/sync/exchange-file';
+import { signBatch } from '../../shared/trust/batches';
 import { createSigner, generateDeviceKeys } from '../../shared/sync/signing';
 
 const QUICK = process.argv.includes('--quick');
@@ -94,24 +95,26 @@ async function main() {
   const full = await exportExchange(org, eventId, { full: true });
   console.error(`demo event of ${PEOPLE} people and its full file in ${(performance.now() - t0).toFixed(0)} ms`);
   const hubKey = await ensureDeviceKey(org);
+  const { eventKey } = (await org.db.trust.get(eventId))!;
   // the hub's answer when the desk has seen everything: a signed header-only file
   const quietHub = {
     bytes: await buildExchangeFile(
-      [],
-      { eventId, sender: { deviceId: org.device.id, name: org.device.name, role: 'organizer' }, createdAt: new Date().toISOString(), seen: {} },
+      { header: { eventId, sender: { deviceId: org.device.id, name: org.device.name, role: 'organizer' }, createdAt: new Date().toISOString(), seen: {} }, batches: [], counts: {} },
       { deviceId: org.device.id, publicKey: hubKey.publicKey, sign: hubKey.sign },
+      eventKey,
     ),
   };
   const event = (await org.db.events.get(eventId))!;
 
   // the desk: its own key; files of check-ins as it writes them (none: a quiet round; 2,000: a busy hour)
   const desk = await createSigner('desk-bench', await generateDeviceKeys());
-  const deskFile = (count: number) => {
+  const deskFile = async (count: number) => {
     const changes: ChangeRecord[] = Array.from({ length: count }, (_, i) => {
       const hlc = `${String(1_576_650_000_000 + i).padStart(15, '0')}-00000-${desk.deviceId}`;
       return { hlc, device: desk.deviceId, table: 'checkins', rowId: `desk-bench:${i}`, op: 'put', fields: { id: `desk-bench:${i}`, eventId, registrationId: `r${i}`, kind: 'arrive', operator: 'Айгуль', at: new Date(1_576_650_000_000 + i * 1000).toISOString(), hlc } };
     });
-    return buildExchangeFile(changes, { eventId, sender: { deviceId: desk.deviceId, name: 'Стойка 1', role: 'desk' }, createdAt: new Date().toISOString(), seen: {} }, desk);
+    const header = { eventId, sender: { deviceId: desk.deviceId, name: 'Стойка 1', role: 'desk' as const }, createdAt: new Date().toISOString(), seen: {} };
+    return buildExchangeFile({ header, batches: count ? [await signBatch(desk, eventId, changes)] : [], counts: countByTable(changes) }, desk, eventKey);
   };
   const deskQuiet = await deskFile(0);
   const deskBusy = await deskFile(2_000);
@@ -119,7 +122,7 @@ async function main() {
   // the figures the caps are set from: the full file, inflated, as the hub's worker sees it
   let inflated: Uint8Array = new Uint8Array();
   t0 = performance.now();
-  await readExchangeFile(full.bytes, { checkJson: (json) => (inflated = json) });
+  await readExchangeFile(full.bytes, { eventKey: () => eventKey, checkJson: (json) => (inflated = json) });
   const readMs = performance.now() - t0;
   const shape = shapeOf(inflated);
 
@@ -132,6 +135,7 @@ async function main() {
     identity: { deviceId: org.device.id, name: org.device.name, publicKey: hubKey.publicKey },
     tls: hubTls,
     event: { id: eventId, title: event.title },
+    eventKey,
     devices: await PairedDevices.load(path.join(dir, 'hub.json')),
     link,
   });
@@ -159,7 +163,7 @@ async function main() {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const b = Buffer.concat(chunks);
-      void readExchangeFile(new Uint8Array(b.buffer, b.byteOffset, b.byteLength), {}).then(() => {
+      void readExchangeFile(new Uint8Array(b.buffer, b.byteOffset, b.byteLength), { eventKey: () => eventKey }).then(() => {
         res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(answerBytes.byteLength) });
         res.end(answerBytes);
       });

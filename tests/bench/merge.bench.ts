@@ -11,11 +11,14 @@
 import { cpus, loadavg } from 'node:os';
 import type { DeviceRole } from '../../shared/domain/types';
 import type { ChangeRecord } from '../../shared/sync/change';
-import { buildExchangeFile, readExchangeFile, type ExchangeFile } from '../../shared/sync/exchange-file';
+import { buildExchangeFile, countByTable, readExchangeFile, type ExchangeHeader } from '../../shared/sync/exchange-file';
 import { createClock } from '../../shared/sync/hlc';
 import { applyChanges, materialize, mergeInto, type MergeRules, type SyncState } from '../../shared/sync/merge';
 import { seenVector } from '../../shared/sync/seen';
 import { createSigner, generateDeviceKeys, type Signer } from '../../shared/sync/signing';
+import { signBatch, verifyBatches } from '../../shared/trust/batches';
+import { issueEnrolment, type EventRoot } from '../../shared/trust/enrolment';
+import { newEventKey } from '../../shared/trust/event-key';
 
 const QUICK = process.argv.includes('--quick');
 const FILES = 20;
@@ -63,11 +66,26 @@ async function main() {
   const roles = new Map<string, DeviceRole>(devices.map((d, i) => [d, i % 4 === 3 ? 'district' : 'desk']));
   const signers: Signer[] = await Promise.all(devices.map(async (d) => createSigner(d, await generateDeviceKeys())));
   const logs = devices.map((d, i) => deviceChanges(i, d));
+  // every desk enrolled by the organizer (the root), its changes one signed batch, each file sealed
+  const organizer = await createSigner('organizer-7f3c1a2e', await generateDeviceKeys());
+  const root: EventRoot = { eventId: 'e1', deviceId: organizer.deviceId, publicKey: organizer.publicKey };
+  const eventKey = newEventKey();
+  const enrolments = await Promise.all(
+    signers.map((s, i) => issueEnrolment(organizer, 'e1', { deviceId: s.deviceId, publicKey: s.publicKey, role: roles.get(s.deviceId)!, name: `Стойка ${i + 1}` }, new Date().toISOString())),
+  );
 
   let t0 = performance.now();
   const files = await Promise.all(
-    logs.map((log, i) =>
-      buildExchangeFile(log, { eventId: 'e1', sender: { deviceId: devices[i]!, name: `Стойка ${i + 1}`, role: roles.get(devices[i]!)! }, createdAt: new Date().toISOString(), seen: seenVector(log) }, signers[i]!),
+    logs.map(async (log, i) =>
+      buildExchangeFile(
+        {
+          header: { eventId: 'e1', sender: { deviceId: devices[i]!, name: `Стойка ${i + 1}`, role: roles.get(devices[i]!)! }, createdAt: new Date().toISOString(), seen: seenVector(log) },
+          batches: [await signBatch(signers[i]!, 'e1', log, enrolments[i])],
+          counts: countByTable(log),
+        },
+        signers[i]!,
+        eventKey,
+      ),
     ),
   );
   const buildMs = performance.now() - t0;
@@ -75,17 +93,21 @@ async function main() {
 
   const keyOf = new Map(signers.map((s) => [s.deviceId, s.publicKey]));
   const readTimes: number[] = [];
-  let read: ExchangeFile[] = [];
+  type Read = { header: ExchangeHeader; changes: ChangeRecord[]; roles: Map<string, DeviceRole> };
+  let read: Read[] = [];
   for (let r = 0; r < REPEATS; r++) {
     t0 = performance.now();
     read = [];
-    for (const f of files) read.push(await readExchangeFile(f, { expectEventId: 'e1', verify: { knownKey: (id) => keyOf.get(id), unknownSender: 'refuse' } }));
+    for (const f of files) {
+      const file = await readExchangeFile(f, { eventKey: () => eventKey, expectEventId: 'e1', verify: { knownKey: (id) => keyOf.get(id), unknownSender: 'refuse' } });
+      const verified = await verifyBatches(root, file.batches);
+      read.push({ header: file.header, changes: verified.accepted.flatMap((b) => b.changes), roles: new Map(verified.accepted.map((b) => [b.author.deviceId, b.author.role])) });
+    }
     readTimes.push(performance.now() - t0);
   }
 
-  const rulesFor = (file: ExchangeFile, held: Set<string>): MergeRules => ({
-    roleOf: (d) => roles.get(d),
-    senderRole: file.header.sender.role,
+  const rulesFor = (file: Read, held: Set<string>): MergeRules => ({
+    roleOf: (d) => file.roles.get(d),
     seen: { [file.header.sender.deviceId]: file.header.seen },
     holds: (c) => held.has(c.hlc),
   });
@@ -136,7 +158,7 @@ async function main() {
   const lines = [
     `merge.bench — ${FILES} exchange files × ${PER_FILE.toLocaleString('en')} changes (Node ${process.version}, ${REPEATS} runs, load average ${load})`,
     `  build + sign (once, parallel): ${ms(buildMs)}; files total ${(totalBytes / 1024 / 1024).toFixed(2)} MB, ${(totalBytes / FILES / 1024).toFixed(0)} KB each`,
-    `  read + verify + inflate all ${FILES}: median ${ms(median(readTimes))}, best ${ms(Math.min(...readTimes))}`,
+    `  read + verify (sender, author batches, enrolments) + decrypt + inflate all ${FILES}: median ${ms(median(readTimes))}, best ${ms(Math.min(...readTimes))}`,
     `  merge all ${FILES} (mergeInto): median ${ms(median(mergeTimes))}, best ${ms(Math.min(...mergeTimes))}, worst ${ms(Math.max(...mergeTimes))}; CPU median ${ms(median(mergeCpu))}  [target ≤ 1000 ms]`,
     `  the same with the pure applyChanges (a copy of the map per file), once: ${ms(pureMs)}`,
     `  read + merge: median ${ms(median(readTimes) + median(mergeTimes))}`,

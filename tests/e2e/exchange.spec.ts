@@ -1,40 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DeskPage } from './pages/desk-page';
-
-/** Saves an exchange file on `page` («Обмен» → «Сохранить файл обмена…») for `peer` ('' = full file). */
-async function saveExchangeFile(page: Page, peer: RegExp = /Полный файл/): Promise<{ name: string; buffer: Buffer }> {
-  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Обмен' }).click();
-  const forWhom = page.getByRole('combobox', { name: 'Для кого' });
-  await forWhom.selectOption((await forWhom.locator('option', { hasText: peer }).getAttribute('value')) ?? '');
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Сохранить файл обмена…' }).click();
-  const d = await download;
-  const path = await d.path();
-  const { readFile } = await import('node:fs/promises');
-  return { name: d.suggestedFilename(), buffer: await readFile(path) };
-}
-
-/** Opens an exchange file on `page`, checks the preview and applies it. */
-async function loadExchangeFile(page: Page, file: { name: string; buffer: Buffer }, expectText: RegExp, firstRun = false) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Открыть файл обмена…' }).click();
-  await (await chooser).setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.buffer });
-  const preview = page.getByLabel('Что в файле');
-  await expect(preview).toContainText(expectText);
-  await preview.getByRole('button', { name: 'Применить' }).click();
-  // on the first-run screen the received event opens at once
-  if (firstRun) await expect(page.getByRole('navigation', { name: 'Разделы' })).toBeVisible();
-  else await expect(page.getByRole('status').filter({ hasText: 'Готово' })).toBeVisible();
-}
-
-/** An empty device receives an event as a full file from its first-run screen. */
-async function receiveEvent(desk: DeskPage, full: { name: string; buffer: Buffer }) {
-  await desk.app.open();
-  await desk.page.getByRole('button', { name: /Получить мероприятие из файла обмена/ }).click();
-  await loadExchangeFile(desk.page, full, /новое для этого устройства/, true);
-  await expect(desk.page.getByRole('heading', { level: 1, name: 'Участники' })).toBeVisible();
-}
+import { loadExchangeFile, receiveEvent, saveEnrolmentFile, saveExchangeFile } from './pages/exchange-page';
 
 async function checkIn(desk: DeskPage, name: string) {
   await desk.search.fill(name);
@@ -55,10 +22,11 @@ test('two desks check people in offline, exchange files both ways, agree, and se
   await a.app.goTo('Участники');
   const total = await a.app.participantCount();
   expect(total).toBeGreaterThan(100);
-  const full = await saveExchangeFile(a.page);
-  expect(full.name).toMatch(/\.skhod$/);
+  const enrolment = await saveEnrolmentFile(a.page, 'Регистрация (стойка)', 'Стойка Б');
+  expect(enrolment.name).toMatch(/\.skhod-enrol$/);
 
-  await receiveEvent(b, full);
+  await receiveEvent(b, enrolment);
+  await b.app.goTo('Участники');
   expect(await b.app.participantCount()).toBe(total);
   await b.openDesk('Булат');
 
@@ -135,8 +103,7 @@ test('a walk-in registered at another desk reaches an open desk here, with its n
   const a = new DeskPage(await first.newPage());
   const b = new DeskPage(await second.newPage());
   await a.openWithDemo('Айгуль');
-  const full = await saveExchangeFile(a.page);
-  await receiveEvent(b, full);
+  await receiveEvent(b, await saveEnrolmentFile(a.page, 'Регистрация (стойка)', 'Стойка Б'));
   await b.openDesk('Булат');
   await walkIn(b, 'Сафиуллин Тимур Рустемович', 'ТОС «Берёзка»');
   const fromB = await saveExchangeFile(b.page);

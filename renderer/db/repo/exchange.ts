@@ -28,19 +28,22 @@ import {
   type Knowledge,
   type SeenVector,
 } from '../../../shared/sync/exchange-file';
-import { clockDrift, isVisible, mergeInto, rowKey, type DriftWarning, type MergeReport, type RowState, type SyncState } from '../../../shared/sync/merge';
+import { clockDrift, isVisible, mergeInto, rowKey, type DriftWarning, type MergeReport, type RefusalReason, type RowState, type SyncState } from '../../../shared/sync/merge';
 import { CHECKINS } from '../../../shared/sync/checkin-conflicts';
-import { SYNC_TABLES } from '../../../shared/sync/roles';
+import { SYNC_TABLES } from '../../../shared/trust/rules';
 import { eventScope } from '../../../shared/sync/scope';
 import { keyFingerprint } from '../../../shared/sync/signing';
+import type { TrustRefusalReason } from '../../../shared/trust/batches';
 import type { DbContext } from '../context';
+import type { TrustRow } from '../database';
+import { batchesFor, batchOwnChanges, batchRow, checkExchange, rememberDevices, senderAuthority, storedEvents, type CheckedExchange } from './batches';
 import { noteForeignDeskChanges } from './desk';
-import { ensureDeviceKey } from './device-key';
 import { recordConflicts } from './sync-conflicts';
 import { importInProgress } from './import';
 import { capSeenForHeld } from '../../../shared/sync/quarantine';
 import { noteClockObservation, screenIncoming, type Screened } from './incoming';
 import { recordHeld } from './quarantine';
+import { deviceSigner, ensureEventRoot, makeEnrolmentFile, ownAuthority } from './trust';
 
 export { ExchangeError } from '../../../shared/sync/exchange-file';
 
@@ -86,31 +89,6 @@ async function unseenChanges(ctx: DbContext, eventId: string, since: SeenVector)
   return eventScope(tail, eventId, await storedEvents(ctx, tail));
 }
 
-const GLOBAL_TABLES: ReadonlySet<string> = new Set(['municipalities', 'organizations', 'people']);
-
-/** `table|rowId` → event of the stored rows `changes` touch (through the contest for contest rows). */
-async function storedEvents(ctx: DbContext, changes: readonly ChangeRecord[]): Promise<Map<string, string>> {
-  const byTable = new Map<string, Set<string>>();
-  for (const c of changes) {
-    if (GLOBAL_TABLES.has(c.table) || c.table === 'events' || !SYNC_TABLE_SET.has(c.table)) continue;
-    let ids = byTable.get(c.table);
-    if (!ids) byTable.set(c.table, (ids = new Set()));
-    ids.add(c.rowId);
-  }
-  const out = new Map<string, string>();
-  const contests = new Set<string>();
-  for (const [table, ids] of byTable) {
-    const rows = (await ctx.db.table(table).bulkGet([...ids])) as ({ id: string; eventId?: unknown; contestId?: unknown } | undefined)[];
-    for (const row of rows) {
-      if (typeof row?.eventId === 'string') out.set(`${table}|${row.id}`, row.eventId);
-      else if (typeof row?.contestId === 'string') contests.add(row.contestId);
-    }
-  }
-  for (const contest of await ctx.db.contests.bulkGet([...contests])) if (contest) out.set(`contests|${contest.id}`, contest.eventId);
-  return out;
-}
-
-const SYNC_TABLE_SET: ReadonlySet<string> = new Set(SYNC_TABLES);
 
 /** This device's vector: what it holds from others, plus all of its own writes. */
 async function ownSeen(ctx: DbContext, book: SyncBook): Promise<SeenVector> {
@@ -139,36 +117,57 @@ export async function exportExchange(
   options: { peerId?: string; full?: boolean; now?: Date; via?: ExchangeVia } = {},
 ): Promise<ExportResult> {
   const now = options.now ?? new Date();
-  const [book, key, event] = await Promise.all([loadSyncBook(ctx, eventId), ensureDeviceKey(ctx), ctx.db.events.get(eventId)]);
+  const [book, event, trust] = await Promise.all([loadSyncBook(ctx, eventId), ctx.db.events.get(eventId), ensureEventRoot(ctx, eventId, now)]);
   if (!event) throw new Error('Мероприятие не найдено на этом устройстве.');
+  if (!trust) throw new ExchangeError('not-enrolled');
+  // an import half written in chunks may still be rolled back: nothing leaves (nor is signed) until it is done
+  const importing = await importInProgress(ctx.db);
+  // what this device wrote is signed by it; what it received goes on in its authors' batches
+  if (!importing) await batchOwnChanges(ctx, trust, await ownAuthority(ctx, trust));
   const since = options.full || !options.peerId ? undefined : book.knowledge[options.peerId];
-  // an import half written in chunks may still be rolled back: its changes leave only once it is done
-  const changes = (await importInProgress(ctx.db)) ? [] : since ? await unseenChanges(ctx, eventId, since) : await eventLog(ctx, eventId);
+  const rows = importing ? [] : await batchesFor(ctx, eventId, since);
+  const counts: Record<string, number> = {};
+  for (const r of rows) for (const [t, n] of Object.entries(r.counts)) counts[t] = (counts[t] ?? 0) + n;
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const bytes = await buildExchangeFile(
-    changes,
     {
-      eventId,
-      sender: { deviceId: ctx.device.id, name: ctx.device.name, role: ctx.device.role },
-      createdAt: now.toISOString(),
-      ...(since ? { since } : {}),
-      seen: await ownSeen(ctx, book),
-      known: book.knowledge,
+      header: {
+        eventId,
+        sender: { deviceId: ctx.device.id, name: ctx.device.name, role: ctx.device.role },
+        ...(trust.enrolment ? { enrolment: trust.enrolment } : {}),
+        createdAt: now.toISOString(),
+        ...(since ? { since } : {}),
+        seen: await ownSeen(ctx, book),
+        known: book.knowledge,
+      },
+      batches: rows.map((r) => r.batch),
+      counts,
     },
-    { deviceId: ctx.device.id, publicKey: key.publicKey, sign: key.sign },
+    await deviceSigner(ctx),
+    trust.eventKey,
   );
   const via = options.via ?? 'file';
-  if (via === 'file' || changes.length > 0) {
+  if (via === 'file' || total > 0) {
     const peer = options.peerId ? await ctx.db.devices.get(options.peerId) : undefined;
     await ctx.db.transaction('rw', ctx.db.settings, async () => {
       const fresh = await loadSyncBook(ctx, eventId);
       fresh.history = [
-        { at: now.toISOString(), direction: 'sent' as const, via, peer: options.peerId ?? '', peerName: peer?.name ?? 'любое устройство', changes: changes.length },
+        { at: now.toISOString(), direction: 'sent' as const, via, peer: options.peerId ?? '', peerName: peer?.name ?? 'любое устройство', changes: total },
         ...fresh.history,
       ].slice(0, HISTORY);
       await ctx.db.settings.put({ key: bookKey(eventId), value: fresh });
     });
   }
-  return { bytes, changes: changes.length, full: !since, fileName: exchangeFileName(event.title, ctx.device.name, now) };
+  return { bytes, changes: total, full: !since, fileName: exchangeFileName(event.title, ctx.device.name, now) };
+}
+
+/**
+ * The organizer's enrolment file for one new device of `role` (trust.ts makeEnrolmentFile) carrying
+ * a full exchange file of the event, so the new device receives the event and its role at once.
+ */
+export async function exportEnrolment(ctx: DbContext, eventId: string, role: DeviceRole, label: string, now: Date = new Date()): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const full = await exportExchange(ctx, eventId, { full: true, now });
+  return makeEnrolmentFile(ctx, eventId, role, label, full.bytes, now);
 }
 
 export function exchangeFileName(eventTitle: string, deviceName: string, now: Date): string {
@@ -177,34 +176,45 @@ export function exchangeFileName(eventTitle: string, deviceName: string, now: Da
   return `${safe(eventTitle)}_${safe(deviceName)}_${stamp}.skhod`;
 }
 
+/** A file whose author batches were checked against the event's root (batches.ts checkExchange). */
+export type CheckedFile = ExchangeFile & CheckedExchange & { trustRow: TrustRow };
+
+/** A change that will not be applied, and why: the trust checks' reasons, then the write rules'. */
+export type PreviewRefusal = { change: ChangeRecord; reason: RefusalReason | TrustRefusalReason; detail?: string };
+
 /** What the import screen shows before anything is applied. */
 export type ExchangePreview = {
-  file: ExchangeFile;
+  file: CheckedFile;
   /** The event named in the file is not on this device yet: applying it adds the event. */
   newEvent: boolean;
   eventTitle: string;
   fingerprint: string;
+  /** The sender's role as the organizer enrolled it (null: not enrolled — whatever its file says). */
+  senderRole: DeviceRole | null;
   /** Changes this device does not hold yet, per table. */
   freshCounts: Record<string, number>;
   fresh: number;
-  refused: MergeReport['refused'];
+  refused: PreviewRefusal[];
   conflicts: MergeReport['conflicts'];
   drift: DriftWarning | null;
   /** Changes stamped too far ahead of this device's clock: held in quarantine, per device (incoming.ts). */
   quarantined: Screened['drift'];
-  /** A known device whose role changed since its last file: shown, since roles decide what is accepted. */
+  /** A known device whose enrolled role differs from the one stored here: shown, since roles decide what is accepted. */
   roleChanged?: { from: DeviceRole; to: DeviceRole };
 };
 
 /**
  * Reads and checks a file and works out what applying it would do, without writing anything.
  * `openEventId`: the event open on this device; a file of ANOTHER event that is on this device is
- * refused (open that event first); a file of an event not here yet may be applied, which adds it.
+ * refused (open that event first); an event this device was enrolled in but does not hold yet may be
+ * added. A file of an event this device was not enrolled in cannot even be opened (no event key).
  */
 export async function previewExchange(ctx: DbContext, bytes: Uint8Array, openEventId: string | null): Promise<ExchangePreview> {
-  const peers = new Map((await ctx.db.devices.toArray()).map((d) => [d.id, d]));
-  const file = await readExchangeFile(bytes, { verify: { knownKey: (id) => peers.get(id)?.publicKey } });
-  const { header } = file;
+  const [peers, trusts] = await Promise.all([ctx.db.devices.toArray(), ctx.db.trust.toArray()]);
+  const peerById = new Map(peers.map((d) => [d.id, d]));
+  const trustById = new Map(trusts.map((t) => [t.eventId, t]));
+  const read = await readExchangeFile(bytes, { eventKey: (id) => trustById.get(id)?.eventKey, verify: { knownKey: (id) => peerById.get(id)?.publicKey } });
+  const { header } = read;
   if (header.sender.deviceId === ctx.device.id) {
     throw new ExchangeError('not-an-exchange-file', 'Это файл, выгруженный на этом же устройстве: в нём нет ничего нового для него. Передайте его на другое устройство.');
   }
@@ -212,8 +222,11 @@ export async function previewExchange(ctx: DbContext, bytes: Uint8Array, openEve
   if (event && openEventId !== null && header.eventId !== openEventId) {
     throw new ExchangeError('wrong-event', `Файл относится к мероприятию «${event.title}», а открыто другое. Переключитесь на «${event.title}» и загрузите файл снова.`);
   }
+  const trustRow = trustById.get(header.eventId)!;
+  const file: CheckedFile = { ...read, ...(await checkExchange(ctx, read, trustRow)), trustRow };
   const plan = await planMerge(ctx, file);
-  const known = peers.get(header.sender.deviceId);
+  const sender = await senderAuthority(file);
+  const known = peerById.get(header.sender.deviceId);
   const freshCounts: Record<string, number> = {};
   for (const c of plan.fresh) freshCounts[c.table] = (freshCounts[c.table] ?? 0) + 1;
   return {
@@ -221,13 +234,14 @@ export async function previewExchange(ctx: DbContext, bytes: Uint8Array, openEve
     newEvent: !event,
     eventTitle: event?.title ?? eventTitleIn(file.changes, header.eventId) ?? 'новое мероприятие',
     fingerprint: await keyFingerprint(file.publicKey),
+    senderRole: sender?.role ?? null,
     freshCounts,
     fresh: plan.fresh.length,
-    refused: plan.report.refused,
+    refused: [...file.refused, ...plan.report.refused],
     conflicts: plan.report.conflicts,
     drift: clockDrift(plan.fresh, ctx.clock.wallNow()), // what is held is listed apart, with its own drift
     quarantined: plan.screened.drift,
-    ...(known && known.role !== header.sender.role ? { roleChanged: { from: known.role, to: header.sender.role } } : {}),
+    ...(known && sender && known.role !== sender.role ? { roleChanged: { from: known.role, to: sender.role } } : {}),
   };
 }
 
@@ -251,12 +265,13 @@ export type ApplyResult = {
  * and the conflicts for review. Applying the same file again changes nothing; files in any order
  * converge (shared/sync/merge.ts).
  */
-export async function applyExchange(ctx: DbContext, file: ExchangeFile, options: { now?: Date; via?: ExchangeVia } = {}): Promise<ApplyResult> {
+export async function applyExchange(ctx: DbContext, file: CheckedFile, options: { now?: Date; via?: ExchangeVia } = {}): Promise<ApplyResult> {
   const now = options.now ?? new Date();
   const via = options.via ?? 'file';
   const { header } = file;
   const tables = [...SYNC_TABLES].map((t) => ctx.db.table(t));
-  return ctx.db.transaction('rw', [...tables, ctx.db.changes, ctx.db.settings, ctx.db.devices, ctx.db.caches], async () => {
+  const sender = await senderAuthority(file);
+  return ctx.db.transaction('rw', [...tables, ctx.db.changes, ctx.db.settings, ctx.db.devices, ctx.db.caches, ctx.db.batches], async () => {
     const plan = await planMerge(ctx, file);
     let rowsWritten = 0;
     for (const [table, rows] of plan.rows) {
@@ -278,6 +293,8 @@ export async function applyExchange(ctx: DbContext, file: ExchangeFile, options:
       rowsWritten += puts.length + deletes.length;
     }
     if (plan.keep.length) await ctx.db.changes.bulkPut(plan.keep);
+    // the authors' batches, kept as they came, so this device relays them unchanged
+    await ctx.db.batches.bulkPut(file.accepted.map((b) => batchRow(header.eventId, b)));
     let newest: string | undefined;
     for (const c of plan.keep) if (newest === undefined || c.hlc > newest) newest = c.hlc;
     if (newest) ctx.clock.receive(newest);
@@ -298,15 +315,7 @@ export async function applyExchange(ctx: DbContext, file: ExchangeFile, options:
     }
     await ctx.db.settings.put({ key: bookKey(header.eventId), value: book });
 
-    const peer = await ctx.db.devices.get(header.sender.deviceId);
-    const sender: Device = {
-      id: header.sender.deviceId,
-      name: header.sender.name,
-      role: header.sender.role,
-      publicKey: file.publicKey,
-      createdAt: peer?.createdAt ?? now.toISOString(),
-    };
-    await ctx.db.devices.put(sender);
+    await rememberDevices(ctx, file, sender, now);
     await recordConflicts(ctx, header.eventId, plan.report.conflicts, now);
     // these changes keep their own stamps, older than a desk cache's: note the cards they touch
     const deskCachesVoided = await noteForeignDeskChanges(ctx, plan.keep);
@@ -335,7 +344,7 @@ type MergePlan = {
  * The merge of a file against the histories of the rows it touches. Reads only; runs inside the
  * apply transaction, or alone for the preview.
  */
-async function planMerge(ctx: DbContext, file: ExchangeFile): Promise<MergePlan> {
+async function planMerge(ctx: DbContext, file: CheckedFile): Promise<MergePlan> {
   const screened = await screenIncoming(ctx, file.changes);
   const { fresh } = screened;
   const touched = new Set(fresh.map((c) => rowKey(c.table, c.rowId)));
@@ -353,12 +362,11 @@ async function planMerge(ctx: DbContext, file: ExchangeFile): Promise<MergePlan>
   history.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
   const state: SyncState = new Map();
   mergeInto(state, history); // accepted when it came: the rules of today do not re-judge the past
-  const devices = new Map((await ctx.db.devices.toArray()).map((d) => [d.id, d.role]));
-  devices.set(ctx.device.id, ctx.device.role);
   const book = await loadSyncBook(ctx, file.header.eventId);
+  // each change is judged by its AUTHOR's enrolled role, proven by the author's signed batch
   const report = mergeInto(state, fresh, {
-    roleOf: (id) => devices.get(id),
-    senderRole: file.header.sender.role,
+    // (every change here came from a verified batch; an author missing would be a bug: it may write nothing)
+    roleOf: (id) => file.authors.get(id)?.role ?? 'juror',
     seen: mergeKnowledge(book.knowledge, file.header.known ?? {}, { [ctx.device.id]: book.seen, [file.header.sender.deviceId]: file.header.seen }),
   });
   report.refused.unshift(...screened.refused);

@@ -34,7 +34,9 @@ export const packageKey = (pkg: Pick<JurorPackage, 'contest' | 'juror'>) => `${p
 
 const refsOf = (pkgs: readonly JurorPackage[]) => new Set(pkgs.flatMap((p) => p.applications.flatMap((a) => a.attachments.map((f) => juryAttachmentId(f.id)))));
 
-export type OpenPackageResult = { ok: true; package: JurorPackage; /** Sheets the organizer's returns in this package reopened now. */ reopened: number } | { ok: false; message: string };
+export type OpenPackageResult =
+  | { ok: true; package: JurorPackage; /** Sheets the organizer's returns in this package reopened now. */ reopened: number }
+  | { ok: false; message: string; /** A sealed package: ask the juror for the access code and open again with it. */ needsCode?: boolean };
 
 const JURY_PREFIX = 'jury:';
 export const juryAttachmentId = (refId: string) => `${JURY_PREFIX}${refId}`;
@@ -47,10 +49,10 @@ const juryRange = (ctx: DbContext) => ctx.db.attachments.where('id').between(JUR
  * juror mode starts in one transaction: the package, its files (replacing a previous package's), and
  * the organizer's returns applied to this juror's finalized sheets, each grant once.
  */
-export async function openJurorPackage(ctx: DbContext, bytes: Uint8Array, now = new Date().toISOString()): Promise<OpenPackageResult> {
+export async function openJurorPackage(ctx: DbContext, bytes: Uint8Array, now = new Date().toISOString(), code?: string): Promise<OpenPackageResult> {
   // parsing checks every file's sha256 — WebCrypto, so before any transaction (an await on it would commit one early)
-  const parsed = await parseJurorPackage(bytes);
-  if (!parsed.ok) return { ok: false, message: parsed.message };
+  const parsed = await parseJurorPackage(bytes, code);
+  if (!parsed.ok) return { ok: false, message: parsed.message, ...(parsed.code === 'needs-code' || parsed.code === 'wrong-code' ? { needsCode: true } : {}) };
   const pkg = parsed.package;
   await ensureDeviceKey(ctx, new Date(now));
   const { db } = ctx;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Dialog, closeDialog } from '../../components/ui';
 import type { BackupContent } from '../../../shared/backup/format';
 import { restoreBackup, type BackupPreview } from '../../db/backup';
@@ -22,6 +23,7 @@ type Props = {
  * transaction and the page reloads (in-memory indexes were built from the old data).
  */
 export function RestoreDialog({ content, preview, source, confirmDestructive, onClose }: Props) {
+  const { t } = useTranslation();
   const ctx = useDb();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -113,9 +115,21 @@ export function RestoreDialog({ content, preview, source, confirmDestructive, on
             восстановление или не получите их файлом обмена с других устройств.
           </p>
         )}
+        {preview.foreignDevices.length > 0 && (
+          <div className="attention">
+            <p>В копии есть устройства, которых здесь нет или которые здесь записаны иначе. Они не переносятся: роли устройствам выдаёт организатор файлом подключения.</p>
+            <ul>
+              {preview.foreignDevices.map((d) => (
+                <li key={d.id}>
+                  {d.name} — {t(`deviceRole.${d.role}`, { defaultValue: d.role })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <p className="muted">
           Перед восстановлением Сход сохранит копию текущего состояния — восстановление можно будет отменить кнопкой «Отменить восстановление» в
-          разделе «Резервные копии». Имя и роль этого устройства сохранятся.
+          разделе «Резервные копии». Имя и роль этого устройства, его подключения к мероприятиям и известные ему устройства сохранятся.
         </p>
       </div>
       {error && (

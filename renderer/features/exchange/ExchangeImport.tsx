@@ -1,6 +1,7 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_FILE_BYTES } from '../../../shared/ipc/limits';
+import { ENROLMENT_EXTENSION, isEnrolmentFile, readEnrolmentFile, type EnrolmentFile } from '../../../shared/trust/enrolment-file';
 import { bridge } from '../../bridge/bridge';
 import { backupBeforeRisk } from '../../db/backup';
 import { refreshDeskCache } from '../../db/repo/desk';
@@ -9,6 +10,7 @@ import { useDb } from '../../hooks/db-context';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
 import { formatDrift } from '../../../shared/sync/quarantine';
+import { EnrolmentOffer } from './EnrolmentOffer';
 import { REFUSAL, tableLabel, timeOf } from './labels';
 import './exchange.css';
 
@@ -22,6 +24,7 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
   const ctx = useDb();
   const setEventId = useUiStore((s) => s.setEventId);
   const [preview, setPreview] = useState<ExchangePreview | null>(null);
+  const [enrolment, setEnrolment] = useState<EnrolmentFile | null>(null);
   const [fileName, setFileName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -33,10 +36,12 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
     setError(null);
     setDone(null);
     setPreview(null);
+    setEnrolment(null);
     setBusy(`Проверяем «${name}»…`);
     try {
       setFileName(name);
-      setPreview(await previewExchange(ctx, bytes, eventId));
+      if (isEnrolmentFile(bytes)) setEnrolment(await readEnrolmentFile(bytes));
+      else setPreview(await previewExchange(ctx, bytes, eventId));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -61,7 +66,7 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
   }, []);
 
   const pick = async () => {
-    const picked = await bridge.openFile({ title: 'Файл обмена', filters: [{ name: 'Файлы обмена Схода', extensions: [EXCHANGE_EXTENSION] }], maxBytes: MAX_FILE_BYTES });
+    const picked = await bridge.openFile({ title: 'Файл обмена', filters: [{ name: 'Файлы обмена и подключения Схода', extensions: [EXCHANGE_EXTENSION, ENROLMENT_EXTENSION] }], maxBytes: MAX_FILE_BYTES });
     if ('error' in picked) return setError(picked.error.message);
     if (picked.data) await read(picked.data.name, picked.data.bytes);
   };
@@ -89,7 +94,9 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
       // a desk cache replays what the file noted; only one the file voided (or a new event) is read afresh
       if (result.deskCachesVoided || preview.newEvent) void refreshDeskCache(ctx, preview.file.header.eventId).catch(() => undefined);
       setDone(result);
-      if (preview.newEvent) setEventId(preview.file.header.eventId);
+      // an event this device did not hold opens by itself only on the first-run screen: a file never
+      // switches the event a device is working on
+      if (preview.newEvent && eventId === null) setEventId(preview.file.header.eventId);
       setPreview(null);
     } catch (e) {
       setError(`Файл не применён, данные не изменились. ${e instanceof Error ? e.message : String(e)}`);
@@ -109,7 +116,10 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
       onDrop={(e) => void drop(e)}
     >
       <h2 className="subheading">Загрузить файл</h2>
-      <p className="muted small">Откройте файл обмена (.{EXCHANGE_EXTENSION}) или перетащите его сюда. Сначала вы увидите, что в нём, — данные изменятся только после «Применить».</p>
+      <p className="muted small">
+        Откройте файл обмена (.{EXCHANGE_EXTENSION}) или файл подключения (.{ENROLMENT_EXTENSION}) или перетащите его сюда. Сначала вы увидите, что в нём, — данные
+        изменятся только после «Применить».
+      </p>
       <div className="dialog-actions">
         <button type="button" disabled={busy !== null} onClick={() => void pick()}>
           Открыть файл обмена…
@@ -129,6 +139,7 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
         </p>
       )}
       {backupNote && <p className="attention">{backupNote}</p>}
+      {enrolment && <EnrolmentOffer file={enrolment} fileName={fileName} onCancel={() => setEnrolment(null)} />}
       {preview && <PreviewView preview={preview} fileName={fileName} busy={busy !== null} onApply={() => void apply()} onCancel={() => setPreview(null)} />}
     </div>
   );
@@ -144,7 +155,7 @@ function PreviewView({ preview, fileName, busy, onApply, onCancel }: { preview: 
       <dl className="facts">
         <dt>Отправитель</dt>
         <dd>
-          {header.sender.name} — {t(`deviceRole.${header.sender.role}`)}
+          {header.sender.name} — {preview.senderRole ? t(`deviceRole.${preview.senderRole}`) : 'не подключено организатором к этому мероприятию'}
         </dd>
         <dt>Мероприятие</dt>
         <dd>{preview.newEvent ? `«${preview.eventTitle}» — новое для этого устройства, будет добавлено` : `«${preview.eventTitle}»`}</dd>
@@ -157,7 +168,7 @@ function PreviewView({ preview, fileName, busy, onApply, onCancel }: { preview: 
         <dt>Код ключа</dt>
         <dd className="mono">{preview.fingerprint}</dd>
       </dl>
-      {preview.file.trust === 'first-use' && (
+      {preview.file.trust === 'first-use' && !preview.senderRole && (
         <p className="attention">Это устройство присылает файл впервые. Если есть сомнения, сверьте код ключа с экраном «Обмен» на устройстве-отправителе.</p>
       )}
       {preview.roleChanged && (
@@ -197,7 +208,7 @@ function PreviewView({ preview, fileName, busy, onApply, onCancel }: { preview: 
       )}
       {preview.conflicts.length > 0 && <p>Будет на проверку: {preview.conflicts.length} (одно и то же поле изменили на двух устройствах или человека отметили дважды).</p>}
       {preview.refused.length > 0 && (
-        <details>
+        <details open>
           <summary>Не будет принято: {preview.refused.length}</summary>
           <ul>
             {summarizeRefusals(preview.refused).map(([text, n]) => (

@@ -8,6 +8,7 @@ import { useDb } from '../../hooks/db-context';
 import { timeOf } from './labels';
 import { ConflictReview } from './ConflictReview';
 import { HubPanel } from '../hub/HubPanel';
+import { EnrolPanel } from './EnrolPanel';
 import { ExchangeImport } from './ExchangeImport';
 import './exchange.css';
 
@@ -26,6 +27,7 @@ export function ExchangePage({ event }: { event: EventRow }) {
         <ExportPanel event={event} />
         <ExchangeImport eventId={event.id} />
       </div>
+      <EnrolPanel event={event} />
       <HubPanel event={event} />
       <ConflictReview event={event} />
       <History event={event} />

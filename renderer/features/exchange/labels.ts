@@ -1,4 +1,5 @@
 import type { RefusalReason } from '../../../shared/sync/merge';
+import { TRUST_REFUSAL_TEXT, type TrustRefusalReason } from '../../../shared/trust/batches';
 import { FIELD_LABELS } from '../audit/audit-model';
 
 /** What a kind of record is called in previews and conflict lists (plural, for counts). */
@@ -22,8 +23,11 @@ export const TABLE_LABEL: Record<string, string> = {
   scores: 'оценки',
 };
 
-export const REFUSAL: Record<RefusalReason, string> = {
-  role: 'устройство с такой ролью не может менять эти данные',
+/** Why a change is not applied; each reason is named in the preview (issue 17). */
+export const REFUSAL: Record<RefusalReason | TrustRefusalReason, string> = {
+  ...TRUST_REFUSAL_TEXT,
+  role: 'роль автора, выданная организатором, не позволяет менять эти данные',
+  'organizer-field': 'это может менять только организатор (PIN организатора)',
   'append-only': 'отметку прихода нельзя изменить или удалить',
   'not-owner': 'отметка записана от имени другого устройства',
   malformed: 'запись повреждена',

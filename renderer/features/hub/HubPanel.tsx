@@ -4,6 +4,7 @@ import type { BridgeResult, HubHostStatus, HubPendingPair, HubStatus } from '../
 import { bridge } from '../../bridge/bridge';
 import { HUB_BROWSER_MESSAGE } from '../../bridge/hub.browser';
 import { ensureDeviceKey } from '../../db/repo/device-key';
+import { ensureEventRoot } from '../../db/repo/trust';
 import { useDb } from '../../hooks/db-context';
 import { DeskView } from './HubDesk';
 import { HostView, type Act } from './HubHost';
@@ -104,12 +105,19 @@ function Choose({ host, event, act, onPaired, setError }: { host: HubHostStatus;
   const start = async () => {
     setBusy(true);
     const key = await ensureDeviceKey(ctx);
+    const trust = await ensureEventRoot(ctx, event.id);
+    if (!trust) {
+      setBusy(false);
+      setError('Это устройство не подключено к мероприятию, поэтому не может быть его хабом. Запустите хаб на устройстве организатора.');
+      return;
+    }
     await act(() =>
       bridge.hubStart({
         port: portNumber,
         ...(listenAddress ? { address: listenAddress } : {}),
         device: { id: ctx.device.id, name: ctx.device.name, publicKey: key.publicKey },
         event: { id: event.id, title: event.title },
+        eventKey: trust.eventKey,
       }),
     );
     setBusy(false);

@@ -1,6 +1,7 @@
 import { deviceRoles, type Device, type DeviceRole, type EventRow } from '../../../shared/domain/types';
 import { effectiveOrganizerPin, makeOrganizerPin, noAttempts, type PinAttempts } from '../../../shared/security/organizer-pin';
 import type { OrganizerPinRecord } from '../../../shared/domain/types';
+import { assertMayWrite } from '../../db/authority';
 import { putTracked } from '../../db/change-log';
 import type { DbContext } from '../../db/context';
 
@@ -20,8 +21,10 @@ export function validateDeviceName(name: string): string {
 }
 
 /**
- * Renames this device or changes its role, in one transaction. The caller asks for the organizer PIN
- * before a role change (organizer-gate.tsx); this function only stores.
+ * Renames this device or changes its role, in one transaction. A role change needs the organizer's
+ * session on a non-organizer device (authority.ts; the caller asks for the PIN, organizer-gate.tsx).
+ * It changes what this device shows and may write here; what OTHER devices accept from it is decided
+ * by the enrolment the organizer signed (shared/trust/enrolment.ts), never by this row.
  */
 export async function updateDevice(ctx: DbContext, patch: { name?: string; role?: DeviceRole }): Promise<Device> {
   if (patch.name !== undefined) {
@@ -29,6 +32,7 @@ export async function updateDevice(ctx: DbContext, patch: { name?: string; role?
     if (problem) throw new Error(problem);
   }
   if (patch.role !== undefined && !deviceRoles.includes(patch.role)) throw new Error(`Неизвестная роль устройства: ${patch.role}`);
+  assertMayWrite(ctx, 'devices', [patch]);
   const { db } = ctx;
   return db.transaction('rw', db.devices, async () => {
     const row = await db.devices.get(ctx.device.id);

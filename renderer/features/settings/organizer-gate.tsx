@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { OrganizerPinRecord } from '../../../shared/domain/types';
 import { formatWait, isOutdatedPin, needsOrganizerPin, tryOrganizerPin, UNLOCK_MS, waitMs } from '../../../shared/security/organizer-pin';
+import { closeOrganizerSession, openOrganizerSession } from '../../db/authority';
 import type { DbContext } from '../../db/context';
 import { useDb } from '../../hooks/db-context';
 import { useUiStore } from '../../stores/ui-store';
@@ -34,7 +35,11 @@ export function useOrganizerGate(): [AskOrganizer, ReactNode] {
     async (what) => {
       const pin = await loadOrganizerPin(ctx);
       const unlockedUntil = useUiStore.getState().organizerUntil;
-      if (!pin || !needsOrganizerPin({ role: ctx.device.role, pin, unlockedUntil, now: Date.now() })) return true;
+      if (!pin || !needsOrganizerPin({ role: ctx.device.role, pin, unlockedUntil, now: Date.now() })) {
+        // the repositories refuse what this role may not write outside an organizer session (db/authority.ts)
+        if (ctx.device.role !== 'organizer') openOrganizerSession(ctx, Math.max(unlockedUntil, Date.now() + UNLOCK_MS));
+        return true;
+      }
       return new Promise<boolean>((resolve) =>
         setRequest((pending) => {
           pending?.resolve(false); // one dialog at a time: an earlier question still open is refused
@@ -59,8 +64,9 @@ export function useOrganizerGate(): [AskOrganizer, ReactNode] {
 }
 
 /** Ends an unlock before its time (the «Закрыть разделы организатора» button). */
-export function lockOrganizer() {
+export function lockOrganizer(ctx: Pick<DbContext, 'db'>) {
   useUiStore.getState().setOrganizerUntil(0);
+  closeOrganizerSession(ctx);
 }
 
 function OrganizerPinDialog(props: { ctx: DbContext; what: string; pin: OrganizerPinRecord; onDone: (ok: boolean) => void }) {
@@ -98,6 +104,7 @@ function OrganizerPinDialog(props: { ctx: DbContext; what: string; pin: Organize
       setNow(at);
       if (outcome.result === 'ok') {
         useUiStore.getState().setOrganizerUntil(at + UNLOCK_MS);
+        openOrganizerSession(ctx, at + UNLOCK_MS);
         result.current = true;
         ref.current?.close();
         return;

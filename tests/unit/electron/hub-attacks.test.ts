@@ -8,7 +8,8 @@ import { postSync, type HubAddress } from '../../../electron/hub/client';
 import { MAX_HUB_JSON_BYTES, TOO_COMPLEX } from '../../../electron/hub/json-limits';
 import { COUNTER_HEADER, DEVICE_HEADER, PAIR_PATH, SYNC_PATH } from '../../../electron/hub/protocol';
 import { wrapSigned, type Signer } from '../../../shared/sync/signing';
-import { cleanUp, clock, deskFile, EVENT, pairBody, pairDesk, raw, rejection, serveRenderer, signer, startHub, tlsIdentity, wrongPin, type TestHub } from './hub-helpers';
+import { seal } from '../../../shared/trust/event-key';
+import { cleanUp, clock, deskFile, EVENT, EVENT_KEY, pairBody, pairDesk, raw, rejection, serveRenderer, signer, startHub, tlsIdentity, wrongPin, type TestHub } from './hub-helpers';
 
 /*
  * Issue 19's attacks on the hub, each made on loopback against the real server: bounded loops that
@@ -149,14 +150,16 @@ describe('pairing under attack', () => {
 });
 
 /** A signed file in the exchange layout whose gzip body is `json` (what a hostile paired desk can send). */
+/** A well-formed v2 envelope, signed by the desk and sealed with the event key, around any inflated JSON. */
 async function hostileFile(s: Signer, json: Buffer): Promise<Uint8Array> {
-  const envelope = Buffer.from(JSON.stringify({ deviceId: s.deviceId, publicKey: s.publicKey }));
-  const body = gzipSync(json, { level: 9 });
+  const envelope = Buffer.from(JSON.stringify({ deviceId: s.deviceId, publicKey: s.publicKey, eventId: EVENT.id, changes: 0 }));
   const head = Buffer.alloc(12);
   head.write('SKHODEX', 0, 'latin1');
-  head[7] = 1;
+  head[7] = 2;
   head.writeUInt32BE(envelope.length, 8);
-  return wrapSigned(new Uint8Array(Buffer.concat([head, envelope, body])), s);
+  const clear = new Uint8Array(Buffer.concat([head, envelope]));
+  const body = await seal(EVENT_KEY, new Uint8Array(gzipSync(json, { level: 9 })), clear);
+  return wrapSigned(new Uint8Array(Buffer.concat([clear, body])), s);
 }
 
 describe('resource caps', () => {
@@ -165,7 +168,7 @@ describe('resource caps', () => {
     const bomber = await pairedDesk(hub, 'desk-bomb', 1);
     const honest = await pairedDesk(hub, 'desk-2', 2);
     const renderer = serveRenderer(hub.link, async () => deskFile(hub.hubSigner, 1));
-    const header = `{"header":{"format":"skhod-exchange","version":1,"eventId":"${EVENT.id}"},"changes":`;
+    const header = `{"header":{"format":"skhod-exchange","version":2,"eventId":"${EVENT.id}"},"changes":`;
     const bombs = {
       // inflates past the cap (~300 KB of gzip)
       size: Buffer.concat([Buffer.from(header), Buffer.alloc(MAX_HUB_JSON_BYTES + 1024, 0x5b)]),

@@ -17,10 +17,14 @@ import { RendererLink } from '../../../electron/hub/renderer-link';
 import { HubServer, type HubServerOptions } from '../../../electron/hub/server';
 import { createTlsIdentity, type TlsIdentity } from '../../../electron/hub/tls-identity';
 import type { ChangeRecord } from '../../../shared/sync/change';
-import { buildExchangeFile } from '../../../shared/sync/exchange-file';
+import { buildExchangeFile, countByTable } from '../../../shared/sync/exchange-file';
 import { createSigner, generateDeviceKeys, type Signer } from '../../../shared/sync/signing';
+import { signBatch } from '../../../shared/trust/batches';
+import { newEventKey } from '../../../shared/trust/event-key';
 
 export const EVENT: HubEvent = { id: 'ev-ufa-2019', title: 'Конференция «Сход», Уфа 2019' };
+/** The event's key: the hub's worker opens desks' files with it; a file sealed with another is refused. */
+export const EVENT_KEY = newEventKey();
 export const clock = { now: 1_000_000 };
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'skhod-hub-'));
 let n = 0;
@@ -71,6 +75,7 @@ export async function startHub(
     identity: { deviceId: 'hub-device', name: 'Ноутбук организатора', publicKey: hubSigner.publicKey },
     tls,
     event: EVENT,
+    eventKey: EVENT_KEY,
     devices,
     link,
     now: () => clock.now,
@@ -109,13 +114,14 @@ export async function rejection(p: Promise<unknown>): Promise<HubClientError> {
 
 export const wrongPin = (pin: string) => String((Number(pin) + 1) % 1_000_000).padStart(6, '0');
 
-/** A signed exchange file of `s` for the event, with `count` check-ins. */
-export async function deskFile(s: Signer, count: number, eventId = EVENT.id): Promise<Uint8Array> {
+/** A signed exchange file of `s` for the event (sealed with `eventKey`), with `count` check-ins in one batch of its own. */
+export async function deskFile(s: Signer, count: number, eventId = EVENT.id, eventKey = EVENT_KEY): Promise<Uint8Array> {
   const changes: ChangeRecord[] = Array.from({ length: count }, (_, i) => {
     const hlc = `${String(1_569_000_000_000 + i).padStart(15, '0')}-00000-${s.deviceId}`;
     return { hlc, device: s.deviceId, table: 'checkins', rowId: `c${i}`, op: 'put', fields: { eventId, registrationId: `r${i}`, kind: 'arrive' } };
   });
-  return buildExchangeFile(changes, { eventId, sender: { deviceId: s.deviceId, name: 'Стойка', role: 'desk' }, createdAt: new Date(clock.now).toISOString(), seen: {} }, s);
+  const header = { eventId, sender: { deviceId: s.deviceId, name: 'Стойка', role: 'desk' as const }, createdAt: new Date(clock.now).toISOString(), seen: {} };
+  return buildExchangeFile({ header, batches: count ? [await signBatch(s, eventId, changes)] : [], counts: countByTable(changes) }, s, eventKey);
 }
 
 export type RawReply = { status: number; json: { code?: string; error?: string; state?: string }; headers: http.IncomingHttpHeaders; body: Buffer };

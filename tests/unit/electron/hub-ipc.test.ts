@@ -10,6 +10,7 @@ import { createInvokeListener } from '../../../electron/ipc';
 import { channels, MAX_FILE_BYTES, type ChannelKey, type HubStatus } from '../../../shared/ipc/contract';
 import { buildExchangeFile } from '../../../shared/sync/exchange-file';
 import { createSigner, generateDeviceKeys, type Signer } from '../../../shared/sync/signing';
+import { newEventKey } from '../../../shared/trust/event-key';
 import { resetFake } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronModule());
@@ -38,7 +39,7 @@ const hubKeys = Object.keys(channels).filter((k) => k.startsWith('hub')) as HubK
 
 const validArgs: Record<HubKey, unknown> = {
   hubStatus: {},
-  hubStart: { port: 47800, device: { id: 'dev-1', name: 'Ноутбук организатора', publicKey: KEY }, event: { id: 'ev-1', title: 'Уфа 2019' } },
+  hubStart: { port: 47800, device: { id: 'dev-1', name: 'Ноутбук организатора', publicKey: KEY }, event: { id: 'ev-1', title: 'Уфа 2019' }, eventKey: 'A'.repeat(43) },
   hubStop: {},
   hubNewPin: {},
   hubUnpair: { deviceId: 'desk-1' },
@@ -55,6 +56,7 @@ const invalidArgs: Record<HubKey, unknown[]> = {
   hubStatus: [undefined, null, { verbose: true }],
   hubStart: [
     { ...(validArgs.hubStart as object), port: 80 },
+    { ...(validArgs.hubStart as object), eventKey: 'short' },
     { ...(validArgs.hubStart as object), port: 70000 },
     { ...(validArgs.hubStart as object), port: '47800' },
     { ...(validArgs.hubStart as object), port: 47800.5 },
@@ -178,13 +180,14 @@ describe('hub handlers over HubService (hub and desk on loopback)', () => {
 
   const ev = okEvent();
   const signerFor = async (id: string): Promise<Signer> => createSigner(id, await generateDeviceKeys());
+  const eventKey = newEventKey();
   const emptyFile = async (s: Signer, eventId = 'ev-1') =>
-    (await buildExchangeFile([], { eventId, sender: { deviceId: s.deviceId, name: s.deviceId, role: 'desk' }, createdAt: new Date(0).toISOString(), seen: {} }, s)) as Uint8Array<ArrayBuffer>;
+    (await buildExchangeFile({ header: { eventId, sender: { deviceId: s.deviceId, name: s.deviceId, role: 'desk' }, createdAt: new Date(0).toISOString(), seen: {} }, batches: [], counts: {} }, s, eventKey)) as Uint8Array<ArrayBuffer>;
 
   /** Starts a hub on an ephemeral port (port 0 only reaches the handler directly, never through IPC). */
   async function startedHub(hubKey: Signer) {
     const hub = service();
-    const status = await hub.h.hubStart({ port: 0, device: { id: hubKey.deviceId, name: 'Хаб', publicKey: hubKey.publicKey }, event: { id: 'ev-1', title: 'Уфа 2019' } }, ev);
+    const status = await hub.h.hubStart({ port: 0, device: { id: hubKey.deviceId, name: 'Хаб', publicKey: hubKey.publicKey }, event: { id: 'ev-1', title: 'Уфа 2019' }, eventKey }, ev);
     return { ...hub, status };
   }
 
@@ -219,7 +222,7 @@ describe('hub handlers over HubService (hub and desk on loopback)', () => {
     try {
       const { h } = service();
       const key = await signerFor('hub-1');
-      const err = await h.hubStart({ port, device: { id: 'hub-1', name: 'Хаб', publicKey: key.publicKey }, event: { id: 'ev-1', title: 'x' } }, ev).catch((e: unknown) => e);
+      const err = await h.hubStart({ port, device: { id: 'hub-1', name: 'Хаб', publicKey: key.publicKey }, event: { id: 'ev-1', title: 'x' }, eventKey }, ev).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(BridgeError);
       expect((err as BridgeError).message).toContain(`Порт ${port} уже занят`);
     } finally {
@@ -232,7 +235,7 @@ describe('hub handlers over HubService (hub and desk on loopback)', () => {
     const s = new HubService({ dataDir: path.join(tmp, `svc-${++n}`), addresses: () => ['127.0.0.1'], defaultRoute: async () => null });
     services.push(s);
     const h = createHubHandlers(() => s);
-    const args = { port: 0, device: { id: 'hub-1', name: 'Хаб', publicKey: hubKey.publicKey }, event: { id: 'ev-1', title: 'x' } };
+    const args = { port: 0, device: { id: 'hub-1', name: 'Хаб', publicKey: hubKey.publicKey }, event: { id: 'ev-1', title: 'x' }, eventKey };
     await expect(h.hubStart({ ...args, address: '10.9.9.9' }, ev)).rejects.toThrow(/не принадлежит этому компьютеру/);
     const started = await h.hubStart({ ...args, address: '127.0.0.1' }, ev);
     expect(started.host).toMatchObject({ running: true, address: '127.0.0.1' });
@@ -312,7 +315,7 @@ describe('hub handlers over HubService (hub and desk on loopback)', () => {
     expect(await desk.h.hubPair({ address: 'http://hub/path', pin: '123456', device }, ev)).toMatchObject({ ok: false, code: 'bad-address' });
     const { result: paired } = await pairThrough(hub, desk, { ...device, id: 'desk-9' });
     expect(paired.ok).toBe(true);
-    await expect(desk.h.hubStart({ port: 0, device: { id: 'desk-9', name: 'X', publicKey: hubKey.publicKey }, event: { id: 'ev-1', title: 'x' } }, ev)).rejects.toThrow(
+    await expect(desk.h.hubStart({ port: 0, device: { id: 'desk-9', name: 'X', publicKey: hubKey.publicKey }, event: { id: 'ev-1', title: 'x' }, eventKey }, ev)).rejects.toThrow(
       /подключено к хабу как стойка/,
     );
   });

@@ -7,7 +7,8 @@ import { DEVICE_HEADER, PAIR_PATH, PAIR_WAIT_PATH, SYNC_PATH } from '../../../el
 import { RendererLink } from '../../../electron/hub/renderer-link';
 import { hashToken } from '../../../electron/hub/secrets';
 import { readExchangeFile } from '../../../shared/sync/exchange-file';
-import { cleanUp, clock, deskFile, EVENT, pairBody, pairDesk, raw, rejection, serveRenderer, signer, startHub, tlsIdentity, wrongPin, type TestHub } from './hub-helpers';
+import { newEventKey } from '../../../shared/trust/event-key';
+import { cleanUp, clock, deskFile, EVENT, EVENT_KEY, pairBody, pairDesk, raw, rejection, serveRenderer, signer, startHub, tlsIdentity, wrongPin, type TestHub } from './hub-helpers';
 
 /*
  * The real hub server on 127.0.0.1 with an ephemeral port, over TLS with real certificates. The
@@ -175,9 +176,9 @@ describe('sync', () => {
     expect(renderer.seen).toHaveLength(1);
     expect(renderer.seen[0]).toMatchObject({ deviceId: 'desk-1', deviceName: 'Стойка 1', role: 'desk' });
     expect(Buffer.from(renderer.seen[0]!.bytes).equals(Buffer.from(sent))).toBe(true);
-    const back = await readExchangeFile(answer, { verify: { knownKey: () => hub.hubSigner.publicKey, unknownSender: 'refuse' } });
+    const back = await readExchangeFile(answer, { eventKey: () => EVENT_KEY, verify: { knownKey: () => hub.hubSigner.publicKey, unknownSender: 'refuse' } });
     expect(back.header.sender.deviceId).toBe('hub-device');
-    expect(back.changes).toHaveLength(2);
+    expect(back.header.counts).toEqual({ checkins: 2 });
     expect(hub.server.lastActivity('desk-1')).toMatchObject({ received: 3, address: '127.0.0.1' });
   });
 
@@ -219,7 +220,7 @@ describe('sync', () => {
     renderer.stop();
   });
 
-  it('checks the file itself in the worker: signed by another key → refused, another event → 409, garbage → 422; none reach the renderer', async () => {
+  it('checks the file itself in the worker: signed by another key → refused, another event → 409, sealed with another event key → 422, garbage → 422; none reach the renderer', async () => {
     const hub = await startHub();
     const d = await paired(hub);
     const renderer = serveRenderer(hub.link, async () => deskFile(hub.hubSigner, 0));
@@ -230,6 +231,10 @@ describe('sync', () => {
     const other = await rejection(postSync(hub.addr, auth(d), hub.pin, d.me, await deskFile(d.s, 1, 'ev-other')));
     expect(other.code).toBe('wrong-event');
     expect(other.message).toContain(EVENT.title);
+    // signed by the paired desk, for this event, but sealed with a key that is not the event's
+    const sealed = await rejection(postSync(hub.addr, auth(d), hub.pin, d.me, await deskFile(d.s, 1, EVENT.id, newEventKey())));
+    expect(sealed.code).toBe('refused');
+    expect(sealed.message).toMatch(/ключом мероприятия/);
     const junk = await rejection(postSync(hub.addr, auth(d), hub.pin, d.me, new TextEncoder().encode('not a file')));
     expect(junk.code).toBe('refused');
     expect(junk.message).toMatch(/не файл обмена/);

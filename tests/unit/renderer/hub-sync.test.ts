@@ -10,13 +10,14 @@ import { putTracked } from '../../../renderer/db/change-log';
 import type { DbContext } from '../../../renderer/db/context';
 import { appendCheckin } from '../../../renderer/db/repo/checkins';
 import { ensureDeviceKey } from '../../../renderer/db/repo/device-key';
-import { applyExchange, exportExchange, loadSyncBook, previewExchange } from '../../../renderer/db/repo/exchange';
+import { loadSyncBook } from '../../../renderer/db/repo/exchange';
 import { listConflicts } from '../../../renderer/db/repo/sync-conflicts';
 import { ensureHubHost, stopHubHost, useHubStore } from '../../../renderer/features/hub/hub-loops';
 import { pendingFor } from '../../../renderer/db/repo/exchange';
 import { deskRound, type DeskRound } from '../../../renderer/features/hub/hub-rounds';
 import { openDemoEvent } from '../../../renderer/features/onboarding/open-demo';
 import { freshDb } from './db/helpers';
+import { enrol } from './db/trust-helpers';
 
 /*
  * Two devices, two fake-indexeddb databases, the real hub server between them over 127.0.0.1:
@@ -70,16 +71,15 @@ async function setup() {
   const org = await device('organizer', 'Ноутбук организатора');
   const desk = await device('desk', 'Стойка 1');
   const eventId = await openDemoEvent(org, 40);
-  // The event reaches the desk the ordinary way first: one full file (the hub syncs an event, it
-  // does not hand out new ones).
-  const full = await exportExchange(org, eventId, { full: true });
-  await applyExchange(desk, (await previewExchange(desk, full.bytes, null)).file);
+  // The event reaches the desk the ordinary way first: the organizer's enrolment file for a desk
+  // (the hub syncs an event, it does not hand out new ones).
+  await enrol(org, desk, eventId, 'desk', true);
 
   const hubSvc = service();
   const deskSvc = service();
   const event = (await org.db.events.get(eventId))!;
   const hubKey = await ensureDeviceKey(org);
-  const started = await hubSvc.start({ port: 0, device: { id: org.device.id, name: org.device.name, publicKey: hubKey.publicKey }, event: { id: eventId, title: event.title } });
+  const started = await hubSvc.start({ port: 0, device: { id: org.device.id, name: org.device.name, publicKey: hubKey.publicKey }, event: { id: eventId, title: event.title }, eventKey: (await org.db.trust.get(eventId))!.eventKey });
   ensureHubHost({ ctx: org, eventId, bridge: hostBridge(hubSvc), waitMs: 200, idleMs: 5 });
 
   const deskKey = await ensureDeviceKey(desk);
@@ -171,7 +171,7 @@ describe('LAN hub between two databases over loopback', () => {
     // the hub comes back on the same port (the desk remembers the address); paired desks need no PIN
     const event = (await org.db.events.get(eventId))!;
     const key = await ensureDeviceKey(org);
-    await hubSvc.start({ port, device: { id: org.device.id, name: org.device.name, publicKey: key.publicKey }, event: { id: eventId, title: event.title } });
+    await hubSvc.start({ port, device: { id: org.device.id, name: org.device.name, publicKey: key.publicKey }, event: { id: eventId, title: event.title }, eventKey: (await org.db.trust.get(eventId))!.eventKey });
     ensureHubHost({ ctx: org, eventId, bridge: hostBridge(hubSvc), waitMs: 200, idleMs: 5 });
     expect(await round()).toMatchObject({ ok: true, sent: 2 });
     expect(await pendingFor(desk, eventId, org.device.id)).toBe(0);

@@ -19,6 +19,7 @@ describe('database', () => {
       [
         'applications', 'assignments', 'attachments', 'caches', 'changes', 'checkins', 'conflicts', 'contests', 'delegations', 'devices', 'events', 'jurors',
         'importJournal', 'importUndo', 'keys', 'municipalities', 'nominations', 'organizations', 'people', 'prints', 'programItems', 'registrations', 'scores', 'sections', 'settings',
+        'trust', 'batches',
       ].sort(),
     );
     expect(ctx.device.id).toMatch(/^[0-9a-f]{32}$/); // 128 random bits (issue 18)

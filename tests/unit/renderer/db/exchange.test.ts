@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../../../shared/domain/types';
 import { deriveArrivals } from '../../../../shared/domain/arrival';
 import { createBackup, readBackup, restoreBackup } from '../../../../renderer/db/backup';
+import { openOrganizerSession } from '../../../../renderer/db/authority';
 import { putTracked } from '../../../../renderer/db/change-log';
 import { openDatabase, type DbContext } from '../../../../renderer/db/context';
 import { appendCheckin } from '../../../../renderer/db/repo/checkins';
@@ -138,7 +139,7 @@ describe('exchange files between devices', () => {
   });
 
   it('a walk-in with a new organization is noted with fresh names; a renamed section voids the caches', async () => {
-    const { a, b, eventId } = await twoDesks();
+    const { org, a, b, eventId } = await twoDesks();
     const cache = await refreshDeskCache(a, eventId);
     const epoch = await deskCacheEpoch(a);
     const { registration } = await registerWalkIn(b, {
@@ -159,9 +160,10 @@ describe('exchange files between devices', () => {
     expect(note.map((c) => c.table)).toEqual([FOREIGN_LOOKUPS, 'registrations']);
     expect(note[1]!.rowId).toBe(registration.id);
 
-    const section = (await b.db.sections.where('eventId').equals(eventId).first())!;
-    await b.db.transaction('rw', b.db.sections, b.db.changes, () => putTracked(b, 'sections', [{ ...section, title: 'Молодёжные инициативы' }]));
-    expect((await send(b, a, eventId)).result.deskCachesVoided).toBe(true);
+    // sections are the organizer's: its renamed section reaches desk a
+    const section = (await org.db.sections.where('eventId').equals(eventId).first())!;
+    await org.db.transaction('rw', org.db.sections, org.db.changes, () => putTracked(org, 'sections', [{ ...section, title: 'Молодёжные инициативы' }]));
+    expect((await send(org, a, eventId)).result.deskCachesVoided).toBe(true);
     expect(await deskCacheEpoch(a)).not.toBe(epoch);
     expect((await openDeskCache(a, eventId)).cached).toBeUndefined();
     expect(await deskChangesAfter(a, '')).not.toContainEqual(expect.objectContaining({ table: FOREIGN_LOOKUPS }));
@@ -253,7 +255,9 @@ describe('exchange files between devices', () => {
     await expect(previewExchange(desk, new TextEncoder().encode('Фамилия;Имя\nИванов;Иван'), eventId)).rejects.toMatchObject({ code: 'not-an-exchange-file' });
     expect(await snapshot(desk)).toEqual(before);
 
-    // a desk writes a contest row (by a bug or by hand): the organizer refuses that change, keeps the rest
+    // a desk writes a contest row with the organizer PIN open on it: the organizer still refuses that
+    // change (the desk's enrolled role does not allow it), and keeps the rest
+    openOrganizerSession(desk, Date.now() + 60_000);
     await desk.db.transaction('rw', desk.db.contests, desk.db.changes, () =>
       putTracked(desk, 'contests', [{ id: 'forged', eventId, title: 'Подложный конкурс' } as never]),
     );
@@ -353,5 +357,5 @@ describe('convergence of real databases', () => {
       }),
       { numRuns: 12 },
     );
-  });
+  }, 90_000); // each run enrols two desks: the organizer signs and seals the whole event for each
 });

@@ -8,11 +8,14 @@ import { BackupError, packBackup, unpackBackup } from '../../../../shared/backup
 import { deriveArrivals } from '../../../../shared/domain/arrival';
 import type { DeviceRole, Person } from '../../../../shared/domain/types';
 import type { ChangeRecord } from '../../../../shared/sync/change';
-import { buildExchangeFile, ExchangeError } from '../../../../shared/sync/exchange-file';
+import { buildExchangeFile, countByTable, ExchangeError } from '../../../../shared/sync/exchange-file';
 import { gzip } from '../../../../shared/sync/gzip';
 import { packHlc } from '../../../../shared/sync/hlc';
 import { createSigner, generateDeviceKeys, type Signer } from '../../../../shared/sync/signing';
 import { ValueError } from '../../../../shared/sync/schemas';
+import { signBatch } from '../../../../shared/trust/batches';
+import { issueEnrolment } from '../../../../shared/trust/enrolment';
+import { deviceSigner, ensureEventRoot } from '../../../../renderer/db/repo/trust';
 import { CLOCK_FLOOR_KEY, createBackup, readBackup, restoreBackup, undoRestore, type BackupStore } from '../../../../renderer/db/backup';
 import { deleteTracked, putTracked } from '../../../../renderer/db/change-log';
 import { openDatabase, type DbContext } from '../../../../renderer/db/context';
@@ -34,9 +37,16 @@ async function receive(to: DbContext, bytes: Uint8Array, eventId: string) {
   return { preview, result };
 }
 
-/** A file built by the app's own encoder, from a device of our making, carrying whatever changes we like. */
-async function forged(signer: Signer, eventId: string, changes: ChangeRecord[], role: DeviceRole = 'desk'): Promise<Uint8Array> {
-  return buildExchangeFile(changes, { eventId, sender: { deviceId: signer.deviceId, name: 'Чужая стойка', role }, createdAt: new Date().toISOString(), seen: {} }, signer);
+/**
+ * A file built by the app's own encoders, from a device of our making that the organizer `org` DID
+ * enrol (issue 17 refuses anything else before these checks), carrying whatever changes we like.
+ */
+async function forged(org: DbContext, signer: Signer, eventId: string, changes: ChangeRecord[], role: DeviceRole = 'desk'): Promise<Uint8Array> {
+  const trust = (await ensureEventRoot(org, eventId))!;
+  const sender = { deviceId: signer.deviceId, publicKey: signer.publicKey, role, name: 'Чужая стойка' };
+  const enrolment = await issueEnrolment(await deviceSigner(org), eventId, sender, new Date().toISOString());
+  const header = { eventId, sender: { deviceId: signer.deviceId, name: sender.name, role }, enrolment, createdAt: new Date().toISOString(), seen: {} };
+  return buildExchangeFile({ header, batches: [await signBatch(signer, eventId, changes, enrolment)], counts: countByTable(changes) }, signer, trust.eventKey);
 }
 
 const SHARED = ['events', 'sections', 'people', 'registrations', 'checkins', 'delegations'] as const;
@@ -77,7 +87,7 @@ describe('item 1: a stamp from the far future', () => {
     const before = await snapshot(desk);
     const previous = desk.clock.last();
     const poisoned: ChangeRecord = { hlc: `999999999999999-ffffe-${bad.deviceId}`, device: bad.deviceId, table: 'people', rowId: person.id, op: 'put', fields: { surname: 'Поддельная' } };
-    const { preview, result } = await receive(desk, await forged(bad, eventId, [poisoned]), eventId);
+    const { preview, result } = await receive(desk, await forged(org, bad, eventId, [poisoned]), eventId);
     expect(preview.quarantined).toEqual([{ device: bad.deviceId, count: 1, aheadMs: expect.any(Number) }]);
     expect(preview.quarantined[0]!.aheadMs).toBeGreaterThan(1e14);
     expect(result.fresh).toBe(0);
@@ -173,26 +183,29 @@ describe('item 1: a stamp from the far future', () => {
 });
 
 describe('item 2: one device id, two installs', () => {
-  it('a second key under a known id is refused; a different change under a stamp already held is refused as same-stamp; a change under this device’s own id it never wrote is refused as own-id', async () => {
+  it('a second key under a known id is refused; a different change under a stamp already held is refused as same-stamp; a change under this device’s own id it never wrote (a cloned disk) is refused as own-id', async () => {
     const { org, desk, eventId, bad } = await site();
     const person = (await org.db.people.toCollection().first())!;
     const stamp = packHlc({ wall: Date.now() + 1000, counter: 0, device: bad.deviceId });
-    await receive(org, await forged(bad, eventId, [{ hlc: stamp, device: bad.deviceId, table: 'people', rowId: person.id, op: 'put', fields: { position: 'первая установка' } }]), eventId);
+    await receive(org, await forged(org, bad, eventId, [{ hlc: stamp, device: bad.deviceId, table: 'people', rowId: person.id, op: 'put', fields: { position: 'первая установка' } }]), eventId);
     const twin = await createSigner(bad.deviceId, await generateDeviceKeys());
     const other: ChangeRecord = { hlc: stamp, device: bad.deviceId, table: 'people', rowId: person.id, op: 'put', fields: { position: 'вторая установка' } };
-    await expect(previewExchange(org, await forged(twin, eventId, [other]), eventId)).rejects.toBeInstanceOf(ExchangeError);
+    await expect(previewExchange(org, await forged(org, twin, eventId, [other]), eventId)).rejects.toBeInstanceOf(ExchangeError);
     // relayed by a desk that took the twin's key first: still named, not taken as already held
-    await receive(desk, await forged(twin, eventId, [other]), eventId);
+    await receive(desk, await forged(org, twin, eventId, [other]), eventId);
     const before = await snapshot(org);
     const relayed = await send(desk, org, eventId, true);
     expect(relayed.preview.refused.filter((r) => r.reason === 'same-stamp').map((r) => r.change.hlc)).toEqual([stamp]);
     expect(await snapshot(org)).toEqual(before);
     expect((await org.db.people.get(person.id))!.position).toBe('первая установка');
-    // a third install claiming the organizer's own id
-    const mine = packHlc({ wall: Date.now() + 60_000, counter: 7, device: org.device.id });
-    const claim = await receive(org, await forged(bad, eventId, [{ hlc: mine, device: org.device.id, table: 'people', rowId: person.id, op: 'put', fields: { position: 'чужак' } }]), eventId);
-    expect(claim.preview.refused.map((r) => r.reason)).toEqual(['own-id']);
-    expect((await org.db.people.get(person.id))!.position).toBe('первая установка');
+    // a clone of the desk (its disk copied: same id, same key) writes; the organizer relays it back
+    const clone = await deviceSigner(desk);
+    const mine = packHlc({ wall: Date.now() + 60_000, counter: 7, device: desk.device.id });
+    await receive(org, await forged(org, clone, eventId, [{ hlc: mine, device: desk.device.id, table: 'people', rowId: person.id, op: 'put', fields: { position: 'клон' } }]), eventId);
+    const claim = await send(org, desk, eventId);
+    // (the first install's change, held here under the twin's stamp, is refused again as same-stamp)
+    expect(claim.preview.refused.filter((r) => r.change.hlc === mine).map((r) => r.reason)).toEqual(['own-id']);
+    expect((await desk.db.people.get(person.id))!.position).not.toBe('клон');
     expect(await nextStamp(org, eventId)).toMatch(STAMP_15);
   });
 });
@@ -260,7 +273,7 @@ describe('item 5: values that would break backups, exports and edits', () => {
     const person = (await desk.db.people.toCollection().first())!;
     const before = await snapshot(desk);
     const changes: ChangeRecord[] = [2_500, 4_000].map((depth, i) => ({ hlc: packHlc({ wall: Date.now() - 1000, counter: i, device: bad.deviceId }), device: bad.deviceId, table: 'people', rowId: person.id, op: 'put', fields: { notes: nested(depth) } }));
-    const { preview } = await receive(desk, await forged(bad, eventId, changes), eventId);
+    const { preview } = await receive(desk, await forged(org, bad, eventId, changes), eventId);
     expect(preview.refused.map((r) => [r.reason, r.detail])).toEqual([
       ['invalid', expect.stringMatching(/notes.*вложено/)],
       ['invalid', expect.stringMatching(/notes.*вложено/)],

@@ -8,12 +8,15 @@
 import fc from 'fast-check';
 import type { DeviceRole } from '../../../../shared/domain/types';
 import type { ChangeRecord } from '../../../../shared/sync/change';
-import { buildExchangeFile, readExchangeFile, type ExchangeHeader } from '../../../../shared/sync/exchange-file';
+import { buildExchangeFile, countByTable, readExchangeFile, type ExchangeHeader } from '../../../../shared/sync/exchange-file';
 import { createClock, type Clock } from '../../../../shared/sync/hlc';
 import { applyChanges, materialize, type Refusal, type SyncConflict, type SyncState } from '../../../../shared/sync/merge';
 import { capSeenForHeld, holdFuture, type HeldChange } from '../../../../shared/sync/quarantine';
 import { advanceSeen, changesFor, mergeKnowledge, type Knowledge, type SeenVector } from '../../../../shared/sync/seen';
 import { createSigner, generateDeviceKeys, type Signer } from '../../../../shared/sync/signing';
+import { batchHead, signBatch, verifyBatches, type AuthorBatch } from '../../../../shared/trust/batches';
+import { claimOffer, issueEnrolment, makeOffer, type Enrolment, type EventRoot } from '../../../../shared/trust/enrolment';
+import { newEventKey } from '../../../../shared/trust/event-key';
 
 export const EVENT = 'event-1';
 export const deviceId = (i: number) => `7f3c1a2e-0000-4000-8000-00000000000${i}`;
@@ -55,6 +58,7 @@ const MAX_SKEW = 299_000;
 /** The wall-clock lead of the «far-future» device of the quarantine tests: a year. */
 export const FUTURE_LEAD = 365 * 24 * 3_600_000;
 
+/** 'file': real files of signed author batches, sealed with the event key, verified against the root (device 0). */
 export type Transport = 'file' | 'memory';
 type Parcel = { bytes: Uint8Array } | { header: ExchangeHeader; changes: ChangeRecord[] };
 
@@ -77,6 +81,12 @@ export type SimDevice = {
   entries: number;
   /** Every stamp this device's clock issued, in order. */
   issued: string[];
+  /** Changes refused before the merge: unproven authors, forged origins, altered batches, other events. */
+  trustRefused: number;
+  /** Signed batches this device holds (its own and relayed), each with its author and newest stamp. */
+  batches: Map<string, { batch: AuthorBatch; author: string; last: string }>;
+  /** This device's own changes up to here are in a batch it signed. */
+  batchedUpTo: string;
 };
 
 export type SimOptions = {
@@ -87,6 +97,27 @@ export type SimOptions = {
   /** Annuls name the arrivals they cancel (default); 'legacy' annuls cancel by stamp order only. */
   precise?: boolean;
 };
+
+/** The event's root (device 0, the organizer) and every other device's enrolment: 1, 3 from files, 2, 4 on the hub. */
+export type SimTrust = { root: EventRoot; eventKey: string; enrolments: (Enrolment | undefined)[] };
+let trust: Promise<SimTrust> | undefined;
+export function simTrust(): Promise<SimTrust> {
+  trust ??= simSigners().then(async (keys) => {
+    const [org] = keys;
+    const root: EventRoot = { eventId: EVENT, deviceId: org!.deviceId, publicKey: org!.publicKey };
+    const enrolments = await Promise.all(
+      keys.map(async (k, i) => {
+        if (i === 0) return undefined;
+        const device = { deviceId: k.deviceId, publicKey: k.publicKey, name: `Устройство ${i}` };
+        if (i % 2 === 0) return issueEnrolment(org!, EVENT, { ...device, role: ROLES[i]! }, '2026-12-01T09:00:00.000Z');
+        const { offer, secret } = await makeOffer(org!, EVENT, ROLES[i]!, `Устройство ${i}`, '2026-12-01T09:00:00.000Z');
+        return claimOffer(offer, secret, device);
+      }),
+    );
+    return { root, eventKey: newEventKey(), enrolments };
+  });
+  return trust;
+}
 
 let signers: Promise<Signer[]> | undefined;
 /** Key generation takes a few milliseconds; the same five device keys serve every run. */
@@ -126,6 +157,9 @@ export class Sim {
         held: [],
         entries: 0,
         issued: [],
+        trustRefused: 0,
+        batches: new Map(),
+        batchedUpTo: '',
       };
       if (options.futureDevice === i) d.offset = FUTURE_LEAD;
       const clock = createClock(d.id, () => this.now + d.offset);
@@ -221,29 +255,55 @@ export class Sim {
     const header = { eventId: EVENT, sender: { deviceId: d.id, name: `Устройство ${from}`, role: d.role }, createdAt: new Date(this.now + d.offset).toISOString(), ...(full ? {} : { since: { ...since } }), seen: { ...d.seen }, known: mergeKnowledge(d.known) };
     const parcel: Parcel =
       this.transport === 'file'
-        ? { bytes: await buildExchangeFile(changes, header, d.signer) }
-        : { header: { format: 'skhod-exchange', version: 1, counts: {}, ...header }, changes: [...changes] };
+        ? { bytes: await this.fileFor(from, header, full ? undefined : since) }
+        : { header: { format: 'skhod-exchange', version: 2, counts: {}, ...header }, changes: [...changes] };
     this.pool.push(parcel);
     return parcel;
   }
 
-  private async open(bytes: Uint8Array) {
+  /** A real file: the device signs its own new changes as a batch, and relays every held batch the peer lacks. */
+  private async fileFor(from: number, header: Omit<ExchangeHeader, 'format' | 'version' | 'counts'>, since: SeenVector | undefined): Promise<Uint8Array> {
+    const d = this.devices[from]!;
+    const { eventKey, enrolments } = await simTrust();
+    const own = d.log.filter((c) => c.device === d.id && c.hlc > d.batchedUpTo);
+    if (own.length > 0) {
+      this.hold(d, await signBatch(d.signer, EVENT, own, enrolments[from]));
+      d.batchedUpTo = own.reduce((m, c) => (c.hlc > m ? c.hlc : m), d.batchedUpTo);
+    }
+    const batches = [...d.batches.values()].filter((b) => since === undefined || b.last > (since[b.author] ?? '')).map((b) => b.batch);
+    const changes = batches.flatMap((b) => batchHead(b)!.changes);
+    return buildExchangeFile({ header, batches, counts: countByTable(changes) }, d.signer, eventKey);
+  }
+
+  private hold(d: SimDevice, batch: AuthorBatch) {
+    const head = batchHead(batch)!;
+    d.batches.set(batch.sig, { batch, author: head.author, last: head.changes.reduce((m, c) => (c.hlc > m ? c.hlc : m), '') });
+  }
+
+  private async open(d: SimDevice, bytes: Uint8Array) {
     const keys = await simSigners();
-    const file = await readExchangeFile(bytes, { expectEventId: EVENT, verify: { knownKey: (id) => keys.find((k) => k.deviceId === id)?.publicKey, unknownSender: 'refuse' } });
-    return { header: file.header, changes: file.changes };
+    const { root, eventKey } = await simTrust();
+    const file = await readExchangeFile(bytes, { eventKey: () => eventKey, expectEventId: EVENT, verify: { knownKey: (id) => keys.find((k) => k.deviceId === id)?.publicKey, unknownSender: 'refuse' } });
+    const verified = await verifyBatches(root, file.batches);
+    for (const b of verified.accepted) this.hold(d, b.batch);
+    const roles = new Map(verified.accepted.map((b) => [b.author.deviceId, b.author.role]));
+    return { header: file.header, changes: verified.accepted.flatMap((b) => b.changes), roleOf: (id: string) => roles.get(id), trustRefused: verified.refused };
   }
 
   async deliver(parcel: Parcel, to: number, twice: boolean): Promise<void> {
     const d = this.devices[to]!;
-    // Each delivery reads the file again, as a device that picks it up from a USB stick would.
-    const { header, changes: all } = 'bytes' in parcel ? await this.open(parcel.bytes) : parcel;
+    // Each delivery reads the file again, as a device that picks it up from a USB stick would; a real
+    // file's changes are judged by the roles their authors' enrolments give, nothing else.
+    const opened = 'bytes' in parcel ? await this.open(d, parcel.bytes) : { ...parcel, roleOf, trustRefused: [] };
+    const { header, changes: all } = opened;
+    d.trustRefused += opened.trustRefused.length;
     // the app's screenIncoming: what is from the future waits aside, unmerged and unlogged
     const { now: changes, held } = this.options.quarantine ? holdFuture(all.filter((c) => !d.logged.has(c.hlc)), this.now + d.offset) : { now: all, held: [] };
     for (const h of held) if (!d.held.some((x) => x.change.hlc === h.change.hlc)) d.held.push(h);
     const newest = changes.reduce((m, c) => (c.hlc > m ? c.hlc : m), '');
     if (newest) d.clock.receive(newest);
     d.known = mergeKnowledge(d.known, header.known ?? {}, { [header.sender.deviceId]: header.seen ?? {} });
-    const rules = { roleOf, senderRole: header.sender.role, seen: { ...d.known, [d.id]: { ...d.seen } } };
+    const rules = { roleOf: opened.roleOf, ...('bytes' in parcel ? {} : { senderRole: header.sender.role }), seen: { ...d.known, [d.id]: { ...d.seen } } };
     const res = applyChanges(d.state, changes, rules);
     d.state = res.state;
     d.conflicts.push(...res.conflicts);

@@ -1,0 +1,75 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeviceRole, EventRow } from '../../../shared/domain/types';
+import { bridge } from '../../bridge/bridge';
+import { exportEnrolment } from '../../db/repo/exchange';
+import { useDb } from '../../hooks/db-context';
+
+const ROLES: DeviceRole[] = ['desk', 'district', 'organizer'];
+
+/**
+ * «Подключить устройство» (the organizer's device only): an enrolment file for ONE new device of the
+ * chosen role — the event, its key and the organizer's signed offer (shared/trust/enrolment.ts).
+ * The role on other devices comes only from such a file or from the hub's approval.
+ */
+export function EnrolPanel({ event }: { event: EventRow }) {
+  const { t } = useTranslation();
+  const ctx = useDb();
+  const roleId = useId();
+  const [role, setRole] = useState<DeviceRole>('desk');
+  const [label, setLabel] = useState('Стойка 1');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  if (ctx.device.role !== 'organizer') return null;
+
+  const save = async () => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const file = await exportEnrolment(ctx, event.id, role, label.trim() || t(`deviceRole.${role}`));
+      const saved = await bridge.saveFile({ suggestedName: file.fileName, bytes: new Uint8Array(file.bytes) });
+      if ('error' in saved) setMessage({ ok: false, text: saved.error.message });
+      else if (saved.data) setMessage({ ok: true, text: `Файл подключения сохранён: «${t(`deviceRole.${role}`)}» для устройства «${label.trim()}». Откройте его на новом устройстве и удалите после подключения.` });
+    } catch (e) {
+      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="report-block exchange-panel">
+      <h2 className="subheading">Подключить устройство</h2>
+      <p className="muted small">
+        Новое устройство получает мероприятие и свою роль только из файла подключения, подписанного этим устройством. Файл — ключ к мероприятию:
+        передайте его из рук в руки (флешка) и удалите после подключения.
+      </p>
+      <div className="field-row">
+        <label className="field" htmlFor={roleId}>
+          <span>Роль нового устройства</span>
+          <select id={roleId} value={role} onChange={(e) => setRole(e.target.value as DeviceRole)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`deviceRole.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Название устройства</span>
+          <input value={label} maxLength={60} onChange={(e) => setLabel(e.target.value)} />
+        </label>
+      </div>
+      <div className="dialog-actions">
+        <button type="button" disabled={busy} onClick={() => void save()}>
+          {busy ? 'Готовим файл…' : 'Сохранить файл подключения…'}
+        </button>
+      </div>
+      {message && (
+        <p className={message.ok ? 'exchange-ok' : 'form-error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}

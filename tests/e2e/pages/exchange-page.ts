@@ -1,0 +1,58 @@
+import { expect, type Page } from '@playwright/test';
+import type { DeskPage } from './desk-page';
+
+export type SavedFile = { name: string; buffer: Buffer };
+
+async function download(page: Page, button: string): Promise<SavedFile> {
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const d = await pending;
+  const { readFile } = await import('node:fs/promises');
+  return { name: d.suggestedFilename(), buffer: await readFile(await d.path()) };
+}
+
+/** Saves an exchange file on `page` («Обмен» → «Сохранить файл обмена…») for `peer` (default: a full file). */
+export async function saveExchangeFile(page: Page, peer: RegExp = /Полный файл/): Promise<SavedFile> {
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Обмен' }).click();
+  const forWhom = page.getByRole('combobox', { name: 'Для кого' });
+  await forWhom.selectOption((await forWhom.locator('option', { hasText: peer }).getAttribute('value')) ?? '');
+  return download(page, 'Сохранить файл обмена…');
+}
+
+/** The organizer's «Обмен» → «Подключить устройство»: an enrolment file for one device of `role`. */
+export async function saveEnrolmentFile(page: Page, role: 'Регистрация (стойка)' | 'Район' | 'Организатор', name: string): Promise<SavedFile> {
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Обмен' }).click();
+  await page.getByRole('combobox', { name: 'Роль нового устройства' }).selectOption({ label: role });
+  await page.getByLabel('Название устройства').fill(name);
+  return download(page, 'Сохранить файл подключения…');
+}
+
+async function chooseFile(page: Page, file: SavedFile) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Открыть файл обмена…' }).click();
+  await (await chooser).setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.buffer });
+}
+
+/** Opens an exchange file on `page`, checks the preview and applies it. */
+export async function loadExchangeFile(page: Page, file: SavedFile, expectText: RegExp) {
+  await chooseFile(page, file);
+  const preview = page.getByLabel('Что в файле');
+  await expect(preview).toContainText(expectText);
+  await preview.getByRole('button', { name: 'Применить' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Готово' })).toBeVisible();
+}
+
+/**
+ * An empty device joins the event from its first-run screen with the organizer's enrolment file: it
+ * sees the role the file was made for and what it will show, then connects and opens the event.
+ */
+export async function receiveEvent(desk: DeskPage, enrolment: SavedFile, role: RegExp = /Регистрация \(стойка\)/) {
+  await desk.app.open();
+  await desk.page.getByRole('button', { name: /Получить мероприятие из файла подключения/ }).click();
+  await chooseFile(desk.page, enrolment);
+  const offer = desk.page.getByLabel('Файл подключения');
+  await expect(offer).toContainText(role);
+  await expect(offer).toContainText(/Что будет видно/);
+  await offer.getByRole('button', { name: 'Подключить это устройство' }).click();
+  await expect(desk.page.getByRole('navigation', { name: 'Разделы' })).toBeVisible();
+}
