@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DeviceRole } from '../../shared/domain/types';
+import type { EnrolmentGrant } from '../../shared/trust/grant';
 
 export type PairingRequestDevice = { id: string; name: string; role: DeviceRole; publicKey: string };
 
@@ -21,7 +22,12 @@ export type PendingPairing = {
   state: 'waiting' | 'approved' | 'refused';
   /** The role the operator granted (set with state 'approved'). */
   grantedRole?: DeviceRole;
+  /** The organizer's enrolment of the device in the role (when the hub is the event's root), handed over with the token. */
+  grant?: EnrolmentGrant;
 };
+
+/** «Разрешить» with a role (and the root's enrolment for it), or «Отклонить». */
+export type HubDecision = { approve: true; role: DeviceRole; grant?: EnrolmentGrant } | { approve: false };
 
 /** More waiting devices than this: the oldest one is dropped (it can ask again with a new PIN). */
 export const MAX_PENDING = 8;
@@ -55,12 +61,13 @@ export class Approvals {
   }
 
   /** The operator's decision; false when the request is gone (expired, answered, replaced). */
-  decide(id: string, decision: { approve: true; role: DeviceRole } | { approve: false }): boolean {
+  decide(id: string, decision: HubDecision): boolean {
     const p = this.get(id);
     if (!p || p.state !== 'waiting') return false;
     if (decision.approve) {
       p.state = 'approved';
       p.grantedRole = decision.role;
+      if (decision.grant) p.grant = decision.grant;
     } else p.state = 'refused';
     return true;
   }

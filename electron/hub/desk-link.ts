@@ -121,7 +121,13 @@ export class DeskLink {
     try {
       for (;;) {
         const answer = await waitForApproval(pending.address, pairingId, pending.hubCert, me, this.opts.timing);
-        if (answer.state === 'approved') return { ok: true, link: (await this.save(pending, answer.token, answer.role))! };
+        if (answer.state === 'approved') {
+          const link = (await this.save(pending, answer.token, answer.role))!;
+          // an enrolment is passed on only from the event's root itself: the hub whose key this desk pinned
+          const grant = answer.grant;
+          const fromRoot = grant && grant.root.eventId === pending.event.id && grant.root.deviceId === pending.hub.deviceId && grant.root.publicKey === pending.hub.publicKey;
+          return { ok: true, link, ...(fromRoot ? { grant } : {}) };
+        }
         if (this.pending !== pending) return { ok: false, code: 'cancelled', message: 'Подключение отменено.', offline: false };
         if (this.opts.now() > deadline) {
           return { ok: false, code: 'timeout', message: 'Оператор хаба так и не нажал «Разрешить». Подключитесь заново, когда он будет у экрана хаба.', offline: false };

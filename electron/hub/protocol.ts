@@ -40,6 +40,7 @@
  */
 import { z } from 'zod';
 import { deviceRoles, type DeviceRole } from '../../shared/domain/types';
+import { enrolmentGrantSchema, type EnrolmentGrant } from '../../shared/trust/grant';
 
 export const HUB_PROTOCOL = 2;
 export const PAIR_PATH = '/skhod-hub/v2/pair';
@@ -92,11 +93,12 @@ export const pairResponseSchema = z.object({
 
 export const pairWaitRequestSchema = z.object({ pairingId: z.string().uuid() }).strict();
 
-export type PairWaitResponse = { state: 'waiting' } | { state: 'approved'; token: string; role: DeviceRole };
+/** `grant`: the organizer's enrolment of the desk in the granted role, when the hub runs on the event's root. */
+export type PairWaitResponse = { state: 'waiting' } | { state: 'approved'; token: string; role: DeviceRole; grant?: EnrolmentGrant };
 
 export const pairWaitResponseSchema = z.union([
   z.object({ state: z.literal('waiting') }),
-  z.object({ state: z.literal('approved'), token: z.string().min(20).max(200), role: z.enum(deviceRoles) }),
+  z.object({ state: z.literal('approved'), token: z.string().min(20).max(200), role: z.enum(deviceRoles), grant: enrolmentGrantSchema.optional() }),
 ]);
 
 export type HubErrorCode =

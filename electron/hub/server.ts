@@ -2,8 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
 import { ExchangeError } from '../../shared/sync/exchange-file';
-import type { DeviceRole } from '../../shared/domain/types';
-import { Approvals, type PendingPairing } from './approvals';
+import { Approvals, type HubDecision, type PendingPairing } from './approvals';
 import { BodyChecker, DEFAULT_BODY_CHECKER, type BodyCheckerOptions } from './body-checker';
 import { ConnectionGuard, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './connections';
 import { HttpFailure, readBody, sendFailure, sendJson } from './http-util';
@@ -167,7 +166,7 @@ export class HubServer {
    * The operator's «Разрешить» (with the role granted) or «Отклонить». The device collects the answer
    * on its next /pair/wait; only then is it stored as paired. False: the request is gone.
    */
-  decide(pairingId: string, decision: { approve: true; role: DeviceRole } | { approve: false }): boolean {
+  decide(pairingId: string, decision: HubDecision): boolean {
     const ok = this.approvals.decide(pairingId, decision);
     if (ok) this.opts.onChange?.();
     return ok;
@@ -319,7 +318,7 @@ export class HubServer {
     // Persisted before the token is handed out: a token the desk holds always survives a hub restart.
     await this.opts.devices.put(paired);
     this.opts.onChange?.();
-    sendJson(res, 200, { state: 'approved', token, role } satisfies PairWaitResponse);
+    sendJson(res, 200, { state: 'approved', token, role, ...(pending.grant ? { grant: pending.grant } : {}) } satisfies PairWaitResponse);
   }
 
   /** The paired device the request belongs to, or 401: token, device id AND certificate must all match. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { DeviceRole } from '../../shared/domain/types';
+import type { HubDecision } from './approvals';
 import type { HubHostStatus, HubPairResult, HubPairStarted, HubRequest, HubStatus, HubSyncResult } from '../../shared/ipc/contract';
 import { BridgeError } from '../errors';
 import { DEFAULT_CLIENT_TIMING, type ClientTiming } from './client';
@@ -147,8 +148,9 @@ export class HubService {
   }
 
   /** «Разрешить» with a role, or «Отклонить». */
-  async decide(args: { pairingId: string; approve: true; role: DeviceRole } | { pairingId: string; approve: false }): Promise<HubStatus> {
-    const done = this.server?.decide(args.pairingId, args.approve ? { approve: true, role: args.role } : { approve: false }) ?? false;
+  async decide(args: { pairingId: string } & HubDecision): Promise<HubStatus> {
+    const { pairingId, ...decision } = args;
+    const done = this.server?.decide(pairingId, decision) ?? false;
     if (!done) throw new BridgeError('invalid-args', 'Этого запроса на подключение уже нет (устарел или хаб перезапущен). Попросите стойку подключиться заново.');
     return this.status();
   }
@@ -175,6 +177,8 @@ export class HubService {
       pin: server?.pin ?? null,
       approvals: (server?.pendingApprovals() ?? []).map((p) => ({
         pairingId: p.id,
+        deviceId: p.device.id,
+        publicKey: p.device.publicKey,
         name: p.device.name,
         requestedRole: p.device.role,
         code: shortCode(p.clientFingerprint),

@@ -49,6 +49,8 @@ export const en: Messages = {
     demoHint: 'The “Communities: prospects and technologies” conference, Ufa, 18 December 2019: ~120 participants, 4 sections.',
     receive: 'Receive an event from an enrolment file',
     receiveHint: 'For a desk or a district office: the organizer makes the enrolment file in «Exchange» → «Enrol a device».',
+    hub: 'Connect to the organizer’s hub',
+    hubHint: 'For a desk or a district device on the venue network: the address and PIN are on the hub’s screen; the organizer grants the role with «Allow».',
     demoLoading: 'Creating the demo event…',
     demoFailed: 'Could not create the demo event: {{message}}',
   },

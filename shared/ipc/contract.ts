@@ -2,6 +2,7 @@ import type { OpenedKind } from './opened-files';
 import { z } from 'zod';
 import { MAX_FILE_BYTES } from './limits';
 import { deviceRoles, type DeviceRole } from '../domain/types';
+import { enrolmentGrantSchema, type EnrolmentGrant } from '../trust/grant';
 import { BACKUP_NAME_RE, MAX_BACKUP_BYTES, MAX_BACKUP_INFO_CHARS } from '../backup/names';
 
 /**
@@ -69,7 +70,7 @@ const hubChannels = {
   hubDecide: {
     channel: 'skhod:hub-decide',
     args: z.union([
-      z.object({ pairingId: z.string().uuid(), approve: z.literal(true), role: z.enum(deviceRoles) }).strict(),
+      z.object({ pairingId: z.string().uuid(), approve: z.literal(true), role: z.enum(deviceRoles), grant: enrolmentGrantSchema.optional() }).strict(),
       z.object({ pairingId: z.string().uuid(), approve: z.literal(false) }).strict(),
     ]),
   },
@@ -189,7 +190,7 @@ export type HubPeer = {
   lastAddress?: string;
 };
 /** A device that typed the right PIN and waits for «Разрешить». */
-export type HubApproval = { pairingId: string; name: string; requestedRole: DeviceRole; code: string; address: string; requestedAt: string };
+export type HubApproval = { pairingId: string; deviceId: string; publicKey: string; name: string; requestedRole: DeviceRole; code: string; address: string; requestedAt: string };
 /** This device as a hub. `pin` and `address` only while running; `addresses` are the LAN addresses to pick from. */
 export type HubHostStatus = {
   running: boolean;
@@ -230,7 +231,8 @@ export type HubRequest = { id: string; deviceId: string; deviceName: string; rol
  */
 export type HubFailure = { ok: false; code: string; message: string; offline: boolean };
 export type HubPairStarted = { ok: true; pending: HubPendingPair } | HubFailure;
-export type HubPairResult = { ok: true; link: NonNullable<HubLinkStatus> } | HubFailure;
+/** `grant`: the organizer's enrolment in the granted role, when the hub runs on the event's root (the renderer takes it). */
+export type HubPairResult = { ok: true; link: NonNullable<HubLinkStatus>; grant?: EnrolmentGrant } | HubFailure;
 export type HubSyncResult = { ok: true; bytes: Uint8Array } | HubFailure;
 
 /** A file opened from the OS with its kind (shared/ipc/opened-files.ts); `null`: none came while waiting. */

@@ -132,7 +132,7 @@ test('an undo at one desk keeps another desk’s check-in; the review shows «о
   const b = new DeskPage(await second.newPage());
   await a.openWithDemo('Айгуль');
   const [person] = await a.someParticipants();
-  await receiveEvent(b, await saveExchangeFile(a.page));
+  await receiveEvent(b, await saveEnrolmentFile(a.page, 'Регистрация (стойка)', 'Стойка Б'));
   await b.openDesk('Булат');
   await a.app.nav.getByRole('button', { name: 'Регистрация' }).click();
 

@@ -118,7 +118,8 @@ export async function exportExchange(
 ): Promise<ExportResult> {
   const now = options.now ?? new Date();
   const [book, event, trust] = await Promise.all([loadSyncBook(ctx, eventId), ctx.db.events.get(eventId), ensureEventRoot(ctx, eventId, now)]);
-  if (!event) throw new Error('Мероприятие не найдено на этом устройстве.');
+  if (!event && !trust) throw new Error('Мероприятие не найдено на этом устройстве.');
+  // enrolled over the hub but not holding the event yet: an empty file asks the hub for all of it
   if (!trust) throw new ExchangeError('not-enrolled');
   // an import half written in chunks may still be rolled back: nothing leaves (nor is signed) until it is done
   const importing = await importInProgress(ctx.db);
@@ -158,7 +159,7 @@ export async function exportExchange(
       await ctx.db.settings.put({ key: bookKey(eventId), value: fresh });
     });
   }
-  return { bytes, changes: total, full: !since, fileName: exchangeFileName(event.title, ctx.device.name, now) };
+  return { bytes, changes: total, full: !since, fileName: exchangeFileName(event?.title ?? '', ctx.device.name, now) };
 }
 
 /**

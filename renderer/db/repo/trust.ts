@@ -6,9 +6,10 @@
  */
 import type { DeviceRole } from '../../../shared/domain/types';
 import type { Signer } from '../../../shared/sync/signing';
-import { claimOffer, issueEnrolment, makeOffer, rootEnrolled, verifyEnrolment, type Enrolled, type Enrolment, type EventRoot } from '../../../shared/trust/enrolment';
+import { claimOffer, issueEnrolment, makeOffer, rootEnrolled, verifyEnrolment, type Enrolled } from '../../../shared/trust/enrolment';
 import { buildEnrolmentFile, ENROLMENT_EXTENSION, type EnrolmentFile } from '../../../shared/trust/enrolment-file';
 import { isEventKey, newEventKey } from '../../../shared/trust/event-key';
+import type { EnrolmentGrant } from '../../../shared/trust/grant';
 import { organizerSessionOpen } from '../authority';
 import type { DbContext } from '../context';
 import type { TrustRow } from '../database';
@@ -84,8 +85,7 @@ export async function enrolPairedDevice(
   return { root: trust.root, eventKey: trust.eventKey, enrolment };
 }
 
-/** What a device needs to join an event: the root to pin, the event key, its enrolment. */
-export type EnrolmentGrant = { root: EventRoot; eventKey: string; enrolment: Enrolment };
+export type { EnrolmentGrant } from '../../../shared/trust/grant';
 
 /**
  * The device side of any enrolment: checks the grant names THIS device and key and that the root

@@ -8,7 +8,9 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceRole, EventRow } from '../../../shared/domain/types';
 import type { BridgeResult, HubApproval, HubHostStatus, HubStatus } from '../../../shared/ipc/contract';
 import { bridge } from '../../bridge/bridge';
+import { useDb } from '../../hooks/db-context';
 import { useHubStore } from './hub-loops';
+import { enrolmentForApproval } from './hub-rounds';
 
 export type Act = (call: () => Promise<BridgeResult<HubStatus>>) => Promise<void>;
 
@@ -58,7 +60,7 @@ export function HostView({ host, event, act }: { host: HubHostStatus; event: Eve
         )}
       </p>
       {!host.serving && <p className="form-error">Окно хаба не принимает данные — не закрывайте Сход на этом компьютере.</p>}
-      <ApprovalList approvals={host.approvals} act={act} />
+      <ApprovalList approvals={host.approvals} eventId={host.event?.id ?? event.id} act={act} />
       <p className="muted small">
         Принято файлов от стоек: {serve.served}
         {serve.lastServedAt && `, последний — ${clock(serve.lastServedAt)} от «${serve.lastFrom}»`}
@@ -73,21 +75,27 @@ export function HostView({ host, event, act }: { host: HubHostStatus; event: Eve
 }
 
 /** Devices that typed the PIN: nothing is paired until the operator compares the code and allows it. */
-function ApprovalList({ approvals, act }: { approvals: HubApproval[]; act: Act }) {
+function ApprovalList({ approvals, eventId, act }: { approvals: HubApproval[]; eventId: string; act: Act }) {
   if (approvals.length === 0) return null;
   return (
     <div className="hub-approvals" role="region" aria-label="Запросы на подключение">
       <h3>Запросы на подключение</h3>
       <p className="muted small">Сверьте код с экраном устройства. Разрешайте, только если коды совпадают до последней цифры.</p>
       {approvals.map((a) => (
-        <ApprovalRow key={a.pairingId} approval={a} act={act} />
+        <ApprovalRow key={a.pairingId} approval={a} eventId={eventId} act={act} />
       ))}
     </div>
   );
 }
 
-function ApprovalRow({ approval, act }: { approval: HubApproval; act: Act }) {
+function ApprovalRow({ approval, eventId, act }: { approval: HubApproval; eventId: string; act: Act }) {
   const { t } = useTranslation();
+  const ctx = useDb();
+  // «Разрешить» is also the organizer's enrolment of the device in the role (when this hub is the event's root)
+  const allow = async () => {
+    const grant = await enrolmentForApproval(ctx, eventId, approval, role);
+    await act(() => bridge.hubDecide({ pairingId: approval.pairingId, approve: true, role, ...(grant ? { grant } : {}) }));
+  };
   const [role, setRole] = useState<DeviceRole>(GRANTABLE.includes(approval.requestedRole) ? approval.requestedRole : 'desk');
   return (
     <div className="hub-approval" data-testid="hub-approval">
@@ -107,7 +115,7 @@ function ApprovalRow({ approval, act }: { approval: HubApproval; act: Act }) {
         </select>
       </label>
       <div className="dialog-actions">
-        <button type="button" className="primary" onClick={() => void act(() => bridge.hubDecide({ pairingId: approval.pairingId, approve: true, role }))}>
+        <button type="button" className="primary" onClick={() => void allow()}>
           Разрешить
         </button>
         <button type="button" onClick={() => void act(() => bridge.hubDecide({ pairingId: approval.pairingId, approve: false }))}>

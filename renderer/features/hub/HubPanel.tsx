@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { EventRow } from '../../../shared/domain/types';
-import type { BridgeResult, HubHostStatus, HubPendingPair, HubStatus } from '../../../shared/ipc/contract';
+import type { BridgeResult, HubHostStatus, HubStatus } from '../../../shared/ipc/contract';
 import { bridge } from '../../bridge/bridge';
 import { HUB_BROWSER_MESSAGE } from '../../bridge/hub.browser';
 import { ensureDeviceKey } from '../../db/repo/device-key';
 import { ensureEventRoot } from '../../db/repo/trust';
 import { useDb } from '../../hooks/db-context';
 import { DeskView } from './HubDesk';
+import { PairWithHub } from './PairWithHub';
 import { HostView, type Act } from './HubHost';
-import { resumeLoops, unwrap } from './resume';
+import { resumeLoops } from './resume';
 import './hub.css';
 
 /** Suggested port; any free one from 1024 up works (the hub remembers the last one used). */
@@ -94,13 +95,9 @@ function Choose({ host, event, act, onPaired, setError }: { host: HubHostStatus;
   // the LAN interface to listen on: the organizer's pick, else the default route's (never «all»)
   const [listenOn, setListenOn] = useState<string | null>(null);
   const listenAddress = listenOn ?? host.address;
-  const [address, setAddress] = useState('');
-  const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
-  const [pending, setPending] = useState<HubPendingPair | null>(null);
   const portNumber = Number(port);
   const portOk = Number.isInteger(portNumber) && portNumber >= 1024 && portNumber <= 65535;
-  const pinOk = /^\d{6}$/.test(pin.replace(/\s/g, ''));
 
   const start = async () => {
     setBusy(true);
@@ -121,50 +118,6 @@ function Choose({ host, event, act, onPaired, setError }: { host: HubHostStatus;
       }),
     );
     setBusy(false);
-  };
-
-  /** Step 2: this desk's operator saw the codes match; wait for «Разрешить» on the hub. */
-  const confirm = async (p: HubPendingPair) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = unwrap(await bridge.hubPairConfirm({ pairingId: p.pairingId }));
-      setPending(null);
-      if (!r.ok) setError(r.message);
-      else onPaired();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const cancel = async () => {
-    setPending(null);
-    await act(() => bridge.hubForget({}));
-  };
-
-  if (pending) return <CompareCodes pending={pending} busy={busy} onMatch={() => void confirm(pending)} onMismatch={() => void cancel()} />;
-
-  const pair = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const key = await ensureDeviceKey(ctx);
-      const r = unwrap(
-        await bridge.hubPair({
-          address,
-          pin: pin.replace(/\s/g, ''),
-          device: { id: ctx.device.id, name: ctx.device.name, role: ctx.device.role, publicKey: key.publicKey },
-        }),
-      );
-      if (!r.ok) setError(r.message);
-      else setPending(r.pending);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
   };
 
   return (
@@ -201,55 +154,7 @@ function Choose({ host, event, act, onPaired, setError }: { host: HubHostStatus;
         </button>
         {host.paired.length > 0 && <p className="muted small">Подключённых стоек: {host.paired.length} — им не нужен новый PIN.</p>}
       </form>
-      <form
-        className="hub-box"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (pinOk && address.trim() && !busy) void pair();
-        }}
-      >
-        <h3>Подключиться к хабу</h3>
-        <p className="muted small">Адрес и PIN показаны на экране хаба (раздел «Обмен» → «Локальная сеть»).</p>
-        <label className="field">
-          <span>Адрес хаба</span>
-          <input value={address} onChange={(e) => setAddress(e.target.value)} placeholder="192.168.1.10:47800" autoComplete="off" />
-        </label>
-        <label className="field narrow">
-          <span>PIN</span>
-          <input inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} placeholder="123 456" autoComplete="off" maxLength={7} />
-        </label>
-        <button type="submit" className="primary" disabled={!pinOk || !address.trim() || busy}>
-          {busy ? 'Подключение…' : 'Подключиться'}
-        </button>
-      </form>
-    </div>
-  );
-}
-
-
-/**
- * Between the two steps of pairing: both codes on this screen, for the operators to compare with the
- * hub's screen. Only «Коды совпадают» lets this desk trust (pin) the hub.
- */
-function CompareCodes({ pending, busy, onMatch, onMismatch }: { pending: HubPendingPair; busy: boolean; onMatch: () => void; onMismatch: () => void }) {
-  return (
-    <div className="hub-box hub-compare" role="region" aria-label="Сверка кодов">
-      <h3>Сверьте коды с экраном хаба «{pending.hubName}»</h3>
-      <p>
-        Код хаба: <strong className="mono" data-testid="pair-hub-code">{pending.hubCode}</strong> — должен совпадать с кодом на экране хаба.
-      </p>
-      <p>
-        Код этого устройства: <strong className="mono" data-testid="pair-desk-code">{pending.deskCode}</strong> — оператор хаба видит его в запросе и нажимает «Разрешить».
-      </p>
-      <p className="muted small">Если хоть одна цифра отличается, в сети кто-то выдаёт себя за хаб: нажмите «Коды не совпадают» и сообщите организатору.</p>
-      <div className="dialog-actions">
-        <button type="button" className="primary" onClick={onMatch} disabled={busy}>
-          {busy ? 'Ждём «Разрешить» на хабе…' : 'Коды совпадают'}
-        </button>
-        <button type="button" onClick={onMismatch}>
-          Коды не совпадают
-        </button>
-      </div>
+      <PairWithHub role={ctx.device.role} onPaired={onPaired} setError={setError} />
     </div>
   );
 }

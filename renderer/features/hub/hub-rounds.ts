@@ -8,8 +8,11 @@
  * Each side learns the other's seen vector from the file it receives, so the next round carries only
  * what is new (usually nothing: a round with no news is two header-only files).
  */
-import type { HubSyncResult } from '../../../shared/ipc/contract';
+import type { DeviceRole } from '../../../shared/domain/types';
+import type { HubApproval, HubSyncResult } from '../../../shared/ipc/contract';
+import type { EnrolmentGrant } from '../../../shared/trust/grant';
 import type { DbContext } from '../../db/context';
+import { enrolPairedDevice, TrustError } from '../../db/repo/trust';
 import { applyExchange, ExchangeError, exportExchange, previewExchange, type ApplyResult } from '../../db/repo/exchange';
 
 export type HubAnswer = { bytes: Uint8Array; from: string; received: ApplyResult; sent: number };
@@ -26,6 +29,36 @@ export async function answerDeskFile(ctx: DbContext, eventId: string, bytes: Uin
   const received = await applyExchange(ctx, preview.file, { via: 'hub' });
   const answer = await exportExchange(ctx, eventId, { peerId: header.sender.deviceId, via: 'hub' });
   return { bytes: answer.bytes, from: header.sender.name, received, sent: answer.changes };
+}
+
+/**
+ * On the hub, at «Разрешить»: the root's enrolment of the device in `role`, handed to it with its token,
+ * so a new device joins the event over the LAN. Null when this hub is not the event's root (another
+ * organizer laptop): the device then needs an enrolment file from the root.
+ */
+export async function enrolmentForApproval(ctx: DbContext, eventId: string, approval: Pick<HubApproval, 'deviceId' | 'publicKey' | 'name'>, role: DeviceRole): Promise<EnrolmentGrant | null> {
+  try {
+    return await enrolPairedDevice(ctx, eventId, { deviceId: approval.deviceId, publicKey: approval.publicKey, role, name: approval.name });
+  } catch (err) {
+    if (err instanceof TrustError) return null;
+    throw err;
+  }
+}
+
+/**
+ * A new device paired from the first-run screen: PairWithHub took the organizer's enrolment; the first
+ * round sends an empty file and brings the whole event. Returns the event's id.
+ */
+export async function joinOverHub(ctx: DbContext, paired: { link: { event: { id: string }; hub: { deviceId: string } }; grant?: EnrolmentGrant }, send: (bytes: Uint8Array) => Promise<HubSyncResult>): Promise<string> {
+  if (!paired.grant) {
+    throw new Error(
+      'Хаб подключил устройство, но не выдал ему роль в мероприятии: хаб запущен не на том компьютере организатора, где создано мероприятие. Попросите организатора сделать файл подключения («Обмен» → «Подключить устройство») и откройте его здесь.',
+    );
+  }
+  const eventId = paired.link.event.id;
+  const round = await deskRound(ctx, eventId, paired.link.hub.deviceId, send);
+  if (!round.ok) throw new Error(round.message);
+  return eventId;
 }
 
 export type DeskRound =

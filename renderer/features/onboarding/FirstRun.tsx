@@ -6,6 +6,7 @@ import { refreshDeskCache } from '../../db/repo/desk';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
 import { ExchangeImport } from '../exchange/ExchangeImport';
+import { JoinHub } from '../hub/JoinHub';
 import { JurorEntryButton } from '../jury/JurorEntryButton';
 import { CreateEventDialog } from './CreateEventDialog';
 import { openDemoEvent } from './open-demo';
@@ -28,6 +29,7 @@ export function FirstRun() {
   // an exchange file opened from the file manager shows the receiving panel, and it stays open
   const [receiving, setReceiving] = useState(() => useOpenedFileStore.getState().pending !== null);
   useEffect(() => useOpenedFileStore.subscribe((s) => s.pending && setReceiving(true)), []);
+  const [joining, setJoining] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -67,10 +69,15 @@ export function FirstRun() {
             {t('firstRun.receive')}
             <small>{t('firstRun.receiveHint')}</small>
           </button>
+          <button type="button" className="big" onClick={() => setJoining(true)} disabled={busy} aria-expanded={joining}>
+            {t('firstRun.hub')}
+            <small>{t('firstRun.hubHint')}</small>
+          </button>
           <RestoreFromFileButton className="big" />
           <JurorEntryButton />
         </div>
         {receiving && <ExchangeImport eventId={null} />}
+        {joining && <JoinHub />}
         {error && (
           <p className="form-error" role="alert">
             {error}

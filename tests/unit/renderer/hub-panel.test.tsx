@@ -145,7 +145,7 @@ describe('HubPanel', () => {
         pin: '004215',
         event: { id: 'ev-1', title: 'Конференция в Уфе' },
         serving: true,
-        approvals: [{ pairingId: PAIRING_ID, name: 'Стойка 2', requestedRole: 'organizer', code: DESK_CODE, address: '192.168.1.22', requestedAt: '2019-09-27T06:01:00Z' }],
+        approvals: [{ pairingId: PAIRING_ID, deviceId: 'desk-2', publicKey: 'desk-2-key', name: 'Стойка 2', requestedRole: 'organizer', code: DESK_CODE, address: '192.168.1.22', requestedAt: '2019-09-27T06:01:00Z' }],
       },
       link: null,
       notice: null,

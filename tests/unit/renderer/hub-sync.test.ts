@@ -14,7 +14,8 @@ import { loadSyncBook } from '../../../renderer/db/repo/exchange';
 import { listConflicts } from '../../../renderer/db/repo/sync-conflicts';
 import { ensureHubHost, stopHubHost, useHubStore } from '../../../renderer/features/hub/hub-loops';
 import { pendingFor } from '../../../renderer/db/repo/exchange';
-import { deskRound, type DeskRound } from '../../../renderer/features/hub/hub-rounds';
+import { deskRound, enrolmentForApproval, joinOverHub, type DeskRound } from '../../../renderer/features/hub/hub-rounds';
+import { acceptEnrolment, ensureEventRoot } from '../../../renderer/db/repo/trust';
 import { openDemoEvent } from '../../../renderer/features/onboarding/open-demo';
 import { freshDb } from './db/helpers';
 import { enrol } from './db/trust-helpers';
@@ -185,5 +186,67 @@ describe('LAN hub between two databases over loopback', () => {
     const r = await round();
     expect(r).toMatchObject({ ok: false, code: 'unauthorized', offline: false });
     expect(await org.db.checkins.where('eventId').equals(eventId).count()).toBe(0);
+  });
+});
+
+describe('joining an event over the hub (issue 17: the hub’s «Разрешить» is the organizer’s enrolment)', () => {
+  /** An empty device pairs with the organizer's running hub; the hub's operator grants `role`. */
+  async function pairEmpty(role: DeviceRole, hubIsRoot = true) {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const org = await device('organizer', 'Ноутбук организатора');
+    const fresh = await device('desk', 'Новый ноутбук');
+    const eventId = await openDemoEvent(org, 30);
+    const trust = (await ensureEventRoot(org, eventId))!;
+    const hubSvc = service();
+    const deskSvc = service();
+    // a hub that is not the event's root (another organizer laptop) runs under its own key
+    const hubKey = hubIsRoot ? await ensureDeviceKey(org) : await ensureDeviceKey(await device('organizer', 'Второй ноутбук'));
+    const started = await hubSvc.start({ port: 0, device: { id: org.device.id, name: org.device.name, publicKey: hubKey.publicKey }, event: { id: eventId, title: 'Уфа 2019' }, eventKey: trust.eventKey });
+    ensureHubHost({ ctx: org, eventId, bridge: hostBridge(hubSvc), waitMs: 200, idleMs: 5 });
+    const freshKey = await ensureDeviceKey(fresh);
+    const asked = await deskSvc.pair({ address: `127.0.0.1:${started.host.port}`, pin: started.host.pin!, device: { id: fresh.device.id, name: fresh.device.name, role: 'desk', publicKey: freshKey.publicKey } });
+    if (!asked.ok) throw new Error(asked.message);
+    const confirmed = deskSvc.confirmPair(asked.pending.pairingId);
+    const [approval] = (await hubSvc.status()).host.approvals;
+    const grant = await enrolmentForApproval(org, eventId, approval!, role);
+    await hubSvc.decide({ pairingId: approval!.pairingId, approve: true, role, ...(grant ? { grant } : {}) });
+    const paired = await confirmed;
+    if (!paired.ok) throw new Error(paired.message);
+    return { org, fresh, eventId, paired, send: (bytes: Uint8Array) => deskSvc.sync({ eventId, bytes }) };
+  }
+
+  it('an empty device gets the granted role and the whole event in its first round, then syncs check-ins both ways', async () => {
+    const { org, fresh, eventId, paired, send } = await pairEmpty('district');
+    expect(paired.grant?.root).toEqual({ eventId, deviceId: org.device.id, publicKey: (await ensureDeviceKey(org)).publicKey });
+    const enrolled = await acceptEnrolment(fresh, paired.grant!);
+    expect(enrolled.role).toBe('district');
+    expect((await fresh.db.devices.get(fresh.device.id))!.role).toBe('district');
+    fresh.device = { ...fresh.device, role: 'district' };
+
+    expect(await joinOverHub(fresh, paired, send)).toBe(eventId);
+    expect((await fresh.db.events.get(eventId))?.title).toBe((await org.db.events.get(eventId))!.title);
+    expect(await fresh.db.registrations.where('eventId').equals(eventId).count()).toBe(await org.db.registrations.where('eventId').equals(eventId).count());
+    // the organizer's side knows it by the role the organizer gave, whatever the device asked for
+    const reg = (await org.db.registrations.where('eventId').equals(eventId).first())!;
+    await appendCheckin(fresh, { eventId, registrationId: reg.id, kind: 'arrive', operator: 'Район' });
+    expect(await deskRound(fresh, eventId, org.device.id, send)).toMatchObject({ ok: true, sent: 1, refused: 0 });
+    expect(await arrivedIds(org, eventId)).toEqual([reg.id]);
+  });
+
+  it('a hub running under a key that is not the event’s root: its enrolment is not passed on, the device is told to ask for an enrolment file and holds no event', async () => {
+    const { fresh, paired, send } = await pairEmpty('desk', false);
+    expect(paired.grant).toBeUndefined();
+    await expect(joinOverHub(fresh, paired, send)).rejects.toThrow(/файл подключения/);
+    expect(await fresh.db.events.count()).toBe(0);
+    expect(await fresh.db.trust.count()).toBe(0);
+  });
+
+  it('a grant for another device (the hub operator approved someone else’s key) is refused by the device and changes nothing', async () => {
+    const { org, fresh, eventId, paired } = await pairEmpty('desk');
+    const other = await device('desk', 'Чужой');
+    const forOther = await enrolmentForApproval(org, eventId, { deviceId: other.device.id, publicKey: (await ensureDeviceKey(other)).publicKey, name: 'Чужой' }, 'desk');
+    await expect(acceptEnrolment(fresh, forOther!)).rejects.toThrow(/другому устройству/);
+    expect(await fresh.db.trust.count()).toBe(0);
+    expect(paired.grant).toBeDefined();
   });
 });
