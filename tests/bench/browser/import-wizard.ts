@@ -7,6 +7,8 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { generateDelegateList, sheetToXlsx, type MunicipalityInput } from '../../../shared/generator';
+import type { Figure } from '../lib/results';
+import { single, summarize } from '../lib/stats';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './session';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -162,6 +164,31 @@ export async function killFigures(origin: string, loops: number, log: (s: string
   } finally {
     await context.close();
     await browser.close();
+  }
+  return out;
+}
+
+/** The import rows of the figures table: read, check, commit and their sum through the wizard; the kill loop. */
+export function importWizardRows(w: { rows: number; runs: WizardRun[] }, k: KillFigures | null): Figure[] {
+  const n = `${Math.round(w.rows / 1000)}k rows`;
+  const stats = (key: keyof WizardRun) => summarize(w.runs.map((r) => r[key]));
+  const total = stats('totalMs');
+  const out: Figure[] = [
+    { figure: 'import wizard in Chromium: read (file chosen → «Лист и столбцы»)', n, unit: 'ms', stats: stats('readMs'), target: '—', pass: null },
+    { figure: '  check (→ «Проверка строк»)', n, unit: 'ms', stats: stats('checkMs'), target: '—', pass: null },
+    { figure: '  commit (→ «Отчёт об импорте»: backup, build, chunked commit)', n, unit: 'ms', stats: stats('commitMs'), target: '—', pass: null },
+    { figure: '  read + check + commit, end to end', n, unit: 'ms', stats: total, target: '≤ 2000', pass: total.median <= 2000 },
+  ];
+  if (k) {
+    out.push({
+      figure: 'import: page killed mid-commit, then reopened → half imports',
+      n: `${k.loops} kills`,
+      unit: '',
+      stats: single(k.partial),
+      target: '0',
+      pass: k.partial === 0,
+      note: `${k.whole} whole, ${k.nothing} nothing`,
+    });
   }
   return out;
 }
