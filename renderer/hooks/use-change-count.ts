@@ -1,7 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from './db-context';
+import { useSettledQuery } from './use-settled-query';
 
 export function useChangeCount(): number | undefined {
   const { db } = useDb();
-  return useLiveQuery(() => db.changes.count(), [db]);
+  return useSettledQuery(() => db.changes.count(), [db]);
 }

@@ -1,12 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { deriveArrivals } from '../../shared/domain/arrival';
 import { computeDashboard, type Dashboard } from '../../shared/reports/dashboard';
 import { useDb } from './db-context';
+import { useSettledQuery } from './use-settled-query';
 
 /** The organizer's figures for an event, live. */
 export function useDashboard(eventId: string): Dashboard | undefined {
   const { db } = useDb();
-  return useLiveQuery(async () => {
+  return useSettledQuery(async () => {
     const [registrations, checkins, municipalities, delegations, sections] = await Promise.all([
       db.registrations.where('eventId').equals(eventId).toArray(),
       db.checkins.where('eventId').equals(eventId).toArray(),

@@ -1,5 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from './db-context';
+import { useSettledQuery } from './use-settled-query';
 
 const collator = new Intl.Collator('ru');
 
@@ -9,7 +9,7 @@ const collator = new Intl.Collator('ru');
  */
 export function useDelegationTargets(eventId: string): Array<{ municipalityId: string; name: string; expected: number }> | undefined {
   const { db } = useDb();
-  return useLiveQuery(async () => {
+  return useSettledQuery(async () => {
     const delegations = await db.delegations.where('eventId').equals(eventId).toArray();
     const municipalities = await db.municipalities.bulkGet(delegations.map((d) => d.municipalityId));
     return delegations

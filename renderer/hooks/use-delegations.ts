@@ -1,6 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Delegation } from '../../shared/domain/types';
 import { useDb } from './db-context';
+import { useSettledQuery } from './use-settled-query';
 
 export type DelegationStat = { municipalityId: string; name: string; expected: number; registered: number };
 
@@ -8,7 +8,7 @@ const collator = new Intl.Collator('ru');
 
 export function useDelegations(eventId: string): DelegationStat[] | undefined {
   const { db } = useDb();
-  return useLiveQuery(async () => {
+  return useSettledQuery(async () => {
     const [delegations, registrations, municipalities] = await Promise.all([
       db.delegations.where('eventId').equals(eventId).toArray(),
       db.registrations.where('eventId').equals(eventId).toArray(),
@@ -28,5 +28,5 @@ export function useDelegations(eventId: string): DelegationStat[] | undefined {
 /** The delegation rows of an event (expected count, contact, last list received), by municipality id. */
 export function useDelegationRows(eventId: string): Map<string, Delegation> | undefined {
   const { db } = useDb();
-  return useLiveQuery(async () => new Map((await db.delegations.where('eventId').equals(eventId).toArray()).map((d) => [d.municipalityId, d])), [db, eventId]);
+  return useSettledQuery(async () => new Map((await db.delegations.where('eventId').equals(eventId).toArray()).map((d) => [d.municipalityId, d])), [db, eventId]);
 }

@@ -15,6 +15,7 @@ import {
   type DeskCard,
   type DeskLookups,
 } from '../db/repo/desk';
+import { whenSettled } from '../db/settled';
 import { watchAfter } from '../db/watch';
 import { useDb } from './db-context';
 
@@ -142,7 +143,7 @@ export function useDeskIndex(eventId: string): DeskIndex | undefined {
         await rebuild();
       } else {
         lookups ??= await loadDeskLookups(ctx, eventId);
-        const fresh = await loadDeskRegistrations(ctx, eventId, [...touched]);
+        const fresh = await whenSettled(ctx.db, () => loadDeskRegistrations(ctx, eventId, [...touched]));
         const present = new Set(fresh.registrations.map((r) => r.id));
         for (const id of touched) if (!present.has(id)) forget(id);
         for (const card of toDeskCards(fresh.registrations, fresh.people, lookups)) {
@@ -169,7 +170,7 @@ export function useDeskIndex(eventId: string): DeskIndex | undefined {
         // showed the cached section or status of a person for a moment would check them in on stale data
         if (start.now > cursor) await applyChanges(await deskChangesAfter(ctx, cursor));
       } else {
-        const [names, all] = await Promise.all([loadDeskLookups(ctx, eventId), loadDeskRegistrations(ctx, eventId)]);
+        const [names, all] = await whenSettled(ctx.db, () => Promise.all([loadDeskLookups(ctx, eventId), loadDeskRegistrations(ctx, eventId)]));
         lookups = names;
         reset(indexDeskCards(toDeskCards(all.registrations, all.people, names)));
         cursor = start.now;

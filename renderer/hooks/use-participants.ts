@@ -1,9 +1,9 @@
 import { fullName } from '../../shared/people/name';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { deriveArrivals, type Arrival } from '../../shared/domain/arrival';
 import type { Person, Registration } from '../../shared/domain/types';
 import type { SkhodDb } from '../db/database';
 import { useDb } from './db-context';
+import { useSettledQuery } from './use-settled-query';
 
 /** A registration joined with its person and the names the lists show; arrival not included. */
 export type RegistrationRow = {
@@ -66,13 +66,13 @@ async function loadRows(db: SkhodDb, eventId: string): Promise<RegistrationRow[]
  */
 export function useRegistrationRows(eventId: string): RegistrationRow[] | undefined {
   const { db } = useDb();
-  return useLiveQuery(() => loadRows(db, eventId), [db, eventId]);
+  return useSettledQuery(() => loadRows(db, eventId), [db, eventId]);
 }
 
 /** Registrations of an event joined with people, municipalities, organizations and arrivals; sorted by name. */
 export function useParticipants(eventId: string): ParticipantRow[] | undefined {
   const { db } = useDb();
-  return useLiveQuery(async () => {
+  return useSettledQuery(async () => {
     const [rows, checkins] = await Promise.all([loadRows(db, eventId), db.checkins.where('eventId').equals(eventId).toArray()]);
     const arrivals = deriveArrivals(checkins);
     return rows.map((r) => ({ ...r, arrival: arrivals.get(r.registration.id) ?? { arrived: false, arrivals: 0 } }));

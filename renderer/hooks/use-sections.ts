@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ProgramItem, Section } from '../../shared/domain/types';
 import { useDb } from './db-context';
+import { useSettledQuery } from './use-settled-query';
 
 export function useSections(eventId: string): Section[] | undefined {
   const { db } = useDb();
@@ -15,7 +16,7 @@ export function useProgram(eventId: string): ProgramItem[] | undefined {
 /** How many registrations name each section as their first choice. */
 export function useFirstChoiceCounts(eventId: string): Map<string, number> | undefined {
   const { db } = useDb();
-  return useLiveQuery(async () => {
+  return useSettledQuery(async () => {
     const counts = new Map<string, number>();
     await db.registrations
       .where('eventId')
@@ -31,7 +32,7 @@ export function useFirstChoiceCounts(eventId: string): Map<string, number> | und
 /** Sections of an event with how many people are assigned to each, live. */
 export function useSectionLoads(eventId: string): Array<{ section: Section; load: number }> | undefined {
   const { db } = useDb();
-  return useLiveQuery(async () => {
+  return useSettledQuery(async () => {
     const sections = (await db.sections.where('eventId').equals(eventId).toArray()).sort((a, b) => a.order - b.order);
     return Promise.all(sections.map(async (section) => ({ section, load: await db.registrations.where('[eventId+sectionId]').equals([eventId, section.id]).count() })));
   }, [db, eventId]);

@@ -13,6 +13,7 @@ import { DEFAULT_IMPORT_LIMITS } from './types';
 import { ImportError, formatBytes, formatCount } from './errors';
 import { decodeText, detectDelimiter, looksBinary, parseCsv } from './csv';
 import { inspectZip } from './zip';
+import { refuseDeclaredTallSheets } from './sheet-dimension';
 
 export type ReadOptions = {
   fileName: string;
@@ -80,6 +81,7 @@ function readZip(bytes: Uint8Array, limits: ImportLimits): ReadResult {
   const zip = inspectZip(bytes, limits);
   switch (zip.kind) {
     case 'xlsx':
+      refuseDeclaredTallSheets(zip.bytes, zip, limits);
       return { format: 'xlsx', sheets: readWithSheetJs(zip.bytes, 'array', limits) };
     case 'ods':
       return { format: 'ods', sheets: readWithSheetJs(zip.bytes, 'array', limits) };

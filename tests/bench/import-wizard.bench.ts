@@ -2,14 +2,14 @@
  * The import rows of the benchmark on their own: `npx tsx tests/bench/import-wizard.bench.ts [--runs=3]
  * [--kills=20] [--port=4186]`. Builds the renderer into a folder of its own, serves it on loopback,
  * drives the real wizard in Chromium (tests/bench/browser/import-wizard.ts) and prints the figures as a
- * Markdown table (and JSON with --json). `npm run bench` runs the same functions.
+ * Markdown table (and JSON with --json). `npm run bench` runs the same functions (alone: `npm run bench -- --only=import`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { killFigures, wizardFigures } from './browser/import-wizard';
+import { importWizardRows, killFigures, wizardFigures } from './browser/import-wizard';
 import { buildRenderer, serve } from './browser/session';
-import { summarize } from './lib/stats';
+import { figuresTable } from './lib/report';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const log = (s: string) => process.stderr.write(s + '\n');
@@ -27,21 +27,7 @@ async function main(): Promise<void> {
     const w = await wizardFigures(server.origin, runs, log);
     log(`kill mid-commit: ${kills} loops…`);
     const k = kills > 0 ? await killFigures(server.origin, kills, log) : null;
-    const med = (xs: number[]) => summarize(xs).median;
-    const lines = [
-      `Import in Chromium through the wizard: ${w.rows.toLocaleString('en')} rows, ${(w.bytes / 1024).toFixed(0)} KiB xlsx, ${runs} runs (median; min–max)`,
-      '',
-      '| row | median | min | max | target |',
-      '|---|---|---|---|---|',
-      ...(['readMs', 'checkMs', 'commitMs', 'totalMs'] as const).map((key) => {
-        const xs = w.runs.map((r) => r[key]);
-        const label = { readMs: 'wizard read (file → columns)', checkMs: 'wizard check (→ rows checked)', commitMs: 'wizard commit (→ report)', totalMs: 'read + check + commit' }[key];
-        const target = key === 'totalMs' ? `≤ 2,000 ms: ${med(xs) <= 2000 ? 'pass' : '**MISS**'}` : '·';
-        return `| ${label} | ${Math.round(med(xs))} ms | ${Math.min(...xs)} ms | ${Math.max(...xs)} ms | ${target} |`;
-      }),
-      ...(k ? ['', `Killed mid-commit ${k.loops} times: ${k.whole} whole, ${k.nothing} nothing, **${k.partial} half imports** (${k.partial === 0 ? 'pass' : 'MISS'}).`] : []),
-    ];
-    process.stdout.write(lines.join('\n') + '\n');
+    process.stdout.write(figuresTable(importWizardRows(w, k)) + '\n');
     if (process.argv.includes('--json')) process.stdout.write(JSON.stringify({ wizard: w, kill: k }, null, 2) + '\n');
   } finally {
     await server.close();

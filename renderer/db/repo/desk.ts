@@ -4,6 +4,7 @@ import { normalizePhone } from '../../../shared/people/phone';
 import { liveQuery } from 'dexie';
 import type { DbContext } from '../context';
 import { putTracked } from '../change-log';
+import { readSettled, UNSETTLED, whenSettled } from '../settled';
 import {
   CACHE_ROW_PREFIX,
   decodeDeskCache,
@@ -314,7 +315,7 @@ export async function writeDeskCache(ctx: DbContext, cache: DeskCacheHeader, car
  */
 export async function refreshDeskCache(ctx: DbContext, eventId: string): Promise<DeskCache> {
   const { db } = ctx;
-  const cache = await db.transaction('r', [db.registrations, db.people, db.events, db.organizations, db.municipalities, db.sections, db.changes, db.caches], async () => {
+  const cache = await whenSettled(db, async () => {
     const [stamp, epoch, lookups, all] = await Promise.all([lastDeskStamp(ctx), deskCacheEpoch(ctx), loadDeskLookups(ctx, eventId), loadDeskRegistrations(ctx, eventId)]);
     return { eventId, stamp, epoch, cards: toDeskCards(all.registrations, all.people, lookups) };
   });
@@ -383,7 +384,10 @@ export async function noteForeignDeskChanges(ctx: DbContext, changes: readonly {
  */
 export async function deskChangesAfter(ctx: DbContext, after: string): Promise<{ hlc: string; table: string; rowId: string }[]> {
   const { db } = ctx;
-  const [changes, notes] = await db.transaction('r', db.changes, db.caches, () => Promise.all([db.changes.where('hlc').above(after).toArray(), foreignNotes(ctx, after).toArray()]));
+  // nothing of an import still being written: the watcher reads again when its batch ends
+  const read = await readSettled(db, () => Promise.all([db.changes.where('hlc').above(after).toArray(), foreignNotes(ctx, after).toArray()]));
+  if (read === UNSETTLED) return [];
+  const [changes, notes] = read;
   if (!notes.length) return changes;
   const out: { hlc: string; table: string; rowId: string }[] = changes;
   for (const { stamp: hlc, value } of notes) {

@@ -3,6 +3,7 @@ import { categories, registrationStatuses, roles } from '../../../shared/domain/
 import { normalizePhone } from '../../../shared/people/phone';
 import type { DbContext } from '../context';
 import { putTracked } from '../change-log';
+import { whenSettled } from '../settled';
 
 /** The desk's note for a person whose consent is missing; cleared when consent is recorded. */
 export const CONSENT_NOTE = 'Нужно согласие на обработку ПДн';
@@ -163,7 +164,7 @@ export type DelegateForTemplate = { registration: Registration; person: Person; 
 /** A municipality's registrations at an event (cancelled ones left out), for its district template. */
 export async function loadDelegates(ctx: DbContext, eventId: string, municipalityId: string): Promise<{ delegates: DelegateForTemplate[]; sections: Section[] }> {
   const { db } = ctx;
-  return db.transaction('r', [db.registrations, db.people, db.organizations, db.sections], async () => {
+  return whenSettled(db, async () => {
     const registrations = (await db.registrations.where('[eventId+municipalityId]').equals([eventId, municipalityId]).toArray()).filter((r) => r.status !== 'cancelled');
     const people = await db.people.bulkGet(registrations.map((r) => r.personId));
     const orgs = await db.organizations.bulkGet(people.map((p) => p?.organizationId ?? ''));
