@@ -10,7 +10,6 @@ import { formatWhen } from './labels';
  */
 export function PackageCodeDialog({ record, fresh, onClose }: { record: PackageCode; fresh: boolean; onClose: () => void }) {
   const [copied, setCopied] = useState<boolean>();
-  const groups = record.code.split('-');
   return (
     <Dialog
       title={`Код доступа к пакету эксперта ${record.jurorName}`}
@@ -27,10 +26,8 @@ export function PackageCodeDialog({ record, fresh, onClose }: { record: PackageC
       </p>
       <div className="package-code-row">
         <span className="package-code-who">{record.jurorName}</span>
-        <output className="package-code" aria-label="Код доступа" data-code={record.code}>
-          {groups.map((g, i) => (
-            <span key={i}>{g}</span>
-          ))}
+        <output className="package-code" aria-label="Код доступа">
+          {record.code}
         </output>
         <button type="button" onClick={() => void navigator.clipboard?.writeText(record.code).then(() => setCopied(true), () => setCopied(false))}>
           {copied ? 'Скопировано' : 'Скопировать'}

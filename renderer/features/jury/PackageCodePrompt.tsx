@@ -59,7 +59,7 @@ function PackageCodeDialog({ file, onDone }: { file: PackageFile; onDone: (r: Un
   };
   return (
     <FormDialog
-      title="Код доступа к пакету эксперта"
+      title="Введите код доступа"
       className="package-code-prompt"
       onClose={() => answer({ ok: false, cancelled: true })}
       onSubmit={submit}
