@@ -3,7 +3,7 @@ import { buildJurorPackage, packageAttachments, packJurorPackage } from '../../.
 import type { EventRow } from '../../../shared/domain/types';
 import { bridge } from '../../bridge/bridge';
 import { ensureInvite, importScoreFile, loadAttachmentBytes, markPackageSent } from '../../db/repo/contest-scoring';
-import { rememberPackageCode, sealForJuror } from '../../db/repo/package-codes';
+import { rememberPackageCode, sealForJuror, type PackageCode } from '../../db/repo/package-codes';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup, JurorView } from '../../hooks/use-contest';
 import { usePackageCodes } from '../../hooks/use-package-codes';
@@ -25,8 +25,7 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
   const [open, setOpen] = useState<string>();
   // the codes of the packages exported on this device (device-local); `shown`: whose code is on screen
   const codes = usePackageCodes(setup.contest.id);
-  const [shown, setShown] = useState<{ jurorId: string; fresh: boolean }>();
-  const shownCode = shown && codes?.get(shown.jurorId);
+  const [shown, setShown] = useState<{ record: PackageCode; fresh: boolean }>();
 
   // a package is only worth sending while scoring is open: before, the criteria may still change; after, its file is refused
   const noPackage =
@@ -66,9 +65,11 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
     const saved = await bridge.saveFile({ suggestedName: `${fileSafe(j.person?.surname ?? j.name)}.skhod-jury`, bytes: sealed.bytes });
     if ('error' in saved) return setNote({ kind: 'error', text: saved.error.message });
     if (!saved.data) return;
-    await rememberPackageCode(ctx, { jurorId: j.id, jurorName: j.name, contestId: setup.contest.id, code: sealed.code, fileName: saved.data.name, savedAt: new Date().toISOString() });
+    // the record itself is shown, not the stored list's: that may still hold this juror's previous code
+    const record: PackageCode = { jurorId: j.id, jurorName: j.name, contestId: setup.contest.id, code: sealed.code, fileName: saved.data.name, savedAt: new Date().toISOString() };
+    await rememberPackageCode(ctx, record);
     await markPackageSent(ctx, j.id);
-    setShown({ jurorId: j.id, fresh: true });
+    setShown({ record, fresh: true });
     const returned = pkg.reopens?.length ?? 0;
     setNote({
       kind: 'ok',
@@ -156,6 +157,7 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
               const sent = j.invite?.sentAt;
               const returned = data.assignments.filter((a) => a.jurorId === j.id && pendingGrants(a.reopens, mine.find((s) => s.applicationId === a.applicationId)).length > 0).length;
               const expanded = open === j.id;
+              const code = codes?.get(j.id);
               return (
                 <Fragment key={j.id}>
                   <tr className={assigned.size > 0 && final === assigned.size ? 'returns-done' : undefined}>
@@ -173,9 +175,9 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
                       <button type="button" disabled={noPackage !== null} aria-describedby={noPackage ? 'no-package-reason' : undefined} title={noPackage ?? undefined} onClick={() => void download(j)}>
                         Скачать пакет эксперта
                       </button>{' '}
-                      {codes?.has(j.id) && (
+                      {code && (
                         <>
-                          <button type="button" onClick={() => setShown({ jurorId: j.id, fresh: false })}>
+                          <button type="button" onClick={() => setShown({ record: code, fresh: false })}>
                             Код доступа<span className="visually-hidden"> к пакету эксперта {j.name}</span>
                           </button>{' '}
                         </>
@@ -198,7 +200,7 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
           </tbody>
         </table>
       )}
-      {shownCode && <PackageCodeDialog record={shownCode} fresh={shown.fresh} onClose={() => setShown(undefined)} />}
+      {shown && <PackageCodeDialog key={shown.record.code} record={shown.record} fresh={shown.fresh} onClose={() => setShown(undefined)} />}
     </div>
   );
 }
