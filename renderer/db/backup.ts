@@ -37,11 +37,12 @@ export const RESTORE_UNDO_KEY = 'backup.undo';
 
 /**
  * Settings that describe this device rather than the data (its id, clock floor, restore marker, the
- * desk PIN salted with the device id): kept as they are on restore and not taken from the backup.
+ * desk PIN salted with the device id, the access codes of the juror packages exported here —
+ * repo/package-codes.ts): kept as they are on restore and not taken from the backup.
  * Another device-local setting belongs in this list too.
  */
 export function isDeviceLocalSetting(key: string): boolean {
-  return /^(device|clock|backup|desk)\./.test(key) || key === 'organizer.pinAttempts';
+  return /^(device|clock|backup|desk|packageCode)\./.test(key) || key === 'organizer.pinAttempts';
 }
 
 /** Where backups are kept: Electron's userData/backups folder or the browser's 'skhod-backups' store. */

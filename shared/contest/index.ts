@@ -34,7 +34,19 @@ export {
   valueProblem,
 } from './scores';
 export type { MergeResult, ParsedScore, SheetEdit, SheetForm, SheetProblem, SheetProblemCode } from './scores';
-export { buildJurorPackage, JUROR_PACKAGE_FORMAT, JUROR_PACKAGE_VERSION, MAX_JUROR_PACKAGE_BYTES, packageAttachments, packJurorPackage, parseJurorPackage, serializeJurorPackage } from './juror-package';
+export {
+  buildJurorPackage,
+  isSealedJurorPackage,
+  JUROR_PACKAGE_FORMAT,
+  JUROR_PACKAGE_VERSION,
+  MAX_JUROR_PACKAGE_BYTES,
+  newPackageCode,
+  packageAttachments,
+  packJurorPackage,
+  parseJurorPackage,
+  sealJurorPackage,
+  serializeJurorPackage,
+} from './juror-package';
 export type { BuildPackageInput, JurorPackage, OmittedReason, PackageApplication, PackageNomination, PackageReopen, PackResult, ParsePackageResult } from './juror-package';
 export { MAX_SCORE_FILE_BYTES, SCORE_FILE_FORMAT, SCORE_FILE_VERSION, verifyScoreFile, writeScoreFile } from './score-file';
 export type { ScoreFileInput, ScoreFileRefusalCode, ScoreFileVerdict, ScoreRefusal, VerifyOptions } from './score-file';

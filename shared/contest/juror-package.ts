@@ -268,7 +268,7 @@ export async function parseJurorPackage(input: Uint8Array, code?: string): Promi
   if (isSealedJurorPackage(input)) {
     if (code === undefined || code.trim() === '') return { ok: false, code: 'needs-code', message: 'Пакет эксперта зашифрован. Введите код доступа — организатор сообщает его отдельно от файла (например, по телефону).' };
     const plain = await unsealJurorPackage(input, code);
-    if (plain === null) return { ok: false, code: 'wrong-code', message: 'Код доступа не подходит к этому пакету. Проверьте код (16 знаков) или попросите организатора повторить его.' };
+    if (plain === null) return { ok: false, code: 'wrong-code', message: 'Код не подходит к этому пакету. Проверьте код (16 знаков) или попросите организатора повторить его.' };
     bytes = plain;
   }
   if (bytes.byteLength > MAX_JUROR_PACKAGE_BYTES) {

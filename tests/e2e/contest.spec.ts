@@ -138,15 +138,24 @@ test('organizer sets up a contest, a juror scores offline on another device with
   await expect(page.getByLabel('Способ подсчёта итогового балла')).toBeDisabled();
 
   await org.tab('Пакеты и оценки');
-  const pkg = await org.download(org.returnsRow(jurorName).getByRole('button', { name: 'Скачать пакет эксперта' }));
+  const pkg = await org.downloadPackage(jurorName);
   expect(pkg.name).toMatch(/\.skhod-jury$/);
+  expect(pkg.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
   await expect(org.returnsRow(jurorName)).not.toContainText('не отправлен');
   await expect(page.getByRole('status').filter({ hasText: 'Пакет эксперта' })).toContainText('файлов заявок: 2');
-  const manifest = packageManifest(pkg.buffer);
+  // the code can be shown again (the juror lost the note), the same one, with the rule to tell it apart from the file
+  expect(await org.showCode(jurorName)).toBe(pkg.code);
+  await expect(org.codeDialog).toContainText('Сообщите код эксперту отдельно от файла — лучше по телефону.');
+  await page.screenshot({ path: `${SCREENS}/contest-package-code.png` });
+  expect(await violations(page), 'package code').toEqual([]);
+  await org.codeDialog.getByRole('button', { name: 'Готово' }).click();
+  const manifest = await packageManifest(pkg);
   const assigned = manifest.applications.length;
   // the package carries the files of exactly the juror's applications: here, only «Двор моей мечты» has any
   expect(manifest.applications.flatMap((a) => a.attachments.map((f) => f.name)).sort()).toEqual(['площадка.png', 'смета.pdf']);
-  expect(pkg.buffer.includes(PDF)).toBe(true);
+  // sealed: neither the files nor the juror's name can be read from the file without the code
+  expect(pkg.buffer.includes(PDF)).toBe(false);
+  expect(pkg.buffer.includes(Buffer.from(jurorName))).toBe(false);
 
   // ── the juror's own device: separate storage ──
   const jurorContext = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'ru-RU', viewport: { width: 1366, height: 768 } });
@@ -155,7 +164,15 @@ test('organizer sets up a contest, a juror scores offline on another device with
   await juror.hideStorageWarning();
   await jp.goto('/#jury');
   await expect(jp.getByRole('heading', { name: 'Режим эксперта' })).toBeVisible();
-  await juror.chooseFile(jp.getByRole('button', { name: 'Открыть пакет эксперта…' }), pkg, 'application/json');
+  // a code misheard on the phone is refused and the file stays; the right one, typed as dictated, opens it
+  await juror.chooseFile(jp.getByRole('button', { name: 'Открыть пакет эксперта…' }), pkg);
+  const misheard = `${pkg.code.slice(0, -1)}${pkg.code.endsWith('Z') ? 'Y' : 'Z'}`;
+  await juror.typeCode(misheard);
+  await expect(juror.codePromptError).toContainText('Код не подходит к этому пакету');
+  await jp.screenshot({ path: `${SCREENS}/jury-code-wrong.png` });
+  expect(await violations(jp), 'code prompt').toEqual([]);
+  await juror.typeCode(pkg.code.toLowerCase().replace(/-/g, ' '));
+  await expect(juror.codePrompt).toBeHidden();
   await expect(jp.getByRole('status', { name: 'Прогресс' })).toHaveText(`Завершено 0 из ${assigned}`);
   const sheetTitle = await jp.getByRole('heading', { level: 1 }).textContent();
   // keyboard only: the first score has the focus, Tab goes to the next criterion
@@ -235,11 +252,17 @@ test('organizer sets up a contest, a juror scores offline on another device with
   await expect(sheetRow).toContainText('возвращён на доработку — ждём новый файл');
   await expect(sheetRow).toContainText('«Не обоснована оценка бюджета» — эксперт ещё не получил');
   await expect(org.returnsRow(jurorName).first()).toContainText('на доработке 1');
-  const pkg2 = await org.download(org.returnsRow(jurorName).first().getByRole('button', { name: 'Скачать пакет эксперта' }));
-  expect(packageManifest(pkg2.buffer).reopens?.map((r) => r.reason)).toEqual(['Не обоснована оценка бюджета']);
+  const pkg2 = await org.downloadPackage(jurorName);
+  expect((await packageManifest(pkg2)).reopens?.map((r) => r.reason)).toEqual(['Не обоснована оценка бюджета']);
+  // a re-export is a new code: the first one does not open the new file
+  expect(pkg2.code).not.toBe(pkg.code);
 
   // the juror opens the new package: that sheet is open again and says why
   await juror.chooseFile(jp.getByRole('button', { name: 'Открыть новый пакет…' }), pkg2);
+  await juror.typeCode(pkg.code);
+  await expect(juror.codePromptError).toContainText('Код не подходит к этому пакету');
+  await juror.typeCode(pkg2.code);
+  await expect(juror.codePrompt).toBeHidden();
   await expect(jp.getByRole('status', { name: 'Прогресс' })).toHaveText(new RegExp(`^Завершено 0 из ${assigned}`));
   await jp.getByRole('navigation', { name: 'Заявки для оценки' }).getByRole('button', { name: new RegExp(sheetTitle!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
   await expect(jp.getByRole('status').filter({ hasText: 'Организатор вернул лист на доработку' })).toContainText('«Не обоснована оценка бюджета»');

@@ -4,8 +4,7 @@
  * on the organizer's side: removing a juror who has final sheets, closing scoring, a late file refused.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { parseJurorPackage, type JurorPackage } from '../../shared/contest';
-import { ContestPage, type FileBytes } from './pages/contest-page';
+import { ContestPage, packageManifest as manifest, type FileBytes } from './pages/contest-page';
 import { prepareContest } from './pages/contest-setup';
 import { dismissStorageWarning, ResultsPage, signedScoreFile } from './pages/results-page';
 
@@ -17,12 +16,6 @@ async function device(browser: Browser): Promise<{ page: Page; juror: ContestPag
   const page = await context.newPage();
   await dismissStorageWarning(page);
   return { page, juror: new ContestPage(page), close: () => context.close() };
-}
-
-async function manifest(pkg: FileBytes): Promise<JurorPackage> {
-  const parsed = await parseJurorPackage(new Uint8Array(pkg.buffer));
-  if (!parsed.ok) throw new Error(parsed.message);
-  return parsed.package;
 }
 
 /** The values of each sheet in a signed score file, by application id (read from the signed payload). */
@@ -52,8 +45,8 @@ test('a juror opens the package from the first-run screen; 15, «7,5» and «-3�
   const org = new ContestPage(page);
   const jurors = await prepareContest(org);
   await org.tab('Пакеты и оценки');
-  const pkgA = await org.download(org.returnsRow(jurors[0]!).getByRole('button', { name: 'Скачать пакет эксперта' }));
-  const pkgB = await org.download(org.returnsRow(jurors[1]!).getByRole('button', { name: 'Скачать пакет эксперта' }));
+  const pkgA = await org.downloadPackage(jurors[0]!);
+  const pkgB = await org.downloadPackage(jurors[1]!);
   const a = await manifest(pkgA);
   const form = a.nominations[0]!.criteria;
 
@@ -63,7 +56,7 @@ test('a juror opens the package from the first-run screen; 15, «7,5» and «-3�
   const entry = A.page.getByRole('button', { name: /Я эксперт: открыть пакет эксперта/ });
   await expect(entry).toBeVisible();
   await A.page.screenshot({ path: `${SCREENS}/jury-first-run.png` });
-  await A.juror.chooseFile(entry, pkgA, 'application/json');
+  await A.juror.openPackage(entry, pkgA);
   await expect(A.page.getByRole('status', { name: 'Прогресс' })).toHaveText(`Завершено 0 из ${a.applications.length}`);
   const header = A.page.locator('.jury-who');
   await expect(header).toContainText(a.contest.title);
@@ -131,7 +124,7 @@ test('a juror opens the package from the first-run screen; 15, «7,5» and «-3�
 
   // ── another juror's package on this laptop: asked first, both kept ──
   const b = await manifest(pkgB);
-  await A.juror.chooseFile(A.page.getByRole('button', { name: 'Открыть новый пакет…' }), pkgB);
+  await A.juror.openPackage(A.page.getByRole('button', { name: 'Открыть новый пакет…' }), pkgB);
   const ask = A.page.getByRole('alertdialog', { name: 'Открыть другой пакет?' });
   await expect(ask).toContainText(`Сейчас открыт пакет эксперта ${a.juror.name}`);
   await A.page.screenshot({ path: `${SCREENS}/jury-switch.png` });
@@ -146,7 +139,7 @@ test('a juror opens the package from the first-run screen; 15, «7,5» and «-3�
   // ── juror B on their own device, by the band buttons; the organizer takes both files ──
   const B = await device(browser);
   await B.page.goto('/#jury');
-  await B.juror.chooseFile(B.page.getByRole('button', { name: 'Открыть пакет эксперта…' }), pkgB, 'application/json');
+  await B.juror.openPackage(B.page.getByRole('button', { name: 'Открыть пакет эксперта…' }), pkgB);
   const bItems = B.page.locator('.criteria-sheet > li');
   for (let i = 0; i < b.nominations[0]!.criteria.length; i++) await bItems.nth(i).locator('.band-hints button').last().click();
   await B.page.getByLabel(/Обоснование оценки/).fill('Сильная заявка.');
@@ -169,7 +162,7 @@ test('removing a juror with final sheets asks what to do with them and the proto
   await org.tab('Пакеты и оценки');
   const files: FileBytes[] = [];
   for (const [i, name] of jurors.entries()) {
-    const pkg = await org.download(org.returnsRow(name).getByRole('button', { name: 'Скачать пакет эксперта' }));
+    const pkg = await org.downloadPackage(name);
     files.push(await signedScoreFile(pkg, () => 7 - i));
   }
   const importButton = page.getByRole('button', { name: 'Загрузить файл оценок…' });

@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
-import { parseJurorPackage } from '../../shared/contest';
-import { ContestPage, type FileBytes } from './pages/contest-page';
+import { ContestPage, packageManifest, type FileBytes, type PackageFile } from './pages/contest-page';
 import { addJurorsAndOpenScoring, prepareContest } from './pages/contest-setup';
 import { dismissStorageWarning, ResultsPage, signedScoreFile } from './pages/results-page';
 
@@ -23,17 +22,15 @@ const OFFSETS = [0, -1, 1];
  * application (quality + the juror's offset), finalizes all but, if `leaveDraft`, the last one,
  * and saves the signed score file.
  */
-async function scoreAsJuror(browser: Browser, pkg: FileBytes, offset: number, leaveDraft: boolean): Promise<FileBytes> {
+async function scoreAsJuror(browser: Browser, pkg: PackageFile, offset: number, leaveDraft: boolean): Promise<FileBytes> {
   // the same server as the organizer's page (E2E_PORT may move it off 4173)
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'ru-RU', viewport: { width: 1366, height: 768 } });
   const jp = await context.newPage();
   await dismissStorageWarning(jp);
   const juror = new ContestPage(jp);
   await jp.goto('/#jury');
-  await juror.chooseFile(jp.getByRole('button', { name: 'Открыть пакет эксперта…' }), pkg, 'application/json');
-  const parsed = await parseJurorPackage(new Uint8Array(pkg.buffer));
-  if (!parsed.ok) throw new Error(parsed.message);
-  const assigned = parsed.package.applications.length;
+  await juror.openPackage(jp.getByRole('button', { name: 'Открыть пакет эксперта…' }), pkg);
+  const assigned = (await packageManifest(pkg)).applications.length;
   await expect(jp.getByRole('status', { name: 'Прогресс' })).toHaveText(`Завершено 0 из ${assigned}`);
   for (let i = 0; i < assigned; i++) {
     const title = (await jp.getByRole('heading', { level: 1 }).textContent())!;
@@ -70,7 +67,7 @@ test('the jury scores give an official ranking, other methods and their sensitiv
   // ── every juror scores on their own device; the last one leaves one sheet as a draft ──
   await org.tab('Пакеты и оценки');
   for (const [i, name] of jurors.entries()) {
-    const pkg = await org.download(org.returnsRow(name).getByRole('button', { name: 'Скачать пакет эксперта' }));
+    const pkg = await org.downloadPackage(name);
     const scores = await scoreAsJuror(browser, pkg, OFFSETS[i]!, i === jurors.length - 1);
     await org.chooseFile(page.getByRole('button', { name: 'Загрузить файл оценок…' }), scores);
     await expect(page.getByRole('status').filter({ hasText: 'принят' })).toBeVisible();
@@ -247,7 +244,7 @@ async function twoNominationContest(org: ContestPage, extra = 0): Promise<string
   const jurors = await addJurorsAndOpenScoring(org);
   await org.tab('Пакеты и оценки');
   for (const [i, name] of jurors.entries()) {
-    const pkg = await org.download(org.returnsRow(name).getByRole('button', { name: 'Скачать пакет эксперта' }));
+    const pkg = await org.downloadPackage(name);
     const scores = await signedScoreFile(pkg, (title) => apps[title]?.values[i] ?? null);
     await org.chooseFile(page.getByRole('button', { name: 'Загрузить файл оценок…' }), scores);
     await expect(page.getByRole('status').filter({ hasText: 'принят' })).toBeVisible();

@@ -3,10 +3,13 @@ import { buildJurorPackage, packageAttachments, packJurorPackage } from '../../.
 import type { EventRow } from '../../../shared/domain/types';
 import { bridge } from '../../bridge/bridge';
 import { ensureInvite, importScoreFile, loadAttachmentBytes, markPackageSent } from '../../db/repo/contest-scoring';
+import { rememberPackageCode, sealForJuror, type PackageCode } from '../../db/repo/package-codes';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup, JurorView } from '../../hooks/use-contest';
+import { usePackageCodes } from '../../hooks/use-package-codes';
 import { JurorSheets, pendingGrants } from './JurorSheets';
 import { formatWhen } from './labels';
+import { PackageCodeDialog } from './PackageCode';
 
 const MAX_SCORE_FILE = 20 * 1024 * 1024;
 
@@ -20,6 +23,9 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
   const [note, setNote] = useState<Note>();
   const [busy, setBusy] = useState(false);
   const [open, setOpen] = useState<string>();
+  // the codes of the packages exported on this device (device-local); `shown`: whose code is on screen
+  const codes = usePackageCodes(setup.contest.id);
+  const [shown, setShown] = useState<{ record: PackageCode; fresh: boolean }>();
 
   // a package is only worth sending while scoring is open: before, the criteria may still change; after, its file is refused
   const noPackage =
@@ -54,14 +60,20 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
     const refs = packageAttachments(pkg);
     const packed = packJurorPackage(pkg, await loadAttachmentBytes(ctx, refs.map((f) => f.id)));
     if (!packed.ok) return setNote({ kind: 'error', text: packed.message });
-    const saved = await bridge.saveFile({ suggestedName: `${fileSafe(j.person?.surname ?? j.name)}.skhod-jury`, bytes: packed.bytes });
+    // sealed under a fresh code: a forwarded file shows nothing, not even the juror's name
+    const sealed = await sealForJuror(packed.bytes);
+    const saved = await bridge.saveFile({ suggestedName: `${fileSafe(j.person?.surname ?? j.name)}.skhod-jury`, bytes: sealed.bytes });
     if ('error' in saved) return setNote({ kind: 'error', text: saved.error.message });
     if (!saved.data) return;
+    // the record itself is shown, not the stored list's: that may still hold this juror's previous code
+    const record: PackageCode = { jurorId: j.id, jurorName: j.name, contestId: setup.contest.id, code: sealed.code, fileName: saved.data.name, savedAt: new Date().toISOString() };
+    await rememberPackageCode(ctx, record);
     await markPackageSent(ctx, j.id);
+    setShown({ record, fresh: true });
     const returned = pkg.reopens?.length ?? 0;
     setNote({
       kind: 'ok',
-      text: `Пакет эксперта ${j.name} сохранён: «${saved.data.name}», заявок: ${pkg.applications.length}, файлов заявок: ${refs.length}${returned > 0 ? `, возвратов на доработку: ${returned}` : ''}. Передайте его эксперту лично или по защищённому каналу — по нему подписываются оценки.`,
+      text: `Пакет эксперта ${j.name} сохранён: «${saved.data.name}», заявок: ${pkg.applications.length}, файлов заявок: ${refs.length}${returned > 0 ? `, возвратов на доработку: ${returned}` : ''}. Файл зашифрован: код доступа сообщите эксперту отдельно от файла.`,
       details: omitted.length > 0 ? [`Не вошли в пакет (не допущены, другая номинация или конфликт): ${omitted.length}.`] : undefined,
     });
   };
@@ -145,6 +157,7 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
               const sent = j.invite?.sentAt;
               const returned = data.assignments.filter((a) => a.jurorId === j.id && pendingGrants(a.reopens, mine.find((s) => s.applicationId === a.applicationId)).length > 0).length;
               const expanded = open === j.id;
+              const code = codes?.get(j.id);
               return (
                 <Fragment key={j.id}>
                   <tr className={assigned.size > 0 && final === assigned.size ? 'returns-done' : undefined}>
@@ -162,6 +175,13 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
                       <button type="button" disabled={noPackage !== null} aria-describedby={noPackage ? 'no-package-reason' : undefined} title={noPackage ?? undefined} onClick={() => void download(j)}>
                         Скачать пакет эксперта
                       </button>{' '}
+                      {code && (
+                        <>
+                          <button type="button" onClick={() => setShown({ record: code, fresh: false })}>
+                            Код доступа<span className="visually-hidden"> к пакету эксперта {j.name}</span>
+                          </button>{' '}
+                        </>
+                      )}
                       <button type="button" aria-expanded={expanded} onClick={() => setOpen(expanded ? undefined : j.id)}>
                         Листы<span className="visually-hidden"> эксперта {j.name}</span>
                       </button>
@@ -180,6 +200,7 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
           </tbody>
         </table>
       )}
+      {shown && <PackageCodeDialog key={shown.record.code} record={shown.record} fresh={shown.fresh} onClose={() => setShown(undefined)} />}
     </div>
   );
 }

@@ -1,24 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { OpenedAppFile } from '../../../shared/ipc/contract';
 import { bridge } from '../../bridge/bridge';
 import { isFreshDevice, loadJurorPackage, openJurorPackage } from '../../db/repo/juror';
-import type { DbContext } from '../../db/context';
 import { useDb } from '../../hooks/db-context';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
+import { usePackageCode } from '../jury/PackageCodePrompt';
 
 const WAIT_MS = 25_000;
-
-/** Opens a juror package; the reason in Russian when it is refused, null when juror mode started. */
-const openPackageFile = (ctx: DbContext, file: NonNullable<OpenedAppFile>): Promise<string | null> =>
-  openJurorPackage(ctx, file.bytes)
-    .catch((e: Error) => ({ ok: false as const, message: e.message }))
-    .then((r) => (r.ok ? null : `«${file.name}»: ${r.message}`));
 
 /**
  * Files the OS asked Сход to open (electron/opened-files.ts): an exchange file goes to the preview of
  * «Обмен» (or of the first-run screen); a juror package opens juror mode straight away on a fresh
- * install (no event, no package), and asks first on a device that already holds something.
+ * install (no event, no package), and asks first on a device that already holds something; a sealed
+ * package asks for its access code (usePackageCode) as the «Открыть пакет эксперта…» button does.
  * Renders only its own notices; in a browser there is nothing to wait for.
  */
 export function OpenedFiles() {
@@ -27,6 +22,18 @@ export function OpenedFiles() {
   const setArea = useUiStore((s) => s.setArea);
   const [packageFile, setPackageFile] = useState<NonNullable<OpenedAppFile> | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const { unlock, prompt } = usePackageCode();
+
+  /** Opens a juror package; the reason in Russian when it is refused, null when juror mode started or the juror gave up. */
+  const openPackageFile = useCallback(
+    async (file: NonNullable<OpenedAppFile>): Promise<string | null> => {
+      const unlocked = await unlock(file);
+      if (!unlocked.ok) return 'message' in unlocked ? `«${file.name}»: ${unlocked.message}` : null;
+      const r = await openJurorPackage(ctx, file.bytes, undefined, unlocked.code).catch((e: Error) => ({ ok: false as const, message: e.message }));
+      return r.ok ? null : `«${file.name}»: ${r.message}`;
+    },
+    [ctx, unlock],
+  );
 
   useEffect(() => {
     let live = true;
@@ -51,7 +58,7 @@ export function OpenedFiles() {
           setArea('exchange');
         } else if (await isFreshDevice(ctx)) {
           // a juror's fresh install: the double-clicked package is why Сход was started — straight into juror mode
-          const refused = await openPackageFile(ctx, file);
+          const refused = await openPackageFile(file);
           if (refused) setMessage(refused);
         } else setPackageFile(file);
       }
@@ -60,42 +67,45 @@ export function OpenedFiles() {
     return () => {
       live = false;
     };
-  }, [ctx, offer, setArea]);
+  }, [ctx, offer, setArea, openPackageFile]);
 
   const openPackage = async (file: NonNullable<OpenedAppFile>) => {
     setPackageFile(null);
-    const refused = await openPackageFile(ctx, file);
+    const refused = await openPackageFile(file);
     if (refused) setMessage(refused);
   };
 
-  if (!packageFile && !message) return null;
+  if (!packageFile && !message) return prompt ?? null;
   return (
-    <aside className="opened-file-notice" role="alertdialog" aria-label="Открытый файл">
-      {packageFile ? (
-        <>
-          <p>
-            Открыт пакет эксперта «{packageFile.name}». Открыть его здесь? Это устройство перейдёт в режим эксперта: будут видны только листы оценок
-            (выйти из режима можно в любой момент, данные не удаляются).
-          </p>
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setPackageFile(null)}>
-              Не открывать
-            </button>
-            <button type="button" className="primary" onClick={() => void openPackage(packageFile)}>
-              Открыть пакет эксперта
-            </button>
-          </div>
-        </>
-      ) : (
-        <>
-          <p role="alert">{message}</p>
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setMessage(null)}>
-              Понятно
-            </button>
-          </div>
-        </>
-      )}
-    </aside>
+    <>
+      {prompt}
+      <aside className="opened-file-notice" role="alertdialog" aria-label="Открытый файл">
+        {packageFile ? (
+          <>
+            <p>
+              Открыт пакет эксперта «{packageFile.name}». Открыть его здесь? Это устройство перейдёт в режим эксперта: будут видны только листы оценок
+              (выйти из режима можно в любой момент, данные не удаляются).
+            </p>
+            <div className="dialog-actions">
+              <button type="button" onClick={() => setPackageFile(null)}>
+                Не открывать
+              </button>
+              <button type="button" className="primary" onClick={() => void openPackage(packageFile)}>
+                Открыть пакет эксперта
+              </button>
+            </div>
+          </>
+        ) : (
+          <>
+            <p role="alert">{message}</p>
+            <div className="dialog-actions">
+              <button type="button" onClick={() => setMessage(null)}>
+                Понятно
+              </button>
+            </div>
+          </>
+        )}
+      </aside>
+    </>
   );
 }

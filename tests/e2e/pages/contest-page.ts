@@ -1,15 +1,17 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { parseJurorPackage, type JurorPackage } from '../../../shared/contest';
 import { AppPage } from './app-page';
 
 export type FileBytes = { name: string; buffer: Buffer };
+/** A sealed juror package as saved, with the access code the organizer's screen showed for it. */
+export type PackageFile = FileBytes & { code: string };
 
-type Manifest = { applications: Array<{ id: string; title: string; attachments: Array<{ name: string }> }>; reopens?: Array<{ applicationId: string; reason: string }> };
-
-/** A juror package's manifest: its first line (the attachment bytes follow it). */
-export function packageManifest(buffer: Buffer): Manifest {
-  const nl = buffer.indexOf(0x0a);
-  return JSON.parse(buffer.subarray(0, nl < 0 ? buffer.length : nl).toString('utf8')) as Manifest;
+/** A juror package's manifest, read with its access code as the juror's device reads it. */
+export async function packageManifest(pkg: PackageFile): Promise<JurorPackage> {
+  const parsed = await parseJurorPackage(new Uint8Array(pkg.buffer), pkg.code);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.package;
 }
 
 /** The Конкурс area as the organizer sees it. */
@@ -91,6 +93,51 @@ export class ContestPage {
     await dialog.getByRole('button', { name: 'Закрыть приём оценок' }).click();
     await expect(dialog).toBeHidden();
     await expect(this.page.getByText(/Приём оценок закрыт\. Итоги окончательные/)).toBeVisible();
+  }
+
+  /** The organizer's dialog with a package's access code (after a download, or «Код доступа»). */
+  get codeDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /^Код доступа к пакету эксперта/ });
+  }
+
+  /** «Скачать пакет эксперта» in the juror's row: the file saved, and the code the screen shows beside the juror's name (then «Готово»). */
+  async downloadPackage(jurorName: string): Promise<PackageFile> {
+    const file = await this.download(this.returnsRow(jurorName).first().getByRole('button', { name: 'Скачать пакет эксперта' }));
+    await expect(this.codeDialog).toContainText(jurorName);
+    const code = (await this.codeDialog.getByRole('status', { name: 'Код доступа' }).textContent())!.trim();
+    await this.codeDialog.getByRole('button', { name: 'Готово' }).click();
+    await expect(this.codeDialog).toBeHidden();
+    return { ...file, code };
+  }
+
+  /** «Код доступа» in the juror's row: the dialog with the code of the package exported last. */
+  async showCode(jurorName: string): Promise<string> {
+    await this.returnsRow(jurorName).first().getByRole('button', { name: `Код доступа к пакету эксперта ${jurorName}` }).click();
+    await expect(this.codeDialog).toBeVisible();
+    return (await this.codeDialog.getByRole('status', { name: 'Код доступа' }).textContent())!.trim();
+  }
+
+  /** The juror's «Введите код доступа», shown when a sealed package is opened. */
+  get codePrompt(): Locator {
+    return this.page.getByRole('dialog', { name: 'Введите код доступа' });
+  }
+
+  /** Why the prompt refused the code typed. */
+  get codePromptError(): Locator {
+    return this.codePrompt.getByRole('alert');
+  }
+
+  /** Types a code into the prompt and submits it (the prompt may stay, for a wrong code). */
+  async typeCode(code: string) {
+    await this.codePrompt.getByLabel('Код доступа').fill(code);
+    await this.codePrompt.getByRole('button', { name: 'Открыть пакет' }).click();
+  }
+
+  /** On the juror's device: picks the package with a button that opens the file dialog and types its code. */
+  async openPackage(button: Locator, pkg: PackageFile) {
+    await this.chooseFile(button, pkg, 'application/octet-stream');
+    await this.typeCode(pkg.code);
+    await expect(this.codePrompt).toBeHidden();
   }
 
   returnsRow(jurorName: string): Locator {

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { generateDeviceKey, parseJurorPackage, scoreId, writeScoreFile, type Score } from '../../../shared/contest';
-import type { FileBytes } from './contest-page';
+import { generateDeviceKey, scoreId, writeScoreFile, type Score } from '../../../shared/contest';
+import { packageManifest, type FileBytes, type PackageFile } from './contest-page';
 
 /**
  * The browser may refuse persistent storage (headless Chromium does); the app then shows a warning in
@@ -84,10 +84,8 @@ export class ResultsPage {
  * The juror's own screen is covered by results.spec's first case and contest.spec; scoring many
  * sheets by keyboard there would only slow down cases that are about the organizer's results.
  */
-export async function signedScoreFile(pkg: FileBytes, valueOf: (title: string) => number | null): Promise<FileBytes> {
-  const parsed = await parseJurorPackage(new Uint8Array(pkg.buffer));
-  if (!parsed.ok) throw new Error(`not a juror package: ${parsed.message}`);
-  const p = parsed.package;
+export async function signedScoreFile(pkg: PackageFile, valueOf: (title: string) => number | null): Promise<FileBytes> {
+  const p = await packageManifest(pkg);
   const criteria = new Map(p.nominations.map((n) => [n.id, n.criteria]));
   const now = new Date().toISOString();
   const scores: Score[] = p.applications.flatMap((a) => {

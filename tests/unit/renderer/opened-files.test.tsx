@@ -105,3 +105,42 @@ describe('files opened from the file manager', () => {
     expect(host.textContent).toBe('');
   });
 });
+
+describe('a sealed juror package opened from the file manager', () => {
+  /** Types into a React-controlled input the way a keyboard does (the value setter, then `input`). */
+  const type = (input: HTMLInputElement, text: string) => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, text);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  const submit = async () => {
+    const button = [...document.querySelectorAll('dialog button')].find((b) => b.textContent === 'Открыть пакет') as HTMLButtonElement;
+    await act(async () => button.click());
+  };
+
+  it('asks for the code, refuses a wrong one and keeps the file, opens with the right one', async () => {
+    const org = await openDatabase(`org-${Math.random()}`);
+    const { scoring } = await import('./db/contest-fixtures');
+    const { sealForJuror } = await import('../../../renderer/db/repo/package-codes');
+    const { bytes, pkg } = await (await scoring(org)).packageFor(0);
+    const sealed = await sealForJuror(bytes, 1_000);
+    const other = await sealForJuror(bytes, 1_000);
+    queue.push({ data: { name: 'Ахметова.skhod-jury', kind: 'juror-package', bytes: sealed.bytes } });
+    let device: DbContext | undefined;
+    await render('', async (ctx) => {
+      device = ctx;
+    });
+    const name = device!.db.name;
+    await vi.waitFor(() => expect(document.querySelector('dialog[open]')?.textContent).toContain('Пакет «Ахметова.skhod-jury» зашифрован'));
+    const input = document.querySelector('dialog[open] input') as HTMLInputElement;
+    await act(async () => type(input, other.code));
+    await submit();
+    await vi.waitFor(() => expect(document.querySelector('dialog[open] [role="alert"]')?.textContent).toMatch(/^Код не подходит к этому пакету/));
+    await act(async () => type(input, sealed.code.toLowerCase()));
+    await submit();
+    await vi.waitFor(() => expect(document.querySelector('dialog[open]')).toBeNull());
+    const after = await openDatabase(name);
+    await vi.waitFor(async () => expect(((await after.db.settings.get('juror.package'))?.value as { juror: { name: string } } | undefined)?.juror.name).toBe(pkg.juror.name));
+    after.db.close();
+    org.db.close();
+  });
+});
