@@ -98,7 +98,7 @@ describe('backups saved to a file with a passphrase', () => {
     await populated(target);
     const before = await dump(target);
     const altered = new Uint8Array(bytes);
-    altered[bytes.length >> 1] ^= 0x01;
+    altered[bytes.length >> 1] = altered[bytes.length >> 1]! ^ 0x01;
     expect(await codeOf(restoreFile(target, bytes))).toBe('passphrase-needed');
     expect(await codeOf(restoreFile(target, bytes, 'Агидель-2019 осень'))).toBe('wrong-passphrase');
     expect(await codeOf(restoreFile(target, altered, PASS))).toBe('corrupt');
