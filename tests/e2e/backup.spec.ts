@@ -214,6 +214,7 @@ test('a copy saved with a passphrase restores in an empty profile only with that
   await dialog.getByRole('button', { name: 'Задать пароль' }).click();
   await expect(dialog).toHaveCount(0, { timeout: 30_000 });
   await expect(backups.section).toContainText('Копии в файлах защищены паролем');
+  await backups.section.getByRole('group', { name: 'Пароль резервных копий' }).screenshot({ path: 'test-results/screens/backup-passphrase-on.png' });
 
   const file = await backups.downloadFullCopy();
   await expect(backups.section.getByRole('status')).toContainText('Полная копия сохранена (защищена паролем)');

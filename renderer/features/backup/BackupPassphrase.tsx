@@ -127,10 +127,24 @@ function PassphraseDialog({ onClose }: { onClose: () => void }) {
         autoComplete="new-password"
         hint={`Не короче ${MIN_PASSPHRASE_LENGTH} символов; лучше несколько слов.`}
         value={first}
-        onChange={setFirst}
+        onChange={(v) => {
+          setFirst(v);
+          setShown(undefined);
+        }}
         required
       />
-      <TextField label="Пароль ещё раз" type="password" autoComplete="new-password" value={second} onChange={setSecond} required error={shown} />
+      <TextField
+        label="Пароль ещё раз"
+        type="password"
+        autoComplete="new-password"
+        value={second}
+        onChange={(v) => {
+          setSecond(v);
+          setShown(undefined);
+        }}
+        required
+        error={shown}
+      />
       <label className="checkbox">
         <input type="checkbox" checked={written} onChange={(e) => setWritten(e.target.checked)} /> Я записал(а) пароль и понимаю, что без него копию не
         восстановить
