@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
-import { BackupError, packBackup, readBlobs, containsBlob, unpackBackup, type BackupContent, type BackupHeader, type UnpackLimits } from '../../shared/backup/format';
+import { BackupError, MAX_BACKUP_BYTES, packBackup, readBlobs, containsBlob, unpackBackup, type BackupContent, type BackupHeader, type UnpackLimits } from '../../shared/backup/format';
+import { isSealedBackup, openSealedBackup } from '../../shared/backup/seal';
 import { backupFileName, backupNameTime, randomNamePart, type BackupInfo } from '../../shared/backup/names';
 import { rotateBackups } from '../../shared/backup/rotation';
 import type { Bridge } from '../../shared/ipc/contract';
@@ -16,7 +17,7 @@ import { removeDeskCacheFiles } from './desk-cache-file';
  * log included), except
  *   - `caches`: derived, device-local and disposable (rebuilt from the data);
  *   - `keys`: non-extractable CryptoKeys — they cannot be read out, by design, so a juror's signing key
- *     lives only on its laptop.
+ *     lives only on its laptop; the key that seals copies saved to a file (backup-seal.ts) stays too.
  *   - `trust`: this device's place in each event (root, event key, its enrolment) — device-local.
  * Restore replaces all of it in ONE transaction (all or nothing) and keeps what makes this device
  * itself: its id, its keys, its trust, the devices it knows (`devices`: names and keys of peers — a
@@ -116,9 +117,15 @@ export async function createBackup(ctx: DbContext, reason: string, now: Date = n
   return { bytes, header: { format: 'skhod-backup', version: 1, ...header, counts } };
 }
 
-/** Reads and checks a backup file (foreign, damaged, too big → BackupError with a Russian message). */
-export function readBackup(bytes: Uint8Array, limits?: UnpackLimits): Promise<BackupContent> {
-  return unpackBackup(bytes, limits);
+/**
+ * Reads and checks a backup file (foreign, damaged, too big → BackupError with a Russian message). A
+ * sealed file (backup-seal.ts) needs its `passphrase`: without one → 'passphrase-needed', a wrong one →
+ * 'wrong-passphrase'.
+ */
+export async function readBackup(bytes: Uint8Array, opts: UnpackLimits & { passphrase?: string } = {}): Promise<BackupContent> {
+  if (opts.passphrase === undefined || !isSealedBackup(bytes)) return unpackBackup(bytes, opts);
+  if (bytes.length > (opts.maxFileBytes ?? MAX_BACKUP_BYTES)) throw new BackupError('too-large');
+  return unpackBackup(await openSealedBackup(bytes, opts.passphrase), opts);
 }
 
 export type BackupPreview = {

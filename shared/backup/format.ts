@@ -3,7 +3,8 @@
  *
  * ════════════════════════════════════════════════════════════════════════════════════════════════
  * FILE FORMAT, VERSION 1. Files written by one version are read by every later one: change the layout
- * only together with the version byte and keep a reader for the old layout.
+ * only together with the version byte and keep a reader for the old layout. Version 2 is a version-1
+ * file sealed with a passphrase (seal.ts); unpackBackup reads version 1 only, after openSealedBackup.
  *
  *   "SKHODBK" + version byte (0x01)     8 bytes, so a foreign file is recognised without inflating it
  *   body: gzip(UTF-8 JSON {"header": BackupHeader, "tables": {name: [row, …]}})
@@ -23,7 +24,10 @@ export { MAX_BACKUP_BYTES };
 export const BACKUP_FORMAT = 'skhod-backup';
 export const BACKUP_VERSION = 1;
 export const BACKUP_EXTENSION = 'skhod-backup';
+/** The version byte of a file sealed with a passphrase (seal.ts): the version-1 file is inside. */
+export const SEALED_BACKUP_VERSION = 2;
 const MAGIC = new TextEncoder().encode('SKHODBK');
+export const BACKUP_MAGIC: Readonly<Uint8Array> = MAGIC;
 const PREFIX = MAGIC.length + 1;
 
 /**
@@ -67,7 +71,7 @@ export type BackupHeader = {
 
 export type BackupContent = { header: BackupHeader; tables: Record<string, unknown[]> };
 
-export type BackupErrorCode = 'not-a-backup' | 'unsupported-version' | 'corrupt' | 'too-large' | 'newer-schema' | 'write-failed' | 'unavailable' | 'future-stamps' | 'bad-value';
+export type BackupErrorCode = 'not-a-backup' | 'unsupported-version' | 'corrupt' | 'too-large' | 'newer-schema' | 'write-failed' | 'unavailable' | 'future-stamps' | 'bad-value' | 'passphrase-needed' | 'wrong-passphrase';
 
 const MESSAGES: Record<BackupErrorCode, string> = {
   'not-a-backup':
@@ -82,6 +86,8 @@ const MESSAGES: Record<BackupErrorCode, string> = {
   'future-stamps':
     'В копии есть изменения со временем намного позже, чем показывают часы этого компьютера. Проверьте дату и время в настройках системы и восстановите копию снова (если часы верны — копия сделана на устройстве с неверными часами). Данные не изменены.',
   'bad-value': 'В копии есть недопустимое значение — копия повреждена или изменена вручную. Возьмите другую копию. Данные не изменены.',
+  'passphrase-needed': 'Резервная копия защищена паролем. Введите пароль, который был задан, когда копию сохраняли.',
+  'wrong-passphrase': 'Неверный пароль резервной копии. Проверьте раскладку клавиатуры и Caps Lock и введите пароль снова. Данные не изменены.',
 };
 
 /** A refused or failed backup operation; `message` is Russian, for the person at the screen. */
@@ -308,6 +314,7 @@ export function jsonShape(json: Uint8Array): { containers: number; depth: number
 export async function unpackBackup(bytes: Uint8Array, limits: UnpackLimits = {}): Promise<BackupContent> {
   if (bytes.length > (limits.maxFileBytes ?? MAX_BACKUP_BYTES)) throw new BackupError('too-large');
   if (bytes.length < PREFIX || MAGIC.some((b, i) => bytes[i] !== b)) throw new BackupError('not-a-backup');
+  if (bytes[MAGIC.length] === SEALED_BACKUP_VERSION) throw new BackupError('passphrase-needed');
   if (bytes[MAGIC.length] !== BACKUP_VERSION) throw new BackupError('unsupported-version');
   let json: Uint8Array;
   const maxJson = Math.min(limits.maxJsonBytes ?? MAX_BACKUP_JSON_BYTES, INFLATE_FLOOR_BYTES + MAX_BACKUP_INFLATE_RATIO * bytes.length);

@@ -1,40 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { generateDelegateList, sheetToXlsx, type MunicipalityInput } from '../../shared/generator';
 import { AppPage } from './pages/app-page';
+import { BackupsSection, chooseFile, passphrasePrompt } from './pages/backups-section';
 import { DeskPage, deskCacheFiles } from './pages/desk-page';
 import { ImportWizardPage } from './pages/import-page';
 import { ParticipantsPage } from './pages/participants-page';
 import { SettingsPage } from './pages/settings-page';
-
-/** Настройки → Резервные копии, as the organizer sees it. */
-class BackupsSection {
-  constructor(readonly page: Page) {}
-
-  async open() {
-    await new AppPage(this.page).goTo('Настройки');
-    await expect(this.section).toBeVisible();
-  }
-
-  get section() {
-    return this.page.getByRole('region', { name: 'Резервные копии' });
-  }
-
-  async downloadFullCopy(): Promise<{ name: string; buffer: Buffer }> {
-    const download = this.page.waitForEvent('download');
-    await this.section.getByRole('button', { name: 'Скачать полную копию' }).click();
-    const d = await download;
-    return { name: d.suggestedFilename(), buffer: await readFile(await d.path()) };
-  }
-}
-
-/** Picks `file` in the file dialog that `button` opens. */
-async function chooseFile(page: Page, button: ReturnType<Page['getByRole']>, file: { name: string; buffer: Buffer }) {
-  const chooser = page.waitForEvent('filechooser');
-  await button.click();
-  await (await chooser).setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.buffer });
-}
 
 test('a full backup restored into an empty profile reproduces the data, and the restore can be undone', async ({ page, browser }) => {
   // a desk's day: the demo, a check-in, a walk-in
@@ -217,4 +189,60 @@ test('on a desk device a restore needs the organizer PIN', async ({ page }) => {
   await settings.open();
   await expect(backups.section.getByRole('button', { name: 'Отменить восстановление' })).toBeVisible();
   await expect(settings.role('Регистрация (стойка)')).toBeChecked(); // the device keeps its own role
+});
+
+test('a copy saved with a passphrase restores in an empty profile only with that passphrase', async ({ page, browser }) => {
+  test.slow(); // scrypt (128 MiB) runs three times: setting the passphrase, the wrong try, the right one
+  const app = new AppPage(page);
+  await app.open();
+  await app.openDemoButton.click();
+  await app.goTo('Участники');
+  const participants = await app.participantCount();
+  const backups = new BackupsSection(page);
+  await backups.open();
+  await expect(backups.section).toContainText('Копии, сохранённые в файл, не защищены паролем');
+
+  await backups.section.getByRole('button', { name: 'Защитить резервные копии паролем…' }).click();
+  const dialog = backups.passphraseDialog;
+  await expect(dialog).toContainText('Без пароля копию из файла восстановить нельзя');
+  await backups.typePassphrase('Агидель весной', 'Агидель весной!');
+  await dialog.getByRole('checkbox', { name: /Я записал\(а\) пароль/ }).check();
+  await dialog.getByRole('button', { name: 'Задать пароль' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Пароли не совпадают');
+  await backups.typePassphrase('Агидель весной');
+  await dialog.screenshot({ path: 'test-results/screens/backup-passphrase-set.png' });
+  await dialog.getByRole('button', { name: 'Задать пароль' }).click();
+  await expect(dialog).toHaveCount(0, { timeout: 30_000 });
+  await expect(backups.section).toContainText('Копии в файлах защищены паролем');
+  await backups.section.getByRole('group', { name: 'Пароль резервных копий' }).screenshot({ path: 'test-results/screens/backup-passphrase-on.png' });
+
+  const file = await backups.downloadFullCopy();
+  await expect(backups.section.getByRole('status')).toContainText('Полная копия сохранена (защищена паролем)');
+  expect(file.buffer.subarray(0, 8).toString('latin1')).toBe('SKHODBK\x02');
+  expect(file.buffer.includes(Buffer.from('Сход'))).toBe(false);
+
+  // an empty profile knows no passphrase: the file asks for it
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const otherApp = new AppPage(other);
+  await otherApp.open();
+  await chooseFile(other, other.getByRole('button', { name: /Восстановить из резервной копии/ }), file);
+  const prompt = passphrasePrompt(other);
+  await expect(prompt).toContainText(`Файл «${file.name}»`);
+  await prompt.getByLabel('Пароль резервной копии').fill('Агидель осенью');
+  await prompt.getByRole('button', { name: 'Открыть копию' }).click();
+  await expect(prompt.getByRole('alert')).toContainText('Неверный пароль резервной копии', { timeout: 30_000 });
+  await other.screenshot({ path: 'test-results/screens/backup-passphrase-prompt.png' });
+  await expect(otherApp.openDemoButton).toBeVisible(); // nothing restored
+
+  await prompt.getByLabel('Пароль резервной копии').fill('Агидель весной');
+  await prompt.getByRole('button', { name: 'Открыть копию' }).click();
+  const preview = other.getByRole('dialog', { name: 'Восстановление из резервной копии' });
+  await expect(preview).toContainText('Полная копия, скачанная вручную', { timeout: 30_000 });
+  await expect(prompt).toHaveCount(0);
+  await preview.getByRole('button', { name: 'Восстановить' }).click();
+  await expect(otherApp.nav).toBeVisible();
+  await otherApp.goTo('Участники');
+  expect(await otherApp.participantCount()).toBe(participants);
+  await fresh.close();
 });

@@ -11,7 +11,9 @@ import {
   type RestoreUndo,
   type StoredBackupItem,
 } from '../../db/backup';
+import { backupForFile } from '../../db/backup-seal';
 import { useDb } from '../../hooks/db-context';
+import { BackupPassphrase } from './BackupPassphrase';
 import type { ConfirmDestructive } from './confirm';
 import { formatBytes, formatDate } from '../../../shared/text/format';
 import { downloadName } from './labels';
@@ -80,18 +82,18 @@ export function BackupSection(props: Props) {
   const downloadFull = () =>
     run('download', async () => {
       const now = new Date();
-      const { bytes } = await createBackup(ctx, 'Полная копия, скачанная вручную', now);
+      const { bytes, sealed } = await backupForFile(ctx, (await createBackup(ctx, 'Полная копия, скачанная вручную', now)).bytes);
       const saved = await bridge.saveFile({ suggestedName: downloadName(now), bytes });
       if ('error' in saved) throw new Error(saved.error.message);
-      return saved.data ? `Полная копия сохранена: ${saved.data.name} (${formatBytes(bytes.byteLength)}).` : undefined;
+      return saved.data ? `Полная копия сохранена${sealed ? ' (защищена паролем)' : ''}: ${saved.data.name} (${formatBytes(bytes.byteLength)}).` : undefined;
     });
 
   const downloadStored = (item: StoredBackupItem) =>
     run('download', async () => {
-      const bytes = await loadStoredBackup(item.name);
-      const saved = await bridge.saveFile({ suggestedName: downloadName(new Date(item.time)), bytes: new Uint8Array(bytes) });
+      const { bytes, sealed } = await backupForFile(ctx, await loadStoredBackup(item.name));
+      const saved = await bridge.saveFile({ suggestedName: downloadName(new Date(item.time)), bytes });
       if ('error' in saved) throw new Error(saved.error.message);
-      return saved.data ? `Копия сохранена: ${saved.data.name}.` : undefined;
+      return saved.data ? `Копия сохранена${sealed ? ' (защищена паролем)' : ''}: ${saved.data.name}.` : undefined;
     });
 
   const undoLast = () =>
@@ -142,6 +144,7 @@ export function BackupSection(props: Props) {
           Восстановить из файла…
         </button>
       </div>
+      <BackupPassphrase confirmDestructive={confirmDestructive} disabled={busy !== undefined} />
       <div aria-live="polite" className="backup-status">
         {message && <p role="status">{message}</p>}
       </div>

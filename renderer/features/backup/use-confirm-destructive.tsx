@@ -1,14 +1,15 @@
 import type { ReactNode } from 'react';
 import { useOrganizerGate } from '../settings/organizer-gate';
-import type { ConfirmDestructive } from './confirm';
+import type { ConfirmDestructive, DestructiveKind } from './confirm';
 
-const WHAT: Record<'restore' | 'undo-restore', string> = {
+const WHAT: Record<DestructiveKind, string> = {
   restore: 'восстановить данные из резервной копии',
   'undo-restore': 'отменить восстановление из резервной копии',
+  'backup-passphrase': 'изменить пароль резервных копий',
 };
 
 /**
- * The gate for restore and its undo: the organizer PIN on a desk, district or juror device (the
+ * The gate for restore, its undo and the backups' passphrase: the organizer PIN on a desk, district or juror device (the
  * settings area's useOrganizerGate), straight through on the organizer's own device. `override`
  * replaces it (tests, or a caller with its own gate). Render the returned node, or the gate's
  * dialog never shows.

@@ -1,6 +1,8 @@
 import { useState, type ReactNode } from 'react';
+import { FormDialog, TextField, closeDialog } from '../../components/ui';
 import type { BackupContent } from '../../../shared/backup/format';
 import { MAX_BACKUP_BYTES } from '../../../shared/backup/names';
+import { isSealedBackup } from '../../../shared/backup/seal';
 import { bridge } from '../../bridge/bridge';
 import { loadStoredBackup, previewBackup, readBackup, type BackupPreview } from '../../db/backup';
 import { useDb } from '../../hooks/db-context';
@@ -9,10 +11,12 @@ import { RestoreDialog } from './RestoreDialog';
 import { useConfirmDestructive } from './use-confirm-destructive';
 
 export type PendingRestore = { content: BackupContent; preview: BackupPreview; source: string };
+type Loaded = { bytes: Uint8Array; source: string };
 
 /**
  * Opens a backup — a file the user picks, or one kept on this device — reads and checks it, and
- * prepares the preview. A foreign, damaged or too big file ends here with its Russian message.
+ * prepares the preview. A foreign, damaged or too big file ends here with its Russian message; a file
+ * sealed with a passphrase (backup-seal.ts) asks for it first, and a wrong one keeps asking.
  * `dialogs` holds the restore preview and the destructive-action gate: render it where the hook is used.
  * `confirmDestructive` is that gate (the organizer PIN on other devices, or the caller's override).
  */
@@ -22,15 +26,21 @@ export function useRestoreFrom(override?: ConfirmDestructive) {
   const [pending, setPending] = useState<PendingRestore>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [locked, setLocked] = useState<Loaded>();
 
-  const prepare = async (load: () => Promise<{ bytes: Uint8Array; source: string } | null>) => {
+  const open = async ({ bytes, source }: Loaded, passphrase?: string) => {
+    const content = await readBackup(bytes, { passphrase });
+    setPending({ content, preview: await previewBackup(ctx, content), source });
+  };
+
+  const prepare = async (load: () => Promise<Loaded | null>) => {
     setError(undefined);
     setBusy(true);
     try {
       const loaded = await load();
       if (!loaded) return;
-      const content = await readBackup(loaded.bytes);
-      setPending({ content, preview: await previewBackup(ctx, content), source: loaded.source });
+      if (isSealedBackup(loaded.bytes)) setLocked(loaded);
+      else await open(loaded);
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -53,6 +63,7 @@ export function useRestoreFrom(override?: ConfirmDestructive) {
 
   const dialogs: ReactNode = (
     <>
+      {locked && <PassphrasePrompt source={locked.source} open={(passphrase) => open(locked, passphrase)} onClose={() => setLocked(undefined)} />}
       {pending && (
         <RestoreDialog
           content={pending.content}
@@ -66,4 +77,30 @@ export function useRestoreFrom(override?: ConfirmDestructive) {
     </>
   );
   return { error, busy, fromFile, fromStore, confirmDestructive, dialogs };
+}
+
+/** The passphrase of a sealed backup; stays open with the Russian error until it opens or is cancelled. */
+function PassphrasePrompt({ source, open, onClose }: { source: string; open: (passphrase: string) => Promise<void>; onClose: () => void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const submit = async (e: { currentTarget: Element }) => {
+    const target = e.currentTarget;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await open(passphrase);
+      closeDialog({ currentTarget: target });
+    } catch (err) {
+      setError((err as Error).message);
+      setBusy(false);
+    }
+  };
+  return (
+    <FormDialog title="Копия защищена паролем" className="passphrase-dialog" onClose={onClose} onSubmit={submit} submitLabel={busy ? 'Проверяем пароль…' : 'Открыть копию'} busy={busy}>
+      <p className="muted">{source}</p>
+      <p>Введите пароль, который был задан, когда копию сохраняли. Пока копия не открыта, данные на этом устройстве не меняются.</p>
+      <TextField label="Пароль резервной копии" type="password" autoComplete="current-password" value={passphrase} onChange={setPassphrase} error={error} />
+    </FormDialog>
+  );
 }

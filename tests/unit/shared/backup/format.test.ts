@@ -99,8 +99,10 @@ describe('packBackup / unpackBackup', () => {
 
   it('refuses a file of a newer format version', async () => {
     const file = await packBackup(header, {});
-    file[7] = 2;
+    file[7] = 3;
     expect(await codeOf(unpackBackup(file))).toBe('unsupported-version');
+    file[7] = 2; // sealed (seal.ts): opened with its passphrase first
+    expect(await codeOf(unpackBackup(file))).toBe('passphrase-needed');
   });
 
   it('refuses a damaged or truncated file as corrupt', async () => {
