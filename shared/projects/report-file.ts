@@ -113,8 +113,8 @@ export type StoredRound = { round: number; review: ReportReview; submittedAt: Is
 
 export type ReportVerifyOptions = {
   eventId: Id;
-  /** This event's projects on this device, with the invitation secret of their packages. */
-  projects: ReadonlyMap<Id, { title: string; invitationSecret: string }>;
+  /** This event's projects on this device, with the invitation secret of their packages (none: no package went out). */
+  projects: ReadonlyMap<Id, { title: string; invitationSecret?: string }>;
   /** The project the organizer is importing for (from its page); a file of another project is refused. */
   expectedProjectId?: Id;
   /** The rounds stored for a project. */
@@ -137,7 +137,7 @@ const MESSAGES: Record<Exclude<ReportFileRefusal, 'stale' | 'too-large'>, string
   'not-a-report-file': 'Это не файл отчёта Сход.',
   tampered: 'Файл отчёта повреждён или изменён после подписи — он не принят. Попросите команду выгрузить отчёт заново.',
   'unsupported-version': 'Файл отчёта создан более новой версией Сход — обновите программу.',
-  'wrong-project': 'Файл отчёта относится к другому проекту.',
+  'wrong-project': 'Файл отчёта относится к другому проекту',
   'wrong-key': 'Файл отчёта подписан ключом, не связанным с пакетом отчёта этого проекта: его мог создать кто-то другой. Файл не принят.',
 };
 
@@ -177,12 +177,12 @@ export async function verifyReportFile(bytes: Uint8Array, opts: ReportVerifyOpti
   }
 
   const project = p.eventId === opts.eventId ? opts.projects.get(p.projectId) : undefined;
-  if (project === undefined) return refuse('wrong-project', `${MESSAGES['wrong-project']} Среди проектов этого мероприятия его нет.`);
+  if (project === undefined) return refuse('wrong-project', `${MESSAGES['wrong-project']}: среди проектов этого мероприятия его нет.`);
   if (opts.expectedProjectId !== undefined && opts.expectedProjectId !== p.projectId) {
     const expected = opts.projects.get(opts.expectedProjectId)?.title ?? opts.expectedProjectId;
     return refuse('wrong-project', `${MESSAGES['wrong-project']}: «${project.title}», а не «${expected}».`);
   }
-  const secret = fromBase64Url(project.invitationSecret);
+  const secret = project.invitationSecret === undefined ? null : fromBase64Url(project.invitationSecret);
   const binding = fromBase64Url(p.keyBinding);
   const raw = fromBase64Url(opened.publicKey);
   if (secret === null || binding === null || raw === null || !equalBytes(await hmacSha256(secret, raw), binding)) return refuse('wrong-key', MESSAGES['wrong-key']);
@@ -191,7 +191,8 @@ export async function verifyReportFile(bytes: Uint8Array, opts: ReportVerifyOpti
   const same = stored.find((r) => r.round === p.round);
   const accepted = stored.filter((r) => r.review === 'accepted').reduce((m, r) => Math.max(m, r.round), 0);
   let outcome: 'new' | 'replaces' | 'unchanged' = 'new';
-  if (same !== undefined && same.submittedAt === p.createdAt) outcome = 'unchanged';
+  // the very file seen before is a no-op, unless its round is returned or overtaken: then the team must hear it
+  if (same !== undefined && same.submittedAt === p.createdAt && same.review !== 'returned' && p.round >= accepted) outcome = 'unchanged';
   else if (p.round <= accepted) return refuse('stale', `Отчёт устарел: в файле отчёт ${p.round}-го раунда, а у организатора уже принят отчёт ${accepted}-го раунда по проекту «${project.title}». Файл не принят.`);
   else if (same?.review === 'returned') return refuse('stale', `Отчёт ${p.round}-го раунда уже возвращён на доработку. Откройте новый пакет отчёта от организатора и отправьте исправленный отчёт.`);
   else if (same !== undefined && p.createdAt < same.submittedAt) return refuse('stale', `У организатора уже более новая версия отчёта ${p.round}-го раунда по проекту «${project.title}». Файл не принят.`);
