@@ -18,6 +18,7 @@ import type { ChangeRecord } from '../../shared/sync/change';
 import type { AuthorBatch } from '../../shared/trust/batches';
 import type { Enrolment, EventRoot } from '../../shared/trust/enrolment';
 import type { Application, Assignment, Conflict, Contest, Juror, Nomination, Score } from '../../shared/contest/types';
+import type { Project, ProjectReport } from '../../shared/projects/types';
 
 /** Contest rows as stored: conflicts and assignments get an id (`${jurorId}|${applicationId}[|kind]`). */
 export type ConflictRow = Conflict & { id: string; contestId: string };
@@ -39,6 +40,10 @@ export type CacheRow = { key: string; stamp: string; value: unknown };
 export type ImportJournalRow = { id: string; eventId: string; startedAt: string };
 /** What one chunk of an import changed, to take it back: rows to delete, rows to put back, change records to drop. */
 export type ImportUndoRow = { id: string; batch: string; remove: Array<[string, string]>; restore: Array<[string, unknown]>; changes: string[] };
+/** A team's report as stored: with its project's event, so exchange files carry it with that event (shared/sync/scope.ts). */
+export type ProjectReportRow = ProjectReport & { eventId: string };
+/** Photo bytes of a report, kept apart like attachments: device-local, never change-logged. */
+export type ReportPhotoRow = { id: string; reportId: string; projectId: string; name: string; mime: string; size: number; sha256: string; bytes: Uint8Array };
 export type DeviceKey = { id: string; createdAt: string; publicKey: string; privateKey: CryptoKey };
 /**
  * This device's place in an event (shared/trust/enrolment.ts): the event's root, the event key, and —
@@ -88,6 +93,9 @@ export class SkhodDb extends Dexie {
   settings!: Table<Setting, string>;
   importJournal!: Table<ImportJournalRow, string>;
   importUndo!: Table<ImportUndoRow, string>;
+  projects!: Table<Project, string>;
+  projectReports!: Table<ProjectReportRow, string>;
+  reportPhotos!: Table<ReportPhotoRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -141,6 +149,14 @@ export class SkhodDb extends Dexie {
       importJournal: 'id',
       importUndo: 'id, batch',
     });
+    // 8: after the contest (issue 25): the winners' projects and the teams' reports on them (tracked,
+    // organizer-written: repo/projects.ts), and the reports' photo bytes (device-local, like attachments).
+    // New stores only: nothing to reshape.
+    this.version(8).stores({
+      projects: 'id, eventId, contestId, applicationId',
+      projectReports: 'id, projectId, eventId',
+      reportPhotos: 'id, reportId, projectId',
+    });
   }
 }
 
@@ -162,4 +178,6 @@ export type TrackedTable =
   | 'jurors'
   | 'conflicts'
   | 'assignments'
-  | 'scores';
+  | 'scores'
+  | 'projects'
+  | 'projectReports';

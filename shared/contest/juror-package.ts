@@ -27,14 +27,17 @@
  * Sealed packages (issue 19): "SKHODJS" + 0x01, a 16-byte salt, the PBKDF2 iteration count (4 bytes),
  * then AES-256-GCM (shared/trust/event-key.ts) of either layout above, under a key derived from an
  * access code of 16 characters (80 random bits) that the organizer tells the juror apart from the
- * file. A juror's device is not enrolled in the event and must not hold its key (it would open every
- * exchange file), so a package carries its own code-derived key: a forwarded package shows no name.
+ * file (code-seal.ts). A juror's device is not enrolled in the event and must not hold its key (it
+ * would open every exchange file), so a package carries its own code-derived key: a forwarded package
+ * shows no name.
  */
 import { z } from 'zod';
 import { blockedPairs, pairKey } from './conflicts';
-import { sealWithKey, unsealWithKey } from '../trust/event-key';
+import { isSealedWith, PACKAGE_CODE_ITERATIONS, sealHeadBytes, sealWithCode, unsealWithCode } from './code-seal';
 import { sha256Hex } from './crypto';
 import type { Application, AttachmentRef, Assignment, Conflict, Contest, CriterionDef, Juror, Nomination, ReopenGrant } from './types';
+
+export { newPackageCode, PACKAGE_CODE_ITERATIONS } from './code-seal';
 
 export const JUROR_PACKAGE_FORMAT = 'skhod-juror-package';
 /** The newest version this build writes (only when a form allows halves; 2 otherwise); it reads every version up to it. */
@@ -331,54 +334,18 @@ export function packageAttachments(pkg: JurorPackage): AttachmentRef[] {
 }
 
 const SEAL_MAGIC = new TextEncoder().encode('SKHODJS');
-const SALT_BYTES = 16;
-const SEAL_HEAD = SEAL_MAGIC.length + 1 + SALT_BYTES + 4;
-/** PBKDF2-SHA-256 rounds for the access code: the code has 80 random bits, the rounds only add margin. */
-export const PACKAGE_CODE_ITERATIONS = 200_000;
-/** Crockford's base32: no I, L, O, U — nothing to misread when a code is dictated by phone. */
-const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** A new access code, «XXXX-XXXX-XXXX-XXXX» (80 random bits). */
-export function newPackageCode(): string {
-  const chars = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => CODE_ALPHABET[b & 31]);
-  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
-}
-
-/** The code as typed: case, spaces and dashes do not matter; I/L read as 1, O as 0. */
-function normalizeCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]+/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
-}
-
-async function codeKey(code: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
-  const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(normalizeCode(code)), 'PBKDF2', false, ['deriveKey']);
-  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(salt), iterations }, base, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-}
+const SEAL_HEAD = sealHeadBytes(SEAL_MAGIC);
 
 export function isSealedJurorPackage(bytes: Uint8Array): boolean {
-  return bytes.length >= SEAL_HEAD && SEAL_MAGIC.every((b, i) => bytes[i] === b);
+  return isSealedWith(bytes, SEAL_MAGIC);
 }
 
-/** A package file (packJurorPackage's bytes) sealed under `code`. */
-export async function sealJurorPackage(bytes: Uint8Array, code: string, iterations = PACKAGE_CODE_ITERATIONS): Promise<Uint8Array<ArrayBuffer>> {
-  const head = new Uint8Array(SEAL_HEAD);
-  head.set(SEAL_MAGIC, 0);
-  head[SEAL_MAGIC.length] = 1;
-  const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
-  head.set(salt, SEAL_MAGIC.length + 1);
-  new DataView(head.buffer).setUint32(SEAL_MAGIC.length + 1 + SALT_BYTES, iterations);
-  const body = await sealWithKey(await codeKey(code, salt, iterations), bytes, head);
-  const out = new Uint8Array(head.length + body.length);
-  out.set(head, 0);
-  out.set(body, head.length);
-  return out;
+/** A package file (packJurorPackage's bytes) sealed under `code` (code-seal.ts). */
+export function sealJurorPackage(bytes: Uint8Array, code: string, iterations = PACKAGE_CODE_ITERATIONS): Promise<Uint8Array<ArrayBuffer>> {
+  return sealWithCode(bytes, code, SEAL_MAGIC, iterations);
 }
 
 /** The package bytes, or null for a wrong code or altered bytes. */
-async function unsealJurorPackage(bytes: Uint8Array, code: string): Promise<Uint8Array | null> {
-  if (bytes[SEAL_MAGIC.length] !== 1) return null;
-  const head = bytes.subarray(0, SEAL_HEAD);
-  const iterations = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(SEAL_MAGIC.length + 1 + SALT_BYTES);
-  if (iterations < 1 || iterations > 10_000_000) return null;
-  const key = await codeKey(code, bytes.subarray(SEAL_MAGIC.length + 1, SEAL_MAGIC.length + 1 + SALT_BYTES), iterations);
-  return unsealWithKey(key, bytes.subarray(SEAL_HEAD), head);
+function unsealJurorPackage(bytes: Uint8Array, code: string): Promise<Uint8Array | null> {
+  return unsealWithCode(bytes, code, SEAL_MAGIC);
 }

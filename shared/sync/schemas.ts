@@ -16,6 +16,7 @@
  */
 import { z } from 'zod';
 import { categories, organizationKinds, registrationStatuses, roles } from '../domain/types';
+import { communityTypes, indicatorKeys } from '../projects/types';
 import type { SyncTable } from './roles';
 
 /** The longest string a cell may hold: Excel's (and so xlsx export's) limit. */
@@ -115,8 +116,10 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).max(VALUE_LIMITS.it
 const obj = (shape: Record<string, z.ZodType>) => z.looseObject(Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.optional()])));
 const band = obj({ from: z.number(), to: z.number(), text });
 const grant = obj({ id, reason: text, by: text, at: text });
+const indicators = obj(Object.fromEntries(indicatorKeys.map((k) => [k, z.number().min(0)])));
+const community = obj({ founded: z.boolean(), name: text });
 
-/** Row shapes by table: the fields each domain type (shared/domain/types.ts, shared/contest/types.ts) declares. */
+/** Row shapes by table: the fields each domain type (shared/domain/types.ts, shared/contest/types.ts, shared/projects/types.ts) declares. */
 const SHAPES = {
   events: {
     id, title: text, shortTitle: text, startDate: text, endDate: text, city: text, venue: text, organizer: text, project: text, goal: text, createdAt: text,
@@ -155,6 +158,16 @@ const SHAPES = {
   scores: {
     id, contestId: id, jurorId: id, applicationId: id, values: z.record(id, z.number().nullable()), comment: text, status: text, version: count, updatedAt: text,
     reopened: list(grant),
+  },
+  projects: {
+    id, eventId: id, contestId: id, applicationId: id, title: text, municipalityId: id, communityType: z.enum(communityTypes), teamRegistrationIds: list(id),
+    grantAmount: z.number().min(0), planned: indicators, plannedCommunity: community, milestones: list(obj({ id, title: text, due: text })),
+    interimReportDue: text, finalReportDue: text, lifecycle: z.enum(['running', 'closed', 'abandoned']), abandonedReason: text, createdAt: text,
+  },
+  projectReports: {
+    id, projectId: id, eventId: id, kind: z.enum(['interim', 'final']), round: z.number().int().positive(), submittedAt: text, reached: indicators, community,
+    text, milestones: list(obj({ milestoneId: id, state: z.enum(['done', 'in-progress', 'not-started', 'dropped']), doneOn: text })), photoIds: list(id),
+    review: z.enum(['received', 'accepted', 'returned']), returnReason: text,
   },
 } satisfies Record<SyncTable, Record<string, z.ZodType>>;
 

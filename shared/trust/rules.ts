@@ -17,7 +17,9 @@
  *
  * Organizer-only, whoever else may write the table: the organizer PIN on event rows. Organizer-only
  * tables: the event itself, its programme and sections, the municipalities reference list, and the
- * whole contest (a desk that could clear a juror's conflict could steer who scores whom).
+ * whole contest (a desk that could clear a juror's conflict could steer who scores whom), and the
+ * winners' projects with their reports (a team's report reaches the organizer in a signed report file,
+ * shared/projects/report-file.ts; only the organizer's device stores it, and district offices read it).
  */
 import type { DeviceRole } from '../domain/types';
 
@@ -40,6 +42,8 @@ export const SYNC_TABLES = [
   'conflicts',
   'assignments',
   'scores',
+  'projects',
+  'projectReports',
 ] as const;
 
 export type SyncTable = (typeof SYNC_TABLES)[number];

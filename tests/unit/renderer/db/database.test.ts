@@ -19,7 +19,7 @@ describe('database', () => {
       [
         'applications', 'assignments', 'attachments', 'caches', 'changes', 'checkins', 'conflicts', 'contests', 'delegations', 'devices', 'events', 'jurors',
         'importJournal', 'importUndo', 'keys', 'municipalities', 'nominations', 'organizations', 'people', 'prints', 'programItems', 'registrations', 'scores', 'sections', 'settings',
-        'trust', 'batches',
+        'trust', 'batches', 'projects', 'projectReports', 'reportPhotos',
       ].sort(),
     );
     expect(ctx.device.id).toMatch(/^[0-9a-f]{32}$/); // 128 random bits (issue 18)
@@ -53,7 +53,7 @@ describe('schema upgrades', () => {
     v1.close();
 
     ctx = await openDatabase(name);
-    expect(ctx.db.verno).toBe(7); // the latest version (7: the import journal)
+    expect(ctx.db.verno).toBe(8); // the latest version (8: projects and their reports)
     expect(await ctx.db.people.get('p1')).toEqual(person('p1', { phone: '+79173451234', municipalityId: 'm1' }));
     expect(await ctx.db.people.where('surname').equals('Галиуллина').count()).toBe(2);
     const idb = ctx.db.backendDB();
