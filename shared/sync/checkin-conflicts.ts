@@ -43,7 +43,7 @@ const strip = ({ kind: _kind, cancels: _cancels, reason: _reason, ...e }: Entry)
  * and entries are only ever added), so every lookup is checked against the state; the state's size
  * is recorded to notice a map changed behind the merge's back, which drops the index.
  */
-export type CheckinIndex = Map<string, Set<string>>;
+export type CheckinIndex = Map<string, string | Set<string>>;
 const indexes = new WeakMap<SyncState, { index: CheckinIndex; size: number }>();
 const PREFIX = `${CHECKINS}|`;
 
@@ -65,10 +65,12 @@ export function shareCheckinIndex(from: SyncState, to: SyncState): void {
   if (index) keepCheckinIndex(to, index);
 }
 
+/** Most registrations have one entry: held as the key itself, a set only from the second key on. */
 export function addToCheckinIndex(index: CheckinIndex, registrationId: string, key: string): void {
   const keys = index.get(registrationId);
-  if (keys) keys.add(key);
-  else index.set(registrationId, new Set<string>().add(key));
+  if (keys === undefined) index.set(registrationId, key);
+  else if (typeof keys !== 'string') keys.add(key);
+  else if (keys !== key) index.set(registrationId, new Set<string>().add(keys).add(key));
 }
 
 /** One scan of the state, the first time a merge needs the index. */
@@ -88,15 +90,25 @@ export function doubleCheckins(state: SyncState, registrationIds: ReadonlySet<st
   for (const registrationId of registrationIds) {
     const keys = index.get(registrationId);
     // Most people have one entry: nothing to compare, nothing to allocate.
-    if (!keys || keys.size < 2) continue;
-    const entries: Entry[] = [];
+    if (keys === undefined || typeof keys === 'string' || keys.size < 2) continue;
+    // First the rows and their devices only: entries are built only where two devices meet.
+    let rows: RowState[] | undefined;
+    let rowKeys: string[] | undefined;
+    let firstDevice: string | undefined;
+    let devices = 0;
     for (const key of keys) {
       const row = state.get(key);
       if (!row || row.fields.registrationId?.value !== registrationId) continue;
-      const entry = toEntry(key.slice(PREFIX.length), row);
-      if (entry) entries.push(entry);
+      const device = deviceOf(row);
+      if (device === undefined) continue; // no fields: toEntry makes no entry of it
+      if (firstDevice === undefined) firstDevice = device;
+      else if (devices < 2 && device !== firstDevice) devices = 2;
+      (rows ??= []).push(row);
+      (rowKeys ??= []).push(key);
     }
-    if (entries.length < 2 || entries.every((e) => e.device === entries[0]!.device)) continue;
+    if (devices < 2 || !rows || !rowKeys) continue;
+    const entries: Entry[] = [];
+    for (let i = 0; i < rows.length; i++) entries.push(toEntry(rowKeys[i]!.slice(PREFIX.length), rows[i]!)!);
     const inForce = arrivalsInForce(entries);
     if (new Set(inForce.map((e) => e.device)).size >= 2) out.push({ kind: 'double-checkin', registrationId, entries: inForce.map(strip) });
     for (const annul of entries) {
@@ -107,6 +119,15 @@ export function doubleCheckins(state: SyncState, registrationIds: ReadonlySet<st
     }
   }
   return out;
+}
+
+/** The device toEntry gives the row's entry (undefined: a row without fields, which has no entry). */
+function deviceOf(row: RowState): string | undefined {
+  const f = row.fields;
+  const device = f.device?.value;
+  if (typeof device === 'string') return device;
+  for (const name in f) return f[name]!.hlc.slice(22);
+  return undefined;
 }
 
 function toEntry(id: string, row: RowState): Entry | null {
