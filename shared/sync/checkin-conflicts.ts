@@ -43,7 +43,18 @@ const strip = ({ kind: _kind, cancels: _cancels, reason: _reason, ...e }: Entry)
  * and entries are only ever added), so every lookup is checked against the state; the state's size
  * is recorded to notice a map changed behind the merge's back, which drops the index.
  */
-export type CheckinIndex = Map<string, string | Set<string>>;
+export type CheckinIndex = {
+  keys: Map<string, string | Set<string>>;
+  /**
+   * Registration id → the one device every entry ever indexed under it came from, or null once two
+   * devices met. Entries only ever join the index, so the devices it names are a superset of those of
+   * the entries a state holds: a registration with one device here has no double check-in and no
+   * annul of another desk's arrival, and the merge skips it without reading its rows. `null` for the
+   * whole index once a check-in row was written other than as an append-only entry (a merge told that
+   * check-ins are not append-only): rows may then change device, and every registration is read.
+   */
+  devices: Map<string, string | null> | null;
+};
 const indexes = new WeakMap<SyncState, { index: CheckinIndex; size: number }>();
 const PREFIX = `${CHECKINS}|`;
 
@@ -65,21 +76,35 @@ export function shareCheckinIndex(from: SyncState, to: SyncState): void {
   if (index) keepCheckinIndex(to, index);
 }
 
-/** Most registrations have one entry: held as the key itself, a set only from the second key on. */
-export function addToCheckinIndex(index: CheckinIndex, registrationId: string, key: string): void {
-  const keys = index.get(registrationId);
-  if (keys === undefined) index.set(registrationId, key);
+/**
+ * Most registrations have one entry: held as the key itself, a set only from the second key on.
+ * `device`: the entry's device (deviceOf), undefined for a row that makes no entry.
+ */
+export function addToCheckinIndex(index: CheckinIndex, registrationId: string, key: string, device: string | undefined): void {
+  const keys = index.keys.get(registrationId);
+  if (keys === undefined) index.keys.set(registrationId, key);
   else if (typeof keys !== 'string') keys.add(key);
-  else if (keys !== key) index.set(registrationId, new Set<string>().add(keys).add(key));
+  else if (keys !== key) index.keys.set(registrationId, new Set<string>().add(keys).add(key));
+  const devices = index.devices;
+  if (devices && device !== undefined) {
+    const sole = devices.get(registrationId);
+    if (sole === undefined) devices.set(registrationId, device);
+    else if (sole !== null && sole !== device) devices.set(registrationId, null);
+  }
+}
+
+/** A check-in row was written other than as a new append-only entry: stop trusting `devices`. */
+export function forgetCheckinDevices(index: CheckinIndex): void {
+  index.devices = null;
 }
 
 /** One scan of the state, the first time a merge needs the index. */
 export function buildCheckinIndex(state: SyncState): CheckinIndex {
-  const index: CheckinIndex = new Map();
+  const index: CheckinIndex = { keys: new Map(), devices: new Map() };
   for (const [key, row] of state) {
     if (!key.startsWith(PREFIX)) continue;
     const reg = row.fields.registrationId?.value;
-    if (typeof reg === 'string') addToCheckinIndex(index, reg, key);
+    if (typeof reg === 'string') addToCheckinIndex(index, reg, key, deviceOf(row));
   }
   return index;
 }
@@ -88,9 +113,10 @@ export function buildCheckinIndex(state: SyncState): CheckinIndex {
 export function doubleCheckins(state: SyncState, registrationIds: ReadonlySet<string>, index: CheckinIndex): (DoubleCheckin | AnnulConflict)[] {
   const out: (DoubleCheckin | AnnulConflict)[] = [];
   for (const registrationId of registrationIds) {
-    const keys = index.get(registrationId);
-    // Most people have one entry: nothing to compare, nothing to allocate.
+    const keys = index.keys.get(registrationId);
+    // Most people have one entry, or entries from one desk: nothing to compare, nothing to read.
     if (keys === undefined || typeof keys === 'string' || keys.size < 2) continue;
+    if (typeof index.devices?.get(registrationId) === 'string') continue;
     // First the rows and their devices only: entries are built only where two devices meet.
     let rows: RowState[] | undefined;
     let rowKeys: string[] | undefined;
@@ -122,7 +148,7 @@ export function doubleCheckins(state: SyncState, registrationIds: ReadonlySet<st
 }
 
 /** The device toEntry gives the row's entry (undefined: a row without fields, which has no entry). */
-function deviceOf(row: RowState): string | undefined {
+export function deviceOf(row: RowState): string | undefined {
   const f = row.fields;
   const device = f.device?.value;
   if (typeof device === 'string') return device;

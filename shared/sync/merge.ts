@@ -46,7 +46,7 @@ import { sameValue } from './diff';
 import { unpackHlc } from './hlc';
 import { syncWriteRefusal, type WriteRefusal } from '../trust/rules';
 import type { Knowledge } from './seen';
-import { addToCheckinIndex, buildCheckinIndex, CHECKINS, checkinIndex, doubleCheckins, keepCheckinIndex, shareCheckinIndex, type AnnulConflict, type DoubleCheckin } from './checkin-conflicts';
+import { addToCheckinIndex, buildCheckinIndex, CHECKINS, checkinIndex, deviceOf, doubleCheckins, forgetCheckinDevices, keepCheckinIndex, shareCheckinIndex, type AnnulConflict, type DoubleCheckin } from './checkin-conflicts';
 import { fieldsProblem } from './schemas';
 import { createLostEdits, sameStampWinner } from './lost-edits';
 
@@ -219,12 +219,14 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
           const reg = verdict.entry.fields.registrationId?.value;
           if (typeof reg === 'string') {
             arrivalsTouched.add(reg);
-            if (index) addToCheckinIndex(index, reg, key);
+            if (index) addToCheckinIndex(index, reg, key, deviceOf(verdict.entry));
           }
         }
       }
       continue;
     }
+    // check-ins told not to be append-only: their rows may change device, the index's devices no longer say
+    if (index && c.table === CHECKINS) forgetCheckinDevices(index);
 
     if (c.op === 'delete') {
       if (cur?.deleted && cur.deleted.hlc >= c.hlc) continue;

@@ -6,7 +6,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stampOf, STAMP_FORM } from '../../../../shared/sync/merge';
+import type { ChangeRecord } from '../../../../shared/sync/change';
+import { createClock } from '../../../../shared/sync/hlc';
+import { checkinIndex, forgetCheckinDevices } from '../../../../shared/sync/checkin-conflicts';
+import { applyChanges, materialize, mergeInto, stampOf, STAMP_FORM, type SyncState } from '../../../../shared/sync/merge';
 import { FIELD_CHECKS, fieldsProblem, plain } from '../../../../shared/sync/schemas';
 
 const fields = [...FIELD_CHECKS].flatMap(([table, checks]) => [...checks].map(([field, check]) => ({ table, field, check })));
@@ -66,5 +69,66 @@ describe('the merge fast paths agree with the checks they replace', () => {
     );
     expect(stampOf('001764000000000-0000a-desk-01', 'desk-01')).toBe(true);
     expect(stampOf('001764000000000-0000a-desk 01', 'desk 01')).toBe(false);
+  });
+});
+
+describe('the check-in index kept between merges', () => {
+  const DEVICES = ['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb', 'cccccccccccccccc'];
+  /** Check-ins by a few desks for a few registrations: arrivals, annuls naming some ids or none, reused ids. */
+  const ops = fc.array(
+    fc.record({ device: fc.nat(2), reg: fc.nat(3), id: fc.nat(12), annul: fc.boolean(), cancels: fc.option(fc.array(fc.nat(12), { maxLength: 3 })), withDevice: fc.boolean() }),
+    { maxLength: 40 },
+  );
+  const batches = (all: ChangeRecord[], cuts: number[]) => {
+    const out: ChangeRecord[][] = [];
+    let from = 0;
+    for (const cut of [...cuts.map((c) => c % (all.length + 1)).sort((a, b) => a - b), all.length]) {
+      out.push(all.slice(from, Math.max(from, cut)));
+      from = Math.max(from, cut);
+    }
+    return out;
+  };
+
+  it('reports the same double check-ins and missed annuls as a merge that reads every touched registration', () => {
+    let reported = 0; // the property must see conflicts, not only quiet merges
+    fc.assert(
+      fc.property(ops, fc.array(fc.nat(40), { maxLength: 5 }), fc.boolean(), (list, cuts, shareCopies) => {
+        let t = 1_764_000_000_000;
+        const clocks = DEVICES.map((d) => createClock(d, () => (t += 7)));
+        const changes: ChangeRecord[] = list.map((o) => {
+          const device = DEVICES[o.device]!;
+          const hlc = clocks[o.device]!.tick();
+          const id = `c${o.id}`;
+          const fields: Record<string, unknown> = { id, eventId: 'e1', registrationId: `r${o.reg}`, kind: o.annul ? 'annul' : 'arrive', hlc };
+          if (o.withDevice) fields.device = device;
+          if (o.annul && o.cancels) fields.cancels = o.cancels.map((n) => `c${n}`);
+          return { hlc, device, table: 'checkins', rowId: id, op: 'put', fields };
+        });
+        const kept: SyncState = new Map();
+        let derived: SyncState = new Map();
+        // the reference reads every touched registration's rows: its index never trusts `devices`
+        const reference: SyncState = new Map();
+        const seed: ChangeRecord = { hlc: createClock('zzzz', () => 1).tick(), device: 'zzzz', table: 'checkins', rowId: 'z', op: 'put', fields: { id: 'z', registrationId: 'rz', kind: 'arrive' } };
+        for (const s of [kept, reference]) mergeInto(s, [seed]);
+        derived = applyChanges(derived, [seed]).state;
+        forgetCheckinDevices(checkinIndex(reference)!);
+        for (const batch of batches(changes, cuts)) {
+          const a = mergeInto(kept, batch);
+          const b = mergeInto(reference, batch);
+          forgetCheckinDevices(checkinIndex(reference)!);
+          expect(a.conflicts).toEqual(b.conflicts);
+          reported += b.conflicts.length;
+          expect(a.refused).toEqual(b.refused);
+          // applyChanges shares its index with the copy: a line of derived states must report the same
+          const next = applyChanges(derived, batch);
+          if (shareCopies) applyChanges(derived, batch.slice(0, 2)); // and a branch off the old state, into the shared index
+          expect(next.conflicts).toEqual(b.conflicts);
+          derived = next.state;
+        }
+        expect(materialize(derived).get('checkins')).toEqual(materialize(kept).get('checkins'));
+      }),
+      { numRuns: 400 },
+    );
+    expect(reported).toBeGreaterThan(0);
   });
 });
