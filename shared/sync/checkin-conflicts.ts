@@ -44,16 +44,23 @@ const strip = ({ kind: _kind, cancels: _cancels, reason: _reason, ...e }: Entry)
  * is recorded to notice a map changed behind the merge's back, which drops the index.
  */
 export type CheckinIndex = {
-  keys: Map<string, string | Set<string>>;
+  regs: Map<string, IndexSlot>;
   /**
-   * Registration id → the one device every entry ever indexed under it came from, or null once two
-   * devices met. Entries only ever join the index, so the devices it names are a superset of those of
-   * the entries a state holds: a registration with one device here has no double check-in and no
-   * annul of another desk's arrival, and the merge skips it without reading its rows. `null` for the
-   * whole index once a check-in row was written other than as an append-only entry (a merge told that
-   * check-ins are not append-only): rows may then change device, and every registration is read.
+   * False once a check-in row was written other than as an append-only entry (a merge told that
+   * check-ins are not append-only): rows may then change device, and every slot's `device` is ignored.
    */
-  devices: Map<string, string | null> | null;
+  devicesHold: boolean;
+};
+type IndexSlot = {
+  /** Most registrations have one entry: held as the key itself, a set only from the second key on. */
+  keys: string | Set<string>;
+  /**
+   * The one device every entry ever indexed here came from; null once two devices met; undefined
+   * while none had a device. Entries only ever join the index, so these devices are a superset of
+   * those of the entries a state holds: a registration with one device here has no double check-in
+   * and no annul of another desk's arrival, and the merge skips it without reading its rows.
+   */
+  device: string | null | undefined;
 };
 const indexes = new WeakMap<SyncState, { index: CheckinIndex; size: number }>();
 const PREFIX = `${CHECKINS}|`;
@@ -81,26 +88,27 @@ export function shareCheckinIndex(from: SyncState, to: SyncState): void {
  * `device`: the entry's device (deviceOf), undefined for a row that makes no entry.
  */
 export function addToCheckinIndex(index: CheckinIndex, registrationId: string, key: string, device: string | undefined): void {
-  const keys = index.keys.get(registrationId);
-  if (keys === undefined) index.keys.set(registrationId, key);
-  else if (typeof keys !== 'string') keys.add(key);
-  else if (keys !== key) index.keys.set(registrationId, new Set<string>().add(keys).add(key));
-  const devices = index.devices;
-  if (devices && device !== undefined) {
-    const sole = devices.get(registrationId);
-    if (sole === undefined) devices.set(registrationId, device);
-    else if (sole !== null && sole !== device) devices.set(registrationId, null);
+  const slot = index.regs.get(registrationId);
+  if (slot === undefined) {
+    index.regs.set(registrationId, { keys: key, device });
+    return;
   }
+  const keys = slot.keys;
+  if (typeof keys !== 'string') keys.add(key);
+  else if (keys !== key) slot.keys = new Set<string>().add(keys).add(key);
+  if (device === undefined || slot.device === null) return;
+  if (slot.device === undefined) slot.device = device;
+  else if (slot.device !== device) slot.device = null;
 }
 
-/** A check-in row was written other than as a new append-only entry: stop trusting `devices`. */
+/** A check-in row was written other than as a new append-only entry: stop trusting the slots' devices. */
 export function forgetCheckinDevices(index: CheckinIndex): void {
-  index.devices = null;
+  index.devicesHold = false;
 }
 
 /** One scan of the state, the first time a merge needs the index. */
 export function buildCheckinIndex(state: SyncState): CheckinIndex {
-  const index: CheckinIndex = { keys: new Map(), devices: new Map() };
+  const index: CheckinIndex = { regs: new Map(), devicesHold: true };
   for (const [key, row] of state) {
     if (!key.startsWith(PREFIX)) continue;
     const reg = row.fields.registrationId?.value;
@@ -113,10 +121,11 @@ export function buildCheckinIndex(state: SyncState): CheckinIndex {
 export function doubleCheckins(state: SyncState, registrationIds: ReadonlySet<string>, index: CheckinIndex): (DoubleCheckin | AnnulConflict)[] {
   const out: (DoubleCheckin | AnnulConflict)[] = [];
   for (const registrationId of registrationIds) {
-    const keys = index.keys.get(registrationId);
+    const slot = index.regs.get(registrationId);
     // Most people have one entry, or entries from one desk: nothing to compare, nothing to read.
-    if (keys === undefined || typeof keys === 'string' || keys.size < 2) continue;
-    if (typeof index.devices?.get(registrationId) === 'string') continue;
+    if (slot === undefined || typeof slot.keys === 'string' || slot.keys.size < 2) continue;
+    if (index.devicesHold && typeof slot.device === 'string') continue;
+    const keys = slot.keys;
     // First the rows and their devices only: entries are built only where two devices meet.
     let rows: RowState[] | undefined;
     let rowKeys: string[] | undefined;

@@ -165,6 +165,17 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
     const mark = rules.seen?.[device]?.[stampDevice(stamp)];
     return mark !== undefined && mark >= stamp;
   };
+  // `holds` is asked only where a conflict could be reported, after the cheap tests (append-only
+  // entries never need it): a predicate on a set of 100,000s of stamps is not free. Once per change.
+  let repeatOf: ChangeRecord | undefined;
+  let repeatIs = false;
+  const repeatFor = (c: ChangeRecord): boolean => {
+    if (repeatOf !== c) {
+      repeatOf = c;
+      repeatIs = rules.holds?.(c) ?? false;
+    }
+    return repeatIs;
+  };
   /**
    * `old` is the field's state, `value` and `hlc` the incoming write (no object built per field), by
    * another device than `old`'s (the caller checks: a device's own writes are sequential, no clash).
@@ -177,7 +188,7 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
     const loseValue = oldWins ? value : old.value;
     const winDevice = stampDevice(winHlc);
     // Equal values: nothing to choose. Winner saw the loser: a deliberate correction, not a clash.
-    if (sameValue(winValue, loseValue) || knew(winDevice, loseHlc)) return;
+    if (sameValue(winValue, loseValue) || repeatFor(c) || knew(winDevice, loseHlc)) return;
     fieldConflicts.set(`${key}\u0000${field}`, {
       kind: 'field',
       table: c.table,
@@ -199,9 +210,6 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
       refused.push({ change: c, reason: 'invalid', detail: invalid.message });
       continue;
     }
-    // Asked only where a conflict could be reported (append-only entries never need it); a predicate
-    // on a set of 100,000s of stamps is not free. `undefined`: not asked yet.
-    let repeat: boolean | undefined;
     const key = rowKey(c.table, c.rowId);
     const cur = state.get(key);
 
@@ -230,7 +238,7 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
 
     if (c.op === 'delete') {
       if (cur?.deleted && cur.deleted.hlc >= c.hlc) continue;
-      if (cur && !(repeat ??= rules.holds?.(c) ?? false)) lost.deleteOver(c, cur, knew);
+      if (cur && !repeatFor(c)) lost.deleteOver(c, cur, knew);
       writable(key, cur).deleted = { hlc: c.hlc };
       applied.push(c);
       continue;
@@ -256,7 +264,7 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
             lastOld = old.hlc;
             otherDevice = !sameDevice(old.hlc, c.hlc);
           }
-          if (otherDevice && !(repeat ??= rules.holds?.(c) ?? false)) noteConflict(c, key, field, old, value, c.hlc);
+          if (otherDevice) noteConflict(c, key, field, old, value, c.hlc);
           if (old.hlc > c.hlc) continue;
         }
       }
@@ -264,7 +272,8 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
       row.fields[field] = { value, hlc: c.hlc };
     }
     if (collided) refused.push({ change: c, reason: 'same-stamp' });
-    if (cur?.deleted && !(repeat ??= rules.holds?.(c) ?? false)) lost.editUnder(c, cur.deleted, knew);
+    // editUnder reports only a put older than the tombstone: that test first, the predicate after
+    if (cur?.deleted && cur.deleted.hlc > c.hlc && !repeatFor(c)) lost.editUnder(c, cur.deleted, knew);
     if (row) applied.push(c);
   }
 
