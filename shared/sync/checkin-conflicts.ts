@@ -43,7 +43,25 @@ const strip = ({ kind: _kind, cancels: _cancels, reason: _reason, ...e }: Entry)
  * and entries are only ever added), so every lookup is checked against the state; the state's size
  * is recorded to notice a map changed behind the merge's back, which drops the index.
  */
-export type CheckinIndex = Map<string, Set<string>>;
+export type CheckinIndex = {
+  regs: Map<string, IndexSlot>;
+  /**
+   * False once a check-in row was written other than as an append-only entry (a merge told that
+   * check-ins are not append-only): rows may then change device, and every slot's `device` is ignored.
+   */
+  devicesHold: boolean;
+};
+type IndexSlot = {
+  /** Most registrations have one entry: held as the key itself, a set only from the second key on. */
+  keys: string | Set<string>;
+  /**
+   * The one device every entry ever indexed here came from; null once two devices met; undefined
+   * while none had a device. Entries only ever join the index, so these devices are a superset of
+   * those of the entries a state holds: a registration with one device here has no double check-in
+   * and no annul of another desk's arrival, and the merge skips it without reading its rows.
+   */
+  device: string | null | undefined;
+};
 const indexes = new WeakMap<SyncState, { index: CheckinIndex; size: number }>();
 const PREFIX = `${CHECKINS}|`;
 
@@ -65,19 +83,36 @@ export function shareCheckinIndex(from: SyncState, to: SyncState): void {
   if (index) keepCheckinIndex(to, index);
 }
 
-export function addToCheckinIndex(index: CheckinIndex, registrationId: string, key: string): void {
-  const keys = index.get(registrationId);
-  if (keys) keys.add(key);
-  else index.set(registrationId, new Set<string>().add(key));
+/**
+ * Most registrations have one entry: held as the key itself, a set only from the second key on.
+ * `device`: the entry's device (deviceOf), undefined for a row that makes no entry.
+ */
+export function addToCheckinIndex(index: CheckinIndex, registrationId: string, key: string, device: string | undefined): void {
+  const slot = index.regs.get(registrationId);
+  if (slot === undefined) {
+    index.regs.set(registrationId, { keys: key, device });
+    return;
+  }
+  const keys = slot.keys;
+  if (typeof keys !== 'string') keys.add(key);
+  else if (keys !== key) slot.keys = new Set<string>().add(keys).add(key);
+  if (device === undefined || slot.device === null) return;
+  if (slot.device === undefined) slot.device = device;
+  else if (slot.device !== device) slot.device = null;
+}
+
+/** A check-in row was written other than as a new append-only entry: stop trusting the slots' devices. */
+export function forgetCheckinDevices(index: CheckinIndex): void {
+  index.devicesHold = false;
 }
 
 /** One scan of the state, the first time a merge needs the index. */
 export function buildCheckinIndex(state: SyncState): CheckinIndex {
-  const index: CheckinIndex = new Map();
+  const index: CheckinIndex = { regs: new Map(), devicesHold: true };
   for (const [key, row] of state) {
     if (!key.startsWith(PREFIX)) continue;
     const reg = row.fields.registrationId?.value;
-    if (typeof reg === 'string') addToCheckinIndex(index, reg, key);
+    if (typeof reg === 'string') addToCheckinIndex(index, reg, key, deviceOf(row));
   }
   return index;
 }
@@ -86,17 +121,29 @@ export function buildCheckinIndex(state: SyncState): CheckinIndex {
 export function doubleCheckins(state: SyncState, registrationIds: ReadonlySet<string>, index: CheckinIndex): (DoubleCheckin | AnnulConflict)[] {
   const out: (DoubleCheckin | AnnulConflict)[] = [];
   for (const registrationId of registrationIds) {
-    const keys = index.get(registrationId);
-    // Most people have one entry: nothing to compare, nothing to allocate.
-    if (!keys || keys.size < 2) continue;
-    const entries: Entry[] = [];
+    const slot = index.regs.get(registrationId);
+    // Most people have one entry, or entries from one desk: nothing to compare, nothing to read.
+    if (slot === undefined || typeof slot.keys === 'string' || slot.keys.size < 2) continue;
+    if (index.devicesHold && typeof slot.device === 'string') continue;
+    const keys = slot.keys;
+    // First the rows and their devices only: entries are built only where two devices meet.
+    let rows: RowState[] | undefined;
+    let rowKeys: string[] | undefined;
+    let firstDevice: string | undefined;
+    let devices = 0;
     for (const key of keys) {
       const row = state.get(key);
       if (!row || row.fields.registrationId?.value !== registrationId) continue;
-      const entry = toEntry(key.slice(PREFIX.length), row);
-      if (entry) entries.push(entry);
+      const device = deviceOf(row);
+      if (device === undefined) continue; // no fields: toEntry makes no entry of it
+      if (firstDevice === undefined) firstDevice = device;
+      else if (devices < 2 && device !== firstDevice) devices = 2;
+      (rows ??= []).push(row);
+      (rowKeys ??= []).push(key);
     }
-    if (entries.length < 2 || entries.every((e) => e.device === entries[0]!.device)) continue;
+    if (devices < 2 || !rows || !rowKeys) continue;
+    const entries: Entry[] = [];
+    for (let i = 0; i < rows.length; i++) entries.push(toEntry(rowKeys[i]!.slice(PREFIX.length), rows[i]!)!);
     const inForce = arrivalsInForce(entries);
     if (new Set(inForce.map((e) => e.device)).size >= 2) out.push({ kind: 'double-checkin', registrationId, entries: inForce.map(strip) });
     for (const annul of entries) {
@@ -107,6 +154,15 @@ export function doubleCheckins(state: SyncState, registrationIds: ReadonlySet<st
     }
   }
   return out;
+}
+
+/** The device toEntry gives the row's entry (undefined: a row without fields, which has no entry). */
+export function deviceOf(row: RowState): string | undefined {
+  const f = row.fields;
+  const device = f.device?.value;
+  if (typeof device === 'string') return device;
+  for (const name in f) return f[name]!.hlc.slice(22);
+  return undefined;
 }
 
 function toEntry(id: string, row: RowState): Entry | null {

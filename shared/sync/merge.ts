@@ -46,7 +46,7 @@ import { sameValue } from './diff';
 import { unpackHlc } from './hlc';
 import { syncWriteRefusal, type WriteRefusal } from '../trust/rules';
 import type { Knowledge } from './seen';
-import { addToCheckinIndex, buildCheckinIndex, CHECKINS, checkinIndex, doubleCheckins, keepCheckinIndex, shareCheckinIndex, type AnnulConflict, type DoubleCheckin } from './checkin-conflicts';
+import { addToCheckinIndex, buildCheckinIndex, CHECKINS, checkinIndex, deviceOf, doubleCheckins, forgetCheckinDevices, keepCheckinIndex, shareCheckinIndex, type AnnulConflict, type DoubleCheckin } from './checkin-conflicts';
 import { fieldsProblem } from './schemas';
 import { createLostEdits, sameStampWinner } from './lost-edits';
 
@@ -165,20 +165,37 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
     const mark = rules.seen?.[device]?.[stampDevice(stamp)];
     return mark !== undefined && mark >= stamp;
   };
-  const noteConflict = (c: ChangeRecord, field: string, a: FieldState, b: FieldState) => {
-    const [win, lose] = a.hlc > b.hlc ? [a, b] : [b, a];
-    const winDevice = stampDevice(win.hlc);
-    const loseDevice = stampDevice(lose.hlc);
-    // Same device: its writes are sequential. Equal values: nothing to choose. Winner saw the loser:
-    // a deliberate correction, not a clash.
-    if (winDevice === loseDevice || sameValue(win.value, lose.value) || knew(winDevice, lose.hlc)) return;
-    fieldConflicts.set(`${rowKey(c.table, c.rowId)}\u0000${field}`, {
+  // `holds` is asked only where a conflict could be reported, after the cheap tests (append-only
+  // entries never need it): a predicate on a set of 100,000s of stamps is not free. Once per change.
+  let repeatOf: ChangeRecord | undefined;
+  let repeatIs = false;
+  const repeatFor = (c: ChangeRecord): boolean => {
+    if (repeatOf !== c) {
+      repeatOf = c;
+      repeatIs = rules.holds?.(c) ?? false;
+    }
+    return repeatIs;
+  };
+  /**
+   * `old` is the field's state, `value` and `hlc` the incoming write (no object built per field), by
+   * another device than `old`'s (the caller checks: a device's own writes are sequential, no clash).
+   */
+  const noteConflict = (c: ChangeRecord, key: string, field: string, old: FieldState, value: unknown, hlc: string) => {
+    const oldWins = old.hlc > hlc;
+    const winHlc = oldWins ? old.hlc : hlc;
+    const loseHlc = oldWins ? hlc : old.hlc;
+    const winValue = oldWins ? old.value : value;
+    const loseValue = oldWins ? value : old.value;
+    const winDevice = stampDevice(winHlc);
+    // Equal values: nothing to choose. Winner saw the loser: a deliberate correction, not a clash.
+    if (sameValue(winValue, loseValue) || repeatFor(c) || knew(winDevice, loseHlc)) return;
+    fieldConflicts.set(`${key}\u0000${field}`, {
       kind: 'field',
       table: c.table,
       rowId: c.rowId,
       field,
-      winner: { value: win.value, hlc: win.hlc, device: winDevice },
-      loser: { value: lose.value, hlc: lose.hlc, device: loseDevice },
+      winner: { value: winValue, hlc: winHlc, device: winDevice },
+      loser: { value: loseValue, hlc: loseHlc, device: stampDevice(loseHlc) },
     });
   };
 
@@ -193,7 +210,6 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
       refused.push({ change: c, reason: 'invalid', detail: invalid.message });
       continue;
     }
-    const repeat = rules.holds?.(c) ?? false;
     const key = rowKey(c.table, c.rowId);
     const cur = state.get(key);
 
@@ -201,25 +217,28 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
       const verdict = applyAppendOnly(c, cur);
       if (verdict.refuse) refused.push({ change: verdict.refuse.change, reason: verdict.refuse.reason });
       if (verdict.entry) {
-        // A whole new row: entries are never edited, so there is nothing to copy from `cur`.
+        // A whole new row: entries are never edited, so there is nothing to copy from `cur`, and
+        // `writable` never sees this key (the table decides the branch): no need to mark it copied.
         state.set(key, verdict.entry);
-        copied.add(key);
         applied.push(c);
         if (c.table === CHECKINS) {
-          for (const row of [cur, verdict.entry]) {
-            const reg = row?.fields.registrationId?.value;
-            if (typeof reg === 'string') arrivalsTouched.add(reg);
-          }
+          const was = cur?.fields.registrationId?.value;
+          if (typeof was === 'string') arrivalsTouched.add(was);
           const reg = verdict.entry.fields.registrationId?.value;
-          if (index && typeof reg === 'string') addToCheckinIndex(index, reg, key);
+          if (typeof reg === 'string') {
+            arrivalsTouched.add(reg);
+            if (index) addToCheckinIndex(index, reg, key, deviceOf(verdict.entry));
+          }
         }
       }
       continue;
     }
+    // check-ins told not to be append-only: their rows may change device, the index's devices no longer say
+    if (index && c.table === CHECKINS) forgetCheckinDevices(index);
 
     if (c.op === 'delete') {
       if (cur?.deleted && cur.deleted.hlc >= c.hlc) continue;
-      if (cur && !repeat) lost.deleteOver(c, cur, knew);
+      if (cur && !repeatFor(c)) lost.deleteOver(c, cur, knew);
       writable(key, cur).deleted = { hlc: c.hlc };
       applied.push(c);
       continue;
@@ -227,6 +246,8 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
 
     let row: RowState | undefined;
     let collided = false;
+    let lastOld: string | undefined;
+    let otherDevice = false;
     for (const field in c.fields) {
       const value = c.fields[field] ?? null;
       const old = cur ? own(cur.fields, field) : undefined;
@@ -238,7 +259,12 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
           collided = true;
           if (winner === 'held') continue;
         } else {
-          if (!repeat) noteConflict(c, field, old, { value, hlc: c.hlc });
+          // Same device: its writes are sequential, no clash. A row's fields mostly share one stamp: one test per stamp.
+          if (old.hlc !== lastOld) {
+            lastOld = old.hlc;
+            otherDevice = !sameDevice(old.hlc, c.hlc);
+          }
+          if (otherDevice) noteConflict(c, key, field, old, value, c.hlc);
           if (old.hlc > c.hlc) continue;
         }
       }
@@ -246,7 +272,8 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
       row.fields[field] = { value, hlc: c.hlc };
     }
     if (collided) refused.push({ change: c, reason: 'same-stamp' });
-    if (cur?.deleted && !repeat) lost.editUnder(c, cur.deleted, knew);
+    // editUnder reports only a put older than the tombstone: that test first, the predicate after
+    if (cur?.deleted && cur.deleted.hlc > c.hlc && !repeatFor(c)) lost.editUnder(c, cur.deleted, knew);
     if (row) applied.push(c);
   }
 
@@ -282,15 +309,48 @@ function checkChange(c: ChangeRecord, rules: MergeRules): RefusalReason | null {
     return 'malformed';
   }
   // The stamp's device is who wrote it; a record claiming another device is forged or broken.
-  if (typeof c.hlc !== 'string' || !STAMP.test(c.hlc) || stampDevice(c.hlc) !== c.device) return 'malformed';
+  if (typeof c.hlc !== 'string' || !stampOf(c.hlc, c.device)) return 'malformed';
   // the one write law (shared/trust/rules.ts), against the AUTHOR's role: exchange.ts passes the
   // roles enrolled by the organizer for the authors of verified batches (shared/trust/batches.ts)
   const role = rules.roleOf?.(c.device) ?? rules.senderRole;
   return role === undefined ? null : syncWriteRefusal(role, c.table, c.fields);
 }
 
-/** hlc.ts's packed form; checked here without unpacking, once per change of every file. */
-const STAMP = /^\d{15}-[0-9a-f]{5}-\S+$/;
+/** hlc.ts's packed form, which stampOf checks without the regex (the test holds the two together). */
+export const STAMP_FORM = /^\d{15}-[0-9a-f]{5}-\S+$/;
+const DEVICE = /^\S+$/;
+/** Device ids seen to be whole \S+ (a handful per file): the regex runs once per id, not per change. */
+const goodDevices = new Set<string>();
+
+/**
+ * True if `hlc` is hlc.ts's packed form (`/^\d{15}-[0-9a-f]{5}-\S+$/`) AND its device part is `device`.
+ * Checked without unpacking and without slicing, once per change of every file.
+ */
+export function stampOf(hlc: string, device: string): boolean {
+  if (hlc.length !== 22 + device.length || !hlc.startsWith(device, 22)) return false;
+  if (!goodDevices.has(device)) {
+    if (!DEVICE.test(device)) return false;
+    if (goodDevices.size > 10_000) goodDevices.clear(); // bounded: ids are few, files may be hostile
+    goodDevices.add(device);
+  }
+  for (let i = 0; i < 15; i++) {
+    const d = hlc.charCodeAt(i);
+    if (d < 48 || d > 57) return false;
+  }
+  if (hlc.charCodeAt(15) !== 45 || hlc.charCodeAt(21) !== 45) return false;
+  for (let i = 16; i < 21; i++) {
+    const h = hlc.charCodeAt(i);
+    if (!((h >= 48 && h <= 57) || (h >= 97 && h <= 102))) return false;
+  }
+  return true;
+}
+
+/** True if two stamps carry the same device id (everything from offset 22), without slicing. */
+function sameDevice(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = a.length - 1; i >= 22; i--) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
 
 type AppendVerdict = { entry?: RowState; refuse?: Refusal };
 

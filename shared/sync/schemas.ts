@@ -57,6 +57,7 @@ export class ValueError extends Error {
 }
 
 type Budget = { nodes: number; chars: number };
+const SCRATCH: Budget = { nodes: 0, chars: 0 };
 
 /** The first limit `value` breaks, or null. Recursion stops at the depth limit, so no stack runs out. */
 function limitProblem(value: unknown, depth: number, budget: Budget): ValueErrorCode | null {
@@ -177,28 +178,66 @@ const SHAPES = {
  * schema accepts, and anything it does not accept goes to the schema for the verdict. The merge runs
  * this on every change of every file (200,000 in the bench), where a whole-object parse costs twice.
  */
-type FieldCheck = { schema: z.ZodType; plain: (v: unknown) => boolean };
+type FieldCheck = {
+  schema: z.ZodType;
+  /** What the shortcut knows how to accept; 'none': every value goes to the schema. */
+  kind: 'string' | 'enum' | 'boolean' | 'list' | 'none';
+  /** For 'string' (and a list's strings): the length bounds. */
+  min: number;
+  max: number;
+  /** For 'enum'. */
+  options: ReadonlySet<unknown> | null;
+  /** For 'list': the check of its elements. */
+  item: FieldCheck | null;
+};
 
-function fieldCheck(schema: z.ZodType): FieldCheck {
-  let plain: (v: unknown) => boolean = () => false;
+/**
+ * The shortcut derived from a zod schema. Only these shapes get one; the test (schemas.fast.test.ts)
+ * holds `plain` to the schema on random values: whatever `plain` accepts, the schema accepts.
+ */
+export function fieldCheck(schema: z.ZodType): FieldCheck {
+  const check: FieldCheck = { schema, kind: 'none', min: 0, max: Number.POSITIVE_INFINITY, options: null, item: null };
   if (schema instanceof z.ZodString && schema.format === null) {
-    const min = schema.minLength ?? 0;
-    const max = schema.maxLength ?? Number.POSITIVE_INFINITY;
-    plain = (v) => typeof v === 'string' && v.length >= min && v.length <= max;
+    check.kind = 'string';
+    check.min = schema.minLength ?? 0;
+    check.max = schema.maxLength ?? Number.POSITIVE_INFINITY;
   } else if (schema instanceof z.ZodEnum) {
-    const options: ReadonlySet<unknown> = new Set(schema.options);
-    plain = (v) => options.has(v);
-  } else if (schema instanceof z.ZodBoolean) plain = (v) => typeof v === 'boolean';
-  else if (schema instanceof z.ZodArray) {
+    check.kind = 'enum';
+    check.options = new Set(schema.options);
+  } else if (schema instanceof z.ZodBoolean) check.kind = 'boolean';
+  else if (schema instanceof z.ZodArray && schema.element instanceof z.ZodType) {
     // every list of SHAPES is list(): its length limit is VALUE_LIMITS.items, which limitProblem checks first
-    const item = fieldCheck(schema.element as z.ZodType).plain;
-    plain = (v) => Array.isArray(v) && v.every(item);
+    const item = fieldCheck(schema.element);
+    if (item.kind !== 'none') {
+      check.kind = 'list';
+      check.item = item;
+    }
   }
-  return { schema, plain };
+  return check;
+}
+
+/** True only for a value `check.schema` accepts (within the limits, checked before); false: ask the schema. */
+export function plain(check: FieldCheck, v: unknown): boolean {
+  switch (check.kind) {
+    case 'string':
+      return typeof v === 'string' && v.length >= check.min && v.length <= check.max;
+    case 'enum':
+      return check.options!.has(v);
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'list': {
+      if (!Array.isArray(v)) return false;
+      const item = check.item!;
+      for (let i = 0; i < v.length; i++) if (!plain(item, v[i])) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 /** Per table, per field it knows. Every field may be absent (a change carries what changed) or null (removed). */
-const FIELD_CHECKS: ReadonlyMap<string, ReadonlyMap<string, FieldCheck>> = new Map(
+export const FIELD_CHECKS: ReadonlyMap<string, ReadonlyMap<string, FieldCheck>> = new Map(
   Object.entries(SHAPES).map(([table, shape]) => [table, new Map(Object.entries(shape as Record<string, z.ZodType>).map(([f, s]) => [f, fieldCheck(s)]))]),
 );
 
@@ -211,7 +250,10 @@ export const SCHEMA_TABLES: readonly string[] = [...FIELD_CHECKS.keys()];
  * schema (not synced) get the limits only.
  */
 export function fieldsProblem(table: string, fields: Readonly<Record<string, unknown>>): ValueError | null {
-  const budget: Budget = { nodes: VALUE_LIMITS.nodes, chars: VALUE_LIMITS.chars };
+  // one budget object for every call (nothing here re-enters): the merge calls this 200,000 times a file set
+  const budget = SCRATCH;
+  budget.nodes = VALUE_LIMITS.nodes;
+  budget.chars = VALUE_LIMITS.chars;
   const checks = FIELD_CHECKS.get(table);
   for (const f in fields) {
     const value = fields[f];
@@ -220,7 +262,7 @@ export function fieldsProblem(table: string, fields: Readonly<Record<string, unk
     const bad = typeof value === 'string' ? (value.length > VALUE_LIMITS.strings ? 'string-too-long' : (budget.chars -= value.length) < 0 ? 'too-large' : null) : limitProblem(value, 1, budget);
     if (bad) return new ValueError(bad, table, f);
     const check = checks?.get(f);
-    if (!check || value === null || value === undefined || check.plain(value)) continue;
+    if (!check || value === null || value === undefined || plain(check, value)) continue;
     const res = check.schema.safeParse(value);
     if (res.success) continue;
     const issue = res.error.issues[0]!;
