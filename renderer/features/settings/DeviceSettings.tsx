@@ -5,7 +5,7 @@ import { effectiveOrganizerPin, isAcceptableOrganizerPin, isOutdatedPin, OUTDATE
 import { useDb } from '../../hooks/db-context';
 import { useEvents } from '../../hooks/use-events';
 import { areasForRole, startArea } from '../../stores/ui-store';
-import { loadPinAttempts, savePinAttempts, setOrganizerPin, spreadOrganizerPin, updateDevice, validateDeviceName } from './device-repo';
+import { loadPinAttempts, savePinAttempts, setOrganizerPin, spreadOrganizerPin, updateDevice, validateDeviceName } from '../../db/repo/device';
 import { useOrganizerGate } from './organizer-gate';
 
 const ROLE_HINTS: Record<DeviceRole, string> = {

@@ -5,7 +5,7 @@ import { closeOrganizerSession, openOrganizerSession } from '../../db/authority'
 import type { DbContext } from '../../db/context';
 import { useDb } from '../../hooks/db-context';
 import { useUiStore } from '../../stores/ui-store';
-import { loadOrganizerPin, loadPinAttempts, savePinAttempts } from './device-repo';
+import { loadOrganizerPin, loadPinAttempts, savePinAttempts } from '../../db/repo/device';
 import './settings.css';
 
 /** Asks for the organizer PIN when needed; resolves true when the action may go ahead. */

@@ -1,9 +1,10 @@
+// This device's settings: its row (name, role), the PIN attempt counter, and the organizer PIN on the event rows.
 import { deviceRoles, type Device, type DeviceRole, type EventRow } from '../../../shared/domain/types';
 import { effectiveOrganizerPin, makeOrganizerPin, noAttempts, type PinAttempts } from '../../../shared/security/organizer-pin';
 import type { OrganizerPinRecord } from '../../../shared/domain/types';
-import { assertMayWrite } from '../../db/authority';
-import { putTracked } from '../../db/change-log';
-import type { DbContext } from '../../db/context';
+import { assertMayWrite } from '../authority';
+import { putTracked } from '../change-log';
+import type { DbContext } from '../context';
 
 // Device rows and the attempt counter are local to this device: they describe it, not the event, and
 // are not change-logged. The organizer PIN is the opposite: it must reach other devices, so it is a
