@@ -23,7 +23,7 @@ export function validateDeviceName(name: string): string {
 
 /**
  * Renames this device or changes its role, in one transaction. A role change needs the organizer's
- * session on a non-organizer device (authority.ts; the caller asks for the PIN, organizer-gate.tsx).
+ * session on a non-organizer device (authority.ts; the caller asks for the PIN, components/organizer-gate.tsx).
  * It changes what this device shows and may write here; what OTHER devices accept from it is decided
  * by the enrolment the organizer signed (shared/trust/enrolment.ts), never by this row.
  */

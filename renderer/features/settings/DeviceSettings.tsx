@@ -6,7 +6,7 @@ import { useDb } from '../../hooks/db-context';
 import { useEvents } from '../../hooks/use-events';
 import { areasForRole, startArea } from '../../stores/ui-store';
 import { loadPinAttempts, savePinAttempts, setOrganizerPin, spreadOrganizerPin, updateDevice, validateDeviceName } from '../../db/repo/device';
-import { useOrganizerGate } from './organizer-gate';
+import { useOrganizerGate } from '../../components/organizer-gate';
 
 const ROLE_HINTS: Record<DeviceRole, string> = {
   organizer: 'все разделы; задаёт PIN организатора и получает файлы от стоек, районов и экспертов',
