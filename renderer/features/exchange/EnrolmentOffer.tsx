@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keyFingerprint } from '../../../shared/sync/signing';
 import type { EnrolmentFile } from '../../../shared/trust/enrolment-file';
-import { refreshDeskCache } from '../../db/repo/desk';
+import { refreshDeskCache } from '../../db/repo/desk-cache';
 import { applyExchange, previewExchange } from '../../db/repo/exchange';
 import { acceptEnrolmentFile, TrustError } from '../../db/repo/trust';
 import { useDb } from '../../hooks/db-context';

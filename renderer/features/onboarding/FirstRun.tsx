@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDb } from '../../hooks/db-context';
 import { RestoreFromFileButton } from '../backup';
-import { refreshDeskCache } from '../../db/repo/desk';
+import { refreshDeskCache } from '../../db/repo/desk-cache';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
 import { ExchangeImport } from '../exchange';
