@@ -17,6 +17,13 @@ const nodeBuiltins = { regex: '^node:', message: 'node:* — только в ele
 const electronPkg = { regex: '^electron(/|$)', message: 'пакет electron — только в electron/' };
 const dexiePkg = { regex: '^dexie(-react-hooks)?(/|$)', message: 'dexie — только в renderer/db (данные — через репозитории и хуки)' };
 const reactPkg = { regex: '^react(-dom)?(/|$)', message: 'shared/ не зависит от React' };
+// Features talk to each other only through each feature's index.ts: from renderer/features/<b>/, `../<a>` (or
+// `../<a>/index`) is fine, `../<a>/<file>` is another feature's internals. Below features/, nothing imports features/.
+const featureInternals = {
+  regex: '^(\\.\\./(?!\\.)[^/]+|(\\.\\./)+features/[^/]+)/(?!index(\\.tsx?)?$).+',
+  message: 'другая функция — только через её index.ts: импортируйте из «../<функция>», не из её файлов (см. docs/ARCHITECTURE.md «1. Layers»)',
+};
+const noFeatures = { regex: '^(\\.\\./)+features(/|$)', message: 'components/, hooks/, stores/, common/ и db/ не импортируют features/ (см. docs/ARCHITECTURE.md «1. Layers»)' };
 const restrict = (...patterns) => ['error', { patterns: patterns.map((p) => ({ ...p })) }];
 
 export default tseslint.config(
@@ -55,18 +62,27 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict(ourTop('electron'), ourTop('tests'), nodeBuiltins, electronPkg, dexiePkg) },
   },
   {
+    // each feature uses another only through that feature's index.ts (the shell, App.tsx, mounts pages by path)
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': restrict(ourTop('electron'), ourTop('tests'), nodeBuiltins, electronPkg, dexiePkg, featureInternals) },
+  },
+  {
+    files: ['renderer/{components,stores,common}/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': restrict(ourTop('electron'), ourTop('tests'), nodeBuiltins, electronPkg, dexiePkg, noFeatures) },
+  },
+  {
     // hooks are the one place that reads through useLiveQuery (dexie-react-hooks); dexie itself stays in db/
     files: ['renderer/hooks/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': restrict(ourTop('electron'), ourTop('tests'), nodeBuiltins, electronPkg, {
         regex: '^dexie(/|$)',
         message: 'dexie — только в renderer/db (данные — через репозитории и хуки)',
-      }),
+      }, noFeatures),
     },
   },
   {
     files: ['renderer/db/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict(ourTop('electron'), ourTop('tests'), nodeBuiltins, electronPkg) },
+    rules: { 'no-restricted-imports': restrict(ourTop('electron'), ourTop('tests'), nodeBuiltins, electronPkg, noFeatures) },
   },
   {
     // the command-line tool runs on Node without Electron: shared/ and node:* only

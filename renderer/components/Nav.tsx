@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 // The one component that reaches into a feature: the navigation is where the organizer's areas are
 // unlocked, and the PIN dialog lives with the other organizer-PIN code in settings.
-import { lockOrganizer, useOrganizerGate } from '../features/settings/organizer-gate';
+import { lockOrganizer, useOrganizerGate } from './organizer-gate';
 import { UNLOCK_MS } from '../../shared/security/organizer-pin';
 import { useDb } from '../hooks/db-context';
 import { startArea, visibleAreas, useUiStore, type Area } from '../stores/ui-store';

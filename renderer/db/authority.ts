@@ -2,7 +2,7 @@
  * Roles enforced where data is written: the one guard every repository write goes through
  * (putTracked, deleteTracked, updateDevice). It applies the same write rules as the merge
  * (shared/trust/rules.ts) to this device's own role; what the role may not write is refused unless an
- * organizer session is open — the organizer PIN typed on this device (features/settings/organizer-gate)
+ * organizer session is open — the organizer PIN typed on this device (components/organizer-gate.tsx)
  * within its time. The screens hide what a role cannot do; this is the layer that does not rely on it.
  *
  * The session lives in memory, per open database: a reload or a restart closes it.

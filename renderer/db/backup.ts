@@ -7,7 +7,7 @@ import type { Bridge } from '../../shared/ipc/contract';
 import type { DbContext } from './context';
 import { clockStart } from '../../shared/sync/hlc';
 import { checkRestoredValues } from './restore-checks';
-import { newDeskEpoch } from './repo/desk';
+import { newDeskEpoch } from './repo/desk-cache';
 import { removeDeskCacheFiles } from './desk-cache-file';
 
 /**

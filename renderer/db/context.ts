@@ -1,7 +1,7 @@
 import { clockStart, createClock, MAX_CLOCK_AHEAD_MS, type Clock } from '../../shared/sync/hlc';
 import type { Device } from '../../shared/domain/types';
 import { DB_NAME, SkhodDb } from './database';
-import { ensureDeskEpoch, lastDeskStamp } from './repo/desk';
+import { ensureDeskEpoch, lastDeskStamp } from './repo/desk-cache';
 import { seedReferenceData } from './repo/reference';
 import { rollBackUnfinishedImports } from './repo/import';
 
@@ -22,7 +22,7 @@ const CLOCK_FLOOR_KEY = 'clock.floor';
 
 /**
  * Opens (creating or upgrading) the database, makes sure this device has an id and the database a desk
- * cache epoch (repo/desk.ts), seeds reference data and starts the clock after the greatest stamp already stored or recorded as the clock floor, so a
+ * cache epoch (repo/desk-cache.ts), seeds reference data and starts the clock after the greatest stamp already stored or recorded as the clock floor, so a
  * restart — or a restore of an older backup — never issues an older one.
  */
 export async function openDatabase(name: string = DB_NAME, now: () => number = Date.now): Promise<DbContext> {

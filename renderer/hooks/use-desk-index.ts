@@ -1,25 +1,13 @@
 import { useLayoutEffect, useState } from 'react';
 import type { SearchIndex } from '../../shared/search';
 import { indexDeskCards, takeDeskPreload, toSearchDoc, type DeskState } from '../db/desk-preload';
-import {
-  DESK_LOOKUP_TABLES,
-  deskChangesAfter,
-  FOREIGN_LOOKUPS,
-  loadDeskLookups,
-  loadDeskRegistrations,
-  openDeskCache,
-  refreshDeskCache,
-  toDeskCards,
-  watchDeskEpoch,
-  writeDeskCache,
-  type DeskCard,
-  type DeskLookups,
-} from '../db/repo/desk';
+import { DESK_LOOKUP_TABLES, deskChangesAfter, FOREIGN_LOOKUPS, openDeskCache, refreshDeskCache, watchDeskEpoch, writeDeskCache } from '../db/repo/desk-cache';
+import { loadDeskLookups, loadDeskRegistrations, toDeskCards, type DeskCard, type DeskLookups } from '../db/repo/desk-cards';
 import { whenSettled } from '../db/settled';
 import { watchAfter } from '../db/watch';
 import { useDb } from './db-context';
 
-export type { DeskCard } from '../db/repo/desk';
+export type { DeskCard } from '../db/repo/desk-cards';
 
 export type DeskIndex = {
   index: SearchIndex;
@@ -47,7 +35,7 @@ const whenIdle = (fn: () => void): (() => void) => {
 /**
  * The desk's search index over one event, kept current from the change log: only rows that changed
  * are re-indexed, never the whole event. The cards are cached on the device (one row, see
- * renderer/db/repo/desk.ts), so the next opening reads one value instead of every registration and
+ * renderer/db/repo/desk-cache.ts), so the next opening reads one value instead of every registration and
  * person, and replays only what changed since the cache was written (its own changes and the notes of
  * changes from other devices). When the caches are voided (dropDeskCaches), it reads everything again.
  *

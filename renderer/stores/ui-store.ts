@@ -8,7 +8,7 @@ export type Area = (typeof areas)[number];
 
 /**
  * The areas a device of each role shows in the navigation, in the navigation's order. The rest are
- * the organizer's: on other devices they open only after the organizer PIN (organizer-gate.tsx).
+ * the organizer's: on other devices they open only after the organizer PIN (components/organizer-gate.tsx).
  * A juror works in juror mode (the score sheet); the shell behind it only needs Настройки.
  */
 const ROLE_AREAS: Record<DeviceRole, readonly Area[]> = {

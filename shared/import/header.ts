@@ -11,6 +11,9 @@ import { ImportError, columnLetter, formatCount } from './errors';
 import { matchHeader, noNameColumn, scoreHeaders } from './mapping';
 import { fold } from './normalize';
 
+/** The hidden key column of the district template; also how the import wizard recognizes a template. */
+export const KEY_HEADER = 'Ключ записи (не изменять)';
+
 const MAX_SCAN_ROWS = 30;
 
 // Text that would be dangerous as an object key in code that builds objects from headers. Ours never

@@ -37,7 +37,7 @@ import type { TrustRefusalReason } from '../../../shared/trust/batches';
 import type { DbContext } from '../context';
 import type { TrustRow } from '../database';
 import { batchesFor, batchOwnChanges, batchRow, checkExchange, rememberDevices, senderAuthority, storedEvents, type CheckedExchange } from './batches';
-import { noteForeignDeskChanges } from './desk';
+import { noteForeignDeskChanges } from './desk-cache';
 import { recordConflicts } from './sync-conflicts';
 import { importInProgress } from './import';
 import { capSeenForHeld } from '../../../shared/sync/quarantine';

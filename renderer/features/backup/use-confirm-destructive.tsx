@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useOrganizerGate } from '../settings/organizer-gate';
+import { useOrganizerGate } from '../../components/organizer-gate';
 import type { ConfirmDestructive, DestructiveKind } from './confirm';
 
 const WHAT: Record<DestructiveKind, string> = {

@@ -5,7 +5,7 @@ import type { ApplicationInput } from '../../db/repo/contest';
 import { useDb } from '../../hooks/db-context';
 import type { ContestSetup } from '../../hooks/use-contest';
 import { useMunicipalities } from '../../hooks/use-municipalities';
-import { ParseWorker } from '../import/worker-client';
+import { ParseWorker } from '../import';
 import { buildImportRows, chooseApplicationSheet, findHeaderRow, guessMapping, IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ColumnMapping } from './application-import';
 
 const MAX_SHEET_BYTES = 10 * 1024 * 1024;

@@ -4,7 +4,7 @@ import { removeJuror } from '../../db/repo/contest';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, JurorView } from '../../hooks/use-contest';
 import { ActionDialog } from '../../components/ui';
-import { plural } from '../results/format';
+import { plural } from '../results';
 
 /**
  * «Убрать» a juror. Without sheets: their assignments go, nothing else to decide. With sheets: how many

@@ -17,7 +17,7 @@ import { OperatorPrompt } from './OperatorPrompt';
 import { WalkInDialog } from './WalkInDialog';
 import { BadgePrintDialog, type BadgeBatchSource } from './BadgePrintDialog';
 import { DeskSectionPicker } from './DeskSectionPicker';
-import { CertificatesDialog } from '../reports/CertificatesDialog';
+import { CertificatesDialog } from '../reports';
 import { fullName } from '../../../shared/people/name';
 
 type Outcome =

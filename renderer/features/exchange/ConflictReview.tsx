@@ -8,7 +8,7 @@ import type { EventRow } from '../../../shared/domain/types';
 import { resolveConflict, type ConflictResolution, type StoredConflict } from '../../db/repo/sync-conflicts';
 import { useDb } from '../../hooks/db-context';
 import { useDeviceNames, useRowLabels, useSyncConflicts } from '../../hooks/use-exchange';
-import { TABLE_LABELS } from '../audit/audit-model';
+import { TABLE_LABELS } from '../../common/labels';
 import { fieldLabel, formatValue, stampTime, timeOf } from './labels';
 import { QuarantineReview } from './QuarantineReview';
 

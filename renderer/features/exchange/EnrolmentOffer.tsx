@@ -2,12 +2,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keyFingerprint } from '../../../shared/sync/signing';
 import type { EnrolmentFile } from '../../../shared/trust/enrolment-file';
-import { refreshDeskCache } from '../../db/repo/desk';
+import { refreshDeskCache } from '../../db/repo/desk-cache';
 import { applyExchange, previewExchange } from '../../db/repo/exchange';
 import { acceptEnrolmentFile, TrustError } from '../../db/repo/trust';
 import { useDb } from '../../hooks/db-context';
 import { areasForRole, startArea, useUiStore } from '../../stores/ui-store';
-import { useOrganizerGate } from '../settings/organizer-gate';
+import { useOrganizerGate } from '../../components/organizer-gate';
 
 /**
  * An enrolment file opened on a device: which event, which role the organizer made it for, what this

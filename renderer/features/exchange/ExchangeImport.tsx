@@ -4,7 +4,7 @@ import { MAX_FILE_BYTES } from '../../../shared/ipc/limits';
 import { ENROLMENT_EXTENSION, isEnrolmentFile, readEnrolmentFile, type EnrolmentFile } from '../../../shared/trust/enrolment-file';
 import { bridge } from '../../bridge/bridge';
 import { backupBeforeRisk } from '../../db/backup';
-import { refreshDeskCache } from '../../db/repo/desk';
+import { refreshDeskCache } from '../../db/repo/desk-cache';
 import { applyExchange, previewExchange, type ApplyResult, type ExchangePreview } from '../../db/repo/exchange';
 import { useDb } from '../../hooks/db-context';
 import { useOpenedFileStore } from '../../stores/opened-file-store';

@@ -7,7 +7,7 @@ import { usePeerStatus, useSyncBook } from '../../hooks/use-exchange';
 import { useDb } from '../../hooks/db-context';
 import { timeOf } from './labels';
 import { ConflictReview } from './ConflictReview';
-import { HubPanel } from '../hub/HubPanel';
+import { HubPanel } from '../hub';
 import { EnrolPanel } from './EnrolPanel';
 import { ExchangeImport } from './ExchangeImport';
 import './exchange.css';

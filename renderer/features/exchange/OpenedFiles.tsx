@@ -5,7 +5,7 @@ import { isFreshDevice, loadJurorPackage, openJurorPackage } from '../../db/repo
 import { useDb } from '../../hooks/db-context';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
-import { usePackageCode } from '../jury/PackageCodePrompt';
+import { usePackageCode } from '../jury';
 
 const WAIT_MS = 25_000;
 

@@ -1,6 +1,6 @@
 import type { RefusalReason } from '../../../shared/sync/merge';
 import { TRUST_REFUSAL_TEXT, type TrustRefusalReason } from '../../../shared/trust/batches';
-import { FIELD_LABELS } from '../audit/audit-model';
+import { FIELD_LABELS } from '../../common/labels';
 
 /** What a kind of record is called in previews and conflict lists (plural, for counts). */
 export const TABLE_LABEL: Record<string, string> = {

@@ -3,7 +3,7 @@ import type { EventRow } from '../../../shared/domain/types';
 import { DEFAULT_IMPORT_LIMITS } from '../../../shared/import/types';
 import { bridge } from '../../bridge/bridge';
 import { backupBeforeRisk } from '../../db/backup';
-import { refreshDeskCache } from '../../db/repo/desk';
+import { refreshDeskCache } from '../../db/repo/desk-cache';
 import { commitImport, loadImportBase, type ImportBase, type ImportProgress } from '../../db/repo/import';
 import { useDb } from '../../hooks/db-context';
 import { useArrivals } from '../../hooks/use-arrivals';

@@ -12,9 +12,6 @@ import type { ImportPlan, PlannedRow } from './build';
 import { fullName } from '../../../shared/people/name';
 import type { Analysis } from './worker-protocol';
 
-/** The hidden key column of the district template; also how the wizard recognizes a template. */
-export const KEY_HEADER = 'Ключ записи (не изменять)';
-
 /** `strong`: the safe default is to merge (see `weigh`); `evidence`: for and against, shown to the user. */
 export type Candidate = { value: string; label: string; reasons: DedupeReason[]; evidence: Evidence[]; strong: boolean };
 /** 'add' (a new person, "keep both"), 'skip', 'row:<n>' (merge into that row of the file), 'reg:<id>' (merge into a stored registration). */

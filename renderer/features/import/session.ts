@@ -14,7 +14,8 @@ import { categoryLabel, parseCategory } from './categories';
 import type { Category } from '../../../shared/domain/types';
 import type { Decision, PlanResult, Prepared } from './plan';
 import type { ImportReport } from './report';
-import { buildPlan, KEY_HEADER } from './plan';
+import { buildPlan } from './plan';
+import { KEY_HEADER } from '../../../shared/import/header';
 import type { AnalyzeRequest, ReadReply, SheetSummary } from './worker-protocol';
 
 /** The people registered at the event, keyed by registration id, as dedupe compares them. */

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDb } from '../../hooks/db-context';
-import { RestoreFromFileButton } from '../backup/RestoreFromFileButton';
-import { refreshDeskCache } from '../../db/repo/desk';
+import { RestoreFromFileButton } from '../backup';
+import { refreshDeskCache } from '../../db/repo/desk-cache';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
-import { ExchangeImport } from '../exchange/ExchangeImport';
-import { JoinHub } from '../hub/JoinHub';
-import { JurorEntryButton } from '../jury/JurorEntryButton';
+import { ExchangeImport } from '../exchange';
+import { JoinHub } from '../hub';
+import { JurorEntryButton } from '../jury';
 import { CreateEventDialog } from './CreateEventDialog';
 import { openDemoEvent } from './open-demo';
 

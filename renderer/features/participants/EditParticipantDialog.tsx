@@ -7,7 +7,7 @@ import { FormDialog, SelectField, TextField, closeDialog, type Option } from '..
 import { saveRegistrationEdit, validateRegistrationEdit, type RegistrationEdit } from '../../db/repo/participants';
 import { useDb } from '../../hooks/db-context';
 import type { RegistrationRow } from '../../hooks/use-participants';
-import { useOrganizerGate } from '../settings/organizer-gate';
+import { useOrganizerGate } from '../../components/organizer-gate';
 import { STATUS_LABELS } from './ParticipantFilters';
 
 const HOW: Option<NonNullable<Consent['how']>>[] = [

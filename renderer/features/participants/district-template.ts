@@ -12,7 +12,7 @@ import type { EventRow, Section } from '../../../shared/domain/types';
 import { categories } from '../../../shared/domain/types';
 import { neutralizeCell } from '../../../shared/export/xlsx';
 import type { DelegateForTemplate } from '../../db/repo/participants';
-import { KEY_HEADER } from '../import/plan';
+import { KEY_HEADER } from '../../../shared/import/header';
 import { ru } from '../../i18n/ru';
 import { phoneForExport } from './exports';
 

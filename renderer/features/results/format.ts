@@ -1,6 +1,6 @@
 import type { SkippedScore } from '../../../shared/contest';
 import type { AggregationMethod, BlockReliability, ExclusionReason, PlaceDecision, Results, TieBreak } from '../../../shared/results';
-import { METHOD_LABELS, TIE_BREAK_LABELS } from '../contest/labels';
+import { METHOD_LABELS, TIE_BREAK_LABELS } from '../contest';
 
 export { METHOD_LABELS, TIE_BREAK_LABELS };
 

@@ -5,8 +5,8 @@ import { effectiveOrganizerPin, isAcceptableOrganizerPin, isOutdatedPin, OUTDATE
 import { useDb } from '../../hooks/db-context';
 import { useEvents } from '../../hooks/use-events';
 import { areasForRole, startArea } from '../../stores/ui-store';
-import { loadPinAttempts, savePinAttempts, setOrganizerPin, spreadOrganizerPin, updateDevice, validateDeviceName } from './device-repo';
-import { useOrganizerGate } from './organizer-gate';
+import { loadPinAttempts, savePinAttempts, setOrganizerPin, spreadOrganizerPin, updateDevice, validateDeviceName } from '../../db/repo/device';
+import { useOrganizerGate } from '../../components/organizer-gate';
 
 const ROLE_HINTS: Record<DeviceRole, string> = {
   organizer: 'все разделы; задаёт PIN организатора и получает файлы от стоек, районов и экспертов',

@@ -6,9 +6,9 @@ import { useDb } from '../../hooks/db-context';
 import { useChangeCount } from '../../hooks/use-change-count';
 import { languages, type Language } from '../../i18n';
 import { useUiStore } from '../../stores/ui-store';
-import { AuditLogView } from '../audit/AuditLogView';
+import { AuditLogView } from '../audit';
 import { DeviceSettings } from './DeviceSettings';
-import { BackupSection } from '../backup/BackupSection';
+import { BackupSection } from '../backup';
 import { MunicipalitiesEditor } from './MunicipalitiesEditor';
 import './settings.css';
 

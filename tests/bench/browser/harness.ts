@@ -7,7 +7,7 @@
 import Dexie, { type Table } from 'dexie';
 import { SkhodDb } from '../../../renderer/db/database';
 import { indexDeskCards } from '../../../renderer/db/desk-preload';
-import { loadDeskLookups, loadDeskRegistrations, toDeskCards } from '../../../renderer/db/repo/desk';
+import { loadDeskLookups, loadDeskRegistrations, toDeskCards } from '../../../renderer/db/repo/desk-cards';
 import type { BenchPerson, BenchQuery, QueryClass } from '../lib/queries';
 import { makeQueries } from '../lib/queries';
 import { buildEngine, type Engine, type EngineName, type MemoryEngine } from './engines';

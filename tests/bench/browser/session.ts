@@ -135,6 +135,8 @@ const SEED_INPUTS = [
   'renderer/features/onboarding/open-demo.ts',
   // the seeded profile holds the desk's cache as the desk wrote it: a new cache format seeds again
   'renderer/db/repo/desk.ts',
+  'renderer/db/repo/desk-cards.ts',
+  'renderer/db/repo/desk-cache.ts',
   'renderer/db/desk-cache-file.ts',
   'renderer/hooks/use-desk-index.ts',
   'package-lock.json',

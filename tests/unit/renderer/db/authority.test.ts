@@ -19,7 +19,7 @@ import { applyExchange, exportExchange, previewExchange, type ExchangePreview } 
 import { addMunicipality } from '../../../../renderer/db/repo/reference';
 import { acceptEnrolment, deviceSigner, enrolPairedDevice, loadTrust } from '../../../../renderer/db/repo/trust';
 import { openDemoEvent } from '../../../../renderer/features/onboarding/open-demo';
-import { setOrganizerPin, updateDevice } from '../../../../renderer/features/settings/device-repo';
+import { setOrganizerPin, updateDevice } from '../../../../renderer/db/repo/device';
 import { freshDb } from './helpers';
 import { enrol } from './trust-helpers';
 

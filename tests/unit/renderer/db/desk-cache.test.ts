@@ -3,18 +3,8 @@ import type { DbContext } from '../../../../renderer/db/context';
 import { putTracked } from '../../../../renderer/db/change-log';
 import { decodeDeskCache, encodeDeskCache, readDeskCacheHeader, tableDeskCacheStore } from '../../../../renderer/db/desk-cache-file';
 import { createBackup, readBackup, restoreBackup } from '../../../../renderer/db/backup';
-import {
-  dropDeskCaches,
-  deskCacheEpoch,
-  deskChangesAfter,
-  noteForeignDeskChanges,
-  loadDeskLookups,
-  loadDeskRegistrations,
-  openDeskCache,
-  refreshDeskCache,
-  toDeskCards,
-  type DeskCard,
-} from '../../../../renderer/db/repo/desk';
+import { dropDeskCaches, deskCacheEpoch, deskChangesAfter, noteForeignDeskChanges, openDeskCache, refreshDeskCache } from '../../../../renderer/db/repo/desk-cache';
+import { loadDeskLookups, loadDeskRegistrations, toDeskCards, type DeskCard } from '../../../../renderer/db/repo/desk-cards';
 import { openDemoEvent } from '../../../../renderer/features/onboarding/open-demo';
 import { freshDb } from './helpers';
 

@@ -9,7 +9,7 @@ import { generateDelegateList, sheetToXlsx } from '../../../../shared/generator'
 import { openDatabase, type DbContext } from '../../../../renderer/db/context';
 import { SkhodDb } from '../../../../renderer/db/database';
 import { createEvent } from '../../../../renderer/db/repo/events';
-import { deskChangesAfter, lastDeskStamp } from '../../../../renderer/db/repo/desk';
+import { deskChangesAfter, lastDeskStamp } from '../../../../renderer/db/repo/desk-cache';
 import { readSettled, UNSETTLED, whenSettled } from '../../../../renderer/db/settled';
 import { freshDb } from './helpers';
 import { pick, runImport } from '../features/import/pipeline';

@@ -5,7 +5,7 @@ import type { DbContext } from '../../../../../renderer/db/context';
 import { loadDelegates } from '../../../../../renderer/db/repo/participants';
 import { buildDistrictTemplate, TEMPLATE_SHEET } from '../../../../../renderer/features/participants/district-template';
 import { openDemoEvent } from '../../../../../renderer/features/onboarding/open-demo';
-import { KEY_HEADER } from '../../../../../renderer/features/import/plan';
+import { KEY_HEADER } from '../../../../../shared/import/header';
 import { freshDb } from '../../db/helpers';
 import { analyze, runImport } from '../import/pipeline';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DbContext } from '../../../../../renderer/db/context';
-import { createEvent } from '../../../../../renderer/db/repo/events';
+import type { DbContext } from '../../../../renderer/db/context';
+import { createEvent } from '../../../../renderer/db/repo/events';
 import {
   loadOrganizerPin,
   loadPinAttempts,
@@ -9,9 +9,9 @@ import {
   spreadOrganizerPin,
   updateDevice,
   validateDeviceName,
-} from '../../../../../renderer/features/settings/device-repo';
-import { verifyOrganizerPin } from '../../../../../shared/security/organizer-pin';
-import { freshDb } from '../../db/helpers';
+} from '../../../../renderer/db/repo/device';
+import { verifyOrganizerPin } from '../../../../shared/security/organizer-pin';
+import { freshDb } from './helpers';
 
 let ctx: DbContext | undefined;
 afterEach(() => ctx?.db.close());
@@ -97,7 +97,7 @@ describe('organizer PIN in a synced row', () => {
     await savePinAttempts(ctx, { failures: 4, lockedUntil: 123_456 });
     const name = ctx.db.name;
     ctx.db.close();
-    const { openDatabase } = await import('../../../../../renderer/db/context');
+    const { openDatabase } = await import('../../../../renderer/db/context');
     ctx = await openDatabase(name);
     expect(await loadPinAttempts(ctx)).toEqual({ failures: 4, lockedUntil: 123_456 });
   });

@@ -1,9 +1,10 @@
+// This device's settings: its row (name, role), the PIN attempt counter, and the organizer PIN on the event rows.
 import { deviceRoles, type Device, type DeviceRole, type EventRow } from '../../../shared/domain/types';
 import { effectiveOrganizerPin, makeOrganizerPin, noAttempts, type PinAttempts } from '../../../shared/security/organizer-pin';
 import type { OrganizerPinRecord } from '../../../shared/domain/types';
-import { assertMayWrite } from '../../db/authority';
-import { putTracked } from '../../db/change-log';
-import type { DbContext } from '../../db/context';
+import { assertMayWrite } from '../authority';
+import { putTracked } from '../change-log';
+import type { DbContext } from '../context';
 
 // Device rows and the attempt counter are local to this device: they describe it, not the event, and
 // are not change-logged. The organizer PIN is the opposite: it must reach other devices, so it is a
@@ -22,7 +23,7 @@ export function validateDeviceName(name: string): string {
 
 /**
  * Renames this device or changes its role, in one transaction. A role change needs the organizer's
- * session on a non-organizer device (authority.ts; the caller asks for the PIN, organizer-gate.tsx).
+ * session on a non-organizer device (authority.ts; the caller asks for the PIN, components/organizer-gate.tsx).
  * It changes what this device shows and may write here; what OTHER devices accept from it is decided
  * by the enrolment the organizer signed (shared/trust/enrolment.ts), never by this row.
  */

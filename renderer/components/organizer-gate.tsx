@@ -1,12 +1,12 @@
+// The organizer gate: asks for the organizer PIN before an organizer's area or a destructive action (used by many features).
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { OrganizerPinRecord } from '../../../shared/domain/types';
-import { formatWait, isOutdatedPin, needsOrganizerPin, tryOrganizerPin, UNLOCK_MS, waitMs } from '../../../shared/security/organizer-pin';
-import { closeOrganizerSession, openOrganizerSession } from '../../db/authority';
-import type { DbContext } from '../../db/context';
-import { useDb } from '../../hooks/db-context';
-import { useUiStore } from '../../stores/ui-store';
-import { loadOrganizerPin, loadPinAttempts, savePinAttempts } from './device-repo';
-import './settings.css';
+import type { OrganizerPinRecord } from '../../shared/domain/types';
+import { formatWait, isOutdatedPin, needsOrganizerPin, tryOrganizerPin, UNLOCK_MS, waitMs } from '../../shared/security/organizer-pin';
+import { closeOrganizerSession, openOrganizerSession } from '../db/authority';
+import type { DbContext } from '../db/context';
+import { useDb } from '../hooks/db-context';
+import { useUiStore } from '../stores/ui-store';
+import { loadOrganizerPin, loadPinAttempts, savePinAttempts } from '../db/repo/device';
 
 /** Asks for the organizer PIN when needed; resolves true when the action may go ahead. */
 export type AskOrganizer = (what: string) => Promise<boolean>;

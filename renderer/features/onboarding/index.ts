@@ -1,0 +1,2 @@
+// Onboarding exposes nothing to other features: App.tsx mounts FirstRun and CreateEventDialog lazily.
+export {};

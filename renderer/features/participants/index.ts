@@ -1,0 +1,2 @@
+// Participants expose nothing to other features: App.tsx mounts ParticipantsPage lazily.
+export {};

@@ -1,0 +1,2 @@
+// Sections expose nothing to other features: App.tsx mounts SectionsPage lazily.
+export {};
