@@ -43,7 +43,7 @@
 import type { DeviceRole } from '../domain/types';
 import type { ChangeRecord } from './change';
 import { sameValue } from './diff';
-import { unpackHlc } from './hlc';
+import { sameDevice, stampOf } from './stamp-form';
 import { syncWriteRefusal, type WriteRefusal } from '../trust/rules';
 import type { Knowledge } from './seen';
 import { addToCheckinIndex, buildCheckinIndex, CHECKINS, checkinIndex, deviceOf, doubleCheckins, forgetCheckinDevices, keepCheckinIndex, shareCheckinIndex, type AnnulConflict, type DoubleCheckin } from './checkin-conflicts';
@@ -316,42 +316,6 @@ function checkChange(c: ChangeRecord, rules: MergeRules): RefusalReason | null {
   return role === undefined ? null : syncWriteRefusal(role, c.table, c.fields);
 }
 
-/** hlc.ts's packed form, which stampOf checks without the regex (the test holds the two together). */
-export const STAMP_FORM = /^\d{15}-[0-9a-f]{5}-\S+$/;
-const DEVICE = /^\S+$/;
-/** Device ids seen to be whole \S+ (a handful per file): the regex runs once per id, not per change. */
-const goodDevices = new Set<string>();
-
-/**
- * True if `hlc` is hlc.ts's packed form (`/^\d{15}-[0-9a-f]{5}-\S+$/`) AND its device part is `device`.
- * Checked without unpacking and without slicing, once per change of every file.
- */
-export function stampOf(hlc: string, device: string): boolean {
-  if (hlc.length !== 22 + device.length || !hlc.startsWith(device, 22)) return false;
-  if (!goodDevices.has(device)) {
-    if (!DEVICE.test(device)) return false;
-    if (goodDevices.size > 10_000) goodDevices.clear(); // bounded: ids are few, files may be hostile
-    goodDevices.add(device);
-  }
-  for (let i = 0; i < 15; i++) {
-    const d = hlc.charCodeAt(i);
-    if (d < 48 || d > 57) return false;
-  }
-  if (hlc.charCodeAt(15) !== 45 || hlc.charCodeAt(21) !== 45) return false;
-  for (let i = 16; i < 21; i++) {
-    const h = hlc.charCodeAt(i);
-    if (!((h >= 48 && h <= 57) || (h >= 97 && h <= 102))) return false;
-  }
-  return true;
-}
-
-/** True if two stamps carry the same device id (everything from offset 22), without slicing. */
-function sameDevice(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = a.length - 1; i >= 22; i--) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
-  return true;
-}
-
 type AppendVerdict = { entry?: RowState; refuse?: Refusal };
 
 /** Rule 3 of the file comment. Returns the new row to store, and/or the change to report as refused. */
@@ -419,28 +383,4 @@ export function materialize(state: SyncState): Map<string, Map<string, Record<st
     rows.set(key.slice(bar + 1), rowOf(row));
   }
   return out;
-}
-
-/** How far a clock may run ahead before the import screen says so. Beyond it: a warning, never a refusal. */
-export const DRIFT_TOLERANCE_MS = 5 * 60_000;
-
-export type DriftWarning = { device: string; newest: string; aheadMs: number };
-
-/**
- * Warns when a file's newest stamp is ahead of this device's clock by more than the tolerance. Such a
- * device would win every field for as long as its clock is ahead; the merge stays correct (the
- * receiver's clock moves past the stamp), but the organizer should fix that device's clock.
- */
-export function clockDrift(changes: readonly ChangeRecord[], now: number, toleranceMs = DRIFT_TOLERANCE_MS): DriftWarning | null {
-  let newest: string | undefined;
-  for (const c of changes) if (newest === undefined || c.hlc > newest) newest = c.hlc;
-  if (newest === undefined) return null;
-  let stamp;
-  try {
-    stamp = unpackHlc(newest);
-  } catch {
-    return null; // malformed stamps are refused by applyChanges; nothing to say about drift
-  }
-  const aheadMs = stamp.wall - now;
-  return aheadMs > toleranceMs ? { device: stamp.device, newest, aheadMs } : null;
 }

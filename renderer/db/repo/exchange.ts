@@ -28,7 +28,8 @@ import {
   type Knowledge,
   type SeenVector,
 } from '../../../shared/sync/exchange-file';
-import { clockDrift, isVisible, mergeInto, rowKey, type DriftWarning, type MergeReport, type RefusalReason, type RowState, type SyncState } from '../../../shared/sync/merge';
+import { clockDrift, type DriftWarning } from '../../../shared/sync/drift';
+import { isVisible, mergeInto, rowKey, type MergeReport, type RefusalReason, type RowState, type SyncState } from '../../../shared/sync/merge';
 import { CHECKINS } from '../../../shared/sync/checkin-conflicts';
 import { SYNC_TABLES } from '../../../shared/trust/rules';
 import { eventScope } from '../../../shared/sync/scope';

@@ -1,7 +1,7 @@
 /**
  * The merge's shortcuts (merge.bench.ts: 200,000 changes checked per file set) must agree with the
  * checks they stand in for: the per-field shortcut of schemas.ts with the zod schema it was derived
- * from, and merge.ts's stampOf with the packed-stamp regex. Property tests on random values, biased
+ * from, and stamp-form.ts's stampOf with the packed-stamp regex. Property tests on random values, biased
  * towards the edges (empty and over-long strings, near-miss enum members, stamps one character off).
  */
 import fc from 'fast-check';
@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../../../../shared/sync/change';
 import { createClock } from '../../../../shared/sync/hlc';
 import { checkinIndex, forgetCheckinDevices } from '../../../../shared/sync/checkin-conflicts';
-import { applyChanges, materialize, mergeInto, stampOf, STAMP_FORM, type SyncState } from '../../../../shared/sync/merge';
+import { applyChanges, materialize, mergeInto, type SyncState } from '../../../../shared/sync/merge';
+import { stampOf, STAMP_FORM } from '../../../../shared/sync/stamp-form';
 import { FIELD_CHECKS, fieldsProblem, plain } from '../../../../shared/sync/schemas';
 
 const fields = [...FIELD_CHECKS].flatMap(([table, checks]) => [...checks].map(([field, check]) => ({ table, field, check })));

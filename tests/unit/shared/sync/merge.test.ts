@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../../../../shared/sync/change';
 import { createClock, packHlc } from '../../../../shared/sync/hlc';
-import { applyChanges, clockDrift, DRIFT_TOLERANCE_MS, materialize, type FieldConflict, type SyncState } from '../../../../shared/sync/merge';
+import { clockDrift, DRIFT_TOLERANCE_MS } from '../../../../shared/sync/drift';
+import { applyChanges, materialize, type FieldConflict, type SyncState } from '../../../../shared/sync/merge';
 import { seenVector } from '../../../../shared/sync/seen';
 
 const A = 'desk-a';
