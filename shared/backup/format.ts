@@ -128,8 +128,8 @@ export function encodeValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(encodeValue);
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = encodeValue(v);
-    return TAG in out ? { [TAG]: 'object', v: out } : out;
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, encodeValue(v));
+    return Object.hasOwn(out, TAG) ? { [TAG]: 'object', v: out } : out;
   }
   // functions, symbols, bigints cannot be stored in IndexedDB rows of ours: a programming error
   throw new TypeError(`cannot back up a value of type ${typeof value}`);
@@ -165,12 +165,14 @@ export function decodeValue(value: unknown): unknown {
 function decodePlain(value: unknown): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new BackupError('corrupt', 'ожидался объект');
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    // JSON.parse makes "__proto__" an own data property; assigning it here would change the prototype
-    if (k === '__proto__') Object.defineProperty(out, k, { value: decodeValue(v), enumerable: true, writable: true, configurable: true });
-    else out[k] = decodeValue(v);
-  }
+  for (const [k, v] of Object.entries(value)) setOwn(out, k, decodeValue(v));
   return out;
+}
+
+/** `out[k] = v` as an own property even for "__proto__" (JSON.parse makes it one; plain assignment would change the prototype). */
+function setOwn(out: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else out[k] = v;
 }
 
 /** Bytes of a Blob read ahead of encoding (encodeValue is synchronous). */

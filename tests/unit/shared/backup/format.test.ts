@@ -3,16 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { BackupError, decodeValue, encodeValue, fromBase64, packBackup, readBlobs, toBase64, unpackBackup } from '../../../../shared/backup/format';
 import { backupFileName, backupNameTime, isBackupFileName } from '../../../../shared/backup/names';
 import { gzip } from '../../../../shared/sync/gzip';
+import { header } from './fixtures';
 
-const header = {
-  createdAt: '2019-09-27T08:30:15.042Z',
-  reason: 'Вручную',
-  schemaVersion: 1,
-  device: { id: 'dev-a', name: 'Стойка 1', role: 'desk' },
-  lastStamp: '',
-  changeCount: 0,
-  events: [{ id: 'e1', title: 'Сход-2019' }],
-};
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
   const err = await p.then(
@@ -57,6 +49,17 @@ describe('encodeValue / decodeValue', () => {
         expect(decodeValue(JSON.parse(JSON.stringify(encodeValue(v))))).toStrictEqual(v);
       }),
     );
+  });
+
+  it('keeps a field named «__proto__» as a field, whatever its value (found by the property above)', () => {
+    for (const inner of [undefined, 'x', { a: 1 }]) {
+      const row = JSON.parse('{"id":"p1"}') as Record<string, unknown>;
+      Object.defineProperty(row, '__proto__', { value: inner, enumerable: true, writable: true, configurable: true });
+      const back = decodeValue(JSON.parse(JSON.stringify(encodeValue(row)))) as Record<string, unknown>;
+      expect(Object.hasOwn(back, '__proto__')).toBe(true);
+      expect(back['__proto__']).toStrictEqual(inner);
+      expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
+    }
   });
 
   it('base64 matches Node for bytes beyond one chunk', () => {
