@@ -5,7 +5,8 @@
  * For a plain yes/no before an action, use `useConfirm` instead.
  */
 import { useState, type ReactNode } from 'react';
-import { FormDialog, closeDialog } from './Dialog';
+import { FormDialog } from './Dialog';
+import { useDialogAction } from './dialog-action';
 
 type Props = {
   title: string;
@@ -22,21 +23,8 @@ type Props = {
 
 export function ActionDialog({ title, children, confirmLabel, reasonLabel, danger, onConfirm, onClose }: Props) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: { currentTarget: Element }) => {
-    const target = e.currentTarget;
-    setError(undefined);
-    setBusy(true);
-    try {
-      await onConfirm(reason);
-      closeDialog({ currentTarget: target });
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useDialogAction();
+  const submit = (e: { currentTarget: Element }) => run(e, () => onConfirm(reason));
   return (
     <FormDialog
       title={title}

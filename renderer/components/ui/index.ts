@@ -3,3 +3,4 @@ export { Dialog, DialogFooter, FormDialog, closeDialog, type DialogProps, type F
 export { Field, NumberField, SelectField, TextField, type FieldIds, type Option } from './Field';
 export { ConfirmDialog, useConfirm, type Confirm, type ConfirmOptions } from './confirm';
 export { ActionDialog } from './ActionDialog';
+export { useDialogAction } from './dialog-action';

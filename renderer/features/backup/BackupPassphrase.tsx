@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { FormDialog, TextField, closeDialog } from '../../components/ui';
+import { FormDialog, TextField, useDialogAction } from '../../components/ui';
 import { MIN_PASSPHRASE_LENGTH } from '../../../shared/backup/seal';
 import { formatDate } from '../../../shared/text/format';
 import { backupPassphraseSetAt, passphraseProblem, removeBackupPassphrase, setBackupPassphrase } from '../../db/backup-seal';
@@ -84,24 +84,13 @@ function PassphraseDialog({ onClose }: { onClose: () => void }) {
   const [second, setSecond] = useState('');
   const [written, setWritten] = useState(false);
   const [shown, setShown] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useDialogAction();
 
   const submit = async (e: { currentTarget: Element }) => {
-    const target = e.currentTarget;
     const problem = passphraseProblem(first, second) ?? (written ? undefined : 'Отметьте, что пароль записан и хранится отдельно от копий.');
     setShown(problem);
     if (problem) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await setBackupPassphrase(ctx, first);
-      closeDialog({ currentTarget: target });
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    await run(e, () => setBackupPassphrase(ctx, first));
   };
 
   return (

@@ -3,27 +3,19 @@ import net from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import tls from 'node:tls';
 import { gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postSync, type HubAddress } from '../../../electron/hub/client';
 import { MAX_HUB_JSON_BYTES, TOO_COMPLEX } from '../../../electron/hub/json-limits';
 import { COUNTER_HEADER, DEVICE_HEADER, PAIR_PATH, SYNC_PATH } from '../../../electron/hub/protocol';
 import { wrapSigned, type Signer } from '../../../shared/sync/signing';
 import { seal } from '../../../shared/trust/event-key';
-import { cleanUp, clock, deskFile, EVENT, EVENT_KEY, pairBody, pairDesk, raw, rejection, serveRenderer, signer, startHub, tlsIdentity, wrongPin, type TestHub } from './hub-helpers';
+import { clock, deskFile, EVENT, EVENT_KEY, pairBody, pairDesk, raw, rejection, serveRenderer, signer, startHub, tlsIdentity, useHubTestHooks, wrongPin, type TestHub } from './hub-helpers';
 
 /*
  * Issue 19's attacks on the hub, each made on loopback against the real server: bounded loops that
  * stop by themselves, 127.x source addresses standing in for the attacker's machines.
  */
-beforeEach(() => {
-  clock.now = 1_000_000;
-  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
-});
-afterEach(async () => {
-  await cleanUp();
-  vi.restoreAllMocks();
-});
+useHubTestHooks();
 
 let counter = 0;
 const auth = (d: { token: string; s: Signer }) => ({ token: d.token, deviceId: d.s.deviceId, counter: (counter += 1) });

@@ -9,7 +9,7 @@ import type http from 'node:http';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 import { HubClientError, pairWithHub, waitForApproval, type HubAddress, type PinnedHub } from '../../../electron/hub/client';
 import { PairedDevices } from '../../../electron/hub/paired-devices';
 import type { HubEvent, PairRequest } from '../../../electron/hub/protocol';
@@ -55,6 +55,19 @@ export type TestHub = {
 
 const running: TestHub[] = [];
 const renderers: { stop: () => void }[] = [];
+
+/** Each test starts at the same limiter time, quiet, and stops what it started. */
+export function useHubTestHooks(): void {
+  beforeEach(() => {
+    clock.now = 1_000_000;
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(async () => {
+    await cleanUp();
+    vi.restoreAllMocks();
+  });
+}
 
 /** Stops what the test started (call in afterEach). */
 export async function cleanUp(): Promise<void> {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatHubAddress, pairWithHub, parseHubAddress, postSync, waitForApproval } from '../../../electron/hub/client';
 import { lanAddresses, suggestedAddress } from '../../../electron/hub/interfaces';
 import { PairedDevices } from '../../../electron/hub/paired-devices';
@@ -8,22 +8,14 @@ import { RendererLink } from '../../../electron/hub/renderer-link';
 import { hashToken } from '../../../electron/hub/secrets';
 import { readExchangeFile } from '../../../shared/sync/exchange-file';
 import { newEventKey } from '../../../shared/trust/event-key';
-import { cleanUp, clock, deskFile, EVENT, EVENT_KEY, pairBody, pairDesk, raw, rejection, serveRenderer, signer, startHub, tlsIdentity, wrongPin, type TestHub } from './hub-helpers';
+import { clock, deskFile, EVENT, EVENT_KEY, pairBody, pairDesk, raw, rejection, serveRenderer, signer, startHub, tlsIdentity, useHubTestHooks, wrongPin, type TestHub } from './hub-helpers';
 
 /*
  * The real hub server on 127.0.0.1 with an ephemeral port, over TLS with real certificates. The
  * "renderer" is a test loop on the RendererLink; time for the rate limiter is a variable the tests
  * move, never the wall clock. The attacks of issue 19 are in hub-attacks.test.ts.
  */
-beforeEach(() => {
-  clock.now = 1_000_000;
-  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
-});
-afterEach(async () => {
-  await cleanUp();
-  vi.restoreAllMocks();
-});
+useHubTestHooks();
 
 let counter = 0;
 const next = () => (counter += 1);

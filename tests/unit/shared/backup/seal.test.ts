@@ -2,21 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { BackupError, packBackup, unpackBackup } from '../../../../shared/backup/format';
 import { deriveBackupSeal, isSealedBackup, openSealedBackup, sealBackup, SEAL_PARAMS } from '../../../../shared/backup/seal';
 import { gunzip } from '../../../../shared/sync/gzip';
+import { header } from './fixtures';
 
 /** A cheap scrypt for tests (the file carries its parameters; real seals use SEAL_PARAMS). */
 const CHEAP = { log2N: 10, r: 8, p: 1 };
 /** The envelope's clear header: magic + version, KDF 4, salt 16, check 16, iv 12. */
 const HEADER = 8 + 4 + 16 + 16 + 12;
 
-const header = {
-  createdAt: '2019-09-27T08:30:15.042Z',
-  reason: 'Вручную',
-  schemaVersion: 1,
-  device: { id: 'dev-a', name: 'Стойка 1', role: 'desk' },
-  lastStamp: '',
-  changeCount: 0,
-  events: [{ id: 'e1', title: 'Сход-2019' }],
-};
 const tables = { people: [{ id: 'p1', surname: 'Гарифуллина', name: 'Алсу' }] };
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
