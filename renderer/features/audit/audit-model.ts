@@ -11,7 +11,7 @@
 import type { ChangeRecord } from '../../../shared/sync/change';
 import { unpackHlc } from '../../../shared/sync/hlc';
 import { foldRussian } from '../../../shared/search/fold';
-import { ru } from '../../i18n/ru';
+import ru from '../../i18n/ru/app';
 import { FIELD_LABELS, TABLE_LABELS } from '../../common/labels';
 
 const VALUE_WORDS: Record<string, string> = {

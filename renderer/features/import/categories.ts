@@ -1,7 +1,7 @@
 import type { Category } from '../../../shared/domain/types';
 import { categories } from '../../../shared/domain/types';
 import { fold } from '../../../shared/import/normalize';
-import { ru } from '../../i18n/ru';
+import ru from '../../i18n/ru/app';
 
 /** The Russian label of a category, as lists, exports and the template's drop-down write it. */
 export const categoryLabel = (c: Category): string => ru.category[c];

@@ -13,7 +13,7 @@ import { categories } from '../../../shared/domain/types';
 import { neutralizeCell } from '../../../shared/export/xlsx';
 import type { DelegateForTemplate } from '../../db/repo/participants';
 import { KEY_HEADER } from '../../../shared/import/header';
-import { ru } from '../../i18n/ru';
+import ru from '../../i18n/ru/app';
 import { phoneForExport } from './exports';
 
 export const TEMPLATE_SHEET = 'Делегаты';

@@ -7,7 +7,7 @@ import type { Section } from '../../../shared/domain/types';
 import { buildXlsx, type ExportSheet } from '../../../shared/export/xlsx';
 import { normalizePhone } from '../../../shared/people/phone';
 import type { RegistrationRow } from '../../hooks/use-participants';
-import { ru } from '../../i18n/ru';
+import ru from '../../i18n/ru/app';
 import { arrivedOf, type Arrivals } from './table-model';
 
 const HEAD = ['№', 'ФИО', 'Муниципалитет', 'Организация', 'Должность', 'Телефон', 'E-mail', 'Категория', 'Роль', 'Статус', 'Секция', 'Бейдж', 'Прибыл'];

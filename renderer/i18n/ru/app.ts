@@ -1,5 +1,5 @@
-/** Russian is the product's language; every key exists here first. */
-export const ru = {
+/** The shell's words (navigation, roles, categories, first run): Russian, the product's language. */
+const app = {
   app: { name: 'Сход', tagline: 'Конференции и конкурсы проектов — без интернета' },
   nav: {
     desk: 'Регистрация',
@@ -116,4 +116,4 @@ export const ru = {
   },
 };
 
-export type Messages = typeof ru;
+export default app;
