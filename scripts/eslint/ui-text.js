@@ -3,7 +3,8 @@
  * from a literal in the code — the rule behind docs/ARCHITECTURE.md «Language». It reports
  *   - text between JSX tags that has a letter in it («Сохранить», "Save"),
  *   - a string with a letter in a JSX attribute a person reads (title, placeholder, aria-label, alt, label…),
- *   - a string or template literal right inside a JSX expression that has a letter in it ({ok ? 'да' : 'no'}),
+ *   - a string or template literal with a letter shown as it stands: a JSX child ({ok ? 'да' : 'no'}) or a read
+ *     attribute's expression (title={busy ? 'Saving' : 'Save'}),
  *   - any string or template literal with a Cyrillic letter anywhere in the file (labels, error messages).
  * Data that only looks like text (a regular expression, a letter-folding table) says so with
  * `// eslint-disable-next-line skhod/ui-text -- <why this is data>`.
@@ -30,15 +31,21 @@ const uiText = {
       reported.add(node);
       context.report({ node, messageId, data });
     };
-    const insideJsxExpression = (node) => node.parent?.type === 'JSXExpressionContainer'
-      || (node.parent?.type === 'ConditionalExpression' && node.parent.parent?.type === 'JSXExpressionContainer')
-      || (node.parent?.type === 'LogicalExpression' && node.parent.parent?.type === 'JSXExpressionContainer');
+    const attributeName = (attr) => (attr.name.type === 'JSXNamespacedName' ? `${attr.name.namespace.name}:${attr.name.name.name}` : attr.name.name);
+    /** A literal a person reads as it stands: a JSX child expression, or the value of a read attribute. */
+    const shownAsIs = (node) => {
+      let up = node.parent;
+      while (up && (up.type === 'ConditionalExpression' || up.type === 'LogicalExpression')) up = up.parent;
+      if (up?.type !== 'JSXExpressionContainer') return false;
+      if (up.parent?.type === 'JSXAttribute') return readAttributes.has(attributeName(up.parent));
+      return true;
+    };
     return {
       JSXText(node) {
         if (letter.test(node.value)) report(node, 'jsxText', { text: short(node.value) });
       },
       JSXAttribute(node) {
-        const name = node.name.type === 'JSXNamespacedName' ? `${node.name.namespace.name}:${node.name.name.name}` : node.name.name;
+        const name = attributeName(node);
         const value = node.value;
         if (value?.type !== 'Literal' || typeof value.value !== 'string') return;
         if ((readAttributes.has(name) && letter.test(value.value)) || cyrillic.test(value.value)) {
@@ -48,13 +55,13 @@ const uiText = {
       Literal(node) {
         if (typeof node.value !== 'string' || node.regex) return;
         if (node.parent?.type === 'ImportDeclaration' || node.parent?.type === 'JSXAttribute') return;
-        if (cyrillic.test(node.value) || (insideJsxExpression(node) && letter.test(node.value))) {
+        if (cyrillic.test(node.value) || (shownAsIs(node) && letter.test(node.value))) {
           report(node, 'literal', { text: short(node.value) });
         }
       },
       TemplateLiteral(node) {
         const text = node.quasis.map((q) => q.value.cooked ?? '').join('…');
-        if (cyrillic.test(text) || (insideJsxExpression(node) && letter.test(text))) report(node, 'literal', { text: short(text) });
+        if (cyrillic.test(text) || (shownAsIs(node) && letter.test(text))) report(node, 'literal', { text: short(text) });
       },
     };
   },

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip } from 'chart.js';
-import { Bar, Line } from 'react-chartjs-2';
 import type { EventRow } from '../../../shared/domain/types';
 import { buildXlsx } from '../../../shared/export/xlsx';
 import { eventSummary } from '../../../shared/reports/summary';
 import { bridge } from '../../bridge/bridge';
+import { BarChart } from '../../components/charts/BarChart';
 import { useContestSummary, type ContestSummary } from '../../hooks/use-contest-summary';
 import { useDashboard } from '../../hooks/use-dashboard';
 import { useParticipants } from '../../hooks/use-participants';
@@ -14,12 +13,9 @@ import { CertificatesDialog } from './CertificatesDialog';
 import { DistrictReportDialog } from './DistrictReportDialog';
 import './reports.css';
 
-ChartJS.register(CategoryScale, LinearScale, BarElement, LineElement, PointElement, Tooltip, Legend);
-
-// print-friendly: solid colours that survive greyscale, crisp at 2× for paper
+// print-friendly: solid colours that survive greyscale
 const EXPECTED = '#b8c4d6';
 const ARRIVED = '#1f5fbf';
-const common = { responsive: true, maintainAspectRatio: false, animation: false as const, devicePixelRatio: 2 };
 const hhmm = (iso: string) => new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
 
 export function ReportsPage({ event }: { event: EventRow }) {
@@ -92,38 +88,29 @@ export function ReportsPage({ event }: { event: EventRow }) {
       </section>
       <section className="report-block" aria-labelledby="by-municipality-title">
         <h2 id="by-municipality-title">По муниципалитетам: ожидалось и прибыло</h2>
-        <div className="chart" style={{ height: `${Math.max(12, d.byMunicipality.length * 1.35)}rem` }}>
-          <Bar
-            aria-label="Диаграмма: ожидалось и прибыло по муниципалитетам"
-            role="img"
-            options={{ ...common, indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } }, plugins: { legend: { position: 'top' } } }}
-            data={{
-              labels: d.byMunicipality.map((m) => m.name),
-              datasets: [
-                { label: 'Ожидалось', data: d.byMunicipality.map((m) => m.expected), backgroundColor: EXPECTED },
-                { label: 'Прибыло', data: d.byMunicipality.map((m) => m.arrived), backgroundColor: ARRIVED },
-              ],
-            }}
-          />
-        </div>
+        <BarChart
+          label="Диаграмма: ожидалось и прибыло по муниципалитетам"
+          horizontal
+          categories={d.byMunicipality.map((m) => m.name)}
+          series={[
+            { key: 'expected', label: 'Ожидалось', values: d.byMunicipality.map((m) => m.expected), color: EXPECTED },
+            { key: 'arrived', label: 'Прибыло', values: d.byMunicipality.map((m) => m.arrived), color: ARRIVED },
+          ]}
+        />
       </section>
       <div className="report-grid">
         <section className="report-block" aria-labelledby="by-category-title">
           <h2 id="by-category-title">По категориям</h2>
-          <div className="chart chart-small">
-            <Bar
-              aria-label="Диаграмма: участники по категориям"
-              role="img"
-              options={{ ...common, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }}
-              data={{
-                labels: d.byCategory.map((c) => t(`category.${c.category}`)),
-                datasets: [
-                  { label: 'Зарегистрировано', data: d.byCategory.map((c) => c.registered), backgroundColor: EXPECTED },
-                  { label: 'Прибыло', data: d.byCategory.map((c) => c.arrived), backgroundColor: ARRIVED },
-                ],
-              }}
-            />
-          </div>
+          <BarChart
+            label="Диаграмма: участники по категориям"
+            width={420}
+            categories={d.byCategory.map((c) => t(`category.${c.category}`))}
+            nameLength={12}
+            series={[
+              { key: 'registered', label: 'Зарегистрировано', values: d.byCategory.map((c) => c.registered), color: EXPECTED },
+              { key: 'arrived', label: 'Прибыло', values: d.byCategory.map((c) => c.arrived), color: ARRIVED },
+            ]}
+          />
         </section>
         <section className="report-block" aria-labelledby="sections-fill-title">
           <h2 id="sections-fill-title">Заполнение секций</h2>
@@ -172,14 +159,11 @@ export function ReportsPage({ event }: { event: EventRow }) {
         {d.arrivalsOverTime.length === 0 ? (
           <p className="muted">Отметок о прибытии пока нет.</p>
         ) : (
-          <div className="chart chart-small">
-            <Line
-              aria-label="График: прибытие по 10-минутным интервалам"
-              role="img"
-              options={{ ...common, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }, plugins: { legend: { display: false } } }}
-              data={{ labels: d.arrivalsOverTime.map((a) => hhmm(a.start)), datasets: [{ label: 'Прибыло', data: d.arrivalsOverTime.map((a) => a.count), borderColor: ARRIVED, backgroundColor: ARRIVED }] }}
-            />
-          </div>
+          <BarChart
+            label="Диаграмма: прибытие по 10-минутным интервалам"
+            categories={d.arrivalsOverTime.map((a) => hhmm(a.start))}
+            series={[{ key: 'arrived', label: 'Прибыло', values: d.arrivalsOverTime.map((a) => a.count), color: ARRIVED }]}
+          />
         )}
       </section>
       {dialog === 'district' && rows && sections && <DistrictReportDialog event={event} rows={rows} sections={sections} applications={contest?.applications ?? []} onClose={() => setDialog(null)} />}

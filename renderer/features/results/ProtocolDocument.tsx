@@ -1,13 +1,10 @@
-import { BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip } from 'chart.js';
-import { Bar } from 'react-chartjs-2';
 import { decisionLabel, exclusionSummary, fmt, fmt3, fmtP, METHOD_LABELS, plural, tieBreakChain } from './format';
 import { kendallVerdict } from '../../../shared/results';
 import { decisionText, removedLines, reopenLines } from './protocol-state';
 import { nominationBlock, type ProtocolNomination, type ProtocolSource } from './protocol-xlsx';
+import { BarChart } from '../../components/charts/BarChart';
 
-ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip);
 
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const sameJury = (a: readonly { id: string }[], b: readonly { id: string }[]) => a.length === b.length && a.every((x) => b.some((y) => y.id === x.id));
 
 /**
@@ -138,7 +135,7 @@ function NominationSection({ n, index, showJury }: { n: ProtocolNomination; inde
 
 /**
  * Not responsive on purpose: the print copy lives in a `display: none` portal on screen, where a
- * responsive chart would measure zero; a fixed 2× bitmap is scaled to the page width by the print CSS.
+ * responsive chart would measure zero; the fixed-size SVG is scaled to the page width by the print CSS.
  * Very long nominations get a taller chart, never squeezed bars; past 30 rows (≈ 26 cm once scaled to
  * the page width — the most an A4 page holds between its margins) only the top 30 are drawn and the
  * caption says so.
@@ -149,28 +146,13 @@ function ScoreChart({ n, titles, caption }: { n: ProtocolNomination; titles: Map
   const method = n.results.method;
   return (
     <figure className="protocol-chart">
-      <Bar
-        role="img"
-        aria-label={`Диаграмма: итоговый балл каждой заявки, номинация «${n.title}» (${METHOD_LABELS[method]})`}
-        width={680}
-        height={Math.max(150, 50 + ranked.length * 28)}
-        options={{
-          responsive: false,
-          animation: false,
-          devicePixelRatio: 2,
-          indexAxis: 'y',
-          plugins: { legend: { display: false }, tooltip: { enabled: false } },
-          // print-legible: the 680 px canvas is scaled to ~17 cm, so 13 px comes out near 9 pt; black, not chart.js grey
-          color: '#000',
-          scales: {
-            x: { beginAtZero: true, ticks: { color: '#000', font: { size: 13 } }, title: { display: true, text: 'Итоговый балл', color: '#000', font: { size: 13 } } },
-            y: { ticks: { autoSkip: false, color: '#000', font: { size: 13 } } },
-          },
-        }}
-        data={{
-          labels: ranked.map((e) => `${e.place}. ${clip(titles.get(e.applicationId) ?? '', 42)}`),
-          datasets: [{ label: 'Итоговый балл', data: ranked.map((e) => e.score ?? 0), backgroundColor: '#1f5fbf' }],
-        }}
+      <BarChart
+        label={`Диаграмма: итоговый балл каждой заявки, номинация «${n.title}» (${METHOD_LABELS[method]})`}
+        horizontal
+        values
+        nameLength={42}
+        categories={ranked.map((e) => `${e.place}. ${titles.get(e.applicationId) ?? ''}`)}
+        series={[{ key: 'score', label: 'Итоговый балл', values: ranked.map((e) => e.score ?? 0), color: '#1f5fbf' }]}
       />
       <figcaption>
         {caption ? `${caption}. ` : ''}Итоговый балл заявок по официальному методу{all.length > ranked.length ? ` (первые ${plural(ranked.length, 'заявка', 'заявки', 'заявок')} из ${all.length})` : ''}.

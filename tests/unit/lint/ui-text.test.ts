@@ -19,6 +19,7 @@ describe('the ui-text lint rule', () => {
     ['a read attribute', 'export const A = () => <input placeholder="Search" />;'],
     ['Cyrillic in any attribute', 'export const A = () => <div data-x="да" />;'],
     ['a literal inside a JSX expression', "export const A = ({ ok }: { ok: boolean }) => <p>{ok ? 'yes' : 'no'}</p>;"],
+    ['a read attribute\'s expression', "export const A = ({ b }: { b: boolean }) => <button type=\"button\" title={b ? 'Saving' : 'Save'} />;"],
     ['a template inside a JSX expression', 'export const A = ({ n }: { n: number }) => <p>{`${n} people`}</p>;'],
     ['a Cyrillic label in a plain module', "export const label = { arrived: 'прибыл' };"],
     ['a Cyrillic error message', "export function f() { throw new Error(`Нет участника ${1}`); }"],
@@ -33,6 +34,7 @@ describe('the ui-text lint rule', () => {
     ['class names and keys', "export const A = () => <div className=\"desk-card\" data-testid=\"card\" role=\"status\" />;"],
     ['a regular expression', 'export const yo = /ё/g;'],
     ['a Latin key outside JSX', "export const key = 'desk.arrived';"],
+    ['a Latin option value in a JSX attribute', "export const A = ({ h }: { h: boolean }) => <div data-layout={h ? 'vertical' : 'horizontal'} />;"],
   ];
   it.each(allowed)('allows %s', async (_name, source) => {
     expect(await uiText(file, source)).toBe(0);
