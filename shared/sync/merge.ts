@@ -138,7 +138,9 @@ let calls = 0;
  * Merges into `state` itself (the maps change; row objects made by earlier calls are never modified
  * in place, so states that share rows with this one — earlier applyChanges results — stay as they
  * were). For a state the caller owns: the working set of an import, the bench. Modify a SyncState
- * only through these two functions: a cached check-in index relies on it.
+ * only through these two functions: a cached check-in index relies on it. The state may keep the
+ * changes' `fields` objects as rows (entryOf): a change, once merged, is not to be modified — like
+ * every change record, it is a fact of the log.
  */
 export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], rules: MergeRules = {}): MergeReport {
   const call = ++calls;
@@ -361,11 +363,20 @@ function applyAppendOnly(c: ChangeRecord, cur: RowState | undefined, call: numbe
   return { entry: entryOf(c, call), refuse: { change: dropped, reason: c.device === owner ? 'append-only' : 'not-owner' } };
 }
 
-/** A row made by one change: its fields (`undefined` read as `null`, removed), all under the change's stamp. */
+/**
+ * A row made by one change: its fields, all under the change's stamp. The change's own fields object
+ * when it can be (most rows: nothing to copy or collect), so that row is never changed in place
+ * (`call` 0: a later write copies it); a copy when a field is `undefined`, which means `null` (removed).
+ */
 function entryOf(c: ChangeRecord, call: number): RowState {
-  const values: Record<string, unknown> = { ...c.fields };
-  for (const f in values) if (values[f] === undefined) values[f] = null;
-  return { values, stamps: c.hlc, deleted: undefined, call };
+  const fields = c.fields;
+  for (const f in fields) {
+    if (fields[f] !== undefined) continue;
+    const values: Record<string, unknown> = { ...fields };
+    for (const g in values) if (values[g] === undefined) values[g] = null;
+    return { values, stamps: c.hlc, deleted: undefined, call };
+  }
+  return { values: fields, stamps: c.hlc, deleted: undefined, call: 0 };
 }
 
 function hasFields(fields: Record<string, unknown>): boolean {

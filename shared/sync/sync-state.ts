@@ -11,7 +11,10 @@
  */
 
 export type RowState = {
-  /** Every field's winning value; `null`: the field was removed. Its keys are the row's fields. */
+  /**
+   * Every field's winning value; `null`: the field was removed. Its keys are the row's fields. A row
+   * one change wrote may hold that change's own `fields` object here (not a copy: `call` is then 0).
+   */
   values: Record<string, unknown>;
   /**
    * The packed stamp of each field's winning write, by field (the same keys as `values`); or one
@@ -22,7 +25,8 @@ export type RowState = {
   deleted?: string;
   /**
    * The merge call that made this object: only that call changes it in place (copy on write), so
-   * states sharing rows with it (earlier applyChanges results) stay as they were. Not data.
+   * states sharing rows with it (earlier applyChanges results) stay as they were; 0: no call may (its
+   * values are a change's fields). Not data.
    */
   readonly call: number;
 };
