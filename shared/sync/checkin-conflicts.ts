@@ -52,8 +52,12 @@ export type CheckinIndex = {
   devicesHold: boolean;
 };
 type IndexSlot = {
-  /** Most registrations have one entry: held as the row id itself, a set only from the second id on. */
-  keys: string | Set<string>;
+  /**
+   * The row ids, no id twice. Most registrations have one entry, held as the id itself; a few, in an
+   * array (a set costs several times more to make, and the merge makes one per person checked in twice);
+   * a set from FEW on, so a registration scanned at every desk all day stays cheap to add to.
+   */
+  keys: string | string[] | Set<string>;
   /**
    * The one device every entry ever indexed here came from; null once two devices met; undefined
    * while none had a device. Entries only ever join the index, so these devices are a superset of
@@ -62,6 +66,7 @@ type IndexSlot = {
    */
   device: string | null | undefined;
 };
+const FEW = 16;
 const indexes = new WeakMap<SyncState, { index: CheckinIndex; size: number }>();
 
 const checkinRows = (state: SyncState): number => state.get(CHECKINS)?.size ?? 0;
@@ -84,10 +89,7 @@ export function shareCheckinIndex(from: SyncState, to: SyncState): void {
   if (index) keepCheckinIndex(to, index);
 }
 
-/**
- * Most registrations have one entry: held as the row id itself, a set only from the second id on.
- * `device`: the entry's device (deviceOf), undefined for a row that makes no entry.
- */
+/** `device`: the entry's device (deviceOf), undefined for a row that makes no entry. */
 export function addToCheckinIndex(index: CheckinIndex, registrationId: string, rowId: string, device: string | undefined): void {
   const slot = index.regs.get(registrationId);
   if (slot === undefined) {
@@ -95,8 +97,13 @@ export function addToCheckinIndex(index: CheckinIndex, registrationId: string, r
     return;
   }
   const keys = slot.keys;
-  if (typeof keys !== 'string') keys.add(rowId);
-  else if (keys !== rowId) slot.keys = new Set<string>().add(keys).add(rowId);
+  if (typeof keys === 'string') {
+    if (keys !== rowId) slot.keys = [keys, rowId];
+  } else if (!Array.isArray(keys)) keys.add(rowId);
+  else if (!keys.includes(rowId)) {
+    if (keys.length < FEW) keys.push(rowId);
+    else slot.keys = new Set(keys).add(rowId);
+  }
   if (device === undefined || slot.device === null) return;
   if (slot.device === undefined) slot.device = device;
   else if (slot.device !== device) slot.device = null;
@@ -125,7 +132,7 @@ export function doubleCheckins(state: SyncState, registrationIds: ReadonlySet<st
   for (const registrationId of registrationIds) {
     const slot = index.regs.get(registrationId);
     // Most people have one entry, or entries from one desk: nothing to compare, nothing to read.
-    if (slot === undefined || typeof slot.keys === 'string' || slot.keys.size < 2) continue;
+    if (slot === undefined || typeof slot.keys === 'string') continue;
     if (index.devicesHold && typeof slot.device === 'string') continue;
     const keys = slot.keys;
     // First the rows and their devices only: entries are built only where two devices meet.

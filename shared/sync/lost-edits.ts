@@ -37,15 +37,18 @@ const keyOf = (table: string, rowId: string): string => `${table}|${rowId}`;
 export function createLostEdits() {
   const found = new Map<string, Omit<DeleteEditConflict, 'row'>>();
   return {
-    /** A delete `c` arrives over `cur`: the newest write by another device it had not seen is lost. */
-    deleteOver(c: ChangeRecord, cur: RowState, knew: Knew): void {
+    /**
+     * A delete `c` arrives over `cur`: the newest write by another device it had not seen is lost.
+     * `repeat`: true for a change merged before (nothing to report again), asked only if a write is at stake.
+     */
+    deleteOver(c: ChangeRecord, cur: RowState, knew: Knew, repeat: (c: ChangeRecord) => boolean): void {
       let newest: string | undefined;
       const stamps = stampsOf(cur);
       for (const f in stamps) {
         const hlc = stamps[f]!;
         if (hlc < c.hlc && deviceOf(hlc) !== c.device && (newest === undefined || hlc > newest)) newest = hlc;
       }
-      if (newest === undefined || knew(c.device, newest)) return;
+      if (newest === undefined || repeat(c) || knew(c.device, newest)) return;
       const fields: Record<string, unknown> = {};
       for (const f in stamps) if (stamps[f] === newest) fields[f] = cur.values[f];
       found.set(keyOf(c.table, c.rowId), { kind: 'delete-edit', table: c.table, rowId: c.rowId, deleted: { hlc: c.hlc, device: c.device }, edit: { hlc: newest, device: deviceOf(newest), fields } });

@@ -237,7 +237,7 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
 
     if (c.op === 'delete') {
       if (cur?.deleted !== undefined && cur.deleted >= c.hlc) continue;
-      if (cur && !repeatFor(c)) lost.deleteOver(c, cur, knew);
+      if (cur) lost.deleteOver(c, cur, knew, repeatFor);
       if (cur) writable(c.table, c.rowId, cur).deleted = c.hlc;
       else tableIn(state, c.table).set(c.rowId, { values: {}, stamps: {}, deleted: c.hlc, call });
       applied.push(c);
