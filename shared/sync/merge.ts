@@ -1,7 +1,8 @@
 /**
  * State-based merge of change logs: what a device does with the changes in an exchange file.
  *
- * The state keeps, per row, the winning write of every field with its stamp, and the newest delete.
+ * The state keeps, per row, the winning write of every field with its stamp, and the newest delete
+ * (its form, flat for the garbage collector's sake, is sync-state.ts's).
  * Every rule below takes a maximum (by stamp) or is a pure function of one change, so applying the
  * same changes in any order, in any batches, any number of times gives the same state — the property
  * tests (tests/unit/shared/sync/merge.property.test.ts) check exactly this.
