@@ -12,7 +12,6 @@ export default [
   'renderer/components/PrintDialog.tsx',
   'renderer/components/QrCode.tsx',
   'renderer/components/organizer-gate.tsx',
-  'renderer/components/ui/ActionDialog.tsx',
   'renderer/components/ui/Dialog.tsx',
   'renderer/components/ui/Field.tsx',
   'renderer/components/ui/confirm.tsx',
