@@ -65,6 +65,8 @@ const app: Locale<typeof ru> = {
     createHint: 'An empty event: add participants from district lists or by hand.',
     demo: 'Open the demo event',
     demoHint: 'The “Communities: prospects and technologies” conference, Ufa, 18 December 2019: ~120 participants, 4 sections.',
+    demoYear: 'Demo: the contest and a year of projects',
+    demoYearHint: 'The same event with a closed contest, six winning projects and a year of their reports — summed up in November 2020.',
     receive: 'Receive an event from an enrolment file',
     receiveHint: 'For a desk or a district office: the organizer makes the enrolment file in «Exchange» → «Enrol a device».',
     hub: 'Connect to the organizer’s hub',
