@@ -50,11 +50,11 @@ test('winners become projects; a plan, a sealed report package, team reports che
   await winners.getByRole('checkbox', { name: `Победитель: ${SCHOOL}` }).check();
   await winners.getByRole('checkbox', { name: `Победитель: ${RIVER}` }).check();
   await winners.getByLabel(`Сумма гранта: ${RIVER}`).fill('восемьдесят');
-  await winners.getByRole('button', { name: 'Отметить 2 победителя' }).click();
+  await winners.getByRole('button', { name: 'Отметить 2 победителей' }).click();
   await expect(winners.getByRole('alert').first()).toContainText('Сумма — целое число рублей');
   await winners.getByLabel(`Сумма гранта: ${RIVER}`).fill('80 000');
   await page.screenshot({ path: `${SCREENS}/projects-winners.png` });
-  await winners.getByRole('button', { name: 'Отметить 2 победителя' }).click();
+  await winners.getByRole('button', { name: 'Отметить 2 победителей' }).click();
   await expect(winners).toBeHidden();
   await expect(projects.status).toHaveText('Отмечено 2 победителя — проекты появились в списке. Заполните их планы.');
   await expect(projects.list.getByRole('row')).toHaveCount(3);

@@ -4,7 +4,7 @@
  * report files, reviews them, and watches the monitoring. An organizer area: on other devices it opens
  * only behind the organizer PIN (ui-store `areasForRole`).
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
 import { addDays } from '../../../shared/projects/demo-followup';
@@ -13,6 +13,7 @@ import { todayIn } from '../../../shared/text/format';
 import { PackageCodeDialog } from '../../components/PackageCodeDialog';
 import { useContest, useContestData } from '../../hooks/use-contest';
 import { useProjects } from '../../hooks/use-projects';
+import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { Monitoring } from './Monitoring';
 import { PlanDialog } from './PlanDialog';
 import { ProjectList, ReviewQueue } from './ProjectList';
@@ -36,6 +37,15 @@ export function ProjectsPage({ event }: { event: EventRow }) {
   const existing = useMemo(() => new Set(view?.projects.map((p) => p.project.applicationId)), [view]);
   const project = (id: string) => view?.projects.find((p) => p.project.id === id)?.project;
   const ok = (text: string) => files.setNote({ kind: 'ok', text });
+  const { importBytes } = files;
+  // a report file double-clicked in the file manager (features/exchange OpenedFiles) is loaded here
+  const opened = useOpenedFileStore((s) => s.report);
+  useEffect(() => {
+    if (!opened || !view) return;
+    const file = useOpenedFileStore.getState().takeReport();
+    const titles = new Map(view.projects.map((p) => [p.project.id, p.project.title]));
+    if (file) void importBytes(event.id, file.name, file.bytes, (id) => titles.get(id) ?? '');
+  }, [opened, view, event.id, importBytes]);
 
   const onTabKey = (e: React.KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;

@@ -45,15 +45,12 @@ export function useReportFiles() {
     }
   };
 
-  const importFile = async (eventId: string, titleOf: (projectId: string) => string) => {
+  /** Loads a report file's bytes (picked here, or double-clicked in the file manager). */
+  const importBytes = async (eventId: string, file: string, bytes: Uint8Array, titleOf: (projectId: string) => string) => {
     setNote(undefined);
-    const picked = await bridge.openFile({ title: t('reportFileTitle'), filters: [{ name: t('reportFileTitle'), extensions: [REPORT_FILE_EXTENSION] }], maxBytes: MAX_REPORT_FILE_BYTES });
-    if ('error' in picked) return setNote({ kind: 'error', text: picked.error.message });
-    if (!picked.data) return;
-    const file = picked.data.name;
     setBusy(true);
     try {
-      const r = await importReportFile(ctx, eventId, picked.data.bytes);
+      const r = await importReportFile(ctx, eventId, bytes);
       if (!r.ok) return setNote({ kind: 'error', text: t('import.refused', { file, message: r.message }) });
       const facts = { file, title: titleOf(r.report.projectId), round: r.report.round, kind: t(`kind.${r.report.kind}`) };
       if (r.outcome === 'unchanged') return setNote({ kind: 'ok', text: t('import.unchanged', facts) });
@@ -65,5 +62,12 @@ export function useReportFiles() {
     }
   };
 
-  return { note, setNote, code, closeCode: () => setCode(undefined), busy, exportPackage, importFile };
+  const importFile = async (eventId: string, titleOf: (projectId: string) => string) => {
+    setNote(undefined);
+    const picked = await bridge.openFile({ title: t('reportFileTitle'), filters: [{ name: t('reportFileTitle'), extensions: [REPORT_FILE_EXTENSION] }], maxBytes: MAX_REPORT_FILE_BYTES });
+    if ('error' in picked) return setNote({ kind: 'error', text: picked.error.message });
+    if (picked.data) await importBytes(eventId, picked.data.name, picked.data.bytes, titleOf);
+  };
+
+  return { note, setNote, code, closeCode: () => setCode(undefined), busy, exportPackage, importFile, importBytes };
 }
