@@ -48,7 +48,7 @@ export function PlanDialog({ project, onSaved, onClose }: { project: Project; on
       </div>
       <fieldset>
         <legend>{t('plan.indicators')}</legend>
-        <div className="field-row">
+        <div className="projects-indicators">
           {indicatorKeys.map((k) => (
             <NumberField key={k} label={t(`indicator.${k}`)} value={form.planned[k]} error={errors.planned[k]} onChange={(v) => set({ planned: { ...form.planned, [k]: v } })} />
           ))}
