@@ -25,6 +25,7 @@ const named = <K extends string, P>(load: () => Promise<Record<K, ComponentType<
 const ParticipantsPage = named(() => import('./features/participants/ParticipantsPage'), 'ParticipantsPage');
 const SectionsPage = named(() => import('./features/sections/SectionsPage'), 'SectionsPage');
 const ContestPage = named(() => import('./features/contest/ContestPage'), 'ContestPage');
+const ProjectsPage = named(() => import('./features/projects/ProjectsPage'), 'ProjectsPage');
 const ReportsPage = named(() => import('./features/reports/ReportsPage'), 'ReportsPage');
 const ExchangePage = named(() => import('./features/exchange/ExchangePage'), 'ExchangePage');
 const SettingsPage = named(() => import('./features/settings/SettingsPage'), 'SettingsPage');
@@ -42,7 +43,7 @@ const OpenedFiles = named(() => import('./features/exchange/OpenedFiles'), 'Open
  * does not wait — and so that this never competes with the desk's own start.
  */
 const preloadAreas = () => {
-  const all = [ParticipantsPage, SectionsPage, ContestPage, ReportsPage, ExchangePage, SettingsPage, CreateEventDialog];
+  const all = [ParticipantsPage, SectionsPage, ContestPage, ProjectsPage, ReportsPage, ExchangePage, SettingsPage, CreateEventDialog];
   const run = () => all.forEach((c) => void c.preload());
   const timer = setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 10_000 }) : run()), 5_000);
   return () => clearTimeout(timer);
@@ -127,6 +128,8 @@ function AreaPage({ event }: { event: EventRow }) {
       return <SectionsPage event={event} />;
     case 'contest':
       return <ContestPage event={event} />;
+    case 'projects':
+      return <ProjectsPage event={event} />;
     case 'reports':
       return <ReportsPage event={event} />;
     case 'exchange':

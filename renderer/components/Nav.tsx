@@ -12,6 +12,7 @@ const icons: Record<Area, string> = {
   participants: '☷',
   sections: '▦',
   contest: '★',
+  projects: '❖',
   reports: '▤',
   exchange: '⇄',
   settings: '⚙',

@@ -3,7 +3,7 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import type { DeviceRole } from '../../shared/domain/types';
 import type { Language } from '../i18n';
 
-export const areas = ['desk', 'participants', 'sections', 'contest', 'reports', 'exchange', 'settings'] as const;
+export const areas = ['desk', 'participants', 'sections', 'contest', 'projects', 'reports', 'exchange', 'settings'] as const;
 export type Area = (typeof areas)[number];
 
 /**

@@ -54,7 +54,6 @@ export default [
   'renderer/features/contest/JurorSheets.tsx',
   'renderer/features/contest/JurorsTab.tsx',
   'renderer/features/contest/NominationEditor.tsx',
-  'renderer/features/contest/PackageCode.tsx',
   'renderer/features/contest/RemoveJurorDialog.tsx',
   'renderer/features/contest/ReturnsTab.tsx',
   'renderer/features/contest/ScoringControls.tsx',

@@ -5,6 +5,10 @@
 export const OPENABLE_EXTENSIONS = {
   skhod: 'exchange',
   'skhod-jury': 'juror-package',
+  /** A project's report package (shared/projects/report-package.ts), opened on the team's device. */
+  'skhod-report': 'report-package',
+  /** A team's report file (shared/projects/report-file.ts), loaded on the organizer's device. */
+  'skhod-otchet': 'report-file',
 } as const;
 
 export type OpenedKind = (typeof OPENABLE_EXTENSIONS)[keyof typeof OPENABLE_EXTENSIONS];

@@ -37,8 +37,9 @@ export function Dialog({ title, onClose, children, footer, footerStart, wide, cl
       aria-labelledby={titleId}
       role={alert ? 'alertdialog' : undefined}
       aria-busy={busy || undefined}
-      onCancel={(e) => (busy ? e.preventDefault() : undefined)}
-      onClose={onClose}
+      // React passes a nested dialog's cancel and close on to this one: only this dialog's own count
+      onCancel={(e) => (busy && e.target === e.currentTarget ? e.preventDefault() : undefined)}
+      onClose={(e) => (e.target === e.currentTarget ? onClose() : undefined)}
     >
       <h2 id={titleId}>{title}</h2>
       {children}

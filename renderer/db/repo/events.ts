@@ -1,5 +1,6 @@
 import type { EventRow } from '../../../shared/domain/types';
 import type { EventBundle } from '../../../shared/domain/bundle';
+import type { DemoContest } from '../../../shared/demo/demo-contest';
 import type { DbContext } from '../context';
 import { putTracked } from '../change-log';
 
@@ -52,4 +53,22 @@ export async function createEvent(ctx: DbContext, input: NewEventInput, now: Dat
   };
   await ctx.db.transaction('rw', ctx.db.events, ctx.db.changes, () => putTracked(ctx, 'events', [event]));
   return event;
+}
+
+/**
+ * Stores the demo's closed contest and its projects' year (shared/demo/demo-contest.ts) in one
+ * transaction, beside the demo event saveEventBundle stored.
+ */
+export async function saveDemoContest(ctx: DbContext, demo: DemoContest): Promise<void> {
+  const { db } = ctx;
+  await db.transaction('rw', [db.contests, db.nominations, db.applications, db.jurors, db.assignments, db.scores, db.projects, db.projectReports, db.changes], async () => {
+    await putTracked(ctx, 'contests', [demo.contest]);
+    await putTracked(ctx, 'nominations', demo.nominations);
+    await putTracked(ctx, 'applications', demo.applications);
+    await putTracked(ctx, 'jurors', demo.jurors);
+    await putTracked(ctx, 'assignments', demo.assignments);
+    await putTracked(ctx, 'scores', demo.scores);
+    await putTracked(ctx, 'projects', demo.projects);
+    await putTracked(ctx, 'projectReports', demo.reports);
+  });
 }

@@ -134,6 +134,11 @@ export async function importReportFile(ctx: DbContext, eventId: Id, bytes: Uint8
   });
 }
 
+/** A report's photos with their bytes, for the review screen (read only when the report is shown). */
+export async function loadReportPhotos(ctx: DbContext, reportId: Id): Promise<ReportPhotoRow[]> {
+  return ctx.db.reportPhotos.where('reportId').equals(reportId).toArray();
+}
+
 // ─── the team's device ──────────────────────────────────────────────────────────────────────────
 
 /** Opens a team's package; a later package of the same project must be signed by the same organizer key. */

@@ -100,6 +100,10 @@ export type PlanPatch = {
   grantAmount?: number;
   interimReportDue?: IsoDate;
   finalReportDue?: IsoDate;
+  /** The team, the lead first: registrations of the project's event. */
+  teamRegistrationIds?: Id[];
+  /** `null` clears the municipality. */
+  municipalityId?: Id | null;
 };
 
 /** Russian problems of a plan, or []: what updatePlan refuses. */
@@ -116,17 +120,24 @@ export function planProblems(patch: PlanPatch): string[] {
     if (!DAY.test(m.due)) out.push(`Этап «${m.title}»: укажите срок датой.`);
   }
   if (patch.grantAmount !== undefined && !(patch.grantAmount >= 0)) out.push('Сумма гранта не может быть отрицательной.');
+  if (patch.interimReportDue !== undefined && !DAY.test(patch.interimReportDue)) out.push('Укажите срок промежуточного отчёта датой.');
+  if (patch.finalReportDue !== undefined && !DAY.test(patch.finalReportDue)) out.push('Укажите срок итогового отчёта датой.');
   return [...new Set(out)];
 }
 
-/** Changes a project's plan: indicators, the community, milestones (new ones get ids), dates. */
+/** Changes a project's plan: indicators, the community, milestones (new ones get ids), dates, team, municipality. */
 export async function updatePlan(ctx: DbContext, projectId: Id, patch: PlanPatch): Promise<Project> {
   const problems = planProblems(patch);
   if (problems.length > 0) fail(problems.join(' '));
   const { db } = ctx;
-  return db.transaction('rw', db.projects, db.changes, async () => {
+  return db.transaction('rw', [db.projects, db.registrations, db.municipalities, db.changes], async () => {
     const project = await db.projects.get(projectId);
     if (!project) return fail('Проект не найден — обновите страницу.');
+    if (patch.teamRegistrationIds) {
+      const regs = await db.registrations.bulkGet(patch.teamRegistrationIds);
+      if (regs.some((r) => !r || r.eventId !== project.eventId)) return fail('В команде может быть только участник этого мероприятия — обновите страницу.');
+    }
+    if (patch.municipalityId && !(await db.municipalities.get(patch.municipalityId))) return fail('Муниципалитет не найден — обновите страницу.');
     const next: Project = { ...project, planned: { ...project.planned, ...patch.planned } };
     if (patch.plannedCommunity) next.plannedCommunity = patch.plannedCommunity.founded ? { founded: true, name: patch.plannedCommunity.name!.trim() } : { founded: false };
     if (patch.milestones) next.milestones = patch.milestones.map((m) => ({ id: m.id ?? crypto.randomUUID(), title: m.title.trim(), due: m.due })).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
@@ -134,6 +145,9 @@ export async function updatePlan(ctx: DbContext, projectId: Id, patch: PlanPatch
     if (patch.grantAmount !== undefined) next.grantAmount = patch.grantAmount;
     if (patch.interimReportDue !== undefined) next.interimReportDue = patch.interimReportDue;
     if (patch.finalReportDue !== undefined) next.finalReportDue = patch.finalReportDue;
+    if (patch.teamRegistrationIds) next.teamRegistrationIds = [...new Set(patch.teamRegistrationIds)];
+    if (patch.municipalityId === null) delete next.municipalityId;
+    else if (patch.municipalityId !== undefined) next.municipalityId = patch.municipalityId;
     if (next.interimReportDue !== undefined && next.interimReportDue > next.finalReportDue) return fail('Промежуточный отчёт не может быть позже итогового.');
     await putTracked(ctx, 'projects', [next]);
     return next;

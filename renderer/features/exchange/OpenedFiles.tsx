@@ -19,6 +19,7 @@ const WAIT_MS = 25_000;
 export function OpenedFiles() {
   const ctx = useDb();
   const offer = useOpenedFileStore((s) => s.offer);
+  const offerReport = useOpenedFileStore((s) => s.offerReport);
   const setArea = useUiStore((s) => s.setArea);
   const [packageFile, setPackageFile] = useState<NonNullable<OpenedAppFile> | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -56,6 +57,12 @@ export function OpenedFiles() {
         } else if (file.kind === 'exchange') {
           offer({ name: file.name, bytes: file.bytes });
           setArea('exchange');
+        } else if (file.kind === 'report-file') {
+          // a team's report: «Проекты» loads it with every check of its own button
+          offerReport({ name: file.name, bytes: file.bytes });
+          setArea('projects');
+        } else if (file.kind === 'report-package') {
+          setMessage(`«${file.name}» — пакет отчёта проекта для команды-победителя. Передайте его команде вместе с кодом доступа (код — отдельно от файла): команда открывает пакет на своём устройстве.`);
         } else if (await isFreshDevice(ctx)) {
           // a juror's fresh install: the double-clicked package is why Сход was started — straight into juror mode
           const refused = await openPackageFile(file);
@@ -67,7 +74,7 @@ export function OpenedFiles() {
     return () => {
       live = false;
     };
-  }, [ctx, offer, setArea, openPackageFile]);
+  }, [ctx, offer, offerReport, setArea, openPackageFile]);
 
   const openPackage = async (file: NonNullable<OpenedAppFile>) => {
     setPackageFile(null);

@@ -34,14 +34,14 @@ export function FirstRun() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
-  const demo = async () => {
+  const demo = async (followUp = false) => {
     setBusy(true);
     setError(undefined);
     try {
-      const id = await openDemoEvent(ctx, demoSizeFromUrl());
+      const id = await openDemoEvent(ctx, demoSizeFromUrl(), { followUp });
       void refreshDeskCache(ctx, id).catch(() => undefined);
       setEventId(id);
-      setArea('participants');
+      setArea(followUp ? 'projects' : 'participants');
     } catch (err) {
       setError(t('firstRun.demoFailed', { message: (err as Error).message }));
     } finally {
@@ -62,9 +62,13 @@ export function FirstRun() {
             {t('firstRun.create')}
             <small>{t('firstRun.createHint')}</small>
           </button>
-          <button type="button" className="big" onClick={demo} disabled={busy} aria-busy={busy}>
+          <button type="button" className="big" onClick={() => void demo()} disabled={busy} aria-busy={busy}>
             {t('firstRun.demo')}
             <small>{busy ? t('firstRun.demoLoading') : t('firstRun.demoHint')}</small>
+          </button>
+          <button type="button" className="big" onClick={() => void demo(true)} disabled={busy} aria-busy={busy}>
+            {t('firstRun.demoYear')}
+            <small>{busy ? t('firstRun.demoLoading') : t('firstRun.demoYearHint')}</small>
           </button>
           <button type="button" className="big" onClick={() => setReceiving(true)} disabled={busy} aria-expanded={receiving}>
             {t('firstRun.receive')}

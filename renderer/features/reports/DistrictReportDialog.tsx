@@ -5,6 +5,7 @@ import { bridge } from '../../bridge/bridge';
 import { PrintDialog } from '../../components/PrintDialog';
 import type { ContestSummary } from '../../hooks/use-contest-summary';
 import type { ParticipantRow } from '../../hooks/use-participants';
+import { DistrictProjects } from '../projects';
 
 const ALL = '__all__';
 const time = (iso?: string) => (iso ? new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' }) : '');
@@ -109,6 +110,7 @@ export function DistrictReportDialog(props: { event: EventRow; rows: Participant
           </table>
         </>
       )}
+      {d.municipalityId && <DistrictProjects eventId={event.id} municipalityId={d.municipalityId} />}
     </div>
   ));
 

@@ -14,6 +14,8 @@ describe('files the OS asks Сход to open', () => {
     expect(filesFromArgv(argv)).toEqual(['/home/gulnara/Загрузки/Стойка-2.skhod', '/home/a/Ахметова.SKHOD-JURY']);
     expect(openedKind('a.skhod')).toBe('exchange');
     expect(openedKind('Эксперт.skhod-jury')).toBe('juror-package');
+    expect(openedKind('Школа сельского активиста.skhod-report')).toBe('report-package');
+    expect(openedKind('отчёт — школа.SKHOD-OTCHET')).toBe('report-file');
     expect(openedKind('a.skhod-backup')).toBeNull();
     expect(openedKind('skhod')).toBeNull();
   });

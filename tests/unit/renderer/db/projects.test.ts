@@ -45,6 +45,22 @@ describe('projects after the contest', () => {
     await expect(updatePlan(org, projects[0]!.id, { planned: { volunteers: -1 } })).rejects.toThrow('неотрицательные');
   });
 
+  it('changes the team (participants of the event only, the lead first) and the municipality of a plan', async () => {
+    const org = await db();
+    const { projects, muniId, regs } = await winners(org);
+    const p = projects[0]!;
+    const team = [regs[7]!.id, regs[3]!.id, regs[7]!.id];
+    const next = await updatePlan(org, p.id, { teamRegistrationIds: team, municipalityId: muniId('г. Нефтекамск') });
+    expect(next.teamRegistrationIds).toEqual([regs[7]!.id, regs[3]!.id]);
+    expect((await org.db.projects.get(p.id))!.municipalityId).toBe(muniId('г. Нефтекамск'));
+    // a registration of no event here is refused, and nothing changes
+    await expect(updatePlan(org, p.id, { teamRegistrationIds: ['nobody'] })).rejects.toThrow('участник этого мероприятия');
+    await expect(updatePlan(org, p.id, { finalReportDue: '31.10.2020' })).rejects.toThrow('итогового отчёта датой');
+    expect((await org.db.projects.get(p.id))!.teamRegistrationIds).toEqual([regs[7]!.id, regs[3]!.id]);
+    const cleared = await updatePlan(org, p.id, { municipalityId: null });
+    expect(cleared.municipalityId).toBeUndefined();
+  });
+
   it('aggregates per project, per municipality and in total, missing reports as missing, not zero', async () => {
     const org = await db();
     const team = await db();
