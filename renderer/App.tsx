@@ -9,6 +9,7 @@ import { DeskPage } from './features/desk/DeskPage';
 import { DbProvider } from './hooks/db-context';
 import { useCurrentEvent } from './hooks/use-current-event';
 import { useJurorMode } from './hooks/use-juror';
+import { useTeamMode } from './hooks/use-team';
 import { useUiStore, type Area } from './stores/ui-store';
 
 /**
@@ -29,6 +30,7 @@ const ReportsPage = named(() => import('./features/reports/ReportsPage'), 'Repor
 const ExchangePage = named(() => import('./features/exchange/ExchangePage'), 'ExchangePage');
 const SettingsPage = named(() => import('./features/settings/SettingsPage'), 'SettingsPage');
 const JurorApp = named(() => import('./features/jury/JurorApp'), 'JurorApp');
+const TeamApp = named(() => import('./features/project-team'), 'TeamApp');
 const FirstRun = named(() => import('./features/onboarding/FirstRun'), 'FirstRun');
 const CreateEventDialog = named(() => import('./features/onboarding/CreateEventDialog'), 'CreateEventDialog');
 // resumes a paired desk's or a hub's LAN sync at start (Electron only; renders nothing)
@@ -65,13 +67,20 @@ function Shell() {
   const event = useCurrentEvent();
   const [creating, setCreating] = useState(false);
   const jurorMode = useJurorMode();
-  const organizerApp = Boolean(event) && jurorMode === false;
+  const teamMode = useTeamMode();
+  const organizerApp = Boolean(event) && jurorMode === false && teamMode === false;
   useEffect(() => (organizerApp ? preloadAreas() : undefined), [organizerApp]);
-  if (event === undefined || jurorMode === undefined) return <div className="splash">Сход…</div>;
+  if (event === undefined || jurorMode === undefined || teamMode === undefined) return <div className="splash">Сход…</div>;
   if (jurorMode)
     return (
       <Suspense fallback={splash}>
         <JurorApp />
+      </Suspense>
+    );
+  if (teamMode)
+    return (
+      <Suspense fallback={splash}>
+        <TeamApp />
       </Suspense>
     );
   if (event === null)

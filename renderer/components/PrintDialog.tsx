@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { Dialog, closeDialog } from './ui';
+import './document.css';
 
 /**
  * The one way things are printed: a modal with a scaled preview and the actions, plus the printable

@@ -106,7 +106,6 @@ export default [
   'renderer/features/jury/JurorApp.tsx',
   'renderer/features/jury/JurorEntryButton.tsx',
   'renderer/features/jury/OpenPackageButton.tsx',
-  'renderer/features/jury/PackageCodePrompt.tsx',
   'renderer/features/jury/ScoreSheet.tsx',
   'renderer/features/onboarding/CreateEventDialog.tsx',
   'renderer/features/onboarding/FirstRun.tsx',

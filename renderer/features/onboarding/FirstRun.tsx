@@ -8,6 +8,7 @@ import { useUiStore } from '../../stores/ui-store';
 import { ExchangeImport } from '../exchange';
 import { JoinHub } from '../hub';
 import { JurorEntryButton } from '../jury';
+import { TeamEntryButton } from '../project-team';
 import { CreateEventDialog } from './CreateEventDialog';
 import { openDemoEvent } from './open-demo';
 
@@ -79,6 +80,7 @@ export function FirstRun() {
           </button>
           <RestoreFromFileButton className="big" />
           <JurorEntryButton />
+          <TeamEntryButton />
         </div>
         {receiving && <ExchangeImport eventId={null} />}
         {joining && <JoinHub />}

@@ -9,6 +9,7 @@ import { useContestSummary, type ContestSummary } from '../../hooks/use-contest-
 import { useDashboard } from '../../hooks/use-dashboard';
 import { useParticipants } from '../../hooks/use-participants';
 import { useSections } from '../../hooks/use-sections';
+import { FinalReportButton } from '../final-report';
 import { CertificatesDialog } from './CertificatesDialog';
 import { DistrictReportDialog } from './DistrictReportDialog';
 import './reports.css';
@@ -60,6 +61,7 @@ export function ReportsPage({ event }: { event: EventRow }) {
         <button type="button" onClick={() => setDialog('certificates')} disabled={!rows}>
           Сертификаты участников…
         </button>
+        <FinalReportButton event={event} />
         <button type="button" onClick={() => void exportXlsx()}>
           Скачать Excel
         </button>
