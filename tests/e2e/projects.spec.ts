@@ -11,7 +11,7 @@ import { todayIn } from '../../shared/text/format';
 import { ContestPage } from './pages/contest-page';
 import { prepareContest } from './pages/contest-setup';
 import { drawnPhoto, openedPackage, ProjectsPage, teamReportFile } from './pages/projects-page';
-import { signedScoreFile } from './pages/results-page';
+import { dismissStorageWarning, signedScoreFile } from './pages/results-page';
 
 const SCREENS = 'test-results/screens';
 const SCHOOL = 'Школа сельского активиста';
@@ -195,4 +195,35 @@ test('winners become projects; a plan, a sealed report package, team reports che
   await expect(page.getByRole('region', { name: 'Просроченные отчёты' })).toContainText(`«${RIVER}»`);
   await page.screenshot({ path: `${SCREENS}/projects-monitoring.png`, fullPage: true });
   expect(await violations(page), 'monitoring').toEqual([]);
+});
+
+test('the demo year: a closed contest and six projects with a year of reports; the monitoring and a district report show them', async ({ page }) => {
+  test.setTimeout(240_000);
+  await dismissStorageWarning(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: /Демонстрация: конкурс и год проектов/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Проекты' })).toBeVisible();
+  const list = page.getByRole('table', { name: 'Проекты' });
+  await expect(list.getByRole('row')).toHaveCount(7);
+  await expect(list).toContainText('прекращён');
+  await expect(list).toContainText('отчитался');
+  await page.screenshot({ path: `${SCREENS}/projects-demo-list.png` });
+  await page.getByRole('tab', { name: 'Мониторинг' }).click();
+  const tiles = page.getByRole('list', { name: 'Проекты по состоянию' });
+  await expect(tiles.getByRole('listitem').filter({ hasText: 'прекращён' })).toContainText('1');
+  await expect(page.getByRole('table', { name: 'Показатели по муниципалитетам' }).getByRole('row').filter({ hasText: 'Всего' })).toContainText(/\d+ из \d+/);
+  await page.screenshot({ path: `${SCREENS}/projects-demo-monitoring.png`, fullPage: true });
+
+  // a district office's report: the delegation and its municipality's projects, with their figures
+  const municipality = (await list.getByRole('row').nth(1).getByRole('cell').first().textContent())!.trim();
+  const title = (await list.getByRole('row').nth(1).getByRole('rowheader').textContent())!.trim();
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Отчёты' }).click();
+  await page.getByRole('button', { name: 'Отчёт для района…' }).click();
+  const district = page.getByRole('dialog', { name: 'Отчёт для района' });
+  await district.getByLabel('Муниципалитет').selectOption({ label: municipality });
+  const projects = district.getByRole('table', { name: 'Проекты победителей' }).first();
+  await expect(projects).toContainText(title);
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: `${SCREENS}/projects-district-report.pdf`, format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
 });

@@ -26,7 +26,7 @@ export function Monitoring({ view, today }: { view: ProjectsView; today: IsoDate
   const rows = view.projects.map((p) => ({ title: p.project.title, ...p.indicators.find((i) => i.key === indicator)! }));
   const total = (x: IndicatorTotal) => (
     <>
-      {t('monitoring.of', { reached: formatNumber(x.reached), planned: formatNumber(x.planned) })}
+      {x.reported === 0 ? t('monitoring.plannedOnly', { planned: formatNumber(x.planned) }) : t('monitoring.of', { reached: formatNumber(x.reached), planned: formatNumber(x.planned) })}
       {x.missing.length > 0 && <span className="projects-missing"> · {t('monitoring.missing', { count: x.missing.length })}</span>}
     </>
   );
@@ -50,6 +50,7 @@ export function Monitoring({ view, today }: { view: ProjectsView; today: IsoDate
           label={t('monitoring.chartLabel', { indicator: name })}
           horizontal
           width={560}
+          nameLength={44}
           categories={rows.map((r) => (r.reached === undefined ? t('monitoring.noReportSuffix', { name: r.title }) : r.title))}
           series={[
             { key: 'planned', label: t('monitoring.planned'), values: rows.map((r) => r.planned), color: '#9bb4d8' },

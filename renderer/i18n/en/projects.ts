@@ -177,6 +177,7 @@ const projects: Locale<typeof ru> = {
     municipality: 'Municipality',
     projectsCol: 'Projects',
     of: '{{reached}} of {{planned}}',
+    plannedOnly: 'planned {{planned}}',
     missing_one: 'no report from {{count}}',
     missing_other: 'no report from {{count}}',
     communities: 'Communities: founded of planned',

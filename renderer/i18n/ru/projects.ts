@@ -190,6 +190,7 @@ const projects = {
     municipality: 'Муниципалитет',
     projectsCol: 'Проектов',
     of: '{{reached}} из {{planned}}',
+    plannedOnly: 'план {{planned}}',
     missing_one: 'нет отчёта у {{count}}',
     missing_few: 'нет отчёта у {{count}}',
     missing_many: 'нет отчёта у {{count}}',
