@@ -249,5 +249,6 @@ test('winners → report package → a team device returns an interim and a fina
   expect(text).toContain(`Без принятого отчёта: «${RIVER}».`);
   expect(text).toContain('Клуб «Сельский актив»');
   expect(text).toContain('42 000 ₽');
+  expect(text).toContain('Фотографий в последних принятых отчётах проектов: 1.');
   execFileSync('pdftoppm', ['-png', '-r', '60', pdf, `${SCREENS}/final-report-page`]);
 });
