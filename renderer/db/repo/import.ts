@@ -1,7 +1,7 @@
 import type { Delegation, Municipality, Organization, Person, Registration, Section } from '../../../shared/domain/types';
 import type { DbContext } from '../context';
 import type { ImportUndoRow, SkhodDb } from '../database';
-import { putTrackedUndoable } from '../change-log';
+import { NOT_KNOWN, putTrackedUndoable } from '../change-log';
 
 /**
  * What an import is planned and committed against: the event's registrations with (some of) their
@@ -29,6 +29,8 @@ export type ImportWrites = {
   people: Person[];
   registrations: Registration[];
   delegations: Delegation[];
+  /** Ids the builder minted for new rows (random UUIDs): nothing stored has them, so they are not read before writing. */
+  minted?: ReadonlySet<string>;
 };
 
 export type ImportProgress = { done: number; total: number };
@@ -55,16 +57,16 @@ export type CommitImportOptions = {
    */
   build: (base: ImportBase) => ImportWrites;
   /**
-   * Rows built ahead of the transaction (in slices, without freezing the page) from a base read
-   * with `stamp`. Used as they are when the change log still has that stamp inside the transaction;
-   * otherwise something was written meanwhile and `build` runs on what is stored now.
+   * Rows built ahead of the transaction (in slices, without freezing the page) from `base`. Used as
+   * they are when the change log still has the base's stamp inside the transaction; otherwise
+   * something was written meanwhile and `build` runs on what is stored now.
    */
-  prebuilt?: { stamp: ImportStamp; writes: ImportWrites };
+  prebuilt?: { base: ImportBase; writes: ImportWrites };
   /**
-   * Called after each chunk is committed. Whatever it throws rolls the whole import back — «Отменить»
-   * and the tests use that to stop an import midway.
+   * Called after each chunk is committed (and awaited before the next). Whatever it throws rolls the
+   * whole import back — «Отменить» and the tests use that to stop an import midway.
    */
-  onProgress?: (p: ImportProgress) => void;
+  onProgress?: (p: ImportProgress) => void | Promise<void>;
   /** Rows per chunked transaction (default 2,000). */
   chunkSize?: number;
 };
@@ -99,12 +101,12 @@ export async function commitImport(ctx: DbContext, opts: CommitImportOptions): P
   const chunk = opts.chunkSize ?? 2_000;
   const batch = crypto.randomUUID();
   const tables = [db.people, db.organizations, db.registrations, db.delegations, db.sections, db.municipalities, db.changes, db.importJournal];
-  const { writes, rebuilt } = await db.transaction('rw', tables, async () => {
+  const { writes, base, rebuilt } = await db.transaction('rw', tables, async () => {
     const stamp = await readStamp(ctx);
-    const fresh = opts.prebuilt && opts.prebuilt.stamp.changes === stamp.changes && opts.prebuilt.stamp.last === stamp.last;
-    const built = fresh ? opts.prebuilt!.writes : opts.build(await readBase(ctx, opts.eventId, new Set(opts.touched)));
+    const pre = opts.prebuilt && sameStamp(opts.prebuilt.base.stamp, stamp) ? opts.prebuilt : null;
+    const read = pre ? pre.base : await readBase(ctx, opts.eventId, new Set(opts.touched));
     await db.importJournal.put({ id: batch, eventId: opts.eventId, startedAt: new Date().toISOString() });
-    return { writes: built, rebuilt: !fresh };
+    return { writes: pre ? pre.writes : opts.build(read), base: read, rebuilt: !pre };
   });
   const rows: Array<[WrittenTable, { id: string }]> = [
     ...writes.organizations.map((r) => ['organizations', r] as [WrittenTable, { id: string }]),
@@ -115,24 +117,31 @@ export async function commitImport(ctx: DbContext, opts: CommitImportOptions): P
   const total = rows.length;
   const written = { organizations: 0, people: 0, registrations: 0, delegations: 0 };
   const chunkTables = [db.people, db.organizations, db.registrations, db.delegations, db.changes, db.importUndo];
+  const known = snapshotOf(base, writes.minted);
+  // the stamp the change log has while nobody but this import writes: the base is then what is stored
+  let expected: ImportStamp | null = base.stamp;
   try {
-    opts.onProgress?.({ done: 0, total });
+    await opts.onProgress?.({ done: 0, total });
     for (let i = 0, n = 0; i < total; i += chunk, n++) {
       const part = rows.slice(i, i + chunk);
       await db.transaction('rw', chunkTables, async () => {
+        // someone else wrote between the chunks: from here on, read what is stored before writing
+        if (expected && !sameStamp(expected, await readStamp(ctx))) expected = null;
         const undo: ImportUndoRow = { id: `${batch}|${String(n).padStart(6, '0')}`, batch, remove: [], restore: [], changes: [] };
         for (const table of ['organizations', 'people', 'registrations', 'delegations'] as const) {
           const mine = part.filter(([t]) => t === table).map(([, r]) => r);
           // only tables with rows: an await that touches no table would let Dexie lose the transaction
           if (mine.length === 0) continue;
-          const w = await putTrackedUndoable(ctx, table, mine);
+          const w = await putTrackedUndoable(ctx, table, mine, expected ? (id) => known(table, id) : undefined);
           written[table] += w.written.length;
           w.written.forEach((r, k) => (w.before[k] === undefined ? undo.remove.push([table, r.id]) : undo.restore.push([table, w.before[k]])));
           undo.changes.push(...w.changes);
         }
         await db.importUndo.put(undo);
+        // this device's stamps are newer than any stored, so the last one written is the log's last
+        if (expected) expected = { changes: expected.changes + undo.changes.length, last: undo.changes.at(-1) ?? expected.last };
       });
-      opts.onProgress?.({ done: Math.min(total, i + chunk), total });
+      await opts.onProgress?.({ done: Math.min(total, i + chunk), total });
     }
     await db.transaction('rw', db.importJournal, db.importUndo, async () => {
       await db.importJournal.delete(batch);
@@ -144,6 +153,20 @@ export async function commitImport(ctx: DbContext, opts: CommitImportOptions): P
   }
   return { written, writes, rebuilt };
 }
+
+/** What `base` says is stored under an id of a written table, minted ids being new; NOT_KNOWN for the rest. */
+function snapshotOf(base: ImportBase, minted: ReadonlySet<string> = new Set()): (table: WrittenTable, id: string) => { id: string } | undefined | typeof NOT_KNOWN {
+  const byId = <T extends { id: string }>(rows: Iterable<T>) => new Map<string, { id: string }>([...rows].map((r) => [r.id, r]));
+  const tables: Record<WrittenTable, ReadonlyMap<string, { id: string }>> = {
+    organizations: byId(base.organizations),
+    people: byId(base.people.values()),
+    registrations: byId(base.registrations),
+    delegations: byId(base.delegations),
+  };
+  return (table, id) => (minted.has(id) ? undefined : (tables[table].get(id) ?? NOT_KNOWN));
+}
+
+const sameStamp = (a: ImportStamp, b: ImportStamp) => a.changes === b.changes && a.last === b.last;
 
 /**
  * Takes back the chunks of an unfinished import, newest first, each in its own transaction together

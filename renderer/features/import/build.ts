@@ -44,7 +44,11 @@ export type FieldChange = { field: string; before: string; after: string };
 export type RowOutcome = { row: number; kind: 'added' | 'changed' | 'unchanged'; registrationId: string; name: string; changes: FieldChange[] };
 export type BuiltImport = { writes: ImportWrites; outcomes: RowOutcome[]; cancelled: Array<{ registrationId: string; name: string }> };
 
-export type BuildOptions = { now: Date; newId: () => string };
+export type BuildOptions = {
+  now: Date;
+  /** Ids for new rows. For a commit they must be ids nothing stored has (random UUIDs): the commit does not read rows under them. */
+  newId: () => string;
+};
 
 const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>().\d]{2,}$/;
 const orgKey = (name: string, municipalityId?: string) => `${municipalityId ?? ''}|${fold(name)}`;
@@ -82,6 +86,13 @@ export async function buildImportAsync(plan: ImportPlan, base: ImportBase, opts:
 /** The builder as a generator: yields the number of rows done every SLICE rows. */
 function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Generator<number, BuiltImport> {
   const at = opts.now.toISOString();
+  // every id minted for a new row: the commit knows nothing is stored under them and does not look
+  const minted = new Set<string>();
+  const newId = () => {
+    const id = opts.newId();
+    minted.add(id);
+    return id;
+  };
   const registrations = new Map(base.registrations.map((r) => [r.id, r]));
   const people = new Map(base.people);
   const orgById = new Map(base.organizations.map((o) => [o.id, o]));
@@ -113,7 +124,7 @@ function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Ge
     const key = orgKey(r.organization, r.municipalityId);
     let org = orgByKey.get(key);
     if (!org) {
-      org = { id: opts.newId(), name: r.organization, kind: guessOrganizationKind(r.organization), municipalityId: r.municipalityId };
+      org = { id: newId(), name: r.organization, kind: guessOrganizationKind(r.organization), municipalityId: r.municipalityId };
       orgByKey.set(key, org);
       orgById.set(org.id, org);
       newOrgs.push(org);
@@ -156,7 +167,7 @@ function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Ge
 
     if (!existing || !stored) {
       const person: Person = {
-        id: opts.newId(),
+        id: newId(),
         surname: rec.surname,
         name: rec.name,
         patronymic: rec.patronymic,
@@ -167,7 +178,7 @@ function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Ge
         position: rec.position || undefined,
       };
       const registration: Registration = {
-        id: opts.newId(),
+        id: newId(),
         eventId: plan.eventId,
         personId: person.id,
         role: 'participant',
@@ -253,6 +264,7 @@ function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Ge
       people: [...touchedPeople].map((id) => people.get(id)!),
       registrations: [...touchedRegs].map((id) => registrations.get(id)!),
       delegations,
+      minted,
     },
     outcomes,
     cancelled,
