@@ -66,7 +66,7 @@ export type CommitImportOptions = {
    * Called after each chunk is committed (and awaited before the next). Whatever it throws rolls the
    * whole import back — «Отменить» and the tests use that to stop an import midway.
    */
-  onProgress?: (p: ImportProgress) => void | Promise<void>;
+  onProgress?: (p: ImportProgress) => unknown;
   /** Rows per chunked transaction (default 2,000). */
   chunkSize?: number;
 };

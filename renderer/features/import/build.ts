@@ -16,7 +16,7 @@ import { isInitialPart } from '../../../shared/import/names';
 import { nameKey } from '../../../shared/text/spelling';
 import { badgeCodeFromSerial } from '../../../shared/people/badge-code';
 import { normalizePhone } from '../../../shared/people/phone';
-import { parseSectionPrefs } from '../../../shared/sections/prefs';
+import { sectionPrefsParser } from '../../../shared/sections/prefs';
 import { sameValue } from '../../../shared/sync/diff';
 import type { ImportBase, ImportWrites } from '../../db/repo/import';
 import { CONSENT_NOTE, guessOrganizationKind } from '../../db/repo/participants';
@@ -99,15 +99,8 @@ function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Ge
   const orgByKey = new Map(base.organizations.map((o) => [orgKey(o.name, o.municipalityId), o]));
   const muniName = new Map(base.municipalities.map((m) => [m.id, m.name]));
   const sectionTitle = new Map(base.sections.map((s) => [s.id, s.title]));
-  const sectionRefs = base.sections.map((s) => ({ id: s.id, title: s.title, order: s.order }));
-
   // lists repeat the same few section and category texts: parse each distinct text once
-  const prefsCache = new Map<string, string[]>();
-  const prefsOf = (text: string) => {
-    let ids = prefsCache.get(text);
-    if (!ids) prefsCache.set(text, (ids = parseSectionPrefs(text, sectionRefs).ids));
-    return ids;
-  };
+  const prefsOf = sectionPrefsParser(base.sections);
   const categoryCache = new Map<string, Category | null>();
   const categoryOf = (text: string) => {
     if (!categoryCache.has(text)) categoryCache.set(text, parseCategory(text));
@@ -160,7 +153,7 @@ function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Ge
     if (++done % SLICE === 0) yield done;
     const rec = planned.record;
     const organizationId = organizationFor(rec);
-    const prefs = rec.section ? [...prefsOf(rec.section)] : [];
+    const prefs = rec.section ? prefsOf(rec.section).ids : [];
     const category = categoryOf(rec.category);
     const existing = planned.registrationId ? registrations.get(planned.registrationId) : undefined;
     const stored = existing ? people.get(existing.personId) : undefined;

@@ -90,7 +90,7 @@ describe('an import writes without reading back what it knows', () => {
       onProgress: async (p) => {
         if (p.done !== 20) return;
         // another window's edit, committed before the next chunk starts
-        const edit: Person = { ...before, consent: { given: true, date: '2019-12-01', how: 'paper' } };
+        const edit: Person = { ...before, consent: { given: true, at: '2019-12-01T09:00:00.000Z', how: 'paper' } };
         await c.db.transaction('rw', c.db.people, c.db.changes, () => putTracked(c, 'people', [edit]));
         edited = true;
       },
