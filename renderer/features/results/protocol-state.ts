@@ -6,11 +6,10 @@
  */
 import type { ContestStatus, RemovedJuror, ScoringLogEntry } from '../../../shared/contest';
 import { formatDate } from '../../../shared/text/format';
+import { endSentence as sentence } from '../../../shared/text/sentence';
 import { tr } from '../../i18n';
 
 const t = (key: string, options?: Record<string, unknown>) => tr('results')(key, options);
-/** A sentence that ends with free text (a reason) gets its full stop only when the text has none: never «смета.».». */
-const sentence = (text: string) => (/[.!?…]["»]?$/.test(text) ? text : `${text}.`);
 
 /** The scoring state and the removed jurors the protocol has to account for. */
 export type ProtocolState = { status: ContestStatus; scoringLog: readonly ScoringLogEntry[]; removedJurors: readonly RemovedJuror[] };
