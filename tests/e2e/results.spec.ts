@@ -398,6 +398,15 @@ test('a two-nomination protocol gives each nomination its places and Kendall W, 
   // the charts are the appendix, on pages of their own after the signatures
   const appendixPage = perPage.findIndex((p) => p.includes('Приложение к протоколу'));
   expect(appendixPage).toBe(signed + 1);
+  // the charts' smallest labels are at least 8 pt on A4: word heights from the PDF, calibrated by the
+  // protocol table's 10.5 pt text in the same file (a word's box is a little taller than its font size)
+  const boxes = [...execFileSync('pdftotext', ['-bbox', pdf, '-']).toString().split('<page ').slice(1).entries()].flatMap(([page, html]) =>
+    [...html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ page, height: Number(m[2]) - Number(m[1]), word: m[3]! })),
+  );
+  const tableWord = boxes.find((b) => b.word === 'Экспертиз')!;
+  const chartWords = boxes.filter((b) => b.page >= appendixPage);
+  const smallest = Math.min(...chartWords.map((b) => b.height));
+  expect((smallest / tableWord.height) * 10.5, 'the smallest chart label, in pt').toBeGreaterThanOrEqual(8);
   expect(perPage.slice(appendixPage).join('')).toContain('(первые 30 заявок из 37)');
   // pictures of the pages to look at (test-results/screens/protocol-two-nominations-N.png)
   execFileSync('pdftoppm', ['-png', '-r', '60', pdf, `${SCREENS}/protocol-two-nominations`]);
