@@ -46,7 +46,7 @@ export function ScoresMatrixView({ results, input, jurorName, fileName }: Props)
                 {t('matrix.total')}
               </th>
               {m.jurorIds.map((j) => (
-                <th key={j} scope="col" className="num">
+                <th key={j} scope="col" className="num" translate="no">
                   {jurorName(j)}
                 </th>
               ))}
@@ -57,7 +57,7 @@ export function ScoresMatrixView({ results, input, jurorName, fileName }: Props)
               <Fragment key={r.applicationId}>
                 <tr className={r.divergent ? 'divergent' : undefined}>
                   <td className="num">{r.place ?? '—'}</td>
-                  <th scope="row">
+                  <th scope="row" translate="no">
                     {r.title}
                     {r.divergent && <span className="visually-hidden">{t('matrix.divergentHidden')}</span>}
                   </th>
