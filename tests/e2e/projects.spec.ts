@@ -208,21 +208,35 @@ test('the demo year: a closed contest and six projects with a year of reports; t
   await expect(list).toContainText('прекращён');
   await expect(list).toContainText('отчитался');
   await page.screenshot({ path: `${SCREENS}/projects-demo-list.png` });
+  // the first project's municipality and title, for the district office's report below
+  const municipality = (await list.getByRole('row').nth(1).getByRole('cell').first().textContent())!.trim();
+  const title = (await list.getByRole('row').nth(1).getByRole('rowheader').textContent())!.trim();
   await page.getByRole('tab', { name: 'Мониторинг' }).click();
   const tiles = page.getByRole('list', { name: 'Проекты по состоянию' });
   await expect(tiles.getByRole('listitem').filter({ hasText: 'прекращён' })).toContainText('1');
   await expect(page.getByRole('table', { name: 'Показатели по муниципалитетам' }).getByRole('row').filter({ hasText: 'Всего' })).toContainText(/\d+ из \d+/);
   await page.screenshot({ path: `${SCREENS}/projects-demo-monitoring.png`, fullPage: true });
 
+  // the final report of the project opens from «Проекты» too, with the demo year's figures
+  await page.getByRole('button', { name: 'Итоговый отчёт проекта…' }).click();
+  const final = page.getByRole('dialog', { name: 'Итоговый отчёт проекта' });
+  await expect(final.getByRole('region', { name: 'Краткие итоги' })).toContainText('подведены итоги проекта');
+  await expect(final.getByRole('table', { name: 'Показатели: план и достигнуто' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: `${SCREENS}/projects-demo-final-report.pdf`, preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.keyboard.press('Escape');
+  await expect(final).toBeHidden();
+
   // a district office's report: the delegation and its municipality's projects, with their figures
-  const municipality = (await list.getByRole('row').nth(1).getByRole('cell').first().textContent())!.trim();
-  const title = (await list.getByRole('row').nth(1).getByRole('rowheader').textContent())!.trim();
   await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Отчёты' }).click();
   await page.getByRole('button', { name: 'Отчёт для района…' }).click();
   const district = page.getByRole('dialog', { name: 'Отчёт для района' });
   await district.getByLabel('Муниципалитет').selectOption({ label: municipality });
   const projects = district.getByRole('table', { name: 'Проекты победителей' }).first();
   await expect(projects).toContainText(title);
+  // scores print as numbers people read (61,83), not as floating-point tails
+  await expect(district.getByRole('table').filter({ hasText: 'Номинация' }).first()).not.toContainText(/\d[.,]\d{3,}/);
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ path: `${SCREENS}/projects-district-report.pdf`, format: 'A4' });
   await page.emulateMedia({ media: 'screen' });

@@ -14,6 +14,7 @@ import { PackageCodeDialog } from '../../components/PackageCodeDialog';
 import { useContest, useContestData } from '../../hooks/use-contest';
 import { useProjects } from '../../hooks/use-projects';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
+import { FinalReportButton } from '../final-report';
 import { Monitoring } from './Monitoring';
 import { PlanDialog } from './PlanDialog';
 import { ProjectList, ReviewQueue } from './ProjectList';
@@ -69,6 +70,7 @@ export function ProjectsPage({ event }: { event: EventRow }) {
             {t('markWinners')}
           </button>
         )}
+        {view.projects.length > 0 && <FinalReportButton event={event} />}
         {view.projects.length > 0 && (
           <button type="button" className="primary" disabled={files.busy} aria-busy={files.busy} onClick={() => void files.importFile(event.id, (id) => project(id)?.title ?? '')}>
             {t('importReport')}

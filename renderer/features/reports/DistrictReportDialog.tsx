@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { EventRow, Section } from '../../../shared/domain/types';
 import { buildXlsx, type ExportSheet } from '../../../shared/export/xlsx';
+import { formatNumber } from '../../../shared/text/format';
 import { bridge } from '../../bridge/bridge';
 import { PrintDialog } from '../../components/PrintDialog';
 import type { ContestSummary } from '../../hooks/use-contest-summary';
@@ -101,7 +102,7 @@ export function DistrictReportDialog(props: { event: EventRow; rows: Participant
                 <tr key={i}>
                   {cells.map((c, j) => (
                     <td key={j} className={j >= 3 ? 'num' : undefined}>
-                      {c}
+                      {typeof c === 'number' ? formatNumber(c) : c}
                     </td>
                   ))}
                 </tr>
