@@ -7,6 +7,7 @@ import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import { useMunicipalities } from '../../hooks/use-municipalities';
 import type { ParticipantRow } from '../../hooks/use-participants';
 import { STATUS_LABELS } from './labels';
+import { formatBytes } from '../../../shared/text/format';
 
 type Props = { setup: ContestSetup; data: ContestData; participants: ParticipantRow[]; application?: Application; onClose: () => void };
 
@@ -15,7 +16,7 @@ const localInput = (iso: string) => {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 };
-const kb = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} КБ` : `${(n / 1024 / 1024).toFixed(1)} МБ`);
+const kb = (n: number) => formatBytes(n, 'up');
 
 export function ApplicationDialog({ setup, data, participants, application, onClose }: Props) {
   const ctx = useDb();

@@ -19,6 +19,7 @@ import { BadgePrintDialog, type BadgeBatchSource } from './BadgePrintDialog';
 import { DeskSectionPicker } from './DeskSectionPicker';
 import { CertificatesDialog } from '../reports';
 import { fullName } from '../../../shared/people/name';
+import { formatDate } from '../../../shared/text/format';
 
 type Outcome =
   | { kind: 'arrived'; card: DeskCard; at: string }
@@ -293,7 +294,7 @@ function LockButton() {
   );
 }
 
-const clock = (iso: string) => new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
+const clock = (iso: string) => formatDate(iso, 'time');
 
 function OutcomeBanner(props: { outcome: Outcome; eventId: string; onAnnul: (c: DeskCard) => void; onBadge: (c: DeskCard) => void; onCertificate: (c: DeskCard) => void }) {
   const { outcome, eventId, onAnnul, onBadge, onCertificate } = props;

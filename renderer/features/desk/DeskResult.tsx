@@ -4,6 +4,7 @@ import type { DeskCard } from '../../hooks/use-desk-index';
 import { useTranslation } from 'react-i18next';
 import { fullName } from '../../../shared/people/name';
 import { phoneTail } from './desk-search';
+import { formatDate } from '../../../shared/text/format';
 
 const matchHint: Partial<Record<MatchKind, string>> = {
   layout: 'другая раскладка',
@@ -14,7 +15,7 @@ const matchHint: Partial<Record<MatchKind, string>> = {
   partial: 'не все слова',
 };
 
-const time = (iso?: string) => (iso ? new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' }) : '');
+const time = (iso?: string) => (iso ? formatDate(iso, 'time') : '');
 
 export function DeskResult(props: {
   card: DeskCard;

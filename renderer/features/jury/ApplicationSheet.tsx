@@ -4,11 +4,12 @@ import { finalizeJurorScore, saveJurorScore } from '../../db/repo/juror';
 import { useDb } from '../../hooks/db-context';
 import { AttachmentList } from './AttachmentList';
 import { fieldOf, setTo, stepFrom, typeInto, type FieldState, type FieldUpdate } from './score-field';
+import { formatDate, formatMoney } from '../../../shared/text/format';
 
 type Props = { pkg: JurorPackage; application: PackageApplication; score?: Score; onNext?: () => void; files: ReadonlySet<string> | undefined };
 
-const rub = (n?: number) => (n === undefined ? undefined : `${new Intl.NumberFormat('ru-RU').format(n)} ₽`);
-const formatDay = (iso: string) => new Date(iso).toLocaleString('ru-RU', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+const rub = (n?: number) => (n === undefined ? undefined : formatMoney(n));
+const formatDay = (iso: string) => formatDate(iso, 'dayTime');
 const bandOf = (c: CriterionDef, v: number | null | undefined) => (v === null || v === undefined ? undefined : c.bands.find((b) => v >= b.from && v <= b.to));
 
 /**

@@ -3,6 +3,7 @@ import type { AttachmentRef } from '../../../shared/contest';
 import { bridge } from '../../bridge/bridge';
 import { loadJurorAttachment } from '../../db/repo/juror';
 import { useDb } from '../../hooks/db-context';
+import { formatBytes } from '../../../shared/text/format';
 
 /** Shown inside the app: images as <img> from a blob: URL (the CSP's img-src allows blob:), plain text as text. */
 const VIEWABLE_IMAGE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
@@ -10,8 +11,7 @@ const isViewable = (f: AttachmentRef) => VIEWABLE_IMAGE.has(f.mime) || f.mime ==
 /** Enough of a text file to read on screen; the whole file is a «Сохранить» away. */
 const TEXT_PREVIEW_CHARS = 100_000;
 
-const sizeText = (n: number) =>
-  n < 1024 ? `${n} Б` : n < 1024 * 1024 ? `${Math.round(n / 1024)} КБ` : `${(n / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`;
+const sizeText = (n: number) => formatBytes(n);
 
 const kindText = (mime: string) =>
   mime === 'application/pdf' ? 'PDF' : mime.startsWith('image/') ? 'изображение' : mime === 'text/plain' ? 'текст' : 'документ';

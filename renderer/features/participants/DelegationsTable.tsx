@@ -6,6 +6,7 @@ import { useDelegationRows } from '../../hooks/use-delegations';
 import { useMunicipalities } from '../../hooks/use-municipalities';
 import type { RegistrationRow } from '../../hooks/use-participants';
 import { arrivedOf, type Arrivals } from './table-model';
+import { formatDate } from '../../../shared/text/format';
 
 export type DelegationLine = { municipalityId: string; name: string; expected: number | null; registered: number; arrived: number; lastListAt?: string };
 
@@ -109,7 +110,7 @@ export function DelegationsTable(props: {
               </td>
               <td className="num">{l.registered}</td>
               <td className="num">{l.arrived}</td>
-              <td className="muted">{l.lastListAt ? new Date(l.lastListAt).toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'short' }) : '—'}</td>
+              <td className="muted">{l.lastListAt ? formatDate(l.lastListAt, 'dateTime') : '—'}</td>
               <td>
                 <div className="delegation-actions">
                   <button type="button" className="link" onClick={() => props.onList(l)} disabled={props.busy !== null} aria-label={`Список xlsx: ${l.name}`}>

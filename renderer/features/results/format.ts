@@ -1,6 +1,7 @@
 import type { SkippedScore } from '../../../shared/contest';
 import type { AggregationMethod, BlockReliability, ExclusionReason, PlaceDecision, Results, TieBreak } from '../../../shared/results';
 import { METHOD_LABELS, TIE_BREAK_LABELS } from '../contest';
+import { formatCount } from '../../../shared/text/format';
 
 export { METHOD_LABELS, TIE_BREAK_LABELS };
 
@@ -27,10 +28,7 @@ export const fmtSigned = (x: number | null | undefined) => (x === null || x === 
 
 /** 1 черновик, 2 черновика, 5 черновиков. */
 export function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  const word = m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? few : many;
-  return `${n} ${word}`;
+  return formatCount(n, [one, few, many]);
 }
 
 /** What fixed a place, for the table and the protocol. */

@@ -7,6 +7,7 @@ import { useEvents } from '../../hooks/use-events';
 import { areasForRole, startArea } from '../../stores/ui-store';
 import { loadPinAttempts, savePinAttempts, setOrganizerPin, spreadOrganizerPin, updateDevice, validateDeviceName } from '../../db/repo/device';
 import { useOrganizerGate } from '../../components/organizer-gate';
+import { formatDate } from '../../../shared/text/format';
 
 const ROLE_HINTS: Record<DeviceRole, string> = {
   organizer: 'все разделы; задаёт PIN организатора и получает файлы от стоек, районов и экспертов',
@@ -115,7 +116,7 @@ function OrganizerPinSettings() {
         <h3 id="organizer-pin-heading">PIN организатора</h3>
         <p className="muted">
           {pin
-            ? `Задан на устройстве организатора ${new Date(pin.setAt).toLocaleString('ru-RU', { dateStyle: 'medium', timeStyle: 'short' })}. Разделы организатора, смена роли, удаление и восстановление на этом устройстве спрашивают его.`
+            ? `Задан на устройстве организатора ${formatDate(pin.setAt, 'dateTime')}. Разделы организатора, смена роли, удаление и восстановление на этом устройстве спрашивают его.`
             : 'Ещё не задан: разделы организатора и смена роли здесь открыты. Организатор задаёт PIN на своём устройстве; он придёт сюда с файлом обмена.'}
         </p>
       </section>

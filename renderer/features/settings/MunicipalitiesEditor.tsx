@@ -3,7 +3,7 @@ import { SelectField, TextField } from '../../components/ui';
 import { addMunicipality } from '../../db/repo/reference';
 import { useDb } from '../../hooks/db-context';
 import { useMunicipalities } from '../../hooks/use-municipalities';
-import { countRu } from '../../../shared/text/plural';
+import { formatCount } from '../../../shared/text/format';
 
 const federalDistricts = [
   'Центральный федеральный округ',
@@ -42,7 +42,7 @@ export function MunicipalitiesEditor() {
         Муниципалитеты
       </h2>
       <p className="muted">
-        Встроены {all ? countRu(all.length - others.length, ['муниципальное образование', 'муниципальных образования', 'муниципальных образований']) : '…'}{' '}
+        Встроены {all ? formatCount(all.length - others.length, ['муниципальное образование', 'муниципальных образования', 'муниципальных образований']) : '…'}{' '}
         Республики Башкортостан. Участников из других регионов можно отнести к
         муниципалитетам, добавленным здесь.
       </p>
