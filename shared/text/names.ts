@@ -23,6 +23,7 @@ export type Gender = 'male' | 'female';
 /** The grammatical cases a name is declined into. */
 export type NameCase = 'nominative' | 'genitive' | 'dative' | 'accusative' | 'instrumental' | 'prepositional';
 
+/** A person's name as stored (the parts) and, when known, their gender. */
 export type NamedPerson = {
   surname: string;
   name?: string;
@@ -30,6 +31,9 @@ export type NamedPerson = {
   /** A gender recorded for the person (a form's field, the generator's truth); wins over any guess. */
   gender?: Gender | 'm' | 'f';
 };
+
+/** The parts of a name as stored on a person (the contest's jurors, the desk's cards). */
+export type PersonName = NamedPerson;
 
 const byLvovich = (g: string | null): Gender | undefined => (g === 'male' || g === 'female' ? g : undefined);
 
@@ -84,6 +88,9 @@ export function declineFullName(p: NamedPerson, nameCase: NameCase): string {
     .filter(Boolean)
     .join(' ');
 }
+
+/** The same as `declineFullName`, under the name the contest screens use: «лист Галиева Ильдара Маратовича». */
+export const fullNameIn = declineFullName;
 
 /**
  * A full name written as one string («Галиуллина Эльвира Хамитовна», as on certificates and in jurors'

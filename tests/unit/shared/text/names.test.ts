@@ -4,7 +4,7 @@ import reference from '../../../../resources/municipalities.json';
 import { buildDemoBundle, type DemoSpec } from '../../../../shared/demo/build-demo';
 import type { Municipality } from '../../../../shared/domain/types';
 import { generatePeople, otherRegionMunicipalities, type MunicipalityInput } from '../../../../shared/generator';
-import { declineFullName, genderOf, splitFullName } from '../../../../shared/text/names';
+import { declineFullName, fullNameIn, genderOf, splitFullName } from '../../../../shared/text/names';
 
 let n = 0;
 const demo = buildDemoBundle({
@@ -43,6 +43,36 @@ describe('declension of the demo event’s people', () => {
   it('the issue’s example: «Вернуть эксперту Бондаренко Елене Владимировне»', () => {
     expect(declineFullName(splitFullName('Бондаренко Елена Владимировна'), 'dative')).toBe('Бондаренко Елене Владимировне');
     expect(declineFullName(splitFullName('Бондаренко Олег Владимирович'), 'dative')).toBe('Бондаренко Олегу Владимировичу');
+  });
+});
+
+describe('fullNameIn (the contest screens’ name for it): Russian and Bashkir/Tatar names, indeclinable surnames', () => {
+  const person = (full: string) => {
+    const [surname = '', name = '', patronymic = ''] = full.split(' ');
+    return { surname, name, patronymic };
+  };
+  it.each([
+    ['Бондаренко Елена Владимировна', 'Бондаренко Елене Владимировне', 'Бондаренко Елены Владимировны', 'female'],
+    ['Абзалов Ильяс Винерович', 'Абзалову Ильясу Винеровичу', 'Абзалова Ильяса Винеровича', 'male'],
+    ['Хабибуллина Гульнара Рашитовна', 'Хабибуллиной Гульнаре Рашитовне', 'Хабибуллиной Гульнары Рашитовны', 'female'],
+    ['Галиев Ильдар Маратович', 'Галиеву Ильдару Маратовичу', 'Галиева Ильдара Маратовича', 'male'],
+    ['Иванов Пётр Сергеевич', 'Иванову Петру Сергеевичу', 'Иванова Петра Сергеевича', 'male'],
+    ['Кузнецова Ольга Ильинична', 'Кузнецовой Ольге Ильиничне', 'Кузнецовой Ольги Ильиничны', 'female'],
+    ['Шевченко Игорь Львович', 'Шевченко Игорю Львовичу', 'Шевченко Игоря Львовича', 'male'],
+    ['Садыкова Алсу Ринатовна', 'Садыковой Алсу Ринатовне', 'Садыковой Алсу Ринатовны', 'female'],
+    ['Смирнов Илья Николаевич', 'Смирнову Илье Николаевичу', 'Смирнова Ильи Николаевича', 'male'],
+    ['Ахметова Наталья Равилевна', 'Ахметовой Наталье Равилевне', 'Ахметовой Натальи Равилевны', 'female'],
+  ])('%s → dative «%s», genitive «%s» (%s)', (full, dative, genitive, gender) => {
+    const p = person(full);
+    expect(fullNameIn(p, 'dative')).toBe(dative);
+    expect(fullNameIn(p, 'genitive')).toBe(genitive);
+    expect(fullNameIn(p, 'nominative')).toBe(full);
+    expect(genderOf(p)).toBe(gender);
+  });
+
+  it('leaves initials alone and skips missing parts', () => {
+    expect(fullNameIn({ surname: 'Кузьмина', name: 'А.', patronymic: 'П.' }, 'dative')).toBe('Кузьминой А. П.');
+    expect(fullNameIn({ surname: 'Петров', name: 'Олег', patronymic: '' }, 'dative')).toBe('Петрову Олегу');
   });
 });
 
