@@ -43,7 +43,5 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
-    // the specs' hooks into the repositories (renderer/e2e-hooks.ts); the shipped build has none
-    env: { VITE_E2E_HOOKS: '1' },
   },
 });

@@ -27,8 +27,6 @@ export function DbProvider({ children, name }: { children: ReactNode; name?: str
       (ctx) => {
         if (closed) return ctx.db.close();
         applyStartScreen(ctx);
-        // end-to-end builds only (playwright.config.ts): the specs' hooks into the repositories
-        if (import.meta.env.VITE_E2E_HOOKS === '1') void import('../e2e-hooks').then((m) => m.installE2eHooks(ctx));
         setState({ ctx });
       },
       (error: Error) => setState({ error }),

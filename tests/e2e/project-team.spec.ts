@@ -1,64 +1,28 @@
 /**
- * Issue 25 end to end, the team's side and the final report: the organizer (demo event) has two
- * winners' projects and exports a report package of one (through the app's test hooks — the
- * organizer's projects screens are built separately); a team device opens it with its access code,
- * fills an interim report by keyboard with a large photo that is shrunk before it is stored, survives
- * a reload with its draft, and saves the signed report file; the organizer's import takes it with
- * the photo; the final report of the project prints on A4 with the summary paragraph and the figures.
+ * Issue 25 end to end, «Must show»: the organizer closes a contest, marks two winners, writes the
+ * school's plan and exports its sealed report package (the organizer's screens); a team device (a
+ * second browser context, a fresh install) opens it with its access code, fills an interim report by
+ * keyboard with a phone-sized photo that is shrunk before it is stored, keeps the draft over a reload
+ * and saves the signed report file; the organizer loads it through «Загрузить отчёт команды…» and
+ * accepts it; the next package brings the team round 2, where the final report goes back the same
+ * way; the monitoring shows planned against reached, and the final report of the project prints on
+ * A4 with the summary paragraph and the figures (pdftotext) while the project without a report is
+ * named, not counted as zero.
  */
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import type { E2eHooks } from '../../renderer/e2e-hooks';
-import { AppPage } from './pages/app-page';
-import { dismissStorageWarning } from './pages/results-page';
+import { todayIn } from '../../shared/text/format';
+import { ContestPage, type FileBytes, type PackageFile } from './pages/contest-page';
+import { prepareContest } from './pages/contest-setup';
+import { ProjectsPage } from './pages/projects-page';
+import { dismissStorageWarning, signedScoreFile } from './pages/results-page';
 
 const SCREENS = 'test-results/screens';
-
-type Seeded = { eventId: string; projects: Array<{ id: string; title: string }>; pkg: number[]; code: string };
-
-/** Two winners of a closed contest on the demo event, with plans; the first project's report package. */
-async function seedProjects(page: Page): Promise<Seeded> {
-  await page.waitForFunction(() => '__skhodE2E' in window);
-  return page.evaluate(async () => {
-    const { ctx, repo } = (window as unknown as { __skhodE2E: E2eHooks }).__skhodE2E;
-    const event = (await ctx.db.events.toArray())[0]!;
-    const contest = await repo.createContestFromTemplate(ctx, event.id);
-    const nomination = (await ctx.db.nominations.where('contestId').equals(contest.id).toArray())[0]!;
-    const regs = await ctx.db.registrations.where('eventId').equals(event.id).toArray();
-    const withMunicipality = regs.filter((r) => r.role === 'participant' && r.municipalityId);
-    const a = withMunicipality[0]!;
-    const b = withMunicipality.find((r) => r.municipalityId !== a.municipalityId)!;
-    const app = (title: string, r: typeof a, org: string) => ({
-      title,
-      summary: `${title}: жители сами благоустраивают свой двор`,
-      nominationId: nomination.id,
-      municipalityId: r.municipalityId!,
-      applicantPersonIds: [r.personId],
-      submittedAt: '2020-01-20T10:00:00.000Z',
-      status: 'admitted' as const,
-      organizationName: org,
-    });
-    await repo.importApplications(ctx, contest.id, [app('Двор нашей мечты', a, 'ТОС «Солнечный»'), app('Чистый берег Агидели', b, 'Экологический клуб «Исток»')]);
-    await repo.openScoring(ctx, contest.id);
-    await repo.closeScoring(ctx, contest.id);
-    const apps = (await ctx.db.applications.where('contestId').equals(contest.id).toArray()).sort((x, y) => x.title.localeCompare(y.title, 'ru'));
-    const projects = await repo.markWinners(ctx, contest.id, apps.map((x, i) => ({ applicationId: x.id, grantAmount: 150_000 + 50_000 * i, communityType: 'tos' as const })), { interimReportDue: '2026-06-30', finalReportDue: '2026-11-15' });
-    for (const [i, p] of projects.entries()) {
-      await repo.updatePlan(ctx, p.id, {
-        planned: { peopleInvolved: 200 + 100 * i, eventsHeld: 8, volunteers: 25, moneyRaised: 40_000 },
-        plannedCommunity: { founded: true, name: i === 0 ? 'ТОС «Солнечный»' : 'Клуб «Чистый берег»' },
-        milestones: [
-          { title: 'Учредительное собрание сообщества', due: '2026-03-15' },
-          { title: 'Праздник двора', due: '2026-08-20' },
-        ],
-      });
-    }
-    const chosen = projects.find((p) => p.title === 'Двор нашей мечты')!;
-    const exported = await repo.exportReportPackage(ctx, chosen.id);
-    return { eventId: event.id, projects: projects.map((p) => ({ id: p.id, title: p.title })), pkg: [...exported.bytes], code: exported.code };
-  });
-}
+const SCHOOL = 'Школа сельского активиста';
+const RIVER = 'Чистый берег Агидели';
+// per juror: the four applications' scores, so that the school wins and the river is second
+const SCORES: Record<string, number[]> = { [SCHOOL]: [9, 9, 8], [RIVER]: [8, 7, 8], 'Музей под открытым небом': [6, 5, 6], 'Двор моей мечты': [5, 6, 4] };
 
 async function teamDevice(browser: Browser) {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'ru-RU', timezoneId: 'Asia/Yekaterinburg', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
@@ -68,14 +32,14 @@ async function teamDevice(browser: Browser) {
 }
 
 /** A photo as a phone gives it: 2400 × 1600 of noise, a PNG of several megabytes (drawn by the browser). */
-async function bigPhoto(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
+async function bigPhoto(page: Page, seed: number): Promise<Buffer> {
+  const dataUrl = await page.evaluate((seed) => {
     const c = document.createElement('canvas');
     c.width = 2400;
     c.height = 1600;
     const g = c.getContext('2d')!;
     const img = g.createImageData(c.width, c.height);
-    let s = 25;
+    let s = seed;
     for (let i = 0; i < img.data.length; i += 4) {
       s = (s * 1103515245 + 12345) & 0x7fffffff;
       img.data[i] = s & 255;
@@ -85,115 +49,183 @@ async function bigPhoto(page: Page): Promise<Buffer> {
     }
     g.putImageData(img, 0, 0);
     return c.toDataURL('image/png');
-  });
+  }, seed);
   return Buffer.from(dataUrl.split(',')[1]!, 'base64');
 }
 
-test('a team opens its report package, fills an interim report with a shrunk photo, keeps the draft over a reload and saves the signed file; the organizer imports it and the final report prints the figures', async ({ page, browser }) => {
-  test.setTimeout(300_000);
-  await dismissStorageWarning(page);
-  const app = new AppPage(page);
-  await app.open();
-  await app.openDemoButton.click();
-  await expect(app.nav).toBeVisible();
-  const seeded = await seedProjects(page);
+/** The team opens a package: the file, a wrong code refused, then the code the organizer told them. */
+async function openPackage(t: Page, button: ReturnType<Page['getByRole']>, pkg: PackageFile, wrongFirst: boolean) {
+  const chooser = t.waitForEvent('filechooser');
+  await button.click();
+  await (await chooser).setFiles({ name: pkg.name, mimeType: 'application/octet-stream', buffer: pkg.buffer });
+  const prompt = t.getByRole('dialog', { name: 'Введите код доступа' });
+  await expect(prompt).toBeVisible();
+  if (wrongFirst) {
+    await prompt.getByLabel('Код доступа').fill('AAAA-BBBB-CCCC-DDDD');
+    await t.keyboard.press('Enter');
+    await expect(prompt.getByText(/Код не подходит/)).toBeVisible();
+  }
+  await prompt.getByLabel('Код доступа').fill(pkg.code);
+  await t.keyboard.press('Enter');
+  await expect(prompt).toBeHidden();
+}
+
+/** Adds a phone photo: it is stored shrunk, and the note says from what size to what. */
+async function addPhoto(t: Page, name: string, seed: number) {
+  const photo = await bigPhoto(t, seed);
+  expect(photo.byteLength).toBeGreaterThan(3 * 1024 * 1024);
+  const chooser = t.waitForEvent('filechooser');
+  await t.getByRole('button', { name: 'Добавить фотографии…' }).click();
+  await (await chooser).setFiles({ name: `${name}.png`, mimeType: 'image/png', buffer: photo });
+  await expect(t.getByText(new RegExp(`«${name}\\.jpg» уменьшена с [\\d,\\s ]+МБ до [\\d,\\s ]+КБ`))).toBeVisible();
+  await expect(t.getByRole('img', { name: `Фотография «${name}.jpg»` })).toBeVisible();
+}
+
+/** «Сохранить файл отчёта» by Ctrl+S: the signed file as the team sends it. */
+async function saveReport(t: Page, expectedName: string): Promise<FileBytes> {
+  const download = t.waitForEvent('download');
+  await t.keyboard.press('Control+S');
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(expectedName);
+  await expect(t.getByRole('status').filter({ hasText: /Файл отчёта «.*» сохранён/ })).toBeVisible();
+  return { name: file.suggestedFilename(), buffer: await readFile((await file.path())!) };
+}
+
+test('winners → report package → a team device returns an interim and a final report with photos → the organizer loads them → monitoring and the final report PDF show the figures', async ({ page, browser }) => {
+  test.setTimeout(600_000);
+  const org = new ContestPage(page);
+  const projects = new ProjectsPage(page, org);
+
+  // ── the organizer: a closed contest (every juror's signed scores loaded) ──
+  const jurors = await prepareContest(org);
+  await org.tab('Пакеты и оценки');
+  for (const [i, name] of jurors.entries()) {
+    const pkg = await org.downloadPackage(name);
+    await org.chooseFile(page.getByRole('button', { name: 'Загрузить файл оценок…' }), await signedScoreFile(pkg, (title) => SCORES[title]?.[i] ?? null));
+    await expect(page.getByRole('status').filter({ hasText: 'принят' })).toBeVisible();
+  }
+  await org.closeScoring();
+
+  // ── two winners, the school's plan, its sealed report package ──
+  await projects.open();
+  await page.getByRole('button', { name: 'Отметить победителей…' }).click();
+  const winners = page.getByRole('dialog', { name: 'Отметить победителей' });
+  await winners.getByRole('checkbox', { name: `Победитель: ${SCHOOL}` }).check();
+  await winners.getByRole('checkbox', { name: `Победитель: ${RIVER}` }).check();
+  await winners.getByRole('button', { name: 'Отметить 2 победителей' }).click();
+  await expect(winners).toBeHidden();
+  await projects.row(SCHOOL).getByRole('button', { name: `План… ${SCHOOL}` }).click();
+  const plan = page.getByRole('dialog', { name: `План проекта «${SCHOOL}»` });
+  await plan.getByLabel('Вовлечено жителей').fill('120');
+  await plan.getByLabel('Проведено мероприятий').fill('6');
+  await plan.getByLabel('Добровольцев').fill('15');
+  await plan.getByLabel('Привлечено средств, ₽').fill('30 000');
+  await plan.getByRole('checkbox', { name: 'Создать сообщество' }).check();
+  await plan.getByLabel('Название сообщества').fill('Клуб «Сельский актив»');
+  await plan.getByRole('button', { name: 'Добавить этап' }).click();
+  await plan.getByLabel('Этап 1: название').fill('Выездная школа актива');
+  await plan.getByLabel('Этап 1: срок').fill(`${todayIn().slice(0, 7)}-25`);
+  await plan.getByLabel('Найти участника мероприятия').fill('а');
+  await plan.getByLabel('Найти участника мероприятия').press('Enter');
+  await plan.getByRole('button', { name: 'Сохранить план' }).click();
+  await expect(plan).toBeHidden();
+  const pkg1 = await projects.downloadPackage(SCHOOL);
+  await projects.closeCode();
 
   // ── the team's device: a fresh install, the first-run screen has the way in ──
   const team = await teamDevice(browser);
   const t = team.page;
   await t.goto('/');
-  const entry = t.getByRole('button', { name: /Я из команды проекта: открыть пакет отчёта/ });
-  await expect(entry).toBeVisible();
-  const chooser = t.waitForEvent('filechooser');
-  await entry.click();
-  await (await chooser).setFiles({ name: 'Двор нашей мечты.skhod-report-package', mimeType: 'application/octet-stream', buffer: Buffer.from(seeded.pkg) });
-  const prompt = t.getByRole('dialog', { name: 'Введите код доступа' });
-  await expect(prompt).toBeVisible();
-  await prompt.getByLabel('Код доступа').fill('AAAA-BBBB-CCCC-DDDD');
-  await t.keyboard.press('Enter');
-  await expect(prompt.getByText(/Код не подходит/)).toBeVisible();
-  await prompt.getByLabel('Код доступа').fill(seeded.code);
-  await t.keyboard.press('Enter');
-  await expect(prompt).toBeHidden();
-
-  await expect(t.getByRole('heading', { level: 1, name: 'Двор нашей мечты' })).toBeVisible();
+  await openPackage(t, t.getByRole('button', { name: /Я из команды проекта: открыть пакет отчёта/ }), pkg1, true);
+  await expect(t.getByRole('heading', { level: 1, name: SCHOOL })).toBeVisible();
   await expect(t.locator('.jury-who')).toContainText('Раунд 1');
   await expect(t.getByRole('radio', { name: 'Промежуточный отчёт' })).toBeChecked();
-  await expect(t.getByText('по плану 200')).toBeVisible();
+  await expect(t.getByText('по плану 120')).toBeVisible();
 
-  // ── by keyboard: figures, a wrong one first ──
-  await t.getByLabel('Вовлечено людей').fill('120');
+  // by keyboard: figures, a wrong one first; money left empty — «не указано» in an interim report
+  await t.getByLabel('Вовлечено жителей').fill('70');
   await t.keyboard.press('Tab');
   await t.keyboard.type('3,5');
   await t.keyboard.press('Tab');
-  await t.keyboard.type('18');
-  // money left empty: «не указано» in an interim report
-  await t.getByLabel('Сообщество создано').check();
-  await expect(t.getByLabel(/Название сообщества/)).toHaveValue('ТОС «Солнечный»');
-  await t.getByRole('listitem').filter({ hasText: 'Учредительное собрание сообщества' }).getByLabel('Состояние').selectOption('done');
-  await t.getByRole('listitem').filter({ hasText: 'Учредительное собрание сообщества' }).getByLabel('Дата выполнения').fill('2026-03-14');
-
-  // «Сохранить файл отчёта» with problems: each beside its field, the first focused
+  await t.keyboard.type('9');
+  const milestone = t.getByRole('listitem').filter({ hasText: 'Выездная школа актива' });
+  await milestone.getByLabel('Состояние').selectOption('in-progress');
   await t.getByRole('button', { name: 'Сохранить файл отчёта' }).click();
-  await expect(t.getByRole('alert').filter({ hasText: 'Отчёт не сохранён: исправьте 2 поля' })).toBeVisible();
+  await expect(t.getByRole('alert').filter({ hasText: /Отчёт не сохранён: исправьте \d пол/ })).toBeVisible();
   await expect(t.getByLabel('Проведено мероприятий')).toHaveAttribute('aria-invalid', 'true');
   await expect(t.getByLabel('Проведено мероприятий')).toBeFocused();
   await expect(t.getByText('Введите число, например 120')).toBeVisible();
   await t.keyboard.press('Control+A');
-  await t.keyboard.type('4');
-  await t.getByLabel(/Что сделано/).fill('Провели учредительное собрание ТОС, выбрали совет из пяти человек, договорились с управляющей компанией о субботнике.');
-
-  // ── a photo from a phone: shrunk before it is stored, the budget shown ──
-  const photo = await bigPhoto(t);
-  expect(photo.byteLength).toBeGreaterThan(3 * 1024 * 1024);
-  const photoChooser = t.waitForEvent('filechooser');
-  await t.getByRole('button', { name: 'Добавить фотографии…' }).click();
-  await (await photoChooser).setFiles({ name: 'собрание.png', mimeType: 'image/png', buffer: photo });
-  await expect(t.getByText(/«собрание\.jpg» уменьшена с [\d,\s ]+МБ до [\d,\s ]+КБ/)).toBeVisible();
-  await expect(t.getByRole('status', { name: 'Фотографии' })).toContainText(/Приложено 1 из 10.*Можно добавить ещё 9/);
-  await expect(t.getByRole('img', { name: 'Фотография «собрание.jpg»' })).toBeVisible();
+  await t.keyboard.type('3');
+  await t.getByLabel(/Что сделано/).fill('Провели две встречи актива и субботник у школы, записали в клуб двадцать человек.');
+  await addPhoto(t, 'субботник', 25);
+  await expect(t.getByRole('status', { name: 'Фотографии' })).toContainText(/Приложено 1 из 10 \(всего [\d,\s ]+КБ\)\. Можно добавить ещё 9/);
   await t.screenshot({ path: `${SCREENS}/project-team-form.png` });
   await t.screenshot({ path: `${SCREENS}/project-team-form-full.png`, fullPage: true });
 
-  // ── a restart: the draft and the photo are still there ──
+  // a restart: the draft and the photo are still there
   await t.waitForTimeout(800); // the draft is kept a moment after the last change
   await t.reload();
-  await expect(t.getByRole('heading', { level: 1, name: 'Двор нашей мечты' })).toBeVisible();
-  await expect(t.getByLabel('Вовлечено людей')).toHaveValue('120');
-  await expect(t.getByLabel('Проведено мероприятий')).toHaveValue('4');
-  await expect(t.getByLabel(/Что сделано/)).toHaveValue(/^Провели учредительное собрание ТОС/);
-  await expect(t.getByRole('img', { name: 'Фотография «собрание.jpg»' })).toBeVisible();
+  await expect(t.getByRole('heading', { level: 1, name: SCHOOL })).toBeVisible();
+  await expect(t.getByLabel('Вовлечено жителей')).toHaveValue('70');
+  await expect(t.getByLabel('Проведено мероприятий')).toHaveValue('3');
+  await expect(t.getByLabel(/Что сделано/)).toHaveValue(/^Провели две встречи актива/);
+  await expect(t.getByRole('img', { name: 'Фотография «субботник.jpg»' })).toBeVisible();
+  const interim = await saveReport(t, `Отчёт — ${SCHOOL} — раунд 1.skhod-otchet`);
 
-  // ── the signed report file ──
-  const download = t.waitForEvent('download');
-  await t.keyboard.press('Control+S');
-  const file = await download;
-  expect(file.suggestedFilename()).toBe('Отчёт — Двор нашей мечты — раунд 1.skhod-report');
-  const bytes = await readFile(await file.path());
-  await expect(t.getByRole('status').filter({ hasText: /Файл отчёта «.*» сохранён/ })).toBeVisible();
+  // ── the organizer loads the team's file through its own button and accepts it ──
+  await projects.importReport(interim);
+  await expect(projects.status).toHaveText(new RegExp(`^Файл «Отчёт — ${SCHOOL} — раунд 1\\.skhod-otchet» загружен: промежуточный отчёт проекта «${SCHOOL}», раунд 1, ждёт проверки\\.`));
+  let reports = await projects.openReports(SCHOOL);
+  const card = reports.getByRole('region', { name: 'Раунд 1: промежуточный отчёт' });
+  await expect(card.getByRole('img', { name: 'субботник.jpg' })).toBeVisible();
+  await expect(card.getByRole('table')).toContainText('не указано'); // the money the team left out: not a zero
+  await card.getByRole('button', { name: 'Принять' }).click();
+  await expect(card).toContainText('принят');
+  await reports.getByRole('button', { name: 'Закрыть' }).click();
+
+  // ── round 2: the next package brings what was accepted; the team returns the final report ──
+  const pkg2 = await projects.downloadPackage(SCHOOL);
+  await projects.closeCode();
+  await openPackage(t, t.getByRole('button', { name: 'Открыть новый пакет…' }), pkg2, false);
+  await expect(t.locator('.jury-who')).toContainText('Раунд 2');
+  await expect(t.getByRole('radio', { name: 'Итоговый отчёт' })).toBeChecked();
+  await expect(t.getByText(/Принят отчёт 1-го раунда \(промежуточный\)/)).toBeVisible();
+  await expect(t.getByLabel('Вовлечено жителей')).toHaveValue('70');
+  await t.getByLabel('Вовлечено жителей').fill('135');
+  await t.getByLabel('Проведено мероприятий').fill('7');
+  await t.getByLabel('Добровольцев').fill('18');
+  await t.getByLabel('Привлечено средств, ₽').fill('42 000');
+  await t.getByLabel('Сообщество создано').check();
+  await expect(t.getByLabel(/Название сообщества/)).toHaveValue('Клуб «Сельский актив»');
+  await milestone.getByLabel('Состояние').selectOption('done');
+  await milestone.getByLabel('Дата выполнения').fill(todayIn());
+  await t.getByLabel(/Что сделано/).fill('Клуб «Сельский актив» работает, проведена выездная школа актива.');
+  await addPhoto(t, 'выездная школа', 77);
+  await t.screenshot({ path: `${SCREENS}/project-team-final.png` });
+  const final = await saveReport(t, `Отчёт — ${SCHOOL} — раунд 2.skhod-otchet`);
   await team.close();
 
-  // ── the organizer imports it (the repository's import, as the review board calls it) ──
-  const imported = await page.evaluate(
-    async ({ eventId, projectId, file }) => {
-      const { ctx, repo } = (window as unknown as { __skhodE2E: E2eHooks }).__skhodE2E;
-      const result = await repo.importReportFile(ctx, eventId, new Uint8Array(file), projectId);
-      if (!result.ok) return { ok: false, message: result.message };
-      await repo.acceptReport(ctx, result.report.id);
-      const photos = await ctx.db.reportPhotos.where('reportId').equals(result.report.id).toArray();
-      return { ok: true, outcome: result.outcome, report: result.report, photos: photos.map((p) => ({ name: p.name, mime: p.mime, size: p.size })) };
-    },
-    { eventId: seeded.eventId, projectId: seeded.projects.find((p) => p.title === 'Двор нашей мечты')!.id, file: [...bytes] },
-  );
-  expect(imported).toMatchObject({ ok: true, outcome: 'new', report: { round: 1, kind: 'interim', reached: { peopleInvolved: 120, eventsHeld: 4, volunteers: 18 }, community: { founded: true, name: 'ТОС «Солнечный»' } } });
-  expect((imported as { report: { reached: Record<string, number> } }).report.reached.moneyRaised).toBeUndefined();
-  const photos = (imported as { photos: Array<{ name: string; mime: string; size: number }> }).photos;
-  expect(photos).toHaveLength(1);
-  expect(photos[0]).toMatchObject({ name: 'собрание.jpg', mime: 'image/jpeg' });
-  expect(photos[0]!.size).toBeLessThan(photo.byteLength / 3);
+  await projects.importReport(final);
+  await expect(projects.status).toContainText(`итоговый отчёт проекта «${SCHOOL}», раунд 2`);
+  reports = await projects.openReports(SCHOOL);
+  const finalCard = reports.getByRole('region', { name: 'Раунд 2: итоговый отчёт' });
+  await expect(finalCard.getByRole('img', { name: 'выездная школа.jpg' })).toBeVisible();
+  await finalCard.getByRole('button', { name: 'Принять' }).click();
+  await expect(finalCard).toContainText('принят');
+  await reports.getByRole('button', { name: 'Закрыть' }).click();
+  await expect(projects.row(SCHOOL)).toContainText('отчитался');
+  await expect(projects.row(RIVER)).toContainText('нет отчёта');
+
+  // ── the dashboard: planned against reached, the river «нет отчёта», never 0 ──
+  await projects.tab('Мониторинг');
+  const byProject = page.getByRole('table', { name: 'Показатели по проектам' });
+  await expect(byProject.getByRole('row').filter({ hasText: SCHOOL })).toContainText(/120\s*135/);
+  await expect(byProject.getByRole('row').filter({ hasText: RIVER })).toContainText('нет отчёта');
+  await page.screenshot({ path: `${SCREENS}/project-team-monitoring.png`, fullPage: true });
 
   // ── the final report of the project: A4 PDF with the summary and the figures ──
-  await app.goTo('Отчёты');
+  await org.app.goTo('Отчёты');
   await page.getByRole('button', { name: 'Итоговый отчёт проекта…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Итоговый отчёт проекта' });
   await expect(dialog.getByRole('region', { name: 'Краткие итоги' })).toContainText('подведены итоги проекта');
@@ -204,19 +236,19 @@ test('a team opens its report package, fills an interim report with a shrunk pho
   expect((await xlsx).suggestedFilename()).toMatch(/^Итоговый отчёт — .*\.xlsx$/);
 
   await page.emulateMedia({ media: 'print' });
-  const printed = page.locator('.print-root.protocol-print');
-  await expect(printed).toBeVisible();
+  await expect(page.locator('.print-root.protocol-print')).toBeVisible();
   const pdf = `${SCREENS}/final-report.pdf`;
   await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
   await page.emulateMedia({ media: 'screen' });
   expect(execFileSync('pdfinfo', [pdf]).toString()).toMatch(/Page size:.*\(A4\)/);
   const text = execFileSync('pdftotext', [pdf, '-']).toString().replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
+  await test.info().attach('final-report.txt', { body: text, contentType: 'text/plain' });
   expect(text).toMatch(/подведены итоги проекта «[^»]+»\. По итогам конкурса поддержано 2 проекта из 2 муниципалитетов; создано 1 сообщество в 1 муниципалитете\./);
-  expect(text).toContain('В работу вовлечено 120 человек, проведено 4 мероприятия, привлечено 18 добровольцев.');
+  expect(text).toContain('В работу вовлечено 135 человек, проведено 7 мероприятий, привлечено 18 добровольцев');
   expect(text).toContain('1 проект ещё не отчитался');
-  expect(text).toContain('Без принятого отчёта: «Чистый берег Агидели».');
-  // the money no report gave: «не указано», and both projects named as lacking it
-  expect(text).toMatch(/Привлечено средств, ₽ 80 000 ₽ не указано не указано Двор нашей мечты, Чистый берег Агидели/);
-  expect(text).toContain('ТОС «Солнечный»');
+  expect(text).toContain(`Без принятого отчёта: «${RIVER}».`);
+  expect(text).toContain('Клуб «Сельский актив»');
+  expect(text).toContain('42 000 ₽');
+  expect(text).toContain('Фотографий в последних принятых отчётах проектов: 1.');
   execFileSync('pdftoppm', ['-png', '-r', '60', pdf, `${SCREENS}/final-report-page`]);
 });

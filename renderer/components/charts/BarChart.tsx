@@ -46,7 +46,7 @@ export function BarChart({ label, categories, series, horizontal, width = 680, v
   const nameWidth = Math.min(280, 24 + 7.6 * Math.max(4, ...rows.map((r) => String(r.name).length)));
   return (
     <figure className="bar-chart" role="img" aria-label={label}>
-      <Chart width={width} height={height} data={rows} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 8, right: 36, bottom: 8, left: 8 }} accessibilityLayer={false}>
+      <Chart width={width} height={height} data={rows} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 8, right: horizontal && values ? 60 : 36, bottom: 8, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="#ccc" horizontal={!horizontal} vertical={!!horizontal} />
         {horizontal ? (
           <>

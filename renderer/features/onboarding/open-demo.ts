@@ -21,7 +21,8 @@ export async function openDemoEvent(ctx: DbContext, participants?: number, optio
     now: new Date(),
     participants,
   });
-  const id = await saveEventBundle(ctx, bundle);
+  // every id of the bundle's people, registrations, organizations and delegations was minted just now
+  const id = await saveEventBundle(ctx, bundle, { newIds: true });
   if (options.followUp) await saveDemoContest(ctx, buildDemoContest(bundle, newId));
   return id;
 }

@@ -1,5 +1,5 @@
 /**
- * «Открыть пакет отчёта…»: reads a `.skhod-report-package` file, asks for its access code (the app's
+ * «Открыть пакет отчёта…»: reads a `.skhod-report` file, asks for its access code (the app's
  * one code prompt) and shows its project in report mode. The package is checked on opening
  * (shared/projects/report-package.ts): a wrong code keeps the prompt, a tampered file or one signed by
  * another organizer than the project's first package is refused with what to do.

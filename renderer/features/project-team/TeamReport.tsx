@@ -36,6 +36,13 @@ export function TeamReport({ pkg, onLeave }: { pkg: ReportPackage; onLeave: () =
   const [busy, setBusy] = useState<'photos' | 'file'>();
   const latest = useRef<TeamDraft>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // after a refused save, the first field with a problem takes the focus once the problems are drawn
+  const focusProblem = useRef(false);
+  useEffect(() => {
+    if (!problems || !focusProblem.current) return;
+    focusProblem.current = false;
+    document.querySelector<HTMLElement>('.team-form [aria-invalid="true"]')?.focus();
+  }, [problems]);
 
   useEffect(() => {
     let live = true;
@@ -116,9 +123,9 @@ export function TeamReport({ pkg, onLeave }: { pkg: ReportPackage; onLeave: () =
     await flush();
     const check = checkDraft(d, photos, todayIn());
     if (!check.ok) {
+      focusProblem.current = true;
       setProblems(check.problems);
       setNote({ kind: 'error', text: t('problems.summary', { count: check.problems.length }) });
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.team-form [aria-invalid="true"]')?.focus());
       return;
     }
     setProblems(undefined);

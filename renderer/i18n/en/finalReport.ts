@@ -74,8 +74,8 @@ const finalReport: Locale<typeof ru> = {
     projectsCount: 'Projects',
     communitiesChart: 'Communities: planned and founded',
     photos: 'Photos from the reports',
-    photosCount: 'Photos in accepted reports: {{count}}.',
-    noPhotos: 'The accepted reports have no photos.',
+    photosCount: 'Photos in the projects’ latest accepted reports: {{count}}.',
+    noPhotos: 'The projects’ latest accepted reports have no photos.',
   },
   indicator: {
     peopleInvolved: 'People involved',

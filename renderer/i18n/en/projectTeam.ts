@@ -5,11 +5,11 @@ import type ru from '../ru/projectTeam';
 const projectTeam: Locale<typeof ru> = {
   start: {
     title: 'Project team report',
-    lead: 'Open the report package file (.skhod-report-package) the organizer sent you and enter the access code — it is given separately from the file. The report is filled in and kept on this computer, no internet needed; send the finished report file to the organizer.',
+    lead: 'Open the report package file (.skhod-report) the organizer sent you and enter the access code — it is given separately from the file. The report is filled in and kept on this computer, no internet needed; send the finished report file to the organizer.',
     open: 'Open a report package…',
     opening: 'Opening the package…',
     entry: 'I am on a project team: open a report package',
-    entryHint: 'The .skhod-report-package file from the organizer: the project plan and the report form',
+    entryHint: 'The .skhod-report file from the organizer: the project plan and the report form',
     back: 'To events',
     pickTitle: 'Report package',
     notOpened: '“{{name}}” was not opened: {{message}}',
@@ -72,7 +72,7 @@ const projectTeam: Locale<typeof ru> = {
     legend: 'Photos',
     add: 'Add photos…',
     adding: 'Shrinking and saving…',
-    budget: '{{count}} of {{max}} attached, {{size}}. You can add {{left}} more; each at most {{cap}}.',
+    budget: '{{count}} of {{max}} attached ({{size}} in all). You can add {{left}} more; each at most {{cap}}.',
     full: '{{count}} of {{max}} attached — no more can be added. Remove one to add another.',
     shrunk: '“{{name}}” was shrunk from {{from}} to {{to}}.',
     added: '“{{name}}” was added.',
@@ -98,7 +98,7 @@ const projectTeam: Locale<typeof ru> = {
   saved: {
     draft: 'Draft kept on this computer.',
     file: 'The report file “{{name}}” was saved at {{at}}. Send it to the organizer.',
-    fileName: 'Report — {{title}} — round {{round}}.skhod-report',
+    fileName: 'Report — {{title}} — round {{round}}.skhod-otchet',
     failed: 'The report file was not saved: {{message}}',
   },
 };

@@ -30,6 +30,8 @@ let useOpenedFileStore: typeof StoreType;
 let useUiStore: typeof UiStoreType;
 beforeAll(async () => {
   (window as unknown as { skhod: unknown }).skhod = fakeBridge;
+  // the access-code prompt speaks through the language layer, as in the app
+  (await import('../../../renderer/i18n')).initI18n('ru');
   ({ OpenedFiles } = await import('../../../renderer/features/exchange/OpenedFiles'));
   ({ DbProvider } = await import('../../../renderer/hooks/db-context'));
   ({ useOpenedFileStore } = await import('../../../renderer/stores/opened-file-store'));
