@@ -49,16 +49,18 @@ export function ProjectList({ view, onPlan, onPackage, onReports, busy }: { view
                 {reports.length === 0 ? <span className="muted">{t('noReport')}</span> : t('list.reportsCount', { count: reports.length })}
                 {waiting > 0 && <strong className="projects-waiting"> · {t('list.waiting', { count: waiting })}</strong>}
               </td>
-              <td className="projects-actions">
-                <button type="button" onClick={() => onPlan(p)} aria-label={`${t('list.plan')} ${p.title}`}>
-                  {t('list.plan')}
-                </button>
-                <button type="button" disabled={busy} onClick={() => onPackage(p)} aria-label={`${t('list.package')} ${p.title}`}>
-                  {t('list.package')}
-                </button>
-                <button type="button" onClick={() => onReports(p)} aria-label={`${t('list.showReports')} ${p.title}`}>
-                  {t('list.showReports')}
-                </button>
+              <td>
+                <div className="projects-actions">
+                  <button type="button" onClick={() => onPlan(p)} aria-label={`${t('list.plan')} ${p.title}`}>
+                    {t('list.plan')}
+                  </button>
+                  <button type="button" disabled={busy} onClick={() => onPackage(p)} aria-label={`${t('list.package')} ${p.title}`}>
+                    {t('list.package')}
+                  </button>
+                  <button type="button" onClick={() => onReports(p)} aria-label={`${t('list.showReports')} ${p.title}`}>
+                    {t('list.showReports')}
+                  </button>
+                </div>
               </td>
             </tr>
           );
