@@ -22,7 +22,7 @@ import { HubServer } from '../../electron/hub/server';
 import { createTlsIdentity } from '../../electron/hub/tls-identity';
 import { openDatabase } from '../../renderer/db/context';
 import { ensureDeviceKey } from '../../renderer/db/repo/device-key';
-import { exportExchange } from '../../renderer/db/repo/exchange';
+import { exportExchange } from '../../renderer/db/repo/exchange-export';
 import { openDemoEvent } from '../../renderer/features/onboarding/open-demo';
 import type { ChangeRecord } from '../../shared/sync/change';
 import { buildExchangeFile, countByTable, readExchangeFile } from '../../shared/sync/exchange-file';

@@ -6,3 +6,7 @@ import fc from 'fast-check';
 // CI replays one fixed seed so a landing never depends on the dice. A break found locally becomes a
 // named example test beside its property.
 if (process.env.CI) fc.configureGlobal({ seed: 20_261_207 });
+
+// Repositories word their refusals through the language layer (renderer/i18n): Russian, as on screen.
+import { initI18n } from '../../renderer/i18n';
+initI18n('ru');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { assignJury, canEdit, type AssignmentResult } from '../../../shared/contest';
-import { addManualAssignment, removeAssignment, storeAssignments } from '../../db/repo/contest';
+import { addManualAssignment, removeAssignment, storeAssignments } from '../../db/repo/contest-jury';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { bridge } from '../../bridge/bridge';
 import { backupBeforeRisk } from '../../db/backup';
-import type { ApplicationInput } from '../../db/repo/contest';
+import type { ApplicationInput } from '../../db/repo/contest-applications';
 import { useDb } from '../../hooks/db-context';
 import type { ContestSetup } from '../../hooks/use-contest';
 import { useMunicipalities } from '../../hooks/use-municipalities';

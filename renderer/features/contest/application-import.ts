@@ -7,7 +7,7 @@
 import type { Municipality } from '../../../shared/domain/types';
 import type { Nomination } from '../../../shared/contest';
 import { createMunicipalityMatcher, fold } from '../../../shared/import';
-import type { ApplicationInput } from '../../db/repo/contest';
+import type { ApplicationInput } from '../../db/repo/contest-applications';
 
 export const IMPORT_FIELDS = ['title', 'summary', 'nomination', 'municipality', 'organization', 'amount'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];

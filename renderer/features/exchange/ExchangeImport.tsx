@@ -5,7 +5,7 @@ import { ENROLMENT_EXTENSION, isEnrolmentFile, readEnrolmentFile, type Enrolment
 import { bridge } from '../../bridge/bridge';
 import { backupBeforeRisk } from '../../db/backup';
 import { refreshDeskCache } from '../../db/repo/desk-cache';
-import { applyExchange, previewExchange, type ApplyResult, type ExchangePreview } from '../../db/repo/exchange';
+import { applyExchange, previewExchange, type ApplyResult, type ExchangePreview } from '../../db/repo/exchange-apply';
 import { useDb } from '../../hooks/db-context';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';

@@ -76,7 +76,7 @@ afterEach(() => {
 async function demoDatabase(): Promise<{ name: string; event: EventRow; pending: number }> {
   const { openDatabase } = await import('../../../renderer/db/context');
   const { openDemoEvent } = await import('../../../renderer/features/onboarding/open-demo');
-  const { pendingFor } = await import('../../../renderer/db/repo/exchange');
+  const { pendingFor } = await import('../../../renderer/db/repo/exchange-book');
   const name = `hub-panel-demo-${Math.random()}`;
   const ctx = await openDatabase(name);
   const id = await openDemoEvent(ctx, 5);

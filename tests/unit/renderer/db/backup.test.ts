@@ -19,7 +19,8 @@ import {
 } from '../../../../renderer/db/backup';
 import { openDatabase, type DbContext } from '../../../../renderer/db/context';
 import { appendCheckin } from '../../../../renderer/db/repo/checkins';
-import { addAttachment, createContestFromTemplate, importApplications } from '../../../../renderer/db/repo/contest';
+import { addAttachment, importApplications } from '../../../../renderer/db/repo/contest-applications';
+import { createContestFromTemplate } from '../../../../renderer/db/repo/contest';
 import { createBrowserBackups } from '../../../../renderer/bridge/backups.browser';
 import { openDemoEvent } from '../../../../renderer/features/onboarding/open-demo';
 import { freshDb } from './helpers';

@@ -1,7 +1,8 @@
 import type { DeviceRole } from '../../../../shared/domain/types';
 import { openDatabase, type DbContext } from '../../../../renderer/db/context';
 import { openOrganizerSession } from '../../../../renderer/db/authority';
-import { applyExchange, exportExchange, previewExchange } from '../../../../renderer/db/repo/exchange';
+import { applyExchange, previewExchange } from '../../../../renderer/db/repo/exchange-apply';
+import { exportExchange } from '../../../../renderer/db/repo/exchange-export';
 import { enrol } from './trust-helpers';
 
 let n = 0;

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateDelegateList, sheetToXlsx } from '../../../../shared/generator';
 import { openDatabase, type DbContext } from '../../../../renderer/db/context';
 import { createEvent } from '../../../../renderer/db/repo/events';
-import { exportExchange } from '../../../../renderer/db/repo/exchange';
+import { exportExchange } from '../../../../renderer/db/repo/exchange-export';
 import { freshDb } from './helpers';
 import { pick, runImport } from '../features/import/pipeline';
 

@@ -20,7 +20,7 @@ import { CLOCK_FLOOR_KEY, createBackup, readBackup, restoreBackup, undoRestore, 
 import { deleteTracked, putTracked } from '../../../../renderer/db/change-log';
 import { openDatabase, type DbContext } from '../../../../renderer/db/context';
 import { appendCheckin } from '../../../../renderer/db/repo/checkins';
-import { applyExchange, previewExchange } from '../../../../renderer/db/repo/exchange';
+import { applyExchange, previewExchange } from '../../../../renderer/db/repo/exchange-apply';
 import { ownClockStatus } from '../../../../renderer/db/repo/incoming';
 import { acceptHeld, listQuarantine } from '../../../../renderer/db/repo/quarantine';
 import { listConflicts, resolveConflict } from '../../../../renderer/db/repo/sync-conflicts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DbContext } from '../../../../renderer/db/context';
 import { closeScoring } from '../../../../renderer/db/repo/contest-scoring';
-import { importApplications, openScoring } from '../../../../renderer/db/repo/contest';
+import { importApplications } from '../../../../renderer/db/repo/contest-applications';
+import { openScoring } from '../../../../renderer/db/repo/contest';
 import { exportReportPackage, importReportFile, openTeamPackage, writeTeamReport } from '../../../../renderer/db/repo/project-reports';
 import { acceptReport, listProjects, markWinners, projectsOverview, returnReport, updatePlan } from '../../../../renderer/db/repo/projects';
 import { createRng } from '../../../../shared/generator/rng';
