@@ -11,7 +11,8 @@ import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
 import { formatDrift } from '../../../shared/sync/quarantine';
 import { EnrolmentOffer } from './EnrolmentOffer';
-import { REFUSAL, tableLabel, timeOf } from './labels';
+import { tableLabel } from '../../common/tables';
+import { REFUSAL, timeOf } from './labels';
 import './exchange.css';
 
 export const EXCHANGE_EXTENSION = 'skhod';
