@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { openDatabase, type DbContext } from '../db/context';
+import type { DbContext } from '../db/context';
+import { openDatabase } from '../db/open';
 import { startArea, useUiStore } from '../stores/ui-store';
 
 const Ctx = createContext<DbContext | null>(null);

@@ -19,7 +19,6 @@ export default [
   'renderer/db/authority.ts',
   'renderer/db/backup-seal.ts',
   'renderer/db/backup.ts',
-  'renderer/db/context.ts',
   'renderer/db/repo/checkins.ts',
   'renderer/db/repo/desk-cards.ts',
   'renderer/db/repo/desk.ts',

@@ -12,7 +12,7 @@
  * arrived (A saw them), and the review asks whether that is right.
  */
 import { arrivalsInForce } from '../domain/arrival';
-import type { RowState, SyncState } from './merge';
+import type { RowState, SyncState } from './row-state';
 
 export const CHECKINS = 'checkins';
 

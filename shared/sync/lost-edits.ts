@@ -16,7 +16,7 @@
  */
 import type { ChangeRecord } from './change';
 import { sameValue } from './diff';
-import type { RowState, SyncState } from './merge';
+import type { RowState, SyncState } from './row-state';
 
 export type DeleteEditConflict = {
   kind: 'delete-edit';

@@ -54,10 +54,8 @@ export type { AnnulConflict, DoubleCheckin } from './checkin-conflicts';
 export type { DeleteEditConflict } from './lost-edits';
 import type { DeleteEditConflict } from './lost-edits';
 
-export type FieldState = { value: unknown; hlc: string };
-export type RowState = { fields: Record<string, FieldState>; deleted?: { hlc: string } };
-/** Keyed by `rowKey(table, rowId)`. */
-export type SyncState = Map<string, RowState>;
+export type { FieldState, RowState, SyncState } from './row-state';
+import type { FieldState, RowState, SyncState } from './row-state';
 
 /**
  * Write-once tables. `scores` is NOT here although jurors' sheets are "owned": a sheet is one row per

@@ -20,7 +20,7 @@ import { PairedDevices } from '../../electron/hub/paired-devices';
 import { RendererLink } from '../../electron/hub/renderer-link';
 import { HubServer } from '../../electron/hub/server';
 import { createTlsIdentity } from '../../electron/hub/tls-identity';
-import { openDatabase } from '../../renderer/db/context';
+import { openDatabase } from '../../renderer/db/open';
 import { ensureDeviceKey } from '../../renderer/db/repo/device-key';
 import { exportExchange } from '../../renderer/db/repo/exchange-export';
 import { openDemoEvent } from '../../renderer/features/onboarding/open-demo';

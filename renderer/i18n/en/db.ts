@@ -3,6 +3,9 @@ import type ru from '../ru/db';
 
 /** What the repositories say when they refuse a write, and the words they store in logs: English. */
 const db: Locale<typeof ru> = {
+  device: {
+    defaultName: 'Device {{code}}',
+  },
   contest: {
     organizer: 'organizer ({{device}})',
     exists: 'This event already has a contest — open it.',

@@ -1,5 +1,8 @@
 /** What the repositories (renderer/db) say when they refuse a write, and the words they store in logs: Russian. */
 const db = {
+  device: {
+    defaultName: 'Устройство {{code}}',
+  },
   contest: {
     organizer: 'организатор ({{device}})',
     exists: 'У мероприятия уже есть конкурс — откройте его.',

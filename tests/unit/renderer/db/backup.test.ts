@@ -17,7 +17,8 @@ import {
   undoRestore,
   type BackupStore,
 } from '../../../../renderer/db/backup';
-import { openDatabase, type DbContext } from '../../../../renderer/db/context';
+import type { DbContext } from '../../../../renderer/db/context';
+import { openDatabase } from '../../../../renderer/db/open';
 import { appendCheckin } from '../../../../renderer/db/repo/checkins';
 import { addAttachment, importApplications } from '../../../../renderer/db/repo/contest-applications';
 import { createContestFromTemplate } from '../../../../renderer/db/repo/contest';

@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDelegateList, sheetToXlsx } from '../../../../shared/generator';
-import { openDatabase, type DbContext } from '../../../../renderer/db/context';
+import type { DbContext } from '../../../../renderer/db/context';
+import { openDatabase } from '../../../../renderer/db/open';
 import { createEvent } from '../../../../renderer/db/repo/events';
 import { exportExchange } from '../../../../renderer/db/repo/exchange-export';
 import { freshDb } from './helpers';
