@@ -7,10 +7,10 @@
 import { clockStart, createClock, MAX_CLOCK_AHEAD_MS } from '../../shared/sync/hlc';
 import type { Device } from '../../shared/domain/types';
 import type { DbContext } from './context';
+import { rollBackUnfinishedBatches } from './batch';
 import { DB_NAME, SkhodDb } from './database';
 import { ensureDeskEpoch, lastDeskStamp } from './repo/desk-cache';
 import { dbText } from './repo/fail';
-import { rollBackUnfinishedImports } from './repo/import';
 import { seedReferenceData } from './repo/reference';
 
 const DEVICE_KEY = 'device.id';
@@ -29,8 +29,8 @@ export const CLOCK_FLOOR_KEY = 'clock.floor';
 export async function openDatabase(name: string = DB_NAME, now: () => number = Date.now): Promise<DbContext> {
   const db = new SkhodDb(name);
   await db.open();
-  // an import a crash interrupted midway is taken back before anything reads (one empty read otherwise)
-  await rollBackUnfinishedImports(db);
+  // a batch (an import) a crash interrupted midway is taken back before anything reads (one empty read otherwise)
+  await rollBackUnfinishedBatches(db);
   // independent reads, side by side: each await here is time before the desk can answer
   // the greatest stamp within the clock's bound, in case the last one is a foreign stamp from the future
   const bound = `${String(Math.floor(now()) + MAX_CLOCK_AHEAD_MS).padStart(15, '0')}-fffff-\uffff`;

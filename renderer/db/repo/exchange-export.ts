@@ -10,7 +10,7 @@ import type { DbContext } from '../context';
 import { batchesFor, batchOwnChanges } from './batches';
 import { loadSyncBook, ownSeen, storeSyncBook, withExchange, type ExchangeVia } from './exchange-book';
 import { dbText, fail } from './fail';
-import { importInProgress } from './import';
+import { batchInProgress } from '../batch';
 import { deviceSigner, ensureEventRoot, makeEnrolmentFile, ownAuthority } from './trust';
 
 export type ExportResult = { bytes: Uint8Array; changes: number; full: boolean; fileName: string };
@@ -30,7 +30,7 @@ export async function exportExchange(
   // enrolled over the hub but not holding the event yet: an empty file asks the hub for all of it
   if (!trust) throw new ExchangeError('not-enrolled');
   // an import half written in chunks may still be rolled back: nothing leaves (nor is signed) until it is done
-  const importing = await importInProgress(ctx.db);
+  const importing = await batchInProgress(ctx.db);
   // what this device wrote is signed by it; what it received goes on in its authors' batches
   if (!importing) await batchOwnChanges(ctx, trust, await ownAuthority(ctx, trust));
   const since = options.full || !options.peerId ? undefined : book.knowledge[options.peerId];
