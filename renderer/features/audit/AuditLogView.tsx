@@ -5,6 +5,7 @@ import { useDb } from '../../hooks/db-context';
 import { deviceLabel, devicesInLog, filterAudit, formatTime, type AuditEntry, type AuditFilter } from './audit-model';
 import { useAuditLog } from './use-audit-log';
 import './audit.css';
+import { formatNumber } from '../../../shared/text/format';
 
 const KIND_WORDS: Record<AuditEntry['kind'], string> = { create: 'создано', update: 'изменено', delete: 'удалено' };
 
@@ -57,10 +58,10 @@ export function AuditLogView() {
         {error
           ? `Не удалось прочитать журнал: ${error}`
           : loading
-            ? `Загружаем журнал: ${loaded.toLocaleString('ru-RU')}${total !== undefined ? ` из ${total.toLocaleString('ru-RU')}` : ''}…`
+            ? `Загружаем журнал: ${formatNumber(loaded)}${total !== undefined ? ` из ${formatNumber(total)}` : ''}…`
             : filtered
-              ? `Найдено изменений: ${visible.length.toLocaleString('ru-RU')} из ${log.size.toLocaleString('ru-RU')}`
-              : `Изменений в журнале: ${log.size.toLocaleString('ru-RU')}`}
+              ? `Найдено изменений: ${formatNumber(visible.length)} из ${formatNumber(log.size)}`
+              : `Изменений в журнале: ${formatNumber(log.size)}`}
       </p>
       <div className="table audit-table" role="table" aria-label="Журнал изменений" aria-rowcount={visible.length + 1}>
         <div className="table-row table-head" role="row">

@@ -135,7 +135,7 @@ function PassphraseDialog({ onClose }: { onClose: () => void }) {
         error={shown}
       />
       <label className="checkbox">
-        <input type="checkbox" checked={written} onChange={(e) => setWritten(e.target.checked)} /> Я записал(а) пароль и понимаю, что без него копию не
+        <input type="checkbox" checked={written} onChange={(e) => setWritten(e.target.checked)} /> Пароль записан; я понимаю, что без него копию не
         восстановить
       </label>
     </FormDialog>

@@ -70,7 +70,7 @@ export function ConflictReview({ event }: { event: EventRow }) {
               return (
                 <li key={item.id} className="conflict">
                   <p>
-                    <strong>{person(c.registrationId)}</strong> отмечен(а) на двух устройствах — засчитан один приход:
+                    <strong>{person(c.registrationId)}</strong>: приход отмечен на двух устройствах — засчитан один:
                   </p>
                   <ul>
                     {c.entries.map((e) => (
@@ -84,12 +84,12 @@ export function ConflictReview({ event }: { event: EventRow }) {
               return (
                 <li key={item.id} className="conflict">
                   <p>
-                    <strong>{person(c.registrationId)}</strong>: отмечен(а) на стойке {c.arrivals.map((e) => deviceName(e.device)).join(', ')}, отменено на стойке{' '}
+                    <strong>{person(c.registrationId)}</strong>: приход отмечен на стойке {c.arrivals.map((e) => deviceName(e.device)).join(', ')}, отменено на стойке{' '}
                     {deviceName(c.annul.device)} — та стойка не видела эту отметку, приход остаётся в силе.
                   </p>
                   <ul>
                     {c.arrivals.map((e) => (
-                      <li key={e.id}>отмечен(а): {entryLine(e)}</li>
+                      <li key={e.id}>приход отмечен: {entryLine(e)}</li>
                     ))}
                     <li>
                       отменено: {entryLine(c.annul)}

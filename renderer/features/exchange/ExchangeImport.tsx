@@ -14,6 +14,7 @@ import { EnrolmentOffer } from './EnrolmentOffer';
 import { tableLabel } from '../../common/tables';
 import { REFUSAL, timeOf } from './labels';
 import './exchange.css';
+import { formatNumber } from '../../../shared/text/format';
 
 export const EXCHANGE_EXTENSION = 'skhod';
 
@@ -134,7 +135,7 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
       )}
       {done && (
         <p className="exchange-ok" role="status">
-          Готово: новых изменений — {done.fresh.toLocaleString('ru-RU')}, обновлено записей — {done.rowsWritten.toLocaleString('ru-RU')}
+          Готово: новых изменений — {formatNumber(done.fresh)}, обновлено записей — {formatNumber(done.rowsWritten)}
           {done.refused > 0 && `, отклонено — ${done.refused}`}
           {done.conflicts > 0 && `, на проверку — ${done.conflicts} (см. «Конфликты» ниже)`}.
         </p>
@@ -164,7 +165,7 @@ function PreviewView({ preview, fileName, busy, onApply, onCancel }: { preview: 
         <dd>{timeOf(header.createdAt)}</dd>
         <dt>Изменений в файле</dt>
         <dd>
-          {preview.file.changes.length.toLocaleString('ru-RU')}, из них новых здесь — {preview.fresh.toLocaleString('ru-RU')}
+          {formatNumber(preview.file.changes.length)}, из них новых здесь — {formatNumber(preview.fresh)}
         </dd>
         <dt>Код ключа</dt>
         <dd className="mono">{preview.fingerprint}</dd>
@@ -189,7 +190,7 @@ function PreviewView({ preview, fileName, busy, onApply, onCancel }: { preview: 
           <ul>
             {preview.quarantined.map((q) => (
               <li key={q.device}>
-                {q.device === header.sender.deviceId ? `«${header.sender.name}»` : `устройство ${q.device.slice(0, 8)}`}: {q.count.toLocaleString('ru-RU')} изм., часы впереди
+                {q.device === header.sender.deviceId ? `«${header.sender.name}»` : `устройство ${q.device.slice(0, 8)}`}: {formatNumber(q.count)} изм., часы впереди
                 на {formatDrift(q.aheadMs)}
               </li>
             ))}
@@ -200,7 +201,7 @@ function PreviewView({ preview, fileName, busy, onApply, onCancel }: { preview: 
         <ul className="exchange-counts">
           {counts.map(([table, n]) => (
             <li key={table}>
-              {tableLabel(table)}: <strong>{n.toLocaleString('ru-RU')}</strong>
+              {tableLabel(table)}: <strong>{formatNumber(n)}</strong>
             </li>
           ))}
         </ul>

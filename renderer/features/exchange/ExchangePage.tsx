@@ -11,6 +11,7 @@ import { HubPanel } from '../hub';
 import { EnrolPanel } from './EnrolPanel';
 import { ExchangeImport } from './ExchangeImport';
 import './exchange.css';
+import { formatNumber } from '../../../shared/text/format';
 
 /** Обмен: files between devices (export, import with preview), conflict review, history. */
 export function ExchangePage({ event }: { event: EventRow }) {
@@ -51,7 +52,7 @@ function ExportPanel({ event }: { event: EventRow }) {
       const saved = await bridge.saveFile({ suggestedName: file.fileName, bytes: new Uint8Array(file.bytes) });
       if ('error' in saved) setMessage({ ok: false, text: saved.error.message });
       else if (saved.data)
-        setMessage({ ok: true, text: `Файл сохранён: ${file.changes.toLocaleString('ru-RU')} изменений${file.full ? ' (полный файл)' : ''}. Передайте его на другое устройство.` });
+        setMessage({ ok: true, text: `Файл сохранён: ${formatNumber(file.changes)} изменений${file.full ? ' (полный файл)' : ''}. Передайте его на другое устройство.` });
     } catch (e) {
       setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -68,7 +69,7 @@ function ExportPanel({ event }: { event: EventRow }) {
           <option value="">Полный файл — для любого устройства</option>
           {peers?.map((p) => (
             <option key={p.device.id} value={p.device.id}>
-              {p.device.name}, {t(`deviceRole.${p.device.role}`)} — не подтвердило: {p.pending.toLocaleString('ru-RU')}
+              {p.device.name}, {t(`deviceRole.${p.device.role}`)} — не подтвердило: {formatNumber(p.pending)}
             </option>
           ))}
         </select>
@@ -102,7 +103,7 @@ function ExportPanel({ event }: { event: EventRow }) {
               <tr key={p.device.id}>
                 <td>{p.device.name}</td>
                 <td>{t(`deviceRole.${p.device.role}`)}</td>
-                <td className="num">{p.pending.toLocaleString('ru-RU')}</td>
+                <td className="num">{formatNumber(p.pending)}</td>
                 <td>{p.lastExchange ? `${timeOf(p.lastExchange.at)}, ${p.lastExchange.direction === 'sent' ? 'отправлен файл' : 'получен файл'}` : '—'}</td>
               </tr>
             ))}
@@ -135,8 +136,8 @@ function History({ event }: { event: EventRow }) {
               <td>{h.via === 'hub' ? (h.direction === 'sent' ? 'отправлено по сети' : 'получено по сети') : h.direction === 'sent' ? 'выгружен файл' : 'загружен файл'}</td>
               <td>{h.peerName}</td>
               <td className="num">
-                {h.changes.toLocaleString('ru-RU')}
-                {h.fresh !== undefined && ` (новых ${h.fresh.toLocaleString('ru-RU')})`}
+                {formatNumber(h.changes)}
+                {h.fresh !== undefined && ` (новых ${formatNumber(h.fresh)})`}
               </td>
             </tr>
           ))}

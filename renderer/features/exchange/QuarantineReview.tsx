@@ -8,6 +8,7 @@ import { formatDrift } from '../../../shared/sync/quarantine';
 import { acceptHeld, dismissHeld, pendingDrift } from '../../db/repo/quarantine';
 import { useDb } from '../../hooks/db-context';
 import { useQuarantine } from '../../hooks/use-exchange';
+import { formatNumber } from '../../../shared/text/format';
 
 export function QuarantineReview({ event, deviceName }: { event: EventRow; deviceName: (id: string) => string }) {
   const ctx = useDb();
@@ -27,7 +28,7 @@ export function QuarantineReview({ event, deviceName }: { event: EventRow; devic
         {pending.map((d) => (
           <li key={d.device} className="conflict">
             <p>
-              {deviceName(d.device)}: {d.count.toLocaleString('ru-RU')} изм., часы впереди на {formatDrift(d.aheadMs)}
+              {deviceName(d.device)}: {formatNumber(d.count)} изм., часы впереди на {formatDrift(d.aheadMs)}
             </p>
             {organizer ? (
               <div className="dialog-actions">

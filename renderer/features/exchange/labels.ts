@@ -1,6 +1,7 @@
 import type { RefusalReason } from '../../../shared/sync/merge';
 import { TRUST_REFUSAL_TEXT, type TrustRefusalReason } from '../../../shared/trust/batches';
 import { FIELD_LABELS } from '../../common/labels';
+import { formatDate } from '../../../shared/text/format';
 
 /** Why a change is not applied; each reason is named in the preview (issue 17). */
 export const REFUSAL: Record<RefusalReason | TrustRefusalReason, string> = {
@@ -28,5 +29,4 @@ export function formatValue(v: unknown): string {
 /** When a stamp was written, by its wall part (hlc.ts). */
 export const stampTime = (hlc: string) => timeOf(new Date(Number(hlc.slice(0, 15))).toISOString());
 
-export const timeOf = (iso: string) =>
-  new Date(iso).toLocaleString('ru-RU', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+export const timeOf = (iso: string) => formatDate(iso, 'dateTimeSeconds');

@@ -11,6 +11,7 @@ import { useDb } from '../../hooks/db-context';
 import { clock } from './HubHost';
 import { ensureDeskSync, stopDeskSync, useHubStore } from './hub-loops';
 import { unwrap } from './resume';
+import { formatNumber } from '../../../shared/text/format';
 
 export function DeskView({ link, event, onForget }: { link: NonNullable<HubLinkStatus>; event: EventRow; onForget: () => void }) {
   const { t } = useTranslation();
@@ -46,7 +47,7 @@ export function DeskView({ link, event, onForget }: { link: NonNullable<HubLinkS
           <dt>Последняя синхронизация</dt>
           <dd data-testid="hub-last-sync">{desk.lastSyncAt ? clock(desk.lastSyncAt) : 'ещё не было'}</dd>
           <dt>Ожидает отправки</dt>
-          <dd data-testid="hub-pending">{desk.pending === null ? '—' : desk.pending.toLocaleString('ru-RU')}</dd>
+          <dd data-testid="hub-pending">{desk.pending === null ? '—' : formatNumber(desk.pending)}</dd>
         </dl>
       )}
       {desk.message && <p className="form-error">{desk.message}</p>}

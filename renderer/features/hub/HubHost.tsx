@@ -11,10 +11,11 @@ import { bridge } from '../../bridge/bridge';
 import { useDb } from '../../hooks/db-context';
 import { useHubStore } from './hub-loops';
 import { enrolmentForApproval } from './hub-rounds';
+import { formatDate } from '../../../shared/text/format';
 
 export type Act = (call: () => Promise<BridgeResult<HubStatus>>) => Promise<void>;
 
-export const clock = (iso: string) => new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+export const clock = (iso: string) => formatDate(iso, 'timeSeconds');
 const spacedPin = (pin: string) => `${pin.slice(0, 3)} ${pin.slice(3)}`;
 
 /** What the organizer is told about protection, in one line. */

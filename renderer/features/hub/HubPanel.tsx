@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { EventRow } from '../../../shared/domain/types';
 import type { BridgeResult, HubHostStatus, HubStatus } from '../../../shared/ipc/contract';
 import { bridge } from '../../bridge/bridge';
-import { HUB_BROWSER_MESSAGE } from '../../bridge/hub.browser';
+import { hubBrowserMessage } from '../../bridge/hub.browser';
 import { ensureDeviceKey } from '../../db/repo/device-key';
 import { ensureEventRoot } from '../../db/repo/trust';
 import { useDb } from '../../hooks/db-context';
@@ -65,7 +65,7 @@ export function HubPanel({ event }: { event: EventRow }) {
       <h2 className="subheading" id="hub-heading">
         Локальная сеть
       </h2>
-      {shell === 'browser' && <p className="muted">{HUB_BROWSER_MESSAGE}</p>}
+      {shell === 'browser' && <p className="muted">{hubBrowserMessage()}</p>}
       {shell === 'electron' && !status && !error && <p className="muted">Загрузка…</p>}
       {error && (
         <p className="form-error" role="alert">

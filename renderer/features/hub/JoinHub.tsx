@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { bridge } from '../../bridge/bridge';
-import { HUB_BROWSER_MESSAGE } from '../../bridge/hub.browser';
+import { hubBrowserMessage } from '../../bridge/hub.browser';
 import { useDb } from '../../hooks/db-context';
 import { useUiStore } from '../../stores/ui-store';
 import { joinOverHub } from './hub-rounds';
@@ -38,7 +38,7 @@ export function JoinHub() {
 
   return (
     <section className="hub-join" aria-label="Подключение к хабу организатора">
-      {shell === 'browser' && <p className="muted">{HUB_BROWSER_MESSAGE}</p>}
+      {shell === 'browser' && <p className="muted">{hubBrowserMessage()}</p>}
       {shell === 'electron' && <PairWithHub role="desk" onPaired={join} setError={setError} />}
       {joining && <p className="muted">Получаем мероприятие с хаба…</p>}
       {error && (

@@ -59,7 +59,7 @@ export function StepDuplicates(props: {
             <label key={r.registrationId} className="checkbox">
               <input type="checkbox" checked={!props.keep.has(r.registrationId)} onChange={(e) => props.onKeep(r.registrationId, !e.target.checked)} />
               Отменить регистрацию: {r.name} <span className="muted mono">{r.badgeCode}</span>
-              {props.arrived(r.registrationId) && <span className="attention">уже прибыл(а)</span>}
+              {props.arrived(r.registrationId) && <span className="attention">прибытие уже отмечено</span>}
             </label>
           ))}
         </fieldset>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Committing } from './wizard-types';
 import type { ImportReport, ReportLine } from './report';
+import { formatNumber } from '../../../shared/text/format';
 
 const SHOWN_LINES = 200;
 
@@ -94,7 +95,7 @@ function Report({ report, onSave, onDone }: { report: ImportReport; onSave: () =
   return (
     <section className="import-step" aria-label="Отчёт об импорте">
       <p role="status" className="import-done">
-        Импорт завершён{report.millis !== undefined ? ` за ${(report.millis / 1000).toFixed(1).replace('.', ',')} с` : ''}.
+        Импорт завершён{report.millis !== undefined ? ` за ${formatNumber(report.millis / 1000, 1)} с` : ''}.
       </p>
       <Counts report={report} />
       {notable.length > 0 && (

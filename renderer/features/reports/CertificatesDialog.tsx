@@ -1,5 +1,6 @@
 import type { EventRow } from '../../../shared/domain/types';
-import { agreeVerb, genderOf } from '../../../shared/people/gender';
+import { useTranslation } from 'react-i18next';
+import { genderOf, splitFullName } from '../../../shared/text/names';
 import { PrintDialog } from '../../components/PrintDialog';
 import './certificates.css';
 
@@ -31,8 +32,8 @@ export function CertificatesDialog({ event, people, onClose }: { event: EventRow
 }
 
 function Certificate({ event, person }: { event: EventRow; person: CertificatePerson }) {
-  const parts = person.fullName.split(' ');
-  const gender = genderOf({ surname: parts[0] ?? '', patronymic: parts.length > 2 ? parts.at(-1) : '' });
+  const { t } = useTranslation('people');
+  const gender = genderOf(splitFullName(person.fullName));
   return (
     <article className="certificate" aria-label={`Сертификат: ${person.fullName}`}>
       <p className="certificate-kicker">{event.project ? `Проект «${event.project}»` : event.organizer}</p>
@@ -41,7 +42,7 @@ function Certificate({ event, person }: { event: EventRow; person: CertificatePe
       <p className="certificate-name">{person.fullName}</p>
       {person.municipality && <p className="certificate-place">{person.municipality}</p>}
       <p className="certificate-text">
-        {agreeVerb(gender, 'принял', 'приняла')} участие в мероприятии
+        {t('certificate.tookPart', { context: gender })}
         <br />
         <strong>{event.title}</strong>
       </p>

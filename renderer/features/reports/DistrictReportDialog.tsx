@@ -5,9 +5,10 @@ import { bridge } from '../../bridge/bridge';
 import { PrintDialog } from '../../components/PrintDialog';
 import type { ContestSummary } from '../../hooks/use-contest-summary';
 import type { ParticipantRow } from '../../hooks/use-participants';
+import { formatDate } from '../../../shared/text/format';
 
 const ALL = '__all__';
-const time = (iso?: string) => (iso ? new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' }) : '');
+const time = (iso?: string) => (iso ? formatDate(iso, 'time') : '');
 const collator = new Intl.Collator('ru');
 
 type District = { name: string; municipalityId?: string; rows: ParticipantRow[] };
@@ -42,7 +43,7 @@ export function DistrictReportDialog(props: { event: EventRow; rows: Participant
       [event.title],
       [`Делегация: ${d.name}. Прибыло ${d.rows.filter((r) => r.arrival.arrived).length} из ${d.rows.length}.`],
       [],
-      ['№', 'ФИО', 'Организация', 'Должность', 'Секция', 'Прибыл(а)'],
+      ['№', 'ФИО', 'Организация', 'Должность', 'Секция', 'Прибытие'],
       ...d.rows.map((r, i) => [i + 1, r.fullName, r.organization, r.person.position ?? '', sectionTitle.get(r.registration.sectionId ?? '') ?? '', r.arrival.arrived ? time(r.arrival.at) : 'нет']),
       ...(applicationsOf(d).length ? [[], ['Заявки на конкурс'], ['Проект', 'Номинация', 'Статус', 'Место', 'Балл'], ...applicationRows(d)] : []),
     ],
@@ -67,7 +68,7 @@ export function DistrictReportDialog(props: { event: EventRow; rows: Participant
             <th>ФИО</th>
             <th>Организация</th>
             <th>Секция</th>
-            <th>Прибыл(а)</th>
+            <th>Прибытие</th>
           </tr>
         </thead>
         <tbody>

@@ -12,11 +12,12 @@ import { useSections } from '../../hooks/use-sections';
 import { CertificatesDialog } from './CertificatesDialog';
 import { DistrictReportDialog } from './DistrictReportDialog';
 import './reports.css';
+import { formatDate } from '../../../shared/text/format';
 
 // print-friendly: solid colours that survive greyscale
 const EXPECTED = '#b8c4d6';
 const ARRIVED = '#1f5fbf';
-const hhmm = (iso: string) => new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
+const hhmm = (iso: string) => formatDate(iso, 'time');
 
 export function ReportsPage({ event }: { event: EventRow }) {
   const { t } = useTranslation();
