@@ -2,7 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
-import skhod from './scripts/eslint/ui-text.js';
+import uiText from './scripts/eslint/ui-text.js';
+import dbWrites from './scripts/eslint/db-writes.js';
 import uiTextPending from './scripts/eslint/ui-text-pending.js';
 
 // ════════════════════════════════════════════════════════════════════════════════════════════════
@@ -26,6 +27,8 @@ const featureInternals = {
   message: 'другая функция — только через её index.ts: импортируйте из «../<функция>», не из её файлов (см. docs/ARCHITECTURE.md «1. Layers»)',
 };
 const noFeatures = { regex: '^(\\.\\./)+features(/|$)', message: 'components/, hooks/, stores/, common/ и db/ не импортируют features/ (см. docs/ARCHITECTURE.md «1. Layers»)' };
+// the project's own rules: skhod/ui-text (words from the locale files), skhod/db-writes (one write path)
+const skhod = { rules: { ...uiText.rules, ...dbWrites.rules } };
 const restrict = (...patterns) => ['error', { patterns: patterns.map((p) => ({ ...p })) }];
 
 export default tseslint.config(
@@ -94,7 +97,20 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(ourTop('renderer'), ourTop('tests'), dexiePkg) },
-  },  {
+  },
+  {
+    // One write path: outside renderer/db no Dexie write goes around the repositories (scripts/eslint/db-writes.js)
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/db/**'],
+    plugins: { skhod },
+    rules: { 'skhod/db-writes': 'error' },
+  },
+  {
+    // features do not even read the database handle: data comes through renderer/hooks and renderer/db/repo
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    rules: { 'skhod/db-writes': ['error', { reads: true }] },
+  },
+  {
     // Words a user reads come from renderer/i18n/<lang>/<namespace>.ts (scripts/eslint/ui-text.js). Files not yet
     // moved onto the locale files are listed in scripts/eslint/ui-text-pending.js; the list only shrinks.
     files: ['renderer/**/*.{ts,tsx}'],

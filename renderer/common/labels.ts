@@ -1,24 +1,5 @@
-// Russian names of tables and fields as the audit log and the exchange screens show them (shared by both).
-
-export const TABLE_LABELS: Record<string, string> = {
-  events: 'Мероприятие',
-  programItems: 'Программа',
-  sections: 'Секция',
-  municipalities: 'Муниципалитет',
-  organizations: 'Организация',
-  people: 'Человек',
-  registrations: 'Регистрация',
-  delegations: 'Делегация',
-  checkins: 'Отметка',
-  prints: 'Печать бейджа',
-  contests: 'Конкурс',
-  nominations: 'Номинация',
-  applications: 'Заявка',
-  jurors: 'Эксперт конкурса',
-  conflicts: 'Конфликт интересов',
-  assignments: 'Назначение эксперту',
-  scores: 'Оценка',
-};
+// Russian names of fields as the audit log and the exchange screens show them (shared by both); tables are
+// named in renderer/common/tables.ts.
 
 export const FIELD_LABELS: Record<string, string> = {
   surname: 'фамилия',

@@ -5,6 +5,7 @@ import { backupFileName, backupNameTime, randomNamePart, type BackupInfo } from 
 import { rotateBackups } from '../../shared/backup/rotation';
 import type { Bridge } from '../../shared/ipc/contract';
 import type { DbContext } from './context';
+import { CLOCK_FLOOR_KEY } from './open';
 import { clockStart } from '../../shared/sync/hlc';
 import { checkRestoredValues } from './restore-checks';
 import { newDeskEpoch } from './repo/desk-cache';
@@ -31,8 +32,8 @@ export const BACKUP_EXCLUDED_TABLES: readonly string[] = ['caches', 'keys', 'tru
 /** Tables a restore leaves as they are on this device: who it is and whom it trusts. */
 export const KEPT_ON_RESTORE: readonly string[] = ['keys', 'trust', 'devices'];
 
-/** The greatest stamp this device may have issued; openDatabase starts the clock after it. */
-export const CLOCK_FLOOR_KEY = 'clock.floor';
+/** The greatest stamp this device may have issued (open.ts starts the clock after it). */
+export { CLOCK_FLOOR_KEY };
 /** Set by a restore: which backup to restore to take it back («Отменить восстановление»). */
 export const RESTORE_UNDO_KEY = 'backup.undo';
 

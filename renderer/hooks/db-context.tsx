@@ -2,7 +2,8 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Splash } from '../components/Splash';
-import { openDatabase, type DbContext } from '../db/context';
+import type { DbContext } from '../db/context';
+import { openDatabase } from '../db/open';
 import { startArea, useUiStore } from '../stores/ui-store';
 
 const Ctx = createContext<DbContext | null>(null);

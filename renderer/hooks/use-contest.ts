@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { detectConflicts, type Application, type Conflict, type Contest, type Juror, type JurorProfile, type Nomination, type Score } from '../../shared/contest';
 import type { Municipality, Organization, Person } from '../../shared/domain/types';
 import type { AssignmentRow, ConflictRow } from '../db/database';
-import { inviteKey, returnKey, type JurorInvite, type JurorReturn } from '../db/repo/contest';
+import { inviteKey, returnKey, type JurorInvite, type JurorReturn } from '../db/repo/contest-jury';
 import { useDb } from './db-context';
 import { tr } from '../i18n';
 

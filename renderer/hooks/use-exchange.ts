@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Person } from '../../shared/domain/types';
 import { fullName } from '../../shared/people/name';
-import { loadSyncBook, peerStatus, type PeerStatus, type SyncBook } from '../db/repo/exchange';
+import { loadSyncBook, peerStatus, type PeerStatus, type SyncBook } from '../db/repo/exchange-book';
 import { listConflicts, type StoredConflict } from '../db/repo/sync-conflicts';
 import { listQuarantine, type HeldItem } from '../db/repo/quarantine';
 import { useDb } from './db-context';

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DeskPage } from './pages/desk-page';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { receiveEvent, saveEnrolmentFile, saveExchangeFile, type SavedFile } from './pages/exchange-page';
 import { ParticipantsPage } from './pages/participants-page';
 import { SettingsPage } from './pages/settings-page';
@@ -39,64 +39,62 @@ async function openFile(page: Page, file: SavedFile) {
   return page.getByLabel('Что в файле');
 }
 
-test('organizer, a desk enrolled from a file and a district office: the desk’s forged score and PIN are refused with reasons; check-ins and district edits merge', async ({ browser }) => {
-  const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
-  const [org, desk, district] = await Promise.all(contexts.map(async (c) => new DeskPage(await c.newPage())));
+test('organizer, a desk enrolled from a file and a district office: the desk’s forged score and PIN are refused with reasons; check-ins and district edits merge', async ({ newDevice }) => {
+  const [org, desk, district] = await Promise.all([newDevice(), newDevice(), newDevice()]);
 
-  await org!.openWithDemo('Организатор');
-  const people = await org!.someParticipants();
-  const settings = new SettingsPage(org!.page);
+  await org.openWithDemo('Организатор');
+  const people = await org.someParticipants();
+  const settings = new SettingsPage(org.page);
   await settings.open();
   await settings.setOrganizerPin('246813');
-  const deskFile = await saveEnrolmentFile(org!.page, 'Регистрация (стойка)', 'Стойка 1');
-  const districtFile = await saveEnrolmentFile(org!.page, 'Район', 'Бирский район');
+  const deskFile = await saveEnrolmentFile(org.page, 'Регистрация (стойка)', 'Стойка 1');
+  const districtFile = await saveEnrolmentFile(org.page, 'Район', 'Бирский район');
 
   // the desk joins as a desk: it opens at Регистрация and has no organizer areas
-  await receiveEvent(desk!, deskFile);
-  await expect(desk!.app.nav.getByRole('button', { name: 'Конкурс' })).toHaveCount(0);
-  await desk!.openDesk('Булат');
-  await desk!.search.fill(people[0]!.name);
-  await expect(desk!.results.first()).toContainText(people[0]!.name);
-  await desk!.page.keyboard.press('Enter');
-  await expect(desk!.banner).toContainText('прибытие отмечено');
+  await receiveEvent(desk, deskFile);
+  await expect(desk.app.nav.getByRole('button', { name: 'Конкурс' })).toHaveCount(0);
+  await desk.openDesk('Булат');
+  await desk.search.fill(people[0]!.name);
+  await expect(desk.results.first()).toContainText(people[0]!.name);
+  await desk.page.keyboard.press('Enter');
+  await expect(desk.banner).toContainText('прибытие отмечено');
 
   // the district office joins as «Район» and corrects a phone
-  await receiveEvent(district!, districtFile, /Район/);
-  const p = new ParticipantsPage(district!.page);
-  await district!.app.goTo('Участники');
+  await receiveEvent(district, districtFile, /Район/);
+  const p = new ParticipantsPage(district.page);
+  await district.app.goTo('Участники');
   await p.findByName(people[1]!.name);
   await p.row(people[1]!.name).first().click();
   await p.card().getByLabel('Телефон').fill('8 917 555 44 33');
   await p.card().getByRole('button', { name: 'Сохранить' }).click();
   await expect(p.card()).toBeHidden();
 
-  await tamperDeskLog(desk!.page);
-  const fromDesk = await saveExchangeFile(desk!.page);
-  const fromDistrict = await saveExchangeFile(district!.page);
+  await tamperDeskLog(desk.page);
+  const fromDesk = await saveExchangeFile(desk.page);
+  const fromDistrict = await saveExchangeFile(district.page);
 
-  const preview = await openFile(org!.page, fromDesk);
+  const preview = await openFile(org.page, fromDesk);
   await expect(preview).toContainText('Стойка 1 — Регистрация (стойка)');
   await expect(preview).toContainText('отметки прихода: 1');
   await expect(preview).toContainText('Не будет принято: 2');
   await expect(preview).toContainText('оценки — роль автора, выданная организатором, не позволяет менять эти данные: 1');
-  await expect(preview).toContainText('мероприятие — роль автора, выданная организатором, не позволяет менять эти данные: 1');
-  await org!.page.screenshot({ path: 'test-results/screens/exchange-refused.png', fullPage: true });
+  await expect(preview).toContainText('мероприятия — роль автора, выданная организатором, не позволяет менять эти данные: 1');
+  await org.page.screenshot({ path: 'test-results/screens/exchange-refused.png', fullPage: true });
   await preview.getByRole('button', { name: 'Применить' }).click();
-  await expect(org!.page.getByRole('status').filter({ hasText: 'Готово' })).toContainText('отклонено — 2');
+  await expect(org.page.getByRole('status').filter({ hasText: 'Готово' })).toContainText('отклонено — 2');
 
-  const fromDistrictPreview = await openFile(org!.page, fromDistrict);
+  const fromDistrictPreview = await openFile(org.page, fromDistrict);
   await expect(fromDistrictPreview).toContainText('Бирский район — Район');
   await expect(fromDistrictPreview).not.toContainText('Не будет принято');
   await fromDistrictPreview.getByRole('button', { name: 'Применить' }).click();
-  await expect(org!.page.getByRole('status').filter({ hasText: 'Готово' })).toBeVisible();
+  await expect(org.page.getByRole('status').filter({ hasText: 'Готово' })).toBeVisible();
 
   // the check-in and the phone are there; the organizer PIN is still the organizer's
-  await org!.app.nav.getByRole('button', { name: 'Регистрация' }).click();
-  await expect(org!.arrivedCounter).toHaveText('1');
-  const orgParticipants = new ParticipantsPage(org!.page);
-  await org!.app.goTo('Участники');
+  await org.app.nav.getByRole('button', { name: 'Регистрация' }).click();
+  await expect(org.arrivedCounter).toHaveText('1');
+  const orgParticipants = new ParticipantsPage(org.page);
+  await org.app.goTo('Участники');
   await orgParticipants.findByName(people[1]!.name);
   await orgParticipants.row(people[1]!.name).first().click();
   await expect(orgParticipants.card().getByLabel('Телефон')).toHaveValue('+7 917 555-44-33');
-  for (const c of contexts) await c.close();
 });

@@ -43,7 +43,7 @@ test('a full backup restored into an empty profile reproduces the data, and the 
   await expect(dialog).toContainText('Сход'); // the demo event's title is in the list of events
   const people = dialog.getByRole('row', { name: /^Люди/ });
   await expect(people.getByRole('cell').nth(1)).toHaveText('0'); // now, in the empty profile
-  await expect(dialog.getByRole('row', { name: /^Отметки прибытия/ }).getByRole('cell').first()).toHaveText('1');
+  await expect(dialog.getByRole('row', { name: /^Отметки прихода/ }).getByRole('cell').first()).toHaveText('1');
   await other.screenshot({ path: 'test-results/screens/backup-restore-preview.png' });
   await dialog.getByRole('button', { name: 'Восстановить' }).click();
 

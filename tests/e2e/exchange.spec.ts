@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { DeskPage } from './pages/desk-page';
 import { loadExchangeFile, receiveEvent, saveEnrolmentFile, saveExchangeFile } from './pages/exchange-page';
 
@@ -10,11 +10,7 @@ async function checkIn(desk: DeskPage, name: string) {
   await expect(desk.banner).toContainText(`${name} — прибытие отмечено`);
 }
 
-test('two desks check people in offline, exchange files both ways, agree, and see the double check-in', async ({ browser }) => {
-  const first = await browser.newContext();
-  const second = await browser.newContext();
-  const a = new DeskPage(await first.newPage());
-  const b = new DeskPage(await second.newPage());
+test('two desks check people in offline, exchange files both ways, agree, and see the double check-in', async ({ twoDevices: [a, b] }) => {
 
   // desk A has the event; desk B starts empty and receives it as a file
   await a.openWithDemo('Айгуль');
@@ -67,8 +63,6 @@ test('two desks check people in offline, exchange files both ways, agree, and se
   const again = a.page.getByLabel('Что в файле');
   await expect(again).toContainText('из них новых здесь — 0');
   await expect(again.getByRole('button', { name: 'Применить' })).toBeDisabled();
-  await first.close();
-  await second.close();
 });
 
 test('a damaged file is refused with the reason and nothing changes', async ({ page }) => {
@@ -97,11 +91,7 @@ async function walkIn(desk: DeskPage, fullName: string, organization: string) {
   await expect(desk.banner).toContainText(`${fullName} — прибытие отмечено`);
 }
 
-test('a walk-in registered at another desk reaches an open desk here, with its new organization', async ({ browser }) => {
-  const first = await browser.newContext();
-  const second = await browser.newContext();
-  const a = new DeskPage(await first.newPage());
-  const b = new DeskPage(await second.newPage());
+test('a walk-in registered at another desk reaches an open desk here, with its new organization', async ({ twoDevices: [a, b] }) => {
   await a.openWithDemo('Айгуль');
   await receiveEvent(b, await saveEnrolmentFile(a.page, 'Регистрация (стойка)', 'Стойка Б'));
   await b.openDesk('Булат');
@@ -113,7 +103,7 @@ test('a walk-in registered at another desk reaches an open desk here, with its n
   // learns of B's walk-in only from the note the exchange stores.
   await a.app.nav.getByRole('button', { name: 'Регистрация' }).click();
   await walkIn(a, 'Хабибуллина Алсу Ильдаровна', 'Молодёжный центр');
-  const other = new DeskPage(await first.newPage());
+  const other = new DeskPage(await a.page.context().newPage());
   await other.app.open();
   await other.app.goTo('Обмен');
   await loadExchangeFile(other.page, fromB, /отметки прихода: 1/);
@@ -121,15 +111,9 @@ test('a walk-in registered at another desk reaches an open desk here, with its n
   await expect(a.result('Сафиуллин Тимур Рустемович')).toContainText('ТОС «Берёзка»');
   await expect(a.result('Сафиуллин Тимур Рустемович')).toContainText(/Прибыла?/);
   await expect(a.arrivedCounter).toHaveText('2');
-  await first.close();
-  await second.close();
 });
 
-test('an undo at one desk keeps another desk’s check-in; the review shows «отмечен на стойке A, отменено на стойке B» and «выбрать другое» cancels both', async ({ browser }) => {
-  const first = await browser.newContext();
-  const second = await browser.newContext();
-  const a = new DeskPage(await first.newPage());
-  const b = new DeskPage(await second.newPage());
+test('an undo at one desk keeps another desk’s check-in; the review shows «отмечен на стойке A, отменено на стойке B» and «выбрать другое» cancels both', async ({ twoDevices: [a, b] }) => {
   await a.openWithDemo('Айгуль');
   const [person] = await a.someParticipants();
   await receiveEvent(b, await saveEnrolmentFile(a.page, 'Регистрация (стойка)', 'Стойка Б'));
@@ -168,6 +152,4 @@ test('an undo at one desk keeps another desk’s check-in; the review shows «о
     await desk.app.nav.getByRole('button', { name: 'Регистрация' }).click();
     await expect(desk.arrivedCounter).toHaveText('0');
   }
-  await first.close();
-  await second.close();
 });

@@ -23,11 +23,9 @@ import {
 import type { DbContext } from '../context';
 import { backupBeforeRisk, type BackupOutcome } from '../backup';
 import { putTracked } from '../change-log';
-import { inviteKey, organizer, returnKey, type JurorInvite, type JurorReturn } from './contest';
-
-const fail = (message: string): never => {
-  throw new Error(message);
-};
+import { organizer } from './contest';
+import { inviteKey, returnKey, type JurorInvite, type JurorReturn } from './contest-jury';
+import { dbText, fail, refuse } from './fail';
 
 // ─── lifecycle ────────────────────────────────────────────────────────────────────────────────
 
@@ -36,9 +34,9 @@ async function moveScoring(ctx: DbContext, contestId: string, rule: (contest: Co
   const { db } = ctx;
   return db.transaction('rw', db.contests, db.scores, db.changes, async () => {
     const contest = await db.contests.get(contestId);
-    if (!contest) return fail('Конкурс не найден — обновите страницу.');
+    if (!contest) return fail('contest.notFound');
     const result = rule(contest, await db.scores.where('contestId').equals(contestId).count());
-    if (!result.ok) return fail(result.message);
+    if (!result.ok) return refuse(result.message);
     await putTracked(ctx, 'contests', [result.contest]);
     return result.contest;
   });
@@ -107,16 +105,16 @@ export async function reopenSheet(
   now = new Date().toISOString(),
 ): Promise<ReopenGrant> {
   const text = reason.trim();
-  if (!text) fail('Напишите, почему лист возвращается на доработку: эксперт увидит причину, она попадёт в его файл оценок.');
+  if (!text) fail('scoring.reopenReason');
   const { db } = ctx;
   return db.transaction('rw', db.assignments, db.scores, db.changes, async () => {
     const id = `${jurorId}|${applicationId}`;
     const row = await db.assignments.get(id);
-    if (!row || row.contestId !== contestId) return fail('Эта заявка не назначена эксперту — вернуть нечего.');
+    if (!row || row.contestId !== contestId) return fail('scoring.notAssigned');
     const score = await db.scores.get(scoreId(jurorId, applicationId));
-    if (score?.status !== 'final') return fail('Вернуть на доработку можно только завершённый лист, полученный от эксперта.');
+    if (score?.status !== 'final') return fail('scoring.onlyFinal');
     const pending = (row.reopens ?? []).find((g) => !(score.reopened ?? []).some((r) => r.id === g.id));
-    if (pending) return fail(`Лист уже возвращён на доработку (${pending.reason}) — дождитесь нового файла оценок эксперта.`);
+    if (pending) return fail('scoring.alreadyReturned', { reason: pending.reason });
     const grant: ReopenGrant = { id: crypto.randomUUID(), reason: text, by, at: now };
     await putTracked(ctx, 'assignments', [{ ...row, reopens: [...(row.reopens ?? []), grant] }]);
     return grant;
@@ -133,9 +131,6 @@ export type ScoreImportResult =
   | { ok: false; message: string }
   | { ok: true; jurorId: string; added: number; replaced: number; unchanged: number; refused: string[]; /** the backup made right before the merge */ backup: BackupOutcome };
 
-const CLOSED_MESSAGE =
-  'Приём оценок закрыт — файл не принят, итоги не изменились. Если оценки эксперта всё же нужно учесть, откройте приём заново на вкладке «Настройка» (с причиной) и загрузите файл ещё раз.';
-
 /**
  * «Загрузить файл оценок…»: verifies the signature and binding (shared/contest verifyScoreFile), then
  * merges by version. A refused file writes nothing. Importing the same file again writes nothing either:
@@ -144,9 +139,9 @@ const CLOSED_MESSAGE =
 export async function importScoreFile(ctx: DbContext, contestId: string, bytes: Uint8Array, now = new Date().toISOString()): Promise<ScoreImportResult> {
   const { db } = ctx;
   const contest = await db.contests.get(contestId);
-  if (!contest) return { ok: false, message: 'Конкурс не найден — обновите страницу.' };
-  if (contest.status === 'closed') return { ok: false, message: CLOSED_MESSAGE };
-  if (contest.status === 'setup') return { ok: false, message: 'Приём оценок не открыт — файл не принят. Откройте приём оценок на вкладке «Настройка».' };
+  if (!contest) return { ok: false, message: dbText('contest.notFound') };
+  if (contest.status === 'closed') return { ok: false, message: dbText('scoring.closed') };
+  if (contest.status === 'setup') return { ok: false, message: dbText('scoring.notOpen') };
   const [jurors, assignments, stored, applications, nominations] = await Promise.all([
     db.jurors.where('contestId').equals(contestId).toArray(),
     db.assignments.where('contestId').equals(contestId).toArray(),
@@ -171,11 +166,11 @@ export async function importScoreFile(ctx: DbContext, contestId: string, bytes: 
   const verdict = await verifyScoreFile(bytes, { contestId, jurors: map, stored: storedVersions(stored), applicationTitle: (id) => titles.get(id), grants, storedSheets, forms });
   if (!verdict.ok) return { ok: false, message: verdict.message };
   const person = await db.people.get(jurors.find((j) => j.id === verdict.jurorId)?.personId ?? '');
-  const who = person ? ` ${[person.surname, person.name, person.patronymic].filter(Boolean).join(' ')}` : '';
-  const backup = await backupBeforeRisk(ctx, `Перед файлом оценок эксперта${who}`);
+  const who = person ? [person.surname, person.name, person.patronymic].filter(Boolean).join(' ') : '';
+  const backup = await backupBeforeRisk(ctx, who ? dbText('scoring.backupBeforeFileOf', { who }) : dbText('scoring.backupBeforeFile'));
   return db.transaction('rw', [db.contests, db.scores, db.settings, db.changes], async () => {
     // closed while the file was being checked (another window): refuse, nothing written
-    if ((await db.contests.get(contestId))?.status !== 'scoring') return { ok: false as const, message: CLOSED_MESSAGE };
+    if ((await db.contests.get(contestId))?.status !== 'scoring') return { ok: false as const, message: dbText('scoring.closed') };
     const current = await db.scores.where('jurorId').equals(verdict.jurorId).toArray();
     const merged = mergeScores(current, verdict.accepted);
     const changed = new Set([...merged.added, ...merged.replaced]);

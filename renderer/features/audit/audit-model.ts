@@ -12,7 +12,8 @@ import type { ChangeRecord } from '../../../shared/sync/change';
 import { unpackHlc } from '../../../shared/sync/hlc';
 import { foldRussian } from '../../../shared/search/fold';
 import ru from '../../i18n/ru/app';
-import { FIELD_LABELS, TABLE_LABELS } from '../../common/labels';
+import { FIELD_LABELS } from '../../common/labels';
+import { tableRowLabel } from '../../common/tables';
 
 const VALUE_WORDS: Record<string, string> = {
   invited: 'приглашён',
@@ -227,7 +228,7 @@ export class AuditLog {
       case 'checkins':
       case 'prints': {
         const person = this.personOf(table, rowId);
-        return person ? this.personName(person) : `${TABLE_LABELS[table]} ${shortId(rowId)}`;
+        return person ? this.personName(person) : `${tableRowLabel(table)} ${shortId(rowId)}`;
       }
       case 'delegations':
         return ref('municipalityId', 'municipalities') || `делегация ${shortId(rowId)}`;
@@ -236,10 +237,10 @@ export class AuditLog {
       case 'conflicts': {
         const app = ref('applicationId', 'applications');
         const juror = ref('jurorId', 'jurors');
-        return [app && `«${app}»`, juror].filter(Boolean).join(' — ') || `${TABLE_LABELS[table] ?? table} ${shortId(rowId)}`;
+        return [app && `«${app}»`, juror].filter(Boolean).join(' — ') || `${tableRowLabel(table)} ${shortId(rowId)}`;
       }
       default:
-        return str(s.title) ?? str(s.name) ?? this.known.get(rowKey(table, rowId)) ?? `${TABLE_LABELS[table] ?? table} ${shortId(rowId)}`;
+        return str(s.title) ?? str(s.name) ?? this.known.get(rowKey(table, rowId)) ?? `${tableRowLabel(table)} ${shortId(rowId)}`;
     }
   }
 
@@ -272,7 +273,7 @@ export class AuditLog {
       at: wallOf(change.hlc),
       device: change.device,
       table: change.table,
-      tableLabel: TABLE_LABELS[change.table] ?? change.table,
+      tableLabel: tableRowLabel(change.table),
       rowId: change.rowId,
       subject: this.label(change.table, change.rowId),
       kind,

@@ -5,7 +5,7 @@ import type { BackupContent } from '../../../shared/backup/format';
 import { restoreBackup, type BackupPreview } from '../../db/backup';
 import { useDb } from '../../hooks/db-context';
 import { formatDate } from '../../../shared/text/format';
-import { tableLabel } from './labels';
+import { tableTitle } from '../../common/tables';
 import type { ConfirmDestructive } from './confirm';
 
 type Props = {
@@ -96,7 +96,7 @@ export function RestoreDialog({ content, preview, source, confirmDestructive, on
             .filter((t) => t.backup > 0 || t.current > 0)
             .map((t) => (
               <tr key={t.table} className={t.backup !== t.current ? 'differs' : undefined}>
-                <th scope="row">{tableLabel(t.table)}</th>
+                <th scope="row">{tableTitle(t.table)}</th>
                 <td className="num">{t.backup}</td>
                 <td className="num">{t.current}</td>
               </tr>

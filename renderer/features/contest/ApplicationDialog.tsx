@@ -10,7 +10,7 @@ import type { Application, ApplicationStatus } from '../../../shared/contest';
 import { formatBytes } from '../../../shared/text/format';
 import { bridge } from '../../bridge/bridge';
 import { Field, FormDialog, SelectField, TextField, closeDialog, useConfirm, type Option } from '../../components/ui';
-import { addAttachment, ATTACHMENT_EXTENSIONS, deleteApplication, loadAttachment, MAX_ATTACHMENT_BYTES, removeAttachment, saveApplication, validateApplication, type ApplicationInput } from '../../db/repo/contest';
+import { addAttachment, ATTACHMENT_EXTENSIONS, deleteApplication, loadAttachment, MAX_ATTACHMENT_BYTES, removeAttachment, saveApplication, validateApplication, type ApplicationInput } from '../../db/repo/contest-applications';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import { useMunicipalities } from '../../hooks/use-municipalities';

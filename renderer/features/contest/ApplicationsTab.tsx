@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Application } from '../../../shared/contest';
 import { canEdit } from '../../../shared/contest';
-import { importApplications, saveApplication } from '../../db/repo/contest';
+import { importApplications, saveApplication } from '../../db/repo/contest-applications';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import type { ParticipantRow } from '../../hooks/use-participants';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assignJury, canEdit, type AssignmentResult } from '../../../shared/contest';
-import { addManualAssignment, removeAssignment, storeAssignments } from '../../db/repo/contest';
+import { addManualAssignment, removeAssignment, storeAssignments } from '../../db/repo/contest-jury';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import { nameIn } from './labels';

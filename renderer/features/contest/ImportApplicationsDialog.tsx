@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../shared/text/format';
 import { bridge } from '../../bridge/bridge';
 import { backupBeforeRisk } from '../../db/backup';
-import type { ApplicationInput } from '../../db/repo/contest';
+import type { ApplicationInput } from '../../db/repo/contest-applications';
 import { useDb } from '../../hooks/db-context';
 import type { ContestSetup } from '../../hooks/use-contest';
 import { useMunicipalities } from '../../hooks/use-municipalities';

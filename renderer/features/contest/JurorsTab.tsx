@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../../shared/contest';
 import { FormDialog, NumberField, SelectField, TextField, closeDialog } from '../../components/ui';
-import { addReportedConflict, deleteConflictRow, overrideConflictRow, saveJuror } from '../../db/repo/contest';
+import { addReportedConflict, deleteConflictRow, overrideConflictRow, saveJuror } from '../../db/repo/contest-jury';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import type { ParticipantRow } from '../../hooks/use-participants';

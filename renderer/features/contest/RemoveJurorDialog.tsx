@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { jurorSheetCounts } from '../../../shared/contest';
-import { removeJuror } from '../../db/repo/contest';
+import { removeJuror } from '../../db/repo/contest-jury';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, JurorView } from '../../hooks/use-contest';
 import { ActionDialog } from '../../components/ui';

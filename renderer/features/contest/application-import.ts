@@ -7,7 +7,7 @@
 import type { Municipality } from '../../../shared/domain/types';
 import type { Nomination } from '../../../shared/contest';
 import { createMunicipalityMatcher, fold } from '../../../shared/import';
-import type { ApplicationInput } from '../../db/repo/contest';
+import type { ApplicationInput } from '../../db/repo/contest-applications';
 import { tr } from '../../i18n';
 
 const t = (key: string, options?: Record<string, unknown>) => tr('contest')(key, options);

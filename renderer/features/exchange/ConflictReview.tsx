@@ -8,7 +8,7 @@ import type { EventRow } from '../../../shared/domain/types';
 import { resolveConflict, type ConflictResolution, type StoredConflict } from '../../db/repo/sync-conflicts';
 import { useDb } from '../../hooks/db-context';
 import { useDeviceNames, useRowLabels, useSyncConflicts } from '../../hooks/use-exchange';
-import { TABLE_LABELS } from '../../common/labels';
+import { tableRowLabel } from '../../common/tables';
 import { fieldLabel, formatValue, stampTime, timeOf } from './labels';
 import { QuarantineReview } from './QuarantineReview';
 
@@ -100,7 +100,7 @@ export function ConflictReview({ event }: { event: EventRow }) {
                 </li>
               );
             case 'delete-edit': {
-              const label = labels.get(`${c.table}|${c.rowId}`) ?? rowTitle(c.row) ?? TABLE_LABELS[c.table] ?? c.table;
+              const label = labels.get(`${c.table}|${c.rowId}`) ?? rowTitle(c.row) ?? tableRowLabel(c.table);
               return (
                 <li key={item.id} className="conflict">
                   <p>
@@ -126,7 +126,7 @@ export function ConflictReview({ event }: { event: EventRow }) {
               return (
                 <li key={item.id} className="conflict">
                   <p>
-                    <strong>{labels.get(`${c.table}|${c.rowId}`) ?? TABLE_LABELS[c.table] ?? c.table}</strong> — {fieldLabel(c.field)} изменили на двух устройствах:
+                    <strong>{labels.get(`${c.table}|${c.rowId}`) ?? tableRowLabel(c.table)}</strong> — {fieldLabel(c.field)} изменили на двух устройствах:
                   </p>
                   <ul>
                     <li>

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceRole, EventRow } from '../../../shared/domain/types';
 import { bridge } from '../../bridge/bridge';
-import { exportEnrolment } from '../../db/repo/exchange';
+import { exportEnrolment } from '../../db/repo/exchange-export';
 import { useDb } from '../../hooks/db-context';
 
 const ROLES: DeviceRole[] = ['desk', 'district', 'organizer'];

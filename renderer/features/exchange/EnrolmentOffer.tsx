@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { keyFingerprint } from '../../../shared/sync/signing';
 import type { EnrolmentFile } from '../../../shared/trust/enrolment-file';
 import { refreshDeskCache } from '../../db/repo/desk-cache';
-import { applyExchange, previewExchange } from '../../db/repo/exchange';
+import { applyExchange, previewExchange } from '../../db/repo/exchange-apply';
 import { acceptEnrolmentFile, TrustError } from '../../db/repo/trust';
 import { useDb } from '../../hooks/db-context';
 import { areasForRole, startArea, useUiStore } from '../../stores/ui-store';

@@ -5,13 +5,14 @@ import { ENROLMENT_EXTENSION, isEnrolmentFile, readEnrolmentFile, type Enrolment
 import { bridge } from '../../bridge/bridge';
 import { backupBeforeRisk } from '../../db/backup';
 import { refreshDeskCache } from '../../db/repo/desk-cache';
-import { applyExchange, previewExchange, type ApplyResult, type ExchangePreview } from '../../db/repo/exchange';
+import { applyExchange, previewExchange, type ApplyResult, type ExchangePreview } from '../../db/repo/exchange-apply';
 import { useDb } from '../../hooks/db-context';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
 import { formatDrift } from '../../../shared/sync/quarantine';
 import { EnrolmentOffer } from './EnrolmentOffer';
-import { REFUSAL, tableLabel, timeOf } from './labels';
+import { tableLabel } from '../../common/tables';
+import { REFUSAL, timeOf } from './labels';
 import './exchange.css';
 import { formatNumber } from '../../../shared/text/format';
 

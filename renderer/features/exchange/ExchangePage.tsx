@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
 import { bridge } from '../../bridge/bridge';
-import { exportExchange } from '../../db/repo/exchange';
+import { exportExchange } from '../../db/repo/exchange-export';
 import { usePeerStatus, useSyncBook } from '../../hooks/use-exchange';
 import { useDb } from '../../hooks/db-context';
 import { timeOf } from './labels';

@@ -3,27 +3,6 @@ import { TRUST_REFUSAL_TEXT, type TrustRefusalReason } from '../../../shared/tru
 import { FIELD_LABELS } from '../../common/labels';
 import { formatDate } from '../../../shared/text/format';
 
-/** What a kind of record is called in previews and conflict lists (plural, for counts). */
-export const TABLE_LABEL: Record<string, string> = {
-  events: 'мероприятие',
-  programItems: 'пункты программы',
-  sections: 'секции',
-  municipalities: 'муниципалитеты',
-  organizations: 'организации',
-  people: 'люди',
-  registrations: 'регистрации',
-  delegations: 'делегации',
-  checkins: 'отметки прихода',
-  prints: 'печать бейджей',
-  contests: 'конкурсы',
-  nominations: 'номинации',
-  applications: 'заявки',
-  jurors: 'эксперты',
-  conflicts: 'конфликты интересов',
-  assignments: 'назначения экспертам',
-  scores: 'оценки',
-};
-
 /** Why a change is not applied; each reason is named in the preview (issue 17). */
 export const REFUSAL: Record<RefusalReason | TrustRefusalReason, string> = {
   ...TRUST_REFUSAL_TEXT,
@@ -38,7 +17,6 @@ export const REFUSAL: Record<RefusalReason | TrustRefusalReason, string> = {
   'own-id': 'другое устройство пишет под идентификатором этого устройства',
 };
 
-export const tableLabel = (t: string) => TABLE_LABEL[t] ?? t;
 export const fieldLabel = (f: string) => FIELD_LABELS[f] ?? f;
 
 export function formatValue(v: unknown): string {

@@ -13,7 +13,7 @@
 import { create } from 'zustand';
 import type { Bridge, HubSyncResult } from '../../../shared/ipc/contract';
 import type { DbContext } from '../../db/context';
-import { pendingFor } from '../../db/repo/exchange';
+import { pendingFor } from '../../db/repo/exchange-book';
 import { answerDeskFile, deskRound, type DeskRound } from './hub-rounds';
 
 export type DeskSyncState = {

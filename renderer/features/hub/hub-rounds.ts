@@ -13,7 +13,8 @@ import type { HubApproval, HubSyncResult } from '../../../shared/ipc/contract';
 import type { EnrolmentGrant } from '../../../shared/trust/grant';
 import type { DbContext } from '../../db/context';
 import { enrolPairedDevice, TrustError } from '../../db/repo/trust';
-import { applyExchange, ExchangeError, exportExchange, previewExchange, type ApplyResult } from '../../db/repo/exchange';
+import { applyExchange, ExchangeError, previewExchange, type ApplyResult } from '../../db/repo/exchange-apply';
+import { exportExchange } from '../../db/repo/exchange-export';
 
 export type HubAnswer = { bytes: Uint8Array; from: string; received: ApplyResult; sent: number };
 

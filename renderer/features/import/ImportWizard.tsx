@@ -4,14 +4,13 @@ import { DEFAULT_IMPORT_LIMITS } from '../../../shared/import/types';
 import { bridge } from '../../bridge/bridge';
 import { backupBeforeRisk } from '../../db/backup';
 import { refreshDeskCache } from '../../db/repo/desk-cache';
-import { commitImport, loadImportBase, type ImportBase, type ImportProgress } from '../../db/repo/import';
+import { commitImport, loadImportBase } from '../../db/repo/import';
 import { useDb } from '../../hooks/db-context';
 import { useArrivals } from '../../hooks/use-arrivals';
 import { buildImport, buildImportAsync, touchedRegistrations } from './build';
-import { buildPlan, prepare, removedFromTemplate, templateMunicipality, type Decision, type Prepared, type Removed } from './plan';
+import { buildPlan, prepare, removedFromTemplate, templateMunicipality, type Decision } from './plan';
 import { buildReport, reportToXlsx, type ImportReport } from './report';
 import { contextWarnings, fileMunicipality, initialRequest, preview, unknownCategories, withCategories } from './session';
-import type { MunicipalitySuggestion } from '../../../shared/import/municipality';
 import type { Category } from '../../../shared/domain/types';
 import { StepDuplicates } from './StepDuplicates';
 import { StepFile } from './StepFile';
@@ -19,7 +18,8 @@ import { StepFinish } from './StepFinish';
 import { StepMapping } from './StepMapping';
 import { StepPreview } from './StepPreview';
 import { ImportFailure, ParseWorker } from './worker-client';
-import type { Analysis, AnalyzeRequest, CsvOverrides, ReadReply } from './worker-protocol';
+import type { Analysis, AnalyzeRequest, CsvOverrides } from './worker-protocol';
+import type { Analyzed, Committing, Loaded } from './wizard-types';
 import './import.css';
 
 type Step = 'file' | 'mapping' | 'preview' | 'duplicates' | 'finish';
@@ -31,9 +31,6 @@ const STEPS: ReadonlyArray<readonly [Step, string]> = [
   ['finish', 'Импорт'],
 ];
 
-export type Loaded = { fileName: string; bytes: Uint8Array; reply: ReadReply; base: ImportBase; csv?: CsvOverrides; suggested?: MunicipalitySuggestion };
-export type Analyzed = { request: AnalyzeRequest; analysis: Analysis; prepared: Prepared; warnings: Analysis['warnings']; template: boolean; removed: Removed[] };
-export type Committing = { phase: 'build' | 'write'; progress: ImportProgress };
 
 /**
  * The import wizard: file → sheet and columns → every row checked → duplicates decided → one

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { formatPhone } from '../../../shared/people/phone';
 import type { ImportRecord } from '../../../shared/import/types';
 import { fullName } from '../../../shared/people/name';
-import type { Analyzed } from './ImportWizard';
+import type { Analyzed } from './wizard-types';
 import { CONTRADICTIONS } from '../../../shared/import/dedupe';
 import { defaultDecision, REASON_LABELS, type Candidate, type Decision } from './plan';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Committing } from './ImportWizard';
+import type { Committing } from './wizard-types';
 import type { ImportReport, ReportLine } from './report';
 import { formatNumber } from '../../../shared/text/format';
 

@@ -3,7 +3,7 @@ import { columnLetter } from '../../../shared/import/errors';
 import { FIELD_LABELS } from '../../../shared/import/records';
 import { importFields, type CsvDelimiter, type ImportField, type TextEncoding } from '../../../shared/import/types';
 import { categoryLabel } from './categories';
-import type { Loaded } from './ImportWizard';
+import type { Loaded } from './wizard-types';
 import { fixableFields, initialRequest } from './session';
 import type { AnalyzeRequest, CsvOverrides } from './worker-protocol';
 

@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Category } from '../../../shared/domain/types';
 import { categories } from '../../../shared/domain/types';
 import { categoryLabel } from './categories';
-import type { Analyzed } from './ImportWizard';
+import type { Analyzed } from './wizard-types';
 import type { ImportReport } from './report';
 import { previewRows, type PreviewRow, type PreviewStatus } from './session';
 

@@ -74,9 +74,9 @@ afterEach(() => {
 
 /** A database with the demo event in it, closed again for the panel's DbProvider to open by name. */
 async function demoDatabase(): Promise<{ name: string; event: EventRow; pending: number }> {
-  const { openDatabase } = await import('../../../renderer/db/context');
+  const { openDatabase } = await import('../../../renderer/db/open');
   const { openDemoEvent } = await import('../../../renderer/features/onboarding/open-demo');
-  const { pendingFor } = await import('../../../renderer/db/repo/exchange');
+  const { pendingFor } = await import('../../../renderer/db/repo/exchange-book');
   const name = `hub-panel-demo-${Math.random()}`;
   const ctx = await openDatabase(name);
   const id = await openDemoEvent(ctx, 5);

@@ -5,7 +5,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BridgeResult, OpenedAppFile } from '../../../shared/ipc/contract';
 import type { OpenedFiles as OpenedFilesType } from '../../../renderer/features/exchange/OpenedFiles';
 import type { DbProvider as DbProviderType } from '../../../renderer/hooks/db-context';
-import { openDatabase, type DbContext } from '../../../renderer/db/context';
+import type { DbContext } from '../../../renderer/db/context';
+import { openDatabase } from '../../../renderer/db/open';
 import type { useOpenedFileStore as StoreType } from '../../../renderer/stores/opened-file-store';
 import type { useUiStore as UiStoreType } from '../../../renderer/stores/ui-store';
 

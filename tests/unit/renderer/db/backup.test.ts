@@ -17,9 +17,11 @@ import {
   undoRestore,
   type BackupStore,
 } from '../../../../renderer/db/backup';
-import { openDatabase, type DbContext } from '../../../../renderer/db/context';
+import type { DbContext } from '../../../../renderer/db/context';
+import { openDatabase } from '../../../../renderer/db/open';
 import { appendCheckin } from '../../../../renderer/db/repo/checkins';
-import { addAttachment, createContestFromTemplate, importApplications } from '../../../../renderer/db/repo/contest';
+import { addAttachment, importApplications } from '../../../../renderer/db/repo/contest-applications';
+import { createContestFromTemplate } from '../../../../renderer/db/repo/contest';
 import { createBrowserBackups } from '../../../../renderer/bridge/backups.browser';
 import { openDemoEvent } from '../../../../renderer/features/onboarding/open-demo';
 import { freshDb } from './helpers';

@@ -5,7 +5,9 @@
 import { afterEach } from 'vitest';
 import { assignJury, buildJurorPackage, packageAttachments, serializeJurorPackage, type JurorPackage } from '../../../../shared/contest';
 import type { DbContext } from '../../../../renderer/db/context';
-import { createContestFromTemplate, importApplications, openScoring, saveJuror, storeAssignments } from '../../../../renderer/db/repo/contest';
+import { createContestFromTemplate, openScoring } from '../../../../renderer/db/repo/contest';
+import { importApplications } from '../../../../renderer/db/repo/contest-applications';
+import { saveJuror, storeAssignments } from '../../../../renderer/db/repo/contest-jury';
 import { ensureInvite, loadAttachmentBytes } from '../../../../renderer/db/repo/contest-scoring';
 import { finalizeJurorScore, saveJurorScore } from '../../../../renderer/db/repo/juror';
 import { openDemoEvent } from '../../../../renderer/features/onboarding/open-demo';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toResultsInput, writeScoreFile, generateDeviceKey, scoreId, type Score } from '../../../../shared/contest';
-import { removeJuror } from '../../../../renderer/db/repo/contest';
+import { removeJuror } from '../../../../renderer/db/repo/contest-jury';
 import { closeScoring, ensureInvite, importScoreFile, reopenScoring, unlockCriteria } from '../../../../renderer/db/repo/contest-scoring';
 import { buildJurorScoreFile, openJurorPackage, saveJurorScore } from '../../../../renderer/db/repo/juror';
 import { createBrowserBackups } from '../../../../renderer/bridge/backups.browser';

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assignJury, buildJurorPackage, packageAttachments, serializeJurorPackage, type JurorPackage } from '../../../../shared/contest';
-import {
-  addAttachment,
-  createContestFromTemplate,
-  MAX_ATTACHMENT_BYTES,
-  openScoring,
-  removeAssignment,
-  saveApplication,
-  saveContestSetup,
-  storeAssignments,
-} from '../../../../renderer/db/repo/contest';
+import { addAttachment, MAX_ATTACHMENT_BYTES, saveApplication } from '../../../../renderer/db/repo/contest-applications';
+import { createContestFromTemplate, openScoring, saveContestSetup } from '../../../../renderer/db/repo/contest';
+import { removeAssignment, storeAssignments } from '../../../../renderer/db/repo/contest-jury';
 import { ensureInvite, importScoreFile, reopenSheet } from '../../../../renderer/db/repo/contest-scoring';
 import {
   buildJurorScoreFile,

@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventRow, Person } from '../../../../shared/domain/types';
 import { putTracked, deleteTracked } from '../../../../renderer/db/change-log';
-import { openDatabase, type DbContext } from '../../../../renderer/db/context';
+import type { DbContext } from '../../../../renderer/db/context';
+import { openDatabase } from '../../../../renderer/db/open';
 import { createEvent } from '../../../../renderer/db/repo/events';
 import { freshDb } from './helpers';
 

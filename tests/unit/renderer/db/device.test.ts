@@ -97,7 +97,7 @@ describe('organizer PIN in a synced row', () => {
     await savePinAttempts(ctx, { failures: 4, lockedUntil: 123_456 });
     const name = ctx.db.name;
     ctx.db.close();
-    const { openDatabase } = await import('../../../../renderer/db/context');
+    const { openDatabase } = await import('../../../../renderer/db/open');
     ctx = await openDatabase(name);
     expect(await loadPinAttempts(ctx)).toEqual({ failures: 4, lockedUntil: 123_456 });
   });

@@ -1,7 +1,9 @@
 import type { DeviceRole } from '../../../../shared/domain/types';
-import { openDatabase, type DbContext } from '../../../../renderer/db/context';
+import type { DbContext } from '../../../../renderer/db/context';
+import { openDatabase } from '../../../../renderer/db/open';
 import { openOrganizerSession } from '../../../../renderer/db/authority';
-import { applyExchange, exportExchange, previewExchange } from '../../../../renderer/db/repo/exchange';
+import { applyExchange, previewExchange } from '../../../../renderer/db/repo/exchange-apply';
+import { exportExchange } from '../../../../renderer/db/repo/exchange-export';
 import { enrol } from './trust-helpers';
 
 let n = 0;

@@ -5,12 +5,13 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDelegateList, sheetToXlsx } from '../../../../shared/generator';
-import { openDatabase, type DbContext } from '../../../../renderer/db/context';
+import type { DbContext } from '../../../../renderer/db/context';
+import { openDatabase } from '../../../../renderer/db/open';
 import { createEvent, saveEventBundle } from '../../../../renderer/db/repo/events';
 import { listMunicipalities } from '../../../../renderer/db/repo/reference';
 import { buildDemoBundle, type DemoSpec } from '../../../../shared/demo/build-demo';
 import demoSpec from '../../../../resources/demo-event.json';
-import { exportExchange } from '../../../../renderer/db/repo/exchange';
+import { exportExchange } from '../../../../renderer/db/repo/exchange-export';
 import { freshDb } from './helpers';
 import { pick, runImport } from '../features/import/pipeline';
 

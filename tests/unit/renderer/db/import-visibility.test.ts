@@ -6,7 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDelegateList, sheetToXlsx } from '../../../../shared/generator';
-import { openDatabase, type DbContext } from '../../../../renderer/db/context';
+import type { DbContext } from '../../../../renderer/db/context';
+import { openDatabase } from '../../../../renderer/db/open';
 import { SkhodDb } from '../../../../renderer/db/database';
 import { createEvent } from '../../../../renderer/db/repo/events';
 import { deskChangesAfter, lastDeskStamp } from '../../../../renderer/db/repo/desk-cache';

@@ -3,7 +3,7 @@
  * files) on the shelf, switching back restores it, and the app resumes at the sheet in progress.
  */
 import { describe, expect, it } from 'vitest';
-import { addAttachment } from '../../../../renderer/db/repo/contest';
+import { addAttachment } from '../../../../renderer/db/repo/contest-applications';
 import {
   jurorAttachmentIds,
   leaveJurorMode,

@@ -5,7 +5,8 @@
 import type { DeviceRole } from '../../../../shared/domain/types';
 import { readEnrolmentFile } from '../../../../shared/trust/enrolment-file';
 import type { DbContext } from '../../../../renderer/db/context';
-import { applyExchange, exportEnrolment, previewExchange } from '../../../../renderer/db/repo/exchange';
+import { applyExchange, previewExchange } from '../../../../renderer/db/repo/exchange-apply';
+import { exportEnrolment } from '../../../../renderer/db/repo/exchange-export';
 import { acceptEnrolmentFile } from '../../../../renderer/db/repo/trust';
 
 /** Enrols `dev` in the organizer's event with `role`; `dev.device.role` follows, as the app's LiveDevice does. */

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { askPersistentStorage } from '../../../../../renderer/features/backup/persist';
-import { downloadName, tableLabel } from '../../../../../renderer/features/backup/labels';
+import { downloadName } from '../../../../../renderer/features/backup/labels';
 
 describe('askPersistentStorage', () => {
   it('does not ask again when storage is already persistent', async () => {
@@ -21,9 +21,7 @@ describe('askPersistentStorage', () => {
 });
 
 describe('backup labels', () => {
-  it('names of tables, a bare download name', () => {
-    expect(tableLabel('checkins')).toBe('Отметки прибытия');
-    expect(tableLabel('newTable')).toBe('newTable');
+  it('a bare download name', () => {
     const name = downloadName(new Date(2019, 8, 27, 8, 5));
     expect(name).toBe('Сход — копия 27.09.2019 08-05.skhod-backup');
     expect(name).not.toMatch(/[\\/:*?"<>|]/);

@@ -9,7 +9,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { openDatabase } from '../../../../../renderer/db/context';
+import { openDatabase } from '../../../../../renderer/db/open';
 import { openJurorPackage } from '../../../../../renderer/db/repo/juror';
 import type { JurorApp as JurorAppType } from '../../../../../renderer/features/jury/JurorApp';
 import type { DbProvider as DbProviderType } from '../../../../../renderer/hooks/db-context';

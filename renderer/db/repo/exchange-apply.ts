@@ -1,182 +1,35 @@
 /**
- * Exchange files on this device (Обмен, issue 8): export what a peer has not seen, read a file into a
- * preview, and apply it in one transaction. The rules themselves are pure and live in shared/sync;
- * this module only feeds them from the database and writes their result back.
- *
- * Device-local bookkeeping, per event (settings `sync:<eventId>`):
- *   seen       what this device holds from other devices, as whole prefixes (seen.ts) — raised only by
- *              advanceSeen, never by sending; this device's own mark is read from the log when needed;
- *   knowledge  what each peer is known to have seen, learned from its files and relayed ones;
- *   history    the last exchanges (time, direction, peer, counts) for the «last sync» line.
- * Peers are rows of `devices` (id, name, role, public key), local to this device.
+ * Reading and applying exchange files on this device (Обмен, issue 8): a file is read into a preview
+ * without writing anything, then applied in one transaction. The rules themselves are pure and live in
+ * shared/sync; this module only feeds them from the database and writes their result back.
  *
  * Applying a file: the rows it touches are rebuilt from their own change history plus the new
  * changes, by the merge rules, and written as rows; the accepted changes join the log as they are
  * (their stamps and devices kept), so they travel on to the next device. Field conflicts and double
- * check-ins found on the way are kept for the review screen (conflicts.ts).
+ * check-ins found on the way are kept for the review screen (sync-conflicts.ts); what the file says the
+ * sender has seen goes into the book (exchange-book.ts).
  */
-import type { Device, DeviceRole } from '../../../shared/domain/types';
+import type { DeviceRole } from '../../../shared/domain/types';
 import type { ChangeRecord } from '../../../shared/sync/change';
-import {
-  advanceSeen,
-  buildExchangeFile,
-  changesFor,
-  ExchangeError,
-  mergeKnowledge,
-  readExchangeFile,
-  type ExchangeFile,
-  type Knowledge,
-  type SeenVector,
-} from '../../../shared/sync/exchange-file';
+import { advanceSeen, ExchangeError, mergeKnowledge, readExchangeFile, type ExchangeFile, type SeenVector } from '../../../shared/sync/exchange-file';
 import { clockDrift, type DriftWarning } from '../../../shared/sync/drift';
 import { isVisible, mergeInto, rowIn, rowKey, valuesOf, type MergeReport, type RefusalReason, type SyncState } from '../../../shared/sync/merge';
 import { CHECKINS } from '../../../shared/sync/checkin-conflicts';
+import { capSeenForHeld } from '../../../shared/sync/quarantine';
 import { SYNC_TABLES } from '../../../shared/trust/rules';
-import { eventScope } from '../../../shared/sync/scope';
 import { keyFingerprint } from '../../../shared/sync/signing';
 import type { TrustRefusalReason } from '../../../shared/trust/batches';
 import type { DbContext } from '../context';
 import type { TrustRow } from '../database';
-import { batchesFor, batchOwnChanges, batchRow, checkExchange, rememberDevices, senderAuthority, storedEvents, type CheckedExchange } from './batches';
+import { batchRow, checkExchange, rememberDevices, senderAuthority, type CheckedExchange } from './batches';
 import { noteForeignDeskChanges } from './desk-cache';
-import { recordConflicts } from './sync-conflicts';
-import { batchInProgress } from '../batch';
-import { capSeenForHeld } from '../../../shared/sync/quarantine';
+import { loadSyncBook, storeSyncBook, withExchange, type ExchangeVia } from './exchange-book';
+import { dbText } from './fail';
 import { noteClockObservation, screenIncoming, type Screened } from './incoming';
 import { recordHeld } from './quarantine';
-import { deviceSigner, ensureEventRoot, makeEnrolmentFile, ownAuthority } from './trust';
+import { recordConflicts } from './sync-conflicts';
 
 export { ExchangeError } from '../../../shared/sync/exchange-file';
-
-export type ExchangeLogEntry = {
-  at: string;
-  direction: 'sent' | 'received';
-  via?: ExchangeVia;
-  peer: string;
-  peerName: string;
-  /** Changes in the file; for a received file, how many were new here. */
-  changes: number;
-  fresh?: number;
-};
-
-export type SyncBook = { seen: SeenVector; knowledge: Knowledge; history: ExchangeLogEntry[] };
-
-const HISTORY = 50;
-const bookKey = (eventId: string) => `sync:${eventId}`;
-
-export async function loadSyncBook(ctx: DbContext, eventId: string): Promise<SyncBook> {
-  const v = (await ctx.db.settings.get(bookKey(eventId)))?.value as Partial<SyncBook> | undefined;
-  return { seen: v?.seen ?? {}, knowledge: v?.knowledge ?? {}, history: v?.history ?? [] };
-}
-
-/** The event's changes in this device's log, in stamp order. */
-async function eventLog(ctx: DbContext, eventId: string): Promise<ChangeRecord[]> {
-  return eventScope(await ctx.db.changes.orderBy('hlc').toArray(), eventId);
-}
-
-/**
- * The event's changes a peer with vector `since` has not seen. When the vector names every device of
- * the log, only the log's tail after its lowest mark is read — a LAN round every few seconds must not
- * read 100,000 changes — and rows whose first put is older than the tail are placed in their event by
- * the stored row.
- */
-async function unseenChanges(ctx: DbContext, eventId: string, since: SeenVector): Promise<ChangeRecord[]> {
-  const origins = (await ctx.db.changes.orderBy('device').uniqueKeys()) as string[];
-  const marks = origins.map((d) => since[d]);
-  if (marks.length === 0) return [];
-  if (marks.some((m) => m === undefined)) return changesFor(await eventLog(ctx, eventId), since);
-  const lowest = (marks as string[]).reduce((a, b) => (a < b ? a : b));
-  const tail = changesFor(await ctx.db.changes.where('hlc').above(lowest).toArray(), since);
-  return eventScope(tail, eventId, await storedEvents(ctx, tail));
-}
-
-
-/** This device's vector: what it holds from others, plus all of its own writes. */
-async function ownSeen(ctx: DbContext, book: SyncBook): Promise<SeenVector> {
-  const last = await ctx.db.changes.where('device').equals(ctx.device.id).last();
-  return last ? { ...book.seen, [ctx.device.id]: last.hlc } : { ...book.seen };
-}
-
-/** How many of the event's changes `peerId` has not seen, by what its own files told us. */
-export async function pendingFor(ctx: DbContext, eventId: string, peerId: string): Promise<number> {
-  const book = await loadSyncBook(ctx, eventId);
-  return (await unseenChanges(ctx, eventId, book.knowledge[peerId] ?? {})).length;
-}
-
-/** How a file travelled: exchanges over the LAN hub are recorded in the history only when something moved. */
-export type ExchangeVia = 'file' | 'hub';
-
-export type ExportResult = { bytes: Uint8Array; changes: number; full: boolean; fileName: string };
-
-/**
- * A file for `peerId` with everything it has not seen (by what its own files told us), or everything
- * when the peer is unknown or `full` is asked for.
- */
-export async function exportExchange(
-  ctx: DbContext,
-  eventId: string,
-  options: { peerId?: string; full?: boolean; now?: Date; via?: ExchangeVia } = {},
-): Promise<ExportResult> {
-  const now = options.now ?? new Date();
-  const [book, event, trust] = await Promise.all([loadSyncBook(ctx, eventId), ctx.db.events.get(eventId), ensureEventRoot(ctx, eventId, now)]);
-  if (!event && !trust) throw new Error('Мероприятие не найдено на этом устройстве.');
-  // enrolled over the hub but not holding the event yet: an empty file asks the hub for all of it
-  if (!trust) throw new ExchangeError('not-enrolled');
-  // an import half written in chunks may still be rolled back: nothing leaves (nor is signed) until it is done
-  const importing = await batchInProgress(ctx.db);
-  // what this device wrote is signed by it; what it received goes on in its authors' batches
-  if (!importing) await batchOwnChanges(ctx, trust, await ownAuthority(ctx, trust));
-  const since = options.full || !options.peerId ? undefined : book.knowledge[options.peerId];
-  const rows = importing ? [] : await batchesFor(ctx, eventId, since);
-  const counts: Record<string, number> = {};
-  for (const r of rows) for (const [t, n] of Object.entries(r.counts)) counts[t] = (counts[t] ?? 0) + n;
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const bytes = await buildExchangeFile(
-    {
-      header: {
-        eventId,
-        sender: { deviceId: ctx.device.id, name: ctx.device.name, role: ctx.device.role },
-        ...(trust.enrolment ? { enrolment: trust.enrolment } : {}),
-        createdAt: now.toISOString(),
-        ...(since ? { since } : {}),
-        seen: await ownSeen(ctx, book),
-        known: book.knowledge,
-      },
-      batches: rows.map((r) => r.batch),
-      counts,
-    },
-    await deviceSigner(ctx),
-    trust.eventKey,
-  );
-  const via = options.via ?? 'file';
-  if (via === 'file' || total > 0) {
-    const peer = options.peerId ? await ctx.db.devices.get(options.peerId) : undefined;
-    await ctx.db.transaction('rw', ctx.db.settings, async () => {
-      const fresh = await loadSyncBook(ctx, eventId);
-      fresh.history = [
-        { at: now.toISOString(), direction: 'sent' as const, via, peer: options.peerId ?? '', peerName: peer?.name ?? 'любое устройство', changes: total },
-        ...fresh.history,
-      ].slice(0, HISTORY);
-      await ctx.db.settings.put({ key: bookKey(eventId), value: fresh });
-    });
-  }
-  return { bytes, changes: total, full: !since, fileName: exchangeFileName(event?.title ?? '', ctx.device.name, now) };
-}
-
-/**
- * The organizer's enrolment file for one new device of `role` (trust.ts makeEnrolmentFile) carrying
- * a full exchange file of the event, so the new device receives the event and its role at once.
- */
-export async function exportEnrolment(ctx: DbContext, eventId: string, role: DeviceRole, label: string, now: Date = new Date()): Promise<{ bytes: Uint8Array; fileName: string }> {
-  const full = await exportExchange(ctx, eventId, { full: true, now });
-  return makeEnrolmentFile(ctx, eventId, role, label, full.bytes, now);
-}
-
-export function exchangeFileName(eventTitle: string, deviceName: string, now: Date): string {
-  const safe = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'skhod';
-  const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-  return `${safe(eventTitle)}_${safe(deviceName)}_${stamp}.skhod`;
-}
 
 /** A file whose author batches were checked against the event's root (batches.ts checkExchange). */
 export type CheckedFile = ExchangeFile & CheckedExchange & { trustRow: TrustRow };
@@ -218,11 +71,11 @@ export async function previewExchange(ctx: DbContext, bytes: Uint8Array, openEve
   const read = await readExchangeFile(bytes, { eventKey: (id) => trustById.get(id)?.eventKey, verify: { knownKey: (id) => peerById.get(id)?.publicKey } });
   const { header } = read;
   if (header.sender.deviceId === ctx.device.id) {
-    throw new ExchangeError('not-an-exchange-file', 'Это файл, выгруженный на этом же устройстве: в нём нет ничего нового для него. Передайте его на другое устройство.');
+    throw new ExchangeError('not-an-exchange-file', dbText('exchange.ownFile'));
   }
   const event = await ctx.db.events.get(header.eventId);
   if (event && openEventId !== null && header.eventId !== openEventId) {
-    throw new ExchangeError('wrong-event', `Файл относится к мероприятию «${event.title}», а открыто другое. Переключитесь на «${event.title}» и загрузите файл снова.`);
+    throw new ExchangeError('wrong-event', dbText('exchange.wrongEvent', { title: event.title }));
   }
   const trustRow = trustById.get(header.eventId)!;
   const file: CheckedFile = { ...read, ...(await checkExchange(ctx, read, trustRow)), trustRow };
@@ -234,7 +87,7 @@ export async function previewExchange(ctx: DbContext, bytes: Uint8Array, openEve
   return {
     file,
     newEvent: !event,
-    eventTitle: event?.title ?? eventTitleIn(file.changes, header.eventId) ?? 'новое мероприятие',
+    eventTitle: event?.title ?? eventTitleIn(file.changes, header.eventId) ?? dbText('exchange.newEvent'),
     fingerprint: await keyFingerprint(file.publicKey),
     senderRole: sender?.role ?? null,
     freshCounts,
@@ -309,13 +162,8 @@ export async function applyExchange(ctx: DbContext, file: CheckedFile, options: 
     // restored from an older backup lost what came after it, and only then gets it sent again.
     // (An old file arriving late only makes the next file bigger, never wrong.)
     book.knowledge = { ...mergeKnowledge(book.knowledge, header.known ?? {}), [header.sender.deviceId]: header.seen };
-    if (via === 'file' || plan.fresh.length > 0) {
-      book.history = [
-        { at: now.toISOString(), direction: 'received' as const, via, peer: header.sender.deviceId, peerName: header.sender.name, changes: file.changes.length, fresh: plan.fresh.length },
-        ...book.history,
-      ].slice(0, HISTORY);
-    }
-    await ctx.db.settings.put({ key: bookKey(header.eventId), value: book });
+    const entry = { at: now.toISOString(), direction: 'received' as const, via, peer: header.sender.deviceId, peerName: header.sender.name, changes: file.changes.length, fresh: plan.fresh.length };
+    await storeSyncBook(ctx, header.eventId, via === 'file' || plan.fresh.length > 0 ? withExchange(book, entry) : book);
 
     await rememberDevices(ctx, file, sender, now);
     await recordConflicts(ctx, header.eventId, plan.report.conflicts, now);
@@ -404,22 +252,4 @@ function mergeRow(stored: Record<string, unknown> | undefined, merged: Record<st
   }
   row.id = id;
   return row;
-}
-
-export type PeerStatus = { device: Device; pending: number; lastExchange?: ExchangeLogEntry };
-
-/**
- * The devices this one has exchanged with, each with how many of the event's changes it has not seen
- * yet (by what its own files told us; a device that never sent a file has seen nothing).
- */
-export async function peerStatus(ctx: DbContext, eventId: string): Promise<PeerStatus[]> {
-  const [log, book, devices] = await Promise.all([eventLog(ctx, eventId), loadSyncBook(ctx, eventId), ctx.db.devices.toArray()]);
-  // one read of the log serves every peer (this screen is not on a hot path; pendingFor is)
-  return devices
-    .filter((d) => d.id !== ctx.device.id)
-    .map((device) => {
-      const lastExchange = book.history.find((h) => h.peer === device.id);
-      return { device, pending: changesFor(log, book.knowledge[device.id] ?? {}).length, ...(lastExchange ? { lastExchange } : {}) };
-    })
-    .sort((a, b) => a.device.name.localeCompare(b.device.name, 'ru'));
 }

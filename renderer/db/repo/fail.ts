@@ -1,0 +1,22 @@
+/**
+ * How a repository refuses a write: it throws one Error whose message the screen shows as it stands, and
+ * nothing is written (the throw rolls back the surrounding `rw` transaction). Messages come from the `db`
+ * namespace (renderer/i18n/ru|en/db.ts) through `dbText`.
+ */
+import { tr } from '../../i18n';
+
+/** Values put into a message's `{{placeholders}}`. */
+export type MessageValues = Record<string, string | number>;
+
+/** A message of the `db` namespace, e.g. `dbText('contest.notFound')`. */
+export const dbText = (key: string, values?: MessageValues): string => tr('db')(key, values ?? {});
+
+/** Refuses with a message of the `db` namespace. */
+export const fail = (key: string, values?: MessageValues): never => {
+  throw new Error(dbText(key, values));
+};
+
+/** Refuses with a message already worded (a shared rule's verdict). */
+export const refuse = (message: string): never => {
+  throw new Error(message);
+};
