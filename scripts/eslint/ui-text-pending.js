@@ -38,8 +38,6 @@ export default [
   'renderer/db/repo/sync-conflicts.ts',
   'renderer/db/repo/trust.ts',
   'renderer/db/restore-checks.ts',
-  'renderer/features/audit/AuditLogView.tsx',
-  'renderer/features/audit/audit-model.ts',
   'renderer/features/backup/BackupGuard.tsx',
   'renderer/features/backup/BackupPassphrase.tsx',
   'renderer/features/backup/BackupSection.tsx',
