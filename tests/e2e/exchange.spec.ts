@@ -51,7 +51,7 @@ test('two desks check people in offline, exchange files both ways, agree, and se
     await desk.app.nav.getByRole('button', { name: 'Регистрация' }).click();
     await expect(desk.arrivedCounter).toHaveText('3');
     await desk.app.goTo('Обмен');
-    const conflict = desk.page.locator('.conflict').filter({ hasText: 'отмечен(а) на двух устройствах' });
+    const conflict = desk.page.locator('.conflict').filter({ hasText: 'приход отмечен на двух устройствах' });
     await expect(conflict).toContainText(people[1]!.name);
     await expect(conflict).toContainText('Айгуль');
     await expect(conflict).toContainText('Булат');
@@ -156,7 +156,7 @@ test('an undo at one desk keeps another desk’s check-in; the review shows «о
   }
 
   await b.app.goTo('Обмен');
-  const conflict = b.page.locator('.conflict').filter({ hasText: 'отменено на стойке' });
+  const conflict = b.page.locator('.conflict').filter({ hasText: 'отменён на стойке' });
   await expect(conflict).toContainText(person!.name);
   await expect(conflict).toContainText('не тот человек');
   await conflict.getByRole('button', { name: /Выбрать другое/ }).click();

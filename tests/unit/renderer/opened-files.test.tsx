@@ -29,6 +29,7 @@ let DbProvider: typeof DbProviderType;
 let useOpenedFileStore: typeof StoreType;
 let useUiStore: typeof UiStoreType;
 beforeAll(async () => {
+  (await import('../../../renderer/i18n')).initI18n('ru');
   (window as unknown as { skhod: unknown }).skhod = fakeBridge;
   ({ OpenedFiles } = await import('../../../renderer/features/exchange/OpenedFiles'));
   ({ DbProvider } = await import('../../../renderer/hooks/db-context'));
