@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { formatMoney } from '../../../shared/text/format';
 import { bridge } from '../../bridge/bridge';
 import { backupBeforeRisk } from '../../db/backup';
 import type { ApplicationInput } from '../../db/repo/contest';
@@ -139,7 +140,7 @@ export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: 
                   <tr key={i}>
                     <td>{a.title}</td>
                     <td>{a.organizationName || '—'}</td>
-                    <td className="num">{a.requestedAmount ?? '—'}</td>
+                    <td className="num">{a.requestedAmount !== undefined ? formatMoney(a.requestedAmount) : '—'}</td>
                   </tr>
                 ))}
               </tbody>
