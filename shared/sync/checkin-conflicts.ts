@@ -12,7 +12,7 @@
  * arrived (A saw them), and the review asks whether that is right.
  */
 import { arrivalsInForce } from '../domain/arrival';
-import type { RowState, SyncState } from './merge';
+import { firstStamp, type RowState, type SyncState } from './sync-state';
 
 export const CHECKINS = 'checkins';
 
@@ -37,11 +37,11 @@ export type AnnulConflict = {
 const strip = ({ kind: _kind, cancels: _cancels, reason: _reason, ...e }: Entry): DoubleCheckin['entries'][number] => e;
 
 /**
- * Registration id → keys of its check-in rows, so a merge looks at the few entries of the people it
+ * Registration id → ids of its check-in rows, so a merge looks at the few entries of the people it
  * touched instead of scanning every check-in of the event after each file. Kept per state in a
- * WeakMap. It may list more keys than a state holds (states derived by applyChanges share one index,
- * and entries are only ever added), so every lookup is checked against the state; the state's size
- * is recorded to notice a map changed behind the merge's back, which drops the index.
+ * WeakMap. It may list more ids than a state holds (states derived by applyChanges share one index,
+ * and entries are only ever added), so every lookup is checked against the state; the number of
+ * check-in rows is recorded to notice a map changed behind the merge's back, which drops the index.
  */
 export type CheckinIndex = {
   regs: Map<string, IndexSlot>;
@@ -52,8 +52,12 @@ export type CheckinIndex = {
   devicesHold: boolean;
 };
 type IndexSlot = {
-  /** Most registrations have one entry: held as the key itself, a set only from the second key on. */
-  keys: string | Set<string>;
+  /**
+   * The row ids, no id twice. Most registrations have one entry, held as the id itself; a few, in an
+   * array (a set costs several times more to make, and the merge makes one per person checked in twice);
+   * a set from FEW on, so a registration scanned at every desk all day stays cheap to add to.
+   */
+  keys: string | string[] | Set<string>;
   /**
    * The one device every entry ever indexed here came from; null once two devices met; undefined
    * while none had a device. Entries only ever join the index, so these devices are a superset of
@@ -62,19 +66,21 @@ type IndexSlot = {
    */
   device: string | null | undefined;
 };
+const FEW = 16;
 const indexes = new WeakMap<SyncState, { index: CheckinIndex; size: number }>();
-const PREFIX = `${CHECKINS}|`;
 
-/** The index of `state`, if one was kept and the map has not changed size since. */
+const checkinRows = (state: SyncState): number => state.get(CHECKINS)?.size ?? 0;
+
+/** The index of `state`, if one was kept and its check-ins have not changed in number since. */
 export function checkinIndex(state: SyncState): CheckinIndex | undefined {
   const kept = indexes.get(state);
-  if (kept && kept.size === state.size) return kept.index;
+  if (kept && kept.size === checkinRows(state)) return kept.index;
   indexes.delete(state);
   return undefined;
 }
 
 export function keepCheckinIndex(state: SyncState, index: CheckinIndex): void {
-  indexes.set(state, { index, size: state.size });
+  indexes.set(state, { index, size: checkinRows(state) });
 }
 
 /** A copy of a map starts with the original's index (shared: see CheckinIndex). */
@@ -83,19 +89,21 @@ export function shareCheckinIndex(from: SyncState, to: SyncState): void {
   if (index) keepCheckinIndex(to, index);
 }
 
-/**
- * Most registrations have one entry: held as the key itself, a set only from the second key on.
- * `device`: the entry's device (deviceOf), undefined for a row that makes no entry.
- */
-export function addToCheckinIndex(index: CheckinIndex, registrationId: string, key: string, device: string | undefined): void {
+/** `device`: the entry's device (deviceOf), undefined for a row that makes no entry. */
+export function addToCheckinIndex(index: CheckinIndex, registrationId: string, rowId: string, device: string | undefined): void {
   const slot = index.regs.get(registrationId);
   if (slot === undefined) {
-    index.regs.set(registrationId, { keys: key, device });
+    index.regs.set(registrationId, { keys: rowId, device });
     return;
   }
   const keys = slot.keys;
-  if (typeof keys !== 'string') keys.add(key);
-  else if (keys !== key) slot.keys = new Set<string>().add(keys).add(key);
+  if (typeof keys === 'string') {
+    if (keys !== rowId) slot.keys = [keys, rowId];
+  } else if (!Array.isArray(keys)) keys.add(rowId);
+  else if (!keys.includes(rowId)) {
+    if (keys.length < FEW) keys.push(rowId);
+    else slot.keys = new Set(keys).add(rowId);
+  }
   if (device === undefined || slot.device === null) return;
   if (slot.device === undefined) slot.device = device;
   else if (slot.device !== device) slot.device = null;
@@ -109,10 +117,9 @@ export function forgetCheckinDevices(index: CheckinIndex): void {
 /** One scan of the state, the first time a merge needs the index. */
 export function buildCheckinIndex(state: SyncState): CheckinIndex {
   const index: CheckinIndex = { regs: new Map(), devicesHold: true };
-  for (const [key, row] of state) {
-    if (!key.startsWith(PREFIX)) continue;
-    const reg = row.fields.registrationId?.value;
-    if (typeof reg === 'string') addToCheckinIndex(index, reg, key, deviceOf(row));
+  for (const [id, row] of state.get(CHECKINS) ?? []) {
+    const reg = row.values.registrationId;
+    if (typeof reg === 'string') addToCheckinIndex(index, reg, id, deviceOf(row));
   }
   return index;
 }
@@ -120,30 +127,32 @@ export function buildCheckinIndex(state: SyncState): CheckinIndex {
 /** Double check-ins, and annuls that missed an arrival, among `registrationIds` in `state`. */
 export function doubleCheckins(state: SyncState, registrationIds: ReadonlySet<string>, index: CheckinIndex): (DoubleCheckin | AnnulConflict)[] {
   const out: (DoubleCheckin | AnnulConflict)[] = [];
+  const checkins = state.get(CHECKINS);
+  if (!checkins) return out;
   for (const registrationId of registrationIds) {
     const slot = index.regs.get(registrationId);
     // Most people have one entry, or entries from one desk: nothing to compare, nothing to read.
-    if (slot === undefined || typeof slot.keys === 'string' || slot.keys.size < 2) continue;
+    if (slot === undefined || typeof slot.keys === 'string') continue;
     if (index.devicesHold && typeof slot.device === 'string') continue;
     const keys = slot.keys;
     // First the rows and their devices only: entries are built only where two devices meet.
     let rows: RowState[] | undefined;
-    let rowKeys: string[] | undefined;
+    let rowIds: string[] | undefined;
     let firstDevice: string | undefined;
     let devices = 0;
-    for (const key of keys) {
-      const row = state.get(key);
-      if (!row || row.fields.registrationId?.value !== registrationId) continue;
+    for (const id of keys) {
+      const row = checkins.get(id);
+      if (!row || row.values.registrationId !== registrationId) continue;
       const device = deviceOf(row);
       if (device === undefined) continue; // no fields: toEntry makes no entry of it
       if (firstDevice === undefined) firstDevice = device;
       else if (devices < 2 && device !== firstDevice) devices = 2;
       (rows ??= []).push(row);
-      (rowKeys ??= []).push(key);
+      (rowIds ??= []).push(id);
     }
-    if (devices < 2 || !rows || !rowKeys) continue;
+    if (devices < 2 || !rows || !rowIds) continue;
     const entries: Entry[] = [];
-    for (let i = 0; i < rows.length; i++) entries.push(toEntry(rowKeys[i]!.slice(PREFIX.length), rows[i]!)!);
+    for (let i = 0; i < rows.length; i++) entries.push(toEntry(rowIds[i]!, rows[i]!)!);
     const inForce = arrivalsInForce(entries);
     if (new Set(inForce.map((e) => e.device)).size >= 2) out.push({ kind: 'double-checkin', registrationId, entries: inForce.map(strip) });
     for (const annul of entries) {
@@ -158,25 +167,23 @@ export function doubleCheckins(state: SyncState, registrationIds: ReadonlySet<st
 
 /** The device toEntry gives the row's entry (undefined: a row without fields, which has no entry). */
 export function deviceOf(row: RowState): string | undefined {
-  const f = row.fields;
-  const device = f.device?.value;
+  const device = row.values.device;
   if (typeof device === 'string') return device;
-  for (const name in f) return f[name]!.hlc.slice(22);
-  return undefined;
+  return firstStamp(row)?.slice(22);
 }
 
 function toEntry(id: string, row: RowState): Entry | null {
-  const f = row.fields;
-  const first = Object.values(f)[0];
-  if (!first) return null;
+  const f = row.values;
+  const first = firstStamp(row);
+  if (first === undefined) return null;
   // The entry's own stamp orders it (as in arrival.ts); the change's stamp stands in if it has none.
-  const hlc = f.hlc?.value;
-  const device = f.device?.value;
-  const entry: Entry = { id, device: typeof device === 'string' ? device : first.hlc.slice(22), hlc: typeof hlc === 'string' ? hlc : first.hlc, kind: f.kind?.value };
-  const operator = f.operator?.value;
-  const at = f.at?.value;
-  const cancels = f.cancels?.value;
-  const reason = f.reason?.value;
+  const hlc = f.hlc;
+  const device = f.device;
+  const entry: Entry = { id, device: typeof device === 'string' ? device : first.slice(22), hlc: typeof hlc === 'string' ? hlc : first, kind: f.kind };
+  const operator = f.operator;
+  const at = f.at;
+  const cancels = f.cancels;
+  const reason = f.reason;
   if (Array.isArray(cancels)) entry.cancels = cancels.filter((x): x is string => typeof x === 'string');
   if (typeof reason === 'string') entry.reason = reason;
   if (typeof operator === 'string') entry.operator = operator;

@@ -16,7 +16,7 @@
  */
 import type { ChangeRecord } from './change';
 import { sameValue } from './diff';
-import type { RowState, SyncState } from './merge';
+import { isVisible, rowIn, rowOf, stampsOf, type RowState, type SyncState } from './sync-state';
 
 export type DeleteEditConflict = {
   kind: 'delete-edit';
@@ -37,49 +37,42 @@ const keyOf = (table: string, rowId: string): string => `${table}|${rowId}`;
 export function createLostEdits() {
   const found = new Map<string, Omit<DeleteEditConflict, 'row'>>();
   return {
-    /** A delete `c` arrives over `cur`: the newest write by another device it had not seen is lost. */
-    deleteOver(c: ChangeRecord, cur: RowState, knew: Knew): void {
+    /**
+     * A delete `c` arrives over `cur`: the newest write by another device it had not seen is lost.
+     * `repeat`: true for a change merged before (nothing to report again), asked only if a write is at stake.
+     */
+    deleteOver(c: ChangeRecord, cur: RowState, knew: Knew, repeat: (c: ChangeRecord) => boolean): void {
       let newest: string | undefined;
-      for (const f in cur.fields) {
-        const hlc = cur.fields[f]!.hlc;
+      const stamps = stampsOf(cur);
+      for (const f in stamps) {
+        const hlc = stamps[f]!;
         if (hlc < c.hlc && deviceOf(hlc) !== c.device && (newest === undefined || hlc > newest)) newest = hlc;
       }
-      if (newest === undefined || knew(c.device, newest)) return;
+      if (newest === undefined || repeat(c) || knew(c.device, newest)) return;
       const fields: Record<string, unknown> = {};
-      for (const f in cur.fields) if (cur.fields[f]!.hlc === newest) fields[f] = cur.fields[f]!.value;
+      for (const f in stamps) if (stamps[f] === newest) fields[f] = cur.values[f];
       found.set(keyOf(c.table, c.rowId), { kind: 'delete-edit', table: c.table, rowId: c.rowId, deleted: { hlc: c.hlc, device: c.device }, edit: { hlc: newest, device: deviceOf(newest), fields } });
     },
     /** A put `c` lands under a newer tombstone written by a device that had not seen it. */
-    editUnder(c: ChangeRecord, tomb: { hlc: string }, knew: Knew): void {
-      const device = deviceOf(tomb.hlc);
-      if (tomb.hlc <= c.hlc || device === c.device || knew(device, c.hlc)) return;
+    editUnder(c: ChangeRecord, tomb: string, knew: Knew): void {
+      const device = deviceOf(tomb);
+      if (tomb <= c.hlc || device === c.device || knew(device, c.hlc)) return;
       const key = keyOf(c.table, c.rowId);
       const held = found.get(key);
       if (held && held.edit.hlc > c.hlc) return;
-      found.set(key, { kind: 'delete-edit', table: c.table, rowId: c.rowId, deleted: { hlc: tomb.hlc, device }, edit: { hlc: c.hlc, device: c.device, fields: { ...c.fields } } });
+      found.set(key, { kind: 'delete-edit', table: c.table, rowId: c.rowId, deleted: { hlc: tomb, device }, edit: { hlc: c.hlc, device: c.device, fields: { ...c.fields } } });
     },
     /** The lost edits whose rows are still hidden after the whole batch (a later put may revive one). */
     report(state: SyncState): DeleteEditConflict[] {
       const out: DeleteEditConflict[] = [];
-      for (const [key, c] of found) {
-        const row = state.get(key);
-        if (!row?.deleted || visible(row)) continue;
-        const values: Record<string, unknown> = {};
-        for (const f in row.fields) {
-          const v = row.fields[f]!.value;
-          if (v !== null && v !== undefined) values[f] = v;
-        }
-        out.push({ ...c, deleted: { hlc: row.deleted.hlc, device: deviceOf(row.deleted.hlc) }, row: values });
+      for (const c of found.values()) {
+        const row = rowIn(state, c.table, c.rowId);
+        if (row?.deleted === undefined || isVisible(row)) continue;
+        out.push({ ...c, deleted: { hlc: row.deleted, device: deviceOf(row.deleted) }, row: rowOf(row) });
       }
       return out;
     },
   };
-}
-
-function visible(row: RowState): boolean {
-  const tomb = row.deleted!.hlc;
-  for (const f in row.fields) if (row.fields[f]!.hlc > tomb) return true;
-  return false;
 }
 
 /**

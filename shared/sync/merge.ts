@@ -1,7 +1,8 @@
 /**
  * State-based merge of change logs: what a device does with the changes in an exchange file.
  *
- * The state keeps, per row, the winning write of every field with its stamp, and the newest delete.
+ * The state keeps, per row, the winning write of every field with its stamp, and the newest delete
+ * (its form, flat for the garbage collector's sake, is sync-state.ts's).
  * Every rule below takes a maximum (by stamp) or is a pure function of one change, so applying the
  * same changes in any order, in any batches, any number of times gives the same state — the property
  * tests (tests/unit/shared/sync/merge.property.test.ts) check exactly this.
@@ -49,15 +50,12 @@ import type { Knowledge } from './seen';
 import { addToCheckinIndex, buildCheckinIndex, CHECKINS, checkinIndex, deviceOf, doubleCheckins, forgetCheckinDevices, keepCheckinIndex, shareCheckinIndex, type AnnulConflict, type DoubleCheckin } from './checkin-conflicts';
 import { fieldsProblem } from './schemas';
 import { createLostEdits, sameStampWinner } from './lost-edits';
+import { copyState, firstStamp, isVisible, rowIn, stampAt, stampDevice, stampsOf, tableIn, type RowState, type SyncState } from './sync-state';
 
 export type { AnnulConflict, DoubleCheckin } from './checkin-conflicts';
 export type { DeleteEditConflict } from './lost-edits';
 import type { DeleteEditConflict } from './lost-edits';
-
-export type FieldState = { value: unknown; hlc: string };
-export type RowState = { fields: Record<string, FieldState>; deleted?: { hlc: string } };
-/** Keyed by `rowKey(table, rowId)`. */
-export type SyncState = Map<string, RowState>;
+export { isVisible, materialize, rowCount, rowIn, rowOf, stampAt, stampDevice, valuesOf, type RowState, type SyncState } from './sync-state';
 
 /**
  * Write-once tables. `scores` is NOT here although jurors' sheets are "owned": a sheet is one row per
@@ -121,36 +119,38 @@ export type MergeResult = MergeReport & {
   state: SyncState;
 };
 
+/** A row's key in one string, for callers that keep sets of rows (renderer/db/repo/exchange.ts); the state itself is two maps. */
 export const rowKey = (table: string, rowId: string): string => `${table}|${rowId}`;
 
-/** The device id inside a packed stamp ("<15 digits>-<5 hex>-<device>", hlc.ts). */
-export const stampDevice = (hlc: string): string => hlc.slice(22);
-
 /**
- * Pure: returns a new state and leaves `state` as it was. Copying the map costs O(rows) — about
+ * Pure: returns a new state and leaves `state` as it was. Copying the maps costs O(rows) — about
  * 0.1 s per 100,000 rows — so a caller merging file after file into one big state uses mergeInto.
  */
 export function applyChanges(state: SyncState, changes: readonly ChangeRecord[], rules: MergeRules = {}): MergeResult {
-  const next: SyncState = new Map(state);
+  const next = copyState(state);
   shareCheckinIndex(state, next);
   return { state: next, ...mergeInto(next, changes, rules) };
 }
 
+/** Numbers the merge calls: a row object belongs to the call that made it (RowState.call). */
+let calls = 0;
+
 /**
- * Merges into `state` itself (the map changes; row objects are never modified in place, so states
- * that share rows with this one — earlier applyChanges results — stay as they were). For a state the
- * caller owns: the working set of an import, the bench. Modify a SyncState only through these two
- * functions: a cached check-in index relies on it.
+ * Merges into `state` itself (the maps change; row objects made by earlier calls are never modified
+ * in place, so states that share rows with this one — earlier applyChanges results — stay as they
+ * were). For a state the caller owns: the working set of an import, the bench. Modify a SyncState
+ * only through these two functions: a cached check-in index relies on it. The state may keep the
+ * changes' `fields` objects as rows (entryOf): a change, once merged, is not to be modified — like
+ * every change record, it is a fact of the log.
  */
 export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], rules: MergeRules = {}): MergeReport {
+  const call = ++calls;
   // Rows are copied on their first write in this call: a row object may be shared with other states.
-  const copied = new Set<string>();
-  const writable = (key: string, cur: RowState | undefined): RowState => {
-    if (cur && copied.has(key)) return cur;
-    const row: RowState = { fields: cur ? { ...cur.fields } : {} };
-    if (cur?.deleted) row.deleted = cur.deleted;
-    state.set(key, row);
-    copied.add(key);
+  const writable = (table: string, rowId: string, cur: RowState): RowState => {
+    if (cur.call === call) return cur;
+    const stamps = cur.stamps;
+    const row: RowState = { values: { ...cur.values }, stamps: typeof stamps === 'string' ? stamps : { ...stamps }, deleted: cur.deleted, call };
+    tableIn(state, table).set(rowId, row);
     return row;
   };
   let index = checkinIndex(state);
@@ -160,6 +160,7 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
   const fieldConflicts = new Map<string, FieldConflict>();
   const arrivalsTouched = new Set<string>();
   const lost = createLostEdits();
+  const roleOf = roleCache(rules);
 
   const knew = (device: string, stamp: string): boolean => {
     const mark = rules.seen?.[device]?.[stampDevice(stamp)];
@@ -177,19 +178,20 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
     return repeatIs;
   };
   /**
-   * `old` is the field's state, `value` and `hlc` the incoming write (no object built per field), by
-   * another device than `old`'s (the caller checks: a device's own writes are sequential, no clash).
+   * `oldValue`/`oldHlc` are the field's state, `value` and `hlc` the incoming write (no object built
+   * per field), by another device than the old write's (the caller checks: a device's own writes are
+   * sequential, no clash).
    */
-  const noteConflict = (c: ChangeRecord, key: string, field: string, old: FieldState, value: unknown, hlc: string) => {
-    const oldWins = old.hlc > hlc;
-    const winHlc = oldWins ? old.hlc : hlc;
-    const loseHlc = oldWins ? hlc : old.hlc;
-    const winValue = oldWins ? old.value : value;
-    const loseValue = oldWins ? value : old.value;
+  const noteConflict = (c: ChangeRecord, field: string, oldValue: unknown, oldHlc: string, value: unknown, hlc: string) => {
+    const oldWins = oldHlc > hlc;
+    const winHlc = oldWins ? oldHlc : hlc;
+    const loseHlc = oldWins ? hlc : oldHlc;
+    const winValue = oldWins ? oldValue : value;
+    const loseValue = oldWins ? value : oldValue;
     const winDevice = stampDevice(winHlc);
     // Equal values: nothing to choose. Winner saw the loser: a deliberate correction, not a clash.
     if (sameValue(winValue, loseValue) || repeatFor(c) || knew(winDevice, loseHlc)) return;
-    fieldConflicts.set(`${key}\u0000${field}`, {
+    fieldConflicts.set(`${c.table}|${c.rowId}\u0000${field}`, {
       kind: 'field',
       table: c.table,
       rowId: c.rowId,
@@ -200,7 +202,7 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
   };
 
   for (const c of changes) {
-    const bad = checkChange(c, rules);
+    const bad = checkChange(c, roleOf);
     if (bad) {
       refused.push({ change: c, reason: bad });
       continue;
@@ -210,24 +212,22 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
       refused.push({ change: c, reason: 'invalid', detail: invalid.message });
       continue;
     }
-    const key = rowKey(c.table, c.rowId);
-    const cur = state.get(key);
+    const cur = rowIn(state, c.table, c.rowId);
 
     if (appendOnly.has(c.table)) {
-      const verdict = applyAppendOnly(c, cur);
+      const verdict = applyAppendOnly(c, cur, call);
       if (verdict.refuse) refused.push({ change: verdict.refuse.change, reason: verdict.refuse.reason });
       if (verdict.entry) {
-        // A whole new row: entries are never edited, so there is nothing to copy from `cur`, and
-        // `writable` never sees this key (the table decides the branch): no need to mark it copied.
-        state.set(key, verdict.entry);
+        // A whole new row: entries are never edited, so there is nothing to copy from `cur`.
+        tableIn(state, c.table).set(c.rowId, verdict.entry);
         applied.push(c);
         if (c.table === CHECKINS) {
-          const was = cur?.fields.registrationId?.value;
+          const was = cur?.values.registrationId;
           if (typeof was === 'string') arrivalsTouched.add(was);
-          const reg = verdict.entry.fields.registrationId?.value;
+          const reg = verdict.entry.values.registrationId;
           if (typeof reg === 'string') {
             arrivalsTouched.add(reg);
-            if (index) addToCheckinIndex(index, reg, key, deviceOf(verdict.entry));
+            if (index) addToCheckinIndex(index, reg, c.rowId, deviceOf(verdict.entry));
           }
         }
       }
@@ -237,10 +237,19 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
     if (index && c.table === CHECKINS) forgetCheckinDevices(index);
 
     if (c.op === 'delete') {
-      if (cur?.deleted && cur.deleted.hlc >= c.hlc) continue;
-      if (cur && !repeatFor(c)) lost.deleteOver(c, cur, knew);
-      writable(key, cur).deleted = { hlc: c.hlc };
+      if (cur?.deleted !== undefined && cur.deleted >= c.hlc) continue;
+      if (cur) lost.deleteOver(c, cur, knew, repeatFor);
+      if (cur) writable(c.table, c.rowId, cur).deleted = c.hlc;
+      else tableIn(state, c.table).set(c.rowId, { values: {}, stamps: {}, deleted: c.hlc, call });
       applied.push(c);
+      continue;
+    }
+    if (!cur) {
+      // A row seen for the first time: every field is written, with the change's one stamp.
+      if (hasFields(c.fields)) {
+        tableIn(state, c.table).set(c.rowId, entryOf(c, call));
+        applied.push(c);
+      }
       continue;
     }
 
@@ -248,32 +257,38 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
     let collided = false;
     let lastOld: string | undefined;
     let otherDevice = false;
-    for (const field in c.fields) {
-      const value = c.fields[field] ?? null;
-      const old = cur ? own(cur.fields, field) : undefined;
-      if (old) {
-        if (old.hlc === c.hlc) {
+    const fields = c.fields;
+    const hlc = c.hlc;
+    for (const field in fields) {
+      const value = fields[field] ?? null;
+      const old = stampAt(cur, field);
+      if (old !== undefined) {
+        if (old === hlc) {
           // the same write seen again — or another write under the same stamp (one id, two installs)
-          const winner = sameStampWinner(old.value, value);
+          const winner = sameStampWinner(cur.values[field], value);
           if (winner === 'same') continue;
           collided = true;
           if (winner === 'held') continue;
         } else {
           // Same device: its writes are sequential, no clash. A row's fields mostly share one stamp: one test per stamp.
-          if (old.hlc !== lastOld) {
-            lastOld = old.hlc;
-            otherDevice = !sameDevice(old.hlc, c.hlc);
+          if (old !== lastOld) {
+            lastOld = old;
+            otherDevice = !sameDevice(old, hlc);
           }
-          if (otherDevice) noteConflict(c, key, field, old, value, c.hlc);
-          if (old.hlc > c.hlc) continue;
+          if (otherDevice) noteConflict(c, field, cur.values[field], old, value, hlc);
+          if (old > hlc) continue;
         }
       }
-      row ??= writable(key, cur);
-      row.fields[field] = { value, hlc: c.hlc };
+      row ??= writable(c.table, c.rowId, cur);
+      let stamps = row.stamps;
+      // a row kept with one stamp stays so while its writes carry that stamp (the same change again)
+      if (typeof stamps === 'string' && stamps !== hlc) row.stamps = stamps = stampsOf(row);
+      row.values[field] = value;
+      if (typeof stamps !== 'string') stamps[field] = hlc;
     }
     if (collided) refused.push({ change: c, reason: 'same-stamp' });
     // editUnder reports only a put older than the tombstone: that test first, the predicate after
-    if (cur?.deleted && cur.deleted.hlc > c.hlc && !repeatFor(c)) lost.editUnder(c, cur.deleted, knew);
+    if (cur.deleted !== undefined && cur.deleted > hlc && !repeatFor(c)) lost.editUnder(c, cur.deleted, knew);
     if (row) applied.push(c);
   }
 
@@ -281,12 +296,12 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
   for (const conflict of fieldConflicts.values()) {
     // A later write in the same batch may have replaced the winner: report what the state holds now.
     // A row left hidden by a delete shows no field clash: the delete-vs-edit report covers it.
-    const row = state.get(rowKey(conflict.table, conflict.rowId));
-    const now = row && isVisible(row) ? own(row.fields, conflict.field) : undefined;
-    if (!now) continue;
-    const device = stampDevice(now.hlc);
+    const row = rowIn(state, conflict.table, conflict.rowId);
+    const now = row && isVisible(row) ? stampAt(row, conflict.field) : undefined;
+    if (now === undefined) continue;
+    const device = stampDevice(now);
     if (device === conflict.loser.device) continue;
-    conflicts.push({ ...conflict, winner: { value: now.value, hlc: now.hlc, device } });
+    conflicts.push({ ...conflict, winner: { value: row!.values[conflict.field], hlc: now, device } });
   }
   if (arrivalsTouched.size > 0) {
     index ??= buildCheckinIndex(state);
@@ -296,7 +311,23 @@ export function mergeInto(state: SyncState, changes: readonly ChangeRecord[], ru
   return { applied, refused, conflicts };
 }
 
-function checkChange(c: ChangeRecord, rules: MergeRules): RefusalReason | null {
+/**
+ * `rules.roleOf` (else `senderRole`) asked once per run of changes by one author: a file's changes
+ * come mostly from its sender, and the roles are fixed for the call.
+ */
+function roleCache(rules: MergeRules): (device: string) => DeviceRole | undefined {
+  let lastDevice: string | undefined;
+  let lastRole: DeviceRole | undefined;
+  return (device) => {
+    if (device !== lastDevice) {
+      lastDevice = device;
+      lastRole = rules.roleOf?.(device) ?? rules.senderRole;
+    }
+    return lastRole;
+  };
+}
+
+function checkChange(c: ChangeRecord, roleOf: (device: string) => DeviceRole | undefined): RefusalReason | null {
   if (
     typeof c !== 'object' || c === null ||
     typeof c.table !== 'string' || c.table === '' || c.table.includes('|') ||
@@ -312,75 +343,44 @@ function checkChange(c: ChangeRecord, rules: MergeRules): RefusalReason | null {
   if (typeof c.hlc !== 'string' || !stampOf(c.hlc, c.device)) return 'malformed';
   // the one write law (shared/trust/rules.ts), against the AUTHOR's role: exchange.ts passes the
   // roles enrolled by the organizer for the authors of verified batches (shared/trust/batches.ts)
-  const role = rules.roleOf?.(c.device) ?? rules.senderRole;
+  const role = roleOf(c.device);
   return role === undefined ? null : syncWriteRefusal(role, c.table, c.fields);
 }
 
 type AppendVerdict = { entry?: RowState; refuse?: Refusal };
 
 /** Rule 3 of the file comment. Returns the new row to store, and/or the change to report as refused. */
-function applyAppendOnly(c: ChangeRecord, cur: RowState | undefined): AppendVerdict {
+function applyAppendOnly(c: ChangeRecord, cur: RowState | undefined, call: number): AppendVerdict {
   if (c.op === 'delete') return { refuse: { change: c, reason: 'append-only' } };
   const named = c.fields.device;
   if (named !== undefined && named !== c.device) return { refuse: { change: c, reason: 'not-owner' } };
-  const stamp = cur ? entryStamp(cur) : undefined;
-  if (stamp === undefined) return { entry: entryOf(c) };
+  const stamp = cur ? firstStamp(cur) : undefined;
+  if (stamp === undefined) return { entry: entryOf(c, call) };
   if (stamp === c.hlc) return {}; // the same entry again: idempotent, nothing to report
   const owner = stampDevice(stamp);
   if (c.hlc > stamp) return { refuse: { change: c, reason: c.device === owner ? 'append-only' : 'not-owner' } };
   // An earlier put for an id already taken: the earliest wins everywhere, so it replaces the one held.
-  const dropped: ChangeRecord = { hlc: stamp, device: owner, table: c.table, rowId: c.rowId, op: 'put', fields: valuesOf(cur!) };
-  return { entry: entryOf(c), refuse: { change: dropped, reason: c.device === owner ? 'append-only' : 'not-owner' } };
+  const dropped: ChangeRecord = { hlc: stamp, device: owner, table: c.table, rowId: c.rowId, op: 'put', fields: { ...cur!.values } };
+  return { entry: entryOf(c, call), refuse: { change: dropped, reason: c.device === owner ? 'append-only' : 'not-owner' } };
 }
 
-/** A field's state, never something inherited: a field named "constructor" must not find Object's. */
-const own = (fields: Record<string, FieldState>, name: string): FieldState | undefined => (Object.hasOwn(fields, name) ? fields[name] : undefined);
-
-function entryOf(c: ChangeRecord): RowState {
-  const fields: Record<string, FieldState> = {};
-  for (const f in c.fields) fields[f] = { value: c.fields[f] ?? null, hlc: c.hlc };
-  return { fields };
+/**
+ * A row made by one change: its fields, all under the change's stamp. The change's own fields object
+ * when it can be (most rows: nothing to copy or collect), so that row is never changed in place
+ * (`call` 0: a later write copies it); a copy when a field is `undefined`, which means `null` (removed).
+ */
+function entryOf(c: ChangeRecord, call: number): RowState {
+  const fields = c.fields;
+  for (const f in fields) {
+    if (fields[f] !== undefined) continue;
+    const values: Record<string, unknown> = { ...fields };
+    for (const g in values) if (values[g] === undefined) values[g] = null;
+    return { values, stamps: c.hlc, deleted: undefined, call };
+  }
+  return { values: fields, stamps: c.hlc, deleted: undefined, call: 0 };
 }
 
-function entryStamp(row: RowState): string | undefined {
-  for (const f in row.fields) return row.fields[f]!.hlc;
-  return undefined;
-}
-
-function valuesOf(row: RowState): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [f, s] of Object.entries(row.fields)) out[f] = s.value;
-  return out;
-}
-
-/** True if the row shows: no delete, or some field written after the newest delete (rule 2). */
-export function isVisible(row: RowState): boolean {
-  if (!row.deleted) return true;
-  const tomb = row.deleted.hlc;
-  for (const f in row.fields) if (row.fields[f]!.hlc > tomb) return true;
+function hasFields(fields: Record<string, unknown>): boolean {
+  for (const _ in fields) return true;
   return false;
-}
-
-/** The row as the app stores it: every field's winning value, removed (`null`) fields left out. */
-export function rowOf(row: RowState): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f in row.fields) {
-    const v = row.fields[f]!.value;
-    if (v !== null && v !== undefined) out[f] = v;
-  }
-  return out;
-}
-
-/** Table → row id → row, for the visible rows. */
-export function materialize(state: SyncState): Map<string, Map<string, Record<string, unknown>>> {
-  const out = new Map<string, Map<string, Record<string, unknown>>>();
-  for (const [key, row] of state) {
-    if (!isVisible(row)) continue;
-    const bar = key.indexOf('|');
-    const table = key.slice(0, bar);
-    let rows = out.get(table);
-    if (!rows) out.set(table, (rows = new Map()));
-    rows.set(key.slice(bar + 1), rowOf(row));
-  }
-  return out;
 }

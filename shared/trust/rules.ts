@@ -95,10 +95,11 @@ export function isContestTable(table: string): boolean {
  */
 const ORGANIZER_FIELDS: Readonly<Record<string, readonly string[]>> = { events: ['organizerPin'], devices: ['role'] };
 
-/** True if a change by a device of `role` touches a field only the organizer may write. */
+/** True if a change by a device of `role` touches a field only the organizer may write. Runs for every merged change: no allocation. */
 export function touchesOrganizerField(role: DeviceRole, table: string, fields: Readonly<Record<string, unknown>>): boolean {
-  if (role === 'organizer') return false;
-  return (ORGANIZER_FIELDS[table] ?? []).some((f) => Object.hasOwn(fields, f));
+  if (role === 'organizer' || !Object.hasOwn(ORGANIZER_FIELDS, table)) return false;
+  for (const f of ORGANIZER_FIELDS[table]!) if (Object.hasOwn(fields, f)) return true;
+  return false;
 }
 
 /**

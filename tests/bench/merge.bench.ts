@@ -13,7 +13,7 @@ import type { DeviceRole } from '../../shared/domain/types';
 import type { ChangeRecord } from '../../shared/sync/change';
 import { buildExchangeFile, countByTable, readExchangeFile, type ExchangeHeader } from '../../shared/sync/exchange-file';
 import { createClock } from '../../shared/sync/hlc';
-import { applyChanges, materialize, mergeInto, type MergeRules, type SyncState } from '../../shared/sync/merge';
+import { applyChanges, materialize, mergeInto, rowCount, type MergeRules, type SyncState } from '../../shared/sync/merge';
 import { seenVector } from '../../shared/sync/seen';
 import { createSigner, generateDeviceKeys, type Signer } from '../../shared/sync/signing';
 import { signBatch, verifyBatches } from '../../shared/trust/batches';
@@ -162,7 +162,7 @@ async function main() {
     `  merge all ${FILES} (mergeInto): median ${ms(median(mergeTimes))}, best ${ms(Math.min(...mergeTimes))}, worst ${ms(Math.max(...mergeTimes))}; CPU median ${ms(median(mergeCpu))}  [target ≤ 1000 ms]`,
     `  the same with the pure applyChanges (a copy of the map per file), once: ${ms(pureMs)}`,
     `  read + merge: median ${ms(median(readTimes) + median(mergeTimes))}`,
-    `  materialize: ${ms(materializeMs)}; state ${state.size.toLocaleString('en')} rows → ${[...rows].map(([t, m]) => `${t} ${m.size.toLocaleString('en')}`).join(', ')}`,
+    `  materialize: ${ms(materializeMs)}; state ${rowCount(state).toLocaleString('en')} rows → ${[...rows].map(([t, m]) => `${t} ${m.size.toLocaleString('en')}`).join(', ')}`,
     `  applied ${stats.applied.toLocaleString('en')}, refused ${stats.refused}, field conflicts ${stats.fieldConflicts.toLocaleString('en')}, double check-ins ${stats.doubleCheckins.toLocaleString('en')}`,
   ];
   console.log(lines.join('\n'));

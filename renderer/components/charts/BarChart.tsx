@@ -30,7 +30,8 @@ type Props = {
 };
 
 export const CHART_TEXT = { fontSize: 12, fill: '#111' } as const;
-const ROW = 26;
+/** Height of one category's row: room for each series' bar plus a gap; 27 municipalities × 2 series fit an A4 page. */
+const rowHeight = (series: number) => 10 + 10 * series;
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const ruNumber = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
@@ -41,8 +42,8 @@ export function BarChart({ label, categories, series, horizontal, width = 680, v
     for (const s of series) row[s.key] = s.values[i] ?? 0;
     return row;
   });
-  const height = horizontal ? Math.max(160, 60 + categories.length * ROW * Math.max(1, series.length * 0.75)) : 300;
-  const nameWidth = Math.min(230, 12 + 7 * Math.max(4, ...rows.map((r) => String(r.name).length)));
+  const height = horizontal ? Math.max(160, 60 + categories.length * rowHeight(series.length)) : 300;
+  const nameWidth = Math.min(280, 24 + 7.6 * Math.max(4, ...rows.map((r) => String(r.name).length)));
   return (
     <figure className="bar-chart" role="img" aria-label={label}>
       <Chart width={width} height={height} data={rows} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 8, right: 36, bottom: 8, left: 8 }} accessibilityLayer={false}>
@@ -58,7 +59,7 @@ export function BarChart({ label, categories, series, horizontal, width = 680, v
             <YAxis type="number" allowDecimals={false} tick={CHART_TEXT} tickFormatter={format} />
           </>
         )}
-        {series.length > 1 && <Legend verticalAlign="top" wrapperStyle={CHART_TEXT} />}
+        {series.length > 1 && <Legend verticalAlign="top" wrapperStyle={CHART_TEXT} formatter={(name) => <span className="bar-chart-legend">{name}</span>} />}
         {series.map((s) => (
           <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false}>
             {values && <LabelList dataKey={s.key} position={horizontal ? 'right' : 'top'} style={CHART_TEXT} formatter={(v: unknown) => (typeof v === 'number' ? format(v) : '')} />}

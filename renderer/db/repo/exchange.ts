@@ -29,7 +29,7 @@ import {
   type SeenVector,
 } from '../../../shared/sync/exchange-file';
 import { clockDrift, type DriftWarning } from '../../../shared/sync/drift';
-import { isVisible, mergeInto, rowKey, type MergeReport, type RefusalReason, type RowState, type SyncState } from '../../../shared/sync/merge';
+import { isVisible, mergeInto, rowIn, rowKey, valuesOf, type MergeReport, type RefusalReason, type SyncState } from '../../../shared/sync/merge';
 import { CHECKINS } from '../../../shared/sync/checkin-conflicts';
 import { SYNC_TABLES } from '../../../shared/trust/rules';
 import { eventScope } from '../../../shared/sync/scope';
@@ -387,8 +387,8 @@ async function planMerge(ctx: DbContext, file: CheckedFile): Promise<MergePlan> 
     let table = rows.get(c.table);
     if (!table) rows.set(c.table, (table = new Map()));
     if (table.has(c.rowId)) continue;
-    const row = state.get(rowKey(c.table, c.rowId));
-    table.set(c.rowId, row && isVisible(row) ? fieldValues(row) : null);
+    const row = rowIn(state, c.table, c.rowId);
+    table.set(c.rowId, row && isVisible(row) ? valuesOf(row) : null);
   }
   return { fresh, screened, keep, report, rows };
 }
@@ -397,13 +397,6 @@ const splitKey = (k: string): [string, string] => {
   const bar = k.indexOf('|');
   return [k.slice(0, bar), k.slice(bar + 1)];
 };
-
-/** Winning values, `null` kept: it means «removed» and must clear the stored field. */
-function fieldValues(row: RowState): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f in row.fields) out[f] = row.fields[f]!.value;
-  return out;
-}
 
 /**
  * The stored row with the merged fields laid over it. Fields the log never mentions (rows seeded

@@ -103,9 +103,9 @@ export function ReportsPage({ event }: { event: EventRow }) {
           <h2 id="by-category-title">По категориям</h2>
           <BarChart
             label="Диаграмма: участники по категориям"
-            width={420}
+            horizontal
+            width={520}
             categories={d.byCategory.map((c) => t(`category.${c.category}`))}
-            nameLength={12}
             series={[
               { key: 'registered', label: 'Зарегистрировано', values: d.byCategory.map((c) => c.registered), color: EXPECTED },
               { key: 'arrived', label: 'Прибыло', values: d.byCategory.map((c) => c.arrived), color: ARRIVED },

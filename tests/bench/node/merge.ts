@@ -25,7 +25,7 @@ export function mergeFigures(root: string): MergeFigures {
   const runs = /(\d+) runs/.exec(out);
   if (!m || !runs) return { error: 'merge.bench printed no "merge all 20 (mergeInto)" line' };
   const [median, best, worst] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const read = /read \+ verify \+ inflate all 20: median (\d+) ms/.exec(out);
+  const read = /read \+ verify\b.*? all 20: median (\d+) ms/.exec(out);
   return {
     merge: { n: Number(runs[1]), min: best, median, p95: worst, max: worst },
     readMedian: read ? Number(read[1]) : null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackedTable } from '../../../../renderer/db/database';
 import type { DeviceRole } from '../../../../shared/domain/types';
-import { applyChanges } from '../../../../shared/sync/merge';
+import { applyChanges, rowIn } from '../../../../shared/sync/merge';
 import { allowedTables, CONTEST_TABLES, isTableAllowed, SYNC_TABLES, touchesOrganizerField, type SyncTable } from '../../../../shared/sync/roles';
 
 // The database's tracked tables and SYNC_TABLES must be the same list: a table missing here would be
@@ -52,6 +52,6 @@ describe('device roles', () => {
     const roles: Record<string, DeviceRole> = { org: 'organizer', desk1: 'desk' };
     const r = applyChanges(new Map(), [change('org', 1), change('desk1', 2)], { roleOf: (d) => roles[d] });
     expect(r.refused.map((x) => [x.change.device, x.reason])).toEqual([['desk1', 'role']]);
-    expect((r.state.get('events|e1')!.fields.organizerPin!.value as { hash: string }).hash).toBe('org');
+    expect((rowIn(r.state, 'events', 'e1')!.values.organizerPin as { hash: string }).hash).toBe('org');
   });
 });

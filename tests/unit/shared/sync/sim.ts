@@ -10,7 +10,7 @@ import type { DeviceRole } from '../../../../shared/domain/types';
 import type { ChangeRecord } from '../../../../shared/sync/change';
 import { buildExchangeFile, countByTable, readExchangeFile, type ExchangeHeader } from '../../../../shared/sync/exchange-file';
 import { createClock, type Clock } from '../../../../shared/sync/hlc';
-import { applyChanges, materialize, type Refusal, type SyncConflict, type SyncState } from '../../../../shared/sync/merge';
+import { applyChanges, materialize, stampAt, type Refusal, type SyncConflict, type SyncState } from '../../../../shared/sync/merge';
 import { capSeenForHeld, holdFuture, type HeldChange } from '../../../../shared/sync/quarantine';
 import { advanceSeen, changesFor, mergeKnowledge, type Knowledge, type SeenVector } from '../../../../shared/sync/seen';
 import { createSigner, generateDeviceKeys, type Signer } from '../../../../shared/sync/signing';
@@ -343,8 +343,9 @@ export function canonical(state: SyncState): Record<string, Record<string, Recor
 export function stateText(state: SyncState): string {
   return JSON.stringify(
     [...state.entries()]
+      .flatMap(([table, rows]) => [...rows].map(([id, r]) => [`${table}|${id}`, r] as const))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, r]) => [k, Object.entries(r.fields).sort(([a], [b]) => (a < b ? -1 : 1)), r.deleted?.hlc ?? null]),
+      .map(([k, r]) => [k, Object.keys(r.values).sort().map((f) => [f, r.values[f], stampAt(r, f)]), r.deleted ?? null]),
   );
 }
 
