@@ -3,7 +3,7 @@ import type { Device } from '../../shared/domain/types';
 import { DB_NAME, SkhodDb } from './database';
 import { ensureDeskEpoch, lastDeskStamp } from './repo/desk-cache';
 import { seedReferenceData } from './repo/reference';
-import { rollBackUnfinishedImports } from './repo/import';
+import { rollBackUnfinishedBatches } from './batch';
 
 /** Everything a repository function needs: the database, who this device is, and its clock. */
 export type DbContext = {
@@ -28,8 +28,8 @@ const CLOCK_FLOOR_KEY = 'clock.floor';
 export async function openDatabase(name: string = DB_NAME, now: () => number = Date.now): Promise<DbContext> {
   const db = new SkhodDb(name);
   await db.open();
-  // an import a crash interrupted midway is taken back before anything reads (one empty read otherwise)
-  await rollBackUnfinishedImports(db);
+  // a batch (an import) a crash interrupted midway is taken back before anything reads (one empty read otherwise)
+  await rollBackUnfinishedBatches(db);
   // independent reads, side by side: each await here is time before the desk can answer
   // the greatest stamp within the clock's bound, in case the last one is a foreign stamp from the future
   const bound = `${String(Math.floor(now()) + MAX_CLOCK_AHEAD_MS).padStart(15, '0')}-fffff-\uffff`;

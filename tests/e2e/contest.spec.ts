@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { deflateSync } from 'node:zlib';
-import { ContestPage, packageManifest } from './pages/contest-page';
+import { ContestPage, nameIn, packageManifest } from './pages/contest-page';
 import { APPLICATION_HEADER, applicationsXlsx } from './pages/contest-setup';
 
 const SCREENS = 'test-results/screens';
@@ -238,12 +238,14 @@ test('organizer sets up a contest, a juror scores offline on another device with
   await expect(org.returnsRow(jurorName)).toContainText(`1 из ${assigned}`);
 
   // ── «вернуть на доработку»: the organizer returns the finalized sheet with a reason ──
-  await org.returnsRow(jurorName).getByRole('button', { name: `Листы эксперта ${jurorName}` }).click();
-  const sheets = page.getByRole('table', { name: `Листы эксперта ${jurorName}` });
+  await org.returnsRow(jurorName).getByRole('button', { name: `Листы эксперта ${nameIn(jurorName, 'genitive')}` }).click();
+  const sheets = page.getByRole('table', { name: `Листы эксперта ${nameIn(jurorName, 'genitive')}` });
   const sheetRow = sheets.getByRole('row').filter({ hasText: sheetTitle! });
   await expect(sheetRow).toContainText('завершён');
   await sheetRow.getByRole('button', { name: 'Вернуть на доработку…' }).click();
   const reopenForm = page.getByRole('dialog', { name: 'Возврат листа на доработку' });
+  // the juror's name declined: «Вернуть эксперту Абзалову Ильясу Винеровичу лист…», not the nominative
+  await expect(reopenForm).toContainText(`Вернуть эксперту ${nameIn(jurorName, 'dative')} лист по заявке`);
   await reopenForm.getByRole('button', { name: 'Вернуть на доработку' }).click();
   await expect(reopenForm.getByRole('alert')).toContainText('Напишите, почему');
   await page.screenshot({ path: `${SCREENS}/contest-reopen-dialog.png` });

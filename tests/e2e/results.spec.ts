@@ -398,6 +398,15 @@ test('a two-nomination protocol gives each nomination its places and Kendall W, 
   // the charts are the appendix, on pages of their own after the signatures
   const appendixPage = perPage.findIndex((p) => p.includes('Приложение к протоколу'));
   expect(appendixPage).toBe(signed + 1);
+  // the charts' smallest labels are at least 8 pt on A4: word heights from the PDF, calibrated by the
+  // protocol table's 10.5 pt text in the same file (a word's box is a little taller than its font size)
+  const boxes = [...execFileSync('pdftotext', ['-bbox', pdf, '-']).toString().split('<page ').slice(1).entries()].flatMap(([page, html]) =>
+    [...html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ page, height: Number(m[2]) - Number(m[1]), word: m[3]! })),
+  );
+  const tableWord = boxes.find((b) => b.word === 'Экспертиз')!;
+  const chartWords = boxes.filter((b) => b.page >= appendixPage);
+  const smallest = Math.min(...chartWords.map((b) => b.height));
+  expect((smallest / tableWord.height) * 10.5, 'the smallest chart label, in pt').toBeGreaterThanOrEqual(8);
   expect(perPage.slice(appendixPage).join('')).toContain('(первые 30 заявок из 37)');
   // pictures of the pages to look at (test-results/screens/protocol-two-nominations-N.png)
   execFileSync('pdftoppm', ['-png', '-r', '60', pdf, `${SCREENS}/protocol-two-nominations`]);
@@ -412,4 +421,71 @@ test('a two-nomination protocol gives each nomination its places and Kendall W, 
   expect(oneSummary.some((r) => r[0] === `Номинация: ${MAIN}`)).toBe(false);
   const secretaryRow = oneSummary.find((r) => r[0] === 'Секретарь конкурсной комиссии')!;
   expect(secretaryRow.some((c) => String(c).includes('Хасанова Л. Р.'))).toBe(true);
+});
+
+test('in English the contest, its results, the protocol and the juror’s sheet read in English (words of the screens, not the data)', async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const org = new ContestPage(page);
+  const results = new ResultsPage(page);
+  const jurors = await twoNominationContest(org);
+  const pkg = await org.downloadPackage(jurors[0]!);
+
+  await org.app.goTo('Настройки');
+  await page.getByLabel('Язык интерфейса').selectOption('en');
+  await page.getByRole('button', { name: 'Contest', exact: true }).click();
+  /** Headings, column heads, legends and field labels of the panel: the screen's own words, never Cyrillic in English
+   *  (a nomination's legend, a juror's card heading and cells marked translate="no" are data: titles and names). */
+  const CHROME = 'th:not([translate=no]), legend:not(fieldset.nomination > legend), h2, h3:not(.juror-load h3), .field > label, [role=tab]';
+  const russianChrome = async () =>
+    (await page.locator('#contest-panel').locator(CHROME).allInnerTexts()).filter((s) => /[\u0400-\u04ff]/.test(s));
+  for (const [tab, shot] of [
+    ['Setup', 'setup'],
+    ['Applications', 'applications'],
+    ['Jurors and conflicts', 'jurors'],
+    ['Assignment', 'assignment'],
+    ['Packages and scores', 'returns'],
+  ] as const) {
+    await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+    await expect(page.locator('#contest-panel')).not.toBeEmpty();
+    expect(await russianChrome(), `«${tab}» in English`).toEqual([]);
+    await page.screenshot({ path: `${SCREENS}/en-contest-${shot}.png` });
+  }
+  await page.getByRole('tab', { name: 'Results' }).click();
+  await expect(page.getByText('Score sheets counted: 9. All received sheets are counted.')).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Mean (official)' })).toBeChecked();
+  for (const [view, shot] of [
+    ['Ranking', 'ranking'],
+    ['Jurors’ scores', 'matrix'],
+    ['Sensitivity to the method', 'sensitivity'],
+    ['Jury reliability', 'reliability'],
+  ] as const) {
+    await page.getByRole('group', { name: 'Results view' }).getByRole('button', { name: view }).click();
+    expect(await russianChrome(), `«${view}» in English`).toEqual([]);
+    await page.screenshot({ path: `${SCREENS}/en-results-${shot}.png`, fullPage: true });
+  }
+  await page.getByRole('button', { name: 'Protocol (print and Excel)…' }).click();
+  const protocol = page.getByRole('dialog', { name: 'Minutes of the contest commission meeting' });
+  await expect(protocol).toContainText('Members of the contest commission:');
+  await expect(protocol.getByRole('img', { name: /Chart: the final score of each application/ })).toHaveCount(2);
+  await page.screenshot({ path: `${SCREENS}/en-results-protocol.png` });
+  await results.page.keyboard.press('Escape');
+
+  // the juror's own device, set to English before the app starts
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'en-US', viewport: { width: 1366, height: 768 } });
+  await context.addInitScript(() => localStorage.setItem('skhod.ui', JSON.stringify({ state: { language: 'en' }, version: 1 })));
+  const jp = await context.newPage();
+  const juror = new ContestPage(jp);
+  await jp.goto('/#jury');
+  await expect(jp.getByRole('heading', { name: 'Juror mode' })).toBeVisible();
+  await jp.screenshot({ path: `${SCREENS}/en-jury-start.png` });
+  await juror.chooseFile(jp.getByRole('button', { name: 'Open a juror package…' }), pkg);
+  const prompt = jp.getByRole('dialog', { name: 'Enter the access code' });
+  await prompt.getByLabel('Access code').fill(pkg.code);
+  await prompt.getByRole('button', { name: 'Open package' }).click();
+  const assigned = (await packageManifest(pkg)).applications.length;
+  await expect(jp.getByRole('status', { name: 'Progress' })).toHaveText(`Finished 0 of ${assigned}`);
+  await jp.keyboard.type('8');
+  await expect(jp.getByTestId('sheet-total')).toContainText(/^Total: [\d,]+ of [\d\s,]+ \(scored 1 of 10\)$/);
+  await jp.screenshot({ path: `${SCREENS}/en-jury-sheet.png` });
+  await context.close();
 });

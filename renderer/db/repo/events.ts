@@ -2,27 +2,51 @@ import type { EventRow } from '../../../shared/domain/types';
 import type { EventBundle } from '../../../shared/domain/bundle';
 import type { DbContext } from '../context';
 import { putTracked } from '../change-log';
+import { openBatch, writeChunked, type BatchProgress } from '../batch';
+
+export type SaveBundleOptions = {
+  /**
+   * The caller minted every id of the bundle's people, registrations, organizations and delegations
+   * (the demo does): none is read before it is written.
+   */
+  newIds?: boolean;
+  /** Rows per chunk (default 2,000). */
+  chunkSize?: number;
+  /** After each chunk (awaited); whatever it throws rolls everything back. */
+  onProgress?: (p: BatchProgress) => unknown;
+};
 
 /**
- * Stores a whole event in one transaction: either all of it is there afterwards, or none of it.
+ * Stores a whole event, all or nothing: its people, registrations, organizations and delegations as a
+ * batch of chunked transactions (renderer/db/batch.ts — a 100,000-person event in one transaction would
+ * slow every later opening of the database), the event itself, its programme, sections and municipalities
+ * in the transaction that closes the batch, so it appears with all its people at once, or not at all.
  * @returns the event id
  */
-export async function saveEventBundle(ctx: DbContext, bundle: EventBundle): Promise<string> {
+export async function saveEventBundle(ctx: DbContext, bundle: EventBundle, opts: SaveBundleOptions = {}): Promise<string> {
   const { db } = ctx;
-  await db.transaction(
-    'rw',
-    [db.events, db.programItems, db.sections, db.municipalities, db.organizations, db.people, db.registrations, db.delegations, db.changes],
-    async () => {
-      await putTracked(ctx, 'municipalities', bundle.municipalities);
-      await putTracked(ctx, 'events', [bundle.event]);
-      await putTracked(ctx, 'programItems', bundle.programItems);
-      await putTracked(ctx, 'sections', bundle.sections);
-      await putTracked(ctx, 'organizations', bundle.organizations);
-      await putTracked(ctx, 'people', bundle.people);
-      await putTracked(ctx, 'registrations', bundle.registrations);
-      await putTracked(ctx, 'delegations', bundle.delegations);
+  const batch = await db.transaction('rw', db.importJournal, () => openBatch(db, bundle.event.id));
+  await writeChunked(ctx, {
+    batch,
+    rows: [
+      ...bundle.organizations.map((r) => ['organizations', r] as const),
+      ...bundle.people.map((r) => ['people', r] as const),
+      ...bundle.registrations.map((r) => ['registrations', r] as const),
+      ...bundle.delegations.map((r) => ['delegations', r] as const),
+    ],
+    ...(opts.newIds ? { stored: () => undefined } : {}),
+    ...(opts.chunkSize ? { chunkSize: opts.chunkSize } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    close: {
+      tables: [db.events, db.programItems, db.sections, db.municipalities],
+      write: async () => {
+        await putTracked(ctx, 'municipalities', bundle.municipalities);
+        await putTracked(ctx, 'events', [bundle.event]);
+        await putTracked(ctx, 'programItems', bundle.programItems);
+        await putTracked(ctx, 'sections', bundle.sections);
+      },
     },
-  );
+  });
   return bundle.event.id;
 }
 

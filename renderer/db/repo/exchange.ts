@@ -40,7 +40,7 @@ import type { TrustRow } from '../database';
 import { batchesFor, batchOwnChanges, batchRow, checkExchange, rememberDevices, senderAuthority, storedEvents, type CheckedExchange } from './batches';
 import { noteForeignDeskChanges } from './desk-cache';
 import { recordConflicts } from './sync-conflicts';
-import { importInProgress } from './import';
+import { batchInProgress } from '../batch';
 import { capSeenForHeld } from '../../../shared/sync/quarantine';
 import { noteClockObservation, screenIncoming, type Screened } from './incoming';
 import { recordHeld } from './quarantine';
@@ -123,7 +123,7 @@ export async function exportExchange(
   // enrolled over the hub but not holding the event yet: an empty file asks the hub for all of it
   if (!trust) throw new ExchangeError('not-enrolled');
   // an import half written in chunks may still be rolled back: nothing leaves (nor is signed) until it is done
-  const importing = await importInProgress(ctx.db);
+  const importing = await batchInProgress(ctx.db);
   // what this device wrote is signed by it; what it received goes on in its authors' batches
   if (!importing) await batchOwnChanges(ctx, trust, await ownAuthority(ctx, trust));
   const since = options.full || !options.peerId ? undefined : book.knowledge[options.peerId];

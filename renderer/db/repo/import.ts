@@ -1,7 +1,7 @@
 import type { Delegation, Municipality, Organization, Person, Registration, Section } from '../../../shared/domain/types';
 import type { DbContext } from '../context';
-import type { ImportUndoRow, SkhodDb } from '../database';
-import { putTrackedUndoable } from '../change-log';
+import { NOT_KNOWN } from '../change-log';
+import { openBatch, readLogStamp, sameStamp, writeChunked, type BatchProgress, type BatchTable, type LogStamp } from '../batch';
 
 /**
  * What an import is planned and committed against: the event's registrations with (some of) their
@@ -21,7 +21,7 @@ export type ImportBase = {
   municipalities: Municipality[];
 };
 
-export type ImportStamp = { changes: number; last: string };
+export type ImportStamp = LogStamp;
 
 /** Rows an import writes. Rows equal to the stored ones are skipped by putTracked and record nothing. */
 export type ImportWrites = {
@@ -29,9 +29,11 @@ export type ImportWrites = {
   people: Person[];
   registrations: Registration[];
   delegations: Delegation[];
+  /** Ids the builder minted for new rows (random UUIDs): nothing stored has them, so they are not read before writing. */
+  minted?: ReadonlySet<string>;
 };
 
-export type ImportProgress = { done: number; total: number };
+export type ImportProgress = BatchProgress;
 
 /**
  * Reads the base of an import in one read transaction (a consistent snapshot). `touched`: registration
@@ -55,143 +57,80 @@ export type CommitImportOptions = {
    */
   build: (base: ImportBase) => ImportWrites;
   /**
-   * Rows built ahead of the transaction (in slices, without freezing the page) from a base read
-   * with `stamp`. Used as they are when the change log still has that stamp inside the transaction;
-   * otherwise something was written meanwhile and `build` runs on what is stored now.
+   * Rows built ahead of the transaction (in slices, without freezing the page) from `base`. Used as
+   * they are when the change log still has the base's stamp inside the transaction; otherwise
+   * something was written meanwhile and `build` runs on what is stored now.
    */
-  prebuilt?: { stamp: ImportStamp; writes: ImportWrites };
+  prebuilt?: { base: ImportBase; writes: ImportWrites };
   /**
-   * Called after each chunk is committed. Whatever it throws rolls the whole import back — «Отменить»
-   * and the tests use that to stop an import midway.
+   * Called after each chunk is committed (and awaited before the next). Whatever it throws rolls the
+   * whole import back — «Отменить» and the tests use that to stop an import midway.
    */
-  onProgress?: (p: ImportProgress) => void;
+  onProgress?: (p: ImportProgress) => unknown;
   /** Rows per chunked transaction (default 2,000). */
   chunkSize?: number;
 };
 
 export type CommitImportResult = {
   /** Rows actually written per table (equal rows are skipped). */
-  written: Record<'organizations' | 'people' | 'registrations' | 'delegations', number>;
+  written: Record<BatchTable, number>;
   writes: ImportWrites;
   /** Whether the prebuilt rows were stale and `build` ran inside the transaction. */
   rebuilt: boolean;
 };
 
-type WrittenTable = keyof CommitImportResult['written'];
-
 /**
- * Commits an import ALL OR NOTHING, in chunked transactions. One big transaction would leave Chromium's
- * LevelDB an undo log as large as the import, which every later open of the database steps over (about
- * a second after 100,000 people); chunks of `chunkSize` rows do not. All or nothing comes from a journal:
+ * Commits an import ALL OR NOTHING, as a batch of chunked transactions (renderer/db/batch.ts): one
+ * transaction checks that nothing was written since the rows were prebuilt (else builds them anew from
+ * what is stored) and opens the batch; the chunks write the rows; the last transaction closes it. While
+ * the batch is open readers see nothing of it and the exchange sends nothing; a failure or «Отменить»
+ * midway rolls it back, a crash midway is rolled back when the database opens.
  *
- * 1. one transaction checks that nothing was written since the rows were prebuilt (else builds them
- *    anew from what is stored) and opens the journal row of this batch;
- * 2. each chunk writes its rows with their change records and, in the same transaction, its undo row
- *    (what it added, what it overwrote, its change stamps);
- * 3. the last transaction deletes the journal row and the undo rows: the import is done.
- *
- * Any error midway (a failure, «Отменить» thrown from `onProgress`) rolls the written chunks back
- * before rethrowing; a crash midway leaves the journal row, and `rollBackUnfinishedImports` (run when
- * the database opens) takes those chunks back. While a batch is open the exchange sends nothing.
+ * Rows the import knows are not read again before writing: minted ids are new, and the base's rows are
+ * what is stored while the change log keeps the base's stamp (checked in every chunk).
  */
 export async function commitImport(ctx: DbContext, opts: CommitImportOptions): Promise<CommitImportResult> {
   const { db } = ctx;
-  const chunk = opts.chunkSize ?? 2_000;
-  const batch = crypto.randomUUID();
   const tables = [db.people, db.organizations, db.registrations, db.delegations, db.sections, db.municipalities, db.changes, db.importJournal];
-  const { writes, rebuilt } = await db.transaction('rw', tables, async () => {
-    const stamp = await readStamp(ctx);
-    const fresh = opts.prebuilt && opts.prebuilt.stamp.changes === stamp.changes && opts.prebuilt.stamp.last === stamp.last;
-    const built = fresh ? opts.prebuilt!.writes : opts.build(await readBase(ctx, opts.eventId, new Set(opts.touched)));
-    await db.importJournal.put({ id: batch, eventId: opts.eventId, startedAt: new Date().toISOString() });
-    return { writes: built, rebuilt: !fresh };
+  const { writes, base, rebuilt, batch } = await db.transaction('rw', tables, async () => {
+    const stamp = await readLogStamp(ctx);
+    const pre = opts.prebuilt && sameStamp(opts.prebuilt.base.stamp, stamp) ? opts.prebuilt : null;
+    const read = pre ? pre.base : await readBase(ctx, opts.eventId, new Set(opts.touched));
+    return { writes: pre ? pre.writes : opts.build(read), base: read, rebuilt: !pre, batch: await openBatch(db, opts.eventId) };
   });
-  const rows: Array<[WrittenTable, { id: string }]> = [
-    ...writes.organizations.map((r) => ['organizations', r] as [WrittenTable, { id: string }]),
-    ...writes.people.map((r) => ['people', r] as [WrittenTable, { id: string }]),
-    ...writes.registrations.map((r) => ['registrations', r] as [WrittenTable, { id: string }]),
-    ...writes.delegations.map((r) => ['delegations', r] as [WrittenTable, { id: string }]),
+  const rows: Array<readonly [BatchTable, { id: string }]> = [
+    ...writes.organizations.map((r) => ['organizations', r] as const),
+    ...writes.people.map((r) => ['people', r] as const),
+    ...writes.registrations.map((r) => ['registrations', r] as const),
+    ...writes.delegations.map((r) => ['delegations', r] as const),
   ];
-  const total = rows.length;
-  const written = { organizations: 0, people: 0, registrations: 0, delegations: 0 };
-  const chunkTables = [db.people, db.organizations, db.registrations, db.delegations, db.changes, db.importUndo];
-  try {
-    opts.onProgress?.({ done: 0, total });
-    for (let i = 0, n = 0; i < total; i += chunk, n++) {
-      const part = rows.slice(i, i + chunk);
-      await db.transaction('rw', chunkTables, async () => {
-        const undo: ImportUndoRow = { id: `${batch}|${String(n).padStart(6, '0')}`, batch, remove: [], restore: [], changes: [] };
-        for (const table of ['organizations', 'people', 'registrations', 'delegations'] as const) {
-          const mine = part.filter(([t]) => t === table).map(([, r]) => r);
-          // only tables with rows: an await that touches no table would let Dexie lose the transaction
-          if (mine.length === 0) continue;
-          const w = await putTrackedUndoable(ctx, table, mine);
-          written[table] += w.written.length;
-          w.written.forEach((r, k) => (w.before[k] === undefined ? undo.remove.push([table, r.id]) : undo.restore.push([table, w.before[k]])));
-          undo.changes.push(...w.changes);
-        }
-        await db.importUndo.put(undo);
-      });
-      opts.onProgress?.({ done: Math.min(total, i + chunk), total });
-    }
-    await db.transaction('rw', db.importJournal, db.importUndo, async () => {
-      await db.importJournal.delete(batch);
-      await db.importUndo.where('batch').equals(batch).delete();
-    });
-  } catch (e) {
-    await rollBackImport(ctx.db, batch);
-    throw e;
-  }
+  const written = await writeChunked(ctx, {
+    batch,
+    rows,
+    stored: snapshotOf(base, writes.minted),
+    stamp: base.stamp,
+    ...(opts.chunkSize ? { chunkSize: opts.chunkSize } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
   return { written, writes, rebuilt };
 }
 
-/**
- * Takes back the chunks of an unfinished import, newest first, each in its own transaction together
- * with the deletion of its undo row — a crash during the rollback leaves a rollback to finish, never a
- * half-undone chunk. Overwritten rows get their stored versions back; the change records go.
- */
-export async function rollBackImport(db: SkhodDb, batch: string): Promise<void> {
-  const ids = (await db.importUndo.where('batch').equals(batch).primaryKeys()) as string[];
-  for (const id of ids.sort().reverse()) {
-    await db.transaction('rw', [db.people, db.organizations, db.registrations, db.delegations, db.changes, db.importUndo], async () => {
-      const undo = await db.importUndo.get(id);
-      if (!undo) return;
-      for (const [table, ids] of byTable(undo.remove)) await db.table(table).bulkDelete(ids);
-      for (const [table, rows] of byTable(undo.restore)) await db.table(table).bulkPut(rows);
-      await db.changes.bulkDelete(undo.changes);
-      await db.importUndo.delete(id);
-    });
-  }
-  await db.importJournal.delete(batch);
-}
-
-function byTable<V>(pairs: ReadonlyArray<[string, V]>): Map<string, V[]> {
-  const out = new Map<string, V[]>();
-  for (const [table, v] of pairs) out.set(table, [...(out.get(table) ?? []), v]);
-  return out;
-}
-
-/** Rolls back every import a crash left unfinished (the app calls it when the database opens). Returns how many. */
-export async function rollBackUnfinishedImports(db: SkhodDb): Promise<number> {
-  const open = (await db.importJournal.toCollection().primaryKeys()) as string[];
-  for (const batch of open) await rollBackImport(db, batch);
-  return open.length;
-}
-
-/** Whether an import is being written right now (its chunks must not leave the device until it is done). */
-export async function importInProgress(db: SkhodDb): Promise<boolean> {
-  return (await db.importJournal.count()) > 0;
-}
-
-async function readStamp(ctx: DbContext): Promise<ImportStamp> {
-  const [changes, last] = await Promise.all([ctx.db.changes.count(), ctx.db.changes.orderBy('hlc').last()]);
-  return { changes, last: last?.hlc ?? '' };
+/** What `base` says is stored under an id of a written table, minted ids being new; NOT_KNOWN for the rest. */
+function snapshotOf(base: ImportBase, minted: ReadonlySet<string> = new Set()): (table: BatchTable, id: string) => { id: string } | undefined | typeof NOT_KNOWN {
+  const byId = <T extends { id: string }>(rows: Iterable<T>) => new Map<string, { id: string }>([...rows].map((r) => [r.id, r]));
+  const tables: Record<BatchTable, ReadonlyMap<string, { id: string }>> = {
+    organizations: byId(base.organizations),
+    people: byId(base.people.values()),
+    registrations: byId(base.registrations),
+    delegations: byId(base.delegations),
+  };
+  return (table, id) => (minted.has(id) ? undefined : (tables[table].get(id) ?? NOT_KNOWN));
 }
 
 async function readBase(ctx: DbContext, eventId: string, wanted: ReadonlySet<string> | null): Promise<ImportBase> {
   const { db } = ctx;
   const [stamp, registrations, organizations, sections, delegations, municipalities] = await Promise.all([
-    readStamp(ctx),
+    readLogStamp(ctx),
     db.registrations.where('eventId').equals(eventId).toArray(),
     db.organizations.toArray(),
     db.sections.where('eventId').equals(eventId).toArray(),

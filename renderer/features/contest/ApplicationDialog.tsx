@@ -1,26 +1,41 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+/**
+ * One application: project, nomination, municipality, applicant organization and people, amount, date,
+ * status, files. Built from the UI kit like the participant's card: fields with their errors, the form's
+ * Enter saves and closes, «Удалить заявку» asks in the app's own dialog. After the first save the dialog
+ * stays open on the saved application («Сохранить и приложить файлы»), so files can be attached.
+ */
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Application, ApplicationStatus } from '../../../shared/contest';
+import { formatBytes } from '../../../shared/text/format';
 import { bridge } from '../../bridge/bridge';
+import { Field, FormDialog, SelectField, TextField, closeDialog, useConfirm, type Option } from '../../components/ui';
 import { addAttachment, ATTACHMENT_EXTENSIONS, deleteApplication, loadAttachment, MAX_ATTACHMENT_BYTES, removeAttachment, saveApplication, validateApplication, type ApplicationInput } from '../../db/repo/contest';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import { useMunicipalities } from '../../hooks/use-municipalities';
 import type { ParticipantRow } from '../../hooks/use-participants';
-import { STATUS_LABELS } from './labels';
+import { APPLICATION_STATUSES, statusLabel } from './labels';
 
 type Props = { setup: ContestSetup; data: ContestData; participants: ParticipantRow[]; application?: Application; onClose: () => void };
 
+/** A moment as a datetime-local input holds it (the laptop's wall clock). */
 const localInput = (iso: string) => {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 };
-const kb = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} КБ` : `${(n / 1024 / 1024).toFixed(1)} МБ`);
+
+/** «150 000,50» or «150000.5» → 150000.5; '' → undefined; anything else → NaN (the repository refuses it). */
+const parseRubles = (text: string) => (text.trim() === '' ? undefined : Number(text.replace(/[\s\u00a0]/g, '').replace(',', '.')));
+
+const personLabel = (r: ParticipantRow) => `${r.fullName}${r.organization ? ` — ${r.organization}` : r.municipality ? ` — ${r.municipality}` : ''}`;
 
 export function ApplicationDialog({ setup, data, participants, application, onClose }: Props) {
   const ctx = useDb();
-  const ref = useRef<HTMLDialogElement>(null);
+  const { t } = useTranslation('contest');
   const municipalities = useMunicipalities();
+  const [confirm, confirmDialog] = useConfirm();
   // after the first save the dialog stays open on the saved application, so files can be attached
   const [saved, setSaved] = useState<Application | undefined>(application);
   const live = saved ? (data.applications.find((a) => a.id === saved.id) ?? saved) : undefined;
@@ -30,7 +45,7 @@ export function ApplicationDialog({ setup, data, participants, application, onCl
     nominationId: application?.nominationId ?? setup.nominations[0]?.id ?? '',
     municipalityId: application?.municipalityId ?? '',
     organization: application?.organizationId ? (data.organizations.get(application.organizationId)?.name ?? '') : '',
-    amount: application?.requestedAmount === undefined ? '' : String(application.requestedAmount),
+    amount: application?.requestedAmount === undefined ? '' : String(application.requestedAmount).replace('.', ','),
     submittedAt: localInput(application?.submittedAt ?? new Date().toISOString()),
     status: application?.status ?? ('submitted' as ApplicationStatus),
     rejectReason: application?.rejectReason ?? '',
@@ -38,30 +53,30 @@ export function ApplicationDialog({ setup, data, participants, application, onCl
   const [applicants, setApplicants] = useState<string[]>(application?.applicantPersonIds ?? []);
   const [applicantQuery, setApplicantQuery] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => ref.current?.showModal(), []);
-
-  const personLabel = (r: ParticipantRow) => `${r.fullName}${r.organization ? ` — ${r.organization}` : r.municipality ? ` — ${r.municipality}` : ''}`;
+  const [saving, setSaving] = useState(false);
   const byPerson = new Map(participants.map((r) => [r.person.id, r]));
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
 
   const addApplicant = () => {
     const q = applicantQuery.trim();
     if (!q) return;
     const found = participants.filter((r) => personLabel(r) === q || r.fullName === q);
-    if (found.length !== 1) return setErrors({ ...errors, applicants: found.length === 0 ? 'Нет такого участника — выберите из подсказок.' : 'Таких участников несколько — выберите из подсказок с организацией.' });
+    if (found.length !== 1) return setErrors({ ...errors, applicants: found.length === 0 ? t('application.noSuchParticipant') : t('application.severalParticipants') });
     setApplicants([...new Set([...applicants, found[0]!.person.id])]);
     setApplicantQuery('');
     setErrors({ ...errors, applicants: '' });
   };
 
   const input = (): ApplicationInput => {
-    const amount = form.amount.trim() === '' ? undefined : Number(form.amount.replace(/\s/g, '').replace(',', '.'));
+    const amount = parseRubles(form.amount);
+    const when = new Date(form.submittedAt);
     const out: ApplicationInput = {
       id: saved?.id,
       title: form.title,
       summary: form.summary,
       nominationId: form.nominationId,
       applicantPersonIds: applicants,
-      submittedAt: new Date(form.submittedAt).toISOString(),
+      submittedAt: Number.isNaN(when.getTime()) ? '' : when.toISOString(),
       status: form.status,
       organizationName: form.organization,
     };
@@ -71,30 +86,29 @@ export function ApplicationDialog({ setup, data, participants, application, onCl
     return out;
   };
 
-  const submit = async (e: FormEvent, close: boolean) => {
-    e.preventDefault();
-    let value: ApplicationInput;
-    try {
-      value = input();
-    } catch {
-      return setErrors({ submittedAt: 'Укажите дату и время подачи.' });
-    }
+  /** Validates and saves; `close` closes the dialog the event came from, otherwise it stays on the saved application. */
+  const save = async (e: { currentTarget: Element }, close: boolean) => {
+    const target = e.currentTarget;
+    const value = input();
     const found = validateApplication(value);
+    if (found.requestedAmount) found.requestedAmount = t('application.amountInvalid');
     setErrors(found);
     if (Object.keys(found).length) return;
+    setSaving(true);
     try {
-      const row = await saveApplication(ctx, setup.contest.id, value);
-      setSaved(row);
-      if (close) onClose();
+      setSaved(await saveApplication(ctx, setup.contest.id, value));
+      if (close) closeDialog({ currentTarget: target });
     } catch (err) {
       setErrors({ form: (err as Error).message });
+    } finally {
+      setSaving(false);
     }
   };
 
   const attach = async () => {
     if (!live) return;
-    const picked = await bridge.openFile({ title: 'Файл к заявке', filters: [{ name: 'PDF, изображения, документы', extensions: ATTACHMENT_EXTENSIONS }], maxBytes: MAX_ATTACHMENT_BYTES });
-    if ('error' in picked) return setErrors({ files: picked.error.message });
+    const picked = await bridge.openFile({ title: t('application.fileDialog'), filters: [{ name: t('application.fileFilter'), extensions: ATTACHMENT_EXTENSIONS }], maxBytes: MAX_ATTACHMENT_BYTES });
+    if ('error' in picked) return setErrors({ ...errors, files: picked.error.message });
     if (!picked.data) return;
     try {
       await addAttachment(ctx, live.id, picked.data);
@@ -109,49 +123,55 @@ export function ApplicationDialog({ setup, data, participants, application, onCl
     if (blob) await bridge.saveFile({ suggestedName: blob.name, bytes: new Uint8Array(blob.bytes) });
   };
 
-  const field = (key: 'title' | 'organization' | 'amount', label: string, extra?: Record<string, string>) => (
-    <label className="field">
-      <span>{label}</span>
-      <input value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} aria-invalid={errors[key === 'amount' ? 'requestedAmount' : key] ? true : undefined} {...extra} />
-      {errors[key === 'amount' ? 'requestedAmount' : key] && <span className="field-error">{errors[key === 'amount' ? 'requestedAmount' : key]}</span>}
-    </label>
+  const remove = async (e: { currentTarget: Element }) => {
+    const target = e.currentTarget;
+    if (!live) return;
+    const ok = await confirm({ title: t('application.deleteTitle', { title: live.title }), body: t('application.deleteBody'), action: t('application.deleteConfirm'), danger: true });
+    if (!ok) return;
+    await deleteApplication(ctx, live.id);
+    closeDialog({ currentTarget: target });
+  };
+
+  const nominationOptions: Option<string>[] = setup.nominations.map((n) => [n.id, n.title]);
+  const municipalityOptions: Option<string>[] = (municipalities ?? []).map((m) => [m.id, m.name]);
+  const statusOptions: Option<ApplicationStatus>[] = APPLICATION_STATUSES.map((s) => [s, statusLabel(s)]);
+  const footerStart: ReactNode = live ? (
+    <button type="button" className="danger" onClick={(e) => void remove(e)}>
+      {t('application.delete')}
+    </button>
+  ) : (
+    <button type="button" disabled={saving} onClick={(e) => void save(e, false)}>
+      {t('application.saveAndAttach')}
+    </button>
   );
 
   return (
-    <dialog ref={ref} className="dialog dialog-wide" aria-labelledby="application-title" onClose={onClose}>
-      <form onSubmit={(e) => void submit(e, true)} noValidate>
-        <h2 id="application-title">{saved ? 'Заявка' : 'Новая заявка'}</h2>
-        {field('title', 'Название проекта')}
-        <label className="field">
-          <span>Краткое описание</span>
-          <textarea rows={3} value={form.summary} onChange={(e) => setForm({ ...form, summary: e.target.value })} />
-        </label>
+    <>
+      <FormDialog
+        title={saved ? t('application.title') : t('application.newTitle')}
+        wide
+        onClose={onClose}
+        onSubmit={(e) => save(e, true)}
+        busy={saving}
+        error={errors.form}
+        cancelLabel={t('application.close')}
+        footerStart={footerStart}
+      >
+        <TextField label={t('application.projectTitle')} required autoFocus value={form.title} onChange={(v) => set('title', v)} error={errors.title} />
+        <Field label={t('application.summary')}>{(ids) => <textarea {...ids} rows={3} value={form.summary} onChange={(e) => set('summary', e.target.value)} />}</Field>
         <div className="field-row">
-          <label className="field">
-            <span>Номинация</span>
-            <select value={form.nominationId} onChange={(e) => setForm({ ...form, nominationId: e.target.value })}>
-              {setup.nominations.map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Муниципалитет</span>
-            <select value={form.municipalityId} onChange={(e) => setForm({ ...form, municipalityId: e.target.value })}>
-              <option value="">— не указан —</option>
-              {municipalities?.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label={t('application.nomination')} required value={form.nominationId} onChange={(v) => set('nominationId', v)} options={nominationOptions} error={errors.nominationId} />
+          <SelectField
+            label={t('application.municipality')}
+            value={form.municipalityId}
+            onChange={(v) => set('municipalityId', v)}
+            options={municipalityOptions}
+            placeholder={t('application.noMunicipality')}
+          />
         </div>
         <div className="field-row">
-          {field('organization', 'Организация-заявитель', { list: 'contest-orgs' })}
-          {field('amount', 'Запрошенная сумма, ₽', { inputMode: 'decimal' })}
+          <TextField label={t('application.organization')} list="contest-orgs" value={form.organization} onChange={(v) => set('organization', v)} error={errors.organization} />
+          <TextField label={t('application.amount')} inputMode="decimal" autoComplete="off" value={form.amount} onChange={(v) => set('amount', v)} error={errors.requestedAmount} />
         </div>
         <datalist id="contest-orgs">
           {[...data.organizations.values()].slice(0, 500).map((o) => (
@@ -159,13 +179,13 @@ export function ApplicationDialog({ setup, data, participants, application, onCl
           ))}
         </datalist>
         <fieldset className="applicants">
-          <legend>Заявители (участники мероприятия)</legend>
+          <legend>{t('application.applicants')}</legend>
           {applicants.length > 0 && (
             <ul className="chips">
               {applicants.map((id) => (
                 <li key={id}>
-                  {byPerson.get(id)?.fullName ?? 'участник другого мероприятия'}
-                  <button type="button" aria-label={`Убрать заявителя ${byPerson.get(id)?.fullName ?? ''}`} onClick={() => setApplicants(applicants.filter((x) => x !== id))}>
+                  {byPerson.get(id)?.fullName ?? t('application.otherEventParticipant')}
+                  <button type="button" aria-label={t('application.removeApplicant', { name: byPerson.get(id)?.fullName ?? '' })} onClick={() => setApplicants(applicants.filter((x) => x !== id))}>
                     ×
                   </button>
                 </li>
@@ -173,23 +193,21 @@ export function ApplicationDialog({ setup, data, participants, application, onCl
             </ul>
           )}
           <div className="field-row">
-            <label className="field">
-              <span>Добавить заявителя</span>
-              <input
-                list="contest-applicants"
-                value={applicantQuery}
-                onChange={(e) => setApplicantQuery(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') {
-                    e.preventDefault();
-                    addApplicant();
-                  }
-                }}
-              />
-              {errors.applicants && <span className="field-error">{errors.applicants}</span>}
-            </label>
+            <TextField
+              label={t('application.addApplicant')}
+              list="contest-applicants"
+              value={applicantQuery}
+              onChange={setApplicantQuery}
+              error={errors.applicants || undefined}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  addApplicant();
+                }
+              }}
+            />
             <button type="button" className="align-end" onClick={addApplicant}>
-              Добавить
+              {t('application.add')}
             </button>
           </div>
           <datalist id="contest-applicants">
@@ -199,33 +217,16 @@ export function ApplicationDialog({ setup, data, participants, application, onCl
           </datalist>
         </fieldset>
         <div className="field-row">
-          <label className="field">
-            <span>Подана</span>
-            <input type="datetime-local" value={form.submittedAt} onChange={(e) => setForm({ ...form, submittedAt: e.target.value })} aria-invalid={errors.submittedAt ? true : undefined} />
-            {errors.submittedAt && <span className="field-error">{errors.submittedAt}</span>}
-          </label>
-          <label className="field">
-            <span>Статус</span>
-            <select value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value as ApplicationStatus })}>
-              {(Object.keys(STATUS_LABELS) as ApplicationStatus[]).map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <TextField label={t('application.submittedAt')} type="datetime-local" value={form.submittedAt} onChange={(v) => set('submittedAt', v)} error={errors.submittedAt} />
+          <SelectField label={t('application.status')} value={form.status} onChange={(v) => set('status', v)} options={statusOptions} />
         </div>
         {form.status === 'rejected' && (
-          <label className="field">
-            <span>Причина отказа</span>
-            <input value={form.rejectReason} onChange={(e) => setForm({ ...form, rejectReason: e.target.value })} aria-invalid={errors.rejectReason ? true : undefined} />
-            {errors.rejectReason && <span className="field-error">{errors.rejectReason}</span>}
-          </label>
+          <TextField label={t('application.rejectReason')} required value={form.rejectReason} onChange={(v) => set('rejectReason', v)} error={errors.rejectReason} />
         )}
         <fieldset className="attachments">
-          <legend>Файлы заявки (PDF, изображения, документы; до 20 МБ каждый)</legend>
+          <legend>{t('application.files', { max: formatBytes(MAX_ATTACHMENT_BYTES) })}</legend>
           {!live ? (
-            <p className="muted">Сохраните заявку, чтобы приложить файлы.</p>
+            <p className="muted">{t('application.saveFirst')}</p>
           ) : (
             <>
               {live.attachments.length > 0 && (
@@ -235,8 +236,8 @@ export function ApplicationDialog({ setup, data, participants, application, onCl
                       <button type="button" className="link" onClick={() => void download(f.id)}>
                         {f.name}
                       </button>{' '}
-                      <span className="muted">{kb(f.size)}</span>
-                      <button type="button" aria-label={`Удалить файл ${f.name}`} onClick={() => void removeAttachment(ctx, live.id, f.id)}>
+                      <span className="muted">{formatBytes(f.size)}</span>
+                      <button type="button" aria-label={t('application.removeFile', { name: f.name })} onClick={() => void removeAttachment(ctx, live.id, f.id)}>
                         ×
                       </button>
                     </li>
@@ -244,7 +245,7 @@ export function ApplicationDialog({ setup, data, participants, application, onCl
                 </ul>
               )}
               <button type="button" onClick={() => void attach()}>
-                Приложить файл…
+                {t('application.attach')}
               </button>
             </>
           )}
@@ -254,37 +255,8 @@ export function ApplicationDialog({ setup, data, participants, application, onCl
             </p>
           )}
         </fieldset>
-        {errors.form && (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
-        )}
-        <div className="dialog-actions">
-          {live && (
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                if (window.confirm(`Удалить заявку «${live.title}» вместе с файлами и назначениями?`)) void deleteApplication(ctx, live.id).then(onClose);
-              }}
-            >
-              Удалить заявку
-            </button>
-          )}
-          <span className="spacer" />
-          <button type="button" onClick={onClose}>
-            Закрыть
-          </button>
-          {!live && (
-            <button type="button" onClick={(e) => void submit(e, false)}>
-              Сохранить и приложить файлы
-            </button>
-          )}
-          <button type="submit" className="primary">
-            Сохранить
-          </button>
-        </div>
-      </form>
-    </dialog>
+      </FormDialog>
+      {confirmDialog}
+    </>
   );
 }

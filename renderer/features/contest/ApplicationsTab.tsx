@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Application } from '../../../shared/contest';
 import { canEdit } from '../../../shared/contest';
 import { importApplications, saveApplication } from '../../db/repo/contest';
@@ -7,12 +8,13 @@ import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import type { ParticipantRow } from '../../hooks/use-participants';
 import { ApplicationDialog } from './ApplicationDialog';
 import { ImportApplicationsDialog } from './ImportApplicationsDialog';
-import { formatRub, STATUS_LABELS } from './labels';
+import { formatRub, statusLabel } from './labels';
 
 type Props = { setup: ContestSetup; data: ContestData; participants: ParticipantRow[] };
 
 export function ApplicationsTab({ setup, data, participants }: Props) {
   const ctx = useDb();
+  const { t } = useTranslation('contest');
   const [dialog, setDialog] = useState<{ kind: 'edit'; application?: Application } | { kind: 'import' } | null>(null);
   const [message, setMessage] = useState<string>();
   const nominationTitle = new Map(setup.nominations.map((n) => [n.id, n.title]));
@@ -26,7 +28,7 @@ export function ApplicationsTab({ setup, data, participants }: Props) {
         const { attachments: _a, organizationId, contestId: _c, ...rest } = a;
         await saveApplication(ctx, setup.contest.id, { ...rest, status: 'admitted', organizationName: organizationId ? data.organizations.get(organizationId)?.name : undefined });
       }
-      setMessage(`Допущено к экспертизе: ${submitted.length}.`);
+      setMessage(t('applications.admitted', { count: submitted.length }));
     } catch (err) {
       setMessage((err as Error).message);
     }
@@ -36,14 +38,14 @@ export function ApplicationsTab({ setup, data, participants }: Props) {
     <div>
       <div className="contest-actions">
         <button type="button" className="primary" disabled={!editable} onClick={() => setDialog({ kind: 'edit' })}>
-          Новая заявка
+          {t('applications.new')}
         </button>
         <button type="button" disabled={!editable} onClick={() => setDialog({ kind: 'import' })}>
-          Загрузить заявки из таблицы…
+          {t('applications.import')}
         </button>
         {submitted.length > 0 && (
           <button type="button" disabled={!editable} onClick={() => void admitAll()}>
-            Допустить все поданные ({submitted.length})
+            {t('applications.admitAll', { count: submitted.length })}
           </button>
         )}
       </div>
@@ -53,20 +55,20 @@ export function ApplicationsTab({ setup, data, participants }: Props) {
         </p>
       )}
       {data.applications.length === 0 ? (
-        <p className="empty">Заявок пока нет. Добавьте их по одной или загрузите таблицу Excel (название, описание, номинация, муниципалитет, организация, сумма).</p>
+        <p className="empty">{t('applications.empty')}</p>
       ) : (
-        <table className="simple-table contest-table" aria-label="Заявки">
+        <table className="simple-table contest-table" aria-label={t('applications.tableLabel')}>
           <thead>
             <tr>
-              <th scope="col">Проект</th>
-              <th scope="col">Номинация</th>
-              <th scope="col">Муниципалитет</th>
-              <th scope="col">Организация</th>
+              <th scope="col">{t('applications.project')}</th>
+              <th scope="col">{t('applications.nomination')}</th>
+              <th scope="col">{t('applications.municipality')}</th>
+              <th scope="col">{t('applications.organization')}</th>
               <th scope="col" className="num">
-                Сумма
+                {t('applications.amount')}
               </th>
-              <th scope="col">Статус</th>
-              <th scope="col">Файлы</th>
+              <th scope="col">{t('applications.status')}</th>
+              <th scope="col">{t('applications.files')}</th>
             </tr>
           </thead>
           <tbody>
@@ -82,7 +84,7 @@ export function ApplicationsTab({ setup, data, participants }: Props) {
                 <td>{a.organizationId ? (data.organizations.get(a.organizationId)?.name ?? '—') : '—'}</td>
                 <td className="num">{formatRub(a.requestedAmount)}</td>
                 <td>
-                  <span className={`app-status app-status-${a.status}`}>{STATUS_LABELS[a.status]}</span>
+                  <span className={`app-status app-status-${a.status}`}>{statusLabel(a.status)}</span>
                   {a.rejectReason && <div className="muted small">{a.rejectReason}</div>}
                 </td>
                 <td className="num">{a.attachments.length || ''}</td>
@@ -99,7 +101,7 @@ export function ApplicationsTab({ setup, data, participants }: Props) {
           setup={setup}
           onImport={async (rows) => {
             const n = await importApplications(ctx, setup.contest.id, rows);
-            setMessage(`Загружено заявок: ${n}. Проверьте их и допустите к экспертизе.`);
+            setMessage(t('applications.imported', { count: n }));
             setDialog(null);
           }}
           onClose={() => setDialog(null)}

@@ -1,12 +1,15 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { assignJury, canEdit, type AssignmentResult } from '../../../shared/contest';
 import { addManualAssignment, removeAssignment, storeAssignments } from '../../db/repo/contest';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
+import { nameIn } from './labels';
 
 /** «Распределить заявки»: the exact solver, stored at once; then per-juror lists with manual edits. */
 export function AssignmentTab({ setup, data }: { setup: ContestSetup; data: ContestData }) {
   const ctx = useDb();
+  const { t } = useTranslation('contest');
   const [result, setResult] = useState<AssignmentResult>();
   const [error, setError] = useState<string>();
   const [adding, setAdding] = useState<Record<string, string>>({});
@@ -29,7 +32,7 @@ export function AssignmentTab({ setup, data }: { setup: ContestSetup; data: Cont
       await storeAssignments(ctx, setup.contest.id, r.assignments);
       setResult(r);
     } catch (err) {
-      setError(`Не удалось распределить заявки: ${(err as Error).message}`);
+      setError(t('assignment.failed', { message: (err as Error).message }));
     }
   };
 
@@ -46,13 +49,11 @@ export function AssignmentTab({ setup, data }: { setup: ContestSetup; data: Cont
     <div>
       <div className="contest-actions">
         <button type="button" className="primary" disabled={!editable || admitted.length === 0 || data.jurors.length === 0} onClick={() => void distribute()}>
-          Распределить заявки
+          {t('assignment.distribute')}
         </button>
-        <span className="muted">
-          Допущено заявок: {admitted.length}; экспертов: {data.jurors.length}; нужно экспертиз на заявку: {setup.contest.minReviews}. Ручные назначения сохраняются.
-        </span>
+        <span className="muted">{t('assignment.summary', { admitted: admitted.length, jurors: data.jurors.length, min: setup.contest.minReviews })}</span>
       </div>
-      {admitted.length === 0 && <p className="empty">Нет допущенных заявок: распределяются только заявки со статусом «допущена».</p>}
+      {admitted.length === 0 && <p className="empty">{t('assignment.noAdmitted')}</p>}
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -61,12 +62,10 @@ export function AssignmentTab({ setup, data }: { setup: ContestSetup; data: Cont
       {result && (
         <div className={result.feasible ? 'assign-report ok' : 'assign-report bad'} role="status">
           {result.feasible ? (
-            <p>
-              Распределено: каждая допущенная заявка получила не меньше {setup.contest.minReviews} экспертиз. Нагрузка экспертов — от {Math.min(...Object.values(result.load))} до {result.maxLoad} заявок.
-            </p>
+            <p>{t('assignment.done', { min: setup.contest.minReviews, from: Math.min(...Object.values(result.load)), to: result.maxLoad })}</p>
           ) : (
             <>
-              <p>Не всем заявкам хватило экспертов:</p>
+              <p>{t('assignment.shortfall')}</p>
               <ul>
                 {result.shortfalls.map((s) => (
                   <li key={s.applicationId}>{s.message}</li>
@@ -85,10 +84,10 @@ export function AssignmentTab({ setup, data }: { setup: ContestSetup; data: Cont
       )}
       {data.assignments.length > 0 && short.length > 0 && !result && (
         <p className="form-error">
-          Не хватает экспертиз: {short.map((a) => `«${a.title}» (${reviews.get(a.id) ?? 0} из ${setup.contest.minReviews})`).join(', ')}.
+          {t('assignment.short', { list: short.map((a) => t('assignment.shortItem', { title: a.title, count: reviews.get(a.id) ?? 0, min: setup.contest.minReviews })).join(', ') })}
         </p>
       )}
-      <div className="juror-loads" role="list" aria-label="Нагрузка экспертов">
+      <div className="juror-loads" role="list" aria-label={t('assignment.loadsLabel')}>
         {data.jurors.map((j) => {
           const mine = data.assignments.filter((a) => a.jurorId === j.id).sort((x, y) => (appById.get(x.applicationId)?.title ?? '').localeCompare(appById.get(y.applicationId)?.title ?? '', 'ru'));
           const mineIds = new Set(mine.map((a) => a.applicationId));
@@ -96,19 +95,23 @@ export function AssignmentTab({ setup, data }: { setup: ContestSetup; data: Cont
           return (
             <section key={j.id} className="card juror-load" role="listitem" aria-label={j.name}>
               <h3>
-                {j.name} <span className="muted">— {mine.length} {j.cap ? `из ${j.cap}` : ''}</span>
+                {j.name} <span className="muted">{j.cap ? t('assignment.loadCap', { count: mine.length, cap: j.cap }) : t('assignment.load', { count: mine.length })}</span>
               </h3>
               {mine.length === 0 ? (
-                <p className="muted">Заявок не назначено.</p>
+                <p className="muted">{t('assignment.none')}</p>
               ) : (
                 <ul>
                   {mine.map((a) => (
                     <li key={a.id}>
-                      {appById.get(a.applicationId)?.title ?? 'удалённая заявка'}
-                      {a.anchor && <span className="tag" title="Оценивают все эксперты номинации — для сравнения строгости">общая</span>}
-                      {a.manual && <span className="tag">вручную</span>}
+                      {appById.get(a.applicationId)?.title ?? t('assignment.deleted')}
+                      {a.anchor && (
+                        <span className="tag" title={t('assignment.anchorTitle')}>
+                          {t('assignment.anchor')}
+                        </span>
+                      )}
+                      {a.manual && <span className="tag">{t('assignment.manual')}</span>}
                       {editable && (
-                        <button type="button" aria-label={`Снять заявку «${appById.get(a.applicationId)?.title ?? ''}» с эксперта ${j.name}`} onClick={() => run(() => removeAssignment(ctx, a.id))}>
+                        <button type="button" aria-label={t('assignment.unassign', { title: appById.get(a.applicationId)?.title ?? '', name: nameIn(j.person, j.name, 'genitive') })} onClick={() => run(() => removeAssignment(ctx, a.id))}>
                           ×
                         </button>
                       )}
@@ -119,9 +122,9 @@ export function AssignmentTab({ setup, data }: { setup: ContestSetup; data: Cont
               {editable && options.length > 0 && (
                 <div className="field-row">
                   <label className="field">
-                    <span>Назначить вручную</span>
+                    <span>{t('assignment.assignManually')}</span>
                     <select value={adding[j.id] ?? ''} onChange={(e) => setAdding({ ...adding, [j.id]: e.target.value })}>
-                      <option value="">— заявка —</option>
+                      <option value="">{t('assignment.pick')}</option>
                       {options.map((a) => (
                         <option key={a.id} value={a.id}>
                           {a.title}
@@ -130,7 +133,7 @@ export function AssignmentTab({ setup, data }: { setup: ContestSetup; data: Cont
                     </select>
                   </label>
                   <button type="button" className="align-end" disabled={!adding[j.id]} onClick={() => run(() => addManualAssignment(ctx, setup.contest.id, j.id, adding[j.id]!))}>
-                    Назначить
+                    {t('assignment.assign')}
                   </button>
                 </div>
               )}

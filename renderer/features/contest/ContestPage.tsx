@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
 import { createContestFromTemplate } from '../../db/repo/contest';
 import { useDb } from '../../hooks/db-context';
@@ -13,19 +14,13 @@ import { ReturnsTab } from './ReturnsTab';
 import { SetupTab } from './SetupTab';
 import './contest.css';
 
-const TABS = [
-  { id: 'setup', label: 'Настройка' },
-  { id: 'applications', label: 'Заявки' },
-  { id: 'jurors', label: 'Эксперты и конфликты' },
-  { id: 'assignment', label: 'Распределение' },
-  { id: 'returns', label: 'Пакеты и оценки' },
-  { id: 'results', label: 'Итоги' },
-] as const;
-type Tab = (typeof TABS)[number]['id'];
+const TABS = ['setup', 'applications', 'jurors', 'assignment', 'returns', 'results'] as const;
+type Tab = (typeof TABS)[number];
 
 /** Конкурс: setup, applications, jurors, assignment, packages and returns of one event's contest. */
 export function ContestPage({ event }: { event: EventRow }) {
   const ctx = useDb();
+  const { t } = useTranslation('contest');
   const setup = useContest(event.id);
   const data = useContestData(setup?.contest.id);
   const participants = useParticipants(event.id);
@@ -43,16 +38,16 @@ export function ContestPage({ event }: { event: EventRow }) {
 
   const onTabKey = (e: React.KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const i = TABS.findIndex((t) => t.id === tab);
+    const i = TABS.indexOf(tab);
     const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
-    setTab(next.id);
-    document.getElementById(`contest-tab-${next.id}`)?.focus();
+    setTab(next);
+    document.getElementById(`contest-tab-${next}`)?.focus();
   };
 
   return (
     <section className="page page-contest">
       <header className="page-header">
-        <h1>Конкурс</h1>
+        <h1>{t('page.title')}</h1>
         {setup && <span className="muted">{setup.contest.title}</span>}
         <span className="spacer" />
         <OpenPackageButton />
@@ -63,41 +58,39 @@ export function ContestPage({ event }: { event: EventRow }) {
         </p>
       )}
       {setup === undefined ? (
-        <p className="muted">Загрузка…</p>
+        <p className="muted">{t('app:common.loading')}</p>
       ) : setup === null ? (
         <div className="empty contest-start">
-          <p>У этого мероприятия ещё нет конкурса проектов.</p>
-          <p>
-            Шаблон грантового конкурса: десять критериев по шкале 0–10 с коэффициентами, описания уровней оценок, не менее двух независимых экспертов на заявку,
-            обязательное обоснование. Всё можно изменить до открытия приёма оценок.
-          </p>
+          <p>{t('page.none')}</p>
+          <p>{t('page.template')}</p>
           <button type="button" className="primary" onClick={() => void create()}>
-            Создать конкурс по шаблону
+            {t('page.create')}
           </button>
         </div>
       ) : (
         <>
-          <div className="contest-tabs" role="tablist" aria-label="Разделы конкурса" onKeyDown={onTabKey}>
-            {TABS.map((t) => (
-              <button
-                key={t.id}
-                id={`contest-tab-${t.id}`}
-                type="button"
-                role="tab"
-                aria-selected={tab === t.id}
-                aria-controls="contest-panel"
-                tabIndex={tab === t.id ? 0 : -1}
-                onClick={() => setTab(t.id)}
-              >
-                {t.label}
-                {t.id === 'applications' && data ? ` (${data.applications.length})` : ''}
-                {t.id === 'jurors' && data ? ` (${data.jurors.length})` : ''}
-              </button>
-            ))}
+          <div className="contest-tabs" role="tablist" aria-label={t('page.tabsLabel')} onKeyDown={onTabKey}>
+            {TABS.map((id) => {
+              const count = !data ? undefined : id === 'applications' ? data.applications.length : id === 'jurors' ? data.jurors.length : undefined;
+              return (
+                <button
+                  key={id}
+                  id={`contest-tab-${id}`}
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === id}
+                  aria-controls="contest-panel"
+                  tabIndex={tab === id ? 0 : -1}
+                  onClick={() => setTab(id)}
+                >
+                  {count === undefined ? t(`page.tabs.${id}`) : t('page.tabCount', { label: t(`page.tabs.${id}`), count })}
+                </button>
+              );
+            })}
           </div>
           <div id="contest-panel" role="tabpanel" aria-labelledby={`contest-tab-${tab}`} className="contest-panel">
             {!data || !participants ? (
-              <p className="muted">Загрузка…</p>
+              <p className="muted">{t('app:common.loading')}</p>
             ) : tab === 'setup' ? (
               <SetupTab key={setup.contest.id} setup={setup} data={data} />
             ) : tab === 'applications' ? (

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../shared/text/format';
 import { bridge } from '../../bridge/bridge';
 import { backupBeforeRisk } from '../../db/backup';
@@ -7,7 +8,7 @@ import { useDb } from '../../hooks/db-context';
 import type { ContestSetup } from '../../hooks/use-contest';
 import { useMunicipalities } from '../../hooks/use-municipalities';
 import { ParseWorker } from '../import';
-import { buildImportRows, chooseApplicationSheet, findHeaderRow, guessMapping, IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ColumnMapping } from './application-import';
+import { buildImportRows, chooseApplicationSheet, findHeaderRow, guessMapping, IMPORT_FIELDS, importFieldLabel, type ColumnMapping } from './application-import';
 
 const MAX_SHEET_BYTES = 10 * 1024 * 1024;
 // a contest has hundreds of applications, not millions: a bigger sheet is the wrong file
@@ -19,6 +20,7 @@ type Loaded = { name: string; rows: string[][]; headerRow: number };
 export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: ContestSetup; onImport: (rows: ApplicationInput[]) => Promise<void>; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const ctx = useDb();
+  const { t } = useTranslation('contest');
   const municipalities = useMunicipalities();
   const [loaded, setLoaded] = useState<Loaded>();
   const [mapping, setMapping] = useState<ColumnMapping>();
@@ -33,7 +35,7 @@ export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: 
 
   const pick = async () => {
     setError(undefined);
-    const picked = await bridge.openFile({ title: 'Таблица заявок', filters: [{ name: 'Таблицы', extensions: ['xlsx', 'xls', 'ods', 'csv'] }], maxBytes: MAX_SHEET_BYTES });
+    const picked = await bridge.openFile({ title: t('importDialog.fileDialog'), filters: [{ name: t('importDialog.fileFilter'), extensions: ['xlsx', 'xls', 'ods', 'csv'] }], maxBytes: MAX_SHEET_BYTES });
     if ('error' in picked) return setError(picked.error.message);
     if (!picked.data) return;
     setReading(true);
@@ -41,12 +43,12 @@ export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: 
       worker.current ??= new ParseWorker(undefined, LIMITS.maxMillis);
       const result = await worker.current.readRows(picked.data.bytes, picked.data.name, LIMITS);
       const sheet = chooseApplicationSheet(result.sheets);
-      if (!sheet) return setError('В файле нет ни одного листа с данными.');
+      if (!sheet) return setError(t('importDialog.noSheet'));
       const headerRow = findHeaderRow(sheet.rows);
       setLoaded({ name: picked.data.name, rows: sheet.rows, headerRow });
       setMapping(guessMapping(sheet.rows[headerRow] ?? []));
     } catch (err) {
-      setError(`Файл «${picked.data.name}» не прочитан: ${(err as Error).message}`);
+      setError(t('importDialog.notRead', { name: picked.data.name, message: (err as Error).message }));
     } finally {
       setReading(false);
     }
@@ -68,7 +70,7 @@ export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: 
     setBusy(true);
     try {
       // a full backup first, so the load can be taken back (Настройки → Резервные копии); never throws
-      await backupBeforeRisk(ctx, `Перед загрузкой заявок из «${loaded?.name ?? 'таблицы'}»`);
+      await backupBeforeRisk(ctx, t('importDialog.backup', { name: loaded?.name ?? t('importDialog.aTable') }));
       await onImport(valid);
     } catch (err) {
       setError((err as Error).message);
@@ -79,10 +81,10 @@ export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: 
 
   return (
     <dialog ref={ref} className="dialog dialog-wide" aria-labelledby="import-apps-title" onClose={onClose}>
-      <h2 id="import-apps-title">Загрузка заявок из таблицы</h2>
-      <p className="muted">Первая строка с заголовками — названия столбцов: «Название проекта», «Краткое описание», «Номинация», «Муниципалитет», «Организация», «Сумма».</p>
+      <h2 id="import-apps-title">{t('importDialog.title')}</h2>
+      <p className="muted">{t('importDialog.hint')}</p>
       <button type="button" disabled={reading} aria-busy={reading} onClick={() => void pick()}>
-        {reading ? 'Читаю файл…' : loaded ? `Файл «${loaded.name}» — выбрать другой…` : 'Выбрать файл…'}
+        {reading ? t('importDialog.reading') : loaded ? t('importDialog.another', { name: loaded.name }) : t('importDialog.choose')}
       </button>
       {error && (
         <p className="form-error" role="alert">
@@ -91,16 +93,16 @@ export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: 
       )}
       {loaded && mapping && (
         <>
-          <h3>Столбцы</h3>
+          <h3>{t('importDialog.columns')}</h3>
           <div className="mapping-grid">
             {IMPORT_FIELDS.map((f) => (
               <label key={f} className="field">
-                <span>{IMPORT_FIELD_LABELS[f]}</span>
+                <span>{importFieldLabel(f)}</span>
                 <select value={mapping[f]} onChange={(e) => setMapping({ ...mapping, [f]: Number(e.target.value) })}>
-                  <option value={-1}>— нет в файле —</option>
+                  <option value={-1}>{t('importDialog.notInFile')}</option>
                   {header.map((h, i) => (
                     <option key={i} value={i}>
-                      {h || `столбец ${i + 1}`}
+                      {h || t('importDialog.column', { n: i + 1 })}
                     </option>
                   ))}
                 </select>
@@ -109,29 +111,29 @@ export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: 
           </div>
           {noTitle && (
             <p className="form-error" role="alert">
-              Укажите, в каком столбце название проекта.
+              {t('importDialog.noTitle')}
             </p>
           )}
           <p role="status">
-            Строк с заявками: {rows.length}; готовы к загрузке: {valid.length}
-            {problems.length > 0 ? `; с ошибками: ${rows.length - valid.length} (они не будут загружены — исправьте файл и загрузите его снова)` : ''}.
+            {t('importDialog.counts', { rows: rows.length, valid: valid.length })}
+            {problems.length > 0 ? t('importDialog.countsBad', { count: rows.length - valid.length }) : ''}.
           </p>
           {problems.length > 0 && (
-            <ul className="import-problems" aria-label="Ошибки в строках">
+            <ul className="import-problems" aria-label={t('importDialog.problems')}>
               {problems.slice(0, 50).map((p, i) => (
                 <li key={i}>{p}</li>
               ))}
-              {problems.length > 50 && <li>…и ещё {problems.length - 50}</li>}
+              {problems.length > 50 && <li>{t('importDialog.more', { count: problems.length - 50 })}</li>}
             </ul>
           )}
           {valid.length > 0 && (
-            <table className="simple-table" aria-label="Предпросмотр заявок">
+            <table className="simple-table" aria-label={t('importDialog.preview')}>
               <thead>
                 <tr>
-                  <th scope="col">Проект</th>
-                  <th scope="col">Организация</th>
+                  <th scope="col">{t('applications.project')}</th>
+                  <th scope="col">{t('applications.organization')}</th>
                   <th scope="col" className="num">
-                    Сумма
+                    {t('applications.amount')}
                   </th>
                 </tr>
               </thead>
@@ -140,7 +142,7 @@ export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: 
                   <tr key={i}>
                     <td>{a.title}</td>
                     <td>{a.organizationName || '—'}</td>
-                    <td className="num">{a.requestedAmount !== undefined ? formatMoney(a.requestedAmount) : '—'}</td>
+                    <td className="num">{a.requestedAmount === undefined ? '—' : formatMoney(a.requestedAmount)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -150,10 +152,10 @@ export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: 
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
-          Отмена
+          {t('app:common.cancel')}
         </button>
         <button type="button" className="primary" disabled={busy || valid.length === 0 || noTitle} onClick={() => void commit()}>
-          Загрузить заявки ({valid.length})
+          {t('importDialog.load', { count: valid.length })}
         </button>
       </div>
     </dialog>

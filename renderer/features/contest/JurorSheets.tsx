@@ -1,19 +1,13 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatScore, lastReopen, type Nomination, type ReopenGrant, type Score } from '../../../shared/contest';
 import { reopenSheet } from '../../db/repo/contest-scoring';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, JurorView } from '../../hooks/use-contest';
 import { ActionDialog } from '../../components/ui';
-import { formatWhen } from './labels';
+import { formatWhen, nameIn } from './labels';
 
 type SheetState = 'none' | 'draft' | 'final' | 'returned';
-
-const STATE_LABELS: Record<SheetState, string> = {
-  none: 'оценок нет',
-  draft: 'черновик',
-  final: 'завершён',
-  returned: 'возвращён на доработку — ждём новый файл',
-};
 
 /** Grants of the assignment the juror's sheet has not come back under yet. */
 export function pendingGrants(reopens: readonly ReopenGrant[] | undefined, score: Score | undefined): ReopenGrant[] {
@@ -28,6 +22,7 @@ export function pendingGrants(reopens: readonly ReopenGrant[] | undefined, score
  */
 export function JurorSheets({ juror, data, nominations, onReopened }: { juror: JurorView; data: ContestData; nominations: readonly Nomination[]; onReopened: (text: string) => void }) {
   const ctx = useDb();
+  const { t } = useTranslation('contest');
   const [reopening, setReopening] = useState<string>();
   const titles = new Map(data.applications.map((a) => [a.id, a.title]));
   const formOf = new Map(data.applications.map((a) => [a.id, nominations.find((n) => n.id === a.nominationId)]));
@@ -37,7 +32,7 @@ export function JurorSheets({ juror, data, nominations, onReopened }: { juror: J
     if (!form) return '—';
     const filled = form.criteria.filter((c) => score.values[c.id] !== null && score.values[c.id] !== undefined);
     const total = filled.reduce((s, c) => s + score.values[c.id]! * c.weight, 0);
-    return filled.length === form.criteria.length ? formatScore(Math.round(total * 100) / 100) : `оценено ${filled.length} из ${form.criteria.length}`;
+    return filled.length === form.criteria.length ? formatScore(Math.round(total * 100) / 100) : t('sheets.scoredOf', { count: filled.length, total: form.criteria.length });
   };
   const rows = data.assignments
     .filter((a) => a.jurorId === juror.id)
@@ -50,26 +45,24 @@ export function JurorSheets({ juror, data, nominations, onReopened }: { juror: J
     .sort((x, y) => x.title.localeCompare(y.title, 'ru'));
 
   const submit = async (applicationId: string, reason: string) => {
-    await reopenSheet(ctx, juror.contestId, juror.id, applicationId, reason, `организатор (${ctx.device.name})`);
-    onReopened(
-      `Лист эксперта ${juror.name} по заявке «${titles.get(applicationId)}» возвращён на доработку. Скачайте пакет эксперта заново и отправьте ему: когда он откроет пакет, лист снова станет доступен для правки, а причина попадёт в его файл оценок.`,
-    );
+    await reopenSheet(ctx, juror.contestId, juror.id, applicationId, reason, t('organizerBy', { device: ctx.device.name }));
+    onReopened(t('sheets.reopened', { name: nameIn(juror.person, juror.name, 'genitive'), title: titles.get(applicationId) }));
   };
 
-  if (rows.length === 0) return <p className="muted">Эксперту не назначено ни одной заявки.</p>;
+  if (rows.length === 0) return <p className="muted">{t('sheets.none')}</p>;
   return (
     <div className="juror-sheets">
-      <table className="simple-table" aria-label={`Листы эксперта ${juror.name}`}>
+      <table className="simple-table" aria-label={t('sheets.tableLabel', { name: nameIn(juror.person, juror.name, 'genitive') })}>
         <thead>
           <tr>
-            <th scope="col">Заявка</th>
-            <th scope="col">Лист</th>
+            <th scope="col">{t('sheets.application')}</th>
+            <th scope="col">{t('sheets.sheet')}</th>
             <th scope="col" className="num">
-              Итог эксперта
+              {t('sheets.total')}
             </th>
-            <th scope="col">Возвраты на доработку</th>
+            <th scope="col">{t('sheets.returns')}</th>
             <th scope="col">
-              <span className="visually-hidden">Действия</span>
+              <span className="visually-hidden">{t('sheets.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -80,8 +73,8 @@ export function JurorSheets({ juror, data, nominations, onReopened }: { juror: J
               <tr key={a.id}>
                 <td>{title}</td>
                 <td>
-                  {STATE_LABELS[state]}
-                  {score && <span className="muted small"> (версия {score.version})</span>}
+                  {t(`sheets.state.${state}`)}
+                  {score && <span className="muted small">{t('sheets.version', { version: score.version })}</span>}
                 </td>
                 <td className="num">{score ? sheetTotal(score, a.applicationId) : '—'}</td>
                 <td>
@@ -89,11 +82,11 @@ export function JurorSheets({ juror, data, nominations, onReopened }: { juror: J
                     ? '—'
                     : (a.reopens ?? []).map((g) => (
                         <p key={g.id} className="small reopen-entry">
-                          {formatWhen(g.at)}, {g.by}: «{g.reason}»
-                          {(score?.reopened ?? []).some((r) => r.id === g.id) ? ' — эксперт открыл лист заново' : ' — эксперт ещё не получил'}
+                          {t('sheets.grant', { when: formatWhen(g.at), by: g.by, reason: g.reason })}
+                          {(score?.reopened ?? []).some((r) => r.id === g.id) ? t('sheets.reopenedByJuror') : t('sheets.notYetReceived')}
                         </p>
                       ))}
-                  {back && !(a.reopens ?? []).some((g) => g.id === back.id) && <p className="small">в файле эксперта: «{back.reason}»</p>}
+                  {back && !(a.reopens ?? []).some((g) => g.id === back.id) && <p className="small">{t('sheets.inJurorFile', { reason: back.reason })}</p>}
                 </td>
                 <td>
                   {state === 'final' && reopening !== a.applicationId && (
@@ -101,7 +94,7 @@ export function JurorSheets({ juror, data, nominations, onReopened }: { juror: J
                       type="button"
                       onClick={() => setReopening(a.applicationId)}
                     >
-                      Вернуть на доработку…
+                      {t('sheets.reopen')}
                     </button>
                   )}
                 </td>
@@ -111,10 +104,8 @@ export function JurorSheets({ juror, data, nominations, onReopened }: { juror: J
         </tbody>
       </table>
       {reopening && (
-        <ActionDialog title="Возврат листа на доработку" confirmLabel="Вернуть на доработку" reasonLabel="Причина возврата" onClose={() => setReopening(undefined)} onConfirm={(reason) => submit(reopening, reason)}>
-          <p>
-            Вернуть эксперту {juror.name} лист по заявке «{titles.get(reopening)}». Причину увидит эксперт; она сохраняется в журнале и в его файле оценок.
-          </p>
+        <ActionDialog title={t('sheets.reopenTitle')} confirmLabel={t('sheets.reopenConfirm')} reasonLabel={t('sheets.reopenReason')} onClose={() => setReopening(undefined)} onConfirm={(reason) => submit(reopening, reason)}>
+          <p>{t('sheets.reopenBody', { name: nameIn(juror.person, juror.name, 'dative'), title: titles.get(reopening) })}</p>
         </ActionDialog>
       )}
     </div>

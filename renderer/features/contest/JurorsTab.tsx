@@ -1,10 +1,17 @@
+/**
+ * «Эксперты и конфликты»: jurors chosen from the event's participants (with the nominations they judge
+ * and an optional cap), the conflicts of interest found automatically or marked by hand, and lifting a
+ * conflict with a reason (a dialog of the UI kit; the reason goes to the jury log).
+ */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../../shared/contest';
+import { FormDialog, NumberField, SelectField, TextField, closeDialog } from '../../components/ui';
 import { addReportedConflict, deleteConflictRow, overrideConflictRow, saveJuror } from '../../db/repo/contest';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import type { ParticipantRow } from '../../hooks/use-participants';
-import { CONFLICT_LABELS, formatWhen } from './labels';
+import { conflictLabel, formatWhen } from './labels';
 import { RemoveJurorDialog } from './RemoveJurorDialog';
 
 type Props = { setup: ContestSetup; data: ContestData; participants: ParticipantRow[] };
@@ -15,6 +22,7 @@ const rank = (r: ParticipantRow) => (r.registration.role === 'juror' || r.regist
 
 export function JurorsTab({ setup, data, participants }: Props) {
   const ctx = useDb();
+  const { t } = useTranslation('contest');
   const [query, setQuery] = useState('');
   const [noms, setNoms] = useState<string[]>(setup.nominations.map((n) => n.id));
   const [cap, setCap] = useState('');
@@ -23,6 +31,9 @@ export function JurorsTab({ setup, data, participants }: Props) {
   const [removing, setRemoving] = useState<string>();
   const removingJuror = data.jurors.find((j) => j.id === removing);
   const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
+  const capValue = cap.trim() === '' ? undefined : Number(cap.trim());
+  const capError = capValue !== undefined && !(Number.isInteger(capValue) && capValue >= 1) ? t('jurors.capInvalid') : undefined;
   const [manual, setManual] = useState({ jurorId: '', applicationId: '', kind: 'manual' as 'manual' | 'declared', reason: '' });
   const jurorPersons = new Set(data.jurors.map((j) => j.personId));
   const candidates = participants.filter((r) => !jurorPersons.has(r.person.id)).sort((a, b) => rank(a) - rank(b));
@@ -43,10 +54,11 @@ export function JurorsTab({ setup, data, participants }: Props) {
 
   const add = () => {
     const q = query.trim();
-    if (!q) return setError('Начните вводить фамилию участника и выберите его из подсказок.');
+    if (!q) return setError(t('jurors.pickParticipant'));
+    if (capError) return;
     const found = candidates.filter((r) => label(r) === q || r.fullName === q);
-    if (found.length !== 1) return setError(found.length === 0 ? `«${q}» — нет такого участника среди не выбранных. Выберите из подсказок.` : `Участников «${q}» несколько — выберите строку с организацией.`);
-    void run(() => saveJuror(ctx, setup.contest.id, found[0]!.person.id, noms, cap.trim() ? Number(cap) : undefined)).then((ok) => ok && setQuery(''));
+    if (found.length !== 1) return setError(found.length === 0 ? t('jurors.noSuch', { query: q }) : t('jurors.several', { query: q }));
+    void run(() => saveJuror(ctx, setup.contest.id, found[0]!.person.id, noms, capValue)).then((ok) => ok && setQuery(''));
   };
 
   const conflictsOf = (jurorId: string) => data.conflicts.filter((c) => c.jurorId === jurorId);
@@ -55,26 +67,21 @@ export function JurorsTab({ setup, data, participants }: Props) {
     <div>
       {removingJuror && <RemoveJurorDialog juror={removingJuror} data={data} onClose={() => setRemoving(undefined)} />}
       <fieldset className="add-juror">
-        <legend>Добавить эксперта из участников</legend>
+        <legend>{t('jurors.addLegend')}</legend>
         <div className="field-row">
-          <label className="field">
-            <span>Участник</span>
-            <input
-              list="contest-juror-candidates"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  add();
-                }
-              }}
-            />
-          </label>
-          <label className="field narrow">
-            <span>Не больше заявок (пусто — без предела)</span>
-            <input type="number" min={1} value={cap} onChange={(e) => setCap(e.target.value)} />
-          </label>
+          <TextField
+            label={t('jurors.participant')}
+            list="contest-juror-candidates"
+            value={query}
+            onChange={setQuery}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                add();
+              }
+            }}
+          />
+          <NumberField label={t('jurors.cap')} className="narrow" value={cap} onChange={setCap} error={capError} />
         </div>
         <datalist id="contest-juror-candidates">
           {candidates.map((r) => (
@@ -92,7 +99,7 @@ export function JurorsTab({ setup, data, participants }: Props) {
           </div>
         )}
         <button type="button" className="primary" onClick={add}>
-          Добавить эксперта
+          {t('jurors.add')}
         </button>
       </fieldset>
       {error && (
@@ -101,22 +108,22 @@ export function JurorsTab({ setup, data, participants }: Props) {
         </p>
       )}
       {data.jurors.length === 0 ? (
-        <p className="empty">Экспертов пока нет. Каждой заявке нужно не меньше {setup.contest.minReviews} независимых экспертов.</p>
+        <p className="empty">{t('jurors.empty', { count: setup.contest.minReviews })}</p>
       ) : (
-        <table className="simple-table contest-table" aria-label="Эксперты">
+        <table className="simple-table contest-table" aria-label={t('jurors.tableLabel')}>
           <thead>
             <tr>
-              <th scope="col">Эксперт</th>
-              <th scope="col">Муниципалитет, организация</th>
-              <th scope="col">Номинации</th>
+              <th scope="col">{t('jurors.juror')}</th>
+              <th scope="col">{t('jurors.where')}</th>
+              <th scope="col">{t('jurors.nominations')}</th>
               <th scope="col" className="num">
-                Предел
+                {t('jurors.capColumn')}
               </th>
               <th scope="col" className="num">
-                Конфликтов
+                {t('jurors.conflicts')}
               </th>
               <th scope="col">
-                <span className="visually-hidden">Действия</span>
+                <span className="visually-hidden">{t('jurors.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -132,8 +139,9 @@ export function JurorsTab({ setup, data, participants }: Props) {
                   <td className="num">{j.cap ?? '—'}</td>
                   <td className="num">{open}</td>
                   <td>
-                    <button type="button" disabled={setup.contest.status === 'closed'} title={setup.contest.status === 'closed' ? 'Приём оценок закрыт: состав жюри не меняется' : undefined} onClick={() => setRemoving(j.id)}>
-                      Убрать<span className="visually-hidden"> эксперта {j.name}</span>
+                    <button type="button" disabled={setup.contest.status === 'closed'} title={setup.contest.status === 'closed' ? t('jurors.closedTitle') : undefined} onClick={() => setRemoving(j.id)}>
+                      {t('jurors.remove')}
+                      <span className="visually-hidden">{t('jurors.removeWhom', { name: j.name })}</span>
                     </button>
                   </td>
                 </tr>
@@ -143,21 +151,19 @@ export function JurorsTab({ setup, data, participants }: Props) {
         </table>
       )}
 
-      <h2 className="subheading">Конфликты интересов</h2>
-      <p className="muted">
-        Находятся сами: эксперт — заявитель, работает в организации-заявителе или живёт в том же муниципалитете. Пока конфликт не снят, эксперт не получит эту заявку.
-      </p>
+      <h2 className="subheading">{t('jurors.conflictsTitle')}</h2>
+      <p className="muted">{t('jurors.conflictsHint')}</p>
       {data.conflicts.length === 0 ? (
-        <p className="empty">Конфликтов интересов нет.</p>
+        <p className="empty">{t('jurors.noConflicts')}</p>
       ) : (
-        <table className="simple-table contest-table" aria-label="Конфликты интересов">
+        <table className="simple-table contest-table" aria-label={t('jurors.conflictsTitle')}>
           <thead>
             <tr>
-              <th scope="col">Эксперт</th>
-              <th scope="col">Заявка</th>
-              <th scope="col">Вид</th>
-              <th scope="col">Причина</th>
-              <th scope="col">Решение</th>
+              <th scope="col">{t('jurors.juror')}</th>
+              <th scope="col">{t('jurors.application')}</th>
+              <th scope="col">{t('jurors.kind')}</th>
+              <th scope="col">{t('jurors.reason')}</th>
+              <th scope="col">{t('jurors.decision')}</th>
             </tr>
           </thead>
           <tbody>
@@ -167,29 +173,33 @@ export function JurorsTab({ setup, data, participants }: Props) {
                 <tr key={id} className={c.overridden ? 'conflict-lifted' : undefined}>
                   <td>{jurorName.get(c.jurorId) ?? '—'}</td>
                   <td>{appTitle.get(c.applicationId) ?? '—'}</td>
-                  <td>{CONFLICT_LABELS[c.kind]}</td>
+                  <td>{conflictLabel(c.kind)}</td>
                   <td>{c.reason}</td>
                   <td>
                     {c.overridden ? (
                       <>
-                        Снят {formatWhen(c.overridden.at)} ({c.overridden.by}): {c.overridden.reason}
+                        {t('jurors.lifted', { when: formatWhen(c.overridden.at), by: c.overridden.by, reason: c.overridden.reason })}
                         {c.kind !== 'manual' && c.kind !== 'declared' && (
                           <button type="button" onClick={() => void run(() => deleteConflictRow(ctx, id))}>
-                            Вернуть
+                            {t('jurors.restore')}
                           </button>
                         )}
                       </>
                     ) : (
-                      <button type="button" onClick={() => {
+                      <button
+                        type="button"
+                        onClick={() => {
                           setOverriding(c);
                           setReason('');
-                        }}>
-                        Снять конфликт…
+                          setReasonError(undefined);
+                        }}
+                      >
+                        {t('jurors.lift')}
                       </button>
                     )}
                     {(c.kind === 'manual' || c.kind === 'declared') && (
                       <button type="button" onClick={() => void run(() => deleteConflictRow(ctx, id))}>
-                        Удалить
+                        {t('jurors.delete')}
                       </button>
                     )}
                   </td>
@@ -200,76 +210,59 @@ export function JurorsTab({ setup, data, participants }: Props) {
         </table>
       )}
       {overriding && (
-        <form
-          className="card override-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(() => overrideConflictRow(ctx, setup.contest.id, overriding, reason, `организатор (${ctx.device.name})`)).then((ok) => ok && setOverriding(undefined));
+        <FormDialog
+          title={t('jurors.liftTitle', { kind: conflictLabel(overriding.kind) })}
+          submitLabel={t('jurors.liftConfirm')}
+          error={error}
+          onClose={() => setOverriding(undefined)}
+          onSubmit={async (e) => {
+            const target = e.currentTarget;
+            if (!reason.trim()) return setReasonError(t('jurors.reasonMissing'));
+            if (await run(() => overrideConflictRow(ctx, setup.contest.id, overriding, reason, t('organizerBy', { device: ctx.device.name })))) closeDialog({ currentTarget: target });
           }}
         >
-          <p>
-            Снять конфликт «{CONFLICT_LABELS[overriding.kind]}»: {jurorName.get(overriding.jurorId)} — «{appTitle.get(overriding.applicationId)}». Причина попадёт в журнал жюри.
-          </p>
-          <label className="field">
-            <span>Почему конфликт снимается</span>
-            <input value={reason} onChange={(e) => setReason(e.target.value)} />
-          </label>
-          <div className="contest-actions">
-            <button type="submit" className="primary">
-              Снять конфликт
-            </button>
-            <button type="button" onClick={() => setOverriding(undefined)}>
-              Отмена
-            </button>
-          </div>
-        </form>
+          <p>{t('jurors.liftBody', { juror: jurorName.get(overriding.jurorId), application: appTitle.get(overriding.applicationId) })}</p>
+          <TextField label={t('jurors.liftReason')} required autoFocus value={reason} onChange={setReason} error={reasonError} />
+        </FormDialog>
       )}
       {data.jurors.length > 0 && data.applications.length > 0 && (
         <form
           className="manual-conflict"
           onSubmit={(e) => {
             e.preventDefault();
-            if (!manual.jurorId || !manual.applicationId) return setError('Выберите эксперта и заявку.');
+            if (!manual.jurorId || !manual.applicationId) return setError(t('jurors.pickBoth'));
             void run(() => addReportedConflict(ctx, setup.contest.id, manual)).then((ok) => ok && setManual({ ...manual, reason: '' }));
           }}
         >
-          <h3>Отметить конфликт вручную</h3>
+          <h3>{t('jurors.manualTitle')}</h3>
           <div className="field-row">
-            <label className="field">
-              <span>Эксперт</span>
-              <select value={manual.jurorId} onChange={(e) => setManual({ ...manual, jurorId: e.target.value })}>
-                <option value="">— выберите —</option>
-                {data.jurors.map((j) => (
-                  <option key={j.id} value={j.id}>
-                    {j.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span>Заявка</span>
-              <select value={manual.applicationId} onChange={(e) => setManual({ ...manual, applicationId: e.target.value })}>
-                <option value="">— выберите —</option>
-                {data.applications.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.title}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field narrow">
-              <span>Кто сообщил</span>
-              <select value={manual.kind} onChange={(e) => setManual({ ...manual, kind: e.target.value as 'manual' | 'declared' })}>
-                <option value="manual">организатор</option>
-                <option value="declared">сам эксперт</option>
-              </select>
-            </label>
+            <SelectField
+              label={t('jurors.juror')}
+              value={manual.jurorId}
+              onChange={(v) => setManual({ ...manual, jurorId: v })}
+              options={data.jurors.map((j) => [j.id, j.name] as const)}
+              placeholder={t('jurors.choose')}
+            />
+            <SelectField
+              label={t('jurors.application')}
+              value={manual.applicationId}
+              onChange={(v) => setManual({ ...manual, applicationId: v })}
+              options={data.applications.map((a) => [a.id, a.title] as const)}
+              placeholder={t('jurors.choose')}
+            />
+            <SelectField<'manual' | 'declared'>
+              label={t('jurors.reportedBy')}
+              className="narrow"
+              value={manual.kind}
+              onChange={(v) => setManual({ ...manual, kind: v })}
+              options={[
+                ['manual', t('jurors.byOrganizer')],
+                ['declared', t('jurors.byJuror')],
+              ]}
+            />
           </div>
-          <label className="field">
-            <span>Причина конфликта</span>
-            <input value={manual.reason} onChange={(e) => setManual({ ...manual, reason: e.target.value })} />
-          </label>
-          <button type="submit">Отметить конфликт</button>
+          <TextField label={t('jurors.manualReason')} value={manual.reason} onChange={(v) => setManual({ ...manual, reason: v })} />
+          <button type="submit">{t('jurors.mark')}</button>
         </form>
       )}
     </div>

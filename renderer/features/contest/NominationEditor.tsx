@@ -1,45 +1,73 @@
+/**
+ * One nomination's form: its title, whether a justification is required, and its criteria with scale,
+ * coefficient and the texts of score levels. Fields come from the UI kit; numbers are typed as text (a
+ * decimal comma is fine) and a value that is not a number says so beside the field instead of being
+ * silently dropped. The contest's validation (validateContest) judges the ranges.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CriterionDef, Nomination, ScoreBand } from '../../../shared/contest';
+import { formatFactor, formatNumber } from '../../../shared/text/format';
+import { Field, NumberField, TextField } from '../../components/ui';
 
 type Props = { nomination: Nomination; frozen: boolean; onChange: (n: Nomination) => void; onRemove?: () => void };
 
-const num = (s: string) => (s.trim() === '' ? NaN : Number(s.replace(',', '.')));
+const parse = (s: string) => (s.trim() === '' ? NaN : Number(s.trim().replace(',', '.')));
+const shown = (n: number) => (Number.isNaN(n) ? '' : String(n).replace('.', ','));
 
-/** One nomination's form: its criteria with scale, coefficient and band texts. */
+/** A number field holding what was typed; the parsed value (NaN when it is not a number) goes to `onChange`. */
+function NumberInput({ label, value, onChange, className }: { label: string; value: number; onChange: (n: number) => void; className?: string }) {
+  const { t } = useTranslation('contest');
+  const [text, setText] = useState(shown(value));
+  // the stored value changed from outside (another field, a reset): show it
+  const current = parse(text);
+  const display = current === value || (Number.isNaN(current) && Number.isNaN(value)) ? text : shown(value);
+  return (
+    <NumberField
+      label={label}
+      decimal
+      className={className}
+      value={display}
+      error={display.trim() !== '' && Number.isNaN(parse(display)) ? t('nomination.notNumber') : undefined}
+      onChange={(next) => {
+        setText(next);
+        onChange(parse(next));
+      }}
+    />
+  );
+}
+
 export function NominationEditor({ nomination: n, frozen, onChange, onRemove }: Props) {
+  const { t } = useTranslation('contest');
   const setCriterion = (i: number, c: CriterionDef) => onChange({ ...n, criteria: n.criteria.map((x, j) => (j === i ? c : x)) });
   const addCriterion = () =>
-    onChange({ ...n, criteria: [...n.criteria, { id: crypto.randomUUID(), title: 'Новый критерий', description: '', min: 0, max: 10, weight: 1, bands: [] }] });
+    onChange({ ...n, criteria: [...n.criteria, { id: crypto.randomUUID(), title: t('nomination.newCriterion'), description: '', min: 0, max: 10, weight: 1, bands: [] }] });
   const total = n.criteria.reduce((s, c) => s + c.max * c.weight, 0);
   return (
     <fieldset className="nomination" disabled={frozen}>
-      <legend>{n.title || 'Номинация без названия'}</legend>
+      <legend>{n.title || t('nomination.untitled')}</legend>
       <div className="field-row">
-        <label className="field">
-          <span>Название номинации</span>
-          <input value={n.title} onChange={(e) => onChange({ ...n, title: e.target.value })} />
-        </label>
+        <TextField label={t('nomination.title')} value={n.title} onChange={(title) => onChange({ ...n, title })} />
         <label className="checkbox">
           <input type="checkbox" checked={n.commentRequired} onChange={(e) => onChange({ ...n, commentRequired: e.target.checked })} />
-          Обоснование оценки обязательно
+          {t('nomination.commentRequired')}
         </label>
         {onRemove && (
           <button type="button" onClick={onRemove}>
-            Удалить номинацию
+            {t('nomination.remove')}
           </button>
         )}
       </div>
-      <p className="muted">
-        Критериев: {n.criteria.length}. Наибольший итог эксперта: Σ балл × коэффициент = {Math.round(total * 100) / 100}.
-      </p>
+      <p className="muted">{t('nomination.summary', { count: n.criteria.length, max: formatNumber(total) })}</p>
       <ol className="criteria">
         {n.criteria.map((c, i) => (
           <li key={c.id}>
             <details>
               <summary>
-                {c.title || 'Критерий без названия'}{' '}
+                {c.title || t('nomination.untitledCriterion')}{' '}
                 <span className="muted">
-                  · {c.min}–{c.max}
-                  {c.step === 0.5 ? ' с шагом 0,5' : ''} · ×{c.weight}
+                  · {formatNumber(c.min)}–{formatNumber(c.max)}
+                  {c.step === 0.5 ? t('nomination.halfStep') : ''} · {formatFactor(c.weight)}
                 </span>
               </summary>
               <CriterionEditor criterion={c} onChange={(next) => setCriterion(i, next)} onRemove={() => onChange({ ...n, criteria: n.criteria.filter((_, j) => j !== i) })} />
@@ -48,37 +76,25 @@ export function NominationEditor({ nomination: n, frozen, onChange, onRemove }: 
         ))}
       </ol>
       <button type="button" onClick={addCriterion}>
-        Добавить критерий
+        {t('nomination.addCriterion')}
       </button>
     </fieldset>
   );
 }
 
 function CriterionEditor({ criterion: c, onChange, onRemove }: { criterion: CriterionDef; onChange: (c: CriterionDef) => void; onRemove: () => void }) {
+  const { t } = useTranslation('contest');
   const setBand = (i: number, b: ScoreBand) => onChange({ ...c, bands: c.bands.map((x, j) => (j === i ? b : x)) });
   return (
     <div className="criterion-editor">
-      <label className="field">
-        <span>Название критерия</span>
-        <input value={c.title} onChange={(e) => onChange({ ...c, title: e.target.value })} />
-      </label>
-      <label className="field">
-        <span>Что оценивается</span>
-        <textarea rows={2} value={c.description} onChange={(e) => onChange({ ...c, description: e.target.value })} />
-      </label>
+      <TextField label={t('nomination.criterionTitle')} value={c.title} onChange={(title) => onChange({ ...c, title })} />
+      <Field label={t('nomination.description')}>
+        {(ids) => <textarea {...ids} rows={2} value={c.description} onChange={(e) => onChange({ ...c, description: e.target.value })} />}
+      </Field>
       <div className="field-row">
-        <label className="field">
-          <span>Шкала от</span>
-          <input type="number" value={Number.isNaN(c.min) ? '' : c.min} onChange={(e) => onChange({ ...c, min: num(e.target.value) })} />
-        </label>
-        <label className="field">
-          <span>до</span>
-          <input type="number" value={Number.isNaN(c.max) ? '' : c.max} onChange={(e) => onChange({ ...c, max: num(e.target.value) })} />
-        </label>
-        <label className="field">
-          <span>Коэффициент</span>
-          <input type="number" step="0.1" value={Number.isNaN(c.weight) ? '' : c.weight} onChange={(e) => onChange({ ...c, weight: num(e.target.value) })} />
-        </label>
+        <NumberInput label={t('nomination.scaleFrom')} value={c.min} onChange={(min) => onChange({ ...c, min })} />
+        <NumberInput label={t('nomination.scaleTo')} value={c.max} onChange={(max) => onChange({ ...c, max })} />
+        <NumberInput label={t('nomination.weight')} value={c.weight} onChange={(weight) => onChange({ ...c, weight })} />
       </div>
       <label className="checkbox">
         <input
@@ -89,34 +105,29 @@ function CriterionEditor({ criterion: c, onChange, onRemove }: { criterion: Crit
             onChange(e.target.checked ? { ...rest, step: 0.5 } : rest);
           }}
         />{' '}
-        Можно ставить половины балла (7,5)
+        {t('nomination.halves')}
       </label>
-      <p className="muted">Описания уровней оценки (эксперт видит их рядом с полем балла):</p>
+      <p className="muted">{t('nomination.bands')}</p>
       {c.bands.map((b, i) => (
         <div key={i} className="band-row">
-          <label className="field narrow-num">
-            <span>от</span>
-            <input type="number" value={Number.isNaN(b.from) ? '' : b.from} onChange={(e) => setBand(i, { ...b, from: num(e.target.value) })} />
-          </label>
-          <label className="field narrow-num">
-            <span>до</span>
-            <input type="number" value={Number.isNaN(b.to) ? '' : b.to} onChange={(e) => setBand(i, { ...b, to: num(e.target.value) })} />
-          </label>
-          <label className="field">
-            <span>Описание уровня</span>
-            <textarea rows={2} value={b.text} onChange={(e) => setBand(i, { ...b, text: e.target.value })} />
-          </label>
-          <button type="button" aria-label={`Удалить уровень ${b.from}–${b.to}`} onClick={() => onChange({ ...c, bands: c.bands.filter((_, j) => j !== i) })}>
+          <NumberInput label={t('nomination.bandFrom')} className="narrow-num" value={b.from} onChange={(from) => setBand(i, { ...b, from })} />
+          <NumberInput label={t('nomination.bandTo')} className="narrow-num" value={b.to} onChange={(to) => setBand(i, { ...b, to })} />
+          <Field label={t('nomination.bandText')}>{(ids) => <textarea {...ids} rows={2} value={b.text} onChange={(e) => setBand(i, { ...b, text: e.target.value })} />}</Field>
+          <button
+            type="button"
+            aria-label={t('nomination.removeBand', { from: formatNumber(b.from), to: formatNumber(b.to) })}
+            onClick={() => onChange({ ...c, bands: c.bands.filter((_, j) => j !== i) })}
+          >
             ×
           </button>
         </div>
       ))}
       <div className="contest-actions">
         <button type="button" onClick={() => onChange({ ...c, bands: [...c.bands, { from: c.max, to: c.max, text: '' }] })}>
-          Добавить уровень
+          {t('nomination.addBand')}
         </button>
         <button type="button" onClick={onRemove}>
-          Удалить критерий
+          {t('nomination.removeCriterion')}
         </button>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Dialog, closeDialog } from '../../components/ui';
 import type { PackageCode } from '../../db/repo/package-codes';
 import { formatWhen } from './labels';
@@ -9,36 +10,35 @@ import { formatWhen } from './labels';
  * after the export (the file was just saved); otherwise reopened from the returns board.
  */
 export function PackageCodeDialog({ record, fresh, onClose }: { record: PackageCode; fresh: boolean; onClose: () => void }) {
+  const { t } = useTranslation('contest');
   const [copied, setCopied] = useState<boolean>();
   return (
     <Dialog
-      title={`Код доступа к пакету эксперта ${record.jurorName}`}
+      title={t('code.title', { name: record.jurorName })}
       className="package-code-dialog"
       onClose={onClose}
       footer={
         <button type="button" className="primary" onClick={closeDialog}>
-          Готово
+          {t('code.done')}
         </button>
       }
     >
-      <p>
-        {fresh ? 'Пакет сохранён' : `Пакет сохранён ${formatWhen(record.savedAt)}`}: «{record.fileName}». Он зашифрован — без этого кода его не открыть.
-      </p>
+      <p>{fresh ? t('code.savedNow', { file: record.fileName }) : t('code.savedAt', { when: formatWhen(record.savedAt), file: record.fileName })}</p>
       <div className="package-code-row">
         <span className="package-code-who">{record.jurorName}</span>
-        <output className="package-code" aria-label="Код доступа">
+        <output className="package-code" aria-label={t('code.label')}>
           {record.code}
         </output>
         <button type="button" onClick={() => void navigator.clipboard?.writeText(record.code).then(() => setCopied(true), () => setCopied(false))}>
-          {copied ? 'Скопировано' : 'Скопировать'}
+          {copied ? t('code.copied') : t('code.copy')}
         </button>
       </div>
-      {copied === false && <p role="alert">Скопировать не получилось — перепишите код.</p>}
+      {copied === false && <p role="alert">{t('code.copyFailed')}</p>}
       <p className="package-code-rule">
-        <strong>Сообщите код эксперту отдельно от файла — лучше по телефону.</strong> Никогда не отправляйте код в том же письме или сообщении, что и файл: тот, кто получит
-        оба, откроет пакет.
+        <strong>{t('code.ruleLead')}</strong>
+        {t('code.rule')}
       </p>
-      <p className="muted">Если скачать пакет этому эксперту заново, у нового файла будет новый код — старый код его уже не откроет.</p>
+      <p className="muted">{t('code.newCode')}</p>
     </Dialog>
   );
 }

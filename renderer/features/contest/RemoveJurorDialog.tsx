@@ -1,10 +1,10 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { jurorSheetCounts } from '../../../shared/contest';
 import { removeJuror } from '../../db/repo/contest';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, JurorView } from '../../hooks/use-contest';
 import { ActionDialog } from '../../components/ui';
-import { plural } from '../results';
 
 /**
  * «Убрать» a juror. Without sheets: their assignments go, nothing else to decide. With sheets: how many
@@ -13,40 +13,34 @@ import { plural } from '../results';
  */
 export function RemoveJurorDialog({ juror, data, onClose }: { juror: JurorView; data: ContestData; onClose: () => void }) {
   const ctx = useDb();
+  const { t } = useTranslation('contest');
   const [sheets, setSheets] = useState<'excluded' | 'kept'>('excluded');
   const counts = jurorSheetCounts(juror, data.scores);
   const assigned = data.assignments.filter((a) => a.jurorId === juror.id).length;
   if (counts.all === 0) {
     return (
-      <ActionDialog title="Убрать эксперта из жюри" confirmLabel="Убрать" danger onClose={onClose} onConfirm={() => removeJuror(ctx, juror.id)}>
-        <p>
-          Убрать эксперта {juror.name} из жюри? Листов оценок от него нет; его назначения ({assigned}) будут сняты — распределите заявки заново.
-        </p>
+      <ActionDialog title={t('remove.title')} confirmLabel={t('remove.confirm')} danger onClose={onClose} onConfirm={() => removeJuror(ctx, juror.id)}>
+        <p>{t('remove.noSheets', { name: juror.name, assigned })}</p>
       </ActionDialog>
     );
   }
   return (
     <ActionDialog
-      title="Убрать эксперта из жюри"
-      confirmLabel={sheets === 'excluded' ? 'Убрать и исключить оценки' : 'Убрать, оценки оставить'}
-      reasonLabel="Причина (попадёт в протокол)"
+      title={t('remove.title')}
+      confirmLabel={sheets === 'excluded' ? t('remove.exclude') : t('remove.keep')}
+      reasonLabel={t('remove.reason')}
       danger
       onClose={onClose}
       onConfirm={(reason) => removeJuror(ctx, juror.id, { sheets, reason, name: juror.name })}
     >
-      <p>
-        У эксперта {juror.name} {plural(counts.all, 'лист оценок', 'листа оценок', 'листов оценок')}, из них завершённых — {counts.final}. Его назначения ({assigned}) будут
-        сняты. Что делать с его оценками?
-      </p>
+      <p>{t('remove.sheets', { name: juror.name, count: counts.all, final: counts.final, assigned })}</p>
       <fieldset className="radio-list">
-        <legend>Оценки эксперта</legend>
+        <legend>{t('remove.legend')}</legend>
         <label>
-          <input type="radio" name="removed-sheets" checked={sheets === 'excluded'} onChange={() => setSheets('excluded')} /> Исключить его оценки — в итоги не войдут, в протоколе
-          будут указаны как исключённые с причиной
+          <input type="radio" name="removed-sheets" checked={sheets === 'excluded'} onChange={() => setSheets('excluded')} /> {t('remove.excludeOption')}
         </label>
         <label>
-          <input type="radio" name="removed-sheets" checked={sheets === 'kept'} onChange={() => setSheets('kept')} /> Оставить — оценки учитываются, эксперт остаётся в составе
-          комиссии в протоколе
+          <input type="radio" name="removed-sheets" checked={sheets === 'kept'} onChange={() => setSheets('kept')} /> {t('remove.keepOption')}
         </label>
       </fieldset>
     </ActionDialog>

@@ -1,4 +1,5 @@
 import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { buildJurorPackage, packageAttachments, packJurorPackage } from '../../../shared/contest';
 import type { EventRow } from '../../../shared/domain/types';
 import { bridge } from '../../bridge/bridge';
@@ -8,18 +9,19 @@ import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup, JurorView } from '../../hooks/use-contest';
 import { usePackageCodes } from '../../hooks/use-package-codes';
 import { JurorSheets, pendingGrants } from './JurorSheets';
-import { formatWhen } from './labels';
+import { formatWhen, nameIn } from './labels';
 import { PackageCodeDialog } from './PackageCode';
 
 const MAX_SCORE_FILE = 20 * 1024 * 1024;
 
 type Note = { kind: 'ok' | 'error'; text: string; details?: string[] };
 
-const fileSafe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'эксперт';
+const fileSafe = (s: string, fallback: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '') || fallback;
 
 /** Juror packages out, score files in, and the returns board: who got what, who sent what back. */
 export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: ContestSetup; data: ContestData }) {
   const ctx = useDb();
+  const { t } = useTranslation('contest');
   const [note, setNote] = useState<Note>();
   const [busy, setBusy] = useState(false);
   const [open, setOpen] = useState<string>();
@@ -30,9 +32,9 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
   // a package is only worth sending while scoring is open: before, the criteria may still change; after, its file is refused
   const noPackage =
     setup.contest.status === 'setup'
-      ? 'Пакеты можно скачать после открытия приёма оценок (вкладка «Настройка»): тогда критерии в пакете уже не изменятся.'
+      ? t('returns.beforeOpen')
       : setup.contest.status === 'closed'
-        ? 'Приём оценок закрыт: новые пакеты не нужны — файлы оценок по ним не будут приняты.'
+        ? t('returns.afterClose')
         : null;
 
   const download = async (j: JurorView) => {
@@ -54,7 +56,7 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
       municipalityName: (id) => data.municipalities.get(id)?.name,
     });
     if (pkg.applications.length === 0) {
-      return setNote({ kind: 'error', text: `Эксперту ${j.name} не назначено ни одной заявки — распределите заявки на вкладке «Распределение».` });
+      return setNote({ kind: 'error', text: t('returns.nothingAssigned', { name: nameIn(j.person, j.name, 'dative') }) });
     }
     // the bytes of exactly the packaged applications' files, nothing else leaves the device
     const refs = packageAttachments(pkg);
@@ -62,7 +64,7 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
     if (!packed.ok) return setNote({ kind: 'error', text: packed.message });
     // sealed under a fresh code: a forwarded file shows nothing, not even the juror's name
     const sealed = await sealForJuror(packed.bytes);
-    const saved = await bridge.saveFile({ suggestedName: `${fileSafe(j.person?.surname ?? j.name)}.skhod-jury`, bytes: sealed.bytes });
+    const saved = await bridge.saveFile({ suggestedName: `${fileSafe(j.person?.surname ?? j.name, t('returns.fileFallback'))}.skhod-jury`, bytes: sealed.bytes });
     if ('error' in saved) return setNote({ kind: 'error', text: saved.error.message });
     if (!saved.data) return;
     // the record itself is shown, not the stored list's: that may still hold this juror's previous code
@@ -73,32 +75,38 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
     const returned = pkg.reopens?.length ?? 0;
     setNote({
       kind: 'ok',
-      text: `Пакет эксперта ${j.name} сохранён: «${saved.data.name}», заявок: ${pkg.applications.length}, файлов заявок: ${refs.length}${returned > 0 ? `, возвратов на доработку: ${returned}` : ''}. Файл зашифрован: код доступа сообщите эксперту отдельно от файла.`,
-      details: omitted.length > 0 ? [`Не вошли в пакет (не допущены, другая номинация или конфликт): ${omitted.length}.`] : undefined,
+      text: t('returns.packageSaved', {
+        name: nameIn(j.person, j.name, 'genitive'),
+        file: saved.data.name,
+        applications: pkg.applications.length,
+        files: refs.length,
+        returned: returned > 0 ? t('returns.packageReturned', { count: returned }) : '',
+      }),
+      details: omitted.length > 0 ? [t('returns.omitted', { count: omitted.length })] : undefined,
     });
   };
 
   const importFile = async () => {
     setNote(undefined);
-    const picked = await bridge.openFile({ title: 'Файл оценок эксперта', filters: [], maxBytes: MAX_SCORE_FILE });
+    const picked = await bridge.openFile({ title: t('returns.scoreFileDialog'), filters: [], maxBytes: MAX_SCORE_FILE });
     if ('error' in picked) return setNote({ kind: 'error', text: picked.error.message });
     if (!picked.data) return;
     setBusy(true);
     try {
       const r = await importScoreFile(ctx, setup.contest.id, picked.data.bytes);
-      if (!r.ok) return setNote({ kind: 'error', text: `Файл «${picked.data.name}»: ${r.message}` });
-      const name = data.jurors.find((j) => j.id === r.jurorId)?.name ?? 'эксперта';
+      if (!r.ok) return setNote({ kind: 'error', text: t('returns.refused', { file: picked.data.name, message: r.message }) });
+      const name = data.jurors.find((j) => j.id === r.jurorId)?.name ?? t('returns.someJuror');
       const changed = r.added + r.replaced;
       setNote({
         kind: 'ok',
         text:
           changed === 0
-            ? `Файл «${picked.data.name}» (${name}) уже был загружен: новых оценок нет.`
-            : `Файл «${picked.data.name}» (${name}) принят: новых листов ${r.added}, обновлено ${r.replaced}, без изменений ${r.unchanged}.${r.backup.ok ? ' Перед загрузкой сделана резервная копия.' : ''}`,
+            ? t('returns.nothingNew', { file: picked.data.name, name })
+            : t('returns.accepted', { file: picked.data.name, name, added: r.added, replaced: r.replaced, unchanged: r.unchanged }) + (r.backup.ok ? t('returns.backedUp') : ''),
         details: r.refused,
       });
     } catch (err) {
-      setNote({ kind: 'error', text: `Файл «${picked.data.name}» не загружен: ${(err as Error).message}` });
+      setNote({ kind: 'error', text: t('returns.failed', { file: picked.data.name, message: (err as Error).message }) });
     } finally {
       setBusy(false);
     }
@@ -113,9 +121,9 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
       )}
       <div className="contest-actions">
         <button type="button" className="primary" disabled={busy} aria-busy={busy} onClick={() => void importFile()}>
-          Загрузить файл оценок…
+          {t('returns.load')}
         </button>
-        <span className="muted">Файлы можно загружать в любом порядке и сколько угодно раз: устаревшие и повторные ничего не меняют.</span>
+        <span className="muted">{t('returns.loadHint')}</span>
       </div>
       {note && (
         <div className={note.kind === 'ok' ? 'assign-report ok' : 'assign-report bad'} role={note.kind === 'ok' ? 'status' : 'alert'}>
@@ -130,22 +138,22 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
         </div>
       )}
       {data.jurors.length === 0 ? (
-        <p className="empty">Экспертов пока нет — добавьте их на вкладке «Эксперты и конфликты».</p>
+        <p className="empty">{t('returns.noJurors')}</p>
       ) : (
-        <table className="simple-table contest-table" aria-label="Возвраты оценок">
+        <table className="simple-table contest-table" aria-label={t('returns.tableLabel')}>
           <thead>
             <tr>
-              <th scope="col">Эксперт</th>
-              <th scope="col">Пакет отправлен</th>
+              <th scope="col">{t('returns.juror')}</th>
+              <th scope="col">{t('returns.sent')}</th>
               <th scope="col" className="num">
-                Получено оценок
+                {t('returns.received')}
               </th>
               <th scope="col" className="num">
-                Завершено
+                {t('returns.finished')}
               </th>
-              <th scope="col">Последний файл</th>
+              <th scope="col">{t('returns.lastFile')}</th>
               <th scope="col">
-                <span className="visually-hidden">Действия</span>
+                <span className="visually-hidden">{t('returns.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -162,28 +170,28 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
                 <Fragment key={j.id}>
                   <tr className={assigned.size > 0 && final === assigned.size ? 'returns-done' : undefined}>
                     <td>{j.name}</td>
-                    <td>{sent ? formatWhen(sent) : 'не отправлен'}</td>
+                    <td>{sent ? formatWhen(sent) : t('returns.notSent')}</td>
+                    <td className="num">{t('returns.ofAssigned', { count: mine.length, total: assigned.size })}</td>
                     <td className="num">
-                      {mine.length} из {assigned.size}
+                      {t('returns.ofAssigned', { count: final, total: assigned.size })}
+                      {returned > 0 && <span className="returns-back">{t('returns.back', { count: returned })}</span>}
                     </td>
-                    <td className="num">
-                      {final} из {assigned.size}
-                      {returned > 0 && <span className="returns-back"> · на доработке {returned}</span>}
-                    </td>
-                    <td>{j.returned ? `${formatWhen(j.returned.fileCreatedAt)} (загружен ${formatWhen(j.returned.importedAt)})` : '—'}</td>
+                    <td>{j.returned ? t('returns.lastFileWhen', { created: formatWhen(j.returned.fileCreatedAt), imported: formatWhen(j.returned.importedAt) }) : '—'}</td>
                     <td>
                       <button type="button" disabled={noPackage !== null} aria-describedby={noPackage ? 'no-package-reason' : undefined} title={noPackage ?? undefined} onClick={() => void download(j)}>
-                        Скачать пакет эксперта
+                        {t('returns.download')}
                       </button>{' '}
                       {code && (
                         <>
                           <button type="button" onClick={() => setShown({ record: code, fresh: false })}>
-                            Код доступа<span className="visually-hidden"> к пакету эксперта {j.name}</span>
+                            {t('returns.code')}
+                            <span className="visually-hidden">{t('returns.codeWhose', { name: nameIn(j.person, j.name, 'genitive') })}</span>
                           </button>{' '}
                         </>
                       )}
                       <button type="button" aria-expanded={expanded} onClick={() => setOpen(expanded ? undefined : j.id)}>
-                        Листы<span className="visually-hidden"> эксперта {j.name}</span>
+                        {t('returns.sheets')}
+                        <span className="visually-hidden">{t('returns.sheetsWhose', { name: nameIn(j.person, j.name, 'genitive') })}</span>
                       </button>
                     </td>
                   </tr>

@@ -1,20 +1,14 @@
 import { useState } from 'react';
-import { lockSummary, type ScoringAction } from '../../../shared/contest';
+import { useTranslation } from 'react-i18next';
+import { lockSummary } from '../../../shared/contest';
 import { openScoring } from '../../db/repo/contest';
 import { closeScoring, reopenScoring, unlockCriteria } from '../../db/repo/contest-scoring';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import { ActionDialog } from '../../components/ui';
-import { formatWhen, METHOD_LABELS } from './labels';
+import { formatWhen, methodLabel } from './labels';
 
 type Step = 'open' | 'close' | 'reopen' | 'unlock';
-
-const ACTION_LABELS: Record<ScoringAction, string> = {
-  open: 'приём оценок открыт',
-  close: 'приём оценок закрыт',
-  reopen: 'приём оценок открыт заново',
-  unlock: 'критерии разблокированы',
-};
 
 /**
  * Where scoring stands and the one step that moves it: open (with what gets locked), close (later
@@ -23,6 +17,7 @@ const ACTION_LABELS: Record<ScoringAction, string> = {
  */
 export function ScoringControls({ setup, data, dirty, onMessage }: { setup: ContestSetup; data: ContestData; dirty: boolean; onMessage: (m: { kind: 'ok' | 'error'; text: string }) => void }) {
   const ctx = useDb();
+  const { t } = useTranslation('contest');
   const [step, setStep] = useState<Step>();
   const c = setup.contest;
   const finals = data.scores.filter((s) => s.status === 'final').length;
@@ -30,51 +25,46 @@ export function ScoringControls({ setup, data, dirty, onMessage }: { setup: Cont
   const silent = data.jurors.filter((j) => !data.scores.some((s) => s.jurorId === j.id)).length;
 
   return (
-    <section className={`scoring-state scoring-${c.status}`} aria-label="Приём оценок">
+    <section className={`scoring-state scoring-${c.status}`} aria-label={t('scoring.label')}>
       {c.status === 'setup' ? (
-        <p>Приём оценок не открыт: всё можно изменить. Пакеты экспертам можно скачать после открытия.</p>
+        <p>{t('scoring.setupState')}</p>
       ) : c.status === 'scoring' ? (
-        <p role="status">
-          🔒 Приём оценок открыт {formatWhen(c.lockedAt)}. Способ подсчёта, правила при равенстве баллов, номинации и критерии заблокированы — эксперты оценивают по ним.
-          Получено листов: {data.scores.length} (завершено {finals}).
-        </p>
+        <p role="status">{t('scoring.openState', { when: formatWhen(c.lockedAt), count: data.scores.length, finals })}</p>
       ) : (
-        <p role="status">
-          ✓ Приём оценок закрыт. Итоги окончательные; новые файлы оценок не принимаются. Изменить ничего нельзя, пока приём не открыт заново.
-        </p>
+        <p role="status">{t('scoring.closedState')}</p>
       )}
       <div className="contest-actions">
         {c.status === 'setup' && (
-          <button type="button" className={dirty ? undefined : 'primary'} onClick={() => (dirty ? onMessage({ kind: 'error', text: 'Сначала сохраните изменения настроек, затем открывайте приём оценок.' }) : setStep('open'))}>
-            Открыть приём оценок…
+          <button type="button" className={dirty ? undefined : 'primary'} onClick={() => (dirty ? onMessage({ kind: 'error', text: t('scoring.saveFirst') }) : setStep('open'))}>
+            {t('scoring.openButton')}
           </button>
         )}
         {c.status === 'scoring' && (
           <>
             <button type="button" className="primary" onClick={() => setStep('close')}>
-              Закрыть приём оценок…
+              {t('scoring.closeButton')}
             </button>
             {data.scores.length === 0 && (
               <button type="button" onClick={() => setStep('unlock')}>
-                Разблокировать критерии…
+                {t('scoring.unlockButton')}
               </button>
             )}
           </>
         )}
         {c.status === 'closed' && (
           <button type="button" onClick={() => setStep('reopen')}>
-            Открыть приём заново…
+            {t('scoring.reopenButton')}
           </button>
         )}
       </div>
       {(c.scoringLog ?? []).length > 0 && (
         <details className="scoring-log">
-          <summary>Журнал приёма оценок ({c.scoringLog!.length})</summary>
+          <summary>{t('scoring.log', { count: c.scoringLog!.length })}</summary>
           <ul>
             {c.scoringLog!.map((e, i) => (
               <li key={i}>
-                {formatWhen(e.at)} — {ACTION_LABELS[e.action]}, {e.by}
-                {e.reason ? `: «${e.reason}»` : ''}
+                {t('scoring.logLine', { when: formatWhen(e.at), action: t(`scoring.action.${e.action}`), by: e.by })}
+                {e.reason ? t('scoring.logReason', { reason: e.reason }) : ''}
               </li>
             ))}
           </ul>
@@ -82,70 +72,67 @@ export function ScoringControls({ setup, data, dirty, onMessage }: { setup: Cont
       )}
       {step === 'open' && (
         <ActionDialog
-          title="Открыть приём оценок"
-          confirmLabel="Открыть приём оценок"
+          title={t('scoring.openTitle')}
+          confirmLabel={t('scoring.openTitle')}
           onClose={() => setStep(undefined)}
           onConfirm={async () => {
             await openScoring(ctx, c.id);
-            onMessage({ kind: 'ok', text: 'Приём оценок открыт: способ подсчёта, правила при равенстве и критерии заблокированы. Теперь можно скачать пакеты экспертов.' });
+            onMessage({ kind: 'ok', text: t('scoring.opened') });
           }}
         >
-          <p>После открытия эксперты оценивают по этим правилам, и они блокируются:</p>
+          <p>{t('scoring.openLead')}</p>
           <ul>
-            {lockSummary(c, setup.nominations, METHOD_LABELS[c.method]).map((line) => (
+            {lockSummary(c, setup.nominations, methodLabel(c.method)).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
-          <p className="muted small">Заявки, экспертов и распределение можно менять и дальше. Разблокировать критерии можно, пока не получен ни один лист оценок.</p>
+          <p className="muted small">{t('scoring.openNote')}</p>
         </ActionDialog>
       )}
       {step === 'close' && (
         <ActionDialog
-          title="Закрыть приём оценок"
-          confirmLabel="Закрыть приём оценок"
+          title={t('scoring.closeTitle')}
+          confirmLabel={t('scoring.closeTitle')}
           onClose={() => setStep(undefined)}
           onConfirm={async () => {
             await closeScoring(ctx, c.id);
-            onMessage({ kind: 'ok', text: 'Приём оценок закрыт: итоги окончательные, файлы оценок, присланные позже, не будут приняты.' });
+            onMessage({ kind: 'ok', text: t('scoring.closed') });
           }}
         >
           <p>
-            Получено листов: {data.scores.length}, из них завершённых — {finals}
-            {drafts > 0 ? `, черновиков — ${drafts} (в итоги не входят)` : ''}.{silent > 0 ? ` От ${silent} экспертов не получено ни одного листа.` : ''}
+            {t('scoring.closeCounts', { count: data.scores.length, finals })}
+            {drafts > 0 ? t('scoring.closeDrafts', { count: drafts }) : ''}.{silent > 0 ? t('scoring.closeSilent', { count: silent }) : ''}
           </p>
-          <p>После закрытия файлы оценок не принимаются, итоги и протокол становятся окончательными. Открыть приём заново можно только с указанием причины.</p>
+          <p>{t('scoring.closeNote')}</p>
         </ActionDialog>
       )}
       {step === 'reopen' && (
         <ActionDialog
-          title="Открыть приём оценок заново"
-          confirmLabel="Открыть приём заново"
-          reasonLabel="Причина (попадёт в журнал и в протокол)"
+          title={t('scoring.reopenTitle')}
+          confirmLabel={t('scoring.reopenConfirm')}
+          reasonLabel={t('scoring.reopenReason')}
           onClose={() => setStep(undefined)}
           onConfirm={async (reason) => {
             await reopenScoring(ctx, c.id, reason);
-            onMessage({ kind: 'ok', text: 'Приём оценок открыт заново. Итоги снова предварительные.' });
+            onMessage({ kind: 'ok', text: t('scoring.reopened') });
           }}
         >
-          <p>Итоги снова станут предварительными, пока приём не будет закрыт ещё раз.</p>
+          <p>{t('scoring.reopenNote')}</p>
         </ActionDialog>
       )}
       {step === 'unlock' && (
         <ActionDialog
-          title="Разблокировать критерии"
-          confirmLabel="Разблокировать критерии"
-          reasonLabel="Причина (попадёт в журнал)"
+          title={t('scoring.unlockTitle')}
+          confirmLabel={t('scoring.unlockTitle')}
+          reasonLabel={t('scoring.unlockReason')}
           danger
           onClose={() => setStep(undefined)}
           onConfirm={async (reason) => {
             await unlockCriteria(ctx, c.id, reason);
-            onMessage({ kind: 'ok', text: 'Критерии разблокированы, конкурс снова в настройке. Пакеты, уже отправленные экспертам, содержат старые критерии: после изменений откройте приём и отправьте пакеты заново.' });
+            onMessage({ kind: 'ok', text: t('scoring.unlocked') });
           }}
         >
-          <p className="results-note-warn">
-            Внимание: пакеты, уже отправленные экспертам, содержат старые критерии. Файлы оценок по ним не будут приняты, пока приём не открыт снова; после изменений
-            отправьте экспертам новые пакеты. Пока ни одного листа не получено, это безопасно.
-          </p>
+          <p className="results-note-warn">{t('scoring.unlockWarning')}</p>
         </ActionDialog>
       )}
     </section>

@@ -1,18 +1,18 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AGGREGATION_METHODS } from '../../../shared/results/types';
 import { canEdit, validateContest, type Contest, type Nomination, type TieBreak } from '../../../shared/contest';
 import { saveContestSetup } from '../../db/repo/contest';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import { NominationEditor } from './NominationEditor';
-import { METHOD_LABELS, TIE_BREAK_LABELS } from './labels';
+import { methodLabel, TIE_BREAKS, tieBreakLabel } from './labels';
 import { ScoringControls } from './ScoringControls';
-
-const ALL_TIE_BREAKS = Object.keys(TIE_BREAK_LABELS) as TieBreak[];
 
 /** Contest settings and forms. A draft is edited here and saved at once; what scoring froze is shown disabled. */
 export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestData }) {
   const ctx = useDb();
+  const { t } = useTranslation('contest');
   const [contest, setContest] = useState<Contest>(setup.contest);
   const [nominations, setNominations] = useState<Nomination[]>(setup.nominations);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
@@ -27,14 +27,14 @@ export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestDa
     setMessage(undefined);
     try {
       await saveContestSetup(ctx, { ...contest, status: stored.status }, nominations);
-      setMessage({ kind: 'ok', text: 'Настройки конкурса сохранены.' });
+      setMessage({ kind: 'ok', text: t('setup.saved') });
     } catch (err) {
       setMessage({ kind: 'error', text: (err as Error).message });
     }
   };
 
-  const toggleTieBreak = (t: TieBreak, on: boolean) =>
-    setContest({ ...contest, tieBreaks: on ? [...contest.tieBreaks.filter((x) => x !== 'shared-place'), t, ...(t !== 'shared-place' && contest.tieBreaks.includes('shared-place') ? (['shared-place'] as const) : [])] : contest.tieBreaks.filter((x) => x !== t) });
+  const toggleTieBreak = (rule: TieBreak, on: boolean) =>
+    setContest({ ...contest, tieBreaks: on ? [...contest.tieBreaks.filter((x) => x !== 'shared-place'), rule, ...(rule !== 'shared-place' && contest.tieBreaks.includes('shared-place') ? (['shared-place'] as const) : [])] : contest.tieBreaks.filter((x) => x !== rule) });
   const moveTieBreak = (i: number, d: -1 | 1) => {
     const list = [...contest.tieBreaks];
     const j = i + d;
@@ -46,7 +46,7 @@ export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestDa
   const addNomination = () =>
     setNominations([
       ...nominations,
-      { id: crypto.randomUUID(), contestId: stored.id, title: `Номинация ${nominations.length + 1}`, criteria: structuredClone(nominations[0]?.criteria ?? []), commentRequired: true },
+      { id: crypto.randomUUID(), contestId: stored.id, title: t('setup.newNomination', { n: nominations.length + 1 }), criteria: structuredClone(nominations[0]?.criteria ?? []), commentRequired: true },
     ]);
 
   return (
@@ -54,50 +54,50 @@ export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestDa
       <ScoringControls setup={setup} data={data} dirty={dirty} onMessage={setMessage} />
       <div className="field-row">
         <label className="field">
-          <span>Название конкурса</span>
+          <span>{t('setup.title')}</span>
           <input value={contest.title} disabled={!canEdit(stored, 'title')} onChange={(e) => setContest({ ...contest, title: e.target.value })} />
         </label>
         <label className="field narrow">
-          <span>Экспертиз на заявку (минимум)</span>
+          <span>{t('setup.minReviews')}</span>
           <input type="number" min={1} value={contest.minReviews} disabled={!canEdit(stored, 'minReviews')} onChange={(e) => setContest({ ...contest, minReviews: Number(e.target.value) })} />
         </label>
       </div>
       <label className="field">
-        <span>Способ подсчёта итогового балла</span>
+        <span>{t('setup.method')}</span>
         <select value={contest.method} disabled={frozen} onChange={(e) => setContest({ ...contest, method: e.target.value as Contest['method'] })}>
           {AGGREGATION_METHODS.map((m) => (
             <option key={m} value={m}>
-              {METHOD_LABELS[m]}
+              {methodLabel(m)}
             </option>
           ))}
         </select>
       </label>
       <fieldset className="tie-breaks" disabled={frozen}>
-        <legend>При равенстве баллов выше ставится заявка, у которой…</legend>
+        <legend>{t('setup.tieBreaks')}</legend>
         <ol>
-          {contest.tieBreaks.map((t, i) => (
-            <li key={t}>
-              <span>{TIE_BREAK_LABELS[t]}</span>
-              <button type="button" aria-label={`«${TIE_BREAK_LABELS[t]}» выше`} onClick={() => moveTieBreak(i, -1)} disabled={i === 0}>
+          {contest.tieBreaks.map((rule, i) => (
+            <li key={rule}>
+              <span>{tieBreakLabel(rule)}</span>
+              <button type="button" aria-label={t('setup.up', { rule: tieBreakLabel(rule) })} onClick={() => moveTieBreak(i, -1)} disabled={i === 0}>
                 ↑
               </button>
-              <button type="button" aria-label={`«${TIE_BREAK_LABELS[t]}» ниже`} onClick={() => moveTieBreak(i, 1)} disabled={i === contest.tieBreaks.length - 1}>
+              <button type="button" aria-label={t('setup.down', { rule: tieBreakLabel(rule) })} onClick={() => moveTieBreak(i, 1)} disabled={i === contest.tieBreaks.length - 1}>
                 ↓
               </button>
-              <button type="button" aria-label={`Убрать правило «${TIE_BREAK_LABELS[t]}»`} onClick={() => toggleTieBreak(t, false)}>
+              <button type="button" aria-label={t('setup.removeRule', { rule: tieBreakLabel(rule) })} onClick={() => toggleTieBreak(rule, false)}>
                 ×
               </button>
             </li>
           ))}
         </ol>
-        {ALL_TIE_BREAKS.filter((t) => !contest.tieBreaks.includes(t)).map((t) => (
-          <button key={t} type="button" onClick={() => toggleTieBreak(t, true)}>
-            + {TIE_BREAK_LABELS[t]}
+        {TIE_BREAKS.filter((rule) => !contest.tieBreaks.includes(rule)).map((rule) => (
+          <button key={rule} type="button" onClick={() => toggleTieBreak(rule, true)}>
+            {t('setup.addRule', { rule: tieBreakLabel(rule) })}
           </button>
         ))}
       </fieldset>
 
-      <h2 className="subheading">Номинации и критерии</h2>
+      <h2 className="subheading">{t('setup.nominations')}</h2>
       {nominations.map((n, i) => (
         <NominationEditor
           key={n.id}
@@ -109,15 +109,15 @@ export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestDa
       ))}
       {!frozen && (
         <button type="button" onClick={addNomination}>
-          Добавить номинацию
+          {t('setup.addNomination')}
         </button>
       )}
 
       {issues.length > 0 && (
-        <ul className="contest-issues" aria-label="Замечания к настройке">
+        <ul className="contest-issues" aria-label={t('setup.issues')}>
           {issues.map((issue, i) => (
             <li key={i} className={issue.severity}>
-              {issue.severity === 'error' ? 'Ошибка: ' : 'Внимание: '}
+              {issue.severity === 'error' ? t('setup.error') : t('setup.warning')}
               {issue.message}
             </li>
           ))}
@@ -130,7 +130,7 @@ export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestDa
       )}
       <div className="contest-actions">
         <button type="button" className={dirty ? 'primary' : undefined} disabled={!dirty} onClick={() => void save()}>
-          Сохранить настройки
+          {t('setup.save')}
         </button>
       </div>
     </div>

@@ -8,18 +8,15 @@ import type { Municipality } from '../../../shared/domain/types';
 import type { Nomination } from '../../../shared/contest';
 import { createMunicipalityMatcher, fold } from '../../../shared/import';
 import type { ApplicationInput } from '../../db/repo/contest';
+import { tr } from '../../i18n';
+
+const t = (key: string, options?: Record<string, unknown>) => tr('contest')(key, options);
 
 export const IMPORT_FIELDS = ['title', 'summary', 'nomination', 'municipality', 'organization', 'amount'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
-  title: 'Название проекта',
-  summary: 'Краткое описание',
-  nomination: 'Номинация',
-  municipality: 'Муниципалитет',
-  organization: 'Организация-заявитель',
-  amount: 'Запрошенная сумма',
-};
+/** A field's name in the mapping form. */
+export const importFieldLabel = (f: ImportField): string => t(`importField.${f}`);
 
 const HINTS: Record<ImportField, RegExp> = {
   title: /назван|проект|тема/,
@@ -60,9 +57,9 @@ export type ImportRow = { line: number; input?: ApplicationInput; errors: string
 
 /** "150 000 руб.", "150000,50" → number; '' → undefined; garbage → NaN. */
 export function parseAmount(text: string): number | undefined {
-  const t = text.replace(/[\s\u00a0]/g, '').replace(/(руб(лей|\.)?|₽|р\.)$/i, '').replace(',', '.');
-  if (t === '') return undefined;
-  return /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+  const n = text.replace(/[\s\u00a0]/g, '').replace(/(руб(лей|\.)?|₽|р\.)$/i, '').replace(',', '.');
+  if (n === '') return undefined;
+  return /^\d+(\.\d+)?$/.test(n) ? Number(n) : NaN;
 }
 
 export function buildImportRows(
@@ -80,21 +77,21 @@ export function buildImportRows(
     const line = i + 1;
     const errors: string[] = [];
     const title = cell(r, 'title');
-    if (!title) errors.push(`Строка ${line}: нет названия проекта.`);
+    if (!title) errors.push(t('importRow.noTitle', { line }));
     const nomText = cell(r, 'nomination');
     const nomination = nomText ? nominationByTitle.get(fold(nomText)) : ctx.nominations.length === 1 ? ctx.nominations[0] : undefined;
     if (!nomination) {
       errors.push(
         nomText
-          ? `Строка ${line}: номинации «${nomText}» нет в конкурсе (есть: ${ctx.nominations.map((n) => `«${n.title}»`).join(', ')}).`
-          : `Строка ${line}: не указана номинация.`,
+          ? t('importRow.unknownNomination', { line, nomination: nomText, known: ctx.nominations.map((n) => `«${n.title}»`).join(', ') })
+          : t('importRow.noNomination', { line }),
       );
     }
     const muniText = cell(r, 'municipality');
     const muni = muniText ? matchMunicipality(muniText) : null;
-    if (muniText && !muni?.id) errors.push(`Строка ${line}: муниципалитет «${muniText}» не найден в справочнике — исправьте название или добавьте его в Настройках.`);
+    if (muniText && !muni?.id) errors.push(t('importRow.unknownMunicipality', { line, municipality: muniText }));
     const amount = parseAmount(cell(r, 'amount'));
-    if (amount !== undefined && Number.isNaN(amount)) errors.push(`Строка ${line}: сумма «${cell(r, 'amount')}» — не число рублей.`);
+    if (amount !== undefined && Number.isNaN(amount)) errors.push(t('importRow.badAmount', { line, amount: cell(r, 'amount') }));
     if (errors.length > 0 || !nomination) return out.push({ line, errors });
     const input: ApplicationInput = {
       title,

@@ -1,2 +1,2 @@
 // What other features may use of the contest: the names of aggregation methods and tie-breaks (results show them).
-export { METHOD_LABELS, TIE_BREAK_LABELS } from './labels';
+export { methodLabel, tieBreakLabel } from './labels';

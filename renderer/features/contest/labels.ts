@@ -1,35 +1,30 @@
+/**
+ * Names of the contest's enumerations (aggregation methods, tie-breaks, application statuses, kinds of
+ * conflict) in the current language, and its moments and sums as the formatting module writes them.
+ * Results and exports call these outside React, so they read the language layer through `tr`.
+ */
 import type { AggregationMethod, ApplicationStatus, ConflictKind, TieBreak } from '../../../shared/contest';
+import i18next from 'i18next';
+import { formatDate, formatMoney } from '../../../shared/text/format';
+import { fullNameIn, type NameCase, type PersonName } from '../../../shared/text/names';
+import { tr } from '../../i18n';
 
-export const METHOD_LABELS: Record<AggregationMethod, string> = {
-  mean: 'среднее арифметическое оценок экспертов',
-  median: 'медиана оценок экспертов',
-  'trimmed-mean': 'усечённое среднее (без крайних оценок)',
-  'z-mean': 'среднее нормированных оценок (z-оценки по эксперту)',
-  borda: 'метод Борда (по местам у каждого эксперта)',
-};
+export const TIE_BREAKS: readonly TieBreak[] = ['higher-median', 'more-max-marks', 'earlier-submission', 'shared-place'];
+export const APPLICATION_STATUSES: readonly ApplicationStatus[] = ['submitted', 'admitted', 'rejected', 'withdrawn'];
 
-export const TIE_BREAK_LABELS: Record<TieBreak, string> = {
-  'higher-median': 'выше медиана оценок',
-  'more-max-marks': 'больше максимальных оценок',
-  'earlier-submission': 'заявка подана раньше',
-  'shared-place': 'делить место',
-};
+export const methodLabel = (m: AggregationMethod): string => tr('contest')(`method.${m}`);
+export const tieBreakLabel = (t: TieBreak): string => tr('contest')(`tieBreak.${t}`);
+export const statusLabel = (s: ApplicationStatus): string => tr('contest')(`status.${s}`);
+export const conflictLabel = (k: ConflictKind): string => tr('contest')(`conflict.${k}`);
 
-export const STATUS_LABELS: Record<ApplicationStatus, string> = {
-  submitted: 'подана',
-  admitted: 'допущена',
-  rejected: 'отклонена',
-  withdrawn: 'отозвана',
-};
+/** «12.05.2026, 14:30» in the event's time zone; «—» for nothing. */
+export const formatWhen = (iso?: string) => (iso ? formatDate(iso, 'dateTime') : '—');
+/** «150 000 ₽» (no-break space before the sign); «—» for nothing. */
+export const formatRub = (n?: number) => (n === undefined ? '—' : formatMoney(n));
 
-export const CONFLICT_LABELS: Record<ConflictKind, string> = {
-  applicant: 'заявитель',
-  organization: 'та же организация',
-  municipality: 'тот же муниципалитет',
-  declared: 'заявлен экспертом',
-  manual: 'отмечен организатором',
-};
-
-const dateTime = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
-export const formatWhen = (iso?: string) => (iso ? dateTime.format(new Date(iso)) : '—');
-export const formatRub = (n?: number) => (n === undefined ? '—' : `${new Intl.NumberFormat('ru-RU').format(n)} ₽`);
+/**
+ * A person's full name in a grammatical case for a Russian sentence («вернуть эксперту Бондаренко Елене
+ * Владимировне»); other languages do not decline names, so they get the name as stored.
+ */
+export const nameIn = (person: PersonName | undefined, stored: string, nameCase: NameCase): string =>
+  person && i18next.language === 'ru' ? fullNameIn(person, nameCase) : stored;

@@ -172,7 +172,7 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
       await commitImport(ctx, {
         eventId: event.id,
         touched,
-        prebuilt: { stamp: base.stamp, writes: built.writes },
+        prebuilt: { base, writes: built.writes },
         build: (fresh) => (built = buildImport(plan.plan, fresh, opts)).writes,
         onProgress: (progress) => {
           // throwing here aborts the transaction: «Отменить» leaves nothing behind

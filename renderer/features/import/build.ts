@@ -16,7 +16,7 @@ import { isInitialPart } from '../../../shared/import/names';
 import { nameKey } from '../../../shared/text/spelling';
 import { badgeCodeFromSerial } from '../../../shared/people/badge-code';
 import { normalizePhone } from '../../../shared/people/phone';
-import { parseSectionPrefs } from '../../../shared/sections/prefs';
+import { sectionPrefsParser } from '../../../shared/sections/prefs';
 import { sameValue } from '../../../shared/sync/diff';
 import type { ImportBase, ImportWrites } from '../../db/repo/import';
 import { CONSENT_NOTE, guessOrganizationKind } from '../../db/repo/participants';
@@ -44,7 +44,11 @@ export type FieldChange = { field: string; before: string; after: string };
 export type RowOutcome = { row: number; kind: 'added' | 'changed' | 'unchanged'; registrationId: string; name: string; changes: FieldChange[] };
 export type BuiltImport = { writes: ImportWrites; outcomes: RowOutcome[]; cancelled: Array<{ registrationId: string; name: string }> };
 
-export type BuildOptions = { now: Date; newId: () => string };
+export type BuildOptions = {
+  now: Date;
+  /** Ids for new rows. For a commit they must be ids nothing stored has (random UUIDs): the commit does not read rows under them. */
+  newId: () => string;
+};
 
 const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>().\d]{2,}$/;
 const orgKey = (name: string, municipalityId?: string) => `${municipalityId ?? ''}|${fold(name)}`;
@@ -82,21 +86,21 @@ export async function buildImportAsync(plan: ImportPlan, base: ImportBase, opts:
 /** The builder as a generator: yields the number of rows done every SLICE rows. */
 function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Generator<number, BuiltImport> {
   const at = opts.now.toISOString();
+  // every id minted for a new row: the commit knows nothing is stored under them and does not look
+  const minted = new Set<string>();
+  const newId = () => {
+    const id = opts.newId();
+    minted.add(id);
+    return id;
+  };
   const registrations = new Map(base.registrations.map((r) => [r.id, r]));
   const people = new Map(base.people);
   const orgById = new Map(base.organizations.map((o) => [o.id, o]));
   const orgByKey = new Map(base.organizations.map((o) => [orgKey(o.name, o.municipalityId), o]));
   const muniName = new Map(base.municipalities.map((m) => [m.id, m.name]));
   const sectionTitle = new Map(base.sections.map((s) => [s.id, s.title]));
-  const sectionRefs = base.sections.map((s) => ({ id: s.id, title: s.title, order: s.order }));
-
   // lists repeat the same few section and category texts: parse each distinct text once
-  const prefsCache = new Map<string, string[]>();
-  const prefsOf = (text: string) => {
-    let ids = prefsCache.get(text);
-    if (!ids) prefsCache.set(text, (ids = parseSectionPrefs(text, sectionRefs).ids));
-    return ids;
-  };
+  const prefsOf = sectionPrefsParser(base.sections);
   const categoryCache = new Map<string, Category | null>();
   const categoryOf = (text: string) => {
     if (!categoryCache.has(text)) categoryCache.set(text, parseCategory(text));
@@ -113,7 +117,7 @@ function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Ge
     const key = orgKey(r.organization, r.municipalityId);
     let org = orgByKey.get(key);
     if (!org) {
-      org = { id: opts.newId(), name: r.organization, kind: guessOrganizationKind(r.organization), municipalityId: r.municipalityId };
+      org = { id: newId(), name: r.organization, kind: guessOrganizationKind(r.organization), municipalityId: r.municipalityId };
       orgByKey.set(key, org);
       orgById.set(org.id, org);
       newOrgs.push(org);
@@ -149,14 +153,14 @@ function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Ge
     if (++done % SLICE === 0) yield done;
     const rec = planned.record;
     const organizationId = organizationFor(rec);
-    const prefs = rec.section ? [...prefsOf(rec.section)] : [];
+    const prefs = rec.section ? prefsOf(rec.section).ids : [];
     const category = categoryOf(rec.category);
     const existing = planned.registrationId ? registrations.get(planned.registrationId) : undefined;
     const stored = existing ? people.get(existing.personId) : undefined;
 
     if (!existing || !stored) {
       const person: Person = {
-        id: opts.newId(),
+        id: newId(),
         surname: rec.surname,
         name: rec.name,
         patronymic: rec.patronymic,
@@ -167,7 +171,7 @@ function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Ge
         position: rec.position || undefined,
       };
       const registration: Registration = {
-        id: opts.newId(),
+        id: newId(),
         eventId: plan.eventId,
         personId: person.id,
         role: 'participant',
@@ -253,6 +257,7 @@ function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Ge
       people: [...touchedPeople].map((id) => people.get(id)!),
       registrations: [...touchedRegs].map((id) => registrations.get(id)!),
       delegations,
+      minted,
     },
     outcomes,
     cancelled,

@@ -6,7 +6,7 @@ import type { PersonLike } from '../../../shared/import/dedupe';
 import { autoMap } from '../../../shared/import/mapping';
 import { suggestMunicipality, type MunicipalitySuggestion } from '../../../shared/import/municipality';
 import type { ImportField, Mapping, RowIssue } from '../../../shared/import/types';
-import { parseSectionPrefs } from '../../../shared/sections/prefs';
+import { sectionPrefsParser } from '../../../shared/sections/prefs';
 import type { ImportBase } from '../../db/repo/import';
 import type { BuiltImport } from './build';
 import { buildImport, touchedRegistrations } from './build';
@@ -75,7 +75,7 @@ export const fixableFields: readonly ImportField[] = ['municipality', 'organizat
 
 /** Warnings the database adds to the worker's: a category or a section the event does not know. */
 export function contextWarnings(prepared: Prepared, base: ImportBase, sheetLabel: string): RowIssue[] {
-  const sections = base.sections.map((s) => ({ id: s.id, title: s.title, order: s.order }));
+  const prefsOf = sectionPrefsParser(base.sections);
   const out: RowIssue[] = [];
   const at = (row: number) => (sheetLabel ? `Лист «${sheetLabel}», строка ${row}: ` : `Строка ${row}: `);
   for (const r of prepared.valid) {
@@ -83,7 +83,7 @@ export function contextWarnings(prepared: Prepared, base: ImportBase, sheetLabel
       out.push({ row: r.row, field: 'category', message: `${at(r.row)}категория «${r.category.slice(0, 60)}» не распознана — выберите её на шаге «Столбцы» или исправьте в файле` });
     }
     if (r.section) {
-      const { unknown } = parseSectionPrefs(r.section, sections);
+      const { unknown } = prefsOf(r.section);
       if (unknown.length) out.push({ row: r.row, field: 'section', message: `${at(r.row)}секция «${unknown.join('», «').slice(0, 80)}» не найдена среди секций мероприятия — пожелание не записано` });
     }
     if (prepared.unknownKeys.has(r.row)) out.push({ row: r.row, field: 'row', message: `${at(r.row)}ключ записи не найден в этом мероприятии — строка сопоставлена по ФИО` });

@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { formatScore, lastReopen, newScore, sheetProblems, stepOf, type CriterionDef, type JurorPackage, type PackageApplication, type Score } from '../../../shared/contest';
+import { formatDate, formatFactor, formatMoney, formatNumber } from '../../../shared/text/format';
+import { quotedSentenceEnd } from '../../../shared/text/sentence';
 import { finalizeJurorScore, saveJurorScore } from '../../db/repo/juror';
 import { useDb } from '../../hooks/db-context';
 import { AttachmentList } from './AttachmentList';
@@ -7,8 +10,7 @@ import { fieldOf, setTo, stepFrom, typeInto, type FieldState, type FieldUpdate }
 
 type Props = { pkg: JurorPackage; application: PackageApplication; score?: Score; onNext?: () => void; files: ReadonlySet<string> | undefined };
 
-const rub = (n?: number) => (n === undefined ? undefined : `${new Intl.NumberFormat('ru-RU').format(n)} ₽`);
-const formatDay = (iso: string) => new Date(iso).toLocaleString('ru-RU', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+const rub = (n?: number) => (n === undefined ? undefined : formatMoney(n));
 const bandOf = (c: CriterionDef, v: number | null | undefined) => (v === null || v === undefined ? undefined : c.bands.find((b) => v >= b.from && v <= b.to));
 
 /**
@@ -19,6 +21,7 @@ const bandOf = (c: CriterionDef, v: number | null | undefined) => (v === null ||
  */
 export function ApplicationSheet({ pkg, application: a, score, onNext, files }: Props) {
   const ctx = useDb();
+  const { t } = useTranslation('jury');
   const form = pkg.nominations.find((n) => n.id === a.nominationId)!;
   const [fields, setFields] = useState<Record<string, FieldState>>(() => Object.fromEntries(form.criteria.map((c) => [c.id, fieldOf(score?.values[c.id])])));
   const [comment, setComment] = useState(score?.comment ?? '');
@@ -43,7 +46,7 @@ export function ApplicationSheet({ pkg, application: a, score, onNext, files }: 
     saveJurorScore(ctx, pkg, a.id, patch)
       .then(
         () => setSaved(pending.current === 1),
-        (err: Error) => setError(`Оценка не сохранена: ${err.message}`),
+        (err: Error) => setError(t('sheet.notSaved', { message: err.message })),
       )
       .finally(() => (pending.current -= 1));
   };
@@ -92,19 +95,31 @@ export function ApplicationSheet({ pkg, application: a, score, onNext, files }: 
       {reopen && !final && (
         <div className="sheet-reopened" role="status">
           <p>
-            <strong>Организатор вернул лист на доработку</strong> ({formatDay(reopen.at)}): «{reopen.reason}».
+            <strong>{t('sheet.returnedLead')}</strong>
+            {t('sheet.returnedWhen', { when: formatDate(reopen.at, 'dateTime') })}
+            {quotedSentenceEnd(reopen.reason)}
           </p>
-          <p className="small">Исправьте оценки или обоснование, нажмите «Завершить» и отправьте организатору новый файл оценок.</p>
+          <p className="small">{t('sheet.returnedHint')}</p>
         </div>
       )}
       {final && (
         <p className="sheet-final" role="status">
-          ✓ Лист завершён и заблокирован. Изменить его может только организатор, вернув на доработку.
-          {reopen && <span className="small"> Лист возвращался на доработку: «{reopen.reason}».</span>}
+          {t('sheet.final')}
+          {reopen && (
+            <span className="small">
+              {t('sheet.wasReturned')}
+              {quotedSentenceEnd(reopen.reason)}
+            </span>
+          )}
         </p>
       )}
       <p className="muted small">
-        Цифрами на клавиатуре — балл{form.criteria.some((c) => stepOf(c) === 0.5) ? ' (половина — через запятую: 7,5)' : ''}, <kbd>Tab</kbd> — следующий критерий, <kbd>↑</kbd>/<kbd>↓</kbd> — на шаг больше или меньше, или щёлкните описание уровня. Всё верное сохраняется само.
+        <Trans
+          t={t}
+          i18nKey="sheet.keys"
+          values={{ half: form.criteria.some((c) => stepOf(c) === 0.5) ? t('sheet.keysHalf') : '' }}
+          components={{ kbd: <kbd /> }}
+        />
       </p>
       <ol className="criteria-sheet">
         {form.criteria.map((c, i) => {
@@ -121,8 +136,7 @@ export function ApplicationSheet({ pkg, application: a, score, onNext, files }: 
                   {c.title}
                 </label>
                 <span className="muted small">
-                  {c.min}–{c.max}
-                  {stepOf(c) === 0.5 ? ', шаг 0,5' : ''}, ×{c.weight}
+                  {t('sheet.scale', { min: formatNumber(c.min), max: formatNumber(c.max), step: stepOf(c) === 0.5 ? t('sheet.halfStep') : '', weight: formatFactor(c.weight) })}
                 </span>
                 <input
                   id={`crit-${c.id}`}
@@ -159,10 +173,10 @@ export function ApplicationSheet({ pkg, application: a, score, onNext, files }: 
                     disabled={final}
                     className={band === b ? 'band active' : 'band'}
                     aria-pressed={band === b}
-                    title={`Поставить ${formatScore(b.from)}`}
+                    title={t('sheet.setTo', { value: formatScore(b.from) })}
                     onClick={() => apply(c, setTo(c, b.from))}
                   >
-                    <strong>{b.from === b.to ? b.from : `${b.from}–${b.to}`}</strong> {b.text}
+                    <strong>{b.from === b.to ? formatNumber(b.from) : `${formatNumber(b.from)}–${formatNumber(b.to)}`}</strong> {b.text}
                   </button>
                 ))}
               </div>
@@ -171,7 +185,7 @@ export function ApplicationSheet({ pkg, application: a, score, onNext, files }: 
         })}
       </ol>
       <label className="field">
-        <span>Обоснование оценки{form.commentRequired ? ' (обязательно)' : ''}</span>
+        <span>{form.commentRequired ? t('sheet.commentRequired') : t('sheet.comment')}</span>
         <textarea
           rows={5}
           value={comment}
@@ -192,7 +206,7 @@ export function ApplicationSheet({ pkg, application: a, score, onNext, files }: 
         {shownProblems.length > 0 && (
           // focusable: the list scrolls when long, and a scrolling region must be reachable by keyboard
           <div className="form-error sheet-problems" role="alert" tabIndex={0}>
-            <p>Лист нельзя завершить — исправьте или заполните:</p>
+            <p>{t('sheet.cannotFinish')}</p>
             <ul>
               {shownProblems.map((p, i) => (
                 <li key={i}>{p.message}</li>
@@ -202,21 +216,21 @@ export function ApplicationSheet({ pkg, application: a, score, onNext, files }: 
         )}
         <footer className="sheet-footer">
           <span data-testid="sheet-total">
-            Итог: <strong>{formatScore(Math.round(total * 100) / 100)}</strong> из {formatScore(maxTotal)}
-            {scored < form.criteria.length && <span className="muted small"> (оценено {scored} из {form.criteria.length})</span>}
+            <Trans t={t} i18nKey="sheet.total" values={{ total: formatNumber(total), max: formatNumber(maxTotal) }} components={{ strong: <strong /> }} />
+            {scored < form.criteria.length && <span className="muted small">{t('sheet.scoredOf', { count: scored, total: form.criteria.length })}</span>}
           </span>
           <span className={fieldErrors.length > 0 ? 'field-error small' : 'muted small'} aria-live="polite">
-            {fieldErrors.length > 0 ? `Не сохранено: ошибок в оценках — ${fieldErrors.length}` : saved ? 'Сохранено' : ''}
+            {fieldErrors.length > 0 ? t('sheet.fieldErrors', { count: fieldErrors.length }) : saved ? t('sheet.saved') : ''}
           </span>
           <span className="spacer" />
           {!final && (
             <button type="button" className="primary" onClick={() => void finalize()}>
-              Завершить
+              {t('sheet.finish')}
             </button>
           )}
           {onNext && (
             <button type="button" onClick={onNext}>
-              Следующая заявка →
+              {t('sheet.next')}
             </button>
           )}
         </footer>

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatBytes } from '../../../shared/text/format';
 import type { AttachmentRef } from '../../../shared/contest';
 import { bridge } from '../../bridge/bridge';
 import { loadJurorAttachment } from '../../db/repo/juror';
@@ -10,11 +12,8 @@ const isViewable = (f: AttachmentRef) => VIEWABLE_IMAGE.has(f.mime) || f.mime ==
 /** Enough of a text file to read on screen; the whole file is a «Сохранить» away. */
 const TEXT_PREVIEW_CHARS = 100_000;
 
-const sizeText = (n: number) =>
-  n < 1024 ? `${n} Б` : n < 1024 * 1024 ? `${Math.round(n / 1024)} КБ` : `${(n / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`;
-
-const kindText = (mime: string) =>
-  mime === 'application/pdf' ? 'PDF' : mime.startsWith('image/') ? 'изображение' : mime === 'text/plain' ? 'текст' : 'документ';
+const kindKey = (mime: string) =>
+  mime === 'application/pdf' ? 'files.kindPdf' : mime.startsWith('image/') ? 'files.kindImage' : mime === 'text/plain' ? 'files.kindText' : 'files.kindDocument';
 
 type Preview = { id: string; name: string } & ({ kind: 'image'; url: string } | { kind: 'text'; text: string; cut: boolean });
 
@@ -26,6 +25,7 @@ type Preview = { id: string; name: string } & ({ kind: 'image'; url: string } | 
  */
 export function AttachmentList({ files, available }: { files: readonly AttachmentRef[]; available: ReadonlySet<string> | undefined }) {
   const ctx = useDb();
+  const { t } = useTranslation('jury');
   const [preview, setPreview] = useState<Preview>();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
 
@@ -38,7 +38,7 @@ export function AttachmentList({ files, available }: { files: readonly Attachmen
 
   const load = async (f: AttachmentRef) => {
     const blob = await loadJurorAttachment(ctx, f.id);
-    if (!blob) setMessage({ kind: 'error', text: `Файла «${f.name}» нет на этом компьютере — откройте пакет эксперта ещё раз.` });
+    if (!blob) setMessage({ kind: 'error', text: t('files.missing', { name: f.name }) });
     return blob;
   };
 
@@ -61,36 +61,37 @@ export function AttachmentList({ files, available }: { files: readonly Attachmen
     if (!blob) return;
     const saved = await bridge.saveFile({ suggestedName: f.name.replace(/[\\/]/g, '-'), bytes: blob.bytes as Uint8Array<ArrayBuffer> });
     if ('error' in saved) return setMessage({ kind: 'error', text: saved.error.message });
-    if (saved.data) setMessage({ kind: 'ok', text: `Файл «${saved.data.name}» сохранён.` });
+    if (saved.data) setMessage({ kind: 'ok', text: t('files.saved', { name: saved.data.name }) });
   };
 
   if (files.length === 0) return null;
   return (
     <section className="jury-files" aria-labelledby="jury-files-title">
-      <h2 id="jury-files-title">Файлы заявки</h2>
-      <ul aria-label="Файлы заявки">
+      <h2 id="jury-files-title">{t('files.heading')}</h2>
+      <ul aria-label={t('files.heading')}>
         {files.map((f) => {
           const here = available?.has(f.id) ?? false;
           return (
             <li key={f.id}>
               <span className="jury-file-name">{f.name}</span>
               <span className="muted small">
-                {kindText(f.mime)}, {sizeText(f.size)}
+                {t(kindKey(f.mime))}, {formatBytes(f.size)}
               </span>
               {available === undefined ? null : here ? (
                 <>
                   {isViewable(f) && (
                     <button type="button" aria-expanded={preview?.id === f.id} onClick={() => void view(f)}>
-                      {preview?.id === f.id ? 'Скрыть' : 'Посмотреть'}
-                      <span className="visually-hidden"> «{f.name}»</span>
+                      {preview?.id === f.id ? t('files.hide') : t('files.view')}
+                      <span className="visually-hidden">{t('files.which', { name: f.name })}</span>
                     </button>
                   )}
                   <button type="button" onClick={() => void save(f)}>
-                    Сохранить на компьютер<span className="visually-hidden"> «{f.name}»</span>
+                    {t('files.save')}
+                    <span className="visually-hidden">{t('files.which', { name: f.name })}</span>
                   </button>
                 </>
               ) : (
-                <span className="muted small">нет в пакете — попросите организатора прислать пакет заново</span>
+                <span className="muted small">{t('files.notInPackage')}</span>
               )}
             </li>
           );
@@ -104,9 +105,9 @@ export function AttachmentList({ files, available }: { files: readonly Attachmen
       {preview && (
         <figure className="jury-preview">
           {preview.kind === 'image' ? (
-            <img src={preview.url} alt={`Файл заявки «${preview.name}»`} />
+            <img src={preview.url} alt={t('files.imageAlt', { name: preview.name })} />
           ) : (
-            <pre tabIndex={0} aria-label={`Текст файла «${preview.name}»`}>
+            <pre tabIndex={0} aria-label={t('files.textLabel', { name: preview.name })}>
               {preview.text}
               {preview.cut ? '\n…' : ''}
             </pre>

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { leaveJurorMode } from '../../db/repo/juror';
 import { useDb } from '../../hooks/db-context';
 import { useJurorPackage } from '../../hooks/use-juror';
@@ -16,27 +17,27 @@ function clearJuryHash() {
  */
 export function JurorApp() {
   const ctx = useDb();
+  const { t } = useTranslation('jury');
   const pkg = useJurorPackage();
   const leave = async () => {
     clearJuryHash();
     await leaveJurorMode(ctx);
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   };
-  if (pkg === undefined) return <div className="splash">Сход…</div>;
+  if (pkg === undefined) return <div className="splash">{t('splash')}</div>;
   if (pkg === null) {
     return (
       <main className="first-run jury-start">
         <div className="first-run-card">
-          <p className="brand">Сход</p>
-          <h1>Режим эксперта</h1>
+          <p className="brand">{t('brand')}</p>
+          <h1>{t('start.title')}</h1>
           <p className="lead">
-            Откройте файл пакета эксперта (<span className="mono">.skhod-jury</span>), который прислал организатор конкурса. В нём только назначенные вам заявки с их файлами и
-            форма оценки; оценки сохраняются на этом компьютере при каждом изменении, интернет не нужен. Файлы заявок удаляются с компьютера, когда вы выходите из режима эксперта.
+            <Trans t={t} i18nKey="start.lead" components={{ mono: <span className="mono" /> }} />
           </p>
           <div className="first-run-actions">
             <OpenPackageButton primary />
             <button type="button" onClick={() => void leave()}>
-              К мероприятиям
+              {t('start.back')}
             </button>
           </div>
         </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { OpenPackageButton } from './OpenPackageButton';
 
 /**
@@ -5,5 +6,6 @@ import { OpenPackageButton } from './OpenPackageButton';
  * event», so a juror who got only a `.skhod-jury` file never needs the `#jury` address.
  */
 export function JurorEntryButton() {
-  return <OpenPackageButton big label="Я эксперт: открыть пакет эксперта" hint="Файл .skhod-jury от организатора конкурса: назначенные вам заявки и форма оценки" />;
+  const { t } = useTranslation('jury');
+  return <OpenPackageButton big label={t('entry.label')} hint={t('entry.hint')} />;
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MAX_JUROR_PACKAGE_BYTES, type JurorPackage } from '../../../shared/contest';
 import { bridge } from '../../bridge/bridge';
 import { openJurorPackage, packageKey } from '../../db/repo/juror';
@@ -14,8 +15,9 @@ type Picked = { name: string; bytes: Uint8Array; pkg: JurorPackage; code?: strin
  * package is open (`current`), it asks first: both packages stay on the device (the open one goes to
  * «Другие пакеты»), as do all sheets. A sealed package asks for its access code first (usePackageCode).
  */
-export function OpenPackageButton({ primary = false, big = false, label = 'Открыть пакет эксперта…', hint, current }: { primary?: boolean; big?: boolean; label?: string; hint?: string; current?: JurorPackage }) {
+export function OpenPackageButton({ primary = false, big = false, label, hint, current }: { primary?: boolean; big?: boolean; label?: string; hint?: string; current?: JurorPackage }) {
   const ctx = useDb();
+  const { t } = useTranslation('jury');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState<Picked>();
@@ -25,9 +27,9 @@ export function OpenPackageButton({ primary = false, big = false, label = 'От�
     setBusy(true);
     try {
       const result = await openJurorPackage(ctx, bytes, undefined, code);
-      if (!result.ok) setError(`«${name}»: ${result.message}`);
+      if (!result.ok) setError(t('open.refused', { name, message: result.message }));
     } catch (err) {
-      setError(`«${name}» не открыт: ${(err as Error).message}`);
+      setError(t('open.failed', { name, message: (err as Error).message }));
     } finally {
       setBusy(false);
     }
@@ -36,12 +38,12 @@ export function OpenPackageButton({ primary = false, big = false, label = 'От�
   const open = async () => {
     setError(undefined);
     setAsking(undefined);
-    const picked = await bridge.openFile({ title: 'Пакет эксперта', filters: [], maxBytes: MAX_JUROR_PACKAGE_BYTES });
+    const picked = await bridge.openFile({ title: t('open.dialog'), filters: [], maxBytes: MAX_JUROR_PACKAGE_BYTES });
     if ('error' in picked) return setError(picked.error.message);
     if (!picked.data) return;
     const { name, bytes } = picked.data;
     const unlocked = await unlock({ name, bytes });
-    if (!unlocked.ok) return 'message' in unlocked ? setError(`«${name}»: ${unlocked.message}`) : undefined;
+    if (!unlocked.ok) return 'message' in unlocked ? setError(t('open.refused', { name, message: unlocked.message })) : undefined;
     const file = { name, bytes, pkg: unlocked.package, ...(unlocked.code === undefined ? {} : { code: unlocked.code }) };
     if (current && packageKey(unlocked.package) !== packageKey(current)) return setAsking(file);
     await openBytes(file);
@@ -50,20 +52,19 @@ export function OpenPackageButton({ primary = false, big = false, label = 'От�
   return (
     <span className="open-package">
       <button type="button" className={[primary ? 'primary' : '', big ? 'big' : ''].join(' ').trim() || undefined} disabled={busy} aria-busy={busy} onClick={() => void open()}>
-        {busy ? 'Открываю пакет…' : label}
+        {busy ? t('open.busy') : (label ?? t('open.label'))}
         {hint && <small>{hint}</small>}
       </button>
       {asking && current && (
-        <span className="package-switch" role="alertdialog" aria-label="Открыть другой пакет?">
+        <span className="package-switch" role="alertdialog" aria-label={t('open.switchLabel')}>
           <span>
-            Сейчас открыт пакет эксперта {current.juror.name} («{current.contest.title}»). Открыть пакет эксперта {asking.pkg.juror.name} («{asking.pkg.contest.title}»)? Оба пакета и
-            все листы останутся на этом компьютере: вернуться можно через «Другие пакеты».
+            {t('open.switchText', { current: current.juror.name, currentContest: current.contest.title, next: asking.pkg.juror.name, nextContest: asking.pkg.contest.title })}
           </span>
           <button type="button" className="primary" onClick={() => void openBytes(asking).then(() => setAsking(undefined))}>
-            Открыть пакет {asking.pkg.juror.name}
+            {t('open.switchConfirm', { name: asking.pkg.juror.name })}
           </button>
           <button type="button" onClick={() => setAsking(undefined)}>
-            Отмена
+            {t('open.cancel')}
           </button>
         </span>
       )}

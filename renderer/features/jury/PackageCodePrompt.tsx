@@ -4,6 +4,7 @@
  * double-clicked `.skhod-jury`). A package that is not sealed opens without asking.
  */
 import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { parseJurorPackage, type JurorPackage } from '../../../shared/contest';
 import { FormDialog, TextField, closeDialog } from '../../components/ui';
 
@@ -36,6 +37,7 @@ export function usePackageCode(): { unlock: (file: PackageFile) => Promise<Unloc
 }
 
 function PackageCodeDialog({ file, onDone }: { file: PackageFile; onDone: (r: Unlocked) => void }) {
+  const { t } = useTranslation('jury');
   const [code, setCode] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -48,7 +50,7 @@ function PackageCodeDialog({ file, onDone }: { file: PackageFile; onDone: (r: Un
   };
   const submit = async (e: { currentTarget: Element }) => {
     const target = e.currentTarget;
-    if (code.trim() === '') return setError('Введите код доступа — 16 знаков, которые сообщил организатор.');
+    if (code.trim() === '') return setError(t('code.missing'));
     setBusy(true);
     const parsed = await parseJurorPackage(file.bytes, code);
     setBusy(false);
@@ -59,18 +61,16 @@ function PackageCodeDialog({ file, onDone }: { file: PackageFile; onDone: (r: Un
   };
   return (
     <FormDialog
-      title="Введите код доступа"
+      title={t('code.title')}
       className="package-code-prompt"
       onClose={() => answer({ ok: false, cancelled: true })}
       onSubmit={submit}
-      submitLabel="Открыть пакет"
+      submitLabel={t('code.submit')}
       busy={busy}
     >
-      <p>
-        Пакет «{file.name}» зашифрован. Введите код доступа — организатор сообщает его отдельно от файла, например по телефону.
-      </p>
+      <p>{t('code.body', { name: file.name })}</p>
       <TextField
-        label="Код доступа"
+        label={t('code.label')}
         className="package-code-field"
         value={code}
         onChange={(v) => {
@@ -78,7 +78,7 @@ function PackageCodeDialog({ file, onDone }: { file: PackageFile; onDone: (r: Un
           setError(undefined);
         }}
         error={error}
-        hint="16 знаков, например 7K3M-Q9XA-4TPD-W2HB. Регистр, пробелы и дефисы не важны."
+        hint={t('code.hint')}
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}

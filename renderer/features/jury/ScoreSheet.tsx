@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { JurorPackage } from '../../../shared/contest';
 import { bridge } from '../../bridge/bridge';
 import { buildJurorScoreFile, jurorAttachmentIds, packageKey, rememberSheet, resumeSheet, switchJurorPackage } from '../../db/repo/juror';
@@ -7,11 +8,12 @@ import { useJurorScores, useJurorShelf } from '../../hooks/use-juror';
 import { ApplicationSheet } from './ApplicationSheet';
 import { OpenPackageButton } from './OpenPackageButton';
 
-const fileSafe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'эксперт';
+const fileSafe = (s: string, fallback: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '') || fallback;
 
 /** The juror's whole screen: their applications, one sheet at a time, progress and the score file. */
 export function ScoreSheet({ pkg, onLeave }: { pkg: JurorPackage; onLeave: () => void }) {
   const ctx = useDb();
+  const { t } = useTranslation('jury');
   const scores = useJurorScores(pkg);
   const shelf = useJurorShelf();
   // resumes at the sheet last open (or the first in progress) once the sheets are read
@@ -38,7 +40,7 @@ export function ScoreSheet({ pkg, onLeave }: { pkg: JurorPackage; onLeave: () =>
       live = false;
     };
   }, [ctx]);
-  if (!scores || current === null) return <div className="splash">Сход…</div>;
+  if (!scores || current === null) return <div className="splash">{t('splash')}</div>;
   const total = pkg.applications.length;
   const finals = pkg.applications.filter((a) => scores.get(a.id)?.status === 'final').length;
   const started = pkg.applications.filter((a) => scores.has(a.id)).length;
@@ -49,12 +51,12 @@ export function ScoreSheet({ pkg, onLeave }: { pkg: JurorPackage; onLeave: () =>
     setNote(undefined);
     try {
       const bytes = new Uint8Array(await buildJurorScoreFile(ctx, pkg));
-      const saved = await bridge.saveFile({ suggestedName: `оценки-${fileSafe(pkg.juror.name)}.skhod-scores`, bytes });
+      const saved = await bridge.saveFile({ suggestedName: t('shell.fileName', { name: fileSafe(pkg.juror.name, t('shell.fileFallback')) }), bytes });
       if ('error' in saved) return setNote({ kind: 'error', text: saved.error.message });
       if (saved.data) {
         setNote({
           kind: 'ok',
-          text: `Файл оценок сохранён: «${saved.data.name}» (завершено ${finals} из ${total}). Отправьте его организатору; если позже что-то измените — сохраните и отправьте файл заново.`,
+          text: t('shell.saved', { name: saved.data.name, finals, total }),
         });
       }
     } catch (err) {
@@ -65,27 +67,28 @@ export function ScoreSheet({ pkg, onLeave }: { pkg: JurorPackage; onLeave: () =>
   return (
     <div className="jury-shell">
       <header className="topbar jury-topbar">
-        <span className="brand">Сход</span>
+        <span className="brand">{t('brand')}</span>
         <span className="jury-who" title={`${pkg.juror.name} · ${pkg.contest.title}`}>
-          Режим эксперта · <strong>{pkg.juror.name}</strong> · {pkg.contest.title}
+          {t('shell.mode')}
+          <strong>{pkg.juror.name}</strong> · {pkg.contest.title}
         </span>
-        <span className="jury-progress" role="status" aria-label="Прогресс">
-          Завершено {finals} из {total}
-          {started > finals ? ` · начато ${started - finals}` : ''}
+        <span className="jury-progress" role="status" aria-label={t('shell.progressLabel')}>
+          {t('shell.progress', { finals, total })}
+          {started > finals ? t('shell.started', { count: started - finals }) : ''}
         </span>
-        <progress max={total} value={finals} aria-label={`Завершено ${finals} из ${total}`} />
+        <progress max={total} value={finals} aria-label={t('shell.progress', { finals, total })} />
         <button type="button" className="primary" onClick={() => void saveFile()}>
-          Сохранить файл оценок
+          {t('shell.saveFile')}
         </button>
-        <OpenPackageButton label="Открыть новый пакет…" current={pkg} />
+        <OpenPackageButton label={t('shell.openNew')} current={pkg} />
         {shelf && shelf.length > 0 && (
           <details className="jury-shelf">
-            <summary>Другие пакеты ({shelf.length})</summary>
+            <summary>{t('shell.shelf', { count: shelf.length })}</summary>
             <ul>
               {shelf.map((p) => (
                 <li key={packageKey(p)}>
                   <button type="button" onClick={() => void switchJurorPackage(ctx, packageKey(p))}>
-                    {p.juror.name} — «{p.contest.title}»
+                    {t('shell.shelfItem', { name: p.juror.name, contest: p.contest.title })}
                   </button>
                 </li>
               ))}
@@ -93,7 +96,8 @@ export function ScoreSheet({ pkg, onLeave }: { pkg: JurorPackage; onLeave: () =>
           </details>
         )}
         <button type="button" onClick={onLeave}>
-          Выйти<span className="visually-hidden"> из режима эксперта</span>
+          {t('shell.leave')}
+          <span className="visually-hidden">{t('shell.leaveWhat')}</span>
         </button>
       </header>
       {note && (
@@ -102,7 +106,7 @@ export function ScoreSheet({ pkg, onLeave }: { pkg: JurorPackage; onLeave: () =>
         </p>
       )}
       <div className="jury-body">
-        <nav className="jury-list" aria-label="Заявки для оценки">
+        <nav className="jury-list" aria-label={t('shell.listLabel')}>
           <ol>
             {pkg.applications.map((a, i) => {
               const s = scores.get(a.id);
@@ -111,7 +115,7 @@ export function ScoreSheet({ pkg, onLeave }: { pkg: JurorPackage; onLeave: () =>
                 <li key={a.id}>
                   <button type="button" aria-current={a.id === current ? 'true' : undefined} onClick={() => setCurrent(a.id)}>
                     <span className="jury-list-n">{i + 1}.</span> {a.title}
-                    <span className="jury-list-mark" aria-label={s?.status === 'final' ? 'завершено' : s ? 'черновик' : 'не начато'}>
+                    <span className="jury-list-mark" aria-label={s?.status === 'final' ? t('shell.markFinal') : s ? t('shell.markDraft') : t('shell.markNone')}>
                       {mark}
                     </span>
                   </button>
@@ -131,7 +135,7 @@ export function ScoreSheet({ pkg, onLeave }: { pkg: JurorPackage; onLeave: () =>
               onNext={index < total - 1 ? () => setCurrent(pkg.applications[index + 1]!.id) : undefined}
             />
           ) : (
-            <p className="empty">В пакете нет заявок. Попросите организатора прислать пакет заново.</p>
+            <p className="empty">{t('shell.empty')}</p>
           )}
         </main>
       </div>

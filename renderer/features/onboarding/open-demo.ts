@@ -14,5 +14,6 @@ export async function openDemoEvent(ctx: DbContext, participants?: number): Prom
     now: new Date(),
     participants,
   });
-  return saveEventBundle(ctx, bundle);
+  // every id of the bundle's people, registrations, organizations and delegations was minted just now
+  return saveEventBundle(ctx, bundle, { newIds: true });
 }

@@ -1,23 +1,22 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDay, todayIn } from '../../../shared/text/format';
 import { bridge } from '../../bridge/bridge';
+import { tr } from '../../i18n';
 import { PrintDialog } from '../../components/PrintDialog';
 import { saveProtocolSignatories } from '../../db/repo/contest';
 import { useDb } from '../../hooks/db-context';
 import { ProtocolDocument } from './ProtocolDocument';
 import { protocolXlsx, type ProtocolSource } from './protocol-xlsx';
 
-const longDate = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric' });
-/** Today as a date input holds it (local calendar day, not UTC). */
-export const todayIso = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+/** Today as a date input holds it: the calendar day in the event's time zone, not UTC. */
+export const todayIso = () => todayIn();
 
 /** «12 мая 2025 г.» from «2025-05-12»; a blank to fill by hand when no date is chosen. */
-export const protocolDate = (iso: string) => (iso ? longDate.format(new Date(`${iso}T12:00:00`)) : '«___» ____________ 20__ г.');
+export const protocolDate = (iso: string) => (iso ? formatDay(iso) : tr('results')('protocol.blankDate'));
 
 /** «Протокол — Конкурс социальных проектов.xlsx», or the nomination's title for a one-nomination protocol of a larger contest. */
-export const protocolFileName = (name: string, ext: string) => `Протокол — ${name}.${ext}`.replace(/[\\/:*?"<>|]/g, ' ');
+export const protocolFileName = (name: string, ext: string) => tr('results')('protocol.fileName', { name, ext }).replace(/[\\/:*?"<>|]/g, ' ');
 
 export async function saveProtocolXlsx(src: ProtocolSource, name: string) {
   await bridge.saveFile({ suggestedName: protocolFileName(name, 'xlsx'), bytes: protocolXlsx(src) });
@@ -43,6 +42,7 @@ export function ProtocolDialog({
   onClose: () => void;
 }) {
   const ctx = useDb();
+  const { t } = useTranslation('results');
   const [date, setDate] = useState(todayIso);
   const [chair, setChair] = useState(remembered.chair ?? '');
   const [secretary, setSecretary] = useState(remembered.secretary ?? '');
@@ -67,20 +67,20 @@ export function ProtocolDialog({
       await saveProtocolSignatories(ctx, contestId, { chair, secretary });
       setError(undefined);
     } catch (err) {
-      setError(`Не удалось запомнить подписантов: ${(err as Error).message}`);
+      setError(t('protocol.rememberFailed', { message: (err as Error).message }));
     }
   };
 
   return (
     <PrintDialog
-      title="Протокол заседания конкурсной комиссии"
+      title={t('protocol.title')}
       pages={<ProtocolDocument src={src} />}
       previewClassName="protocol-preview"
       printClassName="protocol-print"
       onPrint={(print) => void remember().then(print)}
       actions={
         <button type="button" onClick={() => void remember().then(() => saveProtocolXlsx(src, name))}>
-          Скачать Excel
+          {t('protocol.downloadXlsx')}
         </button>
       }
       onClose={onClose}
@@ -88,9 +88,9 @@ export function ProtocolDialog({
       <div className="field-row protocol-controls">
         {base.nominations.length > 1 && (
           <label className="field">
-            <span>Номинации в протоколе</span>
+            <span>{t('protocol.scope')}</span>
             <select value={scope} onChange={(e) => setScope(e.target.value)}>
-              <option value="all">Все номинации ({base.nominations.length})</option>
+              <option value="all">{t('protocol.allNominations', { count: base.nominations.length })}</option>
               {base.nominations.map((n) => (
                 <option key={n.nominationId} value={n.nominationId}>
                   {n.title}
@@ -100,16 +100,16 @@ export function ProtocolDialog({
           </label>
         )}
         <label className="field narrow">
-          <span>Дата заседания</span>
+          <span>{t('protocol.date')}</span>
           <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </label>
         <label className="field">
-          <span>Председатель комиссии</span>
-          <input list="protocol-jurors" value={chair} onChange={(e) => setChair(e.target.value)} onBlur={() => void remember()} placeholder="Фамилия И. О." />
+          <span>{t('protocol.chair')}</span>
+          <input list="protocol-jurors" value={chair} onChange={(e) => setChair(e.target.value)} onBlur={() => void remember()} placeholder={t('protocol.namePlaceholder')} />
         </label>
         <label className="field">
-          <span>Секретарь</span>
-          <input value={secretary} onChange={(e) => setSecretary(e.target.value)} onBlur={() => void remember()} placeholder="Фамилия И. О." />
+          <span>{t('protocol.secretary')}</span>
+          <input value={secretary} onChange={(e) => setSecretary(e.target.value)} onBlur={() => void remember()} placeholder={t('protocol.namePlaceholder')} />
         </label>
         <datalist id="protocol-jurors">
           {base.jurors.map((j) => (

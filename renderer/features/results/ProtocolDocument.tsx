@@ -1,9 +1,9 @@
-import { decisionLabel, exclusionSummary, fmt, fmt3, fmtP, METHOD_LABELS, plural, tieBreakChain } from './format';
+import { useTranslation } from 'react-i18next';
+import { decisionLabel, exclusionSummary, fmt, fmt3, fmtP, methodLabel, tieBreakChain } from './format';
 import { kendallVerdict } from '../../../shared/results';
 import { decisionText, removedLines, reopenLines } from './protocol-state';
 import { nominationBlock, type ProtocolNomination, type ProtocolSource } from './protocol-xlsx';
 import { BarChart } from '../../components/charts/BarChart';
-
 
 const sameJury = (a: readonly { id: string }[], b: readonly { id: string }[]) => a.length === b.length && a.every((x) => b.some((y) => y.id === x.id));
 
@@ -16,6 +16,7 @@ const sameJury = (a: readonly { id: string }[], b: readonly { id: string }[]) =>
  * rows and charts are not split, and a table's header repeats on every page (see results.css).
  */
 export function ProtocolDocument({ src }: { src: ProtocolSource }) {
+  const { t } = useTranslation('results');
   const many = src.nominations.length > 1;
   const method = src.nominations[0]?.results.method ?? 'mean';
   const counted = src.nominations.reduce((s, n) => s + n.results.totals.length, 0);
@@ -23,14 +24,14 @@ export function ProtocolDocument({ src }: { src: ProtocolSource }) {
   const decision = decisionText(src, many);
   return (
     <article className="protocol-page">
-      <h1>Протокол заседания конкурсной комиссии</h1>
+      <h1>{t('protocol.title')}</h1>
       <p className="protocol-contest">{src.contestTitle}</p>
       <p className="protocol-meta">
         <span>{src.eventTitle}</span>
         <span>{src.date}</span>
       </p>
       <p>
-        <strong>Состав конкурсной комиссии:</strong>
+        <strong>{t('protocol.commission')}</strong>
       </p>
       <ol className="protocol-jury">
         {src.jurors.map((j) => (
@@ -38,13 +39,10 @@ export function ProtocolDocument({ src }: { src: ProtocolSource }) {
         ))}
       </ol>
       <p>
-        <strong>Порядок подсчёта.</strong> Итоговый балл заявки — {METHOD_LABELS[method]}; балл эксперта — сумма оценок по критериям с коэффициентами. При
-        равенстве итоговых баллов применяются по порядку: {tieBreakChain(src.nominations[0]?.results.tieBreaks ?? [])}.
+        <strong>{t('protocol.countingLead')}</strong>
+        {t('protocol.counting', { method: methodLabel(method), chain: tieBreakChain(src.nominations[0]?.results.tieBreaks ?? []) })}
       </p>
-      <p>
-        Учтено листов оценок: {counted}
-        {many ? ` (номинаций — ${src.nominations.length})` : ''}.
-      </p>
+      <p>{many ? t('protocol.countedMany', { count: counted, nominations: src.nominations.length }) : t('protocol.counted', { count: counted })}</p>
       {[...reopenLines(src), ...removedLines(src)].map((line) => (
         <p key={line}>{line}</p>
       ))}
@@ -57,21 +55,21 @@ export function ProtocolDocument({ src }: { src: ProtocolSource }) {
       ))}
       <div className="protocol-signatures">
         <p>
-          <span>Председатель конкурсной комиссии</span>
+          <span>{t('protocol.chairLine')}</span>
           <span className="sign-line" />
           <span className="sign-name">/ {src.chair || '\u00a0'.repeat(24)} /</span>
         </p>
         <p>
-          <span>Секретарь конкурсной комиссии</span>
+          <span>{t('protocol.secretaryLine')}</span>
           <span className="sign-line" />
           <span className="sign-name">/ {src.secretary || '\u00a0'.repeat(24)} /</span>
         </p>
       </div>
       {charted.length > 0 && (
-        <section className="protocol-appendix" aria-label="Приложение к протоколу">
-          <h2>Приложение к протоколу. Итоговые баллы заявок</h2>
+        <section className="protocol-appendix" aria-label={t('protocol.appendixLabel')}>
+          <h2>{t('protocol.appendix')}</h2>
           {charted.map((n) => (
-            <ScoreChart key={n.nominationId} n={n} titles={new Map(n.input.applications.map((a) => [a.id, a.title]))} caption={many ? `Номинация «${n.title}»` : null} />
+            <ScoreChart key={n.nominationId} n={n} titles={new Map(n.input.applications.map((a) => [a.id, a.title]))} named={many} />
           ))}
         </section>
       )}
@@ -85,34 +83,33 @@ function NominationSection({ n, index, showJury }: { n: ProtocolNomination; inde
   const aggregates = new Map(results.aggregates.map((a) => [a.applicationId, a]));
   const block = nominationBlock(n);
   const counted = results.totals.length;
+  const { t } = useTranslation('results');
   return (
-    <section className="protocol-nomination" aria-label={`Номинация «${n.title}»`}>
+    <section className="protocol-nomination" aria-label={t('protocol.nomination', { title: n.title })}>
       <div className="protocol-nomination-head">
-        <h2>
-          {index !== null ? `${index}. ` : ''}Номинация «{n.title}»
-        </h2>
-        {showJury && <p>Оценивали: {n.jurors.map((j) => j.name).join(', ')}.</p>}
+        <h2>{index !== null ? t('protocol.numberedNomination', { index, title: n.title }) : t('protocol.nomination', { title: n.title })}</h2>
+        {showJury && <p>{t('protocol.scoredBy', { names: n.jurors.map((j) => j.name).join(', ') })}</p>}
         <p>
-          Заявок: {input.applications.length}, учтено листов оценок: {counted}. {exclusionSummary(results, n.skipped) ?? 'Учтены все листы оценок.'}
+          {t('protocol.nominationCounted', { applications: input.applications.length, count: counted })} {exclusionSummary(results, n.skipped) ?? t('protocol.allSheetsCounted')}
           {block
-            ? ` Согласованность экспертов (коэффициент конкордации Кендалла): W = ${fmt3(block.kendall.w)}, ${fmtP(block.kendall.pValue)}, ${kendallVerdict(block.kendall.w).label}.`
+            ? t('protocol.kendall', { w: fmt3(block.kendall.w), p: fmtP(block.kendall.pValue), verdict: kendallVerdict(block.kendall.w).label })
             : counted > 0
-              ? ' Коэффициент конкордации не считается: нет трёх заявок, оценённых одними и теми же экспертами.'
+              ? t('protocol.noKendall')
               : ''}
         </p>
       </div>
       {counted === 0 ? (
-        <p>Оценок по номинации нет — места не определены.</p>
+        <p>{t('protocol.noScores')}</p>
       ) : (
         <>
-          <table className="protocol-table" aria-label={`Места: ${n.title}`}>
+          <table className="protocol-table" aria-label={t('protocol.placesLabel', { title: n.title })}>
             <thead>
               <tr>
-                <th className="num">Место</th>
-                <th>Заявка</th>
-                <th className="num">Итоговый балл</th>
-                <th className="num">Экспертиз</th>
-                <th>Примечание</th>
+                <th className="num">{t('protocol.place')}</th>
+                <th>{t('protocol.application')}</th>
+                <th className="num">{t('protocol.score')}</th>
+                <th className="num">{t('protocol.reviews')}</th>
+                <th>{t('protocol.remark')}</th>
               </tr>
             </thead>
             <tbody>
@@ -140,22 +137,25 @@ function NominationSection({ n, index, showJury }: { n: ProtocolNomination; inde
  * the page width — the most an A4 page holds between its margins) only the top 30 are drawn and the
  * caption says so.
  */
-function ScoreChart({ n, titles, caption }: { n: ProtocolNomination; titles: Map<string, string>; caption: string | null }) {
+function ScoreChart({ n, titles, named }: { n: ProtocolNomination; titles: Map<string, string>; named: boolean }) {
+  const { t } = useTranslation('results');
   const all = n.results.ranking.entries.filter((e) => e.place !== null);
   const ranked = all.slice(0, CHART_ROWS);
   const method = n.results.method;
   return (
     <figure className="protocol-chart">
       <BarChart
-        label={`Диаграмма: итоговый балл каждой заявки, номинация «${n.title}» (${METHOD_LABELS[method]})`}
+        label={t('protocol.chartLabel', { title: n.title, method: methodLabel(method) })}
         horizontal
         values
         nameLength={42}
         categories={ranked.map((e) => `${e.place}. ${titles.get(e.applicationId) ?? ''}`)}
-        series={[{ key: 'score', label: 'Итоговый балл', values: ranked.map((e) => e.score ?? 0), color: '#1f5fbf' }]}
+        format={fmt}
+        series={[{ key: 'score', label: t('protocol.chartSeries'), values: ranked.map((e) => e.score ?? 0), color: '#1f5fbf' }]}
       />
       <figcaption>
-        {caption ? `${caption}. ` : ''}Итоговый балл заявок по официальному методу{all.length > ranked.length ? ` (первые ${plural(ranked.length, 'заявка', 'заявки', 'заявок')} из ${all.length})` : ''}.
+        {named && t('protocol.chartNomination', { title: n.title })}
+        {t('protocol.chartCaption', { first: all.length > ranked.length ? t('protocol.chartFirst', { count: ranked.length, total: all.length }) : '' })}
       </figcaption>
     </figure>
   );

@@ -1,12 +1,14 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AGGREGATION_METHODS, type AggregationMethod, type Results } from '../../../shared/results';
-import { aggregateOf, decisionLabel, fmt, METHOD_LABELS, METHOD_SHORT } from './format';
+import { aggregateOf, decisionLabel, fmt, methodLabel, methodShort } from './format';
 
 /**
  * The ranking by any method, the official one (declared before scoring opened) preselected and marked.
  * Every aggregate stays visible side by side so the jury sees what another method would have used.
  */
 export function RankingView({ results, titles }: { results: Results; titles: Map<string, string> }) {
+  const { t } = useTranslation('results');
   const official = results.method;
   const [method, setMethod] = useState<AggregationMethod>(official);
   const ranking = results.rankings[method];
@@ -15,38 +17,38 @@ export function RankingView({ results, titles }: { results: Results; titles: Map
   return (
     <div className="results-ranking">
       <fieldset className="method-switch">
-        <legend>Рейтинг по методу</legend>
+        <legend>{t('ranking.byMethod')}</legend>
         {AGGREGATION_METHODS.map((m) => (
           <label key={m} className={m === official ? 'official' : undefined}>
             <input type="radio" name="results-method" value={m} checked={method === m} onChange={() => setMethod(m)} />
-            {METHOD_SHORT[m]}
-            {m === official ? ' (официальный)' : ''}
+            {methodShort(m)}
+            {m === official ? t('ranking.officialMark') : ''}
           </label>
         ))}
       </fieldset>
       {method === official ? (
         <p className="results-note">
-          Официальный рейтинг: {METHOD_LABELS[official]} — способ, объявленный до начала приёма оценок.
+          {t('ranking.official', { method: methodLabel(official) })}
         </p>
       ) : (
         <p className="results-note results-note-warn" role="note">
-          Это не официальный рейтинг: по положению конкурса итог считается так: {METHOD_LABELS[official]}. Здесь для сравнения — {METHOD_LABELS[method]}.
+          {t('ranking.notOfficial', { official: methodLabel(official), method: methodLabel(method) })}
         </p>
       )}
-      <table className="simple-table results-table" aria-label={`Рейтинг: ${METHOD_SHORT[method]}`}>
+      <table className="simple-table results-table" aria-label={t('ranking.tableLabel', { method: methodShort(method) })}>
         <thead>
           <tr>
             <th scope="col" className="num">
-              Место
+              {t('ranking.place')}
             </th>
-            <th scope="col">Заявка</th>
-            <th scope="col">Как определено место</th>
+            <th scope="col">{t('ranking.application')}</th>
+            <th scope="col">{t('ranking.how')}</th>
             <th scope="col" className="num">
-              Экспертиз
+              {t('ranking.reviews')}
             </th>
             {AGGREGATION_METHODS.map((m) => (
               <th key={m} scope="col" className={`num${m === method ? ' current' : ''}`}>
-                {METHOD_SHORT[m]}
+                {methodShort(m)}
                 {m === official ? ' ★' : ''}
               </th>
             ))}
@@ -71,10 +73,7 @@ export function RankingView({ results, titles }: { results: Results; titles: Map
           })}
         </tbody>
       </table>
-      <p className="muted small">
-        ★ — официальный метод. Борда: средняя доля обойдённых заявок у каждого эксперта (1 — эксперт поставил заявку первой). Усечённое среднее отбрасывает
-        высшую и низшую оценки, когда экспертиз не меньше пяти.
-      </p>
+      <p className="muted small">{t('ranking.note')}</p>
     </div>
   );
 }

@@ -1,32 +1,29 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import { useContestResults } from '../../hooks/use-results';
 import { exclusionSummary } from './format';
 import { ProtocolDialog, type ProtocolBase } from './ProtocolDialog';
-import { UNKNOWN_JUROR, type ProtocolNomination } from './protocol-xlsx';
+import { unknownJuror, type ProtocolNomination } from './protocol-xlsx';
 import { RankingView } from './RankingView';
 import { ScoresMatrixView } from './ScoresMatrixView';
 import { ReliabilityView } from './ReliabilityView';
 import { SensitivityView } from './SensitivityView';
 import './results.css';
 
-const VIEWS = [
-  { id: 'ranking', label: 'Рейтинг' },
-  { id: 'matrix', label: 'Оценки экспертов' },
-  { id: 'sensitivity', label: 'Чувствительность к методу' },
-  { id: 'reliability', label: 'Надёжность жюри' },
-] as const;
-type View = (typeof VIEWS)[number]['id'];
+const VIEWS = ['ranking', 'matrix', 'sensitivity', 'reliability'] as const;
+type View = (typeof VIEWS)[number];
 
 /** «Итоги» of the contest: per nomination, the official ranking and everything that tests it. */
 export function ResultsPanel({ event, setup, data }: { event: EventRow; setup: ContestSetup; data: ContestData }) {
+  const { t } = useTranslation('results');
   const all = useContestResults(setup, data);
   const [nominationId, setNominationId] = useState<string>();
   const [view, setView] = useState<View>('ranking');
   const [protocol, setProtocol] = useState(false);
   const current = all.nominations.find((n) => n.nominationId === nominationId) ?? all.nominations[0];
-  if (!current) return <p className="muted">В конкурсе нет номинаций.</p>;
+  if (!current) return <p className="muted">{t('panel.noNominations')}</p>;
 
   const { results, input } = current;
   const titles = new Map(input.applications.map((a) => [a.id, a.title]));
@@ -70,7 +67,7 @@ export function ResultsPanel({ event, setup, data }: { event: EventRow; setup: C
       <div className="results-toolbar">
         {all.nominations.length > 1 && (
           <label className="field narrow">
-            <span>Номинация</span>
+            <span>{t('panel.nomination')}</span>
             <select value={current.nominationId} onChange={(e) => setNominationId(e.target.value)}>
               {all.nominations.map((n) => (
                 <option key={n.nominationId} value={n.nominationId}>
@@ -82,31 +79,29 @@ export function ResultsPanel({ event, setup, data }: { event: EventRow; setup: C
         )}
         <span className="spacer" />
         <button type="button" className="primary" disabled={countedAll === 0} onClick={() => setProtocol(true)}>
-          Протокол (печать и Excel)…
+          {t('panel.protocol')}
         </button>
       </div>
       {setup.contest.status === 'closed' ? (
         <p className="results-note" role="status">
-          Приём оценок закрыт — итоги окончательные. Протокол можно утверждать.
+          {t('panel.closed')}
         </p>
       ) : (
         <p className="results-note results-note-warn">
-          {setup.contest.status === 'setup'
-            ? 'Приём оценок ещё не открыт.'
-            : 'Приём оценок ещё идёт — итоги предварительные и изменятся с новыми листами. Закрыть приём можно на вкладке «Настройка».'}
+          {setup.contest.status === 'setup' ? t('panel.notOpen') : t('panel.open')}
         </p>
       )}
       <p className="results-counted" role="status">
-        Учтено листов оценок: {counted}. {excludedText ?? 'Учтены все полученные листы.'}
+        {t('panel.counted', { count: counted })} {excludedText ?? t('panel.allCounted')}
       </p>
       {counted === 0 ? (
-        <p className="muted">Итогов пока нет: ни один завершённый лист оценок не получен. Загрузите файлы оценок на вкладке «Пакеты и оценки».</p>
+        <p className="muted">{t('panel.nothing')}</p>
       ) : (
         <>
-          <div className="results-views" role="group" aria-label="Вид итогов">
+          <div className="results-views" role="group" aria-label={t('panel.viewsLabel')}>
             {VIEWS.map((v) => (
-              <button key={v.id} type="button" aria-pressed={view === v.id} onClick={() => setView(v.id)}>
-                {v.label}
+              <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+                {t(`panel.views.${v}`)}
               </button>
             ))}
           </div>
@@ -116,8 +111,8 @@ export function ResultsPanel({ event, setup, data }: { event: EventRow; setup: C
             <ScoresMatrixView
               results={results}
               input={input}
-              jurorName={(id) => jurorNames.get(id) ?? UNKNOWN_JUROR}
-              fileName={`Оценки экспертов — ${all.nominations.length > 1 ? current.title : setup.contest.title}`}
+              jurorName={(id) => jurorNames.get(id) ?? unknownJuror()}
+              fileName={t('panel.matrixFile', { name: all.nominations.length > 1 ? current.title : setup.contest.title })}
             />
           ) : view === 'sensitivity' ? (
             <SensitivityView results={results} titles={titles} />

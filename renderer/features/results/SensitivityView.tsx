@@ -1,8 +1,10 @@
 import { AGGREGATION_METHODS, type Results } from '../../../shared/results';
-import { METHOD_SHORT, plural } from './format';
+import { useTranslation } from 'react-i18next';
+import { methodShort } from './format';
 
 /** Each application's place under every method; rows whose place depends on the method stand out. */
 export function SensitivityView({ results, titles }: { results: Results; titles: Map<string, string> }) {
+  const { t } = useTranslation('results');
   const s = results.sensitivity;
   const official = results.method;
   const byOfficialPlace = [...s.applications].sort((a, b) => (a.places[official] ?? Infinity) - (b.places[official] ?? Infinity));
@@ -10,22 +12,20 @@ export function SensitivityView({ results, titles }: { results: Results; titles:
   return (
     <div className="results-sensitivity">
       <p className={changed > 0 ? 'results-note results-note-warn' : 'results-note'} role="status">
-        {changed === 0
-          ? 'Места не зависят от выбора метода: все пять методов дают один и тот же порядок.'
-          : `Место зависит от выбора метода у ${plural(changed, 'заявки', 'заявок', 'заявок')} из ${s.applications.length}.`}
-        {s.methodDependentPlaces.length > 0 && ` Спорные места: ${s.methodDependentPlaces.map((p) => p.place).join(', ')}.`}
+        {changed === 0 ? t('sensitivity.same') : t('sensitivity.changed', { count: changed, total: s.applications.length })}
+        {s.methodDependentPlaces.length > 0 && t('sensitivity.disputed', { places: s.methodDependentPlaces.map((p) => p.place).join(', ') })}
       </p>
-      <table className="simple-table results-table" aria-label="Места по методам">
+      <table className="simple-table results-table" aria-label={t('sensitivity.tableLabel')}>
         <thead>
           <tr>
-            <th scope="col">Заявка</th>
+            <th scope="col">{t('ranking.application')}</th>
             {AGGREGATION_METHODS.map((m) => (
               <th key={m} scope="col" className="num">
-                {METHOD_SHORT[m]}
+                {methodShort(m)}
                 {m === official ? ' ★' : ''}
               </th>
             ))}
-            <th scope="col">Разброс мест</th>
+            <th scope="col">{t('sensitivity.spread')}</th>
           </tr>
         </thead>
         <tbody>
@@ -37,12 +37,12 @@ export function SensitivityView({ results, titles }: { results: Results; titles:
                   {a.places[m] ?? '—'}
                 </td>
               ))}
-              <td>{a.best === null ? 'нет оценок' : a.dependsOnMethod ? `зависит от метода: ${a.best}–${a.worst}` : 'не зависит'}</td>
+              <td>{a.best === null ? t('sensitivity.noScores') : a.dependsOnMethod ? t('sensitivity.depends', { best: a.best, worst: a.worst }) : t('sensitivity.same1')}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="muted small">★ — официальный метод. Выделены заявки, чьё место меняется при другом методе; жирным — места, отличные от официального.</p>
+      <p className="muted small">{t('sensitivity.note')}</p>
     </div>
   );
 }

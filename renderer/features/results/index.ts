@@ -1,3 +1,2 @@
-// What other features may use of the results: the results panel and the Russian plural helper of its texts.
+// What other features may use of the results: the results panel.
 export { ResultsPanel } from './ResultsPanel';
-export { plural } from './format';

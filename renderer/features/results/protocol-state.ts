@@ -5,10 +5,11 @@
  * results are preliminary.
  */
 import type { ContestStatus, RemovedJuror, ScoringLogEntry } from '../../../shared/contest';
-import { plural } from './format';
+import { formatDate } from '../../../shared/text/format';
+import { endSentence as sentence } from '../../../shared/text/sentence';
+import { tr } from '../../i18n';
 
-const day = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric' });
-const dayOf = (iso: string) => day.format(new Date(iso));
+const t = (key: string, options?: Record<string, unknown>) => tr('results')(key, options);
 
 /** The scoring state and the removed jurors the protocol has to account for. */
 export type ProtocolState = { status: ContestStatus; scoringLog: readonly ScoringLogEntry[]; removedJurors: readonly RemovedJuror[] };
@@ -16,20 +17,20 @@ export type ProtocolState = { status: ContestStatus; scoringLog: readonly Scorin
 /** The decision line: an approval only once scoring is closed. */
 export function decisionText(s: Pick<ProtocolState, 'status'>, many: boolean): { lead: string; rest: string } {
   return s.status === 'closed'
-    ? { lead: 'Комиссия решила', rest: ` утвердить следующие результаты конкурса${many ? ' по номинациям' : ''}:` }
-    : { lead: 'Итоги предварительные:', rest: ' приём оценок не закрыт, результаты могут измениться и не утверждаются.' };
+    ? { lead: t('state.approveLead'), rest: t(many ? 'state.approveRestMany' : 'state.approveRest') }
+    : { lead: t('state.preliminaryLead'), rest: t('state.preliminaryRest') };
 }
 
 /** «Приём оценок открывался заново 3 марта 2020 г.: причина», one per reopen. */
 export function reopenLines(s: Pick<ProtocolState, 'scoringLog'>): string[] {
-  return s.scoringLog.filter((e) => e.action === 'reopen').map((e) => `Приём оценок открывался заново ${dayOf(e.at)}: ${e.reason ?? 'причина не указана'}.`);
+  return s.scoringLog.filter((e) => e.action === 'reopen').map((e) => sentence(t('state.reopened', { date: formatDate(e.at), reason: e.reason ?? t('state.noReason') })));
 }
 
 /** One line per removed juror: excluded ones with how many sheets and why; kept ones that they count. */
 export function removedLines(s: Pick<ProtocolState, 'removedJurors'>): string[] {
   return s.removedJurors.map((r) =>
     r.sheets === 'excluded'
-      ? `Оценки эксперта ${r.name} исключены (${plural(r.finalSheets, 'завершённый лист', 'завершённых листа', 'завершённых листов')}): ${r.reason}.`
-      : `Эксперт ${r.name} выведен из состава жюри ${dayOf(r.at)} (${r.reason}); его оценки учтены.`,
+      ? sentence(t('state.removedExcluded', { name: r.name, count: r.finalSheets, reason: r.reason }))
+      : t('state.removedKept', { name: r.name, date: formatDate(r.at), reason: r.reason }),
   );
 }

@@ -4,7 +4,11 @@ import { neutralizeCell } from '../../../shared/export/xlsx';
 import { AGGREGATION_METHODS, ICC_SCALE, KENDALL_SCALE, kendallVerdict, recommendedIcc, type BlockReliability, type Results, type ResultsInput } from '../../../shared/results';
 import { iccRows } from './reliability-text';
 import { decisionText, removedLines, reopenLines, type ProtocolState } from './protocol-state';
-import { aggregateOf, decisionLabel, EXCLUSION_LABELS, exclusionSummary, METHOD_LABELS, METHOD_SHORT, tieBreakChain, usableBlock } from './format';
+import { formatFactor, formatNumber } from '../../../shared/text/format';
+import { tr } from '../../i18n';
+import { aggregateOf, decisionLabel, exclusionLabel, exclusionSummary, methodLabel, methodShort, tieBreakChain, usableBlock } from './format';
+
+const t = (key: string, options?: Record<string, unknown>) => tr('results')(key, options);
 
 export type ProtocolJuror = { id: string; name: string };
 
@@ -47,13 +51,11 @@ type Sheet = { name: string; rows: Cell[][]; columnWidths: number[] };
 
 const EXCEL_SHEET_NAME = 31;
 /** A juror whose row is gone (removed before removals were recorded): never their id. */
-export const UNKNOWN_JUROR = 'эксперт, удалённый из жюри';
-const SUMMARY = 'Итоги';
-const STATISTICS = 'Статистика';
+export const unknownJuror = () => t('unknownJuror');
 
 const score = (x: number | null | undefined): Cell => (x === null || x === undefined || !Number.isFinite(x) ? null : { t: 'n', v: x, z: SCORE_FORMAT });
 const coefficient = (x: number | null | undefined): Cell => (x === null || x === undefined || !Number.isFinite(x) ? null : { t: 'n', v: x, z: COEFFICIENT_FORMAT });
-const pValue = (p: number | null): Cell => (p === null ? null : p < 0.001 ? '< 0,001' : coefficient(p));
+const pValue = (p: number | null): Cell => (p === null ? null : p < 0.001 ? `< ${formatNumber(0.001, 3, true)}` : coefficient(p));
 
 /** «Иванова Анна Петровна» → «Иванова А. П.»: juror sheet names must fit 31 characters. */
 export function shortName(full: string): string {
@@ -66,7 +68,7 @@ export function shortName(full: string): string {
 function uniqueNames(wanted: readonly string[], taken: readonly string[]): string[] {
   const used = new Set(taken.map((t) => t.toLowerCase()));
   return wanted.map((w) => {
-    const base = w.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, EXCEL_SHEET_NAME) || 'Эксперт';
+    const base = w.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, EXCEL_SHEET_NAME) || t('xlsx.juror');
     let name = base;
     for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, EXCEL_SHEET_NAME - 5)} (${i})`;
     used.add(name.toLowerCase());
@@ -80,19 +82,19 @@ export function nominationBlock(n: Pick<ProtocolNomination, 'nominationId' | 're
   return usable.find((b) => b.id === n.nominationId) ?? usable[0];
 }
 
-const jurorFlagText = (f: string) => (f === 'offset' ? 'смещение' : 'низкая согласованность');
+const jurorFlagText = (f: string) => (f === 'offset' ? t('xlsx.flagOffset') : t('xlsx.flagAgreement'));
 
 function summarySheet(src: ProtocolSource): Sheet {
   const method = src.nominations[0]?.results.method;
   const chain = src.nominations[0]?.results.tieBreaks ?? [];
   const rows: Cell[][] = [
-    ['Протокол заседания конкурсной комиссии'],
+    [t('protocol.title')],
     [src.contestTitle],
     [src.eventTitle],
-    [`Дата: ${src.date}`],
-    [`Состав комиссии: ${src.jurors.map((j) => j.name).join(', ')}`],
-    [`Итоговый балл: ${method ? METHOD_LABELS[method] : '—'}`],
-    [`При равенстве баллов: ${tieBreakChain(chain)}`],
+    [t('xlsx.date', { date: src.date })],
+    [t('xlsx.commission', { names: src.jurors.map((j) => j.name).join(', ') })],
+    [t('xlsx.method', { method: method ? methodLabel(method) : '—' })],
+    [t('xlsx.tieBreaks', { chain: tieBreakChain(chain) })],
     ...[...reopenLines(src), ...removedLines(src)].map((line) => [line]),
     [(({ lead, rest }) => lead + rest)(decisionText(src, src.nominations.length > 1))],
   ];
@@ -103,12 +105,12 @@ function summarySheet(src: ProtocolSource): Sheet {
     const block = nominationBlock(n);
     rows.push(
       [],
-      [`Номинация: ${n.title}`],
-      [`Учтено листов оценок: ${results.totals.length}. ${exclusionSummary(results, n.skipped) ?? 'Учтены все листы оценок.'}`],
+      [t('xlsx.nomination', { title: n.title })],
+      [t('xlsx.counted', { count: results.totals.length, rest: exclusionSummary(results, n.skipped) ?? t('protocol.allSheetsCounted') })],
       block
-        ? ['W Кендалла', coefficient(block.kendall.w), 'p', pValue(block.kendall.pValue), `согласованность ${kendallVerdict(block.kendall.w).label}`]
-        : ['W Кендалла', 'не считается: нет трёх заявок, оценённых одними и теми же экспертами'],
-      ['Место', 'Заявка', 'Итоговый балл', 'Как определено место', 'Экспертиз', ...AGGREGATION_METHODS.map((m) => METHOD_SHORT[m])],
+        ? [t('xlsx.kendallW'), coefficient(block.kendall.w), 'p', pValue(block.kendall.pValue), t('xlsx.agreement', { verdict: kendallVerdict(block.kendall.w).label })]
+        : [t('xlsx.kendallW'), t('xlsx.noKendall')],
+      [t('xlsx.place'), t('xlsx.application'), t('xlsx.score'), t('xlsx.how'), t('xlsx.reviews'), ...AGGREGATION_METHODS.map(methodShort)],
       ...results.ranking.entries.map((e): Cell[] => {
         const a = aggregates.get(e.applicationId);
         return [
@@ -124,8 +126,8 @@ function summarySheet(src: ProtocolSource): Sheet {
   }
   // signature lines as on the printed protocol: a line to sign on, the name under «/ … /»
   const sign = (role: string, name: string): Cell[] => [role, '____________________', `/ ${name || '____________________'} /`];
-  rows.push([], sign('Председатель конкурсной комиссии', src.chair), [], sign('Секретарь конкурсной комиссии', src.secretary), [], [`Дата: ${src.date}`]);
-  return { name: SUMMARY, rows, columnWidths: [34, 48, 14, 36, 10, ...AGGREGATION_METHODS.map(() => 14)] };
+  rows.push([], sign(t('protocol.chairLine'), src.chair), [], sign(t('protocol.secretaryLine'), src.secretary), [], [t('xlsx.date', { date: src.date })]);
+  return { name: t('xlsx.summary'), rows, columnWidths: [34, 48, 14, 36, 10, ...AGGREGATION_METHODS.map(() => 14)] };
 }
 
 /** One sheet per juror: their sheets in every nomination they scored, each nomination with its own criteria. */
@@ -136,12 +138,12 @@ function jurorSheets(src: ProtocolSource): Sheet[] {
   const scored = new Set(src.nominations.flatMap((n) => n.input.sheets.map((s) => s.jurorId)));
   const ids = [...new Set([...src.jurors.map((j) => j.id), ...src.nominations.flatMap((n) => n.input.sheets.map((s) => s.jurorId))])].filter((id) => scored.has(id));
   const sheetNames = uniqueNames(
-    ids.map((id) => shortName(names.get(id) ?? UNKNOWN_JUROR)),
-    [SUMMARY, STATISTICS],
+    ids.map((id) => shortName(names.get(id) ?? unknownJuror())),
+    [t('xlsx.summary'), t('xlsx.statistics')],
   );
   const widest = Math.max(0, ...src.nominations.map((n) => n.input.criteria.length));
   return ids.map((id, i) => {
-    const rows: Cell[][] = [[`Эксперт: ${names.get(id) ?? UNKNOWN_JUROR}`]];
+    const rows: Cell[][] = [[t('xlsx.jurorTitle', { name: names.get(id) ?? unknownJuror() })]];
     for (const n of src.nominations) {
       const own = n.input.sheets.filter((s) => s.jurorId === id);
       if (own.length === 0) continue;
@@ -150,15 +152,15 @@ function jurorSheets(src: ProtocolSource): Sheet[] {
       const excluded = new Map(n.results.excluded.filter((e) => e.jurorId === id).map((e) => [e.applicationId, e.reason]));
       rows.push(
         [],
-        [`Номинация: ${n.title}`],
-        ['Заявка', ...n.input.criteria.map((c) => `${c.title} (×${String(c.weight).replace('.', ',')})`), 'Итого', 'Учтён', 'Обоснование'],
+        [t('xlsx.nomination', { title: n.title })],
+        [t('xlsx.application'), ...n.input.criteria.map((c) => `${c.title} (${formatFactor(c.weight)})`), t('xlsx.sum'), t('xlsx.counts'), t('xlsx.comment')],
         ...own.map((s): Cell[] => {
           const reason = excluded.get(s.applicationId);
           return [
             titles.get(s.applicationId) ?? s.applicationId,
             ...n.input.criteria.map((c) => s.values[c.id] ?? null),
             score(totals.get(s.applicationId)),
-            reason === undefined ? 'да' : `нет: ${EXCLUSION_LABELS[reason]}`,
+            reason === undefined ? t('xlsx.yes') : t('xlsx.notCounted', { reason: exclusionLabel(reason) }),
             s.comment ?? '',
           ];
         }),
@@ -177,21 +179,21 @@ function statisticsSheet(src: ProtocolSource): Sheet {
     const blocks = results.reliability.blocks.filter(usableBlock);
     if (rows.length > 0) rows.push([]);
     rows.push(
-      [`Номинация: ${n.title}`],
-      ['Согласованность жюри'],
+      [t('xlsx.nomination', { title: n.title })],
+      [t('xlsx.juryAgreement')],
       ...(blocks.length === 0
-        ? [['Полного блока (≥ 3 заявок, оценённых одними и теми же ≥ 2 экспертами) нет: W Кендалла и ICC не считаются.']]
+        ? [[t('xlsx.noBlock')]]
         : blocks.flatMap((b): Cell[][] => [
-            ['Блок: заявок', b.applicationIds.length, 'экспертов', b.jurorIds.length],
-            ['W Кендалла', coefficient(b.kendall.w), 'χ²', score(b.kendall.chiSquare), 'ст. св.', b.kendall.df, 'p', pValue(b.kendall.pValue), kendallVerdict(b.kendall.w).label],
-            ...iccRows(b).map((r): Cell[] => [r.label, r.value === null ? 'не определяется' : coefficient(r.value), r.verdict, r.recommended ? 'подходит к этому конкурсу' : '']),
+            [t('xlsx.blockApplications'), b.applicationIds.length, t('xlsx.blockJurors'), b.jurorIds.length],
+            [t('xlsx.kendallW'), coefficient(b.kendall.w), 'χ²', score(b.kendall.chiSquare), t('xlsx.df'), b.kendall.df, 'p', pValue(b.kendall.pValue), kendallVerdict(b.kendall.w).label],
+            ...iccRows(b).map((r): Cell[] => [r.label, r.value === null ? t('xlsx.undetermined') : coefficient(r.value), r.verdict, r.recommended ? t('xlsx.fits') : '']),
             [recommendedIcc(b).why],
-            [`Шкалы: ${ICC_SCALE}; ${KENDALL_SCALE}.`],
+            [t('xlsx.scales', { icc: ICC_SCALE, kendall: KENDALL_SCALE })],
           ])),
       [],
-      ['Эксперт', 'Оценок', 'Средний балл', 'Смещение', 'Разброс (σ)', 'ρ Спирмена', 'Отметка'],
+      [t('xlsx.juror'), t('xlsx.count'), t('xlsx.mean'), t('xlsx.offset'), t('xlsx.spread'), t('xlsx.spearman'), t('xlsx.flag')],
       ...results.reliability.jurors.map((j): Cell[] => [
-        names.get(j.jurorId) ?? n.jurors.find((x) => x.id === j.jurorId)?.name ?? UNKNOWN_JUROR,
+        names.get(j.jurorId) ?? n.jurors.find((x) => x.id === j.jurorId)?.name ?? unknownJuror(),
         j.count,
         score(j.mean),
         score(j.offset),
@@ -200,18 +202,18 @@ function statisticsSheet(src: ProtocolSource): Sheet {
         j.flags.map(jurorFlagText).join(', '),
       ]),
       [],
-      ['Заявка', 'Экспертиз', 'Размах', 'σ', 'Для обсуждения'],
-      ...results.reliability.divergence.map((d): Cell[] => [titles.get(d.applicationId) ?? d.applicationId, d.reviews, score(d.range), score(d.sd), d.flags.length > 0 ? 'да' : '']),
+      [t('xlsx.application'), t('xlsx.reviews'), t('xlsx.range'), 'σ', t('xlsx.discuss')],
+      ...results.reliability.divergence.map((d): Cell[] => [titles.get(d.applicationId) ?? d.applicationId, d.reviews, score(d.range), score(d.sd), d.flags.length > 0 ? t('xlsx.yes') : '']),
       [],
-      ['Места по методам', ...AGGREGATION_METHODS.map((m) => METHOD_SHORT[m]), 'Зависит от метода'],
+      [t('xlsx.byMethod'), ...AGGREGATION_METHODS.map(methodShort), t('xlsx.dependsOnMethod')],
       ...results.sensitivity.applications.map((a): Cell[] => [
         titles.get(a.applicationId) ?? a.applicationId,
         ...AGGREGATION_METHODS.map((m) => a.places[m]),
-        a.dependsOnMethod ? 'да' : 'нет',
+        a.dependsOnMethod ? t('xlsx.yes') : t('xlsx.no'),
       ]),
     );
   }
-  return { name: STATISTICS, rows, columnWidths: [44, 14, 14, 14, 14, 14, 14, 40] };
+  return { name: t('xlsx.statistics'), rows, columnWidths: [44, 14, 14, 14, 14, 14, 14, 40] };
 }
 
 /**

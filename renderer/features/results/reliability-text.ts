@@ -4,17 +4,20 @@
  * the screen and the protocol workbook.
  */
 import { iccVerdict, kendallVerdict, recommendedIcc, type BlockReliability, type IccForm } from '../../../shared/results';
+import { tr } from '../../i18n';
 import { fmt, fmt3, fmtP } from './format';
+
+const t = (key: string, options?: Record<string, unknown>) => tr('results')(key, options);
 
 export type IccRow = { form: IccForm; average: boolean; label: string; value: number | null; verdict: string; recommended: boolean; meaning: string };
 
 const FORMS: Array<{ form: IccForm; average: boolean; key: keyof BlockReliability['icc']; meaning: (k: number) => string }> = [
-  { form: 1, average: false, key: 'icc11', meaning: () => 'насколько можно доверять оценке одного эксперта, если у каждой заявки свои эксперты' },
-  { form: 1, average: true, key: 'icc1k', meaning: (k) => `то же для среднего по ${k} экспертам` },
-  { form: 2, average: false, key: 'icc21', meaning: () => 'совпадение самих баллов одного эксперта с другими, если эксперты — выборка из возможных' },
-  { form: 2, average: true, key: 'icc2k', meaning: (k) => `то же для среднего по ${k} экспертам` },
-  { form: 3, average: false, key: 'icc31', meaning: () => 'согласованность одного эксперта с остальными в этом жюри; общая строгость эксперта не в счёт' },
-  { form: 3, average: true, key: 'icc3k', meaning: (k) => `то же для среднего по ${k} экспертам — надёжность итогового балла` },
+  { form: 1, average: false, key: 'icc11', meaning: () => t('icc.single1') },
+  { form: 1, average: true, key: 'icc1k', meaning: (count) => t('icc.average', { count }) },
+  { form: 2, average: false, key: 'icc21', meaning: () => t('icc.single2') },
+  { form: 2, average: true, key: 'icc2k', meaning: (count) => t('icc.average', { count }) },
+  { form: 3, average: false, key: 'icc31', meaning: () => t('icc.single3') },
+  { form: 3, average: true, key: 'icc3k', meaning: (count) => t('icc.average3', { count }) },
 ];
 
 export function iccRows(b: BlockReliability): IccRow[] {
@@ -29,8 +32,7 @@ export function iccRows(b: BlockReliability): IccRow[] {
 /** «W = 0,700 — согласованность значительная; χ² = 4,2 (ст. св. 3), p = 0,241» */
 export function kendallSentence(b: BlockReliability): string {
   const k = b.kendall;
-  if (k.w === null) return 'W не определяется: эксперты не различили заявки (все оценки равны).';
-  return `W = ${fmt3(k.w)} — согласованность ${kendallVerdict(k.w).label}; χ² = ${fmt(k.chiSquare)} (ст. св. ${k.df}), ${fmtP(k.pValue)}${
-    k.pValue !== null && k.pValue >= 0.05 ? ' — такое согласие могло получиться и случайно' : ''
-  }.`;
+  if (k.w === null) return t('kendall.undefined');
+  const chance = k.pValue !== null && k.pValue >= 0.05 ? t('kendall.chance') : '';
+  return t('kendall.sentence', { w: fmt3(k.w), verdict: kendallVerdict(k.w).label, chi: fmt(k.chiSquare), df: k.df, p: fmtP(k.pValue), chance });
 }

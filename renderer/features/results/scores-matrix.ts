@@ -5,7 +5,11 @@
  */
 import { buildXlsx, type ExportSheet } from '../../../shared/export/xlsx';
 import { cellKey, outlierCells, type Results, type ResultsInput } from '../../../shared/results';
-import { EXCLUSION_LABELS } from './format';
+import { formatFactor } from '../../../shared/text/format';
+import { tr } from '../../i18n';
+import { exclusionLabel } from './format';
+
+const t = (key: string, options?: Record<string, unknown>) => tr('results')(key, options);
 
 export type MatrixCell = { total: number | null; note: string | null; outlier: boolean; values: Record<string, number | null> | null; comment: string };
 export type MatrixRow = { applicationId: string; title: string; place: number | null; score: number | null; divergent: boolean; cells: Map<string, MatrixCell> };
@@ -15,7 +19,7 @@ export function scoresMatrix(results: Results, input: ResultsInput): ScoresMatri
   const titles = new Map(input.applications.map((a) => [a.id, a.title]));
   const jurorIds = [...new Set(input.sheets.map((s) => s.jurorId))];
   const totals = new Map(results.totals.map((t) => [cellKey(t.jurorId, t.applicationId), t.total]));
-  const excluded = new Map(results.excluded.map((e) => [cellKey(e.jurorId, e.applicationId), EXCLUSION_LABELS[e.reason]]));
+  const excluded = new Map(results.excluded.map((e) => [cellKey(e.jurorId, e.applicationId), exclusionLabel(e.reason)]));
   const sheets = new Map(input.sheets.map((s) => [cellKey(s.jurorId, s.applicationId), s]));
   const outliers = outlierCells(results);
   const divergent = new Set(results.reliability.divergence.filter((d) => d.flags.length > 0).map((d) => d.applicationId));
@@ -35,26 +39,26 @@ export function scoresMatrix(results: Results, input: ResultsInput): ScoresMatri
 /** Two sheets: the matrix of totals, and every juror's values per criterion with the comment. */
 export function scoresMatrixXlsx(m: ScoresMatrix, input: ResultsInput, jurorName: (id: string) => string): Uint8Array<ArrayBuffer> {
   const totals: ExportSheet = {
-    name: 'Оценки экспертов',
+    name: t('matrixXlsx.totalsSheet'),
     rows: [
-      ['Место', 'Заявка', 'Итоговый балл', ...m.jurorIds.map(jurorName), 'Расхождение'],
+      [t('xlsx.place'), t('xlsx.application'), t('xlsx.score'), ...m.jurorIds.map(jurorName), t('matrixXlsx.divergence')],
       ...m.rows.map((r) => [
         r.place ?? '',
         r.title,
         r.score ?? '',
         ...m.jurorIds.map((j) => {
           const c = r.cells.get(j);
-          return c === undefined ? '' : c.note !== null ? `не учтён: ${c.note}` : (c.total ?? '');
+          return c === undefined ? '' : c.note !== null ? t('matrixXlsx.notCounted', { note: c.note }) : (c.total ?? '');
         }),
-        r.divergent ? 'оценки сильно расходятся' : '',
+        r.divergent ? t('matrixXlsx.divergent') : '',
       ]),
     ],
     columnWidths: [8, 44, 14, ...m.jurorIds.map(() => 18), 26],
   };
   const detail: ExportSheet = {
-    name: 'По критериям',
+    name: t('matrixXlsx.detailSheet'),
     rows: [
-      ['Заявка', 'Эксперт', ...input.criteria.map((c) => `${c.title} (×${String(c.weight).replace('.', ',')})`), 'Итого', 'Обоснование'],
+      [t('xlsx.application'), t('matrixXlsx.juror'), ...input.criteria.map((c) => `${c.title} (${formatFactor(c.weight)})`), t('matrixXlsx.sum'), t('matrixXlsx.comment')],
       ...m.rows.flatMap((r) =>
         m.jurorIds.flatMap((j) => {
           const c = r.cells.get(j);

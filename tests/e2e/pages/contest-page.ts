@@ -2,6 +2,13 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { parseJurorPackage, type JurorPackage } from '../../../shared/contest';
 import { AppPage } from './app-page';
+import { fullNameIn, type NameCase } from '../../../shared/text/names';
+
+/** «Абзалов Ильяс Винерович» in a case, as the screens put it after «эксперта», «эксперту». */
+export const nameIn = (full: string, nameCase: NameCase) => {
+  const [surname = '', name = '', patronymic = ''] = full.split(' ');
+  return fullNameIn({ surname, name, patronymic }, nameCase);
+};
 
 export type FileBytes = { name: string; buffer: Buffer };
 /** A sealed juror package as saved, with the access code the organizer's screen showed for it. */
@@ -112,7 +119,7 @@ export class ContestPage {
 
   /** «Код доступа» in the juror's row: the dialog with the code of the package exported last. */
   async showCode(jurorName: string): Promise<string> {
-    await this.returnsRow(jurorName).first().getByRole('button', { name: `Код доступа к пакету эксперта ${jurorName}` }).click();
+    await this.returnsRow(jurorName).first().getByRole('button', { name: `Код доступа к пакету эксперта ${nameIn(jurorName, 'genitive')}` }).click();
     await expect(this.codeDialog).toBeVisible();
     return (await this.codeDialog.getByRole('status', { name: 'Код доступа' }).textContent())!.trim();
   }

@@ -6,7 +6,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDelegateList, sheetToXlsx } from '../../../../shared/generator';
 import { openDatabase, type DbContext } from '../../../../renderer/db/context';
-import { createEvent } from '../../../../renderer/db/repo/events';
+import { createEvent, saveEventBundle } from '../../../../renderer/db/repo/events';
+import { listMunicipalities } from '../../../../renderer/db/repo/reference';
+import { buildDemoBundle, type DemoSpec } from '../../../../shared/demo/build-demo';
+import demoSpec from '../../../../resources/demo-event.json';
 import { exportExchange } from '../../../../renderer/db/repo/exchange';
 import { freshDb } from './helpers';
 import { pick, runImport } from '../features/import/pipeline';
@@ -91,5 +94,36 @@ describe('import journal', () => {
     });
     await expect.poll(() => sent).toBe(0);
     expect((await exportExchange(c, event.id, { full: true })).changes).toBeGreaterThan(180);
+  });
+
+  it('an event stored whole (the demo) is a batch too: it appears with all its people at once, and a failure midway leaves nothing', async () => {
+    ctx = await freshDb();
+    const c = ctx;
+    const bundle = buildDemoBundle({ spec: demoSpec as DemoSpec, municipalities: await listMunicipalities(c), newId: () => crypto.randomUUID(), now: new Date(), participants: 300 });
+    const before = await snapshot(c);
+    const seenMidway: number[] = [];
+    await expect(
+      saveEventBundle(c, bundle, {
+        newIds: true,
+        chunkSize: 100,
+        onProgress: async (p) => {
+          seenMidway.push(await c.db.events.count());
+          if (p.done >= 400) throw new Error('прервано');
+        },
+      }),
+    ).rejects.toThrow('прервано');
+    // the event row is written only by the closing transaction
+    expect(seenMidway.every((n) => n === 0)).toBe(true);
+    expect(await snapshot(c)).toEqual(before);
+    expect(await c.db.events.count()).toBe(0);
+
+    let chunks = 0;
+    await saveEventBundle(c, bundle, { newIds: true, chunkSize: 100, onProgress: () => chunks++ });
+    expect(chunks).toBeGreaterThan(5);
+    const after = await snapshot(c);
+    expect([after.journal, after.undo]).toEqual([0, 0]);
+    expect(after.people).toHaveLength(bundle.people.length);
+    expect(after.registrations).toHaveLength(bundle.registrations.length);
+    expect(await c.db.events.get(bundle.event.id)).toBeDefined();
   });
 });

@@ -157,7 +157,7 @@ describe('import commit', () => {
     const base = await loadImportBase(c, eventId, touched);
     const pre = await buildImportAsync(plan, base, opts);
     let rebuilt = 0;
-    const fresh = await commitImport(c, { eventId, touched, prebuilt: { stamp: base.stamp, writes: pre.writes }, build: (b) => (rebuilt++, buildImport(plan, b, opts).writes) });
+    const fresh = await commitImport(c, { eventId, touched, prebuilt: { base, writes: pre.writes }, build: (b) => (rebuilt++, buildImport(plan, b, opts).writes) });
     expect(fresh.rebuilt).toBe(false);
     expect(rebuilt).toBe(0);
     expect(fresh.written.people).toBe(1);
@@ -173,7 +173,7 @@ describe('import commit', () => {
       position: person.position ?? '', organization: '', municipalityId: reg.municipalityId, category: reg.category, role: reg.role, status: reg.status, note: reg.note ?? '',
       consentGiven: true, consentDate: '2019-12-01', consentHow: 'paper',
     }, new Date('2019-12-05T10:00:00Z'));
-    const second = await commitImport(c, { eventId, touched, prebuilt: { stamp: base2.stamp, writes: stale.writes }, build: (b) => (rebuilt++, buildImport(plan, b, opts).writes) });
+    const second = await commitImport(c, { eventId, touched, prebuilt: { base: base2, writes: stale.writes }, build: (b) => (rebuilt++, buildImport(plan, b, opts).writes) });
     expect(second.rebuilt).toBe(true);
     expect(rebuilt).toBe(1);
     // the file's phone wins; the consent recorded meanwhile is kept (the stale rows would have dropped it)

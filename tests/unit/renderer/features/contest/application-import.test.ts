@@ -11,6 +11,9 @@ import { ParseWorker } from '../../../../../renderer/features/import/worker-clie
 import type { RowsReply, WorkerReply, WorkerRequest } from '../../../../../renderer/features/import/worker-protocol';
 import type { Municipality } from '../../../../../shared/domain/types';
 import type { Nomination } from '../../../../../shared/contest';
+import { initI18n } from '../../../../../renderer/i18n';
+
+initI18n('ru');
 
 const LIMITS = { maxBytes: 10 * 1024 * 1024, maxRows: 5000, maxMillis: 10_000 };
 

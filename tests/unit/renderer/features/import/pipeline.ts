@@ -17,7 +17,7 @@ export type RunOptions = {
   fixed?: Partial<Record<ImportField, string>>;
   /** Cancel what a district template dropped. */
   cancelRemoved?: boolean;
-  onProgress?: (p: ImportProgress) => void;
+  onProgress?: (p: ImportProgress) => unknown;
   chunkSize?: number;
   now?: Date;
 };

@@ -9,11 +9,13 @@ import {
   fmtP,
   fmtSigned,
   kendallText,
-  plural,
   tieBreakChain,
   usableBlock,
 } from '../../../../../renderer/features/results/format';
+import { initI18n, tr } from '../../../../../renderer/i18n';
 import { apps, sheetsFromTable, singleCriterion } from '../../../shared/results/fixtures';
+
+initI18n('ru');
 
 const NBSP = '\u00a0';
 
@@ -56,7 +58,7 @@ describe('numbers as a Russian reader expects them', () => {
   });
 });
 
-describe('plural', () => {
+describe('counted words through the language layer (i18next plural forms)', () => {
   it.each([
     [1, '1 черновик'],
     [2, '2 черновика'],
@@ -67,10 +69,11 @@ describe('plural', () => {
     [14, '14 черновиков'],
     [21, '21 черновик'],
     [22, '22 черновика'],
+    [101, '101 черновик'],
     [111, '111 черновиков'],
     [0, '0 черновиков'],
-  ])('%i → %s', (n, text) => {
-    expect(plural(n, 'черновик', 'черновика', 'черновиков')).toBe(text);
+  ])('%i → %s', (count, text) => {
+    expect(tr('results')('excludedCount.draft', { count })).toBe(text);
   });
 });
 

@@ -10,6 +10,9 @@ import {
   type ProtocolNomination,
   type ProtocolSource,
 } from '../../../../../renderer/features/results/protocol-xlsx';
+import { initI18n } from '../../../../../renderer/i18n';
+
+initI18n('ru');
 
 // ─── a contest of two nominations with different forms ────────────────────────────────────────
 

@@ -8,6 +8,9 @@ import * as XLSX from 'xlsx';
 import { computeResults, type ResultsInput } from '../../../../../shared/results';
 import { scoresMatrix, scoresMatrixXlsx } from '../../../../../renderer/features/results/scores-matrix';
 import { apps, sheetsFromTable, singleCriterion } from '../../../shared/results/fixtures';
+import { initI18n } from '../../../../../renderer/i18n';
+
+initI18n('ru');
 
 const input: ResultsInput = {
   criteria: singleCriterion(100),
