@@ -4,7 +4,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { CheckListFailure, DedupeReason, ListAnalysis } from '../shared/import';
-import { DEFAULT_IMPORT_LIMITS, FIELD_LABELS, formatBytes, importFields } from '../shared/import';
+import { DEFAULT_IMPORT_LIMITS, FIELD_LABELS, importFields } from '../shared/import';
+import { formatBytes } from '../shared/text/format';
 import { checkListWithTimeLimit } from './check-list-worker';
 import type { Io } from './io';
 

@@ -1,4 +1,5 @@
 import type { BridgeErrorType } from '../shared/ipc/contract';
+import { formatBytes } from '../shared/text/format';
 
 /**
  * An expected failure a handler reports to the user (file too large, disk full, no access…).
@@ -16,12 +17,7 @@ export class BridgeError extends Error {
   }
 }
 
-/**
- * 104857600 → "100 МБ", 1572864 → "1,5 МБ" (binary megabytes, one decimal, Russian comma).
- * `ceil` is for a file's actual size, so that 100.01 MB never reads as "100 МБ" next to a 100 МБ limit.
- */
+/** A file's size in a message: «100 МБ», «1,5 МБ»; `up` for a file's actual size (see shared/text/format). */
 export function formatMegabytes(bytes: number, mode: 'round' | 'ceil' = 'round'): string {
-  const tenths = (bytes / (1024 * 1024)) * 10;
-  const mb = (mode === 'ceil' ? Math.ceil(tenths) : Math.round(tenths)) / 10;
-  return `${String(mb).replace('.', ',')} МБ`;
+  return formatBytes(bytes, mode === 'ceil' ? 'up' : 'nearest');
 }

@@ -1,8 +1,10 @@
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../shared/domain/types';
 import { EventSwitcher } from './components/EventSwitcher';
 import { formatDay } from '../shared/text/format';
 import { Nav } from './components/Nav';
+import { Splash } from './components/Splash';
 import { BackupGuard } from './features/backup/BackupGuard';
 import { ClockBanner } from './features/exchange/ClockBanner';
 import { DeskPage } from './features/desk/DeskPage';
@@ -46,7 +48,7 @@ const preloadAreas = () => {
   return () => clearTimeout(timer);
 };
 
-const splash = <div className="splash">Сход…</div>;
+const splash = <Splash />;
 
 export function App() {
   return (
@@ -61,12 +63,13 @@ export function App() {
 }
 
 function Shell() {
+  const { t } = useTranslation();
   const event = useCurrentEvent();
   const [creating, setCreating] = useState(false);
   const jurorMode = useJurorMode();
   const organizerApp = Boolean(event) && jurorMode === false;
   useEffect(() => (organizerApp ? preloadAreas() : undefined), [organizerApp]);
-  if (event === undefined || jurorMode === undefined) return <div className="splash">Сход…</div>;
+  if (event === undefined || jurorMode === undefined) return splash;
   if (jurorMode)
     return (
       <Suspense fallback={splash}>
@@ -82,7 +85,7 @@ function Shell() {
   return (
     <div className="shell">
       <header className="topbar">
-        <span className="brand">Сход</span>
+        <span className="brand">{t('app.name')}</span>
         <EventSwitcher current={event} onCreate={() => setCreating(true)} />
         <span className="topbar-meta">
           {event.city} · {formatDay(event.startDate)}

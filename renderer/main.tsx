@@ -1,5 +1,6 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { Splash } from './components/Splash';
 import { DB_NAME } from './db/database';
 import { preloadDesk } from './db/desk-preload';
 import { initI18n } from './i18n';
@@ -24,7 +25,7 @@ void navigator.storage?.persist?.();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Suspense fallback={<div className="splash">Сход…</div>}>
+    <Suspense fallback={<Splash />}>
       <App />
     </Suspense>
   </StrictMode>,

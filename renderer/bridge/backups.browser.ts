@@ -1,5 +1,6 @@
 import { isBackupFileName, MAX_BACKUP_BYTES, MAX_BACKUP_INFO_CHARS } from '../../shared/backup/names';
 import type { Bridge, BridgeResult, StoredBackup } from '../../shared/ipc/contract';
+import { tr } from '../i18n';
 
 /**
  * The browser build's backups folder: a separate IndexedDB database, so the backups do not live in
@@ -19,7 +20,8 @@ function fail(type: 'invalid-args' | 'too-large' | 'io', message: string): Bridg
   return { error: { type, message } };
 }
 
-const BAD_NAME = 'Недопустимое имя резервной копии. Это ошибка программы — сообщите о ней разработчикам.';
+const text = (key: string, values?: Record<string, string>) => tr('bridge')(`backups.${key}`, values);
+const badName = () => fail('invalid-args', text('badName'));
 
 export function createBrowserBackups(factory: () => IDBFactory = () => indexedDB, dbName = BACKUPS_DB_NAME): BackupBridge {
   let opened: Promise<IDBDatabase> | undefined;
@@ -48,10 +50,10 @@ export function createBrowserBackups(factory: () => IDBFactory = () => indexedDB
     });
   };
 
-  const io = (action: string, err: unknown): BridgeResult<never> => {
+  const io = (action: 'list' | 'write' | 'read' | 'remove', err: unknown): BridgeResult<never> => {
     console.error(`[skhod:backups] ${action}`, err);
     const quota = (err as { name?: string } | null)?.name === 'QuotaExceededError';
-    return fail('io', quota ? `Не удалось ${action}: в браузере закончилось место. Удалите старые копии или скачайте полную копию на диск.` : `Не удалось ${action} в хранилище браузера. Повторите действие; если не получится — скачайте полную копию на диск.`);
+    return fail('io', text(quota ? 'quota' : 'failed', { action: text(action) }));
   };
 
   return {
@@ -64,13 +66,13 @@ export function createBrowserBackups(factory: () => IDBFactory = () => indexedDB
           .map((r) => ({ name: r.name, size: r.size, info: r.info }));
         return { data: list };
       } catch (err) {
-        return io('прочитать список копий', err);
+        return io('list', err);
       }
     },
     async backupWrite({ name, bytes, info }) {
-      if (!isBackupFileName(name)) return fail('invalid-args', BAD_NAME);
-      if (bytes.byteLength > MAX_BACKUP_BYTES) return fail('too-large', 'Резервная копия слишком большая для записи.');
-      if (info.length > MAX_BACKUP_INFO_CHARS) return fail('invalid-args', BAD_NAME);
+      if (!isBackupFileName(name)) return badName();
+      if (bytes.byteLength > MAX_BACKUP_BYTES) return fail('too-large', text('tooLarge'));
+      if (info.length > MAX_BACKUP_INFO_CHARS) return badName();
       try {
         const copy = new Uint8Array(bytes); // the caller may reuse its buffer
         await run('readwrite', ['info', 'data'], (tx) => {
@@ -80,21 +82,21 @@ export function createBrowserBackups(factory: () => IDBFactory = () => indexedDB
         });
         return { data: { name, size: copy.byteLength } };
       } catch (err) {
-        return io('сохранить резервную копию', err);
+        return io('write', err);
       }
     },
     async backupRead({ name }) {
-      if (!isBackupFileName(name)) return fail('invalid-args', BAD_NAME);
+      if (!isBackupFileName(name)) return badName();
       try {
         const row = await run<DataRow | undefined>('readonly', ['data'], (tx) => tx.objectStore('data').get(name));
-        if (!row) return fail('io', `Резервная копия «${name}» не найдена — возможно, её уже удалили.`);
+        if (!row) return fail('io', text('notFound', { name }));
         return { data: { bytes: row.bytes } };
       } catch (err) {
-        return io('прочитать резервную копию', err);
+        return io('read', err);
       }
     },
     async backupDelete({ name }) {
-      if (!isBackupFileName(name)) return fail('invalid-args', BAD_NAME);
+      if (!isBackupFileName(name)) return badName();
       try {
         await run('readwrite', ['info', 'data'], (tx) => {
           tx.objectStore('data').delete(name);
@@ -103,7 +105,7 @@ export function createBrowserBackups(factory: () => IDBFactory = () => indexedDB
         });
         return { data: null };
       } catch (err) {
-        return io('удалить резервную копию', err);
+        return io('remove', err);
       }
     },
   };

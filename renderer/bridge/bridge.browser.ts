@@ -2,6 +2,8 @@ import type { AppInfo, Bridge, BridgeResult, OpenedFile } from '../../shared/ipc
 import { MAX_FILE_BYTES } from '../../shared/ipc/limits';
 import { createBrowserBackups } from './backups.browser';
 import { createBrowserHub } from './hub.browser';
+import { formatBytes } from '../../shared/text/format';
+import { tr } from '../i18n';
 
 /**
  * The bridge for plain Chromium (npm run web, e2e tests, jurors without the installer): a file input
@@ -16,7 +18,7 @@ export function createBrowserBridge(version: string): Bridge {
 
     async appInfo() {
       const info: AppInfo = {
-        name: 'Сход',
+        name: tr('app')('app.name'),
         version,
         shell: 'browser',
         platform: navigator.platform,
@@ -60,8 +62,7 @@ export function createBrowserBridge(version: string): Bridge {
 }
 
 function tooLarge(name: string, limit: number): BridgeResult<never> {
-  const mb = Math.round(limit / (1024 * 1024));
-  return { error: { type: 'too-large', message: `Файл «${name}» больше ${mb} МБ. Разделите его на части или уберите лишние листы.` } };
+  return { error: { type: 'too-large', message: tr('bridge')('fileTooLarge', { name, size: formatBytes(limit) }) } };
 }
 
 /** Resolves with the chosen file, or null when the user closes the dialog without choosing. */

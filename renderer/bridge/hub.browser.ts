@@ -1,16 +1,16 @@
 import type { Bridge, BridgeResult } from '../../shared/ipc/contract';
+import { tr } from '../i18n';
 
 /**
  * The LAN hub needs the desktop app: a page in a browser cannot open a server, and Сход's pages may
  * not reach the network at all (CSP). Every hub channel answers with this message; the «Локальная
  * сеть» panel checks the shell first and says so without calling them.
  */
-export const HUB_BROWSER_MESSAGE =
-  'Локальная сеть (хаб) работает только в приложении Сход для компьютера. В браузере обменивайтесь файлами в разделе «Обмен».';
+export const hubBrowserMessage = (): string => tr('bridge')('hubBrowser');
 
 type HubKeys = Extract<keyof Bridge, `hub${string}`>;
 
-const unavailable = async (): Promise<BridgeResult<never>> => ({ error: { type: 'forbidden', message: HUB_BROWSER_MESSAGE } });
+const unavailable = async (): Promise<BridgeResult<never>> => ({ error: { type: 'forbidden', message: hubBrowserMessage() } });
 
 export function createBrowserHub(): Pick<Bridge, HubKeys> {
   return {

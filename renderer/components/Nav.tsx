@@ -45,14 +45,14 @@ export function Nav() {
   }, [shown, area, setArea, device.role]);
 
   const unlock = async () => {
-    if (!(await askOrganizer('открыть разделы организатора'))) return;
+    if (!(await askOrganizer(t('nav.unlockReason')))) return;
     // no PIN set yet: the gate lets everything through, and the areas open the same way
     const ui = useUiStore.getState();
     if (ui.organizerUntil <= Date.now()) ui.setOrganizerUntil(Date.now() + UNLOCK_MS);
   };
 
   return (
-    <nav className="nav" aria-label="Разделы">
+    <nav className="nav" aria-label={t('nav.label')}>
       <ul>
         {shown.map((a) => (
           <li key={a}>

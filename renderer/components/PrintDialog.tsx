@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
 import { Dialog, closeDialog } from './ui';
 
 /**
@@ -25,6 +26,7 @@ export function PrintDialog(props: {
   onPrint?: (print: () => void) => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const print = () => window.print();
   return (
     <>
@@ -35,11 +37,11 @@ export function PrintDialog(props: {
         footer={
           <>
             <button type="button" onClick={closeDialog}>
-              Закрыть
+              {t('common.close')}
             </button>
             {props.actions}
             <button type="button" className="primary" autoFocus disabled={props.printDisabled} onClick={() => (props.onPrint ? props.onPrint(print) : print())}>
-              {props.printLabel ?? 'Печать'}
+              {props.printLabel ?? t('print.print')}
             </button>
           </>
         }

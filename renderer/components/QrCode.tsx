@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { create } from 'qrcode';
 
 /**
@@ -6,6 +7,7 @@ import { create } from 'qrcode';
  * The qrcode library does the encoding; this only draws its module matrix.
  */
 export function QrCode({ text, size, label }: { text: string; size: string; label?: string }) {
+  const { t } = useTranslation();
   const { path, n } = useMemo(() => {
     const { modules } = create(text, { errorCorrectionLevel: 'M' });
     let d = '';
@@ -15,7 +17,7 @@ export function QrCode({ text, size, label }: { text: string; size: string; labe
     return { path: d, n: modules.size + 8 }; // 4-module quiet zone on each side
   }, [text]);
   return (
-    <svg className="qr" viewBox={`0 0 ${n} ${n}`} width={size} height={size} role="img" aria-label={label ?? `QR-код ${text}`} shapeRendering="crispEdges">
+    <svg className="qr" viewBox={`0 0 ${n} ${n}`} width={size} height={size} role="img" aria-label={label ?? t('qrLabel', { text })} shapeRendering="crispEdges">
       <rect width={n} height={n} fill="#fff" />
       <path d={path} fill="#000" />
     </svg>

@@ -1,5 +1,6 @@
 // The organizer gate: asks for the organizer PIN before an organizer's area or a destructive action (used by many features).
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { OrganizerPinRecord } from '../../shared/domain/types';
 import { formatWait, isOutdatedPin, needsOrganizerPin, tryOrganizerPin, UNLOCK_MS, waitMs } from '../../shared/security/organizer-pin';
 import { closeOrganizerSession, openOrganizerSession } from '../db/authority';
@@ -73,6 +74,7 @@ function OrganizerPinDialog(props: { ctx: DbContext; what: string; pin: Organize
   const { ctx, onDone } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const { t } = useTranslation();
   const [entered, setEntered] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -88,8 +90,8 @@ function OrganizerPinDialog(props: { ctx: DbContext; what: string; pin: Organize
   const waiting = waitUntil > now;
   useEffect(() => {
     if (!waiting) return;
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
   }, [waiting]);
 
   const submit = async (e: FormEvent) => {
@@ -111,7 +113,7 @@ function OrganizerPinDialog(props: { ctx: DbContext; what: string; pin: Organize
       }
       setEntered('');
       setWaitUntil(outcome.attempts.lockedUntil);
-      setError(outcome.result === 'wrong' ? 'Неверный PIN организатора.' : '');
+      setError(outcome.result === 'wrong' ? t('pinGate.wrong') : '');
     } finally {
       setBusy(false);
     }
@@ -121,13 +123,11 @@ function OrganizerPinDialog(props: { ctx: DbContext; what: string; pin: Organize
   return (
     <dialog ref={ref} className="dialog gate-dialog" aria-labelledby={titleId} onClose={() => onDone(result.current)}>
       <form onSubmit={submit}>
-        <h2 id={titleId}>PIN организатора</h2>
-        <p>
-          Чтобы {props.what}, введите PIN организатора. Разделы организатора останутся открытыми {UNLOCK_MS / 60_000} минут или до перезапуска.
-        </p>
-        {isOutdatedPin(props.pin) && <p className="muted small">Этот PIN задан прежней версией Сход. Организатору нужно задать новый, из 6–8 цифр, на своём устройстве.</p>}
+        <h2 id={titleId}>{t('pinGate.title')}</h2>
+        <p>{t('pinGate.lead', { what: props.what, count: UNLOCK_MS / 60_000 })}</p>
+        {isOutdatedPin(props.pin) && <p className="muted small">{t('pinGate.outdated')}</p>}
         <label className="field">
-          <span>PIN организатора</span>
+          <span>{t('pinGate.title')}</span>
           <input
             autoFocus
             type="password"
@@ -142,15 +142,15 @@ function OrganizerPinDialog(props: { ctx: DbContext; what: string; pin: Organize
         </label>
         {(error || wait > 0) && (
           <p className="form-error" role="alert">
-            {error} {wait > 0 && `Слишком много неверных попыток: следующая — через ${formatWait(wait)}.`}
+            {error} {wait > 0 && t('pinGate.wait', { wait: formatWait(wait) })}
           </p>
         )}
         <div className="dialog-actions">
           <button type="button" onClick={() => ref.current?.close()}>
-            Отмена
+            {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy || wait > 0 || entered.trim() === ''}>
-            Продолжить
+            {t('pinGate.continue')}
           </button>
         </div>
       </form>

@@ -1,5 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { Splash } from '../components/Splash';
 import { openDatabase, type DbContext } from '../db/context';
 import { startArea, useUiStore } from '../stores/ui-store';
 
@@ -20,6 +22,7 @@ function applyStartScreen(ctx: DbContext) {
 
 /** Opens the device database once and provides it; shows the loading and failure states itself. */
 export function DbProvider({ children, name }: { children: ReactNode; name?: string }) {
+  const { t } = useTranslation();
   const [state, setState] = useState<{ ctx?: DbContext; error?: Error }>({});
   useEffect(() => {
     let closed = false;
@@ -38,13 +41,13 @@ export function DbProvider({ children, name }: { children: ReactNode; name?: str
   if (state.error) {
     return (
       <div className="fatal" role="alert">
-        <h1>Не удалось открыть базу данных</h1>
+        <h1>{t('database.openFailed')}</h1>
         <p>{state.error.message}</p>
-        <p>Закройте другие окна Схода и перезапустите приложение. Данные на диске не изменены.</p>
+        <p>{t('database.openFailedHint')}</p>
       </div>
     );
   }
-  if (!state.ctx) return <div className="splash">Сход…</div>;
+  if (!state.ctx) return <Splash />;
   return <LiveDevice ctx={state.ctx}>{children}</LiveDevice>;
 }
 

@@ -4,6 +4,7 @@ import type { Municipality, Organization, Person } from '../../shared/domain/typ
 import type { AssignmentRow, ConflictRow } from '../db/database';
 import { inviteKey, returnKey, type JurorInvite, type JurorReturn } from '../db/repo/contest';
 import { useDb } from './db-context';
+import { tr } from '../i18n';
 
 export type ContestSetup = { contest: Contest; nominations: Nomination[] };
 
@@ -59,7 +60,7 @@ export function useContestData(contestId: string | undefined): ContestData | und
       const person = people[i] ?? undefined;
       const invite = settings[2 * i]?.value as JurorInvite | undefined;
       const returned = settings[2 * i + 1]?.value as JurorReturn | undefined;
-      return { ...j, person, name: person ? shortName(person) : 'Неизвестный эксперт', invite, returned };
+      return { ...j, person, name: person ? shortName(person) : tr('app')('unknownJuror'), invite, returned };
     });
     views.sort((a, b) => a.name.localeCompare(b.name, 'ru'));
     applications.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.title.localeCompare(b.title, 'ru'));

@@ -18,6 +18,7 @@
  */
 import { concatBytes, gunzip, GunzipError } from '../sync/gzip';
 import { MAX_BACKUP_BYTES } from './names';
+import { formatNumber } from '../text/format';
 
 export { MAX_BACKUP_BYTES };
 
@@ -327,7 +328,7 @@ export async function unpackBackup(bytes: Uint8Array, limits: UnpackLimits = {})
     throw new BackupError('corrupt');
   }
   const shape = jsonShape(json);
-  if (shape.containers > (limits.maxContainers ?? MAX_BACKUP_CONTAINERS)) throw new BackupError('too-large', `${shape.containers.toLocaleString('ru-RU')} объектов`);
+  if (shape.containers > (limits.maxContainers ?? MAX_BACKUP_CONTAINERS)) throw new BackupError('too-large', `${formatNumber(shape.containers)} объектов`);
   if (shape.depth > MAX_BACKUP_DEPTH) throw new BackupError('corrupt', 'слишком глубокая вложенность');
   let parsed: unknown;
   try {

@@ -3,7 +3,16 @@
  * maximum flow, so an application is short only for two reasons: too few independent jurors in its
  * nomination (few jurors or conflicts), or every independent juror not yet on it is at their cap.
  */
-import { expertsGen, expertsNom } from './ru';
+import { formatCount, pluralForm } from '../text/format';
+
+/** «1 эксперта», «5 экспертов» (the genitive after «не хватает», «из»); with an adjective: «2 независимых экспертов». */
+const expertsGen = (n: number, adjective = ''): string =>
+  adjective === ''
+    ? formatCount(n, ['эксперта', 'экспертов', 'экспертов'])
+    : `${formatCount(n, [`${adjective}ого`, `${adjective}ых`, `${adjective}ых`])} ${pluralForm(n, ['эксперта', 'экспертов', 'экспертов'])}`;
+
+/** «1 эксперт», «3 эксперта», «5 экспертов». */
+const expertsNom = (n: number): string => formatCount(n, ['эксперт', 'эксперта', 'экспертов']);
 
 export type ShortfallReason = 'too-few-jurors' | 'conflicts' | 'capacity';
 

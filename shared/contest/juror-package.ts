@@ -36,6 +36,7 @@ import { blockedPairs, pairKey } from './conflicts';
 import { isSealedWith, PACKAGE_CODE_ITERATIONS, sealHeadBytes, sealWithCode, unsealWithCode } from './code-seal';
 import { sha256Hex } from './crypto';
 import type { Application, AttachmentRef, Assignment, Conflict, Contest, CriterionDef, Juror, Nomination, ReopenGrant } from './types';
+import { formatBytes } from '../text/format';
 
 export { newPackageCode, PACKAGE_CODE_ITERATIONS } from './code-seal';
 
@@ -177,7 +178,6 @@ function packageApplication(a: Application, input: BuildPackageInput): PackageAp
 
 export type PackResult = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; code: 'missing-file' | 'too-large'; message: string };
 
-const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`;
 
 /**
  * The package file: the manifest and the bytes of every attachment it refers to (`files`: ref id →
@@ -195,11 +195,11 @@ export function packJurorPackage(pkg: JurorPackage, files: ReadonlyMap<string, U
   const manifest = new TextEncoder().encode(JSON.stringify(pkg));
   const total = manifest.byteLength + 1 + refs.reduce((n, f) => n + f.size, 0);
   if (total > maxBytes) {
-    const largest = [...refs].sort((a, b) => b.size - a.size).slice(0, 3).map((f) => `«${f.name}» — ${mb(f.size)}`).join(', ');
+    const largest = [...refs].sort((a, b) => b.size - a.size).slice(0, 3).map((f) => `«${f.name}» — ${formatBytes(f.size)}`).join(', ');
     return {
       ok: false,
       code: 'too-large',
-      message: `Пакет эксперта ${pkg.juror.name} получается ${mb(total)} — больше предела ${mb(maxBytes)}, такой файл не откроется у эксперта. Самые большие файлы: ${largest}. Уменьшите их (например, сохраните PDF с меньшим разрешением) или назначьте эксперту меньше заявок.`,
+      message: `Пакет эксперта ${pkg.juror.name} получается ${formatBytes(total)} — больше предела ${formatBytes(maxBytes)}, такой файл не откроется у эксперта. Самые большие файлы: ${largest}. Уменьшите их (например, сохраните PDF с меньшим разрешением) или назначьте эксперту меньше заявок.`,
     };
   }
   const out = new Uint8Array(total);
@@ -265,7 +265,7 @@ const DAMAGED = 'Пакет эксперта повреждён — попрос
 /** Opens a package on the juror's device (`code`: the access code of a sealed one); never throws on bad bytes. */
 export async function parseJurorPackage(input: Uint8Array, code?: string): Promise<ParsePackageResult> {
   if (input.byteLength > MAX_JUROR_PACKAGE_BYTES + SEAL_HEAD + 28) {
-    return { ok: false, code: 'too-large', message: `Файл больше ${mb(MAX_JUROR_PACKAGE_BYTES)} — пакеты эксперта Сход не бывают такими большими. Проверьте, тот ли файл выбран.` };
+    return { ok: false, code: 'too-large', message: `Файл больше ${formatBytes(MAX_JUROR_PACKAGE_BYTES)} — пакеты эксперта Сход не бывают такими большими. Проверьте, тот ли файл выбран.` };
   }
   let bytes = input;
   if (isSealedJurorPackage(input)) {
@@ -275,7 +275,7 @@ export async function parseJurorPackage(input: Uint8Array, code?: string): Promi
     bytes = plain;
   }
   if (bytes.byteLength > MAX_JUROR_PACKAGE_BYTES) {
-    return { ok: false, code: 'too-large', message: `Файл больше ${mb(MAX_JUROR_PACKAGE_BYTES)} — пакеты эксперта Сход не бывают такими большими. Проверьте, тот ли файл выбран.` };
+    return { ok: false, code: 'too-large', message: `Файл больше ${formatBytes(MAX_JUROR_PACKAGE_BYTES)} — пакеты эксперта Сход не бывают такими большими. Проверьте, тот ли файл выбран.` };
   }
   const nl = bytes.indexOf(0x0a);
   const head = nl < 0 ? bytes : bytes.subarray(0, nl);

@@ -1,4 +1,5 @@
 import * as XLSX from 'xlsx';
+import { formatNumber } from '../text/format';
 
 /**
  * Text that a spreadsheet would run as a formula if it starts with = + - @ (or a tab / CR that some
@@ -21,7 +22,7 @@ export const XLSX_CELL_LIMIT = 32_767;
  */
 export function fitCell(value: string): string {
   if (value.length <= XLSX_CELL_LIMIT) return value;
-  const marker = ` … [обрезано: было ${value.length.toLocaleString('ru-RU')} знаков]`;
+  const marker = ` … [обрезано: было ${formatNumber(value.length)} знаков]`;
   let cut = XLSX_CELL_LIMIT - marker.length;
   // never split a surrogate pair
   if (/[\ud800-\udbff]/.test(value[cut - 1] ?? '')) cut--;

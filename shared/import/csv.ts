@@ -6,7 +6,8 @@
  * a number, a "01.02" must not become a date.
  */
 import type { CsvDelimiter, TextEncoding } from './types';
-import { ImportError, formatCount } from './errors';
+import { ImportError } from './errors';
+import { formatNumber } from '../text/format';
 
 export type DecodedText = { text: string; encoding: TextEncoding };
 
@@ -101,7 +102,7 @@ export function parseCsv(text: string, delimiter: CsvDelimiter, opts: CsvOptions
   if (limit === Infinity && newlineCount(text) + 1 > opts.maxRows && countRecords(text) > opts.maxRows) {
     throw new ImportError(
       'too-many-rows',
-      `В файле больше ${formatCount(opts.maxRows)} строк — это не список делегатов. Разделите файл на части или удалите лишние строки.`,
+      `В файле больше ${formatNumber(opts.maxRows)} строк — это не список делегатов. Разделите файл на части или удалите лишние строки.`,
     );
   }
   const d = delimiter.charCodeAt(0);

@@ -63,17 +63,6 @@ export function columnLetter(index: number): string {
   return s;
 }
 
-/** "12,5 МБ" / "800 КБ" — sizes in messages are read by people, not scripts. */
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 * 1024) return `${(n / 1024 / 1024 / 1024).toFixed(1).replace('.', ',')} ГБ`;
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} МБ`;
-  return `${Math.max(1, Math.round(n / 1024))} КБ`;
-}
-
-/** "1 000 000" with a thin space, as Russian text writes thousands. */
-export function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-}
 
 /** «Лист «Делегаты», строка 14: » or «Строка 14: » for a CSV, which has no sheets. */
 export function rowPrefix(sheet: string | undefined, row: number): string {

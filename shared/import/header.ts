@@ -7,7 +7,8 @@
  */
 import type { HeaderInfo, ImportLimits, Merge, ReadResult, Sheet } from './types';
 import { DEFAULT_IMPORT_LIMITS } from './types';
-import { ImportError, columnLetter, formatCount } from './errors';
+import { ImportError, columnLetter } from './errors';
+import { formatNumber } from '../text/format';
 import { matchHeader, noNameColumn, scoreHeaders } from './mapping';
 import { fold } from './normalize';
 
@@ -95,7 +96,7 @@ export function validateHeader(sheet: Sheet, info: HeaderInfo, maxHeaderLength =
       if (text.length > maxHeaderLength) {
         throw new ImportError(
           'bad-header',
-          `${place}: заголовок длиной ${formatCount(text.length)} символов (можно до ${maxHeaderLength}). Сократите заголовок до нескольких слов.`,
+          `${place}: заголовок длиной ${formatNumber(text.length)} символов (можно до ${maxHeaderLength}). Сократите заголовок до нескольких слов.`,
           where,
         );
       }

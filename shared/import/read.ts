@@ -10,7 +10,8 @@
 import * as XLSX from 'xlsx';
 import type { CellRef, CsvDelimiter, ImportLimits, Merge, ReadResult, Sheet, SpreadsheetFormat, TextEncoding } from './types';
 import { DEFAULT_IMPORT_LIMITS } from './types';
-import { ImportError, formatBytes, formatCount } from './errors';
+import { ImportError } from './errors';
+import { formatBytes, formatNumber } from '../text/format';
 import { decodeText, detectDelimiter, looksBinary, parseCsv } from './csv';
 import { inspectZip } from './zip';
 import { refuseDeclaredTallSheets } from './sheet-dimension';
@@ -208,7 +209,7 @@ function toSheet(ws: XLSX.WorkSheet, name: string, hidden: boolean, limits: Impo
   if (data.length > limits.maxRows) {
     throw new ImportError(
       'too-many-rows',
-      `На листе «${name}» больше ${formatCount(limits.maxRows)} строк — это не список делегатов. Удалите лишние строки или разделите файл на части.`,
+      `На листе «${name}» больше ${formatNumber(limits.maxRows)} строк — это не список делегатов. Удалите лишние строки или разделите файл на части.`,
       { sheet: name },
     );
   }

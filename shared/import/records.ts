@@ -12,6 +12,7 @@ import { createMunicipalityMatcher } from './municipality';
 import { isInitialPart, normalizeNamePart, splitFullName } from './names';
 import { isNothing, tidy } from './normalize';
 import { cleanName, cleanText, fixLookalikes } from '../text/spelling';
+import { formatNumber } from '../text/format';
 
 export type ToRecordsOptions = {
   municipalities: readonly MunicipalityRef[];
@@ -158,7 +159,7 @@ export function toRecords(sheet: Sheet, mapped: MappingResult, opts: ToRecordsOp
     const warn = (field: ImportField | 'row', text: string) => warnings.push({ row: mr.row, field, message: at + text });
     const tooLong = (Object.keys(mr.cells) as ImportField[]).find((f) => mr.cells[f]!.length > MAX_CELL_TEXT);
     if (tooLong) {
-      const length = mr.cells[tooLong]!.length.toLocaleString('ru-RU');
+      const length = formatNumber(mr.cells[tooLong]!.length);
       errors.push({ row: mr.row, field: tooLong, message: `${at}в столбце «${FIELD_LABELS[tooLong]}» ${length} знаков — в ячейке Excel помещается не больше 32 767; сократите текст` });
       records.push({ ...emptyRecord(mr.row), surname: (mr.cells.surname ?? mr.cells.fullName ?? '').slice(0, 80), cells: rowCells(mr) });
       continue;

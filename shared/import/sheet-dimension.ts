@@ -6,7 +6,8 @@
  * sheet without the element, or one that understates its size, still meets the row cap after parsing
  * (`toSheet` in read.ts) within the worker's time limit.
  */
-import { ImportError, formatCount } from './errors';
+import { ImportError } from './errors';
+import { formatNumber } from '../text/format';
 import { inflateRawHead } from './inflate-head';
 import type { ImportLimits } from './types';
 import type { ZipEntry, ZipInspection } from './zip';
@@ -74,7 +75,7 @@ export function refuseDeclaredTallSheets(bytes: Uint8Array, zip: ZipInspection, 
     const name = sheetNames(bytes, zip).get(file) ?? file.split('/').pop()!;
     throw new ImportError(
       'too-many-rows',
-      `На листе «${name}» ${formatCount(rows)} строк (так записано в самом файле), а можно не больше ${formatCount(limits.maxRows)} — это не список делегатов. Удалите лишние строки или разделите файл на части.`,
+      `На листе «${name}» ${formatNumber(rows)} строк (так записано в самом файле), а можно не больше ${formatNumber(limits.maxRows)} — это не список делегатов. Удалите лишние строки или разделите файл на части.`,
       { sheet: name },
     );
   }

@@ -9,7 +9,8 @@
  * buffer without limit, so we copy the central directory's size into the local header first.
  */
 import type { ImportLimits } from './types';
-import { ImportError, formatBytes } from './errors';
+import { ImportError } from './errors';
+import { formatBytes } from '../text/format';
 
 export type ZipKind = 'xlsx' | 'xlsb' | 'ods' | 'other-document' | 'other';
 export type ZipEntry = { name: string; method: number; flags: number; compressedSize: number; uncompressedSize: number; localOffset: number };

@@ -20,6 +20,7 @@ import type { Id, IsoDateTime } from '../domain/types';
 import { milestoneReportSchema, reportSchemas, type ReportPackage } from './report-package';
 import { openEnvelope, signEnvelope, type EnvelopeSigner } from './signed-envelope';
 import type { CommunityFounded, Indicators, MilestoneReport, ProjectReport, ReportKind, ReportReview } from './types';
+import { formatBytes } from '../text/format';
 
 export const REPORT_FILE_FORMAT = 'skhod-report-file';
 export const REPORT_FILE_VERSION = 1;
@@ -55,13 +56,12 @@ const payloadSchema = z.strictObject({
 });
 type Payload = z.infer<typeof payloadSchema>;
 
-const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`;
 
 /** Why photos do not fit the budget, in Russian, or null. */
 export function photoBudgetProblem(photos: readonly Pick<PhotoRef, 'name' | 'size'>[]): string | null {
   if (photos.length > MAX_PHOTOS) return `В отчёте ${photos.length} фотографий — можно не больше ${MAX_PHOTOS}. Оставьте самые показательные.`;
   const big = photos.filter((p) => p.size > MAX_PHOTO_BYTES);
-  if (big.length > 0) return `Фотографии больше ${mb(MAX_PHOTO_BYTES)}: ${big.map((p) => `«${p.name}» — ${mb(p.size)}`).join(', ')}. Уменьшите их (например, сохраните с меньшим разрешением) и приложите заново.`;
+  if (big.length > 0) return `Фотографии больше ${formatBytes(MAX_PHOTO_BYTES)}: ${big.map((p) => `«${p.name}» — ${formatBytes(p.size)}`).join(', ')}. Уменьшите их (например, сохраните с меньшим разрешением) и приложите заново.`;
   return null;
 }
 
@@ -148,7 +148,7 @@ export const reportId = (projectId: Id, round: number) => `${projectId}|${round}
 
 /** Checks a received report file; never throws on bad bytes. See the file comment for the order of checks. */
 export async function verifyReportFile(bytes: Uint8Array, opts: ReportVerifyOptions): Promise<ReportFileVerdict> {
-  if (bytes.byteLength > MAX_REPORT_FILE_BYTES) return refuse('too-large', `Файл больше ${mb(MAX_REPORT_FILE_BYTES)} — файлы отчёта Сход не бывают такими большими. Проверьте, тот ли файл выбран.`);
+  if (bytes.byteLength > MAX_REPORT_FILE_BYTES) return refuse('too-large', `Файл больше ${formatBytes(MAX_REPORT_FILE_BYTES)} — файлы отчёта Сход не бывают такими большими. Проверьте, тот ли файл выбран.`);
   const nl = bytes.indexOf(0x0a);
   const head = nl < 0 ? bytes : bytes.subarray(0, nl);
   if (head.byteLength > MAX_HEAD_BYTES) return refuse('not-a-report-file', MESSAGES['not-a-report-file']);

@@ -1,9 +1,8 @@
 import type { Category, EventRow } from '../domain/types';
-import { countRu, pluralRu } from '../text/plural';
+import { formatCount, formatDay, pluralForm } from '../text/format';
 import type { Dashboard } from './dashboard';
 
 const HOME_REGION = 'Республика Башкортостан';
-const months = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 
 /** Who the participants were, in the words such reports use (genitive plural after «представители»). */
 const categoryPhrases: Record<Category, string> = {
@@ -26,11 +25,6 @@ function joinRu(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} и ${items.at(-1)}`;
 }
 
-function dateRu(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${months[(m ?? 1) - 1]} ${y} г.`;
-}
-
 /**
  * A paragraph in the style of the organizers' own reports: «18 декабря 2019 г. в городе Уфа прошла …
  * Её участниками стали 112 человек из 25 муниципальных образований Республики Башкортостан и 2
@@ -44,7 +38,7 @@ export function eventSummary(event: EventRow, dashboard: Dashboard): string {
   const mo = ['муниципального образования', 'муниципальных образований', 'муниципальных образований'] as const;
   const n = dashboard.totals.arrived;
 
-  const date = event.startDate === event.endDate ? dateRu(event.startDate) : `${dateRu(event.startDate)} – ${dateRu(event.endDate)}`;
+  const date = event.startDate === event.endDate ? formatDay(event.startDate) : `${formatDay(event.startDate)} – ${formatDay(event.endDate)}`;
   const g = grammaticalGender(event.title);
   const verb = { f: 'прошла', m: 'прошёл', n: 'прошло' }[g];
   const its = g === 'f' ? 'Её' : 'Его';
@@ -54,20 +48,20 @@ export function eventSummary(event: EventRow, dashboard: Dashboard): string {
     return parts.join(' ');
   }
   const where: string[] = [];
-  if (home.length) where.push(`${countRu(home.length, mo)} Республики Башкортостан`);
+  if (home.length) where.push(`${formatCount(home.length, mo)} Республики Башкортостан`);
   if (other.length) {
     const districts = [...new Set(other.map((m) => m.federalDistrict).filter(Boolean))].sort(new Intl.Collator('ru').compare).map(districtAdjectiveGenitive);
-    const tail = districts.length ? ` ${joinRu(districts)} ${pluralRu(districts.length, ['федерального округа', 'федеральных округов', 'федеральных округов'])}` : ' других регионов';
-    where.push(`${countRu(other.length, mo)}${tail}`);
+    const tail = districts.length ? ` ${joinRu(districts)} ${pluralForm(districts.length, ['федерального округа', 'федеральных округов', 'федеральных округов'])}` : ' других регионов';
+    where.push(`${formatCount(other.length, mo)}${tail}`);
   }
   const who = dashboard.byCategory.filter((c) => c.arrived > 0).map((c) => categoryPhrases[c.category]);
-  let sentence = `${its} участниками стали ${countRu(n, ['человек', 'человека', 'человек'])}`;
+  let sentence = `${its} участниками стали ${formatCount(n, ['человек', 'человека', 'человек'])}`;
   if (where.length) sentence += ` из ${joinRu(where)}`;
   if (who.length) sentence += `: ${joinRu(who)}`;
   parts.push(`${sentence}.`);
   const sections = dashboard.sections.filter((s) => s.assigned > 0);
   if (sections.length) {
-    parts.push(`Работа прошла в ${countRu(sections.length, ['секции', 'секциях', 'секциях'])}: ${sections.map((s) => `«${s.title}»`).join(', ')}.`);
+    parts.push(`Работа прошла в ${formatCount(sections.length, ['секции', 'секциях', 'секциях'])}: ${sections.map((s) => `«${s.title}»`).join(', ')}.`);
   }
   return parts.join(' ');
 }

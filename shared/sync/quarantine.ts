@@ -15,6 +15,7 @@
 import type { ChangeRecord } from './change';
 import { MAX_CLOCK_AHEAD_MS } from './hlc';
 import type { SeenVector } from './seen';
+import { formatCount, formatNumber } from '../text/format';
 
 export type HeldChange = { change: ChangeRecord; aheadMs: number };
 
@@ -110,6 +111,6 @@ export function formatDrift(ms: number): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return `${hours} ч ${minutes % 60} мин`;
   const days = Math.floor(hours / 24);
-  if (days < 730) return `${days.toLocaleString('ru-RU')} дн.`;
-  return `${Math.floor(days / 365.25).toLocaleString('ru-RU')} лет`;
+  if (days < 730) return `${formatNumber(days)}\u00a0дн.`;
+  return formatCount(Math.floor(days / 365.25), ['год', 'года', 'лет']);
 }

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { categories, organizationKinds, registrationStatuses, roles } from '../domain/types';
 import { communityTypes, indicatorKeys } from '../projects/types';
 import type { SyncTable } from './roles';
+import { formatNumber } from '../text/format';
 
 /** The longest string a cell may hold: Excel's (and so xlsx export's) limit. */
 export const MAX_STRING_CHARS = 32_767;
@@ -37,8 +38,8 @@ export type ValueErrorCode = 'too-deep' | 'string-too-long' | 'too-many-items' |
 
 const MESSAGES: Record<ValueErrorCode, string> = {
   'too-deep': 'значение вложено слишком глубоко',
-  'string-too-long': `текст длиннее ${MAX_STRING_CHARS.toLocaleString('ru-RU')} знаков (столько не помещается в ячейку таблицы) — сократите его`,
-  'too-many-items': `в списке больше ${VALUE_LIMITS.items.toLocaleString('ru-RU')} элементов`,
+  'string-too-long': `текст длиннее ${formatNumber(MAX_STRING_CHARS)} знаков (столько не помещается в ячейку таблицы) — сократите его`,
+  'too-many-items': `в списке больше ${formatNumber(VALUE_LIMITS.items)} элементов`,
   'too-large': 'запись слишком велика',
   'not-json': 'значение недопустимого вида',
   'wrong-type': 'значение не того типа',

@@ -43,15 +43,20 @@ export function formatFactor(k: number): string {
 
 const SIZE_UNITS = ['Б', 'КБ', 'МБ', 'ГБ'] as const;
 
-/** «512 Б», «1,5 КБ», «12 КБ», «3 МБ»: binary multiples, one fraction digit below ten. */
-export function formatBytes(bytes: number): string {
+/**
+ * «512 Б», «1,5 КБ», «12 КБ», «100,1 МБ»: binary multiples with at most one fraction digit. `up` rounds a
+ * file's actual size upwards, so a file of 100 МБ and one byte never reads «100 МБ» beside a 100 МБ limit.
+ */
+export function formatBytes(bytes: number, rounding: 'nearest' | 'up' = 'nearest'): string {
   let value = Math.max(0, bytes);
   let unit = 0;
   while (value >= 1024 && unit < SIZE_UNITS.length - 1) {
     value /= 1024;
     unit += 1;
   }
-  return `${formatNumber(value, unit > 0 && value < 10 ? 1 : 0)}${NBSP}${SIZE_UNITS[unit]}`;
+  const digits = unit > 0 ? 1 : 0;
+  if (rounding === 'up') value = Math.ceil(value * 10 ** digits) / 10 ** digits;
+  return `${formatNumber(value, digits)}${NBSP}${SIZE_UNITS[unit]}`;
 }
 
 /** Noun forms for a count: [one, few, many] — «участник», «участника», «участников». */
@@ -102,6 +107,8 @@ const KINDS = {
   date: { day: 'numeric', month: 'long', year: 'numeric' },
   /** «18.12.2019» */
   shortDate: { day: '2-digit', month: '2-digit', year: 'numeric' },
+  /** «18 декабря, 09:30» */
+  dayTime: { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' },
   /** «18.12.2019, 09:30» */
   dateTime: { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' },
   /** «18.12.2019, 09:30:15» */

@@ -19,7 +19,7 @@ test('checks in a delegate found by a wrong-layout query, and the arrival surviv
   await page.reload();
   await expect(desk.search).toBeFocused();
   await desk.search.fill(surname!);
-  await expect(desk.result(person!.name)).toContainText('Прибыл(а)');
+  await expect(desk.result(person!.name)).toContainText(/Прибыла? /);
   await expect(desk.result(person!.name)).toContainText('Гульнара Р.');
   await expect(desk.arrivedCounter).toHaveText('1');
   await page.screenshot({ path: 'test-results/screens/desk-results.png' });
@@ -35,7 +35,7 @@ test('a second Enter does not create a second arrival, and undo needs a reason',
 
   await desk.search.fill(person!.name);
   await page.keyboard.press('Enter');
-  await expect(desk.banner).toContainText('уже отмечен(а)');
+  await expect(desk.banner).toContainText('уже отмечен');
   await expect(desk.arrivedCounter).toHaveText('1');
 
   await desk.banner.getByRole('button', { name: 'Отменить отметку…' }).click();
@@ -72,13 +72,13 @@ test('registers and checks in a walk-in by keyboard alone', async ({ page }) => 
   await expect(desk.banner).toContainText('Кутлугильдина Гузель Ринатовна — прибытие отмечено');
   await expect(desk.arrivedCounter).toHaveText('1');
   await desk.search.fill('кутлугильд');
-  await expect(desk.result('Кутлугильдина Гузель Ринатовна')).toContainText('Прибыл(а)');
+  await expect(desk.result('Кутлугильдина Гузель Ринатовна')).toContainText('Прибыла ');
   await expect(desk.result('Кутлугильдина Гузель Ринатовна')).toContainText('Бирский район');
 
   // the desk starts from its cached index and replays what changed since: the walk-in is there
   await page.reload();
   await desk.search.fill('кутлугильдина г');
-  await expect(desk.result('Кутлугильдина Гузель Ринатовна')).toContainText('Прибыл(а)');
+  await expect(desk.result('Кутлугильдина Гузель Ринатовна')).toContainText('Прибыла ');
 });
 
 test('a badge code typed as a scanner burst checks the person in directly', async ({ page }) => {

@@ -81,6 +81,39 @@ test('switches the interface to English and back in settings', async ({ page }) 
   await expect(page.getByRole('heading', { level: 1, name: 'Настройки' })).toBeVisible();
 });
 
+test('in English the desk, participants, sections and settings speak English', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.openDemoButton.click();
+  await app.goTo('Настройки');
+  await page.getByLabel('Язык интерфейса').selectOption('en');
+  await expect(page.getByText('Organizer PIN', { exact: true })).toBeVisible();
+  await expect(page.getByText(/^63 municipalities of the Republic of Bashkortostan are built in/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/en-settings.png' });
+  const nav = page.getByRole('navigation', { name: 'Areas' });
+
+  await nav.getByRole('button', { name: 'Registration' }).click();
+  await page.getByLabel('Who is working at the desk?').fill('Gulnara R.');
+  await page.getByRole('button', { name: 'Start registration' }).click();
+  await expect(page.getByPlaceholder('Surname, name, phone or badge code…')).toBeVisible();
+  await page.getByPlaceholder('Surname, name, phone or badge code…').fill('а');
+  await expect(page.getByText('not checked in').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/en-desk.png' });
+
+  await nav.getByRole('button', { name: 'Participants' }).click();
+  await expect(page.getByRole('button', { name: 'Import from Excel…' })).toBeVisible();
+  await expect(page.getByRole('search', { name: 'List filters' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/en-participants.png' });
+  await page.getByRole('tab', { name: 'Delegations' }).click();
+  await expect(page.getByRole('table', { name: 'Delegations' })).toContainText('Total');
+  await page.screenshot({ path: 'test-results/screens/en-delegations.png' });
+
+  await nav.getByRole('button', { name: 'Sections' }).click();
+  await page.getByRole('button', { name: 'Assign automatically' }).click();
+  await expect(page.getByRole('button', { name: 'Place them on the free seats' }).first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/en-sections.png' });
+});
+
 test('adds a municipality of another region in settings', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();

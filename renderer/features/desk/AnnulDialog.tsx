@@ -1,4 +1,6 @@
+/** Cancelling a check-in, with a reason kept in the log. */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormDialog, TextField } from '../../components/ui';
 import { appendCheckin } from '../../db/repo/checkins';
 import { useDb } from '../../hooks/db-context';
@@ -6,10 +8,11 @@ import type { DeskCard } from '../../hooks/use-desk-index';
 import { useUiStore } from '../../stores/ui-store';
 import { fullName } from '../../../shared/people/name';
 
-const usual = ['Отметили по ошибке', 'Отметили другого человека', 'Участник ушёл до начала'];
+const usual = ['mistake', 'wrongPerson', 'left'] as const;
 
 /** Undo of an arrival: an 'annul' entry with a reason is appended; nothing is erased from the log. */
 export function AnnulDialog({ card, eventId, onClose }: { card: DeskCard; eventId: string; onClose: (done: boolean) => void }) {
+  const { t } = useTranslation('desk');
   const ctx = useDb();
   const operator = useUiStore((s) => s.operator);
   const [done, setDone] = useState(false);
@@ -17,7 +20,7 @@ export function AnnulDialog({ card, eventId, onClose }: { card: DeskCard; eventI
   const [error, setError] = useState('');
 
   const submit = async () => {
-    if (!reason.trim()) return setError('Укажите причину — она останется в журнале');
+    if (!reason.trim()) return setError(t('annul.required'));
     try {
       await appendCheckin(ctx, { eventId, registrationId: card.registrationId, kind: 'annul', operator, reason: reason.trim() });
       setDone(true);
@@ -29,21 +32,21 @@ export function AnnulDialog({ card, eventId, onClose }: { card: DeskCard; eventI
 
   return (
     <FormDialog
-      title="Отменить отметку о прибытии"
+      title={t('annul.title')}
       onClose={() => !done && onClose(false)}
       onSubmit={submit}
-      cancelLabel="Не отменять"
-      submitLabel="Отменить отметку"
+      cancelLabel={t('annul.keep')}
+      submitLabel={t('annul.submit')}
     >
       <p>
         <strong>{fullName(card)}</strong>
         <br />
         <span className="muted">{card.municipality}</span>
       </p>
-      <TextField label="Причина" autoFocus list="annul-reasons" value={reason} onChange={setReason} error={error || undefined} />
+      <TextField label={t('annul.reason')} autoFocus list="annul-reasons" value={reason} onChange={setReason} error={error || undefined} />
       <datalist id="annul-reasons">
         {usual.map((r) => (
-          <option key={r} value={r} />
+          <option key={r} value={t(`annul.usual.${r}`)} />
         ))}
       </datalist>
     </FormDialog>

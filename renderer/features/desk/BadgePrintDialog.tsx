@@ -1,4 +1,6 @@
+/** Printing badges: one, or a batch (not yet printed, found at the desk, all, one delegation), with reprints confirmed. */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
 import { PrintDialog } from '../../components/PrintDialog';
 import { earlierPrints, logBadgePrint, printedRegistrations } from '../../db/repo/desk';
@@ -18,6 +20,7 @@ export type BadgeBatchSource = { all: DeskCard[]; found: DeskCard[] };
  * reprint is confirmed first.
  */
 export function BadgePrintDialog(props: { event: EventRow; cards?: DeskCard[]; batch?: BadgeBatchSource; onClose: () => void }) {
+  const { t } = useTranslation('desk');
   const { event, batch, onClose } = props;
   const ctx = useDb();
   const [scope, setScope] = useState<BadgeScope>({ kind: 'unprinted' });
@@ -34,7 +37,7 @@ export function BadgePrintDialog(props: { event: EventRow; cards?: DeskCard[]; b
     <BadgePrint event={event} cards={cards} single={!batch && cards.length === 1} onClose={onClose}>
       {batch && (
         <label className="field narrow">
-          <span>Что печатать</span>
+          <span>{t('badges.what')}</span>
           <select
             value={scope.kind === 'delegation' ? `d:${scope.municipality}` : scope.kind}
             onChange={(e) => {
@@ -42,10 +45,10 @@ export function BadgePrintDialog(props: { event: EventRow; cards?: DeskCard[]; b
               setScope(v.startsWith('d:') ? { kind: 'delegation', municipality: v.slice(2) } : { kind: v as 'unprinted' | 'found' | 'all' });
             }}
           >
-            <option value="unprinted">Ещё не печатались</option>
-            {batch.found.length > 0 && <option value="found">Найденные на стойке ({batch.found.length})</option>}
-            <option value="all">Все</option>
-            <optgroup label="Делегация">
+            <option value="unprinted">{t('badges.unprinted')}</option>
+            {batch.found.length > 0 && <option value="found">{t('badges.found', { count: batch.found.length })}</option>}
+            <option value="all">{t('badges.all')}</option>
+            <optgroup label={t('badges.delegation')}>
               {delegations.map((d) => (
                 <option key={d} value={`d:${d}`}>
                   {d}
@@ -60,6 +63,7 @@ export function BadgePrintDialog(props: { event: EventRow; cards?: DeskCard[]; b
 }
 
 function BadgePrint({ event, cards, single, onClose, children }: { event: EventRow; cards: DeskCard[]; single: boolean; onClose: () => void; children?: ReactNode }) {
+  const { t } = useTranslation('desk');
   const ctx = useDb();
   const operator = useUiStore((s) => s.operator);
   const [layout, setLayout] = useState<BadgeLayout>(single ? 'label' : 'a4-8');
@@ -71,11 +75,11 @@ function BadgePrint({ event, cards, single, onClose, children }: { event: EventR
 
   return (
     <PrintDialog
-      title={single ? `Бейдж: ${fullName(cards[0]!)}` : `Бейджи: ${cards.length}`}
+      title={single ? t('badges.badge', { name: fullName(cards[0]!) }) : t('badges.batchTitle', { count: cards.length })}
       pages={<BadgeSheet event={event} cards={cards} layout={layout} />}
       preview={<BadgeSheet event={event} cards={cards.slice(0, 8)} layout={layout} />}
       previewClassName="badge-preview"
-      printLabel={reprints && confirmed ? 'Печать повторно' : 'Печать'}
+      printLabel={reprints && confirmed ? t('badges.reprint') : t('badges.print')}
       printDisabled={cards.length === 0}
       onPrint={(print) => {
         if (reprints && !confirmed) return setConfirmed(true);
@@ -88,20 +92,19 @@ function BadgePrint({ event, cards, single, onClose, children }: { event: EventR
     >
       {children}
       <label className="field narrow">
-        <span>Формат</span>
+        <span>{t('badges.layout')}</span>
         <select value={layout} onChange={(e) => setLayout(e.target.value as BadgeLayout)}>
-          <option value="a4-8">A4, 8 бейджей на листе (105 × 74 мм)</option>
-          <option value="label">Наклейка 90 × 55 мм, по одной</option>
+          <option value="a4-8">{t('badges.a4')}</option>
+          <option value="label">{t('badges.label')}</option>
         </select>
       </label>
       {reprints ? (
         <p className="attention" role="alert">
-          {single ? 'Этот бейдж уже печатался' : `Из этих бейджей уже печатались: ${reprints}`}.{' '}
-          {confirmed ? 'Нажмите «Печать повторно», чтобы напечатать ещё раз.' : ''}
+          {single ? t('badges.printedOne') : t('badges.printedSome', { count: reprints })} {confirmed ? t('badges.pressReprint') : ''}
         </p>
       ) : null}
-      {cards.length > 8 && <p className="muted">В предпросмотре первые 8 из {cards.length}; печатаются все — по делегациям, по фамилии.</p>}
-      {cards.length === 0 && <p className="muted">Нечего печатать: выберите, чьи бейджи нужны.</p>}
+      {cards.length > 8 && <p className="muted">{t('badges.previewFirst', { count: cards.length })}</p>}
+      {cards.length === 0 && <p className="muted">{t('badges.nothing')}</p>}
     </PrintDialog>
   );
 }

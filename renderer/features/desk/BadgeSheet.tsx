@@ -1,3 +1,4 @@
+/** The badge itself (name, municipality, role, QR code) on A4 sheets of eight or on labels. */
 import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
 import type { DeskCard } from '../../hooks/use-desk-index';
@@ -27,7 +28,7 @@ export function BadgeSheet({ event, cards, layout }: { event: EventRow; cards: D
 function Badge({ event, card }: { event: EventRow; card: DeskCard }) {
   const { t } = useTranslation();
   return (
-    <article className="badge" aria-label={`Бейдж: ${fullName(card)}`}>
+    <article className="badge" aria-label={t('desk:badges.badge', { name: fullName(card) })}>
       <header className="badge-event">{event.shortTitle ?? event.title}</header>
       <div className="badge-body">
         <div className="badge-person">

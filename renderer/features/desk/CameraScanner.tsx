@@ -5,6 +5,8 @@
  * (@zxing/browser, pure JavaScript: works offline); every decoded text goes to `onCode`, the same code
  * at most once in a few seconds (a badge held in front of the camera is seen many times a second).
  */
+import { useTranslation } from 'react-i18next';
+import { tr } from '../../i18n';
 import { BrowserQRCodeReader, type IScannerControls } from '@zxing/browser';
 import { useEffect, useRef, useState } from 'react';
 
@@ -12,13 +14,14 @@ const SAME_CODE_PAUSE_MS = 4000;
 
 function cameraError(err: unknown): string {
   const name = (err as { name?: string })?.name ?? '';
-  if (name === 'NotAllowedError' || name === 'SecurityError') return 'Нет разрешения на камеру. Разрешите доступ к камере и включите сканер снова.';
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'Камера не найдена. Подключите камеру или пользуйтесь USB-сканером и клавиатурой.';
-  if (name === 'NotReadableError') return 'Камера занята другой программой. Закройте её и включите сканер снова.';
-  return `Камера не включилась: ${(err as Error)?.message ?? String(err)}`;
+  if (name === 'NotAllowedError' || name === 'SecurityError') return tr('desk')('scanner.denied');
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return tr('desk')('scanner.notFound');
+  if (name === 'NotReadableError') return tr('desk')('scanner.busy');
+  return tr('desk')('scanner.failed', { message: (err as Error)?.message ?? String(err) });
 }
 
 export function CameraScanner({ onCode }: { onCode: (text: string) => void }) {
+  const { t } = useTranslation('desk');
   const video = useRef<HTMLVideoElement>(null);
   const [error, setError] = useState<string>();
   const [running, setRunning] = useState(false);
@@ -56,10 +59,10 @@ export function CameraScanner({ onCode }: { onCode: (text: string) => void }) {
   }, []);
 
   return (
-    <div className="camera-scanner" role="region" aria-label="Сканер камерой">
-      <video ref={video} muted playsInline aria-label="Изображение с камеры" />
+    <div className="camera-scanner" role="region" aria-label={t('scanner.region')}>
+      <video ref={video} muted playsInline aria-label={t('scanner.video')} />
       <p className="desk-hint" role={error ? 'alert' : 'status'}>
-        {error ?? (running ? 'Поднесите QR-код бейджа к камере.' : 'Включаем камеру…')}
+        {error ?? (running ? t('scanner.hold') : t('scanner.starting'))}
       </p>
     </div>
   );

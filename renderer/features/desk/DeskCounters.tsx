@@ -1,4 +1,6 @@
+/** The desk's side panel: how many arrived, by delegation, and who is still missing. */
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
 import type { ArrivalsView } from '../../hooks/use-arrivals';
 import { useDelegationTargets } from '../../hooks/use-delegation-targets';
@@ -7,6 +9,7 @@ import { fullName } from '../../../shared/people/name';
 
 /** Live counters: arrived / expected overall and per delegation, and who of a delegation has not come. */
 export function DeskCounters({ event, arrivals, desk }: { event: EventRow; arrivals?: ArrivalsView; desk?: DeskIndex }) {
+  const { t } = useTranslation('desk');
   const cards = desk?.cards;
   const delegations = useDelegationTargets(event.id);
   const [open, setOpen] = useState<string>();
@@ -49,22 +52,22 @@ export function DeskCounters({ event, arrivals, desk }: { event: EventRow; arriv
 
   const expected = delegations?.reduce((s, d) => s + d.expected, 0) ?? 0;
   return (
-    <aside className="desk-side" aria-label="Счётчики прибытия">
+    <aside className="desk-side" aria-label={t('counters.label')}>
       <div className="counter-big" data-testid="arrived-counter">
         <span className="counter-value">{perMunicipality.came}</span>
         <span className="counter-label">
-          прибыло из {perMunicipality.total} зарегистрированных
-          {expected > 0 && `, ожидается ${expected}`}
+          {t('counters.arrived', { count: perMunicipality.came })} {t('counters.ofRegistered', { count: perMunicipality.total })}
+          {expected > 0 && t('counters.expected', { count: expected })}
         </span>
       </div>
       {delegations && delegations.length > 0 && (
         <table className="simple-table counters-table">
-          <caption className="visually-hidden">Прибытие по муниципалитетам</caption>
+          <caption className="visually-hidden">{t('counters.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Делегация</th>
+              <th scope="col">{t('counters.delegation')}</th>
               <th scope="col" className="num">
-                Прибыло / ожидается
+                {t('counters.arrivedExpected')}
               </th>
             </tr>
           </thead>
@@ -85,15 +88,15 @@ export function DeskCounters({ event, arrivals, desk }: { event: EventRow; arriv
         </table>
       )}
       {open && (
-        <div className="missing-list" role="region" aria-label={`Не прибыли: ${open}`}>
+        <div className="missing-list" role="region" aria-label={t('counters.missing', { name: open })}>
           <h3>
-            Не прибыли — {open} ({missingList.length})
+            {t('counters.missingTitle', { name: open, count: missingList.length })}
           </h3>
           <ul>
             {missingList.map((c) => (
               <li key={c.registrationId}>{fullName(c)}</li>
             ))}
-            {missingList.length === 0 && <li>Все прибыли</li>}
+            {missingList.length === 0 && <li>{t('counters.allArrived')}</li>}
           </ul>
         </div>
       )}

@@ -1,4 +1,6 @@
+/** The desk's lock screen: a PIN set on first lock, asked to unlock. */
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isAcceptablePin } from '../../../shared/security/pin';
 import { checkDeskPin, hasDeskPin, setDeskPin } from '../../db/repo/settings';
 import { TextField } from '../../components/ui';
@@ -10,6 +12,7 @@ import { useUiStore } from '../../stores/ui-store';
  * device the operator chooses the PIN.
  */
 export function DeskLock() {
+  const { t } = useTranslation('desk');
   const ctx = useDb();
   const setLocked = useUiStore((s) => s.setDeskLocked);
   const [hasPin, setHasPin] = useState<boolean>();
@@ -23,7 +26,7 @@ export function DeskLock() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!hasPin) {
-      if (!isAcceptablePin(pin)) return setError('PIN — от 4 до 8 цифр');
+      if (!isAcceptablePin(pin)) return setError(t('lockScreen.badPin'));
       await setDeskPin(ctx, pin);
       setHasPin(true);
       setPin('');
@@ -33,7 +36,7 @@ export function DeskLock() {
     if (await checkDeskPin(ctx, pin)) {
       setLocked(false);
     } else {
-      setError('Неверный PIN');
+      setError(t('lockScreen.wrongPin'));
       setPin('');
     }
   };
@@ -42,12 +45,12 @@ export function DeskLock() {
   return (
     <section className="page desk-locked">
       <form className="card narrow-card" onSubmit={submit}>
-        <h1>Стойка заблокирована</h1>
-        <p className="muted">{hasPin ? 'Введите PIN, чтобы продолжить работу.' : 'Задайте PIN для блокировки этой стойки (4–8 цифр).'}</p>
-        <TextField label={hasPin ? 'PIN' : 'Новый PIN'} autoFocus type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={setPin} error={error || undefined} />
+        <h1>{t('lockScreen.title')}</h1>
+        <p className="muted">{hasPin ? t('lockScreen.enter') : t('lockScreen.set')}</p>
+        <TextField label={hasPin ? t('lockScreen.pin') : t('lockScreen.newPin')} autoFocus type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={setPin} error={error || undefined} />
         <div className="dialog-actions">
           <button type="submit" className="primary">
-            {hasPin ? 'Разблокировать' : 'Задать PIN и заблокировать'}
+            {hasPin ? t('lockScreen.unlock') : t('lockScreen.setAndLock')}
           </button>
         </div>
       </form>

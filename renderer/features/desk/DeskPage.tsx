@@ -1,4 +1,6 @@
+/** The registration desk: search-as-you-type check-in by keyboard, scanner or camera, and the outcome of each. */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Arrival } from '../../../shared/domain/arrival';
 import type { EventRow } from '../../../shared/domain/types';
 import { appendCheckin } from '../../db/repo/checkins';
@@ -19,6 +21,8 @@ import { BadgePrintDialog, type BadgeBatchSource } from './BadgePrintDialog';
 import { DeskSectionPicker } from './DeskSectionPicker';
 import { CertificatesDialog } from '../reports';
 import { fullName } from '../../../shared/people/name';
+import { formatDate } from '../../../shared/text/format';
+import { genderOf } from '../../../shared/text/names';
 
 type Outcome =
   | { kind: 'arrived'; card: DeskCard; at: string }
@@ -35,6 +39,7 @@ type Dialog =
   | null;
 
 export function DeskPage({ event }: { event: EventRow }) {
+  const { t } = useTranslation('desk');
   const ctx = useDb();
   const operator = useUiStore((s) => s.operator);
   const locked = useUiStore((s) => s.deskLocked);
@@ -94,7 +99,7 @@ export function DeskPage({ event }: { event: EventRow }) {
   const onCameraCode = (text: string) => {
     const card = desk && scannedCard(desk, text);
     if (card) void checkIn(card);
-    else setOutcome({ kind: 'error', message: `камера прочитала «${text.slice(0, 40)}» — это не код бейджа этого мероприятия` });
+    else setOutcome({ kind: 'error', message: t('cameraRead', { text: text.slice(0, 40) }) });
   };
 
   /** An Enter typed (or scanned) before the list was ready: carried out as soon as it is. */
@@ -149,30 +154,30 @@ export function DeskPage({ event }: { event: EventRow }) {
   return (
     <section className="page desk">
       <header className="page-header desk-header">
-        <h1>Регистрация</h1>
+        <h1>{t('heading')}</h1>
         <span className="muted">
-          Оператор: {operator}{' '}
+          {t('operator', { name: operator })}{' '}
           <button type="button" className="link" onClick={() => setOperator('')}>
-            сменить
+            {t('changeOperator')}
           </button>
         </span>
         <span className="spacer" />
         <label className="checkbox">
           <input type="checkbox" checked={autoBadge} onChange={(e) => setAutoBadge(e.target.checked)} />
-          Бейдж при отметке
+          {t('autoBadge')}
         </label>
-        <button type="button" aria-pressed={camera} onClick={() => setCamera((on) => !on)} disabled={!desk} title={camera ? 'Выключить камеру' : 'Читать QR-коды бейджей камерой ноутбука'}>
-          Камера
+        <button type="button" aria-pressed={camera} onClick={() => setCamera((on) => !on)} disabled={!desk} title={camera ? t('cameraOff') : t('cameraOn')}>
+          {t('camera')}
         </button>
         <button type="button" onClick={() => setDialog({ kind: 'walk-in' })}>
-          Новый участник <kbd>F2</kbd>
+          {t('walkInButton')} <kbd>{t('walkInKey')}</kbd>
         </button>
         <button
           type="button"
           onClick={() => desk && setDialog({ kind: 'badge-batch', batch: { all: [...desk.cards.values()], found: results.map((r) => r.card) } })}
           disabled={!desk}
         >
-          Бейджи…
+          {t('badgesButton')}
         </button>
         <LockButton />
       </header>
@@ -182,8 +187,8 @@ export function DeskPage({ event }: { event: EventRow }) {
             ref={inputRef}
             className="desk-search"
             type="search"
-            aria-label="Поиск участника"
-            placeholder={desk ? 'Фамилия, имя, телефон или код бейджа…' : 'Загрузка списка…'}
+            aria-label={t('search')}
+            placeholder={desk ? t('searchPlaceholder') : t('searchLoading')}
             autoComplete="off"
             spellCheck={false}
             role="combobox"
@@ -211,13 +216,13 @@ export function DeskPage({ event }: { event: EventRow }) {
           )}
           {query.trim() && desk && why && (
             <p className={`desk-why${refused ? ' attention' : ''}`} role={refused ? 'alert' : 'status'}>
-              {refused ? 'Enter никого не отметил. ' : ''}
+              {refused ? `${t('refused')} ` : ''}
               {why}
             </p>
           )}
           {query.trim() && (
-            <ul className="desk-results" id="desk-results" role="listbox" aria-label="Найденные участники">
-              {results.length === 0 && <li className="desk-empty">Никого не нашли. Проверьте написание или зарегистрируйте нового участника (F2).</li>}
+            <ul className="desk-results" id="desk-results" role="listbox" aria-label={t('results')}>
+              {results.length === 0 && <li className="desk-empty">{t('nobody')}</li>}
               {results.map(({ card, kind, namesake }, i) => (
                 <DeskResult
                   key={card.registrationId}
@@ -238,10 +243,10 @@ export function DeskPage({ event }: { event: EventRow }) {
           )}
           {!desk && query.trim() && (
             <p className="desk-hint" role="status">
-              Список ещё загружается: поиск покажет результаты, а нажатый Enter отметит прибытие, как только он будет готов.
+              {t('stillLoading')}
             </p>
           )}
-          {!query.trim() && <p className="desk-hint">Начните вводить фамилию — можно в любой раскладке, с ошибкой или латиницей. ↑↓ — выбор, Enter — отметить прибытие (сам — только когда найден ровно один человек по фамилии и имени, коду бейджа или номеру телефона), Esc — очистить.</p>}
+          {!query.trim() && <p className="desk-hint">{t('hint')}</p>}
         </div>
         <DeskCounters event={event} arrivals={arrivals} desk={countersDesk} />
       </div>
@@ -285,22 +290,24 @@ export function DeskPage({ event }: { event: EventRow }) {
 }
 
 function LockButton() {
+  const { t } = useTranslation('desk');
   const setLocked = useUiStore((s) => s.setDeskLocked);
   return (
-    <button type="button" onClick={() => setLocked(true)} title="Заблокировать экран стойки PIN-кодом">
-      Заблокировать
+    <button type="button" onClick={() => setLocked(true)} title={t('lockHint')}>
+      {t('lock')}
     </button>
   );
 }
 
-const clock = (iso: string) => new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
+const clock = (iso: string) => formatDate(iso, 'time');
 
 function OutcomeBanner(props: { outcome: Outcome; eventId: string; onAnnul: (c: DeskCard) => void; onBadge: (c: DeskCard) => void; onCertificate: (c: DeskCard) => void }) {
+  const { t } = useTranslation('desk');
   const { outcome, eventId, onAnnul, onBadge, onCertificate } = props;
   if (outcome.kind === 'error') {
     return (
       <div className="banner banner-error" role="alert">
-        Не удалось отметить: {outcome.message}
+        {t('outcome.failed', { message: outcome.message })}
       </div>
     );
   }
@@ -309,11 +316,11 @@ function OutcomeBanner(props: { outcome: Outcome; eventId: string; onAnnul: (c: 
     <div className={`banner banner-${outcome.kind}`} role="status" aria-live="polite">
       <div>
         <strong>{fullName(card)}</strong>
-        {outcome.kind === 'arrived' && <> — прибытие отмечено в {clock(outcome.at)}</>}
-        {outcome.kind === 'already' && <> — уже отмечен(а) в {clock(outcome.arrival.at!)}, повторно не отмечаем</>}
-        {outcome.kind === 'annulled' && <> — отметка о прибытии отменена</>}
+        {outcome.kind === 'arrived' && t('outcome.arrived', { time: clock(outcome.at) })}
+        {outcome.kind === 'already' && t('outcome.already', { context: genderOf(card), time: clock(outcome.arrival.at!) })}
+        {outcome.kind === 'annulled' && t('outcome.annulled')}
         <div className="banner-details">
-          {[card.municipality, card.section && `Секция: ${card.section}`].filter(Boolean).join(' · ')}
+          {[card.municipality, card.section && t('outcome.section', { title: card.section })].filter(Boolean).join(' · ')}
         </div>
         {card.note && outcome.kind !== 'annulled' && <div className="attention">⚠ {card.note}</div>}
         {outcome.kind !== 'annulled' && <DeskSectionPicker key={card.registrationId} eventId={eventId} card={card} />}
@@ -321,13 +328,13 @@ function OutcomeBanner(props: { outcome: Outcome; eventId: string; onAnnul: (c: 
       {outcome.kind !== 'annulled' && (
         <div className="banner-actions">
           <button type="button" onClick={() => onBadge(card)}>
-            Печать бейджа
+            {t('outcome.badge')}
           </button>
           <button type="button" onClick={() => onCertificate(card)}>
-            Сертификат
+            {t('outcome.certificate')}
           </button>
           <button type="button" onClick={() => onAnnul(card)}>
-            Отменить отметку…
+            {t('outcome.annul')}
           </button>
         </div>
       )}

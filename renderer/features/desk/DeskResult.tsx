@@ -1,20 +1,17 @@
+/** One person in the desk's result list: name, how they matched, where they are, their arrival. */
 import type { Arrival } from '../../../shared/domain/arrival';
 import type { MatchKind } from '../../../shared/search';
 import type { DeskCard } from '../../hooks/use-desk-index';
 import { useTranslation } from 'react-i18next';
 import { fullName } from '../../../shared/people/name';
 import { phoneTail } from './desk-search';
+import { formatDate } from '../../../shared/text/format';
+import { genderOf } from '../../../shared/text/names';
 
-const matchHint: Partial<Record<MatchKind, string>> = {
-  layout: 'другая раскладка',
-  translit: 'латиница',
-  typo: 'с опечаткой',
-  phone: 'по телефону',
-  badge: 'по коду бейджа',
-  partial: 'не все слова',
-};
+/** Match kinds the operator is told about (an exact match needs no word). */
+const hinted: ReadonlySet<MatchKind> = new Set(['layout', 'translit', 'typo', 'phone', 'badge', 'partial']);
 
-const time = (iso?: string) => (iso ? new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' }) : '');
+const time = (iso?: string) => (iso ? formatDate(iso, 'time') : '');
 
 export function DeskResult(props: {
   card: DeskCard;
@@ -27,10 +24,11 @@ export function DeskResult(props: {
   onPick: () => void;
   onAnnul: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('desk');
   const { card, arrival, selected } = props;
   const arrived = arrival?.arrived;
-  const where = arrival?.device === props.ownDevice ? 'эта стойка' : `стойка ${arrival?.device?.slice(0, 4).toUpperCase()}`;
+  const where = arrival?.device === props.ownDevice ? t('result.thisDesk') : t('result.otherDesk', { id: arrival?.device?.slice(0, 4).toUpperCase() });
+  const context = genderOf(card);
   return (
     <li
       id={`desk-result-${card.registrationId}`}
@@ -41,22 +39,22 @@ export function DeskResult(props: {
     >
       <div className="desk-result-main">
         <span className="desk-name">{fullName(card)}</span>
-        {matchHint[props.matchKind] && <span className="match-hint">{matchHint[props.matchKind]}</span>}
-        {props.namesake && <span className="match-hint namesake">тёзка</span>}
+        {hinted.has(props.matchKind) && <span className="match-hint">{t(`result.match.${props.matchKind}`)}</span>}
+        {props.namesake && <span className="match-hint namesake">{t('result.namesake')}</span>}
         <span className="desk-meta">
-          {[card.municipality, card.organization, props.namesake && phoneTail(card.phone), props.namesake && `бейдж ${card.badgeCode}`].filter(Boolean).join(' · ')}
+          {[card.municipality, card.organization, props.namesake && phoneTail(card.phone), props.namesake && t('result.badge', { code: card.badgeCode })].filter(Boolean).join(' · ')}
         </span>
         <span className="desk-meta">
-          {t(`role.${card.role}`)}
-          {card.section && ` · секция: ${card.section}`}
-          {card.status === 'cancelled' && ' · регистрация отменена'}
+          {t(`app:role.${card.role}`)}
+          {card.section && ` · ${t('result.section', { title: card.section })}`}
+          {card.status === 'cancelled' && ` · ${t('result.cancelled')}`}
         </span>
         {card.note && <span className="attention">⚠ {card.note}</span>}
       </div>
       <div className="desk-result-status">
         {arrived ? (
           <>
-            <span className="status-arrived">✓ Прибыл(а) {time(arrival?.at)}</span>
+            <span className="status-arrived">{t('result.arrived', { context, time: time(arrival?.at) })}</span>
             <span className="desk-meta">
               {where}, {arrival?.operator}
             </span>
@@ -68,11 +66,11 @@ export function DeskResult(props: {
                 props.onAnnul();
               }}
             >
-              Отменить…
+              {t('result.annul')}
             </button>
           </>
         ) : (
-          <span className="status-waiting">не отмечен(а)</span>
+          <span className="status-waiting">{t('result.waiting', { context })}</span>
         )}
         <span className="mono desk-badge">{card.badgeCode}</span>
       </div>

@@ -1,4 +1,6 @@
+/** The section of a person just checked in: change it (a full one asks) and record entering it. */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { appendCheckin } from '../../db/repo/checkins';
 import { moveToSection } from '../../db/repo/sections';
 import { useDb } from '../../hooks/db-context';
@@ -11,6 +13,7 @@ import { useUiStore } from '../../stores/ui-store';
  * entering it — entering one section leaves the previous one in the attendance log.
  */
 export function DeskSectionPicker({ eventId, card }: { eventId: string; card: DeskCard }) {
+  const { t } = useTranslation('desk');
   const ctx = useDb();
   const operator = useUiStore((s) => s.operator);
   const loads = useSectionLoads(eventId);
@@ -34,24 +37,24 @@ export function DeskSectionPicker({ eventId, card }: { eventId: string; card: De
   return (
     <div className="desk-section">
       <label className="inline-field">
-        Секция:
-        <select aria-label="Секция участника" value={pending ?? sectionId} onChange={(e) => void change(e.target.value)}>
-          <option value="">— не выбрана —</option>
+        {t('sectionPicker.label')}
+        <select aria-label={t('sectionPicker.select')} value={pending ?? sectionId} onChange={(e) => void change(e.target.value)}>
+          <option value="">{t('sectionPicker.none')}</option>
           {loads.map(({ section, load }) => (
             <option key={section.id} value={section.id}>
-              {section.title} ({load} / {section.capacity})
+              {t('sectionPicker.option', { title: section.title, load, capacity: section.capacity })}
             </option>
           ))}
         </select>
       </label>
       {pending && (
         <span className="attention" role="alert">
-          Секция заполнена.{' '}
+          {t('sectionPicker.full')}{' '}
           <button type="button" className="link" onClick={() => void change(pending)}>
-            Всё равно перевести
+            {t('sectionPicker.anyway')}
           </button>{' '}
           <button type="button" className="link" onClick={() => setPending(undefined)}>
-            Отмена
+            {t('app:common.cancel')}
           </button>
         </span>
       )}
@@ -63,7 +66,7 @@ export function DeskSectionPicker({ eventId, card }: { eventId: string; card: De
             void appendCheckin(ctx, { eventId, registrationId: card.registrationId, kind: 'section-enter', sectionId, operator }).then(() => setEntered(true))
           }
         >
-          {entered ? 'Вход в секцию отмечен' : 'Отметить вход в секцию'}
+          {entered ? t('sectionPicker.entered') : t('sectionPicker.enter')}
         </button>
       )}
     </div>

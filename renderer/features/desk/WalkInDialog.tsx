@@ -1,3 +1,4 @@
+/** Registering a person who is on no list, at the desk, by keyboard (see WalkInDialog below). */
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categories, type Category, type EventRow } from '../../../shared/domain/types';
@@ -26,7 +27,7 @@ function splitTyped(fullName: string): { surname: string; name: string; patronym
  * «Это другой человек», and the registration keeps whom the operator said it is not.
  */
 export function WalkInDialog(props: { event: EventRow; desk: DeskIndex; onClose: (card?: DeskCard) => void; onPickExisting: (card: DeskCard) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('desk');
   const ctx = useDb();
   const operator = useUiStore((s) => s.operator);
   const municipalities = useMunicipalities();
@@ -60,7 +61,7 @@ export function WalkInDialog(props: { event: EventRow; desk: DeskIndex; onClose:
 
   const register = async (notSameAs?: string[]) => {
     const found = validateWalkIn(input());
-    if (form.municipality.trim() && !municipalityId) found.municipality = 'Выберите муниципалитет из списка';
+    if (form.municipality.trim() && !municipalityId) found.municipality = t('walkIn.pickMunicipality');
     setErrors(found);
     if (Object.keys(found).length) return;
     try {
@@ -119,21 +120,21 @@ export function WalkInDialog(props: { event: EventRow; desk: DeskIndex; onClose:
         {errors[key]}
       </span>
     );
-  const who = (c: DeskCard) => [c.municipality, c.organization, phoneTail(c.phone), `бейдж ${c.badgeCode}`].filter(Boolean).join(' · ');
+  const who = (c: DeskCard) => [c.municipality, c.organization, phoneTail(c.phone), t('result.badge', { code: c.badgeCode })].filter(Boolean).join(' · ');
   const optionId = (c: DeskCard) => `walkin-match-${c.registrationId}`;
 
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="walkin-title" onClose={() => props.onClose()}>
       <form onSubmit={submit} noValidate>
-        <h2 id="walkin-title">Новый участник</h2>
+        <h2 id="walkin-title">{t('walkIn.title')}</h2>
         <label className="field">
-          <span>ФИО</span>
+          <span>{t('walkIn.fullName')}</span>
           <input
             autoFocus
             value={form.fullName}
             onChange={set('fullName')}
             onKeyDown={onNameKey}
-            placeholder="Фамилия Имя Отчество"
+            placeholder={t('walkIn.fullNamePlaceholder')}
             role="combobox"
             aria-expanded={suggestions.length > 0}
             aria-controls={suggestions.length ? 'walkin-matches' : undefined}
@@ -143,20 +144,20 @@ export function WalkInDialog(props: { event: EventRow; desk: DeskIndex; onClose:
           {error('surname') || error('name')}
         </label>
         {suggestions.length > 0 && (
-          <div className={`likely${same.length ? ' same' : ''}`} role="region" aria-label="Возможно, уже зарегистрирован">
-            <p>{same.length ? 'Этот человек уже есть в списке — Enter отметит его прибытие:' : 'Возможно, этот человек уже есть в списке (↓ — выбрать):'}</p>
-            <ul id="walkin-matches" role="listbox" aria-label="Уже в списке">
+          <div className={`likely${same.length ? ' same' : ''}`} role="region" aria-label={t('walkIn.maybe')}>
+            <p>{same.length ? t('walkIn.same') : t('walkIn.similar')}</p>
+            <ul id="walkin-matches" role="listbox" aria-label={t('walkIn.listed')}>
               {suggestions.map((c, i) => (
                 <li key={c.registrationId} id={optionId(c)} role="option" aria-selected={i === active} className={i === active ? 'selected' : undefined} onClick={() => props.onPickExisting(c)}>
                   <strong>{fullName(c)}</strong> <span className="muted">{who(c)}</span>
-                  {i < same.length && <span className="match-hint">совпадает</span>}
+                  {i < same.length && <span className="match-hint">{t('walkIn.matches')}</span>}
                 </li>
               ))}
             </ul>
           </div>
         )}
         <label className="field">
-          <span>Муниципалитет</span>
+          <span>{t('walkIn.municipality')}</span>
           <input list="walkin-municipalities" value={form.municipality} onChange={set('municipality')} aria-invalid={errors.municipality ? true : undefined} />
           <datalist id="walkin-municipalities">
             {municipalities?.map((m) => (
@@ -166,51 +167,51 @@ export function WalkInDialog(props: { event: EventRow; desk: DeskIndex; onClose:
           {error('municipality')}
         </label>
         <label className="field">
-          <span>Организация</span>
+          <span>{t('walkIn.organization')}</span>
           <input value={form.organization} onChange={set('organization')} />
         </label>
         <label className="field">
-          <span>Телефон</span>
+          <span>{t('walkIn.phone')}</span>
           <input type="tel" value={form.phone} onChange={set('phone')} aria-invalid={errors.phone ? true : undefined} />
           {error('phone')}
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={form.consent} onChange={(e) => setForm({ ...form, consent: e.target.checked })} />
-          Согласие на обработку персональных данных получено (152-ФЗ)
+          {t('walkIn.consent')}
         </label>
         {error('form')}
         <div className="dialog-actions">
           <button type="button" onClick={() => props.onClose()}>
-            Отмена
+            {t('app:common.cancel')}
           </button>
           {same.length > 0 ? (
             <>
               <button type="button" onClick={() => void register(same.map((c) => c.personId))}>
-                Это другой человек — зарегистрировать
+                {t('walkIn.other')}
               </button>
               <button type="submit" className="primary">
-                Отметить: {fullName(highlighted ?? same[0]!)}
+                {t('walkIn.checkIn', { name: fullName(highlighted ?? same[0]!) })}
               </button>
             </>
           ) : (
             <button type="submit" className="primary">
-              {highlighted ? `Отметить: ${fullName(highlighted)}` : 'Зарегистрировать и отметить'}
+              {highlighted ? t('walkIn.checkIn', { name: fullName(highlighted) }) : t('walkIn.register')}
             </button>
           )}
         </div>
         <details className="walkin-more">
-          <summary>Должность и категория</summary>
+          <summary>{t('walkIn.more')}</summary>
           <div className="field-row">
             <label className="field">
-              <span>Должность</span>
+              <span>{t('walkIn.position')}</span>
               <input value={form.position} onChange={set('position')} />
             </label>
             <label className="field">
-              <span>Категория</span>
+              <span>{t('walkIn.category')}</span>
               <select value={form.category} onChange={set('category')}>
                 {categories.map((c) => (
                   <option key={c} value={c}>
-                    {t(`category.${c}`)}
+                    {t(`app:category.${c}`)}
                   </option>
                 ))}
               </select>

@@ -7,6 +7,7 @@
 import type { EnterDecision, MatchKind } from '../../../shared/search';
 import { badgeCodesOf, enterDecision } from '../../../shared/search';
 import { nameKey } from '../../../shared/text/spelling';
+import { tr } from '../../i18n';
 import type { DeskCard, DeskIndex } from '../../hooks/use-desk-index';
 
 export const RESULT_LIMIT = 12;
@@ -61,13 +62,11 @@ export function cardForEnter(desk: DeskIndex, query: string, picked: number | nu
 /** Why Enter did nothing, said in the list. */
 export function whyNoEnter(decision: EnterDecision, count: number): string | null {
   if (decision.act || count === 0) return null;
-  return decision.why === 'several'
-    ? 'Несколько похожих — выберите стрелками ↑↓ и нажмите Enter'
-    : 'Совпадение неполное — если это он(а), выберите стрелкой ↓ и нажмите Enter';
+  return tr('desk')(decision.why === 'several' ? 'why.several' : 'why.partial');
 }
 
 /** The last digits of a phone, to tell namesakes apart without showing the whole number. */
 export function phoneTail(phone: string | undefined): string {
   const digits = (phone ?? '').replace(/\D/g, '');
-  return digits.length >= 4 ? `тел. …${digits.slice(-4, -2)}-${digits.slice(-2)}` : '';
+  return digits.length >= 4 ? tr('desk')('phoneTail', { tail: `${digits.slice(-4, -2)}-${digits.slice(-2)}` }) : '';
 }

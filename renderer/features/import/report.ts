@@ -7,6 +7,7 @@ import type { ImportRecord, RowIssue } from '../../../shared/import/types';
 import type { BuiltImport } from './build';
 import { fullName } from '../../../shared/people/name';
 import type { PlanResult } from './plan';
+import { formatDate } from '../../../shared/text/format';
 
 export type ReportLine = { row: number; name: string; result: 'добавлен' | 'объединён' | 'без изменений' | 'пропущен' | 'отклонён'; details: string };
 
@@ -84,7 +85,7 @@ export function reportToXlsx(report: ImportReport): Uint8Array<ArrayBuffer> {
         ['Отчёт об импорте'],
         ['Файл', report.fileName],
         ['Лист', report.sheetName],
-        ['Время', new Date(report.at).toLocaleString('ru-RU')],
+        ['Время', formatDate(report.at, 'dateTimeSeconds')],
         [],
         ['Добавлено', c.added],
         ['Объединено с уже известными', c.merged],

@@ -14,7 +14,7 @@ export function CreateEventDialog({ onClose }: { onClose: () => void }) {
   const ctx = useDb();
   const setEventId = useUiStore((s) => s.setEventId);
   const setArea = useUiStore((s) => s.setArea);
-  const [form, setForm] = useState<NewEventInput>({ title: '', startDate: today(), endDate: today(), city: 'Уфа', venue: '' });
+  const [form, setForm] = useState<NewEventInput>({ title: '', startDate: today(), endDate: today(), city: t('event.defaultCity'), venue: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
 

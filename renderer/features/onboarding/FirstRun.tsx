@@ -52,7 +52,7 @@ export function FirstRun() {
     <main className="first-run">
       <div className="first-run-card">
         <p className="brand" aria-hidden="true">
-          Сход
+          {t('app.name')}
         </p>
         <h1>{t('firstRun.heading')}</h1>
         <p className="lead">{t('firstRun.lead')}</p>

@@ -6,6 +6,7 @@ import { useDelegationRows } from '../../hooks/use-delegations';
 import { useMunicipalities } from '../../hooks/use-municipalities';
 import type { RegistrationRow } from '../../hooks/use-participants';
 import { arrivedOf, type Arrivals } from './table-model';
+import { formatDate } from '../../../shared/text/format';
 
 export type DelegationLine = { municipalityId: string; name: string; expected: number | null; registered: number; arrived: number; lastListAt?: string };
 
@@ -24,7 +25,7 @@ export function DelegationsTable(props: {
   onTemplate: (line: DelegationLine) => void;
   busy: string | null;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('participants');
   const ctx = useDb();
   const delegations = useDelegationRows(props.eventId);
   const municipalities = useMunicipalities();
@@ -60,8 +61,8 @@ export function DelegationsTable(props: {
   };
   const total = lines.reduce((s, l) => ({ expected: s.expected + (l.expected ?? 0), registered: s.registered + l.registered, arrived: s.arrived + l.arrived }), { expected: 0, registered: 0, arrived: 0 });
 
-  if (!delegations) return <p>{t('common.loading')}</p>;
-  if (lines.length === 0) return <p className="empty">Делегаций пока нет: они появятся с первым списком района.</p>;
+  if (!delegations) return <p>{t('app:common.loading')}</p>;
+  if (lines.length === 0) return <p className="empty">{t('delegations.none')}</p>;
   return (
     <div className="delegations-view">
       {error && (
@@ -69,22 +70,22 @@ export function DelegationsTable(props: {
           {error}
         </p>
       )}
-      <table className="simple-table delegations-table" aria-label="Делегации">
+      <table className="simple-table delegations-table" aria-label={t('delegations.label')}>
         <thead>
           <tr>
-            <th scope="col">{t('participants.municipality')}</th>
+            <th scope="col">{t('app:participants.municipality')}</th>
             <th scope="col" className="num">
-              {t('participants.expected')}
+              {t('app:participants.expected')}
             </th>
             <th scope="col" className="num">
-              {t('participants.registered')}
+              {t('app:participants.registered')}
             </th>
             <th scope="col" className="num">
-              Прибыло
+              {t('delegations.arrived')}
             </th>
-            <th scope="col">Список получен</th>
+            <th scope="col">{t('delegations.listAt')}</th>
             <th scope="col">
-              <span className="visually-hidden">Файлы</span>
+              <span className="visually-hidden">{t('delegations.files')}</span>
             </th>
           </tr>
         </thead>
@@ -102,21 +103,21 @@ export function DelegationsTable(props: {
                   inputMode="numeric"
                   defaultValue={l.expected ?? ''}
                   placeholder="—"
-                  aria-label={`Ожидается: ${l.name}`}
+                  aria-label={t('delegations.expectedOf', { name: l.name })}
                   onBlur={(e) => void save(l, e.target.value)}
                   onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => e.key === 'Enter' && e.currentTarget.blur()}
                 />
               </td>
               <td className="num">{l.registered}</td>
               <td className="num">{l.arrived}</td>
-              <td className="muted">{l.lastListAt ? new Date(l.lastListAt).toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'short' }) : '—'}</td>
+              <td className="muted">{l.lastListAt ? formatDate(l.lastListAt, 'dateTime') : '—'}</td>
               <td>
                 <div className="delegation-actions">
-                  <button type="button" className="link" onClick={() => props.onList(l)} disabled={props.busy !== null} aria-label={`Список xlsx: ${l.name}`}>
-                    Список
+                  <button type="button" className="link" onClick={() => props.onList(l)} disabled={props.busy !== null} aria-label={t('delegations.listOf', { name: l.name })}>
+                    {t('delegations.list')}
                   </button>
-                  <button type="button" className="link" onClick={() => props.onTemplate(l)} disabled={props.busy !== null} aria-label={`Шаблон для района: ${l.name}`}>
-                    Шаблон
+                  <button type="button" className="link" onClick={() => props.onTemplate(l)} disabled={props.busy !== null} aria-label={t('delegations.templateOf', { name: l.name })}>
+                    {t('delegations.template')}
                   </button>
                 </div>
               </td>
@@ -125,7 +126,7 @@ export function DelegationsTable(props: {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">Всего</th>
+            <th scope="row">{t('delegations.total')}</th>
             <td className="num">{total.expected}</td>
             <td className="num">{total.registered}</td>
             <td className="num">{total.arrived}</td>

@@ -8,15 +8,8 @@ import { saveRegistrationEdit, validateRegistrationEdit, type RegistrationEdit }
 import { useDb } from '../../hooks/db-context';
 import type { RegistrationRow } from '../../hooks/use-participants';
 import { useOrganizerGate } from '../../components/organizer-gate';
-import { STATUS_LABELS } from './ParticipantFilters';
 
-const HOW: Option<NonNullable<Consent['how']>>[] = [
-  ['paper', 'на бумаге'],
-  ['form', 'через анкету'],
-  ['desk', 'на стойке регистрации'],
-  ['import', 'в списке района'],
-  ['other', 'иначе'],
-];
+const consentWays: readonly NonNullable<Consent['how']>[] = ['paper', 'form', 'desk', 'import', 'other'];
 
 const today = () => todayIn();
 
@@ -47,7 +40,7 @@ function initial(row: RegistrationRow): RegistrationEdit {
  * on save (Enter), saved in one transaction. Esc closes without saving.
  */
 export function EditParticipantDialog({ row, municipalities, onClose }: { row: RegistrationRow; municipalities: readonly Municipality[]; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('participants');
   const ctx = useDb();
   const [form, setForm] = useState<RegistrationEdit>(() => initial(row));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -69,7 +62,7 @@ export function EditParticipantDialog({ row, municipalities, onClose }: { row: R
     if (Object.keys(found).length) return;
     // cancelling a registration takes the person off every list and the desk: on a non-organizer
     // device it needs the organizer PIN, like deleting would
-    if (form.status === 'cancelled' && row.registration.status !== 'cancelled' && !(await askOrganizer('отменить регистрацию участника'))) return;
+    if (form.status === 'cancelled' && row.registration.status !== 'cancelled' && !(await askOrganizer(t('card.cancelReason')))) return;
     setSaving(true);
     try {
       await saveRegistrationEdit(ctx, form);
@@ -85,7 +78,7 @@ export function EditParticipantDialog({ row, municipalities, onClose }: { row: R
   return (
     <>
       <FormDialog
-        title="Карточка участника"
+        title={t('card.title')}
         wide
         className="edit-participant"
         onClose={onClose}
@@ -95,42 +88,41 @@ export function EditParticipantDialog({ row, municipalities, onClose }: { row: R
         formProps={{ onBlur: () => Object.keys(errors).length && check() }}
       >
         <p className="muted">
-          Бейдж <span className="mono">{row.registration.badgeCode}</span> · добавлен{' '}
-          {{ import: 'из списка', 'walk-in': 'на стойке', manual: 'вручную', demo: 'в демонстрационном мероприятии' }[row.registration.source]}
+          {t('card.badge')} <span className="mono">{row.registration.badgeCode}</span> · {t('card.source', { source: t(`card.sources.${row.registration.source}`) })}
         </p>
         <div className="field-row">
-          <TextField label="Фамилия" required autoFocus {...text('surname')} />
-          <TextField label="Имя" required {...text('name')} />
-          <TextField label="Отчество" {...text('patronymic')} />
+          <TextField label={t('card.surname')} required autoFocus {...text('surname')} />
+          <TextField label={t('card.name')} required {...text('name')} />
+          <TextField label={t('card.patronymic')} {...text('patronymic')} />
         </div>
         <div className="field-row">
           <TextField
-            label="Телефон"
+            label={t('card.phone')}
             type="tel"
             {...text('phone')}
             placeholder="+7 917 345-12-34"
             onBlur={() => normalizePhone(form.phone) && set('phone', formatPhone(normalizePhone(form.phone)!))}
           />
-          <TextField label="E-mail" type="email" {...text('email')} />
+          <TextField label={t('card.email')} type="email" {...text('email')} />
         </div>
         <div className="field-row">
           <SelectField
-            label="Муниципалитет"
+            label={t('card.municipality')}
             value={form.municipalityId ?? ''}
             onChange={(v) => set('municipalityId', v || undefined)}
             options={municipalityOptions}
-            placeholder="— не указан —"
+            placeholder={t('card.noMunicipality')}
           />
-          <TextField label="Организация" {...text('organization')} />
-          <TextField label="Должность" {...text('position')} />
+          <TextField label={t('card.organization')} {...text('organization')} />
+          <TextField label={t('card.position')} {...text('position')} />
         </div>
         <div className="field-row">
-          <SelectField label="Категория" value={form.category} onChange={(v) => set('category', v)} options={categories.map((c) => [c, t(`category.${c}`)] as const)} />
-          <SelectField label="Роль" value={form.role} onChange={(v) => set('role', v)} options={roles.map((r) => [r, t(`role.${r}`)] as const)} />
-          <SelectField label="Статус" value={form.status} onChange={(v) => set('status', v)} options={registrationStatuses.map((s) => [s, STATUS_LABELS[s]] as const)} />
+          <SelectField label={t('card.category')} value={form.category} onChange={(v) => set('category', v)} options={categories.map((c) => [c, t(`app:category.${c}`)] as const)} />
+          <SelectField label={t('card.role')} value={form.role} onChange={(v) => set('role', v)} options={roles.map((r) => [r, t(`app:role.${r}`)] as const)} />
+          <SelectField label={t('filters.status')} value={form.status} onChange={(v) => set('status', v)} options={registrationStatuses.map((s) => [s, t(`status.${s}`)] as const)} />
         </div>
         <fieldset className="consent">
-          <legend>Согласие на обработку персональных данных (152-ФЗ)</legend>
+          <legend>{t('card.consent')}</legend>
           <div className="field-row consent-row">
             <label className="checkbox">
               <input
@@ -138,17 +130,17 @@ export function EditParticipantDialog({ row, municipalities, onClose }: { row: R
                 checked={form.consentGiven}
                 onChange={(e) => setForm((f) => ({ ...f, consentGiven: e.target.checked, consentDate: e.target.checked && !f.consentDate ? today() : f.consentDate }))}
               />
-              Согласие получено
+              {t('card.consentGiven')}
             </label>
             {form.consentGiven && (
               <>
-                <TextField label="Дата согласия" required type="date" value={form.consentDate} max={today()} onChange={(v) => set('consentDate', v)} error={errors.consentDate} />
-                <SelectField label="Как получено" value={form.consentHow} onChange={(v) => set('consentHow', v)} options={HOW} />
+                <TextField label={t('card.consentDate')} required type="date" value={form.consentDate} max={today()} onChange={(v) => set('consentDate', v)} error={errors.consentDate} />
+                <SelectField label={t('card.consentHow')} value={form.consentHow} onChange={(v) => set('consentHow', v)} options={consentWays.map((w) => [w, t(`card.how.${w}`)] as const)} />
               </>
             )}
           </div>
         </fieldset>
-        <TextField label="Примечание для стойки" {...text('note')} placeholder="Видно оператору при отметке" />
+        <TextField label={t('card.note')} {...text('note')} placeholder={t('card.notePlaceholder')} />
       </FormDialog>
       {gateDialog}
     </>

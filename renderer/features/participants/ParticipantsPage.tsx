@@ -21,7 +21,7 @@ import './participants.css';
 type Tab = 'list' | 'delegations';
 
 export function ParticipantsPage({ event }: { event: EventRow }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('participants');
   const ctx = useDb();
   const rows = useRegistrationRows(event.id);
   const arrivals = useArrivals(event.id)?.byRegistration;
@@ -38,14 +38,14 @@ export function ParticipantsPage({ event }: { event: EventRow }) {
   const [askOrganizer, gateDialog] = useOrganizerGate();
   // an import merges duplicate people and may cancel registrations a district dropped: organizer's work
   const startImport = async () => {
-    if (await askOrganizer('загрузить список из Excel (импорт объединяет дубликаты и может отменять регистрации)')) setImporting(true);
+    if (await askOrganizer(t('page.importReason'))) setImporting(true);
   };
 
   // typing in the filter stays instant at 100,000 rows: the list follows a moment later
   const deferred = useDeferredValue(filters);
   const needsArrivals = deferred.arrived !== '' || sort.column === 'arrived';
   const arrivalsForOrder = needsArrivals ? arrivals : undefined;
-  const roleLabel = (r: Role) => t(`role.${r}`);
+  const roleLabel = (r: Role) => t(`app:role.${r}`);
   const keys = useMemo(() => (rows ? searchKeys(rows) : []), [rows]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- roleLabel changes with the language only
   const order = useMemo(() => (rows ? columnOrder(rows, sort.column, arrivalsForOrder, roleLabel) : new Int32Array()), [rows, sort.column, sort.column === 'arrived' ? arrivalsForOrder : null]);
@@ -81,49 +81,49 @@ export function ParticipantsPage({ event }: { event: EventRow }) {
       const saved = await bridge.saveFile({ suggestedName: name, bytes });
       if ('error' in saved) setError(saved.error.message);
     } catch (e) {
-      setError(`Не удалось сохранить файл: ${(e as Error).message}`);
+      setError(t('page.saveFailed', { message: (e as Error).message }));
     } finally {
       setBusy(null);
     }
   };
   const exportShown = () =>
-    save('Готовим список…', async () => {
+    save(t('page.preparingList'), async () => {
       const shown = visible.map((i) => rows![i]!);
-      const caption = isFiltered(filters) ? `выборка, ${shown.length}` : '';
-      return { name: fileName('Участники', event.shortTitle ?? event.title, caption), bytes: exportList(event.title, caption, shown, arrivals, sectionMap) };
+      const caption = isFiltered(filters) ? t('page.selection', { count: shown.length }) : '';
+      return { name: fileName(t('page.fileList'), event.shortTitle ?? event.title, caption), bytes: exportList(event.title, caption, shown, arrivals, sectionMap) };
     });
   const exportPerMunicipality = () =>
-    save('Готовим списки по муниципалитетам…', async () => ({
-      name: fileName('Участники по муниципалитетам', event.shortTitle ?? event.title),
+    save(t('page.preparingPerMunicipality'), async () => ({
+      name: fileName(t('page.filePerMunicipality'), event.shortTitle ?? event.title),
       bytes: exportByMunicipality(event.title, visible.map((i) => rows![i]!), arrivals, sectionMap),
     }));
   const exportMunicipality = (line: DelegationLine) =>
-    save(`Готовим список: ${line.name}…`, async () => {
+    save(t('page.preparingListOf', { name: line.name }), async () => {
       const list = (rows ?? []).filter((r) => r.registration.municipalityId === line.municipalityId);
-      return { name: fileName('Участники', line.name), bytes: exportList(event.title, line.name, list, arrivals, sectionMap) };
+      return { name: fileName(t('page.fileList'), line.name), bytes: exportList(event.title, line.name, list, arrivals, sectionMap) };
     });
   const exportTemplate = (line: DelegationLine) =>
-    save(`Готовим шаблон: ${line.name}…`, async () => {
+    save(t('page.preparingTemplateOf', { name: line.name }), async () => {
       const [{ buildDistrictTemplate }, { delegates, sections: s }] = await Promise.all([import('./district-template'), loadDelegates(ctx, event.id, line.municipalityId)]);
-      return { name: fileName('Шаблон списка делегатов', line.name), bytes: await buildDistrictTemplate({ event, municipality: line.name, delegates, sections: s }) };
+      return { name: fileName(t('page.fileTemplate'), line.name), bytes: await buildDistrictTemplate({ event, municipality: line.name, delegates, sections: s }) };
     });
 
   return (
     <section className="page page-participants">
       <header className="page-header participants-header">
-        <h1>{t('participants.heading')}</h1>
-        {active !== undefined && <p className="muted">{t('participants.count', { count: active })}</p>}
+        <h1>{t('app:participants.heading')}</h1>
+        {active !== undefined && <p className="muted">{t('app:participants.count', { count: active })}</p>}
         <span className="spacer" />
         <button type="button" className="primary" onClick={() => void startImport()}>
-          Импорт из Excel…
+          {t('page.import')}
         </button>
       </header>
       <div className="participants-tabs">
-        <div role="tablist" aria-label="Вид">
+        <div role="tablist" aria-label={t('page.view')}>
           {(
             [
-              ['list', 'Список'],
-              ['delegations', 'Делегации'],
+              ['list', t('page.tabList')],
+              ['delegations', t('page.tabDelegations')],
             ] as const
           ).map(([value, label]) => (
             <button key={value} type="button" role="tab" id={`tab-${value}`} aria-selected={tab === value} aria-controls={`panel-${value}`} onClick={() => setTab(value)}>
@@ -140,10 +140,10 @@ export function ParticipantsPage({ event }: { event: EventRow }) {
         {tab === 'list' && (
           <>
             <button type="button" onClick={() => void exportShown()} disabled={!rows?.length || busy !== null}>
-              Экспорт списка (xlsx)
+              {t('page.exportList')}
             </button>
             <button type="button" onClick={() => void exportPerMunicipality()} disabled={!rows?.length || busy !== null}>
-              По муниципалитетам (xlsx)
+              {t('page.exportPerMunicipality')}
             </button>
           </>
         )}
@@ -156,13 +156,13 @@ export function ParticipantsPage({ event }: { event: EventRow }) {
       {tab === 'list' ? (
         <div className="participants-panel" role="tabpanel" id="panel-list" aria-labelledby="tab-list">
           {!rows ? (
-            <p>{t('common.loading')}</p>
+            <p>{t('app:common.loading')}</p>
           ) : rows.length === 0 ? (
-            <p className="empty">{t('participants.empty')} Загрузите список района: «Импорт из Excel…».</p>
+            <p className="empty">{t('app:participants.empty')} {t('page.emptyHint')}</p>
           ) : (
             <>
               <ParticipantFilters ref={searchRef} filters={filters} onChange={setFilters} municipalities={municipalityOptions} />
-              {isFiltered(filters) && <p className="muted shown-count">Показано: {visible.length}</p>}
+              {isFiltered(filters) && <p className="muted shown-count">{t('page.shown', { count: visible.length })}</p>}
               <ParticipantsTable rows={rows} visible={visible} arrivals={arrivals} sort={sort} onSort={onSort} onOpen={setEditing} />
             </>
           )}

@@ -6,12 +6,12 @@ import { arrivedOf, columns, type Arrivals, type Column, type SortState } from '
 
 const ROW_HEIGHT = 40;
 const LABEL_KEYS: Record<Column, string> = {
-  name: 'participants.name',
-  municipality: 'participants.municipality',
-  organization: 'participants.organization',
-  role: 'participants.role',
-  badge: 'participants.badge',
-  arrived: 'participants.arrived',
+  name: 'app:participants.name',
+  municipality: 'app:participants.municipality',
+  organization: 'app:participants.organization',
+  role: 'app:participants.role',
+  badge: 'app:participants.badge',
+  arrived: 'app:participants.arrived',
 };
 
 /**
@@ -27,7 +27,7 @@ export function ParticipantsTable(props: {
   onSort: (column: Column) => void;
   onOpen: (row: RegistrationRow) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('participants');
   const { rows, visible, arrivals } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(-1);
@@ -61,7 +61,7 @@ export function ParticipantsTable(props: {
   };
 
   return (
-    <div className="table participants-table" role="table" aria-label={t('participants.heading')} aria-rowcount={visible.length + 1}>
+    <div className="table participants-table" role="table" aria-label={t('app:participants.heading')} aria-rowcount={visible.length + 1}>
       <div className="table-row table-head" role="row">
         {columns.map((c) => (
           <span key={c} role="columnheader" aria-sort={props.sort.column === c ? (props.sort.descending ? 'descending' : 'ascending') : 'none'}>
@@ -79,12 +79,12 @@ export function ParticipantsTable(props: {
         ref={scrollRef}
         tabIndex={0}
         role="rowgroup"
-        aria-label="Строки списка: стрелки — выбор, Enter — открыть карточку"
+        aria-label={t('table.rows')}
         onKeyDown={onKeyDown}
         onFocus={() => active < 0 && visible.length > 0 && setActive(0)}
       >
         {visible.length === 0 ? (
-          <p className="table-empty">Никто не подходит под выбранные условия.</p>
+          <p className="table-empty">{t('table.none')}</p>
         ) : (
           <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
@@ -104,7 +104,7 @@ export function ParticipantsTable(props: {
                   }}
                   style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                 >
-                  <span role="cell" className="cell-name" title={cancelled ? 'Регистрация отменена' : row.person.position}>
+                  <span role="cell" className="cell-name" title={cancelled ? t('table.cancelled') : row.person.position}>
                     {row.fullName}
                   </span>
                   <span role="cell" title={row.municipality}>
@@ -113,7 +113,7 @@ export function ParticipantsTable(props: {
                   <span role="cell" className="cell-ellipsis" title={row.organization}>
                     {row.organization}
                   </span>
-                  <span role="cell">{t(`role.${reg.role}`)}</span>
+                  <span role="cell">{t(`app:role.${reg.role}`)}</span>
                   <span role="cell" className="mono">
                     {reg.badgeCode}
                   </span>

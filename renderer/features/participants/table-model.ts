@@ -6,6 +6,7 @@
 import type { Arrival } from '../../../shared/domain/arrival';
 import type { Category, RegistrationStatus, Role } from '../../../shared/domain/types';
 import type { RegistrationRow } from '../../hooks/use-participants';
+import { fold } from '../../../shared/import/normalize';
 
 export const columns = ['name', 'municipality', 'organization', 'role', 'badge', 'arrived'] as const;
 export type Column = (typeof columns)[number];
@@ -24,7 +25,6 @@ export const NONE = '-';
 export const noFilters: Filters = { text: '', municipalityId: '', category: '', role: '', status: '', arrived: '' };
 
 const collator = new Intl.Collator('ru', { sensitivity: 'base', numeric: true });
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
 
 /** What the text filter matches: name, municipality, organization, position, badge, phone digits, e-mail. */
 export function searchKeys(rows: readonly RegistrationRow[]): string[] {

@@ -1,7 +1,7 @@
 /** Certificates of participation: one A4 page per arrived participant, the verb agreeing with the person's gender. */
 import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
-import { genderOf } from '../../../shared/people/gender';
+import { genderOf, splitFullName } from '../../../shared/text/names';
 import { formatDay, formatNumber } from '../../../shared/text/format';
 import { PrintDialog } from '../../components/PrintDialog';
 import './certificates.css';
@@ -30,8 +30,7 @@ export function CertificatesDialog({ event, people, onClose }: { event: EventRow
 
 function Certificate({ event, person }: { event: EventRow; person: CertificatePerson }) {
   const { t } = useTranslation('reports');
-  const parts = person.fullName.split(' ');
-  const gender = genderOf({ surname: parts[0] ?? '', patronymic: parts.length > 2 ? parts.at(-1) : '' });
+  const gender = genderOf(splitFullName(person.fullName));
   return (
     <article className="certificate" aria-label={t('certificate.one', { name: person.fullName })}>
       <p className="certificate-kicker">{event.project ? t('certificate.project', { name: event.project }) : event.organizer}</p>
@@ -40,7 +39,7 @@ function Certificate({ event, person }: { event: EventRow; person: CertificatePe
       <p className="certificate-name">{person.fullName}</p>
       {person.municipality && <p className="certificate-place">{person.municipality}</p>}
       <p className="certificate-text">
-        {t('certificate.took', { context: gender === 'm' ? 'male' : gender === 'f' ? 'female' : undefined })}
+        {t('people:certificate.tookPart', { context: gender })}
         <br />
         <strong>{event.title}</strong>
       </p>

@@ -1,4 +1,6 @@
+/** The keyboard way to move a person between sections (arrows walk the sections), and the person's wishes. */
 import { useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Dialog, closeDialog } from '../../components/ui';
 import { setSectionPrefs } from '../../db/repo/sections';
 import { useDb } from '../../hooks/db-context';
@@ -7,6 +9,7 @@ import type { SectionColumn } from './board-model';
 
 /** Keyboard way to move a person: pick a section (with its live fill); a full one asks to confirm. */
 export function MoveDialog({ row, columns, onMove, onClose }: { row: ParticipantRow; columns: SectionColumn[]; onMove: (sectionId: string | null) => void; onClose: () => void }) {
+  const { t } = useTranslation('sections');
   const ctx = useDb();
   const [confirming, setConfirming] = useState<SectionColumn>();
   const [prefs, setPrefs] = useState<string[]>(() => [0, 1, 2].map((i) => row.registration.sectionPrefs[i] ?? ''));
@@ -20,17 +23,17 @@ export function MoveDialog({ row, columns, onMove, onClose }: { row: Participant
 
   return (
     <Dialog
-      title="Перевести в секцию"
+      title={t('move.title')}
       onClose={onClose}
       footer={
         <>
           {current && (
             <button type="button" onClick={() => onMove(null)}>
-              Убрать из секции
+              {t('move.remove')}
             </button>
           )}
           <button type="button" onClick={closeDialog}>
-            Отмена
+            {t('app:common.cancel')}
           </button>
         </>
       }
@@ -47,8 +50,8 @@ export function MoveDialog({ row, columns, onMove, onClose }: { row: Participant
                 <span>{c.section.title}</span>
                 <span className="muted">
                   {c.members.length} / {c.section.capacity}
-                  {rank > 0 && ` · ${rank}-й выбор`}
-                  {c.section.id === current && ' · сейчас здесь'}
+                  {rank > 0 && ` · ${t('move.choice', { rank })}`}
+                  {c.section.id === current && ` · ${t('move.here')}`}
                 </span>
               </button>
             </li>
@@ -57,15 +60,14 @@ export function MoveDialog({ row, columns, onMove, onClose }: { row: Participant
       </ul>
       {confirming && (
         <p className="attention" role="alert">
-          Секция «{confirming.section.title}» заполнена ({confirming.members.length} / {confirming.section.capacity}). Нажмите ещё раз, чтобы перевести сверх
-          вместимости.
+          {t('move.full', { title: confirming.section.title, count: confirming.members.length, capacity: confirming.section.capacity })}
         </p>
       )}
       <fieldset className="prefs-editor">
-        <legend>Пожелания участника (по порядку)</legend>
+        <legend>{t('move.prefs')}</legend>
         {prefs.map((value, i) => (
           <label key={i} className="inline-field">
-            {i + 1}-й выбор:
+            {t('move.pref', { rank: i + 1 })}
             <select
               value={value}
               onChange={(e) => {

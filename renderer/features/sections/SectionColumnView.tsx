@@ -1,3 +1,5 @@
+/** One section on the board: fill, members (drag them, or Enter to move), its waitlist and those not yet assigned. */
+import { useTranslation } from 'react-i18next';
 import type { ParticipantRow } from '../../hooks/use-participants';
 import type { SectionColumn } from './board-model';
 
@@ -11,6 +13,7 @@ export function SectionColumnView(props: {
   onEdit: () => void;
   onPrint: () => void;
 }) {
+  const { t } = useTranslation('sections');
   const { section, members, waitlist, waiting } = props.column;
   const fill = members.length / Math.max(section.capacity, 1);
   const full = members.length >= section.capacity;
@@ -33,7 +36,7 @@ export function SectionColumnView(props: {
         <div className="muted">
           {[section.room, section.moderators.join(', ')].filter(Boolean).join(' · ')}
         </div>
-        <div className="fill" aria-label={`Заполнено ${members.length} из ${section.capacity}`}>
+        <div className="fill" aria-label={t('column.filled', { count: members.length, capacity: section.capacity })}>
           <div className="fill-bar">
             <div className="fill-value" style={{ width: `${Math.min(fill, 1) * 100}%` }} />
           </div>
@@ -43,22 +46,22 @@ export function SectionColumnView(props: {
         </div>
         <div className="section-column-actions">
           <button type="button" className="link" onClick={props.onEdit}>
-            Изменить
+            {t('column.edit')}
           </button>
           <button type="button" className="link" onClick={props.onPrint}>
-            Список для печати и Excel
+            {t('column.print')}
           </button>
         </div>
       </header>
-      <ul className="section-members" aria-label={`Участники секции «${section.title}»`}>
+      <ul className="section-members" aria-label={t('column.members', { title: section.title })}>
         {members.map((row) => (
           <PersonChip key={row.registration.id} row={row} onPick={props.onPick} />
         ))}
       </ul>
       {waitlist.length > 0 && (
         <>
-          <h3 className="waitlist-title">Лист ожидания ({waitlist.length})</h3>
-          <ul className="section-members waitlist" aria-label={`Лист ожидания секции «${section.title}»`}>
+          <h3 className="waitlist-title">{t('column.waitlist', { count: waitlist.length })}</h3>
+          <ul className="section-members waitlist" aria-label={t('column.waitlistList', { title: section.title })}>
             {waitlist.map((row) => (
               <PersonChip key={row.registration.id} row={row} onPick={props.onPick} />
             ))}
@@ -67,8 +70,8 @@ export function SectionColumnView(props: {
       )}
       {waiting.length > 0 && (
         <>
-          <h3 className="waiting-title">Выбрали первой, ещё не распределены ({waiting.length})</h3>
-          <ul className="section-members waiting" aria-label={`Выбрали секцию «${section.title}» первой`}>
+          <h3 className="waiting-title">{t('column.waiting', { count: waiting.length })}</h3>
+          <ul className="section-members waiting" aria-label={t('column.waitingList', { title: section.title })}>
             {waiting.map((row) => (
               <PersonChip key={row.registration.id} row={row} onPick={props.onPick} />
             ))}
@@ -79,7 +82,8 @@ export function SectionColumnView(props: {
   );
 }
 
-function PersonChip({ row, onPick }: { row: ParticipantRow; onPick: (row: ParticipantRow) => void }) {
+export function PersonChip({ row, onPick }: { row: ParticipantRow; onPick: (row: ParticipantRow) => void }) {
+  const { t } = useTranslation('sections');
   const r = row.registration;
   const rank = r.sectionId ? r.sectionPrefs.indexOf(r.sectionId) + 1 : 0;
   return (
@@ -94,12 +98,12 @@ function PersonChip({ row, onPick }: { row: ParticipantRow; onPick: (row: Partic
           e.dataTransfer.effectAllowed = 'move';
         }}
         onClick={() => onPick(row)}
-        title="Enter или щелчок — перевести в другую секцию; можно перетащить"
+        title={t('column.chipHint')}
       >
         <span className="chip-name">{row.fullName}</span>
         <span className="chip-meta">
           {row.municipality}
-          {r.sectionFixed ? ' · вручную' : rank > 0 ? ` · ${rank}-й выбор` : ''}
+          {r.sectionFixed ? ` · ${t('column.manual')}` : rank > 0 ? ` · ${t('column.choice', { rank })}` : ''}
         </span>
       </button>
     </li>

@@ -1,4 +1,6 @@
+/** Creating, editing and deleting a section (deleting asks for the word typed). */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Section } from '../../../shared/domain/types';
 import { FormDialog, NumberField, TextField, closeDialog, useConfirm } from '../../components/ui';
 import { deleteSection, saveSection, validateSection } from '../../db/repo/sections';
@@ -7,6 +9,7 @@ import { useDb } from '../../hooks/db-context';
 const hhmm = (iso?: string) => (iso ? iso.slice(11, 16) : '');
 
 export function SectionEditDialog({ eventId, section, onClose }: { eventId: string; section?: Section; onClose: () => void }) {
+  const { t } = useTranslation('sections');
   const ctx = useDb();
   const [confirm, confirmDialog] = useConfirm();
   const [form, setForm] = useState({
@@ -47,11 +50,11 @@ export function SectionEditDialog({ eventId, section, onClose }: { eventId: stri
     const target = e.currentTarget;
     if (!section) return;
     const ok = await confirm({
-      title: `Удалить секцию «${section.title}»?`,
-      body: 'Её участники останутся без секции; их можно будет распределить заново.',
-      action: 'Удалить секцию',
+      title: t('edit.removeTitle', { title: section.title }),
+      body: t('edit.removeBody'),
+      action: t('edit.remove'),
       danger: true,
-      typed: 'удалить',
+      typed: t('edit.removeWord'),
     });
     if (!ok) return;
     await deleteSection(ctx, section.id);
@@ -65,28 +68,28 @@ export function SectionEditDialog({ eventId, section, onClose }: { eventId: stri
   return (
     <>
       <FormDialog
-        title={section ? 'Секция' : 'Новая секция'}
+        title={section ? t('edit.title') : t('edit.titleNew')}
         onClose={onClose}
         onSubmit={submit}
         error={errors.form}
         footerStart={
           section && (
             <button type="button" onClick={(e) => void remove(e)}>
-              Удалить секцию
+              {t('edit.remove')}
             </button>
           )
         }
       >
-        {text('title', 'Название')}
+        {text('title', t('edit.name'))}
         <div className="field-row">
-          {text('room', 'Место (зал, аудитория)')}
-          <NumberField label="Вместимость" value={form.capacity} onChange={(v) => setForm({ ...form, capacity: v })} error={errors.capacity} />
+          {text('room', t('edit.room'))}
+          <NumberField label={t('edit.capacity')} value={form.capacity} onChange={(v) => setForm({ ...form, capacity: v })} error={errors.capacity} />
         </div>
-        {text('moderators', 'Модераторы и эксперты (через запятую)')}
+        {text('moderators', t('edit.moderators'))}
         {section?.startsAt && (
           <div className="field-row">
-            {text('start', 'Начало', 'time')}
-            {text('end', 'Окончание', 'time')}
+            {text('start', t('edit.start'), 'time')}
+            {text('end', t('edit.end'), 'time')}
           </div>
         )}
       </FormDialog>

@@ -1,3 +1,5 @@
+/** A section's list as an A4 sign-in sheet (name, municipality, organization, signature) and as xlsx. */
+import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
 import { buildXlsx } from '../../../shared/export/xlsx';
 import { bridge } from '../../bridge/bridge';
@@ -8,8 +10,10 @@ const collator = new Intl.Collator('ru');
 
 /** A section's list as an A4 sign-in sheet (name, municipality, organization, signature) and as xlsx. */
 export function SectionListPrint({ event, column, onClose }: { event: EventRow; column: SectionColumn; onClose: () => void }) {
+  const { t } = useTranslation('sections');
   const rows = [...column.members].sort((a, b) => collator.compare(a.fullName, b.fullName));
   const { section } = column;
+  const headings = [t('list.number'), t('list.name'), t('list.municipality'), t('list.organization'), t('list.signature')];
 
   const saveXlsx = async () => {
     const bytes = buildXlsx([
@@ -18,14 +22,14 @@ export function SectionListPrint({ event, column, onClose }: { event: EventRow; 
         columnWidths: [5, 38, 26, 40, 18],
         rows: [
           [event.title],
-          [`Секция: ${section.title}${section.room ? `, ${section.room}` : ''}`],
+          [t('list.section', { title: `${section.title}${section.room ? `, ${section.room}` : ''}` })],
           [],
-          ['№', 'ФИО', 'Муниципалитет', 'Организация', 'Подпись'],
+          headings,
           ...rows.map((r, i) => [i + 1, r.fullName, r.municipality, r.organization, '']),
         ],
       },
     ]);
-    await bridge.saveFile({ suggestedName: `Секция ${section.order + 1} — список.xlsx`, bytes });
+    await bridge.saveFile({ suggestedName: t('list.file', { n: section.order + 1 }), bytes });
   };
 
   const sheet = (
@@ -33,16 +37,16 @@ export function SectionListPrint({ event, column, onClose }: { event: EventRow; 
       <p className="section-sheet-event">{event.title}</p>
       <h1>{section.title}</h1>
       <p>
-        {[section.room, section.moderators.length ? `Модераторы: ${section.moderators.join(', ')}` : ''].filter(Boolean).join(' · ')}
+        {[section.room, section.moderators.length ? t('list.moderators', { list: section.moderators.join(', ') }) : ''].filter(Boolean).join(' · ')}
       </p>
       <table>
         <thead>
           <tr>
-            <th className="num">№</th>
-            <th>ФИО</th>
-            <th>Муниципалитет</th>
-            <th>Организация</th>
-            <th className="signature">Подпись</th>
+            <th className="num">{t('list.number')}</th>
+            <th>{t('list.name')}</th>
+            <th>{t('list.municipality')}</th>
+            <th>{t('list.organization')}</th>
+            <th className="signature">{t('list.signature')}</th>
           </tr>
         </thead>
         <tbody>
@@ -62,17 +66,17 @@ export function SectionListPrint({ event, column, onClose }: { event: EventRow; 
 
   return (
     <PrintDialog
-      title={`Список секции: ${section.title}`}
+      title={t('list.title', { title: section.title })}
       pages={sheet}
       previewClassName="section-sheet-preview"
       actions={
         <button type="button" onClick={() => void saveXlsx()}>
-          Скачать Excel
+          {t('list.excel')}
         </button>
       }
       onClose={onClose}
     >
-      <p className="muted">{rows.length} чел. Печать — на листах A4 с графой для подписи.</p>
+      <p className="muted">{t('list.people', { count: rows.length })}</p>
     </PrintDialog>
   );
 }

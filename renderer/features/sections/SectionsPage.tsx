@@ -1,8 +1,8 @@
+/** The sections board: automatic assignment with its report, moves by keyboard or drag, and the programme. */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventRow, Section } from '../../../shared/domain/types';
 import type { SectionResult } from '../../../shared/sections';
-import { formatCount, formatNumber } from '../../../shared/text/format';
 import { moveToSection } from '../../db/repo/sections';
 import { useDb } from '../../hooks/db-context';
 import { useParticipants, type ParticipantRow } from '../../hooks/use-participants';
@@ -11,7 +11,7 @@ import { placeWithoutChoice, runAutoAssignment } from './auto-assign';
 import { AssignmentReport } from './AssignmentReport';
 import { buildBoard } from './board-model';
 import { MoveDialog } from './MoveDialog';
-import { SectionColumnView } from './SectionColumnView';
+import { PersonChip, SectionColumnView } from './SectionColumnView';
 import { SectionEditDialog } from './SectionEditDialog';
 import { SectionListPrint } from './SectionListPrint';
 import './sections.css';
@@ -35,15 +35,15 @@ function focusChip(registrationId: string) {
 }
 
 const spreadLevels = [
-  { value: 0, label: 'не учитывать' },
-  { value: 3, label: 'по возможности' },
-  { value: 12, label: 'настойчиво' },
-];
+  { value: 0, label: 'none' },
+  { value: 3, label: 'some' },
+  { value: 12, label: 'strong' },
+] as const;
 
 type Dialog = { kind: 'edit'; section?: Section } | { kind: 'move'; row: ParticipantRow } | { kind: 'print'; sectionId: string } | null;
 
 export function SectionsPage({ event }: { event: EventRow }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sections');
   const ctx = useDb();
   const sections = useSections(event.id);
   const program = useProgram(event.id);
@@ -62,7 +62,7 @@ export function SectionsPage({ event }: { event: EventRow }) {
     try {
       setReport(await runAutoAssignment(ctx, rows, sections, spread));
     } catch (err) {
-      setError(`Не удалось распределить: ${(err as Error).message}`);
+      setError(t('distributeFailed', { message: (err as Error).message }));
     } finally {
       setBusy(false);
     }
@@ -75,7 +75,7 @@ export function SectionsPage({ event }: { event: EventRow }) {
     try {
       await placeWithoutChoice(ctx, board.withoutChoice, board.columns, spread);
     } catch (err) {
-      setError(`Не удалось разместить: ${(err as Error).message}`);
+      setError(t('placeFailed', { message: (err as Error).message }));
     } finally {
       setBusy(false);
     }
@@ -93,23 +93,23 @@ export function SectionsPage({ event }: { event: EventRow }) {
   return (
     <section className="page page-sections">
       <header className="page-header sections-header">
-        <h1>{t('sections.heading')}</h1>
+        <h1>{t('app:sections.heading')}</h1>
         <span className="spacer" />
         <label className="inline-field">
-          Смешивать делегации:
+          {t('spread')}
           <select value={spread} onChange={(e) => setSpread(Number(e.target.value))}>
             {spreadLevels.map((l) => (
               <option key={l.value} value={l.value}>
-                {l.label}
+                {t(`spreadLevel.${l.label}`)}
               </option>
             ))}
           </select>
         </label>
         <button type="button" className="primary" onClick={() => void distribute()} disabled={busy || !sections?.length} aria-busy={busy}>
-          Распределить автоматически
+          {t('distribute')}
         </button>
         <button type="button" onClick={() => setDialog({ kind: 'edit' })}>
-          Добавить секцию
+          {t('add')}
         </button>
       </header>
       {error && (
@@ -118,8 +118,8 @@ export function SectionsPage({ event }: { event: EventRow }) {
         </p>
       )}
       {busy && (
-        <p className="muted" role="status">
-          Распределяем… это может занять несколько секунд.
+        <p className="muted busy-line" role="status">
+          <progress aria-label={t('distribute')} /> {t('busy')}
         </p>
       )}
       {report && sections && rows && board && (
@@ -134,11 +134,11 @@ export function SectionsPage({ event }: { event: EventRow }) {
         />
       )}
       {!sections || !board ? (
-        <p>{t('common.loading')}</p>
+        <p>{t('app:common.loading')}</p>
       ) : sections.length === 0 ? (
-        <p className="empty">{t('sections.empty')}</p>
+        <p className="empty">{t('app:sections.empty')}</p>
       ) : (
-        <div className="section-board" role="list" aria-label="Секции">
+        <div className="section-board" role="list" aria-label={t('board')}>
           {board.columns.map((column) => (
             <SectionColumnView
               key={column.section.id}
@@ -156,15 +156,29 @@ export function SectionsPage({ event }: { event: EventRow }) {
           ))}
         </div>
       )}
-      {board && !report && board.account.withoutChoice > 0 && (
-        <p className="muted">
-          Не выбрали ни одной секции: {formatCount(board.account.withoutChoice, ['человек', 'человека', 'человек'])}; свободных мест —{' '}
-          {formatNumber(board.account.freeSeats)}.
-        </p>
+      {board && board.withoutChoice.length > 0 && (
+        <section className="without-choice" aria-labelledby="without-choice-title">
+          <h2 id="without-choice-title" className="subheading">
+            {t('without.title', { count: board.withoutChoice.length })}
+          </h2>
+          <p className="muted">
+            {board.account.freeSeats > 0 ? t('without.free', { count: board.account.freeSeats }) : t('without.noFree')}{' '}
+            {board.account.freeSeats > 0 && !report && (
+              <button type="button" onClick={() => void placeRest()} disabled={busy} aria-busy={busy}>
+                {t('without.place')}
+              </button>
+            )}
+          </p>
+          <ul className="section-members without-choice-list" aria-label={t('without.list')}>
+            {board.withoutChoice.map((row) => (
+              <PersonChip key={row.registration.id} row={row} onPick={(r) => setDialog({ kind: 'move', row: r })} />
+            ))}
+          </ul>
+        </section>
       )}
       {program && program.length > 0 && (
         <>
-          <h2 className="subheading">{t('program.heading')}</h2>
+          <h2 className="subheading">{t('app:program.heading')}</h2>
           <ol className="program">
             {program.map((p) => (
               <li key={p.id}>

@@ -1,3 +1,4 @@
+/** This device's name and role, and the organizer PIN (set here on the organizer's device, shown elsewhere). */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deviceRoles, type DeviceRole, type OrganizerPinRecord } from '../../../shared/domain/types';
@@ -7,17 +8,11 @@ import { useEvents } from '../../hooks/use-events';
 import { areasForRole, startArea } from '../../stores/ui-store';
 import { loadPinAttempts, savePinAttempts, setOrganizerPin, spreadOrganizerPin, updateDevice, validateDeviceName } from '../../db/repo/device';
 import { useOrganizerGate } from '../../components/organizer-gate';
-
-const ROLE_HINTS: Record<DeviceRole, string> = {
-  organizer: 'все разделы; задаёт PIN организатора и получает файлы от стоек, районов и экспертов',
-  desk: 'стойка регистрации: поиск и отметка прибывших, бейджи; открывается на «Регистрации»',
-  district: 'администрация района: свои делегаты, отчёты о явке; открывается на «Участниках»',
-  juror: 'эксперт конкурса: открывает свой пакет заявок и оценивает их',
-};
+import { formatDate } from '../../../shared/text/format';
 
 /** Name and role of this device, and the organizer PIN. */
 export function DeviceSettings() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settings', 'app']);
   const ctx = useDb();
   const { device } = ctx;
   const [askOrganizer, gateDialog] = useOrganizerGate();
@@ -36,18 +31,18 @@ export function DeviceSettings() {
   const changeRole = async (role: DeviceRole) => {
     if (role === device.role) return;
     // the role decides what the device shows: without the PIN here, «Организатор» is one click away
-    if (!(await askOrganizer(`сделать это устройство «${t(`deviceRole.${role}`)}»`))) return;
+    if (!(await askOrganizer(t('device.roleReason', { role: t(`app:deviceRole.${role}`) })))) return;
     await updateDevice(ctx, { role });
-    const start = t(`nav.${startArea(role, undefined)}`);
-    setRoleNote(role === 'juror' ? 'При следующем запуске откроется режим эксперта.' : `При следующем запуске откроется раздел «${start}».`);
+    const start = t(`app:nav.${startArea(role, undefined)}`);
+    setRoleNote(role === 'juror' ? t('device.nextStartJuror') : t('device.nextStart', { area: start }));
   };
 
   return (
     <>
-      <h2 className="subheading">{t('settings.device')}</h2>
+      <h2 className="subheading">{t('app:settings.device')}</h2>
       <form className="field-row device-name" onSubmit={saveName}>
         <div className="field">
-          <label htmlFor="device-name">{t('settings.deviceName')}</label>
+          <label htmlFor="device-name">{t('app:settings.deviceName')}</label>
           <input
             id="device-name"
             value={name}
@@ -62,25 +57,25 @@ export function DeviceSettings() {
             </span>
           ) : (
             <span className="muted field-hint" id="device-name-hint">
-              Так устройство подписано в файлах обмена и в журнале изменений.
+              {t('device.nameHint')}
             </span>
           )}
         </div>
         <button type="submit" className="add-button" disabled={name.trim() === device.name}>
-          Переименовать
+          {t('device.rename')}
         </button>
       </form>
       <fieldset className="role-choice">
-        <legend>{t('settings.role')}</legend>
+        <legend>{t('app:settings.role')}</legend>
         {deviceRoles.map((r) => (
           <div key={r} className="role-option">
             <label className="checkbox">
               <input type="radio" name="device-role" value={r} checked={device.role === r} onChange={() => void changeRole(r)} aria-describedby={`role-hint-${r}`} />
-              <b>{t(`deviceRole.${r}`)}</b>
+              <b>{t(`app:deviceRole.${r}`)}</b>
             </label>
             <span id={`role-hint-${r}`} className="role-hint">
-              {ROLE_HINTS[r]}
-              <span className="muted"> · разделы: {areasForRole(r).map((a) => t(`nav.${a}`)).join(', ')}</span>
+              {t(`roleHint.${r}`)}
+              <span className="muted">{t('device.areas', { areas: areasForRole(r).map((a) => t(`app:nav.${a}`)).join(', ') })}</span>
             </span>
           </div>
         ))}
@@ -98,6 +93,7 @@ export function DeviceSettings() {
 
 /** Set or change the organizer PIN (on the organizer's device); elsewhere, say whether one arrived. */
 function OrganizerPinSettings() {
+  const { t } = useTranslation('settings');
   const ctx = useDb();
   const events = useEvents();
   const pin = events ? effectiveOrganizerPin(events) : undefined;
@@ -112,11 +108,8 @@ function OrganizerPinSettings() {
   if (ctx.device.role !== 'organizer') {
     return (
       <section aria-labelledby="organizer-pin-heading">
-        <h3 id="organizer-pin-heading">PIN организатора</h3>
-        <p className="muted">
-          {pin
-            ? `Задан на устройстве организатора ${new Date(pin.setAt).toLocaleString('ru-RU', { dateStyle: 'medium', timeStyle: 'short' })}. Разделы организатора, смена роли, удаление и восстановление на этом устройстве спрашивают его.`
-            : 'Ещё не задан: разделы организатора и смена роли здесь открыты. Организатор задаёт PIN на своём устройстве; он придёт сюда с файлом обмена.'}
+        <h3 id="organizer-pin-heading">{t('pin.heading')}</h3>
+        <p className="muted">{pin ? t('pin.arrived', { when: formatDate(pin.setAt, 'dateTime') }) : t('pin.notArrived')}
         </p>
       </section>
     );
@@ -129,10 +122,10 @@ function OrganizerPinSettings() {
       const now = Date.now();
       const outcome = await tryOrganizerPin(pin, current.trim(), await loadPinAttempts(ctx), now);
       if (outcome.result !== 'wait') await savePinAttempts(ctx, outcome.attempts);
-      if (outcome.result !== 'ok') return setError(outcome.result === 'wrong' ? 'Текущий PIN неверен.' : 'Слишком много неверных попыток — подождите и попробуйте снова.');
+      if (outcome.result !== 'ok') return setError(t(outcome.result === 'wrong' ? 'pin.wrongCurrent' : 'pin.tooMany'));
     }
-    if (!isAcceptableOrganizerPin(next)) return setError('Новый PIN — от 6 до 8 цифр.');
-    if (next !== repeat) return setError('PIN и повтор не совпадают.');
+    if (!isAcceptableOrganizerPin(next)) return setError(t('pin.badNew'));
+    if (next !== repeat) return setError(t('pin.mismatch'));
     setBusy(true);
     try {
       await setOrganizerPin(ctx, next);
@@ -140,7 +133,7 @@ function OrganizerPinSettings() {
       setNext('');
       setRepeat('');
       setError('');
-      setDone('PIN организатора сохранён. Он попадёт на стойки и в районы со следующим файлом обмена.');
+      setDone(t('pin.saved'));
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -157,27 +150,23 @@ function OrganizerPinSettings() {
   );
   return (
     <section aria-labelledby="organizer-pin-heading">
-      <h3 id="organizer-pin-heading">PIN организатора</h3>
-      <p className="muted">
-        {pin
-          ? 'Задан. Стойки, районы и эксперты спрашивают его перед разделами организатора, сменой роли, удалением и восстановлением.'
-          : 'Не задан: на стойках и в районах разделы организатора пока открыты всем. Задайте PIN из 6–8 цифр — он уйдёт на другие устройства с файлами обмена (в виде хеша, не самим PIN).'}
-      </p>
+      <h3 id="organizer-pin-heading">{t('pin.heading')}</h3>
+      <p className="muted">{pin ? t('pin.set') : t('pin.notSet')}</p>
       <OutdatedPinNote pin={pin} />
       {behind.length > 0 && (
         <p className="likely">
-          Без PIN: {behind.map((e) => `«${e.shortTitle ?? e.title}»`).join(', ')} — файлы обмена этих мероприятий не принесут PIN на стойки.{' '}
+          {t('pin.behind', { events: behind.map((e) => `«${e.shortTitle ?? e.title}»`).join(', ') })}{' '}
           <button type="button" className="link" onClick={() => void spreadOrganizerPin(ctx)}>
-            Добавить PIN в эти мероприятия
+            {t('pin.spread')}
           </button>
         </p>
       )}
       <form className="field-row pin-form" onSubmit={submit}>
-        {pin && pinInput('Текущий PIN', current, setCurrent)}
-        {pinInput(pin ? 'Новый PIN' : 'PIN', next, setNext)}
-        {pinInput('Повторите PIN', repeat, setRepeat)}
+        {pin && pinInput(t('pin.current'), current, setCurrent)}
+        {pinInput(t(pin ? 'pin.new' : 'pin.first'), next, setNext)}
+        {pinInput(t('pin.repeat'), repeat, setRepeat)}
         <button type="submit" className="add-button" disabled={busy}>
-          {pin ? 'Сменить PIN' : 'Задать PIN'}
+          {t(pin ? 'pin.change' : 'pin.setPin')}
         </button>
       </form>
       {error && (

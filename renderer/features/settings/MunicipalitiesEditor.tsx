@@ -1,32 +1,24 @@
+/** Municipalities: the built-in ones of Bashkortostan counted, others (guests from other regions) added here. */
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { federalDistricts, HOME_FEDERAL_DISTRICT } from '../../../shared/domain/federal-districts';
 import { SelectField, TextField } from '../../components/ui';
 import { addMunicipality } from '../../db/repo/reference';
 import { useDb } from '../../hooks/db-context';
 import { useMunicipalities } from '../../hooks/use-municipalities';
-import { countRu } from '../../../shared/text/plural';
-
-const federalDistricts = [
-  'Центральный федеральный округ',
-  'Северо-Западный федеральный округ',
-  'Южный федеральный округ',
-  'Северо-Кавказский федеральный округ',
-  'Приволжский федеральный округ',
-  'Уральский федеральный округ',
-  'Сибирский федеральный округ',
-  'Дальневосточный федеральный округ',
-];
 
 /** The 63 municipalities of Bashkortostan are built in; guests from other regions are added here. */
 export function MunicipalitiesEditor() {
+  const { t } = useTranslation('settings');
   const ctx = useDb();
   const all = useMunicipalities();
-  const [form, setForm] = useState({ name: '', region: '', federalDistrict: 'Приволжский федеральный округ' });
+  const [form, setForm] = useState<{ name: string; region: string; federalDistrict: string }>({ name: '', region: '', federalDistrict: HOME_FEDERAL_DISTRICT });
   const [error, setError] = useState('');
   const others = all?.filter((m) => !m.builtin) ?? [];
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!form.name.trim() || !form.region.trim()) return setError('Укажите муниципалитет и регион');
+    if (!form.name.trim() || !form.region.trim()) return setError(t('municipalities.required'));
     try {
       await addMunicipality(ctx, { name: form.name, kind: 'other', region: form.region.trim(), federalDistrict: form.federalDistrict });
       setForm({ ...form, name: '' });
@@ -39,12 +31,10 @@ export function MunicipalitiesEditor() {
   return (
     <section aria-labelledby="municipalities-title">
       <h2 className="subheading" id="municipalities-title">
-        Муниципалитеты
+        {t('municipalities.heading')}
       </h2>
       <p className="muted">
-        Встроены {all ? countRu(all.length - others.length, ['муниципальное образование', 'муниципальных образования', 'муниципальных образований']) : '…'}{' '}
-        Республики Башкортостан. Участников из других регионов можно отнести к
-        муниципалитетам, добавленным здесь.
+        {all ? t('municipalities.builtIn', { count: all.length - others.length }) : t('municipalities.loading')}
       </p>
       {others.length > 0 && (
         <ul>
@@ -56,16 +46,16 @@ export function MunicipalitiesEditor() {
         </ul>
       )}
       <form className="field-row" onSubmit={submit}>
-        <TextField label="Муниципалитет" value={form.name} onChange={(name) => setForm({ ...form, name })} placeholder="г. Кирово-Чепецк" />
-        <TextField label="Регион" value={form.region} onChange={(region) => setForm({ ...form, region })} placeholder="Кировская область" />
+        <TextField label={t('municipalities.name')} value={form.name} onChange={(name) => setForm({ ...form, name })} placeholder={t('municipalities.namePlaceholder')} />
+        <TextField label={t('municipalities.region')} value={form.region} onChange={(region) => setForm({ ...form, region })} placeholder={t('municipalities.regionPlaceholder')} />
         <SelectField
-          label="Федеральный округ"
+          label={t('municipalities.federalDistrict')}
           value={form.federalDistrict}
           onChange={(federalDistrict) => setForm({ ...form, federalDistrict })}
           options={federalDistricts.map((f) => [f, f] as const)}
         />
         <button type="submit" className="add-button">
-          Добавить
+          {t('municipalities.add')}
         </button>
       </form>
       {error && (

@@ -12,8 +12,6 @@ import { BackupSection } from '../backup';
 import { MunicipalitiesEditor } from './MunicipalitiesEditor';
 import './settings.css';
 
-const languageNames: Record<Language, string> = { ru: 'Русский', en: 'English' };
-
 type Tab = 'general' | 'audit';
 
 export function SettingsPage() {
@@ -22,7 +20,7 @@ export function SettingsPage() {
   return (
     <section className={`page${tab === 'audit' ? ' page-settings-audit' : ''}`}>
       <h1>{t('settings.heading')}</h1>
-      <div role="tablist" aria-label="Разделы настроек" className="settings-tabs">
+      <div role="tablist" aria-label={t('settings.tabs')} className="settings-tabs">
         {(['general', 'audit'] as const).map((value) => (
           <button key={value} type="button" role="tab" id={`settings-tab-${value}`} aria-selected={tab === value} aria-controls={`settings-panel-${value}`} onClick={() => setTab(value)}>
             {t(value === 'general' ? 'settings.tabGeneral' : 'settings.tabAudit')}
@@ -61,7 +59,7 @@ function GeneralSettings() {
         >
           {languages.map((l) => (
             <option key={l} value={l}>
-              {languageNames[l]}
+              {t(`languageName.${l}`)}
             </option>
           ))}
         </select>

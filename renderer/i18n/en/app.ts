@@ -3,7 +3,25 @@ import type ru from '../ru/app';
 
 /** The shell's words in English, typed against the Russian namespace so no key is forgotten. */
 const app: Locale<typeof ru> = {
-  app: { name: 'Skhod', tagline: 'Conferences and project contests — no internet needed' },
+  app: { name: 'Skhod', tagline: 'Conferences and project contests — no internet needed', loading: 'Skhod…' },
+  database: {
+    openFailed: 'Could not open the database',
+    openFailedHint: 'Close the other Skhod windows and restart the app. The data on disk has not been changed.',
+  },
+  pinGate: {
+    title: 'Organizer PIN',
+    lead_one: 'To {{what}}, enter the organizer PIN. The organizer areas stay open for {{count}} minute or until the app restarts.',
+    lead_other: 'To {{what}}, enter the organizer PIN. The organizer areas stay open for {{count}} minutes or until the app restarts.',
+    outdated: 'This PIN was set by an earlier version of Skhod. The organizer needs to set a new one, of 6–8 digits, on their device.',
+    wrong: 'Wrong organizer PIN.',
+    wait: 'Too many wrong attempts: the next one in {{wait}}.',
+    continue: 'Continue',
+  },
+  print: { print: 'Print' },
+  qrLabel: 'QR code {{text}}',
+  unknownJuror: 'Unknown expert',
+  // each language is named in itself, whatever the interface language
+  languageName: { ru: 'Русский', en: 'English' },
   nav: {
     desk: 'Registration',
     participants: 'Participants',
@@ -14,6 +32,8 @@ const app: Locale<typeof ru> = {
     settings: 'Settings',
     unlockOrganizer: 'Organizer areas…',
     lockOrganizer: 'Close organizer areas',
+    label: 'Areas',
+    unlockReason: 'open the organizer areas',
   },
   deviceRole: {
     organizer: 'Organizer',
@@ -39,6 +59,7 @@ const app: Locale<typeof ru> = {
     city: 'City',
     venue: 'Venue',
     organizer: 'Organizer',
+    defaultCity: 'Ufa',
     created: 'Event created',
   },
   firstRun: {
@@ -96,6 +117,7 @@ const app: Locale<typeof ru> = {
     tabGeneral: 'General',
     tabAudit: 'Change log',
     role: 'Device role',
+    tabs: 'Settings sections',
   },
   category: {
     administration: 'administration',

@@ -73,7 +73,7 @@ const backup: Locale<typeof ru> = {
     password: 'Password',
     passwordHint: 'At least {{min}} characters; several words are better.',
     again: 'Password again',
-    written: 'I have written the password down and understand that without it the backup cannot be restored',
+    written: 'The password is written down; I understand that without it the backup cannot be restored',
   },
   open: {
     title: 'Restore from a backup',

@@ -93,8 +93,8 @@ describe('openFile', () => {
     const err = await rejection(openFile(args, eventFromWindow().event));
     expect(err.type).toBe('too-large');
     expect(err.message).toContain('«big.xlsx»');
-    expect(err.message).toContain('не больше 1 МБ');
-    expect(err.message).toContain('1,1 МБ'); // the file's own size, rounded up
+    expect(err.message).toContain('не больше 1\u00a0МБ');
+    expect(err.message).toContain('1,1\u00a0МБ'); // the file's own size, rounded up
     expect(open).not.toHaveBeenCalled();
     expect(readFile).not.toHaveBeenCalled();
   });
@@ -109,7 +109,7 @@ describe('openFile', () => {
     win.webContents.mainFrame.url = 'app://skhod/index.html';
     const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
     const res = await listeners.get(channels.openFile.channel)!(event, { filters: [], maxBytes: 2 * MiB });
-    expect(res).toEqual({ error: { type: 'too-large', message: expect.stringContaining('не больше 2 МБ') } });
+    expect(res).toEqual({ error: { type: 'too-large', message: expect.stringContaining('не больше 2\u00a0МБ') } });
   });
 
   it('refuses a folder as an io error', async () => {
@@ -192,8 +192,8 @@ describe('saveFile', () => {
 
 describe('formatMegabytes', () => {
   it('formats binary megabytes with a Russian comma', () => {
-    expect(formatMegabytes(100 * MiB)).toBe('100 МБ');
-    expect(formatMegabytes(1.5 * MiB)).toBe('1,5 МБ');
-    expect(formatMegabytes(100 * MiB + 1, 'ceil')).toBe('100,1 МБ');
+    expect(formatMegabytes(100 * MiB)).toBe('100\u00a0МБ');
+    expect(formatMegabytes(1.5 * MiB)).toBe('1,5\u00a0МБ');
+    expect(formatMegabytes(100 * MiB + 1, 'ceil')).toBe('100,1\u00a0МБ');
   });
 });

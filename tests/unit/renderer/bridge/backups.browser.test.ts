@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBrowserBackups } from '../../../../renderer/bridge/backups.browser';
+import { initI18n } from '../../../../renderer/i18n';
+
+// the messages come from the locale files, in Russian as the app starts
+initI18n('ru');
 
 let n = 0;
 const fresh = () => createBrowserBackups(() => indexedDB, `skhod-backups-bridge-${process.pid}-${++n}`);
@@ -36,7 +40,7 @@ describe('browser backups store', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const failing = { open: () => { throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' }); } } as unknown as IDBFactory;
     const b = createBrowserBackups(() => failing, 'never');
-    expect(await b.backupList({})).toMatchObject({ error: { type: 'io', message: expect.stringContaining('закончилось место') } });
+    expect(await b.backupList({})).toMatchObject({ error: { type: 'io', message: expect.stringContaining('Не удалось прочитать список копий: в браузере закончилось место') } });
     vi.restoreAllMocks();
   });
 });

@@ -55,7 +55,7 @@ describe('bounded stamps', () => {
 });
 
 describe('quarantine of changes from the future', () => {
-  it('holds the poisoned change with its drift («31 689 лет») and takes the rest', () => {
+  it('holds the poisoned change with its drift («31 632 года»: 32 takes «года») and takes the rest', () => {
     const ok = put(packHlc({ wall: T0 - 5, counter: 0, device: BAD }), { surname: 'Иванова' });
     const bad = put(POISON, { surname: 'Петрова' });
     const { now, held } = holdFuture([ok, bad], T0);
@@ -63,7 +63,7 @@ describe('quarantine of changes from the future', () => {
     expect(held.map((h) => h.change)).toEqual([bad]);
     const [drift] = driftByDevice(held);
     expect(drift).toMatchObject({ device: BAD, count: 1 });
-    expect(formatDrift(drift!.aheadMs)).toBe(`${Math.floor((999_999_999_999_999 - T0) / 86_400_000 / 365.25).toLocaleString('ru-RU')} лет`);
+    expect(formatDrift(drift!.aheadMs).replace(/[\u00a0\u202f]/g, ' ')).toBe('31 632 года');
   });
 
   it('keeps the seen mark of a device whose change was held, so no peer is told it is here', () => {

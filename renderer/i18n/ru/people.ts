@@ -1,0 +1,14 @@
+/**
+ * Words about a person that agree with the person's gender, used by several areas (certificates, lists).
+ * The key without a context is worded so that it needs no gender: it is shown when the name does not tell
+ * (shared/text/names.ts genderOf → `undefined`). `_male` / `_female` are i18next's context forms.
+ */
+const people = {
+  certificate: {
+    tookPart: 'участник мероприятия',
+    tookPart_male: 'принял участие в мероприятии',
+    tookPart_female: 'приняла участие в мероприятии',
+  },
+};
+
+export default people;
