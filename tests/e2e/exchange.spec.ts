@@ -140,7 +140,7 @@ test('an undo at one desk keeps another desk’s check-in; the review shows «о
   }
 
   await b.app.goTo('Обмен');
-  const conflict = b.page.locator('.conflict').filter({ hasText: 'отменено на стойке' });
+  const conflict = b.page.locator('.conflict').filter({ hasText: 'отменён на стойке' });
   await expect(conflict).toContainText(person!.name);
   await expect(conflict).toContainText('не тот человек');
   await conflict.getByRole('button', { name: /Выбрать другое/ }).click();

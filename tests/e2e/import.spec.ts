@@ -61,7 +61,7 @@ test('imports a messy district list: fixes a mapping, resolves a duplicate, comm
 
   await wizard.button('Далее').click();
   await wizard.expectStep('Импорт');
-  const planned = Number(await wizard.count('будет добавлено').textContent());
+  const planned = await wizard.countValue('будет добавлено');
   expect(planned).toBeGreaterThanOrEqual(35);
   await wizard.screenshot('import-5-confirm');
   await wizard.button('Импортировать').click();
@@ -202,7 +202,7 @@ test('imports 10,000 rows with a progress bar while the page stays responsive', 
   await wizard.button('Далее').click();
   if (await wizard.dialog.locator('section[aria-label="Дубликаты"]').isVisible()) await wizard.button('Далее').click();
   await wizard.expectStep('Импорт');
-  const planned = Number(await wizard.count('будет добавлено').textContent());
+  const planned = await wizard.countValue('будет добавлено');
 
   // the longest task on the main thread during the commit says whether the page stayed responsive
   await page.evaluate(() => {

@@ -48,6 +48,8 @@ export type ExchangePreview = {
   senderRole: DeviceRole | null;
   /** Changes this device does not hold yet, per table. */
   freshCounts: Record<string, number>;
+  /** Records (rows) those changes touch, per table: a score sheet edited five times is one record. */
+  freshRecords: Record<string, number>;
   fresh: number;
   refused: PreviewRefusal[];
   conflicts: MergeReport['conflicts'];
@@ -84,6 +86,9 @@ export async function previewExchange(ctx: DbContext, bytes: Uint8Array, openEve
   const known = peerById.get(header.sender.deviceId);
   const freshCounts: Record<string, number> = {};
   for (const c of plan.fresh) freshCounts[c.table] = (freshCounts[c.table] ?? 0) + 1;
+  const rows = new Map<string, Set<string>>();
+  for (const c of plan.fresh) rows.set(c.table, (rows.get(c.table) ?? new Set<string>()).add(c.rowId));
+  const freshRecords = Object.fromEntries([...rows].map(([table, ids]) => [table, ids.size]));
   return {
     file,
     newEvent: !event,
@@ -91,6 +96,7 @@ export async function previewExchange(ctx: DbContext, bytes: Uint8Array, openEve
     fingerprint: await keyFingerprint(file.publicKey),
     senderRole: sender?.role ?? null,
     freshCounts,
+    freshRecords,
     fresh: plan.fresh.length,
     refused: [...file.refused, ...plan.report.refused],
     conflicts: plan.report.conflicts,

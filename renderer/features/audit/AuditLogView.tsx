@@ -1,13 +1,12 @@
 import { deviceNames } from '../../db/repo/audit';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../shared/text/format';
 import { useDb } from '../../hooks/db-context';
 import { deviceLabel, devicesInLog, filterAudit, formatTime, type AuditEntry, type AuditFilter } from './audit-model';
 import { useAuditLog } from './use-audit-log';
 import './audit.css';
-import { formatNumber } from '../../../shared/text/format';
-
-const KIND_WORDS: Record<AuditEntry['kind'], string> = { create: 'создано', update: 'изменено', delete: 'удалено' };
 
 /**
  * «Журнал изменений»: every change this device knows, newest first — when, on which device (and by
@@ -16,6 +15,7 @@ const KIND_WORDS: Record<AuditEntry['kind'], string> = { create: 'создано
  * Virtualized like the participants table: 100,000 changes cost only the rows on screen.
  */
 export function AuditLogView() {
+  const { t } = useTranslation('audit');
   const ctx = useDb();
   const { log, version, loaded, total, error } = useAuditLog();
   const [filter, setFilter] = useState<AuditFilter>({ person: '', device: '' });
@@ -38,17 +38,16 @@ export function AuditLogView() {
     <div className="audit">
       <div className="audit-filters">
         <label className="field">
-          <span>Человек</span>
-          <input type="search" value={filter.person} placeholder="Фамилия, имя…" onChange={(e) => setFilter((f) => ({ ...f, person: e.target.value }))} />
+          <span>{t('person')}</span>
+          <input type="search" value={filter.person} placeholder={t('personPlaceholder')} onChange={(e) => setFilter((f) => ({ ...f, person: e.target.value }))} />
         </label>
         <label className="field">
-          <span>Устройство</span>
+          <span>{t('device')}</span>
           <select value={filter.device} onChange={(e) => setFilter((f) => ({ ...f, device: e.target.value }))}>
-            <option value="">Все устройства</option>
+            <option value="">{t('allDevices')}</option>
             {devices.map((d) => (
               <option key={d.id} value={d.id}>
-                {deviceLabel(d.id, names)}
-                {d.id === ctx.device.id ? ' (это устройство)' : ''} — {d.count}
+                {t('deviceOption', { name: d.id === ctx.device.id ? t('thisDevice', { name: deviceLabel(d.id, names) }) : deviceLabel(d.id, names), count: formatNumber(d.count) })}
               </option>
             ))}
           </select>
@@ -56,23 +55,25 @@ export function AuditLogView() {
       </div>
       <p className="muted audit-status" role="status">
         {error
-          ? `Не удалось прочитать журнал: ${error}`
+          ? t('readFailed', { message: error })
           : loading
-            ? `Загружаем журнал: ${formatNumber(loaded)}${total !== undefined ? ` из ${formatNumber(total)}` : ''}…`
+            ? total !== undefined
+              ? t('loadingOf', { loaded: formatNumber(loaded), total: formatNumber(total) })
+              : t('loading', { loaded: formatNumber(loaded) })
             : filtered
-              ? `Найдено изменений: ${formatNumber(visible.length)} из ${formatNumber(log.size)}`
-              : `Изменений в журнале: ${formatNumber(log.size)}`}
+              ? t('found', { shown: formatNumber(visible.length), total: formatNumber(log.size) })
+              : t('total', { total: formatNumber(log.size) })}
       </p>
-      <div className="table audit-table" role="table" aria-label="Журнал изменений" aria-rowcount={visible.length + 1}>
+      <div className="table audit-table" role="table" aria-label={t('table')} aria-rowcount={visible.length + 1}>
         <div className="table-row table-head" role="row">
-          <span role="columnheader">Когда</span>
-          <span role="columnheader">Устройство</span>
-          <span role="columnheader">Запись</span>
-          <span role="columnheader">Что изменилось</span>
+          <span role="columnheader">{t('when')}</span>
+          <span role="columnheader">{t('device')}</span>
+          <span role="columnheader">{t('record')}</span>
+          <span role="columnheader">{t('what')}</span>
         </div>
-        <div className="table-body" ref={scrollRef} tabIndex={0} role="rowgroup" aria-label="Изменения, новые сверху">
+        <div className="table-body" ref={scrollRef} tabIndex={0} role="rowgroup" aria-label={t('rows')}>
           {visible.length === 0 ? (
-            <p className="table-empty">{loading ? 'Загрузка…' : filtered ? 'Под эти условия изменений нет.' : 'Журнал пуст.'}</p>
+            <p className="table-empty">{loading ? t('loadingShort') : filtered ? t('noneFiltered') : t('empty')}</p>
           ) : (
             <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((item) => {
@@ -96,7 +97,7 @@ export function AuditLogView() {
                     </span>
                     <span role="cell" className="audit-subject">
                       <span className="audit-table-name">
-                        {e.tableLabel} · {KIND_WORDS[e.kind]}
+                        {e.tableLabel} · {t(`kind.${e.kind}`)}
                       </span>
                       <b>{e.subject}</b>
                     </span>
@@ -115,7 +116,8 @@ export function AuditLogView() {
 }
 
 function FieldList({ entry }: { entry: AuditEntry }) {
-  if (entry.kind === 'delete') return <span className="muted">запись удалена</span>;
+  const { t } = useTranslation('audit');
+  if (entry.kind === 'delete') return <span className="muted">{t('deleted')}</span>;
   if (entry.kind === 'create') {
     return <span className="audit-created">{entry.fields.map((f) => `${f.label}: ${f.after}`).join('; ')}</span>;
   }

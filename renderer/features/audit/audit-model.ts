@@ -11,54 +11,15 @@
 import type { ChangeRecord } from '../../../shared/sync/change';
 import { unpackHlc } from '../../../shared/sync/hlc';
 import { foldRussian } from '../../../shared/search/fold';
-import ru from '../../i18n/ru/app';
-import { FIELD_LABELS } from '../../common/labels';
+import { formatDate } from '../../../shared/text/format';
+import { tr } from '../../i18n';
+import { describeFieldChange, formatFieldValue, type FieldChange, type RecordNames } from './humanize';
 import { tableRowLabel } from '../../common/tables';
 
-const VALUE_WORDS: Record<string, string> = {
-  invited: 'приглашён',
-  confirmed: 'подтверждён',
-  cancelled: 'отменена',
-  arrive: 'прибыл',
-  annul: 'отметка аннулирована',
-  'section-enter': 'вошёл в секцию',
-  'section-leave': 'вышел из секции',
-  ...ru.role,
-  ...ru.category,
-  import: 'импорт',
-  'walk-in': 'на месте',
-  manual: 'вручную',
-  demo: 'демонстрация',
-  badge: 'бейдж',
-};
-/** Fields whose values are codes with a Russian word (a surname that happens to be "guest" stays as typed). */
-const WORD_FIELDS = new Set(['status', 'kind', 'role', 'category', 'source']);
-
-/** Fields whose value names a row of another table: shown by that row's label, not by its id. */
-const REFERENCES: Record<string, string> = {
-  municipalityId: 'municipalities',
-  organizationId: 'organizations',
-  sectionId: 'sections',
-  personId: 'people',
-  registrationId: 'registrations',
-  applicationId: 'applications',
-  jurorId: 'jurors',
-  nominationId: 'nominations',
-  contestId: 'contests',
-  eventId: 'events',
-};
-
-/** Fields never shown: ids that repeat the row or the event. The PIN hash shows as «задан», never its value. */
+/** Fields never shown: ids that repeat the row or the event. */
 const HIDDEN_FIELDS = new Set(['id', 'hlc', 'device', 'createdAt', 'eventId']);
-const SECRET_FIELDS = new Set(['organizerPin']);
 
-export type FieldChange = {
-  field: string;
-  label: string;
-  /** Formatted; '—' for none. `null` when the previous value is not known (older log not loaded). */
-  before: string | null;
-  after: string;
-};
+export type { FieldChange } from './humanize';
 
 export type AuditEntry = {
   hlc: string;
@@ -209,8 +170,9 @@ export class AuditLog {
 
   personName(personId: string): string {
     const p = this.rowState('people', personId);
-    if (!p) return this.known.get(rowKey('people', personId)) ?? `человек ${shortId(personId)}`;
-    return [p.surname, p.name, p.patronymic].filter((s) => typeof s === 'string' && s).join(' ') || `человек ${shortId(personId)}`;
+    const fallback = () => tr('records')('personFallback', { id: shortId(personId) });
+    if (!p) return this.known.get(rowKey('people', personId)) ?? fallback();
+    return [p.surname, p.name, p.patronymic].filter((s) => typeof s === 'string' && s).join(' ') || fallback();
   }
 
   /** A row in words, as a reader of the audit trail would name it. */
@@ -228,30 +190,48 @@ export class AuditLog {
       case 'checkins':
       case 'prints': {
         const person = this.personOf(table, rowId);
-        return person ? this.personName(person) : `${tableRowLabel(table)} ${shortId(rowId)}`;
+        return person ? this.personName(person) : rowFallback(table, rowId);
       }
       case 'delegations':
-        return ref('municipalityId', 'municipalities') || `делегация ${shortId(rowId)}`;
+        return ref('municipalityId', 'municipalities') || tr('records')('delegationFallback', { id: shortId(rowId) });
       case 'scores':
       case 'assignments':
       case 'conflicts': {
         const app = ref('applicationId', 'applications');
         const juror = ref('jurorId', 'jurors');
-        return [app && `«${app}»`, juror].filter(Boolean).join(' — ') || `${tableRowLabel(table)} ${shortId(rowId)}`;
+        return [app && `«${app}»`, juror].filter(Boolean).join(' — ') || rowFallback(table, rowId);
       }
       default:
-        return str(s.title) ?? str(s.name) ?? this.known.get(rowKey(table, rowId)) ?? `${tableRowLabel(table)} ${shortId(rowId)}`;
+        return str(s.title) ?? str(s.name) ?? this.known.get(rowKey(table, rowId)) ?? rowFallback(table, rowId);
     }
   }
 
-  /** A value as the screen shows it: referenced rows by label, booleans and statuses in words. */
+  /** How values name other rows and a score's criteria: by this log's labels. */
+  readonly names: RecordNames = {
+    row: (table, id) => this.label(table, id),
+    criterion: (id) => this.criterion(id),
+  };
+
+  /** A criterion's title by its id, from the nominations in the log (the newest title wins). */
+  criterion(id: string): string | undefined {
+    if (!this.criteria || this.criteriaVersion !== this.version) {
+      this.criteria = new Map();
+      this.criteriaVersion = this.version;
+      for (const [key] of this.byRow) {
+        if (!key.startsWith('nominations\u0000')) continue;
+        const list = this.rowState('nominations', key.slice('nominations\u0000'.length))?.criteria;
+        if (Array.isArray(list)) for (const c of list as Array<{ id?: unknown; title?: unknown }>) if (typeof c.id === 'string' && typeof c.title === 'string') this.criteria.set(c.id, c.title);
+      }
+    }
+    return this.criteria.get(id);
+  }
+
+  private criteria?: Map<string, string>;
+  private criteriaVersion = -1;
+
+  /** A value as the screen shows it: referenced rows by label, codes, booleans, dates and marks in words. */
   format(field: string, value: unknown): string {
-    if (value === null || value === undefined || value === '') return '—';
-    if (SECRET_FIELDS.has(field)) return 'задан';
-    const refTable = REFERENCES[field];
-    if (refTable && typeof value === 'string') return this.label(refTable, value);
-    if (field === 'sectionPrefs' && Array.isArray(value)) return value.map((id) => (typeof id === 'string' ? this.label('sections', id) : String(id))).join(', ') || '—';
-    return formatPlain(value, WORD_FIELDS.has(field));
+    return formatFieldValue(field, value, this.names);
   }
 
   /** One change, ready for the screen. */
@@ -263,7 +243,7 @@ export class AuditLog {
       for (const [field, value] of Object.entries(change.fields)) {
         if (HIDDEN_FIELDS.has(field) || (kind === 'create' && value === null)) continue;
         const prev = kind === 'create' ? { value: null } : this.previous(change, field);
-        fields.push({ field, label: FIELD_LABELS[field] ?? field, before: prev ? this.format(field, prev.value) : null, after: this.format(field, value) });
+        fields.push(...describeFieldChange(field, prev, value, this.names));
       }
     }
     const state = this.rowState(change.table, change.rowId);
@@ -329,33 +309,15 @@ export function devicesInLog(log: AuditLog): Array<{ id: string; count: number }
 
 /** A device as people know it: its name when this device has its row, else the name Сход gives new devices. */
 export function deviceLabel(id: string, names: ReadonlyMap<string, string>): string {
-  return names.get(id) ?? `Устройство ${id.slice(0, 4).toUpperCase()}`;
+  return names.get(id) ?? tr('records')('deviceFallback', { id: id.slice(0, 4).toUpperCase() });
 }
 
-function formatPlain(value: unknown, words = false): string {
-  if (typeof value === 'boolean') return value ? 'да' : 'нет';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return ISO_TIME.test(value) ? formatTime(Date.parse(value)) : clip((words && VALUE_WORDS[value]) || value);
-  if (Array.isArray(value)) return clip(value.map((v) => formatPlain(v, words)).join(', ')) || '—';
-  if (typeof value === 'object' && value) {
-    const o = value as Fields;
-    if ('given' in o) return o.given ? `дано${typeof o.at === 'string' ? ` ${o.at.slice(0, 10).split('-').reverse().join('.')}` : ''}` : 'нет';
-    return clip(JSON.stringify(value));
-  }
-  return clip(String(value));
-}
-
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** «18.12.2019 09:41:05» in the device's time zone (where the audit is read). */
+/** «18.12.2019, 09:41:05» in the event's time zone. */
 export function formatTime(ms: number): string {
-  if (!Number.isFinite(ms)) return '—';
-  const d = new Date(ms);
-  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return Number.isFinite(ms) ? formatDate(ms, 'dateTimeSeconds') : '—';
 }
 
-const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
+const rowFallback = (table: string, rowId: string) => tr('records')('rowFallback', { table: tableRowLabel(table), id: shortId(rowId) });
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 const shortId = (id: string) => id.slice(0, 6);
 const byHlc = (a: ChangeRecord, b: ChangeRecord) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0);

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AUTO_BACKUP_INTERVAL_MS, autoBackupIfChanged } from '../../db/backup';
 import { useDb } from '../../hooks/db-context';
-import { STORAGE_WARNING_TITLE, usePersistentStorage } from './persist';
+import { usePersistentStorage } from './persist';
 import './backup.css';
 
 const DISMISSED = 'skhod.storageWarningDismissed';
@@ -13,6 +14,7 @@ const DISMISSED = 'skhod.storageWarningDismissed';
  * cover a button at the desk; the full explanation is in Настройки → Резервные копии.
  */
 export function BackupGuard() {
+  const { t } = useTranslation('backup');
   const ctx = useDb();
   const storage = usePersistentStorage();
   const [dismissed, setDismissed] = useState(() => sessionStorage.getItem(DISMISSED) === '1');
@@ -31,10 +33,9 @@ export function BackupGuard() {
 
   if (storage !== 'refused' || dismissed) return null;
   return (
-    <aside className="storage-warning" aria-label="Предупреждение о хранении данных">
+    <aside className="storage-warning" aria-label={t('storage.bannerLabel')}>
       <p>
-        <strong>{STORAGE_WARNING_TITLE}:</strong> постоянное хранение не разрешено. Регулярно скачивайте полную копию (Настройки → Резервные
-        копии).
+        <strong>{t('storage.title')}:</strong> {t('storage.banner')}
       </p>
       <button
         type="button"
@@ -43,7 +44,7 @@ export function BackupGuard() {
           setDismissed(true);
         }}
       >
-        Понятно, скрыть
+        {t('storage.hide')}
       </button>
     </aside>
   );

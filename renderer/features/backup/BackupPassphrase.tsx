@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormDialog, TextField, useDialogAction } from '../../components/ui';
 import { MIN_PASSPHRASE_LENGTH } from '../../../shared/backup/seal';
 import { formatDate } from '../../../shared/text/format';
@@ -12,6 +13,7 @@ import type { ConfirmDestructive } from './confirm';
  * that a forgotten password loses the copy, and asks for it twice and for a tick that it is written down.
  */
 export function BackupPassphrase({ confirmDestructive, disabled }: { confirmDestructive: ConfirmDestructive; disabled?: boolean }) {
+  const { t } = useTranslation('backup');
   const ctx = useDb();
   const [setAt, setSetAt] = useState<string | null>();
   const [editing, setEditing] = useState(false);
@@ -27,11 +29,11 @@ export function BackupPassphrase({ confirmDestructive, disabled }: { confirmDest
 
   const start = async () => {
     setError(undefined);
-    if (await confirmDestructive({ kind: 'backup-passphrase', title: 'Задать пароль резервных копий' })) setEditing(true);
+    if (await confirmDestructive({ kind: 'backup-passphrase', title: t('passphrase.setTitle') })) setEditing(true);
   };
   const remove = async () => {
     setError(undefined);
-    if (!(await confirmDestructive({ kind: 'backup-passphrase', title: 'Снять пароль с резервных копий' }))) return;
+    if (!(await confirmDestructive({ kind: 'backup-passphrase', title: t('passphrase.removeTitle') }))) return;
     try {
       await removeBackupPassphrase(ctx);
     } catch (e) {
@@ -42,22 +44,22 @@ export function BackupPassphrase({ confirmDestructive, disabled }: { confirmDest
 
   if (setAt === undefined) return null;
   return (
-    <div className="backup-passphrase" role="group" aria-label="Пароль резервных копий">
+    <div className="backup-passphrase" role="group" aria-label={t('passphrase.group')}>
       {setAt ? (
         <p>
-          <strong>Копии в файлах защищены паролем</strong> (задан {formatDate(setAt, 'dateTimeSeconds')}). Без пароля такую копию не восстановить. Копии, которые
-          Сход хранит на этом устройстве, остаются без пароля.
+          <strong>{t('passphrase.onStrong')}</strong>
+          {t('passphrase.on', { at: formatDate(setAt, 'dateTimeSeconds') })}
         </p>
       ) : (
-        <p>Копии, сохранённые в файл, не защищены паролем: данные участников из такого файла прочитает любой, у кого он окажется.</p>
+        <p>{t('passphrase.off')}</p>
       )}
       <div className="backup-actions">
         <button type="button" onClick={() => void start()} disabled={disabled}>
-          {setAt ? 'Сменить пароль…' : 'Защитить резервные копии паролем…'}
+          {setAt ? t('passphrase.change') : t('passphrase.protect')}
         </button>
         {setAt && (
           <button type="button" onClick={() => void remove()} disabled={disabled}>
-            Снять защиту паролем
+            {t('passphrase.remove')}
           </button>
         )}
       </div>
@@ -79,6 +81,7 @@ export function BackupPassphrase({ confirmDestructive, disabled }: { confirmDest
 }
 
 function PassphraseDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('backup');
   const ctx = useDb();
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
@@ -87,7 +90,7 @@ function PassphraseDialog({ onClose }: { onClose: () => void }) {
   const { busy, error, run } = useDialogAction();
 
   const submit = async (e: { currentTarget: Element }) => {
-    const problem = passphraseProblem(first, second) ?? (written ? undefined : 'Отметьте, что пароль записан и хранится отдельно от копий.');
+    const problem = passphraseProblem(first, second) ?? (written ? undefined : t('passphrase.notWritten'));
     setShown(problem);
     if (problem) return;
     await run(e, () => setBackupPassphrase(ctx, first));
@@ -95,26 +98,26 @@ function PassphraseDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <FormDialog
-      title="Пароль для резервных копий"
+      title={t('passphrase.dialogTitle')}
       className="passphrase-dialog"
       onClose={onClose}
       onSubmit={submit}
-      submitLabel={busy ? 'Задаём пароль…' : 'Задать пароль'}
+      submitLabel={busy ? t('passphrase.setting') : t('passphrase.set')}
       busy={busy}
       error={error}
     >
       <div className="backup-warning" role="note">
         <p>
-          <strong>Без пароля копию из файла восстановить нельзя.</strong> Сход не хранит пароль и не может его напомнить или сбросить; никто — ни
-          разработчики, ни техподдержка — не восстановит такую копию.
+          <strong>{t('passphrase.warningStrong')}</strong>
+          {t('passphrase.warning')}
         </p>
-        <p>Запишите пароль и храните его отдельно от флешки с копиями. Копии, которые Сход сам делает на этом устройстве, остаются без пароля.</p>
+        <p>{t('passphrase.writeDown')}</p>
       </div>
       <TextField
-        label="Пароль"
+        label={t('passphrase.password')}
         type="password"
         autoComplete="new-password"
-        hint={`Не короче ${MIN_PASSPHRASE_LENGTH} символов; лучше несколько слов.`}
+        hint={t('passphrase.passwordHint', { min: MIN_PASSPHRASE_LENGTH })}
         value={first}
         onChange={(v) => {
           setFirst(v);
@@ -123,7 +126,7 @@ function PassphraseDialog({ onClose }: { onClose: () => void }) {
         required
       />
       <TextField
-        label="Пароль ещё раз"
+        label={t('passphrase.again')}
         type="password"
         autoComplete="new-password"
         value={second}
@@ -135,8 +138,7 @@ function PassphraseDialog({ onClose }: { onClose: () => void }) {
         error={shown}
       />
       <label className="checkbox">
-        <input type="checkbox" checked={written} onChange={(e) => setWritten(e.target.checked)} /> Пароль записан; я понимаю, что без него копию не
-        восстановить
+        <input type="checkbox" checked={written} onChange={(e) => setWritten(e.target.checked)} /> {t('passphrase.written')}
       </label>
     </FormDialog>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { bridge } from '../../bridge/bridge';
 import {
   createBackup,
@@ -31,6 +32,7 @@ type Props = {
 
 /** Настройки → Резервные копии: the backups kept on this device, a full copy to download, restore. */
 export function BackupSection(props: Props) {
+  const { t } = useTranslation('backup');
   const ctx = useDb();
   const [items, setItems] = useState<StoredBackupItem[]>();
   const [undo, setUndo] = useState<RestoreUndo>();
@@ -75,17 +77,17 @@ export function BackupSection(props: Props) {
 
   const createNow = () =>
     run('create', async () => {
-      const item = await saveBackup(ctx, 'Вручную');
-      return `Копия создана: ${formatDate(item.time, 'dateTimeSeconds')}, ${formatBytes(item.size)}.`;
+      const item = await saveBackup(ctx, t('section.manualReason'));
+      return t('section.created', { time: formatDate(item.time, 'dateTimeSeconds'), size: formatBytes(item.size) });
     });
 
   const downloadFull = () =>
     run('download', async () => {
       const now = new Date();
-      const { bytes, sealed } = await backupForFile(ctx, (await createBackup(ctx, 'Полная копия, скачанная вручную', now)).bytes);
+      const { bytes, sealed } = await backupForFile(ctx, (await createBackup(ctx, t('section.fullReason'), now)).bytes);
       const saved = await bridge.saveFile({ suggestedName: downloadName(now), bytes });
       if ('error' in saved) throw new Error(saved.error.message);
-      return saved.data ? `Полная копия сохранена${sealed ? ' (защищена паролем)' : ''}: ${saved.data.name} (${formatBytes(bytes.byteLength)}).` : undefined;
+      return saved.data ? t(sealed ? 'section.fullSavedSealed' : 'section.fullSaved', { name: saved.data.name, size: formatBytes(bytes.byteLength) }) : undefined;
     });
 
   const downloadStored = (item: StoredBackupItem) =>
@@ -93,12 +95,12 @@ export function BackupSection(props: Props) {
       const { bytes, sealed } = await backupForFile(ctx, await loadStoredBackup(item.name));
       const saved = await bridge.saveFile({ suggestedName: downloadName(new Date(item.time)), bytes });
       if ('error' in saved) throw new Error(saved.error.message);
-      return saved.data ? `Копия сохранена${sealed ? ' (защищена паролем)' : ''}: ${saved.data.name}.` : undefined;
+      return saved.data ? t(sealed ? 'section.savedSealed' : 'section.saved', { name: saved.data.name }) : undefined;
     });
 
   const undoLast = () =>
     run('undo', async () => {
-      if (!(await confirmDestructive({ kind: 'undo-restore', title: 'Отменить восстановление и вернуть данные, какими они были до него' }))) return;
+      if (!(await confirmDestructive({ kind: 'undo-restore', title: t('section.undoTitle') }))) return;
       await undoRestore(ctx);
       window.location.reload();
     });
@@ -111,37 +113,36 @@ export function BackupSection(props: Props) {
   return (
     <section className="backup-section" aria-labelledby="backup-heading">
       <h2 id="backup-heading" className="subheading">
-        Резервные копии
+        {t('section.heading')}
       </h2>
       <StorageStatus />
       {undo && (
-        <div className="backup-undo" role="group" aria-label="Последнее восстановление">
+        <div className="backup-undo" role="group" aria-label={t('section.lastRestore')}>
           <p>
-            Данные восстановлены {formatDate(undo.at, 'dateTimeSeconds')} из копии от {formatDate(undo.restoredCreatedAt, 'dateTimeSeconds')} («{undo.restoredReason}»).
+            {t('section.restoredFrom', { at: formatDate(undo.at, 'dateTimeSeconds'), createdAt: formatDate(undo.restoredCreatedAt, 'dateTimeSeconds'), reason: undo.restoredReason })}
           </p>
           <div className="backup-actions">
             <button type="button" onClick={() => void undoLast()} disabled={busy !== undefined}>
-              Отменить восстановление
+              {t('section.undo')}
             </button>
             <button type="button" onClick={() => void keepRestored()} disabled={busy !== undefined}>
-              Оставить восстановленные данные
+              {t('section.keep')}
             </button>
           </div>
         </div>
       )}
       <p className="muted backup-hint">
-        Сход сам делает копию перед каждым импортом и приёмом файла обмена, а пока идёт работа — каждые 10 минут. Хранятся 10 последних копий и
-        по одной за каждый из последних 7 дней. Для надёжного хранения скачайте полную копию на диск или флешку.
+        {t('section.hint')}
       </p>
       <div className="backup-actions">
         <button type="button" className="primary" onClick={() => void createNow()} disabled={busy !== undefined} aria-busy={busy === 'create'}>
-          {busy === 'create' ? 'Создаём копию…' : 'Создать копию сейчас'}
+          {busy === 'create' ? t('section.creating') : t('section.create')}
         </button>
         <button type="button" onClick={() => void downloadFull()} disabled={busy !== undefined} aria-busy={busy === 'download'}>
-          Скачать полную копию
+          {t('section.download')}
         </button>
         <button type="button" onClick={() => void restore.fromFile()} disabled={busy !== undefined || restore.busy}>
-          Восстановить из файла…
+          {t('section.restoreFromFile')}
         </button>
       </div>
       <BackupPassphrase confirmDestructive={confirmDestructive} disabled={busy !== undefined} />
@@ -154,21 +155,21 @@ export function BackupSection(props: Props) {
         </p>
       )}
       {items === undefined ? (
-        <p className="muted">Загружаем список копий…</p>
+        <p className="muted">{t('section.loading')}</p>
       ) : items.length === 0 ? (
-        <p className="empty">На этом устройстве пока нет резервных копий.</p>
+        <p className="empty">{t('section.empty')}</p>
       ) : (
         <table className="simple-table backup-list">
-          <caption className="visually-hidden">Резервные копии на этом устройстве</caption>
+          <caption className="visually-hidden">{t('section.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Время</th>
-              <th scope="col">Причина</th>
+              <th scope="col">{t('section.time')}</th>
+              <th scope="col">{t('section.reason')}</th>
               <th scope="col" className="num">
-                Размер
+                {t('section.size')}
               </th>
               <th scope="col">
-                <span className="visually-hidden">Действия</span>
+                <span className="visually-hidden">{t('section.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -181,11 +182,11 @@ export function BackupSection(props: Props) {
                   <td>{b.info?.reason ?? '—'}</td>
                   <td className="num">{formatBytes(b.size)}</td>
                   <td className="backup-row-actions">
-                    <button type="button" onClick={() => void restore.fromStore(b.name)} disabled={busy !== undefined || restore.busy} aria-label={`Восстановить копию от ${when}`}>
-                      Восстановить…
+                    <button type="button" onClick={() => void restore.fromStore(b.name)} disabled={busy !== undefined || restore.busy} aria-label={t('section.restoreRowLabel', { time: when })}>
+                      {t('section.restoreRow')}
                     </button>
-                    <button type="button" onClick={() => void downloadStored(b)} disabled={busy !== undefined} aria-label={`Скачать копию от ${when}`}>
-                      Скачать
+                    <button type="button" onClick={() => void downloadStored(b)} disabled={busy !== undefined} aria-label={t('section.downloadRowLabel', { time: when })}>
+                      {t('section.downloadRow')}
                     </button>
                   </td>
                 </tr>

@@ -4,7 +4,7 @@ import { Dialog, closeDialog } from '../../components/ui';
 import type { BackupContent } from '../../../shared/backup/format';
 import { restoreBackup, type BackupPreview } from '../../db/backup';
 import { useDb } from '../../hooks/db-context';
-import { formatDate } from '../../../shared/text/format';
+import { formatDate, formatNumber } from '../../../shared/text/format';
 import { tableTitle } from '../../common/tables';
 import type { ConfirmDestructive } from './confirm';
 
@@ -23,7 +23,7 @@ type Props = {
  * transaction and the page reloads (in-memory indexes were built from the old data).
  */
 export function RestoreDialog({ content, preview, source, confirmDestructive, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('backup');
   const ctx = useDb();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -31,7 +31,7 @@ export function RestoreDialog({ content, preview, source, confirmDestructive, on
 
   const restore = async () => {
     setError(undefined);
-    if (!(await confirmDestructive({ kind: 'restore', title: `Восстановить данные из копии от ${formatDate(h.createdAt, 'dateTimeSeconds')}` }))) return;
+    if (!(await confirmDestructive({ kind: 'restore', title: t('restore.confirmTitle', { time: formatDate(h.createdAt, 'dateTimeSeconds') }) }))) return;
     setBusy(true);
     try {
       await restoreBackup(ctx, content);
@@ -42,10 +42,10 @@ export function RestoreDialog({ content, preview, source, confirmDestructive, on
     }
   };
 
-  const changed = preview.tables.filter((t) => t.backup !== t.current);
+  const changed = preview.tables.filter((row) => row.backup !== row.current);
   return (
     <Dialog
-      title="Восстановление из резервной копии"
+      title={t('restore.title')}
       wide
       className="restore-dialog"
       busy={busy}
@@ -54,82 +54,80 @@ export function RestoreDialog({ content, preview, source, confirmDestructive, on
         <>
           {/* «Отмена» first, so the focus lands on the safe choice when the dialog opens */}
           <button type="button" onClick={closeDialog} disabled={busy}>
-            Отмена
+            {t('restore.cancel')}
           </button>
           <button type="button" className="primary" onClick={() => void restore()} disabled={busy}>
-            {busy ? 'Восстанавливаем… не закрывайте окно' : 'Восстановить'}
+            {busy ? t('restore.restoring') : t('restore.restore')}
           </button>
         </>
       }
     >
       <p className="muted">{source}</p>
       <dl className="facts">
-        <dt>Копия сделана</dt>
+        <dt>{t('restore.createdAt')}</dt>
         <dd>{formatDate(h.createdAt, 'dateTimeSeconds')}</dd>
-        <dt>Причина</dt>
+        <dt>{t('restore.reason')}</dt>
         <dd>{h.reason}</dd>
-        <dt>Устройство</dt>
+        <dt>{t('restore.device')}</dt>
         <dd>
-          {h.device.name}
-          {preview.sameDevice ? ' (это устройство)' : ' (другое устройство)'}
+          {t(preview.sameDevice ? 'restore.thisDevice' : 'restore.otherDevice', { name: h.device.name })}
         </dd>
-        <dt>Мероприятия в копии</dt>
-        <dd>{h.events.length ? h.events.map((e) => e.title).join('; ') : 'нет'}</dd>
-        <dt>Мероприятия сейчас</dt>
-        <dd>{preview.currentEvents.length ? preview.currentEvents.join('; ') : 'нет'}</dd>
+        <dt>{t('restore.eventsInCopy')}</dt>
+        <dd>{h.events.length ? h.events.map((e) => e.title).join('; ') : t('restore.none')}</dd>
+        <dt>{t('restore.eventsNow')}</dt>
+        <dd>{preview.currentEvents.length ? preview.currentEvents.join('; ') : t('restore.none')}</dd>
       </dl>
       <table className="simple-table restore-counts">
-        <caption className="visually-hidden">Записей в копии и сейчас</caption>
+        <caption className="visually-hidden">{t('restore.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Данные</th>
+            <th scope="col">{t('restore.data')}</th>
             <th scope="col" className="num">
-              В копии
+              {t('restore.inCopy')}
             </th>
             <th scope="col" className="num">
-              Сейчас
+              {t('restore.now')}
             </th>
           </tr>
         </thead>
         <tbody>
           {preview.tables
-            .filter((t) => t.backup > 0 || t.current > 0)
-            .map((t) => (
-              <tr key={t.table} className={t.backup !== t.current ? 'differs' : undefined}>
-                <th scope="row">{tableTitle(t.table)}</th>
-                <td className="num">{t.backup}</td>
-                <td className="num">{t.current}</td>
+            .filter((row) => row.backup > 0 || row.current > 0)
+            .map((row) => (
+              <tr key={row.table} className={row.backup !== row.current ? 'differs' : undefined}>
+                <th scope="row">{tableTitle(row.table)}</th>
+                <td className="num">{formatNumber(row.backup)}</td>
+                <td className="num">{formatNumber(row.current)}</td>
               </tr>
             ))}
         </tbody>
       </table>
       <div className="restore-consequence">
         {changed.length === 0 && !preview.loses ? (
-          <p>Данные в копии совпадают с текущими по количеству записей.</p>
+          <p>{t('restore.same')}</p>
         ) : (
-          <p>Все данные на этом устройстве будут заменены данными из копии.</p>
+          <p>{t('restore.replaced')}</p>
         )}
         {preview.loses && (
           <p>
-            <strong>На этом устройстве есть изменения, которых нет в копии.</strong> После восстановления их не будет здесь, пока вы не отмените
-            восстановление или не получите их файлом обмена с других устройств.
+            <strong>{t('restore.losesStrong')}</strong>
+            {t('restore.loses')}
           </p>
         )}
         {preview.foreignDevices.length > 0 && (
           <div className="attention">
-            <p>В копии есть устройства, которых здесь нет или которые здесь записаны иначе. Они не переносятся: роли устройствам выдаёт организатор файлом подключения.</p>
+            <p>{t('restore.foreign')}</p>
             <ul>
               {preview.foreignDevices.map((d) => (
                 <li key={d.id}>
-                  {d.name} — {t(`deviceRole.${d.role}`, { defaultValue: d.role })}
+                  {t('restore.foreignDevice', { name: d.name, role: t(`app:deviceRole.${d.role}`, { defaultValue: d.role }) })}
                 </li>
               ))}
             </ul>
           </div>
         )}
         <p className="muted">
-          Перед восстановлением Сход сохранит копию текущего состояния — восстановление можно будет отменить кнопкой «Отменить восстановление» в
-          разделе «Резервные копии». Имя и роль этого устройства, его подключения к мероприятиям и известные ему устройства сохранятся.
+          {t('restore.undoNote')}
         </p>
       </div>
       {error && (

@@ -36,10 +36,3 @@ export function usePersistentStorage(): StorageState | undefined {
   }, []);
   return state;
 }
-
-// The texts avoid the word for "browser": an operator at a desk knows "Сход", not what it runs in.
-export const STORAGE_WARNING_TITLE = 'Данные этого устройства могут быть удалены';
-export const STORAGE_WARNING_TEXT =
-  'Постоянное хранение не разрешено: когда на диске мало места, база Схода вместе с отметками, оценками и сохранёнными здесь копиями может быть стёрта автоматически. ' +
-  'Что сделать: регулярно нажимайте «Скачать полную копию» и храните файл на диске или флешке; освободите место на диске; ' +
-  'по возможности работайте в приложении Сход для компьютера — там хранение постоянное.';

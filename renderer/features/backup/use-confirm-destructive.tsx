@@ -1,12 +1,7 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useOrganizerGate } from '../../components/organizer-gate';
-import type { ConfirmDestructive, DestructiveKind } from './confirm';
-
-const WHAT: Record<DestructiveKind, string> = {
-  restore: 'восстановить данные из резервной копии',
-  'undo-restore': 'отменить восстановление из резервной копии',
-  'backup-passphrase': 'изменить пароль резервных копий',
-};
+import type { ConfirmDestructive } from './confirm';
 
 /**
  * The gate for restore, its undo and the backups' passphrase: the organizer PIN on a desk, district or juror device (the
@@ -15,6 +10,7 @@ const WHAT: Record<DestructiveKind, string> = {
  * dialog never shows.
  */
 export function useConfirmDestructive(override?: ConfirmDestructive): [ConfirmDestructive, ReactNode] {
+  const { t } = useTranslation('backup');
   const [askOrganizer, gateDialog] = useOrganizerGate();
-  return [override ?? ((action) => askOrganizer(WHAT[action.kind])), gateDialog];
+  return [override ?? ((action) => askOrganizer(t(`gate.${action.kind}`))), gateDialog];
 }

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormDialog, TextField, closeDialog } from '../../components/ui';
 import type { BackupContent } from '../../../shared/backup/format';
 import { MAX_BACKUP_BYTES } from '../../../shared/backup/names';
@@ -21,6 +22,7 @@ type Loaded = { bytes: Uint8Array; source: string };
  * `confirmDestructive` is that gate (the organizer PIN on other devices, or the caller's override).
  */
 export function useRestoreFrom(override?: ConfirmDestructive) {
+  const { t } = useTranslation('backup');
   const ctx = useDb();
   const [confirmDestructive, gateDialog] = useConfirmDestructive(override);
   const [pending, setPending] = useState<PendingRestore>();
@@ -51,15 +53,15 @@ export function useRestoreFrom(override?: ConfirmDestructive) {
   const fromFile = () =>
     prepare(async () => {
       const r = await bridge.openFile({
-        title: 'Восстановить из резервной копии',
-        filters: [{ name: 'Резервная копия Схода', extensions: ['skhod-backup'] }],
+        title: t('open.title'),
+        filters: [{ name: t('open.filter'), extensions: ['skhod-backup'] }],
         maxBytes: MAX_BACKUP_BYTES,
       });
       if ('error' in r) throw new Error(r.error.message);
-      return r.data && { bytes: r.data.bytes, source: `Файл «${r.data.name}»` };
+      return r.data && { bytes: r.data.bytes, source: t('open.file', { name: r.data.name }) };
     });
 
-  const fromStore = (name: string) => prepare(async () => ({ bytes: await loadStoredBackup(name), source: 'Резервная копия на этом устройстве' }));
+  const fromStore = (name: string) => prepare(async () => ({ bytes: await loadStoredBackup(name), source: t('open.stored') }));
 
   const dialogs: ReactNode = (
     <>
@@ -79,8 +81,9 @@ export function useRestoreFrom(override?: ConfirmDestructive) {
   return { error, busy, fromFile, fromStore, confirmDestructive, dialogs };
 }
 
-/** The passphrase of a sealed backup; stays open with the Russian error until it opens or is cancelled. */
+/** The passphrase of a sealed backup; stays open with the error until it opens or is cancelled. */
 function PassphrasePrompt({ source, open, onClose }: { source: string; open: (passphrase: string) => Promise<void>; onClose: () => void }) {
+  const { t } = useTranslation('backup');
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -97,10 +100,10 @@ function PassphrasePrompt({ source, open, onClose }: { source: string; open: (pa
     }
   };
   return (
-    <FormDialog title="Копия защищена паролем" className="passphrase-dialog" onClose={onClose} onSubmit={submit} submitLabel={busy ? 'Проверяем пароль…' : 'Открыть копию'} busy={busy}>
+    <FormDialog title={t('open.sealedTitle')} className="passphrase-dialog" onClose={onClose} onSubmit={submit} submitLabel={busy ? t('open.checking') : t('open.openCopy')} busy={busy}>
       <p className="muted">{source}</p>
-      <p>Введите пароль, который был задан, когда копию сохраняли. Пока копия не открыта, данные на этом устройстве не меняются.</p>
-      <TextField label="Пароль резервной копии" type="password" autoComplete="current-password" value={passphrase} onChange={setPassphrase} error={error} />
+      <p>{t('open.sealedText')}</p>
+      <TextField label={t('open.sealedLabel')} type="password" autoComplete="current-password" value={passphrase} onChange={setPassphrase} error={error} />
     </FormDialog>
   );
 }

@@ -4,17 +4,21 @@
  * two desks, an edit hidden by a delete («восстановить»), an annul that missed another desk's arrival.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
 import { resolveConflict, type ConflictResolution, type StoredConflict } from '../../db/repo/sync-conflicts';
 import { useDb } from '../../hooks/db-context';
+import { tr } from '../../i18n';
 import { useDeviceNames, useRowLabels, useSyncConflicts } from '../../hooks/use-exchange';
+import { fieldLabel, type RecordNames } from '../audit';
 import { tableRowLabel } from '../../common/tables';
-import { fieldLabel, formatValue, stampTime, timeOf } from './labels';
+import { quotedValue, stampTime, timeOf } from './labels';
 import { QuarantineReview } from './QuarantineReview';
 
 type Entry = { id: string; device: string; hlc: string; operator?: string; at?: string };
 
 export function ConflictReview({ event }: { event: EventRow }) {
+  const { t } = useTranslation('exchange');
   const ctx = useDb();
   const conflicts = useSyncConflicts(event.id);
   const devices = useDeviceNames();
@@ -22,20 +26,19 @@ export function ConflictReview({ event }: { event: EventRow }) {
   const open = conflicts?.filter((c) => !c.resolved) ?? [];
   const shown = showClosed ? (conflicts ?? []) : open;
   const labels = useRowLabels(shown);
-  const deviceName = (id: string) => (id === ctx.device.id ? `${ctx.device.name} (это устройство)` : (devices?.get(id) ?? `устройство ${id.slice(0, 4)}`));
+  const deviceName = (id: string) => (id === ctx.device.id ? t('conflicts.thisDevice', { name: ctx.device.name }) : (devices?.get(id) ?? t('conflicts.device', { id: id.slice(0, 4) })));
+  const names: RecordNames = { row: (table, id) => labels.get(`${table}|${id}`) };
   const [error, setError] = useState<string | null>(null);
   const resolve = (c: StoredConflict, as: ConflictResolution) =>
     resolveConflict(ctx, event.id, c.id, as).then(
       () => setError(null),
       (e: Error) => setError(e.message),
     );
-  const entryLine = (e: Entry) => (
-    <>
-      {deviceName(e.device)}, {e.at ? timeOf(e.at) : stampTime(e.hlc)}
-      {e.operator && `, оператор ${e.operator}`}
-    </>
-  );
-  const person = (registrationId: string) => labels.get(`registrations|${registrationId}`) ?? 'Участник';
+  const entryLine = (e: Entry) => {
+    const line = { device: deviceName(e.device), time: e.at ? timeOf(e.at) : stampTime(e.hlc), operator: e.operator };
+    return e.operator ? t('conflicts.entryOperator', line) : t('conflicts.entry', line);
+  };
+  const person = (registrationId: string) => labels.get(`registrations|${registrationId}`) ?? t('conflicts.participant');
   const choice = (item: StoredConflict, kept: string, other: string, done: { kept: string; other: string }) =>
     item.resolved ? (
       <p className="muted small">{item.resolved.as === 'other' ? done.other : done.kept}</p>
@@ -53,10 +56,10 @@ export function ConflictReview({ event }: { event: EventRow }) {
   return (
     <div className="report-block">
       <h2 className="subheading">
-        Конфликты {open.length > 0 && <span className="tag">{open.length}</span>}
+        {t('conflicts.heading')} {open.length > 0 && <span className="tag">{open.length}</span>}
       </h2>
       <QuarantineReview event={event} deviceName={deviceName} />
-      {conflicts && conflicts.length === 0 && <p className="muted">Конфликтов нет: ни одно поле не меняли на двух устройствах одновременно, двойных отметок нет.</p>}
+      {conflicts && conflicts.length === 0 && <p className="muted">{t('conflicts.none')}</p>}
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -70,33 +73,36 @@ export function ConflictReview({ event }: { event: EventRow }) {
               return (
                 <li key={item.id} className="conflict">
                   <p>
-                    <strong>{person(c.registrationId)}</strong>: приход отмечен на двух устройствах — засчитан один:
+                    <strong>{person(c.registrationId)}</strong>: {t('conflicts.doubleCheckin')}
                   </p>
                   <ul>
                     {c.entries.map((e) => (
                       <li key={e.id}>{entryLine(e)}</li>
                     ))}
                   </ul>
-                  {item.resolved ? <p className="muted small">Просмотрено</p> : <button type="button" onClick={() => void resolve(item, 'seen')}>Понятно</button>}
+                  {item.resolved ? (
+                    <p className="muted small">{t('conflicts.seen')}</p>
+                  ) : (
+                    <button type="button" onClick={() => void resolve(item, 'seen')}>
+                      {t('conflicts.understood')}
+                    </button>
+                  )}
                 </li>
               );
             case 'annul-vs-checkin':
               return (
                 <li key={item.id} className="conflict">
                   <p>
-                    <strong>{person(c.registrationId)}</strong>: приход отмечен на стойке {c.arrivals.map((e) => deviceName(e.device)).join(', ')}, отменено на стойке{' '}
-                    {deviceName(c.annul.device)} — та стойка не видела эту отметку, приход остаётся в силе.
+                    <strong>{person(c.registrationId)}</strong>:{' '}
+                    {t('conflicts.annulVsCheckin', { arrivals: c.arrivals.map((e) => deviceName(e.device)).join(', '), annul: deviceName(c.annul.device) })}
                   </p>
                   <ul>
                     {c.arrivals.map((e) => (
-                      <li key={e.id}>приход отмечен: {entryLine(e)}</li>
+                      <li key={e.id}>{t('conflicts.arrived', { entry: entryLine(e) })}</li>
                     ))}
-                    <li>
-                      отменено: {entryLine(c.annul)}
-                      {c.annul.reason && `, причина: ${c.annul.reason}`}
-                    </li>
+                    <li>{c.annul.reason ? t('conflicts.annulledReason', { entry: entryLine(c.annul), reason: c.annul.reason }) : t('conflicts.annulled', { entry: entryLine(c.annul) })}</li>
                   </ul>
-                  {choice(item, 'Восстановить: оставить приход', 'Выбрать другое: отменить и эту отметку', { kept: 'Приход оставлен', other: 'Отметка отменена' })}
+                  {choice(item, t('conflicts.keepArrival'), t('conflicts.annulToo'), { kept: t('conflicts.arrivalKept'), other: t('conflicts.arrivalAnnulled') })}
                 </li>
               );
             case 'delete-edit': {
@@ -104,21 +110,22 @@ export function ConflictReview({ event }: { event: EventRow }) {
               return (
                 <li key={item.id} className="conflict">
                   <p>
-                    <strong>{label}</strong> удалили на одном устройстве, пока на другом её меняли — правка не видна:
+                    <strong>{label}</strong> ({tableRowLabel(c.table)}) — {t('conflicts.deleteEdit')}
                   </p>
                   <ul>
+                    <li>{t('conflicts.deletedBy', { device: deviceName(c.deleted.device), time: stampTime(c.deleted.hlc) })}</li>
                     <li>
-                      удалено — {deviceName(c.deleted.device)}, {stampTime(c.deleted.hlc)}
-                    </li>
-                    <li>
-                      изменено — {deviceName(c.edit.device)}, {stampTime(c.edit.hlc)}:{' '}
-                      {Object.entries(c.edit.fields)
-                        .filter(([f]) => f !== 'id')
-                        .map(([f, v]) => `${fieldLabel(f)} ${formatValue(v)}`)
-                        .join(', ')}
+                      {t('conflicts.editedBy', {
+                        device: deviceName(c.edit.device),
+                        time: stampTime(c.edit.hlc),
+                        fields: Object.entries(c.edit.fields)
+                          .filter(([f]) => f !== 'id' && f !== 'eventId')
+                          .map(([f, v]) => `${fieldLabel(f)} ${quotedValue(f, v, names)}`)
+                          .join(', '),
+                      })}
                     </li>
                   </ul>
-                  {choice(item, 'Оставить удалённой', 'Восстановить', { kept: 'Оставлено удалённым', other: 'Восстановлено' })}
+                  {choice(item, t('conflicts.keepDeleted'), t('conflicts.restore'), { kept: t('conflicts.keptDeleted'), other: t('conflicts.restored') })}
                 </li>
               );
             }
@@ -126,17 +133,16 @@ export function ConflictReview({ event }: { event: EventRow }) {
               return (
                 <li key={item.id} className="conflict">
                   <p>
-                    <strong>{labels.get(`${c.table}|${c.rowId}`) ?? tableRowLabel(c.table)}</strong> — {fieldLabel(c.field)} изменили на двух устройствах:
+                    <strong>{labels.get(`${c.table}|${c.rowId}`) ?? tableRowLabel(c.table)}</strong> — {t('conflicts.field', { field: fieldLabel(c.field) })}
                   </p>
                   <ul>
-                    <li>
-                      действует {formatValue(c.winner.value)} — {deviceName(c.winner.device)}, {stampTime(c.winner.hlc)}
-                    </li>
-                    <li>
-                      не принято {formatValue(c.loser.value)} — {deviceName(c.loser.device)}, {stampTime(c.loser.hlc)}
-                    </li>
+                    <li>{t('conflicts.winner', { value: quotedValue(c.field, c.winner.value, names), device: deviceName(c.winner.device), time: stampTime(c.winner.hlc) })}</li>
+                    <li>{t('conflicts.loser', { value: quotedValue(c.field, c.loser.value, names), device: deviceName(c.loser.device), time: stampTime(c.loser.hlc) })}</li>
                   </ul>
-                  {choice(item, `Оставить ${formatValue(c.winner.value)}`, `Выбрать ${formatValue(c.loser.value)}`, { kept: 'Оставлено действующее значение', other: 'Выбрано другое значение' })}
+                  {choice(item, t('conflicts.keep', { value: quotedValue(c.field, c.winner.value, names) }), t('conflicts.choose', { value: quotedValue(c.field, c.loser.value, names) }), {
+                    kept: t('conflicts.keptValue'),
+                    other: t('conflicts.chosenValue'),
+                  })}
                 </li>
               );
           }
@@ -144,7 +150,7 @@ export function ConflictReview({ event }: { event: EventRow }) {
       </ul>
       {conflicts && conflicts.length > open.length && (
         <label className="checkbox">
-          <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} /> Показать закрытые ({conflicts.length - open.length})
+          <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} /> {t('conflicts.showClosed', { count: conflicts.length - open.length })}
         </label>
       )}
     </div>
@@ -155,5 +161,5 @@ export function ConflictReview({ event }: { event: EventRow }) {
 function rowTitle(row: Record<string, unknown>): string | undefined {
   const parts = [row.surname, row.name, row.patronymic].filter((x): x is string => typeof x === 'string' && x !== '');
   if (parts.length) return parts.join(' ');
-  return typeof row.title === 'string' ? row.title : typeof row.badgeCode === 'string' ? `регистрация ${row.badgeCode}` : undefined;
+  return typeof row.title === 'string' ? row.title : typeof row.badgeCode === 'string' ? tr('exchange')('conflicts.registrationOf', { code: row.badgeCode }) : undefined;
 }

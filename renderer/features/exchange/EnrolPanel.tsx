@@ -13,11 +13,11 @@ const ROLES: DeviceRole[] = ['desk', 'district', 'organizer'];
  * The role on other devices comes only from such a file or from the hub's approval.
  */
 export function EnrolPanel({ event }: { event: EventRow }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('exchange');
   const ctx = useDb();
   const roleId = useId();
   const [role, setRole] = useState<DeviceRole>('desk');
-  const [label, setLabel] = useState('Стойка 1');
+  const [label, setLabel] = useState(() => t('enrol.defaultName'));
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   if (ctx.device.role !== 'organizer') return null;
@@ -26,10 +26,10 @@ export function EnrolPanel({ event }: { event: EventRow }) {
     setBusy(true);
     setMessage(null);
     try {
-      const file = await exportEnrolment(ctx, event.id, role, label.trim() || t(`deviceRole.${role}`));
+      const file = await exportEnrolment(ctx, event.id, role, label.trim() || t(`app:deviceRole.${role}`));
       const saved = await bridge.saveFile({ suggestedName: file.fileName, bytes: new Uint8Array(file.bytes) });
       if ('error' in saved) setMessage({ ok: false, text: saved.error.message });
-      else if (saved.data) setMessage({ ok: true, text: `Файл подключения сохранён: «${t(`deviceRole.${role}`)}» для устройства «${label.trim()}». Откройте его на новом устройстве и удалите после подключения.` });
+      else if (saved.data) setMessage({ ok: true, text: t('enrol.saved', { role: t(`app:deviceRole.${role}`), name: label.trim() }) });
     } catch (e) {
       setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -39,30 +39,27 @@ export function EnrolPanel({ event }: { event: EventRow }) {
 
   return (
     <div className="report-block exchange-panel">
-      <h2 className="subheading">Подключить устройство</h2>
-      <p className="muted small">
-        Новое устройство получает мероприятие и свою роль только из файла подключения, подписанного этим устройством. Файл — ключ к мероприятию:
-        передайте его из рук в руки (флешка) и удалите после подключения.
-      </p>
+      <h2 className="subheading">{t('enrol.heading')}</h2>
+      <p className="muted small">{t('enrol.hint')}</p>
       <div className="field-row">
         <label className="field" htmlFor={roleId}>
-          <span>Роль нового устройства</span>
+          <span>{t('enrol.role')}</span>
           <select id={roleId} value={role} onChange={(e) => setRole(e.target.value as DeviceRole)}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {t(`deviceRole.${r}`)}
+                {t(`app:deviceRole.${r}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span>Название устройства</span>
+          <span>{t('enrol.name')}</span>
           <input value={label} maxLength={60} onChange={(e) => setLabel(e.target.value)} />
         </label>
       </div>
       <div className="dialog-actions">
         <button type="button" disabled={busy} onClick={() => void save()}>
-          {busy ? 'Готовим файл…' : 'Сохранить файл подключения…'}
+          {busy ? t('enrol.preparing') : t('enrol.save')}
         </button>
       </div>
       {message && (

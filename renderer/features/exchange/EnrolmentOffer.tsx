@@ -15,7 +15,7 @@ import { useOrganizerGate } from '../../components/organizer-gate';
  * device's key to the file's one-time offer, takes the role and applies the event's data.
  */
 export function EnrolmentOffer({ file, fileName, onCancel }: { file: EnrolmentFile; fileName: string; onCancel: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('exchange');
   const ctx = useDb();
   const [askOrganizer, gateDialog] = useOrganizerGate();
   const [code, setCode] = useState('');
@@ -33,7 +33,7 @@ export function EnrolmentOffer({ file, fileName, onCancel }: { file: EnrolmentFi
       try {
         await acceptEnrolmentFile(ctx, file);
       } catch (e) {
-        if (!(e instanceof TrustError && e.needsPin && (await askOrganizer('подключить это устройство к другому мероприятию')))) throw e;
+        if (!(e instanceof TrustError && e.needsPin && (await askOrganizer(t('offer.pinReason'))))) throw e;
         await acceptEnrolmentFile(ctx, file);
       }
       const preview = await previewExchange(ctx, file.exchange, null);
@@ -43,31 +43,26 @@ export function EnrolmentOffer({ file, fileName, onCancel }: { file: EnrolmentFi
       ui.setEventId(eventId);
       ui.setArea(startArea(file.role, undefined));
     } catch (e) {
-      setError(`Устройство не подключено, данные не изменились. ${e instanceof Error ? e.message : String(e)}`);
+      setError(t('offer.failed', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <div className="exchange-preview" aria-label="Файл подключения">
+    <div className="exchange-preview" aria-label={t('offer.label')}>
       <h3>{fileName}</h3>
       <dl className="facts">
-        <dt>Мероприятие</dt>
-        <dd>«{file.manifest.eventTitle}»</dd>
-        <dt>Роль этого устройства</dt>
-        <dd>
-          {t(`deviceRole.${file.role}`)} — «{file.label}»
-        </dd>
-        <dt>Что будет видно</dt>
-        <dd>{areasForRole(file.role).map((a) => t(`nav.${a}`)).join(', ')}</dd>
-        <dt>Код ключа организатора</dt>
+        <dt>{t('offer.event')}</dt>
+        <dd>{t('preview.eventKnown', { title: file.manifest.eventTitle })}</dd>
+        <dt>{t('offer.role')}</dt>
+        <dd>{t('offer.roleValue', { role: t(`app:deviceRole.${file.role}`), name: file.label })}</dd>
+        <dt>{t('offer.areas')}</dt>
+        <dd>{areasForRole(file.role).map((a) => t(`app:nav.${a}`)).join(', ')}</dd>
+        <dt>{t('offer.keyCode')}</dt>
         <dd className="mono">{code}</dd>
       </dl>
-      <p className="muted small">
-        Роль выдаёт организатор: изменить её можно только новым файлом подключения. Сверьте код ключа с экраном «Обмен» на ноутбуке организатора, а после
-        подключения удалите файл.
-      </p>
+      <p className="muted small">{t('offer.hint')}</p>
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -75,10 +70,10 @@ export function EnrolmentOffer({ file, fileName, onCancel }: { file: EnrolmentFi
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onCancel} disabled={busy}>
-          Отмена
+          {t('app:common.cancel')}
         </button>
         <button type="button" className="primary" onClick={() => void join()} disabled={busy}>
-          {busy ? 'Подключаем…' : 'Подключить это устройство'}
+          {busy ? t('offer.joining') : t('offer.join')}
         </button>
       </div>
       {gateDialog}

@@ -9,12 +9,12 @@ import { applyExchange, previewExchange, type ApplyResult, type ExchangePreview 
 import { useDb } from '../../hooks/db-context';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
-import { formatDrift } from '../../../shared/sync/quarantine';
-import { EnrolmentOffer } from './EnrolmentOffer';
-import { tableLabel } from '../../common/tables';
-import { REFUSAL, timeOf } from './labels';
-import './exchange.css';
+import { tr } from '../../i18n';
 import { formatNumber } from '../../../shared/text/format';
+import { tableLabel } from '../../common/tables';
+import { EnrolmentOffer } from './EnrolmentOffer';
+import { driftText, refusalText, timeOf } from './labels';
+import './exchange.css';
 
 export const EXCHANGE_EXTENSION = 'skhod';
 
@@ -23,6 +23,7 @@ export const EXCHANGE_EXTENSION = 'skhod';
  * open here (null on the first-run screen, where a file brings the event to a new device).
  */
 export function ExchangeImport({ eventId }: { eventId: string | null }) {
+  const { t } = useTranslation('exchange');
   const ctx = useDb();
   const setEventId = useUiStore((s) => s.setEventId);
   const [preview, setPreview] = useState<ExchangePreview | null>(null);
@@ -39,7 +40,7 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
     setDone(null);
     setPreview(null);
     setEnrolment(null);
-    setBusy(`Проверяем «${name}»…`);
+    setBusy(t('import.checking', { name }));
     try {
       setFileName(name);
       if (isEnrolmentFile(bytes)) setEnrolment(await readEnrolmentFile(bytes));
@@ -68,7 +69,7 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
   }, []);
 
   const pick = async () => {
-    const picked = await bridge.openFile({ title: 'Файл обмена', filters: [{ name: 'Файлы обмена и подключения Схода', extensions: [EXCHANGE_EXTENSION, ENROLMENT_EXTENSION] }], maxBytes: MAX_FILE_BYTES });
+    const picked = await bridge.openFile({ title: t('import.dialogTitle'), filters: [{ name: t('import.filterName'), extensions: [EXCHANGE_EXTENSION, ENROLMENT_EXTENSION] }], maxBytes: MAX_FILE_BYTES });
     if ('error' in picked) return setError(picked.error.message);
     if (picked.data) await read(picked.data.name, picked.data.bytes);
   };
@@ -78,7 +79,7 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
     setDragging(false);
     const file = e.dataTransfer.files[0];
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) return setError('Файл больше 100 МБ — это не файл обмена Схода.');
+    if (file.size > MAX_FILE_BYTES) return setError(t('import.tooBig'));
     await read(file.name, new Uint8Array(await file.arrayBuffer()));
   };
 
@@ -87,11 +88,11 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
     try {
       // nothing to protect on a device that has no event yet
       if (eventId !== null) {
-        setBusy('Сохраняем резервную копию…');
-        const backup = await backupBeforeRisk(ctx, `Перед файлом обмена от «${preview.file.header.sender.name}»`);
-        setBackupNote(backup.ok ? null : `Резервная копия перед загрузкой не сохранена: ${backup.message}`);
+        setBusy(t('import.backingUp'));
+        const backup = await backupBeforeRisk(ctx, t('import.backupReason', { sender: preview.file.header.sender.name }));
+        setBackupNote(backup.ok ? null : t('import.backupFailed', { message: backup.message }));
       }
-      setBusy('Применяем изменения…');
+      setBusy(t('import.applying'));
       const result = await applyExchange(ctx, preview.file);
       // a desk cache replays what the file noted; only one the file voided (or a new event) is read afresh
       if (result.deskCachesVoided || preview.newEvent) void refreshDeskCache(ctx, preview.file.header.eventId).catch(() => undefined);
@@ -101,7 +102,7 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
       if (preview.newEvent && eventId === null) setEventId(preview.file.header.eventId);
       setPreview(null);
     } catch (e) {
-      setError(`Файл не применён, данные не изменились. ${e instanceof Error ? e.message : String(e)}`);
+      setError(t('import.notApplied', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(null);
     }
@@ -117,14 +118,11 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
       onDragLeave={() => setDragging(false)}
       onDrop={(e) => void drop(e)}
     >
-      <h2 className="subheading">Загрузить файл</h2>
-      <p className="muted small">
-        Откройте файл обмена (.{EXCHANGE_EXTENSION}) или файл подключения (.{ENROLMENT_EXTENSION}) или перетащите его сюда. Сначала вы увидите, что в нём, — данные
-        изменятся только после «Применить».
-      </p>
+      <h2 className="subheading">{t('import.heading')}</h2>
+      <p className="muted small">{t('import.hint', { exchange: EXCHANGE_EXTENSION, enrolment: ENROLMENT_EXTENSION })}</p>
       <div className="dialog-actions">
         <button type="button" disabled={busy !== null} onClick={() => void pick()}>
-          Открыть файл обмена…
+          {t('import.open')}
         </button>
       </div>
       {busy && <p role="status">{busy}</p>}
@@ -135,9 +133,9 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
       )}
       {done && (
         <p className="exchange-ok" role="status">
-          Готово: новых изменений — {formatNumber(done.fresh)}, обновлено записей — {formatNumber(done.rowsWritten)}
-          {done.refused > 0 && `, отклонено — ${done.refused}`}
-          {done.conflicts > 0 && `, на проверку — ${done.conflicts} (см. «Конфликты» ниже)`}.
+          {t('import.done', { fresh: formatNumber(done.fresh), rows: formatNumber(done.rowsWritten) })}
+          {done.refused > 0 && t('import.doneRefused', { count: formatNumber(done.refused) })}
+          {done.conflicts > 0 && t('import.doneConflicts', { count: formatNumber(done.conflicts) })}.
         </p>
       )}
       {backupNote && <p className="attention">{backupNote}</p>}
@@ -148,74 +146,73 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
 }
 
 function PreviewView({ preview, fileName, busy, onApply, onCancel }: { preview: ExchangePreview; fileName: string; busy: boolean; onApply: () => void; onCancel: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('exchange');
   const { header } = preview.file;
-  const counts = Object.entries(preview.freshCounts).sort((a, b) => b[1] - a[1]);
+  const counts = Object.entries(preview.freshRecords).sort((a, b) => b[1] - a[1]);
   return (
-    <div className="exchange-preview" aria-label="Что в файле">
+    <div className="exchange-preview" aria-label={t('preview.label')}>
       <h3>{fileName}</h3>
       <dl className="facts">
-        <dt>Отправитель</dt>
+        <dt>{t('preview.sender')}</dt>
         <dd>
-          {header.sender.name} — {preview.senderRole ? t(`deviceRole.${preview.senderRole}`) : 'не подключено организатором к этому мероприятию'}
+          {header.sender.name} — {preview.senderRole ? t(`app:deviceRole.${preview.senderRole}`) : t('preview.senderUnknown')}
         </dd>
-        <dt>Мероприятие</dt>
-        <dd>{preview.newEvent ? `«${preview.eventTitle}» — новое для этого устройства, будет добавлено` : `«${preview.eventTitle}»`}</dd>
-        <dt>Создан</dt>
+        <dt>{t('preview.event')}</dt>
+        <dd>{t(preview.newEvent ? 'preview.eventNew' : 'preview.eventKnown', { title: preview.eventTitle })}</dd>
+        <dt>{t('preview.created')}</dt>
         <dd>{timeOf(header.createdAt)}</dd>
-        <dt>Изменений в файле</dt>
-        <dd>
-          {formatNumber(preview.file.changes.length)}, из них новых здесь — {formatNumber(preview.fresh)}
-        </dd>
-        <dt>Код ключа</dt>
+        <dt>{t('preview.changes')}</dt>
+        <dd>{t('preview.changesFresh', { total: formatNumber(preview.file.changes.length), fresh: formatNumber(preview.fresh) })}</dd>
+        <dt>{t('preview.keyCode')}</dt>
         <dd className="mono">{preview.fingerprint}</dd>
       </dl>
       {preview.file.trust === 'first-use' && !preview.senderRole && (
-        <p className="attention">Это устройство присылает файл впервые. Если есть сомнения, сверьте код ключа с экраном «Обмен» на устройстве-отправителе.</p>
+        <p className="attention">{t('preview.firstUse')}</p>
       )}
       {preview.roleChanged && (
-        <p className="attention">
-          Роль устройства изменилась: было «{t(`deviceRole.${preview.roleChanged.from}`)}», стало «{t(`deviceRole.${preview.roleChanged.to}`)}».
-        </p>
+        <p className="attention">{t('preview.roleChanged', { from: t(`app:deviceRole.${preview.roleChanged.from}`), to: t(`app:deviceRole.${preview.roleChanged.to}`) })}</p>
       )}
       {preview.drift && (
-        <p className="attention">
-          Часы устройства «{header.sender.name}» спешат примерно на {formatDrift(preview.drift.aheadMs)}. Файл можно применить, но поправьте время на том
-          устройстве.
-        </p>
+        <p className="attention">{t('preview.drift', { name: header.sender.name, drift: driftText(preview.drift.aheadMs) })}</p>
       )}
       {preview.quarantined.length > 0 && (
         <div className="attention" role="note">
-          <p>Будут отложены изменения с неверным временем — они не подействуют, пока организатор их не примет (раздел «Конфликты»):</p>
+          <p>{t('preview.held')}</p>
           <ul>
             {preview.quarantined.map((q) => (
               <li key={q.device}>
-                {q.device === header.sender.deviceId ? `«${header.sender.name}»` : `устройство ${q.device.slice(0, 8)}`}: {formatNumber(q.count)} изм., часы впереди
-                на {formatDrift(q.aheadMs)}
+                {t('preview.heldLine', {
+                  device: q.device === header.sender.deviceId ? `«${header.sender.name}»` : t('preview.heldDevice', { id: q.device.slice(0, 8) }),
+                  count: formatNumber(q.count),
+                  drift: driftText(q.aheadMs),
+                })}
               </li>
             ))}
           </ul>
         </div>
       )}
       {counts.length > 0 ? (
-        <ul className="exchange-counts">
-          {counts.map(([table, n]) => (
-            <li key={table}>
-              {tableLabel(table)}: <strong>{formatNumber(n)}</strong>
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="muted small">{t('preview.records')}</p>
+          <ul className="exchange-counts" aria-label={t('preview.records')}>
+            {counts.map(([table, n]) => (
+              <li key={table}>
+                {tableLabel(table)}: <strong>{formatNumber(n)}</strong>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : (
-        <p>Всё из этого файла здесь уже есть — применять нечего.</p>
+        <p>{t('preview.nothing')}</p>
       )}
-      {preview.conflicts.length > 0 && <p>Будет на проверку: {preview.conflicts.length} (одно и то же поле изменили на двух устройствах или человека отметили дважды).</p>}
+      {preview.conflicts.length > 0 && <p>{t('preview.conflicts', { count: formatNumber(preview.conflicts.length) })}</p>}
       {preview.refused.length > 0 && (
         <details open>
-          <summary>Не будет принято: {preview.refused.length}</summary>
+          <summary>{t('preview.refused', { count: formatNumber(preview.refused.length) })}</summary>
           <ul>
             {summarizeRefusals(preview.refused).map(([text, n]) => (
               <li key={text}>
-                {text}: {n}
+                {text}: {formatNumber(n)}
               </li>
             ))}
           </ul>
@@ -223,10 +220,10 @@ function PreviewView({ preview, fileName, busy, onApply, onCancel }: { preview: 
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onCancel} disabled={busy}>
-          Отмена
+          {t('app:common.cancel')}
         </button>
         <button type="button" className="primary" onClick={onApply} disabled={busy || (preview.fresh === 0 && preview.quarantined.length === 0)}>
-          Применить
+          {t('preview.apply')}
         </button>
       </div>
     </div>
@@ -236,7 +233,9 @@ function PreviewView({ preview, fileName, busy, onApply, onCancel }: { preview: 
 function summarizeRefusals(refused: ExchangePreview['refused']): [string, number][] {
   const by = new Map<string, number>();
   for (const r of refused) {
-    const text = `${tableLabel(r.change.table)} — ${REFUSAL[r.reason]}${r.detail ? `: ${r.detail}` : ''}`;
+    const t = tr('exchange');
+    const line = { table: tableLabel(r.change.table), reason: refusalText(r.reason), detail: r.detail };
+    const text = r.detail ? t('refusalDetail', line) : t('refusalLine', line);
     by.set(text, (by.get(text) ?? 0) + 1);
   }
   return [...by];

@@ -5,25 +5,23 @@ import { bridge } from '../../bridge/bridge';
 import { exportExchange } from '../../db/repo/exchange-export';
 import { usePeerStatus, useSyncBook } from '../../hooks/use-exchange';
 import { useDb } from '../../hooks/db-context';
+import { formatNumber } from '../../../shared/text/format';
 import { timeOf } from './labels';
 import { ConflictReview } from './ConflictReview';
 import { HubPanel } from '../hub';
 import { EnrolPanel } from './EnrolPanel';
 import { ExchangeImport } from './ExchangeImport';
 import './exchange.css';
-import { formatNumber } from '../../../shared/text/format';
 
 /** Обмен: files between devices (export, import with preview), conflict review, history. */
 export function ExchangePage({ event }: { event: EventRow }) {
+  const { t } = useTranslation('exchange');
   return (
     <section className="page page-exchange">
       <header className="page-header">
-        <h1>Обмен</h1>
+        <h1>{t('heading')}</h1>
       </header>
-      <p className="muted exchange-lead">
-        Устройства без интернета обмениваются файлами: выгрузите файл здесь, перенесите на флешке или через мессенджер и загрузите на другом
-        устройстве. Порядок и повторы не важны — данные сойдутся, отметки прихода не теряются.
-      </p>
+      <p className="muted exchange-lead">{t('lead')}</p>
       <div className="exchange-columns">
         <ExportPanel event={event} />
         <ExchangeImport eventId={event.id} />
@@ -37,7 +35,7 @@ export function ExchangePage({ event }: { event: EventRow }) {
 }
 
 function ExportPanel({ event }: { event: EventRow }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('exchange');
   const ctx = useDb();
   const peers = usePeerStatus(event.id);
   const [peerId, setPeerId] = useState('');
@@ -52,7 +50,7 @@ function ExportPanel({ event }: { event: EventRow }) {
       const saved = await bridge.saveFile({ suggestedName: file.fileName, bytes: new Uint8Array(file.bytes) });
       if ('error' in saved) setMessage({ ok: false, text: saved.error.message });
       else if (saved.data)
-        setMessage({ ok: true, text: `Файл сохранён: ${formatNumber(file.changes)} изменений${file.full ? ' (полный файл)' : ''}. Передайте его на другое устройство.` });
+        setMessage({ ok: true, text: t(file.full ? 'export.savedFull' : 'export.saved', { count: file.changes }) });
     } catch (e) {
       setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -62,24 +60,22 @@ function ExportPanel({ event }: { event: EventRow }) {
 
   return (
     <div className="report-block exchange-panel">
-      <h2 className="subheading">Выгрузить файл</h2>
+      <h2 className="subheading">{t('export.heading')}</h2>
       <label className="field">
-        <span>Для кого</span>
+        <span>{t('export.forWhom')}</span>
         <select value={peerId} onChange={(e) => setPeerId(e.target.value)}>
-          <option value="">Полный файл — для любого устройства</option>
+          <option value="">{t('export.full')}</option>
           {peers?.map((p) => (
             <option key={p.device.id} value={p.device.id}>
-              {p.device.name}, {t(`deviceRole.${p.device.role}`)} — не подтвердило: {formatNumber(p.pending)}
+              {t('export.peer', { name: p.device.name, role: t(`app:deviceRole.${p.device.role}`), pending: formatNumber(p.pending) })}
             </option>
           ))}
         </select>
       </label>
-      <p className="muted small">
-        Для известного устройства в файл попадает только то, чего оно ещё не видело. Полный файл подходит новому устройству и всегда безопасен.
-      </p>
+      <p className="muted small">{t('export.hint')}</p>
       <div className="dialog-actions">
         <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
-          {busy ? 'Готовим файл…' : 'Сохранить файл обмена…'}
+          {busy ? t('export.preparing') : t('export.save')}
         </button>
       </div>
       {message && (
@@ -89,22 +85,22 @@ function ExportPanel({ event }: { event: EventRow }) {
       )}
       {peers && peers.length > 0 && (
         <table className="simple-table exchange-peers">
-          <caption className="visually-hidden">Известные устройства</caption>
+          <caption className="visually-hidden">{t('export.peers')}</caption>
           <thead>
             <tr>
-              <th>Устройство</th>
-              <th>Роль</th>
-              <th className="num">Не подтвердило получение</th>
-              <th>Последний обмен</th>
+              <th>{t('export.device')}</th>
+              <th>{t('export.role')}</th>
+              <th className="num">{t('export.pending')}</th>
+              <th>{t('export.last')}</th>
             </tr>
           </thead>
           <tbody>
             {peers.map((p) => (
               <tr key={p.device.id}>
                 <td>{p.device.name}</td>
-                <td>{t(`deviceRole.${p.device.role}`)}</td>
+                <td>{t(`app:deviceRole.${p.device.role}`)}</td>
                 <td className="num">{formatNumber(p.pending)}</td>
-                <td>{p.lastExchange ? `${timeOf(p.lastExchange.at)}, ${p.lastExchange.direction === 'sent' ? 'отправлен файл' : 'получен файл'}` : '—'}</td>
+                <td>{p.lastExchange ? t(p.lastExchange.direction === 'sent' ? 'export.lastSent' : 'export.lastReceived', { time: timeOf(p.lastExchange.at) }) : '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -115,30 +111,28 @@ function ExportPanel({ event }: { event: EventRow }) {
 }
 
 function History({ event }: { event: EventRow }) {
+  const { t } = useTranslation('exchange');
   const book = useSyncBook(event.id);
   if (!book || book.history.length === 0) return null;
   return (
     <div className="report-block">
-      <h2 className="subheading">История обмена</h2>
+      <h2 className="subheading">{t('history.heading')}</h2>
       <table className="simple-table">
         <thead>
           <tr>
-            <th>Когда</th>
-            <th>Что</th>
-            <th>Устройство</th>
-            <th className="num">Изменений</th>
+            <th>{t('history.when')}</th>
+            <th>{t('history.what')}</th>
+            <th>{t('history.device')}</th>
+            <th className="num">{t('history.changes')}</th>
           </tr>
         </thead>
         <tbody>
           {book.history.map((h, i) => (
             <tr key={`${h.at}-${i}`}>
               <td>{timeOf(h.at)}</td>
-              <td>{h.via === 'hub' ? (h.direction === 'sent' ? 'отправлено по сети' : 'получено по сети') : h.direction === 'sent' ? 'выгружен файл' : 'загружен файл'}</td>
+              <td>{t(`history.${h.via === 'hub' ? 'hub' : 'file'}${h.direction === 'sent' ? 'Sent' : 'Received'}`)}</td>
               <td>{h.peerName}</td>
-              <td className="num">
-                {formatNumber(h.changes)}
-                {h.fresh !== undefined && ` (новых ${formatNumber(h.fresh)})`}
-              </td>
+              <td className="num">{h.fresh !== undefined ? t('history.fresh', { changes: formatNumber(h.changes), fresh: formatNumber(h.fresh) }) : formatNumber(h.changes)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { OpenedAppFile } from '../../../shared/ipc/contract';
 import { bridge } from '../../bridge/bridge';
 import { isFreshDevice, loadJurorPackage, openJurorPackage } from '../../db/repo/juror';
@@ -17,6 +18,7 @@ const WAIT_MS = 25_000;
  * Renders only its own notices; in a browser there is nothing to wait for.
  */
 export function OpenedFiles() {
+  const { t } = useTranslation('exchange');
   const ctx = useDb();
   const offer = useOpenedFileStore((s) => s.offer);
   const offerReport = useOpenedFileStore((s) => s.offerReport);
@@ -29,11 +31,11 @@ export function OpenedFiles() {
   const openPackageFile = useCallback(
     async (file: NonNullable<OpenedAppFile>): Promise<string | null> => {
       const unlocked = await unlock(file);
-      if (!unlocked.ok) return 'message' in unlocked ? `«${file.name}»: ${unlocked.message}` : null;
+      if (!unlocked.ok) return 'message' in unlocked ? t('opened.refused', { name: file.name, message: unlocked.message }) : null;
       const r = await openJurorPackage(ctx, file.bytes, undefined, unlocked.code).catch((e: Error) => ({ ok: false as const, message: e.message }));
-      return r.ok ? null : `«${file.name}»: ${r.message}`;
+      return r.ok ? null : t('opened.refused', { name: file.name, message: r.message });
     },
-    [ctx, unlock],
+    [ctx, unlock, t],
   );
 
   useEffect(() => {
@@ -53,7 +55,7 @@ export function OpenedFiles() {
         // juror mode shows only the score sheet: nothing there would preview the file
         const jurorMode = window.location.hash === '#jury' || (await loadJurorPackage(ctx)) !== undefined;
         if (file.kind === 'exchange' && jurorMode) {
-          setMessage(`«${file.name}» — файл обмена. В режиме эксперта он не загружается: откройте его на устройстве организатора или стойки регистрации.`);
+          setMessage(t('opened.exchangeInJuror', { name: file.name }));
         } else if (file.kind === 'exchange') {
           offer({ name: file.name, bytes: file.bytes });
           setArea('exchange');
@@ -62,7 +64,7 @@ export function OpenedFiles() {
           offerReport({ name: file.name, bytes: file.bytes });
           setArea('projects');
         } else if (file.kind === 'report-package') {
-          setMessage(`«${file.name}» — пакет отчёта проекта для команды-победителя. Передайте его команде вместе с кодом доступа (код — отдельно от файла): команда открывает пакет на своём устройстве.`);
+          setMessage(t('opened.reportPackage', { name: file.name }));
         } else if (await isFreshDevice(ctx)) {
           // a juror's fresh install: the double-clicked package is why Сход was started — straight into juror mode
           const refused = await openPackageFile(file);
@@ -74,7 +76,7 @@ export function OpenedFiles() {
     return () => {
       live = false;
     };
-  }, [ctx, offer, offerReport, setArea, openPackageFile]);
+  }, [ctx, offer, offerReport, setArea, openPackageFile, t]);
 
   const openPackage = async (file: NonNullable<OpenedAppFile>) => {
     setPackageFile(null);
@@ -86,19 +88,16 @@ export function OpenedFiles() {
   return (
     <>
       {prompt}
-      <aside className="opened-file-notice" role="alertdialog" aria-label="Открытый файл">
+      <aside className="opened-file-notice" role="alertdialog" aria-label={t('opened.label')}>
         {packageFile ? (
           <>
-            <p>
-              Открыт пакет эксперта «{packageFile.name}». Открыть его здесь? Это устройство перейдёт в режим эксперта: будут видны только листы оценок
-              (выйти из режима можно в любой момент, данные не удаляются).
-            </p>
+            <p>{t('opened.packageAsk', { name: packageFile.name })}</p>
             <div className="dialog-actions">
               <button type="button" onClick={() => setPackageFile(null)}>
-                Не открывать
+                {t('opened.dontOpen')}
               </button>
               <button type="button" className="primary" onClick={() => void openPackage(packageFile)}>
-                Открыть пакет эксперта
+                {t('opened.openPackage')}
               </button>
             </div>
           </>
@@ -107,7 +106,7 @@ export function OpenedFiles() {
             <p role="alert">{message}</p>
             <div className="dialog-actions">
               <button type="button" onClick={() => setMessage(null)}>
-                Понятно
+                {t('opened.ok')}
               </button>
             </div>
           </>

@@ -3,14 +3,16 @@
  * drift: the organizer accepts them (re-issued as its own writes, stamped now) or dismisses them.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
-import { formatDrift } from '../../../shared/sync/quarantine';
+import { formatNumber } from '../../../shared/text/format';
+import { driftText } from './labels';
 import { acceptHeld, dismissHeld, pendingDrift } from '../../db/repo/quarantine';
 import { useDb } from '../../hooks/db-context';
 import { useQuarantine } from '../../hooks/use-exchange';
-import { formatNumber } from '../../../shared/text/format';
 
 export function QuarantineReview({ event, deviceName }: { event: EventRow; deviceName: (id: string) => string }) {
+  const { t } = useTranslation('exchange');
   const ctx = useDb();
   const items = useQuarantine(event.id);
   const [error, setError] = useState<string | null>(null);
@@ -19,28 +21,27 @@ export function QuarantineReview({ event, deviceName }: { event: EventRow; devic
   const act = (run: () => Promise<unknown>) => run().then(() => setError(null), (e: Error) => setError(e.message));
   const organizer = ctx.device.role === 'organizer';
   return (
-    <div className="quarantine" role="region" aria-label="Изменения с неверным временем">
+    <div className="quarantine" role="region" aria-label={t('quarantine.label')}>
       <p>
-        <strong>Изменения с неверным временем отложены.</strong> Часы этих устройств впереди; пока такие изменения не приняты, они не действуют и не
-        передаются дальше. Попросите исправить дату и время на устройстве — его новые изменения пойдут как обычно.
+        <strong>{t('quarantine.lead')}</strong> {t('quarantine.explain')}
       </p>
       <ul className="conflict-list">
         {pending.map((d) => (
           <li key={d.device} className="conflict">
             <p>
-              {deviceName(d.device)}: {formatNumber(d.count)} изм., часы впереди на {formatDrift(d.aheadMs)}
+              {t('quarantine.line', { device: deviceName(d.device), count: formatNumber(d.count), drift: driftText(d.aheadMs) })}
             </p>
             {organizer ? (
               <div className="dialog-actions">
                 <button type="button" onClick={() => void act(() => acceptHeld(ctx, event.id, d.device))}>
-                  Принять (с текущим временем)
+                  {t('quarantine.accept')}
                 </button>
                 <button type="button" onClick={() => void act(() => dismissHeld(ctx, event.id, d.device))}>
-                  Отклонить
+                  {t('quarantine.dismiss')}
                 </button>
               </div>
             ) : (
-              <p className="muted small">Принять их может организатор на своём устройстве.</p>
+              <p className="muted small">{t('quarantine.organizerOnly')}</p>
             )}
           </li>
         ))}

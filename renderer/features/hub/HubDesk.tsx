@@ -3,18 +3,18 @@
  * the hub granted, and the state of the background sync.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
 import type { HubLinkStatus } from '../../../shared/ipc/contract';
+import { formatNumber } from '../../../shared/text/format';
 import { bridge } from '../../bridge/bridge';
 import { useDb } from '../../hooks/db-context';
 import { clock } from './HubHost';
 import { ensureDeskSync, stopDeskSync, useHubStore } from './hub-loops';
 import { unwrap } from './resume';
-import { formatNumber } from '../../../shared/text/format';
 
 export function DeskView({ link, event, onForget }: { link: NonNullable<HubLinkStatus>; event: EventRow; onForget: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('hub');
   const ctx = useDb();
   const desk = useHubStore((s) => s.desk);
   const [busy, setBusy] = useState(false);
@@ -33,29 +33,33 @@ export function DeskView({ link, event, onForget }: { link: NonNullable<HubLinkS
   return (
     <div className="hub-desk">
       <p>
-        Подключено к хабу «{link.hub.name}» <span className="mono">{link.address}</span> по защищённому каналу (код хаба <span className="mono">{link.hub.code}</span>
-        ). Роль, разрешённая хабом: «{t(`deviceRole.${link.role}`)}».
+        <Trans
+          t={t}
+          i18nKey="desk.linked"
+          values={{ name: link.hub.name, address: link.address, code: link.hub.code, role: t(`app:deviceRole.${link.role}`) }}
+          components={{ mono: <span className="mono" /> }}
+        />
       </p>
       {!sameEvent ? (
-        <p className="form-error">Хаб работает с мероприятием «{link.event.title}». Откройте его, чтобы синхронизироваться через хаб.</p>
+        <p className="form-error">{t('desk.otherEvent', { title: link.event.title })}</p>
       ) : (
         <dl className="facts hub-facts" aria-live="polite">
-          <dt>Связь</dt>
+          <dt>{t('desk.link')}</dt>
           <dd data-testid="hub-phase" className={desk.phase === 'offline' || desk.phase === 'stopped' ? 'form-error' : undefined}>
-            {desk.phase === 'offline' ? 'нет связи с хабом' : desk.phase === 'stopped' ? 'синхронизация остановлена' : desk.phase === 'syncing' ? 'синхронизация…' : desk.lastSyncAt ? 'есть' : '—'}
+            {desk.phase === 'offline' ? t('desk.offline') : desk.phase === 'stopped' ? t('desk.stopped') : desk.phase === 'syncing' ? t('desk.syncing') : desk.lastSyncAt ? t('desk.ok') : '—'}
           </dd>
-          <dt>Последняя синхронизация</dt>
-          <dd data-testid="hub-last-sync">{desk.lastSyncAt ? clock(desk.lastSyncAt) : 'ещё не было'}</dd>
-          <dt>Ожидает отправки</dt>
+          <dt>{t('desk.lastSync')}</dt>
+          <dd data-testid="hub-last-sync">{desk.lastSyncAt ? clock(desk.lastSyncAt) : t('desk.never')}</dd>
+          <dt>{t('desk.pending')}</dt>
           <dd data-testid="hub-pending">{desk.pending === null ? '—' : formatNumber(desk.pending)}</dd>
         </dl>
       )}
       {desk.message && <p className="form-error">{desk.message}</p>}
-      {desk.phase === 'offline' && <p className="muted small">Пока связи нет, отметки сохраняются здесь; их можно передать файлом в разделе «Обмен».</p>}
+      {desk.phase === 'offline' && <p className="muted small">{t('desk.offlineHint')}</p>}
       <div className="dialog-actions">
         {sameEvent && (
           <button type="button" onClick={() => void syncNow()} disabled={busy}>
-            Синхронизировать сейчас
+            {t('desk.syncNow')}
           </button>
         )}
         <button
@@ -65,7 +69,7 @@ export function DeskView({ link, event, onForget }: { link: NonNullable<HubLinkS
             onForget();
           }}
         >
-          Отключиться от хаба
+          {t('desk.forget')}
         </button>
       </div>
     </div>

@@ -4,72 +4,71 @@
  * devices with role, code, last sync and «Отключить».
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { DeviceRole, EventRow } from '../../../shared/domain/types';
 import type { BridgeResult, HubApproval, HubHostStatus, HubStatus } from '../../../shared/ipc/contract';
+import { formatDate, formatNumber } from '../../../shared/text/format';
+import { SelectField } from '../../components/ui';
 import { bridge } from '../../bridge/bridge';
 import { useDb } from '../../hooks/db-context';
 import { useHubStore } from './hub-loops';
 import { enrolmentForApproval } from './hub-rounds';
-import { formatDate } from '../../../shared/text/format';
 
 export type Act = (call: () => Promise<BridgeResult<HubStatus>>) => Promise<void>;
 
 export const clock = (iso: string) => formatDate(iso, 'timeSeconds');
 const spacedPin = (pin: string) => `${pin.slice(0, 3)} ${pin.slice(3)}`;
 
-/** What the organizer is told about protection, in one line. */
-export const PROTECTION_LINE =
-  'Связь с хабом шифруется (TLS); новое устройство подключается только по одноразовому PIN, после сверки кодов на обоих экранах и вашего «Разрешить» — посторонний в Wi-Fi не прочтёт данные и не выдаст себя за хаб или стойку.';
-
 /** Roles a hub may grant: devices that work at the venue. The organizer's and jurors' come otherwise. */
 const GRANTABLE: readonly DeviceRole[] = ['desk', 'district'];
 
 export function HostView({ host, event, act }: { host: HubHostStatus; event: EventRow; act: Act }) {
+  const { t } = useTranslation('hub');
   const serve = useHubStore((s) => s.host);
   const otherEvent = host.event && host.event.id !== event.id;
   return (
     <div className="hub-host">
-      <p className="exchange-ok">Хаб работает{host.event ? ` с мероприятием «${host.event.title}»` : ''}.</p>
+      <p className="exchange-ok">{host.event ? t('host.runningWith', { title: host.event.title }) : t('host.running')}</p>
       <p className="muted small" data-testid="hub-protection">
-        {PROTECTION_LINE}
+        {t('host.protection')}
       </p>
-      {otherEvent && <p className="form-error">Открыто другое мероприятие. Остановите хаб и запустите его снова, чтобы стойки синхронизировали «{event.title}».</p>}
-      <div className="hub-pin" aria-label="PIN для подключения стоек">
-        <span className="muted">PIN для подключения</span>
+      {otherEvent && <p className="form-error">{t('host.otherEvent', { title: event.title })}</p>}
+      <div className="hub-pin" aria-label={t('host.pinLabel')}>
+        <span className="muted">{t('host.pin')}</span>
         <strong className="mono" data-testid="hub-pin">
           {host.pin ? spacedPin(host.pin) : '—'}
         </strong>
         <button type="button" onClick={() => void act(() => bridge.hubNewPin({}))}>
-          Новый PIN
+          {t('host.newPin')}
         </button>
       </div>
       <p>
-        На стойке введите адрес:{' '}
+        {t('host.address')}{' '}
         {host.address ? (
           <strong className="mono hub-address">
             {host.address}:{host.port}
           </strong>
         ) : (
-          <span className="form-error">компьютер не подключён к сети — подключите его к Wi-Fi или кабелю площадки.</span>
+          <span className="form-error">{t('host.noNetwork')}</span>
         )}
         {host.code && (
           <>
             {' '}
-            Код хаба для сверки: <strong className="mono" data-testid="hub-code">{host.code}</strong>
+            {t('host.code')} <strong className="mono" data-testid="hub-code">{host.code}</strong>
           </>
         )}
       </p>
-      {!host.serving && <p className="form-error">Окно хаба не принимает данные — не закрывайте Сход на этом компьютере.</p>}
+      {!host.serving && <p className="form-error">{t('host.notServing')}</p>}
       <ApprovalList approvals={host.approvals} eventId={host.event?.id ?? event.id} act={act} />
       <p className="muted small">
-        Принято файлов от стоек: {serve.served}
-        {serve.lastServedAt && `, последний — ${clock(serve.lastServedAt)} от «${serve.lastFrom}»`}
+        {serve.lastServedAt
+          ? t('host.lastServed', { n: formatNumber(serve.served), time: clock(serve.lastServedAt), from: serve.lastFrom })
+          : t('host.served', { n: formatNumber(serve.served) })}
       </p>
-      {serve.lastError && <p className="form-error">Не принято: {serve.lastError}</p>}
+      {serve.lastError && <p className="form-error">{t('host.rejected', { error: serve.lastError })}</p>}
       <PairedList host={host} act={act} />
       <button type="button" onClick={() => void act(() => bridge.hubStop({}))}>
-        Остановить хаб
+        {t('host.stop')}
       </button>
     </div>
   );
@@ -77,11 +76,12 @@ export function HostView({ host, event, act }: { host: HubHostStatus; event: Eve
 
 /** Devices that typed the PIN: nothing is paired until the operator compares the code and allows it. */
 function ApprovalList({ approvals, eventId, act }: { approvals: HubApproval[]; eventId: string; act: Act }) {
+  const { t } = useTranslation('hub');
   if (approvals.length === 0) return null;
   return (
-    <div className="hub-approvals" role="region" aria-label="Запросы на подключение">
-      <h3>Запросы на подключение</h3>
-      <p className="muted small">Сверьте код с экраном устройства. Разрешайте, только если коды совпадают до последней цифры.</p>
+    <div className="hub-approvals" role="region" aria-label={t('host.requests')}>
+      <h3>{t('host.requests')}</h3>
+      <p className="muted small">{t('host.compareHint')}</p>
       {approvals.map((a) => (
         <ApprovalRow key={a.pairingId} approval={a} eventId={eventId} act={act} />
       ))}
@@ -90,7 +90,7 @@ function ApprovalList({ approvals, eventId, act }: { approvals: HubApproval[]; e
 }
 
 function ApprovalRow({ approval, eventId, act }: { approval: HubApproval; eventId: string; act: Act }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('hub');
   const ctx = useDb();
   // «Разрешить» is also the organizer's enrolment of the device in the role (when this hub is the event's root)
   const allow = async () => {
@@ -101,26 +101,22 @@ function ApprovalRow({ approval, eventId, act }: { approval: HubApproval; eventI
   return (
     <div className="hub-approval" data-testid="hub-approval">
       <p>
-        <strong>«{approval.name}»</strong> ({approval.address}, {clock(approval.requestedAt)}) просит роль «{t(`deviceRole.${approval.requestedRole}`)}».
+        <Trans
+          t={t}
+          i18nKey="host.asks"
+          values={{ name: approval.name, address: approval.address, time: clock(approval.requestedAt), role: t(`app:deviceRole.${approval.requestedRole}`) }}
+          components={{ b: <strong /> }}
+        />
         <br />
-        Код устройства: <strong className="mono">{approval.code}</strong>
+        {t('host.deviceCode')} <strong className="mono">{approval.code}</strong>
       </p>
-      <label className="field narrow">
-        <span>Роль на этом мероприятии</span>
-        <select value={role} onChange={(e) => setRole(e.target.value as DeviceRole)}>
-          {GRANTABLE.map((r) => (
-            <option key={r} value={r}>
-              {t(`deviceRole.${r}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField className="narrow" label={t('host.role')} value={role} onChange={setRole} options={GRANTABLE.map((r) => [r, t(`app:deviceRole.${r}`)] as const)} />
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={() => void allow()}>
-          Разрешить
+          {t('host.allow')}
         </button>
         <button type="button" onClick={() => void act(() => bridge.hubDecide({ pairingId: approval.pairingId, approve: false }))}>
-          Отклонить
+          {t('host.deny')}
         </button>
       </div>
     </div>
@@ -128,30 +124,32 @@ function ApprovalRow({ approval, eventId, act }: { approval: HubApproval; eventI
 }
 
 function PairedList({ host, act }: { host: HubHostStatus; act: Act }) {
-  const { t } = useTranslation();
-  if (host.paired.length === 0) return <p className="muted">Стойки ещё не подключены.</p>;
+  const { t } = useTranslation('hub');
+  if (host.paired.length === 0) return <p className="muted">{t('host.noDesks')}</p>;
   return (
     <table className="simple-table hub-paired">
-      <caption className="muted small">Подключённые устройства</caption>
+      <caption className="muted small">{t('host.paired')}</caption>
       <thead>
         <tr>
-          <th>Устройство</th>
-          <th>Роль</th>
-          <th>Код</th>
-          <th>Последняя синхронизация</th>
-          <th />
+          <th>{t('host.device')}</th>
+          <th>{t('host.deviceRole')}</th>
+          <th>{t('host.deviceCodeColumn')}</th>
+          <th>{t('host.lastSync')}</th>
+          <th>
+            <span className="visually-hidden">{t('host.actions')}</span>
+          </th>
         </tr>
       </thead>
       <tbody>
         {host.paired.map((d) => (
           <tr key={d.deviceId}>
             <td>{d.name}</td>
-            <td>{t(`deviceRole.${d.role}`)}</td>
+            <td>{t(`app:deviceRole.${d.role}`)}</td>
             <td className="mono">{d.code}</td>
             <td>{d.lastSyncAt ? `${clock(d.lastSyncAt)}${d.lastAddress ? `, ${d.lastAddress}` : ''}` : '—'}</td>
             <td>
-              <button type="button" onClick={() => void act(() => bridge.hubUnpair({ deviceId: d.deviceId }))} aria-label={`Отключить ${d.name}`}>
-                Отключить
+              <button type="button" onClick={() => void act(() => bridge.hubUnpair({ deviceId: d.deviceId }))} aria-label={t('host.unpairLabel', { name: d.name })}>
+                {t('host.unpair')}
               </button>
             </td>
           </tr>

@@ -1,10 +1,12 @@
+/** «Локальная сеть» on the Обмен page: run this computer as the hub, or connect this desk to one (desktop app only). */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
 import type { BridgeResult, HubHostStatus, HubStatus } from '../../../shared/ipc/contract';
 import { bridge } from '../../bridge/bridge';
-import { hubBrowserMessage } from '../../bridge/hub.browser';
 import { ensureDeviceKey } from '../../db/repo/device-key';
 import { ensureEventRoot } from '../../db/repo/trust';
+import { SelectField, TextField } from '../../components/ui';
 import { useDb } from '../../hooks/db-context';
 import { DeskView } from './HubDesk';
 import { PairWithHub } from './PairWithHub';
@@ -21,6 +23,7 @@ const STATUS_POLL_MS = 3_000;
  * Only in the desktop app; in a browser it says so (files remain the way to exchange).
  */
 export function HubPanel({ event }: { event: EventRow }) {
+  const { t } = useTranslation('hub');
   const ctx = useDb();
   const [shell, setShell] = useState<'electron' | 'browser' | null>(null);
   const [status, setStatus] = useState<HubStatus | null>(null);
@@ -63,10 +66,10 @@ export function HubPanel({ event }: { event: EventRow }) {
   return (
     <section className="report-block hub-panel" aria-labelledby="hub-heading">
       <h2 className="subheading" id="hub-heading">
-        Локальная сеть
+        {t('heading')}
       </h2>
-      {shell === 'browser' && <p className="muted">{hubBrowserMessage()}</p>}
-      {shell === 'electron' && !status && !error && <p className="muted">Загрузка…</p>}
+      {shell === 'browser' && <p className="muted">{t('browserOnly')}</p>}
+      {shell === 'electron' && !status && !error && <p className="muted">{t('loading')}</p>}
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -90,6 +93,7 @@ export function HubPanel({ event }: { event: EventRow }) {
 
 /** Neither hub nor desk yet: start a hub here, or connect to one. */
 function Choose({ host, event, act, onPaired, setError }: { host: HubHostStatus; event: EventRow; act: Act; onPaired: () => void; setError: (e: string | null) => void }) {
+  const { t } = useTranslation('hub');
   const ctx = useDb();
   const [port, setPort] = useState(String(host.port || DEFAULT_PORT));
   // the LAN interface to listen on: the organizer's pick, else the default route's (never «all»)
@@ -105,7 +109,7 @@ function Choose({ host, event, act, onPaired, setError }: { host: HubHostStatus;
     const trust = await ensureEventRoot(ctx, event.id);
     if (!trust) {
       setBusy(false);
-      setError('Это устройство не подключено к мероприятию, поэтому не может быть его хабом. Запустите хаб на устройстве организатора.');
+      setError(t('notEnrolled'));
       return;
     }
     await act(() =>
@@ -129,30 +133,24 @@ function Choose({ host, event, act, onPaired, setError }: { host: HubHostStatus;
           if (portOk && !busy) void start();
         }}
       >
-        <h3>Этот компьютер — хаб</h3>
-        <p className="muted small">Стойки регистрации в той же сети будут каждые несколько секунд обмениваться с ним отметками и правками — без флешек.</p>
-        <label className="field narrow">
-          <span>Порт</span>
-          <input inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value.trim())} aria-invalid={!portOk} />
-        </label>
-        {!portOk && <p className="field-error">Порт — число от 1024 до 65535, например {DEFAULT_PORT}.</p>}
+        <h3>{t('choose.title')}</h3>
+        <p className="muted small">{t('choose.lead')}</p>
+        <TextField
+          className="narrow"
+          label={t('choose.port')}
+          inputMode="numeric"
+          value={port}
+          onChange={(v) => setPort(v.trim())}
+          error={portOk ? undefined : t('choose.portError', { example: DEFAULT_PORT })}
+        />
         {host.addresses.length > 1 && (
-          <label className="field">
-            <span>Сеть, в которой работает хаб</span>
-            <select value={listenAddress ?? ''} onChange={(e) => setListenOn(e.target.value)}>
-              {host.addresses.map((a) => (
-                <option key={a} value={a}>
-                  {a}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label={t('choose.network')} value={listenAddress ?? ''} onChange={setListenOn} options={host.addresses.map((a) => [a, a] as const)} />
         )}
-        {host.addresses.length === 0 && <p className="form-error">Компьютер не подключён к сети — подключите его к Wi-Fi или кабелю площадки.</p>}
+        {host.addresses.length === 0 && <p className="form-error">{t('choose.noNetwork')}</p>}
         <button type="submit" className="primary" disabled={!portOk || busy || !listenAddress}>
-          Запустить хаб
+          {t('choose.start')}
         </button>
-        {host.paired.length > 0 && <p className="muted small">Подключённых стоек: {host.paired.length} — им не нужен новый PIN.</p>}
+        {host.paired.length > 0 && <p className="muted small">{t('choose.paired', { count: host.paired.length })}</p>}
       </form>
       <PairWithHub role={ctx.device.role} onPaired={onPaired} setError={setError} />
     </div>

@@ -4,8 +4,8 @@
  * the first round — no enrolment file needed. Only in the desktop app.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { bridge } from '../../bridge/bridge';
-import { hubBrowserMessage } from '../../bridge/hub.browser';
 import { useDb } from '../../hooks/db-context';
 import { useUiStore } from '../../stores/ui-store';
 import { joinOverHub } from './hub-rounds';
@@ -14,6 +14,7 @@ import { unwrap } from './resume';
 import './hub.css';
 
 export function JoinHub() {
+  const { t } = useTranslation('hub');
   const ctx = useDb();
   const setEventId = useUiStore((s) => s.setEventId);
   const setArea = useUiStore((s) => s.setArea);
@@ -37,10 +38,10 @@ export function JoinHub() {
   };
 
   return (
-    <section className="hub-join" aria-label="Подключение к хабу организатора">
-      {shell === 'browser' && <p className="muted">{hubBrowserMessage()}</p>}
+    <section className="hub-join" aria-label={t('join.label')}>
+      {shell === 'browser' && <p className="muted">{t('browserOnly')}</p>}
       {shell === 'electron' && <PairWithHub role="desk" onPaired={join} setError={setError} />}
-      {joining && <p className="muted">Получаем мероприятие с хаба…</p>}
+      {joining && <p className="muted">{t('join.joining')}</p>}
       {error && (
         <p className="form-error" role="alert">
           {error}

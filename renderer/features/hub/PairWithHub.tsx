@@ -5,9 +5,11 @@
  * device joins the event over the LAN. Used on the Обмен page and on the first-run screen.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { DeviceRole } from '../../../shared/domain/types';
 import type { HubPairResult, HubPendingPair } from '../../../shared/ipc/contract';
 import { bridge } from '../../bridge/bridge';
+import { TextField } from '../../components/ui';
 import { ensureDeviceKey } from '../../db/repo/device-key';
 import { acceptEnrolment } from '../../db/repo/trust';
 import { useDb } from '../../hooks/db-context';
@@ -16,6 +18,7 @@ import { unwrap } from './resume';
 export type Paired = Extract<HubPairResult, { ok: true }>;
 
 export function PairWithHub({ role, onPaired, setError }: { role: DeviceRole; onPaired: (paired: Paired) => void | Promise<void>; setError: (e: string | null) => void }) {
+  const { t } = useTranslation('hub');
   const ctx = useDb();
   const [address, setAddress] = useState('');
   const [pin, setPin] = useState('');
@@ -69,18 +72,12 @@ export function PairWithHub({ role, onPaired, setError }: { role: DeviceRole; on
         if (pinOk && address.trim() && !busy) void pair();
       }}
     >
-      <h3>Подключиться к хабу</h3>
-      <p className="muted small">Адрес и PIN показаны на экране хаба (раздел «Обмен» → «Локальная сеть»).</p>
-      <label className="field">
-        <span>Адрес хаба</span>
-        <input value={address} onChange={(e) => setAddress(e.target.value)} placeholder="192.168.1.10:47800" autoComplete="off" />
-      </label>
-      <label className="field narrow">
-        <span>PIN</span>
-        <input inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} placeholder="123 456" autoComplete="off" maxLength={7} />
-      </label>
+      <h3>{t('pair.title')}</h3>
+      <p className="muted small">{t('pair.lead')}</p>
+      <TextField label={t('pair.address')} value={address} onChange={setAddress} placeholder="192.168.1.10:47800" autoComplete="off" />
+      <TextField className="narrow" label={t('pair.pin')} inputMode="numeric" value={pin} onChange={setPin} placeholder="123 456" autoComplete="off" maxLength={7} />
       <button type="submit" className="primary" disabled={!pinOk || !address.trim() || busy}>
-        {busy ? 'Подключение…' : 'Подключиться'}
+        {busy ? t('pair.connecting') : t('pair.connect')}
       </button>
     </form>
   );
@@ -91,22 +88,23 @@ export function PairWithHub({ role, onPaired, setError }: { role: DeviceRole; on
  * hub's screen. Only «Коды совпадают» lets this device trust (pin) the hub.
  */
 function CompareCodes({ pending, busy, onMatch, onMismatch }: { pending: HubPendingPair; busy: boolean; onMatch: () => void; onMismatch: () => void }) {
+  const { t } = useTranslation('hub');
   return (
-    <div className="hub-box hub-compare" role="region" aria-label="Сверка кодов">
-      <h3>Сверьте коды с экраном хаба «{pending.hubName}»</h3>
+    <div className="hub-box hub-compare" role="region" aria-label={t('pair.compare')}>
+      <h3>{t('pair.compareTitle', { name: pending.hubName })}</h3>
       <p>
-        Код хаба: <strong className="mono" data-testid="pair-hub-code">{pending.hubCode}</strong> — должен совпадать с кодом на экране хаба.
+        <Trans t={t} i18nKey="pair.hubCode" values={{ code: pending.hubCode }} components={{ code: <strong className="mono" data-testid="pair-hub-code" /> }} />
       </p>
       <p>
-        Код этого устройства: <strong className="mono" data-testid="pair-desk-code">{pending.deskCode}</strong> — оператор хаба видит его в запросе и нажимает «Разрешить».
+        <Trans t={t} i18nKey="pair.deskCode" values={{ code: pending.deskCode }} components={{ code: <strong className="mono" data-testid="pair-desk-code" /> }} />
       </p>
-      <p className="muted small">Если хоть одна цифра отличается, в сети кто-то выдаёт себя за хаб: нажмите «Коды не совпадают» и сообщите организатору.</p>
+      <p className="muted small">{t('pair.mismatchHint')}</p>
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={onMatch} disabled={busy}>
-          {busy ? 'Ждём «Разрешить» на хабе…' : 'Коды совпадают'}
+          {busy ? t('pair.waiting') : t('pair.match')}
         </button>
         <button type="button" onClick={onMismatch}>
-          Коды не совпадают
+          {t('pair.mismatch')}
         </button>
       </div>
     </div>

@@ -13,6 +13,7 @@
 import { create } from 'zustand';
 import type { Bridge, HubSyncResult } from '../../../shared/ipc/contract';
 import type { DbContext } from '../../db/context';
+import { tr } from '../../i18n';
 import { pendingFor } from '../../db/repo/exchange-book';
 import { answerDeskFile, deskRound, type DeskRound } from './hub-rounds';
 
@@ -100,7 +101,7 @@ class DeskSyncLoop {
       result = await deskRound(ctx, eventId, hubDeviceId, send);
     } catch (err) {
       console.error('[skhod:hub] desk round failed', err);
-      result = { ok: false, at: new Date().toISOString(), code: 'internal', message: `Синхронизация не удалась: ${(err as Error).message}`, offline: false };
+      result = { ok: false, at: new Date().toISOString(), code: 'internal', message: tr('hub')('errors.syncFailed', { reason: (err as Error).message }), offline: false };
     }
     if (this.stopped && loops.desk !== this) return result;
     const pending = await pendingFor(ctx, eventId, hubDeviceId).catch(() => null);
@@ -159,7 +160,7 @@ class HubHostLoop {
         await bridge.hubAnswer({ id: req.id, bytes: answer.bytes as Uint8Array<ArrayBuffer> });
         patchHost({ served: useHubStore.getState().host.served + 1, lastServedAt: new Date().toISOString(), lastFrom: answer.from, lastError: null });
       } catch (err) {
-        const message = err instanceof Error && err.message ? err.message : 'Хаб не смог принять данные.';
+        const message = err instanceof Error && err.message ? err.message : tr('hub')('errors.notAccepted');
         console.error(`[skhod:hub] file from ${req.deviceName} refused`, err);
         await bridge.hubAnswer({ id: req.id, error: message.slice(0, 1000) });
         patchHost({ lastError: `${req.deviceName}: ${message}` });

@@ -12,6 +12,7 @@ import type { DeviceRole } from '../../../shared/domain/types';
 import type { HubApproval, HubSyncResult } from '../../../shared/ipc/contract';
 import type { EnrolmentGrant } from '../../../shared/trust/grant';
 import type { DbContext } from '../../db/context';
+import { tr } from '../../i18n';
 import { enrolPairedDevice, TrustError } from '../../db/repo/trust';
 import { applyExchange, ExchangeError, previewExchange, type ApplyResult } from '../../db/repo/exchange-apply';
 import { exportExchange } from '../../db/repo/exchange-export';
@@ -52,9 +53,7 @@ export async function enrolmentForApproval(ctx: DbContext, eventId: string, appr
  */
 export async function joinOverHub(ctx: DbContext, paired: { link: { event: { id: string }; hub: { deviceId: string } }; grant?: EnrolmentGrant }, send: (bytes: Uint8Array) => Promise<HubSyncResult>): Promise<string> {
   if (!paired.grant) {
-    throw new Error(
-      'Хаб подключил устройство, но не выдал ему роль в мероприятии: хаб запущен не на том компьютере организатора, где создано мероприятие. Попросите организатора сделать файл подключения («Обмен» → «Подключить устройство») и откройте его здесь.',
-    );
+    throw new Error(tr('hub')('errors.noGrant'));
   }
   const eventId = paired.link.event.id;
   const round = await deskRound(ctx, eventId, paired.link.hub.deviceId, send);

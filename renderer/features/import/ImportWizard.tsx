@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
 import { DEFAULT_IMPORT_LIMITS } from '../../../shared/import/types';
 import { bridge } from '../../bridge/bridge';
@@ -23,13 +24,7 @@ import type { Analyzed, Committing, Loaded } from './wizard-types';
 import './import.css';
 
 type Step = 'file' | 'mapping' | 'preview' | 'duplicates' | 'finish';
-const STEPS: ReadonlyArray<readonly [Step, string]> = [
-  ['file', 'Файл'],
-  ['mapping', 'Столбцы'],
-  ['preview', 'Проверка строк'],
-  ['duplicates', 'Дубликаты'],
-  ['finish', 'Импорт'],
-];
+const STEPS: readonly Step[] = ['file', 'mapping', 'preview', 'duplicates', 'finish'];
 
 
 /**
@@ -38,6 +33,7 @@ const STEPS: ReadonlyArray<readonly [Step, string]> = [
  * failure before or during the commit leaves the database as it was.
  */
 export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () => void }) {
+  const { t } = useTranslation('import');
   const ctx = useDb();
   const arrivals = useArrivals(event.id)?.byRegistration;
   const ref = useRef<HTMLDialogElement>(null);
@@ -78,7 +74,7 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
 
   const pickFile = async () => {
     setError(null);
-    const picked = await bridge.openFile({ filters: [{ name: 'Таблицы', extensions: ['xlsx', 'xls', 'csv', 'ods'] }], maxBytes: DEFAULT_IMPORT_LIMITS.maxBytes });
+    const picked = await bridge.openFile({ filters: [{ name: t('tables'), extensions: ['xlsx', 'xls', 'csv', 'ods'] }], maxBytes: DEFAULT_IMPORT_LIMITS.maxBytes });
     if ('error' in picked) return setError(picked.error.message);
     if (picked.data) await open(picked.data.name, picked.data.bytes);
   };
@@ -86,7 +82,7 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
   /** Reads a file (again, with the user's CSV encoding or delimiter) and moves to the mapping step. */
   const open = async (name: string, bytes: Uint8Array, csv?: CsvOverrides) => {
     setError(null);
-    setBusy(`Читаем «${name}»…`);
+    setBusy(t('reading', { name }));
     try {
       const [reply, base] = await Promise.all([parser().read(bytes, name, csv), loaded?.base ?? loadImportBase(ctx, event.id)]);
       let req = initialRequest(reply, reply.chosen, base);
@@ -115,7 +111,7 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
   const analyze = async () => {
     if (!loaded || !request) return;
     setError(null);
-    setBusy('Проверяем строки…');
+    setBusy(t('checking'));
     try {
       const analysis = await runAnalysis(loaded, request);
       const prepared = prepare(analysis, loaded.base);
@@ -158,13 +154,13 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
     const touched = touchedRegistrations(plan.plan);
     const now = new Date();
     const opts = { now, newId: () => crypto.randomUUID() };
-    const aborted = 'Импорт отменён — в базу ничего не записано.';
+    const aborted = t('aborted');
     try {
       // rows are built ahead of the transaction in slices (the page stays responsive), against what
       // is stored right now; the commit rebuilds them only if something was written in between
       setCommitting({ phase: 'build', progress: { done: 0, total: plan.plan.rows.length } });
       // a full backup first, so the whole import can be taken back (Настройки → Резервные копии); never throws
-      await backupBeforeRisk(ctx, `Перед импортом «${loaded.fileName}»`);
+      await backupBeforeRisk(ctx, t('backupReason', { name: loaded.fileName }));
       const base = await loadImportBase(ctx, event.id, touched);
       let built = await buildImportAsync(plan.plan, base, opts, (done, total) => {
         if (cancelRef.current) throw new Error(aborted);
@@ -186,7 +182,7 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
       const r = buildReport({ fileName: loaded.fileName, sheetName: analyzed.analysis.sheetName, now, records: analyzed.analysis.records, plan, built, warnings: analyzed.warnings });
       setReport({ ...r, millis: Math.round(performance.now() - started) });
     } catch (e) {
-      setError(cancelRef.current ? aborted : `Импорт не выполнен, база не изменена: ${(e as Error).message}`);
+      setError(cancelRef.current ? aborted : t('failed', { message: (e as Error).message }));
     } finally {
       setCommitting(null);
     }
@@ -194,7 +190,7 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
 
   const saveReport = async () => {
     if (!report) return;
-    const name = `Отчёт об импорте — ${loaded?.fileName.replace(/\.[^.]+$/, '') ?? ''}.xlsx`.replace(/[\\/:*?"<>|]/g, ' ');
+    const name = t('reportFile', { name: loaded?.fileName.replace(/\.[^.]+$/, '') ?? '' }).replace(/[\\/:*?"<>|]/g, ' ');
     const saved = await bridge.saveFile({ suggestedName: name, bytes: reportToXlsx(report) });
     if ('error' in saved) setError(saved.error.message);
   };
@@ -204,7 +200,7 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
     setStep(s);
   };
   const hasDuplicates = Boolean(analyzed && (analyzed.prepared.candidates.size > 0 || analyzed.removed.length > 0));
-  const stepIndex = STEPS.findIndex(([s]) => s === step);
+  const stepIndex = STEPS.indexOf(step);
 
   return (
     <dialog
@@ -216,11 +212,11 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
       onClose={onClose}
     >
       <header className="import-head">
-        <h2 id="import-title">Импорт участников из таблицы</h2>
-        <ol className="import-steps" aria-label="Шаги импорта">
-          {STEPS.map(([s, label], i) => (
+        <h2 id="import-title">{t('title')}</h2>
+        <ol className="import-steps" aria-label={t('steps')}>
+          {STEPS.map((s, i) => (
             <li key={s} aria-current={s === step ? 'step' : undefined} className={i < stepIndex ? 'done' : undefined}>
-              {label}
+              {t(`step.${s}`)}
             </li>
           ))}
         </ol>
@@ -293,7 +289,7 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
       </div>
       {!committing && !report && (
         <button type="button" className="link import-close" onClick={() => ref.current?.close()}>
-          Закрыть без импорта
+          {t('closeWithout')}
         </button>
       )}
     </dialog>

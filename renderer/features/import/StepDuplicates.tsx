@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../shared/text/format';
 import { formatPhone } from '../../../shared/people/phone';
 import type { ImportRecord } from '../../../shared/import/types';
 import { fullName } from '../../../shared/people/name';
@@ -24,6 +26,7 @@ export function StepDuplicates(props: {
   onBack: () => void;
   onNext: () => void;
 }) {
+  const { t } = useTranslation('import');
   const { prepared } = props.analyzed;
   const [shown, setShown] = useState(PAGE);
   const byRow = useMemo(() => new Map(prepared.valid.map((r) => [r.row, r])), [prepared]);
@@ -31,13 +34,12 @@ export function StepDuplicates(props: {
   const removed = props.analyzed.removed;
 
   return (
-    <section className="import-step" aria-label="Дубликаты">
-      {rows.length === 0 && removed.length === 0 && <p>Дубликатов не найдено.</p>}
+    <section className="import-step" aria-label={t('duplicates.label')}>
+      {rows.length === 0 && removed.length === 0 && <p>{t('duplicates.none')}</p>}
       {rows.length > 0 && (
         <>
           <p>
-            Возможных дубликатов: <b>{rows.length}</b>. Где ничто не противоречит (то же ФИО, или инициалы вместе с тем же телефоном или организацией), уже выбрано «Объединить»; другой
-            муниципалитет или год рождения — всегда на ваше решение. Объединение дополняет запись, но не затирает заполненные поля пустыми.
+            <Trans t={t} i18nKey="duplicates.lead" components={{ b: <b /> }} values={{ count: formatNumber(rows.length) }} />
           </p>
           <ul className="dup-list">
             {rows.slice(0, shown).map((row) => (
@@ -46,30 +48,30 @@ export function StepDuplicates(props: {
           </ul>
           {rows.length > shown && (
             <button type="button" onClick={() => setShown(shown + PAGE)}>
-              Показать ещё ({rows.length - shown}; без просмотра для них останется выбор по умолчанию)
+              {t('duplicates.more', { count: formatNumber(rows.length - shown) })}
             </button>
           )}
         </>
       )}
       {removed.length > 0 && (
         <fieldset className="removed">
-          <legend>Нет в файле района, но есть в базе ({removed.length})</legend>
-          <p className="muted">Район удалил этих делегатов из шаблона. Отмеченным регистрация будет отменена (человек и история отметок сохраняются).</p>
+          <legend>{t('duplicates.removed', { count: formatNumber(removed.length) })}</legend>
+          <p className="muted">{t('duplicates.removedHint')}</p>
           {removed.map((r) => (
             <label key={r.registrationId} className="checkbox">
               <input type="checkbox" checked={!props.keep.has(r.registrationId)} onChange={(e) => props.onKeep(r.registrationId, !e.target.checked)} />
-              Отменить регистрацию: {r.name} <span className="muted mono">{r.badgeCode}</span>
-              {props.arrived(r.registrationId) && <span className="attention">прибытие уже отмечено</span>}
+              {t('duplicates.cancel', { name: r.name })} <span className="muted mono">{r.badgeCode}</span>
+              {props.arrived(r.registrationId) && <span className="attention">{t('duplicates.arrived')}</span>}
             </label>
           ))}
         </fieldset>
       )}
       <div className="dialog-actions import-actions">
         <button type="button" onClick={props.onBack}>
-          Назад
+          {t('back')}
         </button>
         <button type="button" className="primary" onClick={props.onNext} autoFocus>
-          Далее
+          {t('next')}
         </button>
       </div>
     </section>
@@ -81,17 +83,18 @@ function describe(r: ImportRecord): string {
 }
 
 function DuplicateCard({ rec, candidates, decision, onDecide }: { rec: ImportRecord; candidates: Candidate[]; decision: Decision | undefined; onDecide: (d: Decision) => void }) {
+  const { t } = useTranslation('import');
   const value = decision ?? defaultDecision(candidates);
   const id = `dup-${rec.row}`;
   return (
     <li className="dup-card">
       <p id={id}>
-        <b>Строка {rec.row}:</b> {fullName(rec)} <span className="muted">{describe(rec)}</span>
+        <b>{t('duplicates.row', { row: rec.row })}</b> {fullName(rec)} <span className="muted">{describe(rec)}</span>
       </p>
       <ul className="dup-candidates">
         {candidates.map((c) => (
           <li key={c.value}>
-            похож на: {c.label} —{' '}
+            {t('duplicates.like', { label: c.label })}{' '}
             {c.evidence.map((x, i) => (
               <span key={x} className={CONTRADICTIONS.has(x) ? 'attention' : 'muted'}>
                 {i > 0 ? ', ' : ''}
@@ -102,15 +105,15 @@ function DuplicateCard({ rec, candidates, decision, onDecide }: { rec: ImportRec
         ))}
       </ul>
       <label className="inline-field">
-        Решение:
-        <select aria-label={`Решение для строки ${rec.row}`} value={value} onChange={(e) => onDecide(e.target.value)}>
+        {t('duplicates.decision')}
+        <select aria-label={t('duplicates.decisionFor', { row: rec.row })} value={value} onChange={(e) => onDecide(e.target.value)}>
           {candidates.map((c) => (
             <option key={c.value} value={c.value}>
-              Объединить с: {c.label}
+              {t('duplicates.merge', { label: c.label })}
             </option>
           ))}
-          <option value="add">Оставить обоих (добавить как нового)</option>
-          <option value="skip">Пропустить строку</option>
+          <option value="add">{t('duplicates.add')}</option>
+          <option value="skip">{t('duplicates.skip')}</option>
         </select>
       </label>
     </li>

@@ -1,9 +1,15 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../shared/text/format';
 import type { Committing } from './wizard-types';
 import type { ImportReport, ReportLine } from './report';
-import { formatNumber } from '../../../shared/text/format';
 
 const SHOWN_LINES = 200;
+/** The results report.ts writes, in the order a reader should look at them, and their words' keys. */
+// eslint-disable-next-line skhod/ui-text -- report.ts's result codes (also the xlsx report's words), matched here, not shown
+const RANK: ReadonlyArray<ReportLine['result']> = ['отклонён', 'пропущен', 'объединён', 'добавлен', 'без изменений'];
+const RESULT_KEYS = ['rejected', 'skipped', 'merged', 'added', 'unchanged'] as const;
+const UNCHANGED = RANK[4];
 
 /** Step 5: what will be written, the commit with its progress bar, then the report. */
 export function StepFinish(props: {
@@ -18,46 +24,47 @@ export function StepFinish(props: {
   onSaveReport: () => void;
   onDone: () => void;
 }) {
+  const { t } = useTranslation('import');
   const { committing, report } = props;
   const [accepted, setAccepted] = useState(false);
   if (report) return <Report report={report} onSave={props.onSaveReport} onDone={props.onDone} />;
   const c = props.planned.counts;
+  // eslint-disable-next-line skhod/ui-text -- the code report.ts writes for a row folded into another, not a word shown here
   const writes = c.added + c.merged - props.planned.lines.filter((l) => l.details.startsWith('объединена со строкой')).length + c.cancelled;
   return (
-    <section className="import-step" aria-label="Импорт">
+    <section className="import-step" aria-label={t('finish.label')}>
       <Counts report={props.planned} future />
       {committing ? (
         <div className="import-progress">
           <label htmlFor="import-progress">
-            {committing.phase === 'build' ? 'Готовим записи…' : 'Записываем в базу…'} {committing.progress.done} из {committing.progress.total}
+            {t(committing.phase === 'build' ? 'finish.building' : 'finish.writing', { done: formatNumber(committing.progress.done), total: formatNumber(committing.progress.total) })}
           </label>
           <progress id="import-progress" value={committing.progress.done} max={Math.max(1, committing.progress.total)} />
           <button type="button" onClick={props.onCancelCommit}>
-            Отменить
+            {t('finish.cancel')}
           </button>
         </div>
       ) : (
         <>
           <p className="muted">
-            Импорт записывается в базу частями, но целиком или никак: если запись прервётся (ошибка, «Отменить», сбой), записанное будет отменено. {writes === 0 ? 'Записывать нечего — база уже совпадает с файлом.' : ''}
+            {t('finish.atomic')} {writes === 0 ? t('finish.nothing') : ''}
           </p>
           {props.withoutMunicipality > 0 && (
             <div className="import-notice" role="alert">
               <p>
-                Без муниципалитета: <b>{props.withoutMunicipality}</b> — их не будет в «Делегациях» и в отчётах по районам. Вернитесь к шагу «Столбцы» и выберите муниципалитет
-                для всего файла.
+                <Trans t={t} i18nKey="finish.withoutMunicipality" components={{ b: <b /> }} values={{ count: formatNumber(props.withoutMunicipality) }} />
               </p>
               <label className="checkbox">
-                <input type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} /> Всё равно импортировать без муниципалитета
+                <input type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} /> {t('finish.anyway')}
               </label>
             </div>
           )}
           <div className="dialog-actions import-actions">
             <button type="button" onClick={props.onBack}>
-              Назад
+              {t('back')}
             </button>
             <button type="button" className="primary" onClick={props.onCommit} disabled={props.withoutMunicipality > 0 && !accepted} autoFocus>
-              Импортировать
+              {t('finish.commit')}
             </button>
           </div>
         </>
@@ -67,21 +74,22 @@ export function StepFinish(props: {
 }
 
 function Counts({ report, future }: { report: ImportReport; future?: boolean }) {
+  const { t } = useTranslation('import');
   const c = report.counts;
   const items: Array<[string, number]> = [
-    [future ? 'будет добавлено' : 'добавлено', c.added],
-    [future ? 'будет объединено' : 'объединено', c.merged],
-    ['без изменений', c.unchanged],
-    [future ? 'будет пропущено' : 'пропущено', c.skipped],
-    [future ? 'отклонено (ошибки)' : 'отклонено', c.rejected],
+    [future ? 'addedFuture' : 'added', c.added],
+    [future ? 'mergedFuture' : 'merged', c.merged],
+    ['unchanged', c.unchanged],
+    [future ? 'skippedFuture' : 'skipped', c.skipped],
+    [future ? 'rejectedFuture' : 'rejected', c.rejected],
   ];
-  if (c.cancelled) items.push([future ? 'регистраций будет отменено' : 'регистраций отменено', c.cancelled]);
+  if (c.cancelled) items.push([future ? 'cancelledFuture' : 'cancelled', c.cancelled]);
   return (
-    <dl className="import-counts" aria-label={future ? 'Что будет сделано' : 'Итог импорта'}>
-      {items.map(([label, n]) => (
-        <div key={label} className="figure">
-          <dt className="figure-label">{label}</dt>
-          <dd className="figure-value">{n}</dd>
+    <dl className="import-counts" aria-label={t(future ? 'finish.planned' : 'finish.result')}>
+      {items.map(([key, n]) => (
+        <div key={key} className="figure">
+          <dt className="figure-label">{t(`finish.count.${key}`)}</dt>
+          <dd className="figure-value">{formatNumber(n)}</dd>
         </div>
       ))}
     </dl>
@@ -89,60 +97,60 @@ function Counts({ report, future }: { report: ImportReport; future?: boolean }) 
 }
 
 function Report({ report, onSave, onDone }: { report: ImportReport; onSave: () => void; onDone: () => void }) {
+  const { t } = useTranslation('import');
   // what needs a look first: refused rows, then skipped, merged, added; unchanged rows only in the file
-  const rank: Record<ReportLine['result'], number> = { отклонён: 0, пропущен: 1, объединён: 2, добавлен: 3, 'без изменений': 4 };
-  const notable = report.lines.filter((l) => l.result !== 'без изменений').sort((a, b) => rank[a.result] - rank[b.result] || a.row - b.row);
+  const notable = report.lines.filter((l) => l.result !== UNCHANGED).sort((a, b) => RANK.indexOf(a.result) - RANK.indexOf(b.result) || a.row - b.row);
   return (
-    <section className="import-step" aria-label="Отчёт об импорте">
+    <section className="import-step" aria-label={t('report.label')}>
       <p role="status" className="import-done">
-        Импорт завершён{report.millis !== undefined ? ` за ${formatNumber(report.millis / 1000, 1)} с` : ''}.
+        {report.millis !== undefined ? t('report.doneIn', { seconds: formatNumber(report.millis / 1000, 1, true) }) : t('report.done')}
       </p>
       <Counts report={report} />
       {notable.length > 0 && (
-        <div className="report-lines" tabIndex={0} role="region" aria-label="Строки отчёта">
+        <div className="report-lines" tabIndex={0} role="region" aria-label={t('report.lines')}>
           <table className="simple-table">
             <thead>
               <tr>
-                <th scope="col">Строка</th>
-                <th scope="col">ФИО</th>
-                <th scope="col">Результат</th>
-                <th scope="col">Подробности</th>
+                <th scope="col">{t('report.row')}</th>
+                <th scope="col">{t('report.name')}</th>
+                <th scope="col">{t('report.result')}</th>
+                <th scope="col">{t('report.details')}</th>
               </tr>
             </thead>
             <tbody>
               {notable.slice(0, SHOWN_LINES).map((l: ReportLine) => (
-                <tr key={l.row} className={`result-${l.result === 'отклонён' ? 'rejected' : 'ok'}`}>
+                <tr key={l.row} className={`result-${l.result === RANK[0] ? 'rejected' : 'ok'}`}>
                   <td className="num">{l.row}</td>
                   <td>{l.name}</td>
-                  <td>{l.result}</td>
+                  <td>{t(`report.results.${RESULT_KEYS[RANK.indexOf(l.result)]}`)}</td>
                   <td>{l.details}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {notable.length > SHOWN_LINES && <p className="muted">…и ещё {notable.length - SHOWN_LINES} — полностью в отчёте xlsx.</p>}
+          {notable.length > SHOWN_LINES && <p className="muted">{t('report.more', { count: formatNumber(notable.length - SHOWN_LINES) })}</p>}
         </div>
       )}
       {report.warnings.length > 0 && (
         <details className="report-warnings">
-          <summary>Предупреждения ({report.warnings.length}) — загружено, но стоит проверить</summary>
-          <ul className="report-lines" tabIndex={0} aria-label="Предупреждения импорта">
+          <summary>{t('report.warnings', { count: formatNumber(report.warnings.length) })}</summary>
+          <ul className="report-lines" tabIndex={0} aria-label={t('report.warningsList')}>
             {report.warnings.slice(0, SHOWN_LINES).map((w, i) => (
               <li key={i} className="msg-warning">
                 {w.message}
               </li>
             ))}
           </ul>
-          {report.warnings.length > SHOWN_LINES && <p className="muted">…и ещё {report.warnings.length - SHOWN_LINES} — полностью в отчёте xlsx.</p>}
+          {report.warnings.length > SHOWN_LINES && <p className="muted">{t('report.more', { count: formatNumber(report.warnings.length - SHOWN_LINES) })}</p>}
         </details>
       )}
-      {report.cancelled.length > 0 && <p>Отменены регистрации: {report.cancelled.map((c) => c.name).join(', ')}.</p>}
+      {report.cancelled.length > 0 && <p>{t('report.cancelled', { names: report.cancelled.map((c) => c.name).join(', ') })}</p>}
       <div className="dialog-actions import-actions">
         <button type="button" onClick={onSave}>
-          Сохранить отчёт (xlsx)
+          {t('report.save')}
         </button>
         <button type="button" className="primary" onClick={onDone} autoFocus>
-          Готово
+          {t('report.ok')}
         </button>
       </div>
     </section>

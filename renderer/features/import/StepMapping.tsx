@@ -1,24 +1,27 @@
+import { useTranslation } from 'react-i18next';
 import { categories } from '../../../shared/domain/types';
 import { columnLetter } from '../../../shared/import/errors';
 import { FIELD_LABELS } from '../../../shared/import/records';
 import { importFields, type CsvDelimiter, type ImportField, type TextEncoding } from '../../../shared/import/types';
+import { SelectField, type Option } from '../../components/ui';
 import { categoryLabel } from './categories';
 import type { Loaded } from './wizard-types';
 import { fixableFields, initialRequest } from './session';
 import type { AnalyzeRequest, CsvOverrides } from './worker-protocol';
+import { formatNumber } from '../../../shared/text/format';
 
 const SAMPLE_ROWS = 8;
-// when the guess was wrong (the sample shows «РђР»РёСЏ» or one long column), the user picks
+// when the guess was wrong (the sample shows mojibake or one long column), the user picks: encoding → its words' key
 const ENCODINGS: ReadonlyArray<readonly [TextEncoding, string]> = [
-  ['utf-8', 'UTF-8'],
-  ['utf-8-bom', 'UTF-8 с BOM'],
-  ['windows-1251', 'Windows-1251 (Кириллица)'],
-  ['utf-16le', 'UTF-16 (Юникод из Excel)'],
+  ['utf-8', ''],
+  ['utf-8-bom', 'utf8Bom'],
+  ['windows-1251', 'cp1251'],
+  ['utf-16le', 'utf16'],
 ];
 const DELIMITERS: ReadonlyArray<readonly [CsvDelimiter, string]> = [
-  [';', 'точка с запятой «;»'],
-  [',', 'запятая «,»'],
-  ['\t', 'табуляция'],
+  [';', 'semicolon'],
+  [',', 'comma'],
+  ['\t', 'tab'],
 ];
 const collator = new Intl.Collator('ru');
 
@@ -35,6 +38,7 @@ export function StepMapping(props: {
   onNext: () => void;
   busy: boolean;
 }) {
+  const { t } = useTranslation('import');
   const { loaded, request, onChange } = props;
   const { reply, base } = loaded;
   const sheet = reply.sheets[request.sheet]!;
@@ -63,7 +67,7 @@ export function StepMapping(props: {
   const nameMapped = request.mapping.fullName !== undefined || request.mapping.surname !== undefined;
 
   return (
-    <section className="import-step" aria-label="Лист и столбцы">
+    <section className="import-step" aria-label={t('mapping.label')}>
       {reply.notice && (
         <p className="import-notice" role="status">
           {reply.notice.message}
@@ -71,73 +75,60 @@ export function StepMapping(props: {
       )}
       {request.keyColumn !== undefined && (
         <p className="import-notice" role="status">
-          Это заполненный шаблон района: строки с ключом сопоставятся со своими регистрациями, даже если в них исправлены ФИО.
+          {t('mapping.template')}
         </p>
       )}
       {request.mapping.municipality === undefined && <FileMunicipality loaded={loaded} value={request.fixed.municipality ?? ''} names={municipalities.map((m) => m.name)} onChange={(v) => setFixed('municipality', v)} />}
       <div className="field-row">
         {reply.format === 'csv' && (
           <>
-            <label className="field">
-              <span>Кодировка</span>
-              <select value={reply.encoding ?? ''} onChange={(e) => props.onCsv({ ...loaded.csv, encoding: e.target.value as TextEncoding })} disabled={props.busy}>
-                {ENCODINGS.map(([v, label]) => (
-                  <option key={v} value={v}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span>Разделитель</span>
-              <select value={reply.delimiter ?? ';'} onChange={(e) => props.onCsv({ ...loaded.csv, delimiter: e.target.value as CsvDelimiter })} disabled={props.busy}>
-                {DELIMITERS.map(([v, label]) => (
-                  <option key={v} value={v}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              label={t('mapping.encoding')}
+              value={reply.encoding ?? ''}
+              onChange={(encoding) => props.onCsv({ ...loaded.csv, encoding })}
+              options={ENCODINGS.map(([v, key]): Option<TextEncoding> => [v, key ? t(`mapping.${key}`) : 'UTF-8'])}
+              disabled={props.busy}
+            />
+            <SelectField
+              label={t('mapping.delimiter')}
+              value={reply.delimiter ?? ';'}
+              onChange={(delimiter) => props.onCsv({ ...loaded.csv, delimiter })}
+              options={DELIMITERS.map(([v, key]): Option<CsvDelimiter> => [v, t(`mapping.${key}`)])}
+              disabled={props.busy}
+            />
           </>
         )}
         {reply.sheets.length > 1 && (
-          <label className="field">
-            <span>Лист</span>
-            <select value={request.sheet} onChange={(e) => onChange({ ...initialRequest(reply, Number(e.target.value), base), fixed: request.fixed })}>
-              {reply.sheets.map((s, i) => (
-                <option key={i} value={i}>
-                  {s.name}
-                  {s.hidden ? ' (скрытый)' : ''} — строк: {s.rowCount}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={t('mapping.sheet')}
+            value={String(request.sheet)}
+            onChange={(v) => onChange({ ...initialRequest(reply, Number(v), base), fixed: request.fixed })}
+            options={reply.sheets.map((s, i): Option<string> => [String(i), t(s.hidden ? 'mapping.sheetHidden' : 'mapping.sheetOption', { name: s.name, rows: formatNumber(s.rowCount) })])}
+          />
         )}
-        <label className="field">
-          <span>Строка заголовка</span>
-          <select value={request.headerRow} onChange={(e) => onChange({ ...initialRequest(reply, request.sheet, base, Number(e.target.value)), fixed: request.fixed })}>
-            {sheet.head.slice(0, 30).map((row, r) => (
-              <option key={r} value={r}>
-                {r + 1}: {row.filter(Boolean).join(' | ').slice(0, 70) || '(пустая)'}
-                {r === sheet.headerRow && sheet.headerRows === 2 ? ' (вместе со строкой выше)' : ''}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('mapping.headerRow')}
+          value={String(request.headerRow)}
+          onChange={(v) => onChange({ ...initialRequest(reply, request.sheet, base, Number(v)), fixed: request.fixed })}
+          options={sheet.head.slice(0, 30).map((row, r): Option<string> => [
+            String(r),
+            t(r === sheet.headerRow && sheet.headerRows === 2 ? 'mapping.headerTwoRows' : 'mapping.headerOption', { row: r + 1, text: row.filter(Boolean).join(' | ').slice(0, 70) || t('mapping.emptyRow') }),
+          ])}
+        />
       </div>
 
-      <div className="mapping-grid" role="group" aria-label="Соответствие полей и столбцов">
-        <span className="mapping-head">Поле</span>
-        <span className="mapping-head">Столбец файла</span>
-        <span className="mapping-head">или значение для всего листа</span>
+      <div className="mapping-grid" role="group" aria-label={t('mapping.grid')}>
+        <span className="mapping-head">{t('mapping.field')}</span>
+        <span className="mapping-head">{t('mapping.column')}</span>
+        <span className="mapping-head">{t('mapping.orValue')}</span>
         {importFields.map((f) => (
           <div key={f} className="mapping-row">
             <span className="mapping-label">{FIELD_LABELS[f]}</span>
-            <select aria-label={`Столбец для поля «${FIELD_LABELS[f]}»`} value={request.mapping[f] ?? ''} onChange={(e) => setColumn(f, e.target.value)}>
-              <option value="">— не загружать —</option>
+            <select aria-label={t('mapping.columnFor', { field: FIELD_LABELS[f] })} value={request.mapping[f] ?? ''} onChange={(e) => setColumn(f, e.target.value)}>
+              <option value="">{t('mapping.skip')}</option>
               {Array.from({ length: width }, (_, c) => (
                 <option key={c} value={c}>
-                  {columnLetter(c)}: {(request.headers[c] ?? '').trim().slice(0, 50) || '(без заголовка)'}
+                  {t('mapping.columnOption', { letter: columnLetter(c), header: (request.headers[c] ?? '').trim().slice(0, 50) || t('mapping.noHeader') })}
                 </option>
               ))}
             </select>
@@ -149,14 +140,14 @@ export function StepMapping(props: {
           </div>
         ))}
       </div>
-      {!nameMapped && <p className="field-error">Укажите столбец «ФИО» или «Фамилия» — без него строки не загрузить.</p>}
+      {!nameMapped && <p className="field-error">{t('mapping.needName')}</p>}
 
-      <h3 className="import-subhead">Первые строки листа «{sheet.name}»</h3>
-      <div className="sample-wrap" tabIndex={0} role="region" aria-label="Первые строки листа">
+      <h3 className="import-subhead">{t('mapping.sampleHeading', { name: sheet.name })}</h3>
+      <div className="sample-wrap" tabIndex={0} role="region" aria-label={t('mapping.sample')}>
         <table className="sample-table">
           <thead>
             <tr>
-              <th scope="col">№</th>
+              <th scope="col">{t('mapping.number')}</th>
               {Array.from({ length: width }, (_, c) => (
                 <th scope="col" key={c}>
                   {columnLetter(c)}
@@ -184,27 +175,26 @@ export function StepMapping(props: {
 
       <div className="dialog-actions import-actions">
         <button type="button" onClick={props.onBack}>
-          Назад
+          {t('back')}
         </button>
         <button type="button" className="primary" onClick={props.onNext} disabled={props.busy || !nameMapped} autoFocus>
-          Проверить строки
+          {t('mapping.checkRows')}
         </button>
       </div>
     </section>
   );
 }
 
-const FROM: Record<NonNullable<Loaded['suggested']>['from'], string> = { title: 'заголовку листа', file: 'имени файла', organization: 'организациям в списке' };
-
 /** No column maps to the municipality: one for the whole file, asked for up front (suggested when something names it). */
 function FileMunicipality(props: { loaded: Loaded; value: string; names: string[]; onChange: (v: string) => void }) {
+  const { t } = useTranslation('import');
   const s = props.loaded.suggested;
   return (
-    <div className="import-ask" role="group" aria-label="Нет столбца «Муниципалитет»">
+    <div className="import-ask" role="group" aria-label={t('mapping.noMunicipality')}>
       <label className="inline-field">
-        <span>В файле нет столбца «Муниципалитет». Муниципалитет для всего файла:</span>
-        <select aria-label="Муниципалитет для всего файла" value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-          <option value="">— не указан —</option>
+        <span>{t('mapping.fileMunicipality')}</span>
+        <select aria-label={t('mapping.fileMunicipalityLabel')} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+          <option value="">{t('mapping.notSet')}</option>
           {props.names.map((o) => (
             <option key={o} value={o}>
               {o}
@@ -213,22 +203,21 @@ function FileMunicipality(props: { loaded: Loaded; value: string; names: string[
         </select>
       </label>
       {s && props.value === s.name && (
-        <p className="muted import-suggested">
-          Предложен по {FROM[s.from]}: «{s.text.slice(0, 80)}». Проверьте.
-        </p>
+        <p className="muted import-suggested">{t('mapping.suggested', { source: t(`mapping.from.${s.from}`), text: s.text.slice(0, 80) })}</p>
       )}
-      {!props.value && <p className="field-error">Выберите муниципалитет: без него участники не попадут в «Делегации» и отчёты по районам.</p>}
+      {!props.value && <p className="field-error">{t('mapping.chooseMunicipality')}</p>}
     </div>
   );
 }
 
 function FixedInput(props: { field: ImportField; value: string; onChange: (v: string) => void; municipalities: string[]; sections: string[] }) {
-  const label = `Одно значение поля «${FIELD_LABELS[props.field]}» для всего листа`;
+  const { t } = useTranslation('import');
+  const label = t('mapping.valueFor', { field: FIELD_LABELS[props.field] });
   const options = props.field === 'municipality' ? props.municipalities : props.field === 'category' ? categories.map(categoryLabel) : props.field === 'section' ? props.sections : null;
   if (options) {
     return (
       <select aria-label={label} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        <option value="">— из столбца —</option>
+        <option value="">{t('mapping.fromColumn')}</option>
         {options.map((o) => (
           <option key={o} value={o}>
             {o}
@@ -237,5 +226,5 @@ function FixedInput(props: { field: ImportField; value: string; onChange: (v: st
       </select>
     );
   }
-  return <input aria-label={label} value={props.value} onChange={(e) => props.onChange(e.target.value)} placeholder="— из столбца —" />;
+  return <input aria-label={label} value={props.value} onChange={(e) => props.onChange(e.target.value)} placeholder={t('mapping.fromColumn')} />;
 }

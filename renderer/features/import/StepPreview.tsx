@@ -1,22 +1,16 @@
 import { useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../shared/text/format';
 import type { Category } from '../../../shared/domain/types';
 import { categories } from '../../../shared/domain/types';
 import { categoryLabel } from './categories';
 import type { Analyzed } from './wizard-types';
 import type { ImportReport } from './report';
-import { previewRows, type PreviewRow, type PreviewStatus } from './session';
+import { previewRows, type PreviewRow } from './session';
 
 type Show = 'all' | 'error' | 'warning' | 'new' | 'changed' | 'unchanged' | 'duplicate';
-
-export const STATUS_TEXT: Record<PreviewStatus, string> = {
-  error: 'ошибка — не загружается',
-  new: 'новый',
-  changed: 'изменения',
-  unchanged: 'без изменений',
-  skipped: 'пропускается',
-  merged: 'объединяется',
-};
+const SHOWS: readonly Show[] = ['all', 'error', 'warning', 'new', 'changed', 'unchanged', 'duplicate'];
 
 /**
  * Step 3: every considered row with its errors, warnings and what the import would do with it; the
@@ -39,6 +33,7 @@ export function StepPreview({
   onBack: () => void;
   onNext: () => void;
 }) {
+  const { t } = useTranslation('import');
   const rows = useMemo(() => previewRows(report, analyzed.prepared, analyzed.warnings), [report, analyzed]);
   const [show, setShow] = useState<Show>(analyzed.prepared.rejected.size > 0 ? 'error' : 'all');
   const counts = useMemo(() => {
@@ -54,31 +49,35 @@ export function StepPreview({
     return c;
   }, [rows]);
   const visible = useMemo(() => rows.filter((r) => matches(r, show)), [rows, show]);
-  const filters: Array<[Show, string]> = [
-    ['all', 'Все'],
-    ['error', 'С ошибками'],
-    ['warning', 'С предупреждениями'],
-    ['new', 'Новые'],
-    ['changed', 'Изменения'],
-    ['unchanged', 'Без изменений'],
-    ['duplicate', 'Возможные дубликаты'],
-  ];
   const unanswered = ask.filter((a) => !choices.has(a.text)).length;
   const ready = report.counts.added + report.counts.merged + report.counts.unchanged;
 
   return (
-    <section className="import-step" aria-label="Проверка строк">
+    <section className="import-step" aria-label={t('preview.label')}>
       <p className="import-summary" role="status">
-        Строк со списком: <b>{rows.length}</b>. Будут загружены: <b>{ready}</b> (новых {counts.new}, с изменениями {counts.changed}, без изменений {counts.unchanged}
-        {report.counts.merged - counts.changed > 0 ? `, объединяются в одну ${report.counts.merged - counts.changed}` : ''}). С ошибками: <b>{counts.error}</b>. С предупреждениями:{' '}
-        <b>{counts.warning}</b>. Возможных дубликатов: <b>{counts.duplicate}</b>
-        {analyzed.removed.length ? `. Нет в файле, но есть в базе: ${analyzed.removed.length}` : ''}.
+        <Trans
+          t={t}
+          i18nKey="preview.summary"
+          components={{ b: <b /> }}
+          values={{
+            rows: formatNumber(rows.length),
+            ready: formatNumber(ready),
+            added: formatNumber(counts.new),
+            changed: formatNumber(counts.changed),
+            unchanged: formatNumber(counts.unchanged),
+            folded: report.counts.merged - counts.changed > 0 ? t('preview.folded', { count: formatNumber(report.counts.merged - counts.changed) }) : '',
+            errors: formatNumber(counts.error),
+            warnings: formatNumber(counts.warning),
+            duplicates: formatNumber(counts.duplicate),
+            removed: analyzed.removed.length ? t('preview.removed', { count: formatNumber(analyzed.removed.length) }) : '',
+          }}
+        />
       </p>
-      <div className="chips" role="radiogroup" aria-label="Показать строки">
-        {filters.map(([value, label]) => (
+      <div className="chips" role="radiogroup" aria-label={t('preview.show')}>
+        {SHOWS.map((value) => (
           <label key={value} className={`chip${show === value ? ' on' : ''}`}>
             <input type="radio" name="preview-show" value={value} checked={show === value} onChange={() => setShow(value)} />
-            {label} ({counts[value]})
+            {t('preview.filterCount', { label: t(`preview.filter.${value}`), count: formatNumber(counts[value]) })}
           </label>
         ))}
       </div>
@@ -86,10 +85,10 @@ export function StepPreview({
       <PreviewList rows={visible} />
       <div className="dialog-actions import-actions">
         <button type="button" onClick={onBack}>
-          Назад
+          {t('back')}
         </button>
         <button type="button" className="primary" onClick={onNext} disabled={(ready === 0 && analyzed.removed.length === 0) || unanswered > 0} autoFocus>
-          Далее
+          {t('next')}
         </button>
       </div>
     </section>
@@ -98,19 +97,20 @@ export function StepPreview({
 
 /** One select per unrecognized category text ('' — rows with no category). */
 function CategoryQuestions({ ask, choices, onChoose }: { ask: ReadonlyArray<{ text: string; rows: number }>; choices: ReadonlyMap<string, Category>; onChoose: (text: string, c: Category) => void }) {
+  const { t } = useTranslation('import');
   return (
     <fieldset className="import-ask">
-      <legend>Категория не распознана — выберите, какая это</legend>
+      <legend>{t('preview.askLegend')}</legend>
       {ask.slice(0, 20).map(({ text, rows }) => {
-        const label = text ? `Категория для «${text.slice(0, 60)}»` : 'Категория для строк без категории';
+        const label = text ? t('preview.askFor', { text: text.slice(0, 60) }) : t('preview.askForEmpty');
         return (
           <label key={text} className="inline-field">
             <span>
-              {text ? `«${text.slice(0, 60)}»` : 'без категории'} <span className="muted">({rows} стр.)</span>
+              {text ? t('preview.quoted', { text: text.slice(0, 60) }) : t('preview.noCategory')} <span className="muted">{t('preview.askRows', { count: formatNumber(rows) })}</span>
             </span>
             <select aria-label={label} value={choices.get(text) ?? ''} onChange={(e) => onChoose(text, e.target.value as Category)}>
               <option value="" disabled>
-                — выберите —
+                {t('preview.choose')}
               </option>
               {categories.map((c) => (
                 <option key={c} value={c}>
@@ -134,11 +134,12 @@ function matches(r: PreviewRow, show: Show): boolean {
 
 /** Virtualized with measured heights: a row with three messages is taller than a clean one. */
 function PreviewList({ rows }: { rows: PreviewRow[] }) {
+  const { t } = useTranslation('import');
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 44, overscan: 8 });
-  if (rows.length === 0) return <p className="empty">Таких строк нет.</p>;
+  if (rows.length === 0) return <p className="empty">{t('preview.none')}</p>;
   return (
-    <div className="preview-list" ref={scrollRef} tabIndex={0} role="list" aria-label="Строки файла">
+    <div className="preview-list" ref={scrollRef} tabIndex={0} role="list" aria-label={t('preview.list')}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const r = rows[item.index]!;
@@ -151,9 +152,9 @@ function PreviewList({ rows }: { rows: PreviewRow[] }) {
               className={`preview-row status-${r.status}`}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
             >
-              <span className="preview-num">стр. {r.row}</span>
+              <span className="preview-num">{t('preview.row', { row: r.row })}</span>
               <span className="preview-name">{r.name}</span>
-              <span className="preview-status">{STATUS_TEXT[r.status]}</span>
+              <span className="preview-status">{t(`preview.status.${r.status}`)}</span>
               {(r.errors.length > 0 || r.warnings.length > 0 || r.details) && (
                 <ul className="preview-messages">
                   {r.errors.map((m, i) => (

@@ -107,7 +107,9 @@ export function ParticipantsTable(props: {
                   <span role="cell" className="cell-name" title={cancelled ? t('table.cancelled') : row.person.position}>
                     {row.fullName}
                   </span>
-                  <span role="cell">{row.municipality}</span>
+                  <span role="cell" title={row.municipality}>
+                    {row.municipality}
+                  </span>
                   <span role="cell" className="cell-ellipsis" title={row.organization}>
                     {row.organization}
                   </span>

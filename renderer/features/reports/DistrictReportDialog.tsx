@@ -1,9 +1,12 @@
+/** «Отчёт для района»: what a district office gets back — its delegates, who arrived and where they went, its contest applications; one or all municipalities, printed or as Excel. */
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EventRow, Section } from '../../../shared/domain/types';
 import { buildXlsx, type ExportSheet } from '../../../shared/export/xlsx';
 import { formatDate, formatNumber } from '../../../shared/text/format';
 import { bridge } from '../../bridge/bridge';
 import { PrintDialog } from '../../components/PrintDialog';
+import { SelectField } from '../../components/ui';
 import type { ContestSummary } from '../../hooks/use-contest-summary';
 import type { ParticipantRow } from '../../hooks/use-participants';
 import { DistrictProjects } from '../projects';
@@ -14,11 +17,9 @@ const collator = new Intl.Collator('ru');
 
 type District = { name: string; municipalityId?: string; rows: ParticipantRow[] };
 
-/** What a district office gets back: its delegates, who arrived and where they went; one or all municipalities. */
-const applicationStatus: Record<string, string> = { submitted: 'подана', admitted: 'допущена', rejected: 'отклонена', withdrawn: 'отозвана' };
-
 export function DistrictReportDialog(props: { event: EventRow; rows: ParticipantRow[]; sections: Section[]; applications: ContestSummary['applications']; onClose: () => void }) {
   const { event, rows, sections, applications, onClose } = props;
+  const { t } = useTranslation('reports');
   const districts = useMemo(() => {
     const by = new Map<string, ParticipantRow[]>();
     for (const r of rows) {
@@ -35,41 +36,40 @@ export function DistrictReportDialog(props: { event: EventRow; rows: Participant
 
   const applicationsOf = (d: District) => applications.filter((a) => a.municipalityId && a.municipalityId === d.municipalityId);
   const applicationRows = (d: District) =>
-    applicationsOf(d).map((a) => [a.title, a.nomination, applicationStatus[a.status] ?? a.status, a.place ?? '—', a.score ?? '—']);
+    applicationsOf(d).map((a) => [a.title, a.nomination, t(`district.applicationStatus.${a.status}`, { defaultValue: a.status }), a.place ?? '—', a.score ?? '—']);
+  const arrivedOf = (d: District) => d.rows.filter((r) => r.arrival.arrived).length;
 
   const sheetFor = (d: District): ExportSheet => ({
     name: d.name,
     columnWidths: [5, 36, 40, 28, 40, 10],
     rows: [
       [event.title],
-      [`Делегация: ${d.name}. Прибыло ${d.rows.filter((r) => r.arrival.arrived).length} из ${d.rows.length}.`],
+      [t('district.sheetLine', { name: d.name, arrived: formatNumber(arrivedOf(d)), count: d.rows.length })],
       [],
-      ['№', 'ФИО', 'Организация', 'Должность', 'Секция', 'Прибытие'],
-      ...d.rows.map((r, i) => [i + 1, r.fullName, r.organization, r.person.position ?? '', sectionTitle.get(r.registration.sectionId ?? '') ?? '', r.arrival.arrived ? time(r.arrival.at) : 'нет']),
-      ...(applicationsOf(d).length ? [[], ['Заявки на конкурс'], ['Проект', 'Номинация', 'Статус', 'Место', 'Балл'], ...applicationRows(d)] : []),
+      [t('district.number'), t('district.name'), t('district.organization'), t('district.position'), t('district.section'), t('district.arrivedAt')],
+      ...d.rows.map((r, i) => [i + 1, r.fullName, r.organization, r.person.position ?? '', sectionTitle.get(r.registration.sectionId ?? '') ?? '', r.arrival.arrived ? time(r.arrival.at) : t('district.no')]),
+      ...(applicationsOf(d).length ? [[], [t('district.applications')], [t('district.project'), t('district.nomination'), t('district.status'), t('district.place'), t('district.score')], ...applicationRows(d)] : []),
     ],
   });
 
   const saveXlsx = async () => {
     const bytes = buildXlsx(chosen.map(sheetFor));
-    await bridge.saveFile({ suggestedName: choice === ALL ? 'Отчёты по муниципалитетам.xlsx' : `Отчёт — ${choice}.xlsx`, bytes });
+    await bridge.saveFile({ suggestedName: choice === ALL ? t('district.fileAll') : t('district.fileOne', { name: choice }), bytes });
   };
 
   const sheets = chosen.map((d) => (
     <div className="district-report" key={d.name}>
       <p className="section-sheet-event">{event.title}</p>
-      <h1>Делегация: {d.name}</h1>
-      <p>
-        Прибыло {d.rows.filter((r) => r.arrival.arrived).length} из {d.rows.length} зарегистрированных.
-      </p>
+      <h1>{t('district.delegation', { name: d.name })}</h1>
+      <p>{t('district.arrived', { arrived: formatNumber(arrivedOf(d)), count: d.rows.length })}</p>
       <table>
         <thead>
           <tr>
-            <th className="num">№</th>
-            <th>ФИО</th>
-            <th>Организация</th>
-            <th>Секция</th>
-            <th>Прибытие</th>
+            <th className="num">{t('district.number')}</th>
+            <th>{t('district.name')}</th>
+            <th>{t('district.organization')}</th>
+            <th>{t('district.section')}</th>
+            <th>{t('district.arrivedAt')}</th>
           </tr>
         </thead>
         <tbody>
@@ -79,22 +79,22 @@ export function DistrictReportDialog(props: { event: EventRow; rows: Participant
               <td>{r.fullName}</td>
               <td>{r.organization}</td>
               <td>{sectionTitle.get(r.registration.sectionId ?? '') ?? '—'}</td>
-              <td>{r.arrival.arrived ? time(r.arrival.at) : 'нет'}</td>
+              <td>{r.arrival.arrived ? time(r.arrival.at) : t('district.no')}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {applicationsOf(d).length > 0 && (
         <>
-          <h2>Заявки на конкурс</h2>
+          <h2>{t('district.applications')}</h2>
           <table>
             <thead>
               <tr>
-                <th>Проект</th>
-                <th>Номинация</th>
-                <th>Статус</th>
-                <th className="num">Место</th>
-                <th className="num">Балл</th>
+                <th>{t('district.project')}</th>
+                <th>{t('district.nomination')}</th>
+                <th>{t('district.status')}</th>
+                <th className="num">{t('district.place')}</th>
+                <th className="num">{t('district.score')}</th>
               </tr>
             </thead>
             <tbody>
@@ -117,29 +117,25 @@ export function DistrictReportDialog(props: { event: EventRow; rows: Participant
 
   return (
     <PrintDialog
-      title="Отчёт для района"
+      title={t('district.title')}
       pages={sheets}
       preview={sheets.slice(0, 1)}
       previewClassName="section-sheet-preview"
       printClassName="district-reports"
       actions={
         <button type="button" onClick={() => void saveXlsx()}>
-          Скачать Excel
+          {t('excel')}
         </button>
       }
       onClose={onClose}
     >
-      <label className="field narrow">
-        <span>Муниципалитет</span>
-        <select value={choice} onChange={(e) => setChoice(e.target.value)}>
-          {districts.map((d) => (
-            <option key={d.name} value={d.name}>
-              {d.name}
-            </option>
-          ))}
-          <option value={ALL}>Все — по отчёту на каждый муниципалитет</option>
-        </select>
-      </label>
+      <SelectField
+        className="narrow"
+        label={t('district.municipality')}
+        value={choice}
+        onChange={setChoice}
+        options={[...districts.map((d): [string, string] => [d.name, d.name]), [ALL, t('district.all')]]}
+      />
     </PrintDialog>
   );
 }

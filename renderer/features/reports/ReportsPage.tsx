@@ -1,7 +1,9 @@
+/** «Отчёты» (features/reports): the dashboard of arrivals, sections and contest progress, its Excel file and the doors to district reports and certificates. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
 import { buildXlsx } from '../../../shared/export/xlsx';
+import { formatDate, formatNumber } from '../../../shared/text/format';
 import { eventSummary } from '../../../shared/reports/summary';
 import { bridge } from '../../bridge/bridge';
 import { BarChart } from '../../components/charts/BarChart';
@@ -13,7 +15,6 @@ import { FinalReportButton } from '../final-report';
 import { CertificatesDialog } from './CertificatesDialog';
 import { DistrictReportDialog } from './DistrictReportDialog';
 import './reports.css';
-import { formatDate } from '../../../shared/text/format';
 
 // print-friendly: solid colours that survive greyscale
 const EXPECTED = '#b8c4d6';
@@ -21,64 +22,65 @@ const ARRIVED = '#1f5fbf';
 const hhmm = (iso: string) => formatDate(iso, 'time');
 
 export function ReportsPage({ event }: { event: EventRow }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('reports');
   const d = useDashboard(event.id);
   const [copied, setCopied] = useState(false);
   const [dialog, setDialog] = useState<'district' | 'certificates' | null>(null);
   const rows = useParticipants(event.id);
   const sections = useSections(event.id);
   const contest = useContestSummary(event.id);
-  if (!d) return <p>{t('common.loading')}</p>;
+  if (!d) return <p>{t('app:common.loading')}</p>;
   const summary = eventSummary(event, d);
+  const arrivedMunicipalities = d.byMunicipality.filter((m) => m.arrived > 0).length;
 
   const exportXlsx = async () => {
     const bytes = buildXlsx([
       {
-        name: 'По муниципалитетам',
+        name: t('xlsx.byMunicipality'),
         columnWidths: [32, 26, 30, 12, 16, 12],
         rows: [
-          ['Муниципалитет', 'Регион', 'Федеральный округ', 'Ожидалось', 'Зарегистрировано', 'Прибыло'],
+          [t('xlsx.municipality'), t('xlsx.region'), t('xlsx.federalDistrict'), t('xlsx.expected'), t('xlsx.registered'), t('xlsx.arrived')],
           ...d.byMunicipality.map((m) => [m.name, m.region, m.federalDistrict, m.expected, m.registered, m.arrived]),
-          ['Итого', '', '', d.totals.expected, d.totals.registered, d.totals.arrived],
+          [t('xlsx.total'), '', '', d.totals.expected, d.totals.registered, d.totals.arrived],
         ],
       },
-      { name: 'По категориям', columnWidths: [24, 16, 12], rows: [['Категория', 'Зарегистрировано', 'Прибыло'], ...d.byCategory.map((c) => [t(`category.${c.category}`), c.registered, c.arrived])] },
-      { name: 'По ролям', columnWidths: [24, 16, 12], rows: [['Роль', 'Зарегистрировано', 'Прибыло'], ...d.byRole.map((r) => [t(`role.${r.role}`), r.registered, r.arrived])] },
-      { name: 'Секции', columnWidths: [50, 12, 12, 12], rows: [['Секция', 'Мест', 'Назначено', 'Прибыло'], ...d.sections.map((s) => [s.title, s.capacity, s.assigned, s.arrived])] },
-      { name: 'Прибытие по времени', columnWidths: [20, 12], rows: [['Интервал (10 мин)', 'Прибыло'], ...d.arrivalsOverTime.map((a) => [hhmm(a.start), a.count])] },
-      { name: 'Итоги', columnWidths: [120], rows: [[summary]] },
+      { name: t('xlsx.byCategory'), columnWidths: [24, 16, 12], rows: [[t('xlsx.category'), t('xlsx.registered'), t('xlsx.arrived')], ...d.byCategory.map((c) => [t(`app:category.${c.category}`), c.registered, c.arrived])] },
+      { name: t('xlsx.byRole'), columnWidths: [24, 16, 12], rows: [[t('xlsx.role'), t('xlsx.registered'), t('xlsx.arrived')], ...d.byRole.map((r) => [t(`app:role.${r.role}`), r.registered, r.arrived])] },
+      { name: t('xlsx.sections'), columnWidths: [50, 12, 12, 12], rows: [[t('xlsx.section'), t('xlsx.seats'), t('xlsx.assigned'), t('xlsx.arrived')], ...d.sections.map((s) => [s.title, s.capacity, s.assigned, s.arrived])] },
+      { name: t('xlsx.overTime'), columnWidths: [20, 12], rows: [[t('xlsx.interval'), t('xlsx.arrived')], ...d.arrivalsOverTime.map((a) => [hhmm(a.start), a.count])] },
+      { name: t('xlsx.summary'), columnWidths: [120], rows: [[summary]] },
     ]);
-    await bridge.saveFile({ suggestedName: 'Отчёт по мероприятию.xlsx', bytes });
+    await bridge.saveFile({ suggestedName: t('xlsx.file'), bytes });
   };
 
   return (
     <section className="page page-reports">
       <header className="page-header reports-header">
-        <h1>Отчёты</h1>
+        <h1>{t('heading')}</h1>
         <span className="spacer" />
         <button type="button" onClick={() => setDialog('district')} disabled={!rows || !sections}>
-          Отчёт для района…
+          {t('districtButton')}
         </button>
         <button type="button" onClick={() => setDialog('certificates')} disabled={!rows}>
-          Сертификаты участников…
+          {t('certificatesButton')}
         </button>
         <FinalReportButton event={event} />
         <button type="button" onClick={() => void exportXlsx()}>
-          Скачать Excel
+          {t('excel')}
         </button>
         <button type="button" onClick={() => window.print()}>
-          Печать
+          {t('print')}
         </button>
       </header>
       <div className="kpis">
-        <Kpi label="прибыло" value={d.totals.arrived} />
-        <Kpi label="зарегистрировано" value={d.totals.registered} />
-        <Kpi label="ожидалось по заявкам районов" value={d.totals.expected} />
-        <Kpi label="муниципалитетов (прибыли)" value={d.byMunicipality.filter((m) => m.arrived > 0).length} />
-        <Kpi label="зарегистрировано на месте" value={d.totals.walkIns} />
+        <Kpi label={t('kpi.arrived')} value={d.totals.arrived} />
+        <Kpi label={t('kpi.registered')} value={d.totals.registered} />
+        <Kpi label={t('kpi.expected')} value={d.totals.expected} />
+        <Kpi label={t('kpi.municipalities', { count: arrivedMunicipalities })} value={arrivedMunicipalities} />
+        <Kpi label={t('kpi.walkIns')} value={d.totals.walkIns} />
       </div>
       <section className="report-block" aria-labelledby="summary-title">
-        <h2 id="summary-title">Итоги одним абзацем</h2>
+        <h2 id="summary-title">{t('summary')}</h2>
         <p className="summary-text" data-testid="event-summary">
           {summary}
         </p>
@@ -86,46 +88,46 @@ export function ReportsPage({ event }: { event: EventRow }) {
           type="button"
           onClick={() => void navigator.clipboard?.writeText(summary).then(() => setCopied(true), () => setCopied(false))}
         >
-          {copied ? 'Скопировано' : 'Копировать текст'}
+          {copied ? t('copied') : t('copy')}
         </button>
       </section>
       <section className="report-block" aria-labelledby="by-municipality-title">
-        <h2 id="by-municipality-title">По муниципалитетам: ожидалось и прибыло</h2>
+        <h2 id="by-municipality-title">{t('byMunicipality')}</h2>
         <BarChart
-          label="Диаграмма: ожидалось и прибыло по муниципалитетам"
+          label={t('byMunicipalityChart')}
           horizontal
           categories={d.byMunicipality.map((m) => m.name)}
           series={[
-            { key: 'expected', label: 'Ожидалось', values: d.byMunicipality.map((m) => m.expected), color: EXPECTED },
-            { key: 'arrived', label: 'Прибыло', values: d.byMunicipality.map((m) => m.arrived), color: ARRIVED },
+            { key: 'expected', label: t('expectedSeries'), values: d.byMunicipality.map((m) => m.expected), color: EXPECTED },
+            { key: 'arrived', label: t('arrivedSeries'), values: d.byMunicipality.map((m) => m.arrived), color: ARRIVED },
           ]}
         />
       </section>
       <div className="report-grid">
         <section className="report-block" aria-labelledby="by-category-title">
-          <h2 id="by-category-title">По категориям</h2>
+          <h2 id="by-category-title">{t('byCategory')}</h2>
           <BarChart
-            label="Диаграмма: участники по категориям"
+            label={t('byCategoryChart')}
             horizontal
             width={520}
-            categories={d.byCategory.map((c) => t(`category.${c.category}`))}
+            categories={d.byCategory.map((c) => t(`app:category.${c.category}`))}
             series={[
-              { key: 'registered', label: 'Зарегистрировано', values: d.byCategory.map((c) => c.registered), color: EXPECTED },
-              { key: 'arrived', label: 'Прибыло', values: d.byCategory.map((c) => c.arrived), color: ARRIVED },
+              { key: 'registered', label: t('registeredSeries'), values: d.byCategory.map((c) => c.registered), color: EXPECTED },
+              { key: 'arrived', label: t('arrivedSeries'), values: d.byCategory.map((c) => c.arrived), color: ARRIVED },
             ]}
           />
         </section>
         <section className="report-block" aria-labelledby="sections-fill-title">
-          <h2 id="sections-fill-title">Заполнение секций</h2>
+          <h2 id="sections-fill-title">{t('sectionsFill')}</h2>
           <table className="simple-table">
             <thead>
               <tr>
-                <th scope="col">Секция</th>
+                <th scope="col">{t('section')}</th>
                 <th scope="col" className="num">
-                  Назначено / мест
+                  {t('assignedOfSeats')}
                 </th>
                 <th scope="col" className="num">
-                  Прибыло
+                  {t('arrived')}
                 </th>
               </tr>
             </thead>
@@ -133,23 +135,19 @@ export function ReportsPage({ event }: { event: EventRow }) {
               {d.sections.map((s) => (
                 <tr key={s.sectionId}>
                   <td>{s.title}</td>
-                  <td className="num">
-                    {s.assigned} / {s.capacity}
-                  </td>
-                  <td className="num">{s.arrived}</td>
+                  <td className="num">{t('ratio', { part: formatNumber(s.assigned), whole: formatNumber(s.capacity) })}</td>
+                  <td className="num">{formatNumber(s.arrived)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <h3>По ролям</h3>
+          <h3>{t('byRole')}</h3>
           <table className="simple-table">
             <tbody>
               {d.byRole.map((r) => (
                 <tr key={r.role}>
-                  <td>{t(`role.${r.role}`)}</td>
-                  <td className="num">
-                    {r.arrived} из {r.registered}
-                  </td>
+                  <td>{t(`app:role.${r.role}`)}</td>
+                  <td className="num">{t('arrivedOf', { arrived: formatNumber(r.arrived), registered: formatNumber(r.registered) })}</td>
                 </tr>
               ))}
             </tbody>
@@ -158,14 +156,14 @@ export function ReportsPage({ event }: { event: EventRow }) {
       </div>
       {contest && <ContestProgress contest={contest} />}
       <section className="report-block" aria-labelledby="over-time-title">
-        <h2 id="over-time-title">Прибытие по времени (за 10 минут)</h2>
+        <h2 id="over-time-title">{t('overTime')}</h2>
         {d.arrivalsOverTime.length === 0 ? (
-          <p className="muted">Отметок о прибытии пока нет.</p>
+          <p className="muted">{t('noArrivals')}</p>
         ) : (
           <BarChart
-            label="Диаграмма: прибытие по 10-минутным интервалам"
+            label={t('overTimeChart')}
             categories={d.arrivalsOverTime.map((a) => hhmm(a.start))}
-            series={[{ key: 'arrived', label: 'Прибыло', values: d.arrivalsOverTime.map((a) => a.count), color: ARRIVED }]}
+            series={[{ key: 'arrived', label: t('arrivedSeries'), values: d.arrivalsOverTime.map((a) => a.count), color: ARRIVED }]}
           />
         )}
       </section>
@@ -181,21 +179,20 @@ export function ReportsPage({ event }: { event: EventRow }) {
   );
 }
 
-const statusText: Record<string, string> = { setup: 'подготовка', scoring: 'идёт оценка', closed: 'оценка завершена' };
-
 /** Contest progress: packages sent to jurors, score sheets received and finalized. */
 function ContestProgress({ contest }: { contest: ContestSummary }) {
+  const { t } = useTranslation('reports');
   return (
     <section className="report-block" aria-labelledby="contest-progress-title">
       <h2 id="contest-progress-title">
-        Конкурс: {contest.title} <span className="muted">({statusText[contest.status] ?? contest.status})</span>
+        {t('contest', { title: contest.title })} <span className="muted">({t(`contestStatus.${contest.status}`, { defaultValue: contest.status })})</span>
       </h2>
       <div className="kpis">
-        <Kpi label="заявок" value={contest.applications.length} />
-        <Kpi label="экспертов" value={contest.jurors} />
-        <Kpi label="пакетов отправлено" value={contest.packagesSent} />
-        <Kpi label={`оценок получено из ${contest.assigned}`} value={contest.received} />
-        <Kpi label="листов завершено" value={contest.finalized} />
+        <Kpi label={t('contestKpi.applications', { count: contest.applications.length })} value={contest.applications.length} />
+        <Kpi label={t('contestKpi.jurors', { count: contest.jurors })} value={contest.jurors} />
+        <Kpi label={t('contestKpi.packages', { count: contest.packagesSent })} value={contest.packagesSent} />
+        <Kpi label={t('contestKpi.received', { assigned: formatNumber(contest.assigned) })} value={contest.received} />
+        <Kpi label={t('contestKpi.finalized', { count: contest.finalized })} value={contest.finalized} />
       </div>
     </section>
   );
@@ -204,7 +201,7 @@ function ContestProgress({ contest }: { contest: ContestSummary }) {
 function Kpi({ label, value }: { label: string; value: number }) {
   return (
     <div className="kpi">
-      <span className="kpi-value">{value}</span>
+      <span className="kpi-value">{formatNumber(value)}</span>
       <span className="kpi-label">{label}</span>
     </div>
   );

@@ -19,7 +19,7 @@ const tables: Locale<typeof ru> = {
   jurors: { one: 'Contest expert', name: 'experts', genitive: 'experts', count_one: '{{count}} expert', count_other: '{{count}} experts' },
   conflicts: { one: 'Conflict of interest', name: 'conflicts of interest', genitive: 'conflicts of interest', count_one: '{{count}} conflict of interest', count_other: '{{count}} conflicts of interest' },
   assignments: { one: 'Expert assignment', name: 'expert assignments', genitive: 'expert assignments', count_one: '{{count}} expert assignment', count_other: '{{count}} expert assignments' },
-  scores: { one: 'Score', name: 'scores', genitive: 'scores', count_one: '{{count}} score', count_other: '{{count}} scores' },
+  scores: { one: 'Score sheet', name: 'score sheets', genitive: 'score sheets', count_one: '{{count}} score sheet', count_other: '{{count}} score sheets' },
   projects: { one: 'Project', name: 'projects', genitive: 'projects', count_one: '{{count}} project', count_other: '{{count}} projects' },
   projectReports: { one: 'Project report', name: 'project reports', genitive: 'project reports', count_one: '{{count}} project report', count_other: '{{count}} project reports' },
   changes: { one: 'Change', name: 'change log', genitive: 'changes', count_one: '{{count}} change', count_other: '{{count}} changes' },

@@ -62,6 +62,11 @@ export class ImportWizardPage {
     return this.dialog.locator('.import-counts .figure').filter({ has: this.page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
   }
 
+  /** The figure as a number: the wizard groups digits the Russian way («10 000», a no-break space). */
+  async countValue(label: string): Promise<number> {
+    return Number((await this.count(label).textContent())?.replace(/\s/g, ''));
+  }
+
   async screenshot(name: string) {
     await this.page.screenshot({ path: `test-results/screens/${name}.png` });
   }

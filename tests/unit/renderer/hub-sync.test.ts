@@ -19,6 +19,10 @@ import { acceptEnrolment, ensureEventRoot } from '../../../renderer/db/repo/trus
 import { openDemoEvent } from '../../../renderer/features/onboarding/open-demo';
 import { freshDb } from './db/helpers';
 import { enrol } from './db/trust-helpers';
+import { initI18n } from '../../../renderer/i18n';
+
+// the hub's messages come from the locale files (hub namespace)
+initI18n('ru');
 
 /*
  * Two devices, two fake-indexeddb databases, the real hub server between them over 127.0.0.1:

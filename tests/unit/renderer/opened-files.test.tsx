@@ -30,6 +30,7 @@ let DbProvider: typeof DbProviderType;
 let useOpenedFileStore: typeof StoreType;
 let useUiStore: typeof UiStoreType;
 beforeAll(async () => {
+  (await import('../../../renderer/i18n')).initI18n('ru');
   (window as unknown as { skhod: unknown }).skhod = fakeBridge;
   // the access-code prompt speaks through the language layer, as in the app
   (await import('../../../renderer/i18n')).initI18n('ru');

@@ -292,6 +292,20 @@ describe('exchange files between devices', () => {
     expect((await previewExchange(desk, file.bytes, first)).freshCounts).toEqual({ people: 1 });
   });
 
+  it('the preview counts records, not changes: a person edited three times is one person', async () => {
+    const org = await device('organizer', 'Организатор');
+    const desk = await device('desk', 'Стойка 1');
+    const eventId = await openDemoEvent(org, 10);
+    await send(org, desk, eventId);
+    await send(desk, org, eventId);
+    const [a, b] = await org.db.registrations.where('eventId').equals(eventId).toArray();
+    for (const position of ['глава администрации', 'заместитель главы', 'глава сельского поселения']) await editPerson(org, a!.personId, { position });
+    await editPerson(org, b!.personId, { position: 'специалист' });
+    const preview = await previewExchange(desk, (await exportExchange(org, eventId, { peerId: desk.device.id })).bytes, eventId);
+    expect(preview.freshCounts).toEqual({ people: 4 });
+    expect(preview.freshRecords).toEqual({ people: 2 });
+  });
+
   it('a desk restored from an older backup gets back, at the next exchange, what it had sent before', async () => {
     const org = await device('organizer', 'Организатор');
     const desk = await device('desk', 'Стойка 1');

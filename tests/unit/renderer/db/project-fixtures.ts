@@ -4,7 +4,8 @@
  */
 import type { DbContext } from '../../../../renderer/db/context';
 import { closeScoring } from '../../../../renderer/db/repo/contest-scoring';
-import { importApplications, openScoring } from '../../../../renderer/db/repo/contest';
+import { importApplications } from '../../../../renderer/db/repo/contest-applications';
+import { openScoring } from '../../../../renderer/db/repo/contest';
 import { markWinners, updatePlan } from '../../../../renderer/db/repo/projects';
 import { createRng } from '../../../../shared/generator/rng';
 import { expect } from 'vitest';

@@ -5,7 +5,7 @@
  * organizer's import takes — with the photo bytes as chosen.
  */
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../../renderer/db/context';
+import { openDatabase } from '../../../../renderer/db/open';
 import { exportReportPackage, importReportFile } from '../../../../renderer/db/repo/project-reports';
 import { addDraftPhoto, buildTeamReportFile, draftPhotos, leaveTeamMode, loadTeamDraft, openedTeamPackage, openReportPackageHere, saveTeamDraft, teamPackages } from '../../../../renderer/db/repo/team-drafts';
 import { checkDraft, draftFor } from '../../../../shared/projects/team-draft';

@@ -6,6 +6,9 @@ import { generatePeople, type MunicipalityInput } from '../../../../../shared/ge
 import type { ChangeRecord } from '../../../../../shared/sync/change';
 import { changedFields } from '../../../../../shared/sync/diff';
 import { createClock, type Clock } from '../../../../../shared/sync/hlc';
+import { initI18n } from '../../../../../renderer/i18n';
+
+initI18n('ru');
 
 /**
  * A conference's change log as the app writes it (same diffing as putTracked): an organizer imports
@@ -177,7 +180,7 @@ describe('audit trail: who changed what and when', () => {
     expect(e.subject).toBe('Бирский район');
     expect(e.fields.find((f) => f.field === 'municipalityId')!.after).toBe('Бирский район');
     expect(e.fields.find((f) => f.field === 'lastListAt')!.after).toBe(formatTime(Date.parse('2019-12-10T09:30:00Z')));
-    expect(formatTime(new Date(2019, 11, 18, 9, 41, 5).getTime())).toBe('18.12.2019 09:41:05');
+    expect(formatTime(Date.UTC(2019, 11, 18, 4, 41, 5))).toBe('18.12.2019, 09:41:05'); // Ufa, UTC+5
   });
 
   it('never shows the organizer PIN hash', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { askPersistentStorage } from '../../../../../renderer/features/backup/persist';
 import { downloadName } from '../../../../../renderer/features/backup/labels';
+import { initI18n } from '../../../../../renderer/i18n';
 
 describe('askPersistentStorage', () => {
   it('does not ask again when storage is already persistent', async () => {
@@ -25,5 +26,16 @@ describe('backup labels', () => {
     const name = downloadName(new Date(2019, 8, 27, 8, 5));
     expect(name).toBe('Сход — копия 27.09.2019 08-05.skhod-backup');
     expect(name).not.toMatch(/[\\/:*?"<>|]/);
+  });
+
+  it('in English too, still a bare file name', async () => {
+    await initI18n('en').changeLanguage('en');
+    try {
+      const name = downloadName(new Date(2019, 8, 27, 8, 5));
+      expect(name).toBe('Skhod — backup 27.09.2019 08-05.skhod-backup');
+      expect(name).not.toMatch(/[\\/:*?"<>|]/);
+    } finally {
+      await initI18n('ru').changeLanguage('ru');
+    }
   });
 });
