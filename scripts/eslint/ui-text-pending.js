@@ -3,7 +3,6 @@
  * when you move its text to renderer/i18n; never add one.
  */
 export default [
-  'renderer/common/labels.ts',
   'renderer/db/authority.ts',
   'renderer/db/backup-seal.ts',
   'renderer/db/backup.ts',

@@ -33,7 +33,7 @@ describe('feature boundaries in the lint config', () => {
     ['renderer/features/exchange/ok.ts', "import { x } from '../audit/index';"],
     ['renderer/features/exchange/ok.ts', "import { x } from './labels';"],
     ['renderer/features/exchange/ok.ts', "import { x } from '../../components/organizer-gate';"],
-    ['renderer/features/exchange/ok.ts', "import { x } from '../../common/labels';"],
+    ['renderer/features/exchange/ok.ts', "import { x } from '../../common/tables';"],
     ['renderer/features/exchange/ok.ts', "import { x } from '../../db/repo/exchange-export';"],
     ['renderer/features/exchange/ok.ts', "import { x } from '../../../shared/sync/change';"],
     ['renderer/ok.tsx', "import { x } from './features/desk/DeskPage';"],
