@@ -3,6 +3,11 @@
  * «21 муниципалитет», «18 декабря 2019 г.», times in the event's time zone. Everything goes through `Intl`
  * (the grouping space, the decimal comma, the plural category), so screens, exports and prints agree.
  *
+ * The interface language picks the locale: Russian by default (the CLI and the Electron main process never
+ * change it), British English («300,000.5 ₽», «1.5 MB», «7 Dec 2026, 17:30») once the renderer's language
+ * layer calls `setFormatLanguage('en')`. Plural forms of Russian nouns (`formatCount`) stay Russian-ruled:
+ * the forms passed in are Russian words.
+ *
  * Units and currency are joined to their number with a no-break space so «₽» never wraps alone onto the
  * next line. Dates are shown in the event's time zone (Ufa is UTC+5), never the laptop's nor UTC: a desk
  * laptop set to Moscow time must still print the times people saw on the hall's clock.
@@ -12,14 +17,28 @@
 export const DEFAULT_TIME_ZONE = 'Asia/Yekaterinburg';
 
 const NBSP = '\u00a0';
-const LOCALE = 'ru-RU';
+
+/** The languages numbers and dates are written in; the same codes as the interface languages. */
+export type FormatLanguage = 'ru' | 'en';
+const LOCALES: Record<FormatLanguage, string> = { ru: 'ru-RU', en: 'en-GB' };
+let language: FormatLanguage = 'ru';
+
+/** Switches every formatter below to the interface language (called by the renderer's language layer). */
+export function setFormatLanguage(next: FormatLanguage): void {
+  language = next;
+}
+
+/** The language formatters currently write in. */
+export function formatLanguage(): FormatLanguage {
+  return language;
+}
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(minFraction: number, maxFraction: number): Intl.NumberFormat {
-  const key = `${minFraction}|${maxFraction}`;
+  const key = `${language}|${minFraction}|${maxFraction}`;
   let f = numberFormats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: minFraction, maximumFractionDigits: maxFraction });
+    f = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: minFraction, maximumFractionDigits: maxFraction });
     numberFormats.set(key, f);
   }
   return f;
@@ -41,7 +60,7 @@ export function formatFactor(k: number): string {
   return `×${formatNumber(k, 3)}`;
 }
 
-const SIZE_UNITS = ['Б', 'КБ', 'МБ', 'ГБ'] as const;
+const SIZE_UNITS: Record<FormatLanguage, readonly string[]> = { ru: ['Б', 'КБ', 'МБ', 'ГБ'], en: ['B', 'KB', 'MB', 'GB'] };
 
 /**
  * «512 Б», «1,5 КБ», «12 КБ», «100,1 МБ»: binary multiples with at most one fraction digit. `up` rounds a
@@ -50,19 +69,20 @@ const SIZE_UNITS = ['Б', 'КБ', 'МБ', 'ГБ'] as const;
 export function formatBytes(bytes: number, rounding: 'nearest' | 'up' = 'nearest'): string {
   let value = Math.max(0, bytes);
   let unit = 0;
-  while (value >= 1024 && unit < SIZE_UNITS.length - 1) {
+  const units = SIZE_UNITS[language];
+  while (value >= 1024 && unit < units.length - 1) {
     value /= 1024;
     unit += 1;
   }
   const digits = unit > 0 ? 1 : 0;
   if (rounding === 'up') value = Math.ceil(value * 10 ** digits) / 10 ** digits;
-  return `${formatNumber(value, digits)}${NBSP}${SIZE_UNITS[unit]}`;
+  return `${formatNumber(value, digits)}${NBSP}${units[unit]}`;
 }
 
 /** Noun forms for a count: [one, few, many] — «участник», «участника», «участников». */
 export type PluralForms = readonly [one: string, few: string, many: string];
 
-const pluralRules = new Intl.PluralRules(LOCALE);
+const pluralRules = new Intl.PluralRules('ru-RU');
 
 /**
  * The form of a noun after a number, by Russian plural rules (Intl.PluralRules): 1, 21, 101 → one;
@@ -87,11 +107,11 @@ export function formatCount(n: number, forms: PluralForms): string {
 type DateInput = string | number | Date;
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(kind: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${kind}|${timeZone}`;
+function dateFormat(kind: string, timeZone: string, options: Intl.DateTimeFormatOptions, lang = language): Intl.DateTimeFormat {
+  const key = `${lang}|${kind}|${timeZone}`;
   let f = dateFormats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(LOCALE, { ...options, timeZone });
+    f = new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone });
     dateFormats.set(key, f);
   }
   return f;
@@ -121,10 +141,23 @@ const KINDS = {
 
 export type DateKind = keyof typeof KINDS;
 
+/**
+ * English spells the month where Russian uses digits: «07/12/2026» reads as July to half the world, so
+ * English dates are «7 Dec 2026», «7 Dec 2026, 17:30». The other kinds read the same in both languages.
+ */
+const ENGLISH_KINDS: Partial<Record<DateKind, Intl.DateTimeFormatOptions>> = {
+  shortDate: { day: 'numeric', month: 'short', year: 'numeric' },
+  dayTime: { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' },
+  dateTime: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+  dateTimeSeconds: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' },
+};
+
+const kindOptions = (kind: DateKind): Intl.DateTimeFormatOptions => (language === 'en' ? ENGLISH_KINDS[kind] : undefined) ?? KINDS[kind];
+
 /** A moment shown in the event's time zone; «—» for a missing or invalid value. */
 export function formatDate(input: DateInput | undefined, kind: DateKind = 'date', timeZone = DEFAULT_TIME_ZONE): string {
   const d = input === undefined ? undefined : toDate(input);
-  return d ? dateFormat(kind, timeZone, KINDS[kind]).format(d) : '—';
+  return d ? dateFormat(kind, timeZone, kindOptions(kind)).format(d) : '—';
 }
 
 /**
@@ -139,7 +172,7 @@ export function formatDay(isoDay: string): string {
 
 /** Today's calendar day («YYYY-MM-DD») in the event's time zone: in Ufa at 04:30 local it is already today. */
 export function todayIn(timeZone = DEFAULT_TIME_ZONE, now: DateInput = Date.now()): string {
-  const parts = dateFormat('iso-day', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(toDate(now) ?? new Date());
+  const parts = dateFormat('iso-day', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'ru').formatToParts(toDate(now) ?? new Date());
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
