@@ -34,25 +34,29 @@ export function formatLanguage(): FormatLanguage {
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(minFraction: number, maxFraction: number): Intl.NumberFormat {
-  const key = `${language}|${minFraction}|${maxFraction}`;
+function numberFormat(minFraction: number, maxFraction: number, lang: FormatLanguage): Intl.NumberFormat {
+  const key = `${lang}|${minFraction}|${maxFraction}`;
   let f = numberFormats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: minFraction, maximumFractionDigits: maxFraction });
+    f = new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: minFraction, maximumFractionDigits: maxFraction });
     numberFormats.set(key, f);
   }
   return f;
 }
 
-/** «300 000,5», «0,71», «12». `digits` is the most fraction digits shown (2 unless given); `fixed` shows exactly that many. */
-export function formatNumber(n: number, digits = 2, fixed = false): string {
+/**
+ * «300 000,5», «0,71», «12». `digits` is the most fraction digits shown (2 unless given); `fixed` shows exactly
+ * that many. Every formatter takes an optional last `lang`: a sentence written in Russian whatever the
+ * interface language (the report's summary paragraph) passes 'ru' so its numbers read the Russian way.
+ */
+export function formatNumber(n: number, digits = 2, fixed = false, lang = language): string {
   if (!Number.isFinite(n)) return '—';
-  return numberFormat(fixed ? digits : 0, digits).format(n);
+  return numberFormat(fixed ? digits : 0, digits, lang).format(n);
 }
 
 /** «300 000,5 ₽»: kopecks only when there are any. */
-export function formatMoney(rubles: number): string {
-  return `${formatNumber(rubles, 2)}${NBSP}₽`;
+export function formatMoney(rubles: number, lang = language): string {
+  return `${formatNumber(rubles, 2, false, lang)}${NBSP}₽`;
 }
 
 /** «×0,5»: a weight or coefficient. */
@@ -66,17 +70,17 @@ const SIZE_UNITS: Record<FormatLanguage, readonly string[]> = { ru: ['Б', 'КБ
  * «512 Б», «1,5 КБ», «12 КБ», «100,1 МБ»: binary multiples with at most one fraction digit. `up` rounds a
  * file's actual size upwards, so a file of 100 МБ and one byte never reads «100 МБ» beside a 100 МБ limit.
  */
-export function formatBytes(bytes: number, rounding: 'nearest' | 'up' = 'nearest'): string {
+export function formatBytes(bytes: number, rounding: 'nearest' | 'up' = 'nearest', lang = language): string {
   let value = Math.max(0, bytes);
   let unit = 0;
-  const units = SIZE_UNITS[language];
+  const units = SIZE_UNITS[lang];
   while (value >= 1024 && unit < units.length - 1) {
     value /= 1024;
     unit += 1;
   }
   const digits = unit > 0 ? 1 : 0;
   if (rounding === 'up') value = Math.ceil(value * 10 ** digits) / 10 ** digits;
-  return `${formatNumber(value, digits)}${NBSP}${units[unit]}`;
+  return `${formatNumber(value, digits, false, lang)}${NBSP}${units[unit]}`;
 }
 
 /** Noun forms for a count: [one, few, many] — «участник», «участника», «участников». */
@@ -99,15 +103,15 @@ export function pluralCategory(n: number): 'one' | 'few' | 'many' {
   return c === 'one' ? 'one' : c === 'few' || c === 'other' ? 'few' : 'many';
 }
 
-/** «21 муниципалитет», «1 024 участника», «1,5 балла». */
+/** «21 муниципалитет», «1 024 участника», «1,5 балла»: Russian words, so a Russian number in every interface language. */
 export function formatCount(n: number, forms: PluralForms): string {
-  return `${formatNumber(n)}${NBSP}${pluralForm(n, forms)}`;
+  return `${formatNumber(n, 2, false, 'ru')}${NBSP}${pluralForm(n, forms)}`;
 }
 
 type DateInput = string | number | Date;
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(kind: string, timeZone: string, options: Intl.DateTimeFormatOptions, lang = language): Intl.DateTimeFormat {
+function dateFormat(kind: string, timeZone: string, options: Intl.DateTimeFormatOptions, lang: FormatLanguage): Intl.DateTimeFormat {
   const key = `${lang}|${kind}|${timeZone}`;
   let f = dateFormats.get(key);
   if (!f) {
@@ -152,22 +156,22 @@ const ENGLISH_KINDS: Partial<Record<DateKind, Intl.DateTimeFormatOptions>> = {
   dateTimeSeconds: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' },
 };
 
-const kindOptions = (kind: DateKind): Intl.DateTimeFormatOptions => (language === 'en' ? ENGLISH_KINDS[kind] : undefined) ?? KINDS[kind];
+const kindOptions = (kind: DateKind, lang: FormatLanguage): Intl.DateTimeFormatOptions => (lang === 'en' ? ENGLISH_KINDS[kind] : undefined) ?? KINDS[kind];
 
 /** A moment shown in the event's time zone; «—» for a missing or invalid value. */
-export function formatDate(input: DateInput | undefined, kind: DateKind = 'date', timeZone = DEFAULT_TIME_ZONE): string {
+export function formatDate(input: DateInput | undefined, kind: DateKind = 'date', timeZone = DEFAULT_TIME_ZONE, lang = language): string {
   const d = input === undefined ? undefined : toDate(input);
-  return d ? dateFormat(kind, timeZone, kindOptions(kind)).format(d) : '—';
+  return d ? dateFormat(kind, timeZone, kindOptions(kind, lang), lang).format(d) : '—';
 }
 
 /**
  * A calendar day stored as «YYYY-MM-DD» (an event's date), shown as «18 декабря 2019 г.». The day is a
  * date, not a moment: it is read in UTC so that no time zone can move it to the day before.
  */
-export function formatDay(isoDay: string): string {
+export function formatDay(isoDay: string, lang = language): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
   if (!m) return isoDay;
-  return formatDate(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])), 'date', 'UTC');
+  return formatDate(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])), 'date', 'UTC', lang);
 }
 
 /** Today's calendar day («YYYY-MM-DD») in the event's time zone: in Ufa at 04:30 local it is already today. */

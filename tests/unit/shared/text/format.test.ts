@@ -138,9 +138,18 @@ describe('in English (the interface switched to en)', () => {
     expect(todayIn('Asia/Yekaterinburg', '2026-12-06T23:30:00Z')).toBe('2026-12-07');
   });
 
-  it('Russian noun forms keep Russian plural rules (the forms passed in are Russian words)', () => {
+  it('a count with Russian words stays Russian: rules and number (the forms passed in are Russian words)', () => {
     expect(formatCount(22, participants)).toBe(`22${NBSP}участника`);
-    expect(formatCount(1.5, ['балл', 'балла', 'баллов'])).toBe(`1.5${NBSP}балла`);
+    expect(plain(formatCount(1.5, ['балл', 'балла', 'баллов']))).toBe('1,5 балла');
+    expect(plain(formatCount(1024, participants))).toBe('1 024 участника');
+  });
+
+  it('a sentence written in Russian asks for Russian formats explicitly', () => {
+    expect(formatDay('2019-12-18', 'ru')).toBe('18 декабря 2019 г.');
+    expect(plain(formatMoney(30000, 'ru'))).toBe('30 000 ₽');
+    expect(plain(formatBytes(1536, 'nearest', 'ru'))).toBe('1,5 КБ');
+    expect(formatDate('2019-12-18T04:30:00Z', 'dateTime', undefined, 'ru')).toBe('18.12.2019, 09:30');
+    expect(formatLanguage()).toBe('en');
   });
 });
 
