@@ -8,7 +8,8 @@ import { AppPage } from './pages/app-page';
  * Every main screen on a 1366×768 office laptop, in Russian and in English (issue 23, «Must show»): the page
  * itself never scrolls (the shell is one screen; a banner must not push it to 804 px), nothing scrolls
  * sideways, no text is cut off, every click target is at least 24 px (WCAG 2.2, 2.5.8), and axe finds nothing.
- * The English pass is about layout — longer words must fit — not about which words are translated yet.
+ * The English pass checks that longer words fit, and that no heading, button, tab, label or table head is
+ * still in Russian (data — names, titles, places — is marked translate="no" and may stay Cyrillic).
  * Each finding names its element («button.link "сменить" 21px high»), so a failure says what to fix.
  */
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -84,10 +85,29 @@ async function axeProblems(page: Page): Promise<string[]> {
   return result.violations.map((v) => `axe ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }
 
+/**
+ * Russian chrome left on an English screen: headings, buttons, tabs, labels, legends and table heads whose
+ * own words (outside elements marked translate="no", which hold data: names, titles, places) are Cyrillic.
+ */
+async function russianChrome(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const chrome = 'h1, h2, h3, h4, h5, h6, button, [role="tab"], label, legend, thead th, caption, summary, nav a';
+    for (const el of document.querySelectorAll<HTMLElement>(chrome)) {
+      if (el.closest('[translate="no"], [aria-hidden="true"], [hidden], dialog:not([open])') || el.getClientRects().length === 0) continue;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let words = '';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.parentElement?.closest('[translate="no"]')) words += n.textContent;
+      if (/[А-Яа-яЁё]/.test(words)) out.push(`Russian chrome: ${el.tagName.toLowerCase()} «${words.trim().replace(/\s+/g, ' ').slice(0, 60)}»`);
+    }
+    return out;
+  });
+}
+
 /** Checks the screen as it is now; every finding is reported, not just the first. */
 async function check(page: Page, screen: string, lang: string) {
   await page.evaluate(() => document.fonts.ready);
-  const problems = [...(await layoutProblems(page)), ...(await axeProblems(page))];
+  const problems = [...(await layoutProblems(page)), ...(await axeProblems(page)), ...(lang === 'en' ? await russianChrome(page) : [])];
   await page.screenshot({ path: `test-results/screens/layout-${lang}-${screen.replace(/[^\p{L}\d]+/gu, '-')}.png` });
   expect.soft(problems, `${screen} (${lang})`).toEqual([]);
 }
