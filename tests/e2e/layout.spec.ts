@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import enApp from '../../renderer/i18n/en/app';
 import ruApp from '../../renderer/i18n/ru/app';
 import { AppPage } from './pages/app-page';
+import { russianChrome } from './pages/russian-chrome';
 
 /**
  * Every main screen on a 1366×768 office laptop, in Russian and in English (issue 23, «Must show»): the page
@@ -83,25 +84,6 @@ async function layoutProblems(page: Page): Promise<string[]> {
 async function axeProblems(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return result.violations.map((v) => `axe ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
-
-/**
- * Russian chrome left on an English screen: headings, buttons, tabs, labels, legends and table heads whose
- * own words (outside elements marked translate="no", which hold data: names, titles, places) are Cyrillic.
- */
-async function russianChrome(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const chrome = 'h1, h2, h3, h4, h5, h6, button, [role="tab"], label, legend, thead th, caption, summary, nav a';
-    for (const el of document.querySelectorAll<HTMLElement>(chrome)) {
-      if (el.closest('[translate="no"], [aria-hidden="true"], [hidden], dialog:not([open])') || el.getClientRects().length === 0) continue;
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      let words = '';
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.parentElement?.closest('[translate="no"]')) words += n.textContent;
-      if (/[А-Яа-яЁё]/.test(words)) out.push(`Russian chrome: ${el.tagName.toLowerCase()} «${words.trim().replace(/\s+/g, ' ').slice(0, 60)}»`);
-    }
-    return out;
-  });
 }
 
 /** Checks the screen as it is now; every finding is reported, not just the first. */
