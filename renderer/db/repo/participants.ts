@@ -50,7 +50,7 @@ export type RegistrationEdit = {
 // The same shape the import accepts: something@something.tld, no spaces or list separators.
 const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>().\d]{2,}$/;
 
-/** Field → Russian message saying what to fix; empty when the edit can be saved. */
+/** Field → message (in the UI's language) saying what to fix; empty when the edit can be saved. */
 export function validateRegistrationEdit(input: RegistrationEdit, today: Date = new Date()): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!input.surname.trim()) errors.surname = dbText('person.surname');
