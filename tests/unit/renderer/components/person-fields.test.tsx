@@ -1,29 +1,19 @@
 // @vitest-environment happy-dom
 // The person's fields shared by the desk's walk-in and the participant's card: labels, input types, the phone.
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Category } from '../../../../shared/domain/types';
 import { CategoryField, PersonField, PhoneField } from '../../../../renderer/components/person-fields';
 import { initI18n } from '../../../../renderer/i18n';
+import { mountEach } from '../mount';
 
 initI18n('ru');
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
+const view = mountEach();
 let host: HTMLElement;
 function render(node: React.ReactNode) {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(node));
+  host = view.render(node);
 }
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  root = undefined;
-});
 
 /** The phone field in a form that keeps what it is given, as both dialogs do. */
 function Phone({ start, seen }: { start: string; seen: string[] }) {
