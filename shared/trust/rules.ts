@@ -124,9 +124,3 @@ export function localWriteRefusal(role: DeviceRole, table: string, fields: Reado
   return syncWriteRefusal(role, table, fields);
 }
 
-/** What the refusal means, for the person at the screen (Russian UI). */
-export const WRITE_REFUSAL_TEXT: Record<WriteRefusal, string> = {
-  role: 'роль устройства не позволяет менять эти данные',
-  'organizer-field': 'это может менять только организатор (PIN организатора, роль устройства)',
-  'unknown-table': 'неизвестный вид данных',
-};

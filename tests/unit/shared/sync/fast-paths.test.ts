@@ -40,14 +40,23 @@ describe('the merge fast paths agree with the checks they replace', () => {
     expect(plain(byName('registrations', 'status'), 'king')).toBe(false);
   });
 
-  it('fieldsProblem with the shortcut gives the verdict of the zod schema alone, field by field', () => {
+  /** What JSON can carry: a non-finite number anywhere in a value is refused before any schema (not-json). */
+  const jsonSafe = (v: unknown): boolean =>
+    typeof v === 'number' ? Number.isFinite(v) : Array.isArray(v) ? v.every(jsonSafe) : v !== null && typeof v === 'object' ? Object.values(v).every(jsonSafe) : true;
+
+  it('fieldsProblem with the shortcut gives the verdict of the zod schema and JSON alone, field by field', () => {
     fc.assert(
       fc.property(fc.constantFrom(...fields), value, ({ table, field, check }, v) => {
-        const bySchema = v === null || v === undefined || check.schema.safeParse(v).success;
+        const bySchema = v === null || v === undefined || (check.schema.safeParse(v).success && jsonSafe(v));
         expect(fieldsProblem(table, { [field]: v }) === null).toBe(bySchema);
       }),
       { numRuns: 20_000 },
     );
+  });
+
+  it('a non-finite number inside an open object (people.consent takes any extra key) is refused as not JSON, though the schema lets it through', () => {
+    expect(FIELD_CHECKS.get('people')!.get('consent')!.schema.safeParse({ '': Number.NEGATIVE_INFINITY }).success).toBe(true);
+    expect(fieldsProblem('people', { consent: { '': Number.NEGATIVE_INFINITY } })).toMatchObject({ code: 'not-json', field: 'consent' });
   });
 
   it('stampOf(hlc, device) is the packed-stamp regex plus «the stamp names this device»', () => {
