@@ -21,13 +21,4 @@ export default [
   'renderer/db/repo/sync-conflicts.ts',
   'renderer/db/repo/trust.ts',
   'renderer/db/restore-checks.ts',
-  'renderer/features/import/build.ts',
-  'renderer/features/import/parse-core.ts',
-  'renderer/features/import/parse.worker.ts',
-  'renderer/features/import/plan.ts',
-  'renderer/features/import/report.ts',
-  'renderer/features/import/session.ts',
-  'renderer/features/import/worker-client.ts',
-  'renderer/features/participants/district-template.ts',
-  'renderer/features/participants/exports.ts',
 ];
