@@ -31,12 +31,49 @@ const noFeatures = { regex: '^(\\.\\./)+features(/|$)', message: 'components/, h
 const skhod = { rules: { ...uiText.rules, ...dbWrites.rules } };
 const restrict = (...patterns) => ['error', { patterns: patterns.map((p) => ({ ...p })) }];
 
+// GLOBALS PER LAYER: each folder sees only the globals of the place its code runs. shared/ runs everywhere, so it
+// gets only what the browser, workers and Node all have (timers, console, WebCrypto, TextEncoder, URL, streams —
+// the same set as tsconfig.shared.json's ES2023 + WebWorker; no storage); renderer/ the browser's; electron/,
+// cli/, scripts/ and the root config files Node's; tests/ both. `languageOptions.globals` is what `no-undef`
+// checks in .js files; TypeScript files leave names to tsc (typescript-eslint turns `no-undef` off), so there
+// `no-restricted-globals` refuses the other layer's globals by name (tests/unit/lint/globals.test.ts).
+const keys = (set) => Object.keys(set);
+const without = (set, ...others) => Object.fromEntries(Object.entries(set).filter(([k]) => !others.some((o) => k in o)));
+const everywhere = without(globals['shared-node-browser'], { localStorage: 1, sessionStorage: 1, Storage: 1 });
+const browserOnly = without(globals.browser, globals.node);
+const nodeOnly = without(globals.node, globals.browser);
+const refuseGlobals = (names, message) => ['error', ...names.map((name) => ({ name, message }))];
+const layerGlobals = [
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: everywhere },
+    rules: {
+      'no-restricted-globals': refuseGlobals(
+        keys(without({ ...globals.browser, ...globals.node }, everywhere)),
+        'shared/ работает везде: без DOM (window, document, хранилища) и без Node (process, Buffer) — передайте значение параметром (см. docs/ARCHITECTURE.md «1. Layers»)',
+      ),
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    rules: { 'no-restricted-globals': refuseGlobals(keys(nodeOnly), 'глобальные объекты Node (process, Buffer, require) — только в electron/, cli/, scripts/; окну они приходят через мост (renderer/bridge)') },
+  },
+  {
+    files: ['{electron,cli}/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-restricted-globals': refuseGlobals(keys(browserOnly), 'глобальные объекты браузера (window, document) — только в renderer/; main process и CLI работают в Node') },
+  },
+  { files: ['scripts/**/*.{js,mjs,cjs}', '*.{js,mjs,cjs,ts}', 'bench/**/*.{js,mjs,ts}'], languageOptions: { globals: globals.node } },
+  { files: ['tests/**/*.{ts,tsx,js,mjs}'], languageOptions: { globals: { ...globals.browser, ...globals.node } } },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results*', 'docs/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.browser, ...globals.node } },
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -48,6 +85,7 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  ...layerGlobals,
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -19,7 +19,7 @@ export function EventSwitcher({ current, onCreate }: { current: EventRow; onCrea
         aria-label={t('event.switcher')}
       >
         {events.map((ev) => (
-          <option key={ev.id} value={ev.id}>
+          <option key={ev.id} value={ev.id} translate="no">
             {ev.shortTitle ?? ev.title} · {formatDay(ev.startDate)}
           </option>
         ))}

@@ -8,9 +8,10 @@
  * The session lives in memory, per open database: a reload or a restart closes it.
  */
 import type { DeviceRole } from '../../shared/domain/types';
-import { localWriteRefusal, WRITE_REFUSAL_TEXT, type WriteRefusal } from '../../shared/trust/rules';
+import { localWriteRefusal, type WriteRefusal } from '../../shared/trust/rules';
 import type { DbContext } from './context';
 import type { SkhodDb } from './database';
+import { dbText } from './repo/fail';
 
 const sessions = new WeakMap<SkhodDb, number>();
 
@@ -27,7 +28,7 @@ export function organizerSessionOpen(ctx: Pick<DbContext, 'db'>, now: number = D
   return (sessions.get(ctx.db) ?? 0) > now;
 }
 
-/** A write this device's role may not make (and no organizer session open). Russian, says what to do. */
+/** A write this device's role may not make (and no organizer session open). In the UI's language, says what to do. */
 export class AuthorityError extends Error {
   override name = 'AuthorityError';
   constructor(
@@ -35,11 +36,12 @@ export class AuthorityError extends Error {
     readonly role: DeviceRole,
     readonly reason: WriteRefusal,
   ) {
-    super(`Не сохранено: ${WRITE_REFUSAL_TEXT[reason]} (устройство с ролью «${ROLE_NAME[role]}»). Введите PIN организатора или сделайте это на устройстве организатора.`);
+    super(dbText('authority.refused', { reason: dbText(`authority.reason.${REASON_KEY[reason]}`), role: dbText(`authority.role.${role}`) }));
   }
 }
 
-const ROLE_NAME: Record<DeviceRole, string> = { organizer: 'Организатор', desk: 'Регистрация', district: 'Район', juror: 'Эксперт' };
+/** The `db` key under authority.reason of each refusal. */
+const REASON_KEY: Record<WriteRefusal, string> = { role: 'role', 'organizer-field': 'organizerField', 'unknown-table': 'unknownTable' };
 
 /**
  * Throws AuthorityError if this device may not write these fields of `table` (each element: the

@@ -1,5 +1,6 @@
 import { deriveBackupSeal, isSealedBackup, MIN_PASSPHRASE_LENGTH, sealBackup, type BackupSeal, type SealParams } from '../../shared/backup/seal';
 import type { DbContext } from './context';
+import { dbText } from './repo/fail';
 
 /**
  * The passphrase of backups saved to a file (Настройки → Резервные копии → «Защитить резервные копии
@@ -26,10 +27,10 @@ export async function backupPassphraseSetAt(ctx: DbContext): Promise<string | un
   return (await sealTable(ctx).get(BACKUP_SEAL_ID))?.createdAt;
 }
 
-/** Why a passphrase cannot be set (Russian), or undefined when it can. */
+/** Why a passphrase cannot be set (in the UI's language), or undefined when it can. */
 export function passphraseProblem(passphrase: string, repeated: string): string | undefined {
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) return `Пароль должен быть не короче ${MIN_PASSPHRASE_LENGTH} символов.`;
-  if (passphrase !== repeated) return 'Пароли не совпадают. Введите один и тот же пароль в оба поля.';
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) return dbText('backup.passphraseShort', { count: MIN_PASSPHRASE_LENGTH });
+  if (passphrase !== repeated) return dbText('backup.passphraseMismatch');
   return undefined;
 }
 

@@ -10,6 +10,7 @@ import { clockStart } from '../../shared/sync/hlc';
 import { checkRestoredValues } from './restore-checks';
 import { newDeskEpoch } from './repo/desk-cache';
 import { removeDeskCacheFiles } from './desk-cache-file';
+import { dbText } from './repo/fail';
 
 /**
  * Full backups of this device's database and their restore (Настройки → Резервные копии).
@@ -201,7 +202,7 @@ export async function restoreBackup(ctx: DbContext, content: BackupContent, opts
   let undo: RestoreUndo | undefined;
   if (opts.undoable !== false) {
     const label = new Date(content.header.createdAt).toLocaleString('ru-RU');
-    const saved = await saveBackup(ctx, `Перед восстановлением копии от ${label}`, { store: opts.store, now });
+    const saved = await saveBackup(ctx, dbText('backup.beforeRestore', { date: label }), { store: opts.store, now });
     undo = { backupName: saved.name, restoredCreatedAt: content.header.createdAt, restoredReason: content.header.reason, at: now.toISOString() };
   }
 
@@ -242,11 +243,11 @@ function checkRows(ctx: DbContext, content: BackupContent): Map<string, unknown[
   for (const [name, rows] of Object.entries(content.tables)) {
     if (BACKUP_EXCLUDED_TABLES.includes(name)) continue; // never restored, even if a file carries them
     const table = ctx.db.tables.find((t) => t.name === name);
-    if (!table) throw new BackupError('corrupt', `неизвестная таблица ${name.slice(0, 40)}`);
+    if (!table) throw new BackupError('corrupt', dbText('backup.unknownTable', { name: name.slice(0, 40) }));
     const keyPath = table.schema.primKey.keyPath;
     for (const row of rows) {
-      if (!row || typeof row !== 'object' || Array.isArray(row)) throw new BackupError('corrupt', `строка таблицы ${name}`);
-      if (typeof keyPath === 'string' && typeof (row as Record<string, unknown>)[keyPath] !== 'string') throw new BackupError('corrupt', `ключ в таблице ${name}`);
+      if (!row || typeof row !== 'object' || Array.isArray(row)) throw new BackupError('corrupt', dbText('backup.badRow', { name }));
+      if (typeof keyPath === 'string' && typeof (row as Record<string, unknown>)[keyPath] !== 'string') throw new BackupError('corrupt', dbText('backup.badKey', { name }));
     }
     out.set(name, name === 'settings' ? rows.filter((s) => !isDeviceLocalSetting(String((s as { key: unknown }).key))) : rows);
   }
@@ -366,7 +367,8 @@ export async function backupBeforeRisk(ctx: DbContext, reason: string, opts: Ris
 
 /** How often the app checks whether a periodic backup is due. */
 export const AUTO_BACKUP_INTERVAL_MS = 10 * 60 * 1000;
-export const AUTO_BACKUP_REASON = 'Автоматически (каждые 10 минут при изменениях)';
+/** The reason stored with a periodic backup, in the language of the moment it is made. */
+export const autoBackupReason = (): string => dbText('backup.auto', { count: AUTO_BACKUP_INTERVAL_MS / 60_000 });
 
 /**
  * The periodic backup: made only when the data changed since the newest kept backup (by change count
@@ -377,5 +379,5 @@ export async function autoBackupIfChanged(ctx: DbContext, opts: SaveOptions = {}
   if (current.changeCount === 0) return null;
   const [newest] = await listBackups(opts.store);
   if (newest?.info && newest.info.changeCount === current.changeCount && newest.info.lastStamp === current.lastStamp) return null;
-  return saveBackup(ctx, AUTO_BACKUP_REASON, opts);
+  return saveBackup(ctx, autoBackupReason(), opts);
 }

@@ -10,6 +10,7 @@ import type { DbContext } from './context';
 import { rollBackUnfinishedBatches } from './batch';
 import { DB_NAME, SkhodDb } from './database';
 import { ensureDeskEpoch, lastDeskStamp } from './repo/desk-cache';
+import { languages } from '../i18n';
 import { dbText } from './repo/fail';
 import { seedReferenceData } from './repo/reference';
 
@@ -47,6 +48,12 @@ export async function openDatabase(name: string = DB_NAME, now: () => number = D
   return { db, device, clock: createClock(device.id, now, start) };
 }
 
+/** Whether a device still has its first-run name («Устройство 3F2A»), in whichever language it was made. */
+export function isFirstRunDeviceName(name: string): boolean {
+  const code = name.slice(-4);
+  return /^[0-9A-F]{4}$/.test(code) && languages.some((lng) => name === dbText('device.defaultName', { code, lng }));
+}
+
 /**
  * A new device id: 128 random bits as 32 hex digits (a UUID carries only 122). It ends every stamp the
  * device writes, so two installs sharing one would collide (incoming.ts refuses what it can detect).
@@ -77,7 +84,7 @@ async function ensureDevice(db: SkhodDb, now: () => number): Promise<Device> {
     const id = newDeviceId();
     const device: Device = {
       id,
-      name: dbText('device.defaultName', { code: id.slice(0, 4).toUpperCase() }),
+      name: dbText('device.defaultName', { code: id.slice(0, 4).toUpperCase() }), // stays as written: a name, not a label
       role: 'organizer',
       createdAt: new Date(now()).toISOString(),
     };

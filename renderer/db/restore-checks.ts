@@ -10,6 +10,8 @@ import { MAX_CLOCK_AHEAD_MS } from '../../shared/sync/hlc';
 import { SYNC_TABLES } from '../../shared/sync/roles';
 import { checkRow, fieldsProblem, ValueError } from '../../shared/sync/schemas';
 import type { DbContext } from './context';
+import { formatNumber } from '../../shared/text/format';
+import { dbText } from './repo/fail';
 
 const STAMP = /^\d{15}-[0-9a-f]{5}-\S+$/;
 const SHARED: ReadonlySet<string> = new Set(SYNC_TABLES);
@@ -17,14 +19,14 @@ const SHARED: ReadonlySet<string> = new Set(SYNC_TABLES);
 /** Throws BackupError; returns the greatest stamp of the backup ('' for an empty log). */
 export function checkRestoredValues(ctx: DbContext, content: BackupContent): string {
   const { header, tables } = content;
-  if (header.lastStamp !== '' && !STAMP.test(header.lastStamp)) throw new BackupError('corrupt', 'метка времени в заголовке');
+  if (header.lastStamp !== '' && !STAMP.test(header.lastStamp)) throw new BackupError('corrupt', dbText('backup.headerStamp'));
   let max = header.lastStamp;
   try {
     for (const [name, rows] of Object.entries(tables)) {
       if (SHARED.has(name)) for (const row of rows) checkRow(name, row);
     }
     for (const c of (tables['changes'] ?? []) as Array<{ hlc?: unknown; table?: unknown; fields?: unknown }>) {
-      if (typeof c.hlc !== 'string' || !STAMP.test(c.hlc)) throw new BackupError('corrupt', 'метка времени в журнале изменений');
+      if (typeof c.hlc !== 'string' || !STAMP.test(c.hlc)) throw new BackupError('corrupt', dbText('backup.logStamp'));
       if (typeof c.table === 'string' && c.fields && typeof c.fields === 'object') {
         const bad = fieldsProblem(c.table, c.fields as Record<string, unknown>);
         if (bad) throw bad;
@@ -37,6 +39,6 @@ export function checkRestoredValues(ctx: DbContext, content: BackupContent): str
   }
   // measured from where this clock already is: its own stamps from a time its wall clock was later are fine
   const lead = max ? Number(max.slice(0, 15)) - Math.max(ctx.clock.wallNow(), Number(ctx.clock.last().slice(0, 15))) : 0;
-  if (lead > MAX_CLOCK_AHEAD_MS) throw new BackupError('future-stamps', `на ${Math.round(lead / 60_000).toLocaleString('ru-RU')} мин впереди`);
+  if (lead > MAX_CLOCK_AHEAD_MS) throw new BackupError('future-stamps', dbText('backup.ahead', { minutes: formatNumber(Math.round(lead / 60_000)) }));
   return max;
 }

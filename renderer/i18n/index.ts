@@ -7,6 +7,7 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { setFormatLanguage } from '../../shared/text/format';
 
 export const languages = ['ru', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -23,8 +24,21 @@ export const resources: Record<Language, Record<string, Namespace>> = {
   en: byName(import.meta.glob<{ default: Namespace }>('./en/*.ts', { eager: true })),
 };
 
+const isLanguage = (lng: string | undefined): lng is Language => (languages as readonly (string | undefined)[]).includes(lng);
+
+/** Numbers and dates (shared/text/format) follow the interface language from its first render on. */
+function followLanguage(lng: string | undefined) {
+  setFormatLanguage(isLanguage(lng) ? lng : 'ru');
+}
+let following = false;
+
 /** Russian by default; the choice is a device setting kept in localStorage. */
 export function initI18n(language: Language = 'ru') {
+  followLanguage(language);
+  if (!following) {
+    i18next.on('languageChanged', followLanguage);
+    following = true;
+  }
   void i18next.use(initReactI18next).init({
     resources,
     ns: Object.keys(resources.ru),

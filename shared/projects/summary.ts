@@ -84,7 +84,7 @@ export function projectSummary(input: ProjectSummaryInput): string {
   if (peopleInvolved.reported > 0) did.push(`в работу ${agreed(INVOLVED, peopleInvolved.reached, PERSON)}`);
   if (eventsHeld.reported > 0) did.push(agreed(HELD, eventsHeld.reached, EVENT));
   if (volunteers.reported > 0) did.push(agreed(ATTRACTED, volunteers.reached, VOLUNTEER));
-  if (moneyRaised.reported > 0 && moneyRaised.reached > 0) did.push(`собрано ${formatMoney(moneyRaised.reached)} внебюджетных средств`);
+  if (moneyRaised.reported > 0 && moneyRaised.reached > 0) did.push(`собрано ${formatMoney(moneyRaised.reached, 'ru')} внебюджетных средств`);
   if (did.length > 0) parts.push(`${capitalize(did.join(', '))}.`);
 
   const finals = projects.filter((p) => currentReport(reportsOf(p.id))?.kind === 'final').length;

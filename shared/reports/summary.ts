@@ -38,7 +38,7 @@ export function eventSummary(event: EventRow, dashboard: Dashboard): string {
   const mo = ['муниципального образования', 'муниципальных образований', 'муниципальных образований'] as const;
   const n = dashboard.totals.arrived;
 
-  const date = event.startDate === event.endDate ? formatDay(event.startDate) : `${formatDay(event.startDate)} – ${formatDay(event.endDate)}`;
+  const date = event.startDate === event.endDate ? formatDay(event.startDate, 'ru') : `${formatDay(event.startDate, 'ru')} – ${formatDay(event.endDate, 'ru')}`;
   const g = grammaticalGender(event.title);
   const verb = { f: 'прошла', m: 'прошёл', n: 'прошло' }[g];
   const its = g === 'f' ? 'Её' : 'Его';

@@ -5,7 +5,7 @@ export { bordaPoints, computeAggregates, jurorMoments, trimmedMean, zNormalize }
 export { rankApplications, scoreOf } from './ranking';
 export { blockReliability, completeBlock, findCompleteBlocks, icc, kendallW } from './reliability';
 export { defaultThresholds, divergence, jurorStatistics } from './jurors';
-export { ICC_BANDS, ICC_SCALE, iccVerdict, KENDALL_BANDS, KENDALL_SCALE, kendallVerdict, recommendedIcc } from './verdicts';
+export { ICC_BANDS, iccVerdict, KENDALL_BANDS, kendallVerdict, recommendedIcc } from './verdicts';
 export type { IccChoice, IccForm, Verdict, VerdictLevel } from './verdicts';
 export { cellKey, outlierCells } from './matrix';
 export { computeSensitivity } from './sensitivity';

@@ -1,6 +1,7 @@
 /**
- * Plain-Russian verdicts on the jury's agreement, each on a published scale the screen and the protocol
- * cite, and the choice of the ICC form that fits how the contest was scored.
+ * Verdicts on the jury's agreement, each a band of a published scale the screen and the protocol cite
+ * (their words are the renderer's `results` namespace: verdicts.*, scales.*, iccWhy.*), and the choice of
+ * the ICC form that fits how the contest was scored.
  *
  * ICC: Koo T.K., Li M.Y. (2016) A Guideline of Selecting and Reporting Intraclass Correlation
  * Coefficients for Reliability Research. J Chiropr Med 15(2):155–163 — below 0.5 poor, 0.5–0.75
@@ -14,34 +15,31 @@
 
 export type VerdictLevel = 'undefined' | 'poor' | 'slight' | 'fair' | 'moderate' | 'substantial' | 'good' | 'excellent' | 'almost-perfect';
 
-export type Verdict = { level: VerdictLevel; /** «низкая», «хорошая», … or «не определяется» */ label: string };
+export type Verdict = { level: VerdictLevel };
 
-type Band = { upTo: number; inclusive: boolean; level: VerdictLevel; label: string };
-
-export const ICC_SCALE = 'Koo, Li (2016): < 0,5 — низкая, 0,5–0,75 — умеренная, 0,75–0,9 — хорошая, > 0,9 — отличная';
-export const KENDALL_SCALE = 'Landis, Koch (1977): ≤ 0,2 — очень слабая, до 0,4 — слабая, до 0,6 — умеренная, до 0,8 — значительная, > 0,8 — почти полная';
+type Band = { upTo: number; inclusive: boolean; level: VerdictLevel };
 
 export const ICC_BANDS: readonly Band[] = [
-  { upTo: 0.5, inclusive: false, level: 'poor', label: 'низкая' },
-  { upTo: 0.75, inclusive: false, level: 'moderate', label: 'умеренная' },
-  { upTo: 0.9, inclusive: true, level: 'good', label: 'хорошая' },
-  { upTo: Infinity, inclusive: true, level: 'excellent', label: 'отличная' },
+  { upTo: 0.5, inclusive: false, level: 'poor' },
+  { upTo: 0.75, inclusive: false, level: 'moderate' },
+  { upTo: 0.9, inclusive: true, level: 'good' },
+  { upTo: Infinity, inclusive: true, level: 'excellent' },
 ];
 
 export const KENDALL_BANDS: readonly Band[] = [
-  { upTo: 0.2, inclusive: true, level: 'slight', label: 'очень слабая' },
-  { upTo: 0.4, inclusive: true, level: 'fair', label: 'слабая' },
-  { upTo: 0.6, inclusive: true, level: 'moderate', label: 'умеренная' },
-  { upTo: 0.8, inclusive: true, level: 'substantial', label: 'значительная' },
-  { upTo: Infinity, inclusive: true, level: 'almost-perfect', label: 'почти полная' },
+  { upTo: 0.2, inclusive: true, level: 'slight' },
+  { upTo: 0.4, inclusive: true, level: 'fair' },
+  { upTo: 0.6, inclusive: true, level: 'moderate' },
+  { upTo: 0.8, inclusive: true, level: 'substantial' },
+  { upTo: Infinity, inclusive: true, level: 'almost-perfect' },
 ];
 
-const UNDEFINED: Verdict = { level: 'undefined', label: 'не определяется' };
+const UNDEFINED: Verdict = { level: 'undefined' };
 
 function band(x: number | null, bands: readonly Band[]): Verdict {
   if (x === null || !Number.isFinite(x)) return UNDEFINED;
   const b = bands.find((b) => (b.inclusive ? x <= b.upTo : x < b.upTo))!;
-  return { level: b.level, label: b.label };
+  return { level: b.level };
 }
 
 export const iccVerdict = (x: number | null): Verdict => band(x, ICC_BANDS);
@@ -49,7 +47,7 @@ export const kendallVerdict = (w: number | null): Verdict => band(w, KENDALL_BAN
 
 export type IccForm = 1 | 2 | 3;
 
-export type IccChoice = { form: IccForm; /** why this form, in one Russian sentence */ why: string };
+export type IccChoice = { form: IccForm };
 
 /**
  * Which ICC fits the design (Koo & Li's selection guide, applied to a contest). The block is a
@@ -65,7 +63,7 @@ export type IccChoice = { form: IccForm; /** why this form, in one Russian sente
  */
 export function recommendedIcc(block: { omittedApplicationIds: readonly string[]; omittedJurorIds: readonly string[] }): IccChoice {
   if (block.omittedApplicationIds.length + block.omittedJurorIds.length > 0) {
-    return { form: 1, why: 'Заявки номинации оценивали разные эксперты, поэтому строгость эксперта влияет на одни заявки и не влияет на другие: подходит ICC(1,·).' };
+    return { form: 1 };
   }
-  return { form: 3, why: 'Каждый эксперт оценил каждую заявку, а жюри — это именно эти люди, а не выборка: подходит ICC(3,·); общая для всех заявок строгость эксперта мест не меняет.' };
+  return { form: 3 };
 }

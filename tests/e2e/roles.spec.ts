@@ -16,7 +16,7 @@ test('a device switched to «Регистрация» shows the desk areas, open
   await app.open();
   await app.openDemoButton.click();
   await settings.open();
-  expect(await navNames(page)).toEqual(['Регистрация', 'Участники', 'Секции', 'Конкурс', 'Отчёты', 'Обмен', 'Настройки']);
+  expect(await navNames(page)).toEqual(['Регистрация', 'Участники', 'Секции', 'Конкурс', 'Проекты', 'Отчёты', 'Обмен', 'Настройки']);
   await settings.setOrganizerPin('246813');
   expect(await violations(page), 'Настройки с ролями').toEqual([]);
 
@@ -64,7 +64,7 @@ test('a device switched to «Регистрация» shows the desk areas, open
   await settings.role('Организатор').click();
   await settings.enterGatePin('246813');
   await expect(settings.role('Организатор')).toBeChecked();
-  await expect.poll(() => navNames(page)).toHaveLength(7);
+  await expect.poll(() => navNames(page)).toHaveLength(8);
 });
 
 test('the change log shows a check-in made at the desk with its device and person, and filters by person', async ({ page }) => {
@@ -130,5 +130,5 @@ test('a juror device opens in juror mode; behind it only the settings are shown'
   // without a PIN set the organizer's areas open freely, and Настройки says so
   await expect(page.getByText('Ещё не задан: разделы организатора и смена роли здесь открыты.')).toBeVisible();
   await app.nav.getByRole('button', { name: 'Разделы организатора…' }).click();
-  await expect.poll(() => navNames(page)).toHaveLength(7);
+  await expect.poll(() => navNames(page)).toHaveLength(8);
 });

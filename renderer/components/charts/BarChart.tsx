@@ -8,6 +8,7 @@
  * Words (legend, axis labels, the accessible name) come from the caller, already translated.
  */
 import { Bar, BarChart as Chart, CartesianGrid, LabelList, Legend, XAxis, YAxis } from 'recharts';
+import { formatNumber } from '../../../shared/text/format';
 import './charts.css';
 
 export type BarSeries = { key: string; label: string; values: readonly number[]; color: string };
@@ -23,7 +24,7 @@ type Props = {
   width?: number;
   /** Print each bar's value at its end. */
   values?: boolean;
-  /** Format of the value axis and bar labels (ru-RU numbers by default). */
+  /** Format of the value axis and bar labels (numbers in the interface language by default). */
   format?: (n: number) => string;
   /** The most characters of a category name shown before «…» (the full name stays in the table beside). */
   nameLength?: number;
@@ -34,9 +35,8 @@ export const CHART_TEXT = { fontSize: 12, fill: '#111' } as const;
 const rowHeight = (series: number) => 10 + 10 * series;
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const ruNumber = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
 
-export function BarChart({ label, categories, series, horizontal, width = 680, values, format = (n) => ruNumber.format(n), nameLength = 28 }: Props) {
+export function BarChart({ label, categories, series, horizontal, width = 680, values, format = (n) => formatNumber(n), nameLength = 28 }: Props) {
   const rows = categories.map((name, i) => {
     const row: Record<string, string | number> = { name: cut(name, nameLength) };
     for (const s of series) row[s.key] = s.values[i] ?? 0;

@@ -2,6 +2,7 @@ import { arrivalsInForce } from '../../../shared/domain/arrival';
 import type { CheckinEntry, CheckinKind } from '../../../shared/domain/types';
 import type { DbContext } from '../context';
 import { putTracked } from '../change-log';
+import { fail } from './fail';
 
 export type CheckinInput = {
   eventId: string;
@@ -27,7 +28,7 @@ export type CheckinInput = {
  * when it comes — and the conflict review shows it («отмечен на стойке A, отменено на стойке B»).
  */
 export async function appendCheckin(ctx: DbContext, input: CheckinInput, now: Date = new Date()): Promise<CheckinEntry> {
-  if (input.kind === 'annul' && !input.reason?.trim()) throw new Error('Укажите причину отмены регистрации');
+  if (input.kind === 'annul' && !input.reason?.trim()) fail('registrations.annulReason');
   const entry: CheckinEntry = {
     ...input,
     id: crypto.randomUUID(),
@@ -36,7 +37,7 @@ export async function appendCheckin(ctx: DbContext, input: CheckinInput, now: Da
     hlc: '',
   };
   const reg = await ctx.db.registrations.get(input.registrationId);
-  if (!reg || reg.eventId !== input.eventId) throw new Error('Регистрация не найдена — обновите список');
+  if (!reg || reg.eventId !== input.eventId) fail('registrations.notFound');
   await ctx.db.transaction('rw', ctx.db.checkins, ctx.db.changes, async () => {
     if (entry.kind === 'annul') entry.cancels = arrivalsInForce(await ctx.db.checkins.where('registrationId').equals(entry.registrationId).toArray()).map((e) => e.id);
     entry.hlc = ctx.clock.tick();

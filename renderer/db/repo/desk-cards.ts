@@ -2,6 +2,7 @@
 import type { Municipality, Organization, Person, Registration, Section } from '../../../shared/domain/types';
 import type { DbContext } from '../context';
 import type { DeskCard } from '../desk-cache-file';
+import { consentNote } from './participants';
 
 export type { DeskCache, DeskCard } from '../desk-cache-file';
 
@@ -88,7 +89,7 @@ export function toDeskCards(registrations: readonly Registration[], people: Read
       section: (r.sectionId ? lookups.sections.get(r.sectionId)?.title : undefined) ?? '',
       sectionId: r.sectionId,
       badgeCode: r.badgeCode,
-      note: r.note ?? (p.consent?.given ? undefined : 'Нужно согласие на обработку ПДн'),
+      note: r.note ?? (p.consent?.given ? undefined : consentNote()),
       status: r.status,
     });
   }

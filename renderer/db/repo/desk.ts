@@ -4,6 +4,8 @@ import { badgeCodeFromSerial } from '../../../shared/people/badge-code';
 import { normalizePhone } from '../../../shared/people/phone';
 import type { DbContext } from '../context';
 import { putTracked } from '../change-log';
+import { dbText } from './fail';
+import { consentNote } from './participants';
 
 export type WalkInInput = {
   eventId: string;
@@ -24,9 +26,9 @@ export type WalkInInput = {
 
 export function validateWalkIn(input: WalkInInput): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!input.surname.trim()) errors.surname = 'Укажите фамилию';
-  if (!input.name.trim()) errors.name = 'Укажите имя';
-  if (input.phone?.trim() && !normalizePhone(input.phone)) errors.phone = 'Телефон не распознан: нужен российский номер, например +7 917 345-12-34';
+  if (!input.surname.trim()) errors.surname = dbText('person.surname');
+  if (!input.name.trim()) errors.name = dbText('person.name');
+  if (input.phone?.trim() && !normalizePhone(input.phone)) errors.phone = dbText('person.phone');
   return errors;
 }
 
@@ -78,7 +80,7 @@ export async function registerWalkIn(ctx: DbContext, input: WalkInInput, now: Da
       status: 'confirmed',
       badgeCode: await freeBadgeCode(ctx, input.eventId, walkInSerialBase(ctx.device.id) + walkIns),
       sectionPrefs: [],
-      note: input.consent ? undefined : 'Нужно согласие на обработку ПДн',
+      note: input.consent ? undefined : consentNote(),
       source: 'walk-in',
       createdAt: at,
       ...(input.notSameAs?.length ? { notSameAs: { personIds: input.notSameAs, operator: input.operator, at } } : {}),

@@ -5,6 +5,7 @@ import type { OrganizerPinRecord } from '../../../shared/domain/types';
 import { assertMayWrite } from '../authority';
 import { putTracked } from '../change-log';
 import type { DbContext } from '../context';
+import { dbText, fail } from './fail';
 
 // Device rows and the attempt counter are local to this device: they describe it, not the event, and
 // are not change-logged. The organizer PIN is the opposite: it must reach other devices, so it is a
@@ -13,11 +14,11 @@ const PIN_ATTEMPTS = 'organizer.pinAttempts';
 
 export const MAX_DEVICE_NAME = 60;
 
-/** Russian message for a bad device name; '' when fine. */
+/** The message for a bad device name (in the UI's language); '' when fine. */
 export function validateDeviceName(name: string): string {
   const n = name.trim();
-  if (!n) return 'Укажите название устройства, например «Стойка 1» или «Ноутбук организатора»';
-  if (n.length > MAX_DEVICE_NAME) return `Название — не длиннее ${MAX_DEVICE_NAME} знаков`;
+  if (!n) return dbText('devices.nameMissing');
+  if (n.length > MAX_DEVICE_NAME) return dbText('devices.nameTooLong', { count: MAX_DEVICE_NAME });
   return '';
 }
 
@@ -32,12 +33,12 @@ export async function updateDevice(ctx: DbContext, patch: { name?: string; role?
     const problem = validateDeviceName(patch.name);
     if (problem) throw new Error(problem);
   }
-  if (patch.role !== undefined && !deviceRoles.includes(patch.role)) throw new Error(`Неизвестная роль устройства: ${patch.role}`);
+  if (patch.role !== undefined && !deviceRoles.includes(patch.role)) fail('devices.unknownRole', { role: patch.role });
   assertMayWrite(ctx, 'devices', [patch]);
   const { db } = ctx;
   return db.transaction('rw', db.devices, async () => {
     const row = await db.devices.get(ctx.device.id);
-    if (!row) throw new Error('Строка этого устройства не найдена — перезапустите Сход.');
+    if (!row) fail('devices.rowMissing');
     const next: Device = { ...row, ...(patch.name !== undefined && { name: patch.name.trim() }), ...(patch.role !== undefined && { role: patch.role }) };
     await db.devices.put(next);
     return next;
@@ -55,7 +56,7 @@ export async function loadOrganizerPin(ctx: DbContext): Promise<OrganizerPinReco
  * device sets it; replacing one needs the current PIN, which the caller has checked.
  */
 export async function setOrganizerPin(ctx: DbContext, pin: string, now: Date = new Date()): Promise<OrganizerPinRecord> {
-  if (ctx.device.role !== 'organizer') throw new Error('PIN организатора задаётся только на устройстве организатора.');
+  if (ctx.device.role !== 'organizer') fail('devices.pinOnOrganizer');
   const record = await makeOrganizerPin(pin, { deviceId: ctx.device.id, now });
   const { db } = ctx;
   await db.transaction('rw', db.events, db.changes, async () => {

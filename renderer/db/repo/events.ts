@@ -4,6 +4,7 @@ import type { DemoContest } from '../../../shared/demo/demo-contest';
 import type { DbContext } from '../context';
 import { putTracked } from '../change-log';
 import { openBatch, writeChunked, type BatchProgress } from '../batch';
+import { dbText } from './fail';
 
 export type SaveBundleOptions = {
   /**
@@ -56,11 +57,11 @@ export type NewEventInput = Pick<EventRow, 'title' | 'startDate' | 'endDate' | '
 
 export function validateNewEvent(input: NewEventInput): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!input.title.trim()) errors.title = 'Укажите название мероприятия';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.startDate)) errors.startDate = 'Укажите дату начала';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.endDate)) errors.endDate = 'Укажите дату окончания';
-  else if (input.endDate < input.startDate) errors.endDate = 'Окончание раньше начала';
-  if (!input.city.trim()) errors.city = 'Укажите город';
+  if (!input.title.trim()) errors.title = dbText('events.title');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.startDate)) errors.startDate = dbText('events.startDate');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.endDate)) errors.endDate = dbText('events.endDate');
+  else if (input.endDate < input.startDate) errors.endDate = dbText('events.endBeforeStart');
+  if (!input.city.trim()) errors.city = dbText('events.city');
   return errors;
 }
 

@@ -11,8 +11,11 @@ export type MessageValues = Record<string, string | number>;
 /** A message of the `db` namespace, e.g. `dbText('contest.notFound')`. */
 export const dbText = (key: string, values?: MessageValues): string => tr('db')(key, values ?? {});
 
-/** Refuses with a message of the `db` namespace. */
-export const fail = (key: string, values?: MessageValues): never => {
+/**
+ * Refuses with a message of the `db` namespace. Declared with its type so that TypeScript knows the
+ * statement `if (!row) fail('…')` does not return and narrows `row` after it.
+ */
+export const fail: (key: string, values?: MessageValues) => never = (key, values) => {
   throw new Error(dbText(key, values));
 };
 

@@ -22,6 +22,7 @@ import type { DbContext } from '../context';
 import type { AttachmentBlob } from '../database';
 import { putTracked } from '../change-log';
 import { DEVICE_KEY_ID, ensureDeviceKey } from './device-key';
+import { fail } from './fail';
 
 export const JUROR_PACKAGE_SETTING = 'juror.package';
 /** Other packages opened on this device (one laptop, two contests or two jurors), kept with their files. */
@@ -110,7 +111,7 @@ export async function switchJurorPackage(ctx: DbContext, key: string): Promise<v
     const current = (await db.settings.get(JUROR_PACKAGE_SETTING))?.value as JurorPackage | undefined;
     const shelf = ((await db.settings.get(JUROR_SHELF_SETTING))?.value as JurorPackage[] | undefined) ?? [];
     const next = shelf.find((p) => packageKey(p) === key);
-    if (!next) throw new Error('Этого пакета на компьютере уже нет — откройте файл пакета ещё раз.');
+    if (!next) fail('juror.packageGone');
     const rest = shelf.filter((p) => p !== next);
     if (current) rest.push(current);
     await db.settings.bulkPut([
@@ -156,7 +157,7 @@ export async function loadJurorPackage(ctx: DbContext): Promise<JurorPackage | u
 function formOf(pkg: JurorPackage, applicationId: string) {
   const app = pkg.applications.find((a) => a.id === applicationId);
   const nomination = app && pkg.nominations.find((n) => n.id === app.nominationId);
-  if (!app || !nomination) throw new Error('Этой заявки нет в пакете эксперта.');
+  if (!app || !nomination) fail('juror.notInPackage');
   return nomination;
 }
 
@@ -199,7 +200,7 @@ export async function finalizeJurorScore(ctx: DbContext, pkg: JurorPackage, appl
 /** The signed score file of every sheet this juror has on this device (for the package's applications). */
 export async function buildJurorScoreFile(ctx: DbContext, pkg: JurorPackage, now = new Date().toISOString()): Promise<Uint8Array> {
   const key = await ctx.db.keys.get(DEVICE_KEY_ID);
-  if (!key) throw new Error('На этом устройстве нет ключа эксперта — откройте пакет эксперта ещё раз.');
+  if (!key) fail('juror.noKey');
   const assigned = new Set(pkg.applications.map((a) => a.id));
   const scores = (await ctx.db.scores.where('jurorId').equals(pkg.juror.id).toArray()).filter((s) => s.contestId === pkg.contest.id && assigned.has(s.applicationId));
   // the public key is re-imported from what was stored: CryptoKeyPair needs both halves, only the private one signs

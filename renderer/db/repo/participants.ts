@@ -1,12 +1,29 @@
 import type { Category, Consent, Delegation, Organization, OrganizationKind, Person, Registration, RegistrationStatus, Role, Section } from '../../../shared/domain/types';
 import { categories, registrationStatuses, roles } from '../../../shared/domain/types';
+import { fold } from '../../../shared/import/normalize';
 import { normalizePhone } from '../../../shared/people/phone';
 import type { DbContext } from '../context';
 import { putTracked } from '../change-log';
 import { whenSettled } from '../settled';
+import { languages } from '../../i18n';
+import ruDb from '../../i18n/ru/db';
+import { dbText, fail } from './fail';
 
-/** The desk's note for a person whose consent is missing; cleared when consent is recorded. */
-export const CONSENT_NOTE = 'Нужно согласие на обработку ПДн';
+/**
+ * The desk's note for a person whose consent is missing; cleared when consent is recorded. A stored note
+ * stays in the language it was written in: the wording of the moment it is written comes from the locale.
+ */
+export const consentNote = (): string => dbText('participants.consentNote');
+
+/** Whether a stored note is the consent note, in whichever language it was written. */
+export const isConsentNote = (note: string | undefined): boolean =>
+  note !== undefined && languages.some((lng) => note === dbText('participants.consentNote', { lng }));
+
+/**
+ * The consent note in Russian, for the import (features/import/build.ts) until it writes `consentNote()`.
+ * @deprecated use consentNote()
+ */
+export const CONSENT_NOTE: string = ruDb.participants.consentNote;
 
 /** What the participant form edits: the person and their registration at this event. */
 export type RegistrationEdit = {
@@ -33,20 +50,20 @@ export type RegistrationEdit = {
 // The same shape the import accepts: something@something.tld, no spaces or list separators.
 const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>().\d]{2,}$/;
 
-/** Field → Russian message saying what to fix; empty when the edit can be saved. */
+/** Field → message (in the UI's language) saying what to fix; empty when the edit can be saved. */
 export function validateRegistrationEdit(input: RegistrationEdit, today: Date = new Date()): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!input.surname.trim()) errors.surname = 'Укажите фамилию';
-  if (!input.name.trim()) errors.name = 'Укажите имя';
-  if (input.phone.trim() && !normalizePhone(input.phone)) errors.phone = 'Телефон не распознан: нужен российский номер, например +7 917 345-12-34';
-  if (input.email.trim() && !EMAIL.test(input.email.trim())) errors.email = 'Адрес e-mail выглядит неверно: нужен вид имя@домен.ru';
-  if (!categories.includes(input.category)) errors.category = 'Выберите категорию';
-  if (!roles.includes(input.role)) errors.role = 'Выберите роль';
-  if (!registrationStatuses.includes(input.status)) errors.status = 'Выберите статус';
+  if (!input.surname.trim()) errors.surname = dbText('person.surname');
+  if (!input.name.trim()) errors.name = dbText('person.name');
+  if (input.phone.trim() && !normalizePhone(input.phone)) errors.phone = dbText('person.phone');
+  if (input.email.trim() && !EMAIL.test(input.email.trim())) errors.email = dbText('participants.email');
+  if (!categories.includes(input.category)) errors.category = dbText('participants.category');
+  if (!roles.includes(input.role)) errors.role = dbText('participants.role');
+  if (!registrationStatuses.includes(input.status)) errors.status = dbText('participants.status');
   if (input.consentGiven) {
     const d = input.consentDate;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T12:00:00`))) errors.consentDate = 'Укажите дату согласия';
-    else if (d > localDate(today)) errors.consentDate = 'Дата согласия не может быть в будущем';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T12:00:00`))) errors.consentDate = dbText('participants.consentDate');
+    else if (d > localDate(today)) errors.consentDate = dbText('participants.consentFuture');
   }
   return errors;
 }
@@ -57,7 +74,7 @@ function localDate(d: Date): string {
 }
 
 const tidy = (s: string) => s.trim().replace(/\s+/g, ' ');
-const orgKey = (name: string, municipalityId?: string) => `${municipalityId ?? ''}|${tidy(name).toLowerCase().replace(/ё/g, 'е')}`;
+const orgKey = (name: string, municipalityId?: string) => `${municipalityId ?? ''}|${fold(name)}`;
 
 /**
  * Saves a participant's person and registration in one transaction (with the organization when it is
@@ -70,7 +87,7 @@ export async function saveRegistrationEdit(ctx: DbContext, input: RegistrationEd
   await db.transaction('rw', [db.people, db.organizations, db.registrations, db.changes], async () => {
     const registration = await db.registrations.get(input.registrationId);
     const person = registration && (await db.people.get(registration.personId));
-    if (!registration || !person) throw new Error('Эта регистрация удалена — закройте форму и обновите список.');
+    if (!registration || !person) fail('participants.deleted');
 
     // the same name as now keeps the same organization row (whatever municipality it was filed under);
     // a new name is matched within the municipality or created
@@ -102,7 +119,7 @@ export async function saveRegistrationEdit(ctx: DbContext, input: RegistrationEd
       consent,
     };
     let note = tidy(input.note) || undefined;
-    if (input.consentGiven && note === CONSENT_NOTE) note = undefined;
+    if (input.consentGiven && isConsentNote(note)) note = undefined;
     const nextRegistration: Registration = {
       ...registration,
       category: input.category,
@@ -127,20 +144,25 @@ const words = (list: string) => new RegExp(`(^|[^\\p{L}])(${list})(?![\\p{L}])`,
 const KINDS: ReadonlyArray<readonly [OrganizationKind, RegExp]> = [
   ['administration', /администрац|совет муниципальн|сельсовет|министерств|управлени|комитет/],
   ['education', /школ|гимнази|лице[йя]|колледж|техникум|университет|институт|детский сад|образован/],
+  // eslint-disable-next-line skhod/ui-text -- abbreviations matched in organization names, data, not words
   ['education', words('сош|оош|мбоу|мадоу|мбдоу|мбу до|гбоу|гбпоу')],
   ['media', /газет|редакци|телерадио|радио|информационн|телевиден|вестник/],
+  // eslint-disable-next-line skhod/ui-text -- abbreviations matched in organization names, data, not words
   ['media', words('сми')],
   ['culture', /дом культуры|библиотек|музей|клуб|центр культур|культурн/],
+  // eslint-disable-next-line skhod/ui-text -- abbreviations matched in organization names, data, not words
   ['culture', words('дк|сдк|рдк')],
   ['ngo', /фонд|общественн|ассоциац|совет ветеранов|волонт|некоммерч|союз|движени/],
+  // eslint-disable-next-line skhod/ui-text -- abbreviations matched in organization names, data, not words
   ['ngo', words('тос|ано|нко|роо|моо')],
   ['business', /предприят|компани/],
+  // eslint-disable-next-line skhod/ui-text -- abbreviations matched in organization names, data, not words
   ['business', words('ооо|оао|зао|пао|ао|ип|кфх')],
 ];
 
 /** A first guess of what kind an organization is, from the words lists use; the organizer can correct it. */
 export function guessOrganizationKind(name: string): OrganizationKind {
-  const n = name.toLowerCase().replace(/ё/g, 'е');
+  const n = fold(name);
   return KINDS.find(([, re]) => re.test(n))?.[0] ?? 'other';
 }
 
@@ -149,7 +171,7 @@ export function guessOrganizationKind(name: string): OrganizationKind {
  * had none yet (people were registered from it before any list came).
  */
 export async function setDelegationExpected(ctx: DbContext, eventId: string, municipalityId: string, expected: number): Promise<void> {
-  if (!Number.isInteger(expected) || expected < 0 || expected > 100_000) throw new Error('Ожидаемое число — целое от 0 до 100 000');
+  if (!Number.isInteger(expected) || expected < 0 || expected > 100_000) fail('participants.expected');
   const { db } = ctx;
   await db.transaction('rw', db.delegations, db.changes, async () => {
     const id = `${eventId}:${municipalityId}`;

@@ -22,6 +22,7 @@ import { backupBeforeRisk, type BackupOutcome } from '../backup';
 import { putTracked } from '../change-log';
 import { ensureDeviceKey } from './device-key';
 import { PACKAGE_CODE_PREFIX } from './package-codes';
+import { dbText, fail } from './fail';
 
 export type ProjectInvite = { invitationSecret: string; sentAt?: string };
 const inviteKey = (projectId: Id) => `project.invite:${projectId}`;
@@ -45,7 +46,7 @@ async function ensureProjectInvite(ctx: DbContext, projectId: Id): Promise<Proje
 export async function buildReportPackage(ctx: DbContext, projectId: Id, now: string): Promise<Omit<ReportPackage, 'publicKey'>> {
   const { db } = ctx;
   const project = await db.projects.get(projectId);
-  if (!project) throw new Error('Проект не найден — обновите страницу.');
+  if (!project) fail('projects.notFound');
   const [event, municipality, reports, invite] = await Promise.all([
     db.events.get(project.eventId),
     project.municipalityId === undefined ? undefined : db.municipalities.get(project.municipalityId),
@@ -121,12 +122,12 @@ export async function importReportFile(ctx: DbContext, eventId: Id, bytes: Uint8
   if (!verdict.ok) return verdict;
   const row: ProjectReportRow = { ...verdict.report, eventId };
   if (verdict.outcome === 'unchanged') return { ok: true, report: (await db.projectReports.get(row.id)) ?? row, outcome: 'unchanged' };
-  const backup = await backupBeforeRisk(ctx, `Перед отчётом по проекту «${known.get(row.projectId)!.title}»`);
+  const backup = await backupBeforeRisk(ctx, dbText('reports.backupBefore', { title: known.get(row.projectId)!.title }));
   const photos: ReportPhotoRow[] = verdict.photos.map((p) => ({ id: p.id, reportId: row.id, projectId: row.projectId, name: p.name, mime: p.mime, size: p.bytes.byteLength, sha256: p.sha256, bytes: p.bytes }));
   return db.transaction('rw', [db.projectReports, db.reportPhotos, db.changes], async () => {
     const now = await db.projectReports.get(row.id);
     // reviewed while the file was being checked (another window): the verdict no longer holds
-    if (now && now.review !== 'received') return { ok: false as const, code: 'stale', message: 'Отчёт этого раунда уже рассмотрен — файл не принят.' };
+    if (now && now.review !== 'received') return { ok: false as const, code: 'stale', message: dbText('reports.stale') };
     await db.reportPhotos.where('reportId').equals(row.id).delete();
     await db.reportPhotos.bulkPut(photos);
     await putTracked(ctx, 'projectReports', [row]);
@@ -152,7 +153,7 @@ export async function openTeamPackage(ctx: DbContext, bytes: Uint8Array, code: s
 /** The team's report file for the round of the project's package on this device, signed by this device's key. */
 export async function writeTeamReport(ctx: DbContext, projectId: Id, content: ReportContent, photos: readonly Photo[], now = new Date().toISOString()) {
   const pkg = (await ctx.db.settings.get(teamPackageKey(projectId)))?.value as ReportPackage | undefined;
-  if (!pkg) throw new Error('Пакет отчёта этого проекта не открыт на этом устройстве.');
+  if (!pkg) fail('reports.packageNotOpen');
   const signer = await ensureDeviceKey(ctx, new Date(now));
   return writeReportFile({ pkg, signer, content, photos, createdAt: now });
 }

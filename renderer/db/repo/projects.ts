@@ -22,10 +22,7 @@ import { communityTypes, indicatorKeys, type CommunityFounded, type CommunityTyp
 import type { DbContext } from '../context';
 import type { ProjectReportRow } from '../database';
 import { putTracked } from '../change-log';
-
-const fail = (message: string): never => {
-  throw new Error(message);
-};
+import { dbText, fail } from './fail';
 
 const ZERO: Indicators = { peopleInvolved: 0, eventsHeld: 0, volunteers: 0, moneyRaised: 0 };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,22 +43,22 @@ export type WinnerDates = { finalReportDue: IsoDate; interimReportDue?: IsoDate 
  * results are final then. Refused as a whole for an application that is not admitted in this contest.
  */
 export async function markWinners(ctx: DbContext, contestId: Id, winners: readonly WinnerInput[], dates: WinnerDates, now = new Date().toISOString()): Promise<Project[]> {
-  if (!DAY.test(dates.finalReportDue) || (dates.interimReportDue !== undefined && !DAY.test(dates.interimReportDue))) fail('Укажите сроки отчётов датами.');
-  if (dates.interimReportDue !== undefined && dates.interimReportDue > dates.finalReportDue) fail('Промежуточный отчёт не может быть позже итогового.');
-  for (const w of winners) if (w.grantAmount !== undefined && !(w.grantAmount >= 0)) fail('Сумма гранта не может быть отрицательной.');
+  if (!DAY.test(dates.finalReportDue) || (dates.interimReportDue !== undefined && !DAY.test(dates.interimReportDue))) fail('projects.reportDates');
+  if (dates.interimReportDue !== undefined && dates.interimReportDue > dates.finalReportDue) fail('projects.interimAfterFinal');
+  for (const w of winners) if (w.grantAmount !== undefined && !(w.grantAmount >= 0)) fail('projects.grantNegative');
   const { db } = ctx;
   return db.transaction('rw', [db.contests, db.applications, db.registrations, db.projects, db.changes], async () => {
     const contest = await db.contests.get(contestId);
-    if (!contest) return fail('Конкурс не найден — обновите страницу.');
-    if (contest.status !== 'closed') return fail('Победителей отмечают по итогам конкурса: сначала закройте приём оценок.');
+    if (!contest) return fail('contest.notFound');
+    if (contest.status !== 'closed') return fail('projects.notClosed');
     const existing = new Map((await db.projects.where('contestId').equals(contestId).toArray()).map((p) => [p.applicationId, p]));
     const regs = await db.registrations.where('eventId').equals(contest.eventId).toArray();
     const regOf = new Map(regs.map((r) => [r.personId, r.id]));
     const out: Project[] = [];
     for (const w of winners) {
       const app = await db.applications.get(w.applicationId);
-      if (!app || app.contestId !== contestId) return fail('Заявка не найдена в этом конкурсе — обновите страницу.');
-      if (app.status !== 'admitted') return fail(`Заявка «${app.title}» не допущена к конкурсу — она не может победить.`);
+      if (!app || app.contestId !== contestId) return fail('projects.applicationNotFound');
+      if (app.status !== 'admitted') return fail('projects.notAdmitted', { title: app.title });
       const before = existing.get(app.id);
       if (before) {
         out.push(w.grantAmount === undefined ? before : { ...before, grantAmount: w.grantAmount });
@@ -106,22 +103,22 @@ export type PlanPatch = {
   municipalityId?: Id | null;
 };
 
-/** Russian problems of a plan, or []: what updatePlan refuses. */
+/** The problems of a plan (in the UI's language), or []: what updatePlan refuses. */
 export function planProblems(patch: PlanPatch): string[] {
   const out: string[] = [];
   for (const k of indicatorKeys) {
     const v = patch.planned?.[k];
-    if (v !== undefined && !(Number.isFinite(v) && v >= 0)) out.push('Плановые показатели — неотрицательные числа.');
+    if (v !== undefined && !(Number.isFinite(v) && v >= 0)) out.push(dbText('projects.plannedNegative'));
   }
-  if (patch.communityType !== undefined && !communityTypes.includes(patch.communityType)) out.push('Неизвестный вид сообщества.');
-  if (patch.plannedCommunity?.founded && !patch.plannedCommunity.name?.trim()) out.push('Напишите, как будет называться сообщество.');
+  if (patch.communityType !== undefined && !communityTypes.includes(patch.communityType)) out.push(dbText('projects.communityType'));
+  if (patch.plannedCommunity?.founded && !patch.plannedCommunity.name?.trim()) out.push(dbText('projects.communityName'));
   for (const m of patch.milestones ?? []) {
-    if (!m.title.trim()) out.push('У каждого этапа должно быть название.');
-    if (!DAY.test(m.due)) out.push(`Этап «${m.title}»: укажите срок датой.`);
+    if (!m.title.trim()) out.push(dbText('projects.milestoneTitle'));
+    if (!DAY.test(m.due)) out.push(dbText('projects.milestoneDue', { title: m.title }));
   }
-  if (patch.grantAmount !== undefined && !(patch.grantAmount >= 0)) out.push('Сумма гранта не может быть отрицательной.');
-  if (patch.interimReportDue !== undefined && !DAY.test(patch.interimReportDue)) out.push('Укажите срок промежуточного отчёта датой.');
-  if (patch.finalReportDue !== undefined && !DAY.test(patch.finalReportDue)) out.push('Укажите срок итогового отчёта датой.');
+  if (patch.grantAmount !== undefined && !(patch.grantAmount >= 0)) out.push(dbText('projects.grantNegative'));
+  if (patch.interimReportDue !== undefined && !DAY.test(patch.interimReportDue)) out.push(dbText('projects.interimDue'));
+  if (patch.finalReportDue !== undefined && !DAY.test(patch.finalReportDue)) out.push(dbText('projects.finalDue'));
   return [...new Set(out)];
 }
 
@@ -132,12 +129,12 @@ export async function updatePlan(ctx: DbContext, projectId: Id, patch: PlanPatch
   const { db } = ctx;
   return db.transaction('rw', [db.projects, db.registrations, db.municipalities, db.changes], async () => {
     const project = await db.projects.get(projectId);
-    if (!project) return fail('Проект не найден — обновите страницу.');
+    if (!project) return fail('projects.notFound');
     if (patch.teamRegistrationIds) {
       const regs = await db.registrations.bulkGet(patch.teamRegistrationIds);
-      if (regs.some((r) => !r || r.eventId !== project.eventId)) return fail('В команде может быть только участник этого мероприятия — обновите страницу.');
+      if (regs.some((r) => !r || r.eventId !== project.eventId)) return fail('projects.teamOutsider');
     }
-    if (patch.municipalityId && !(await db.municipalities.get(patch.municipalityId))) return fail('Муниципалитет не найден — обновите страницу.');
+    if (patch.municipalityId && !(await db.municipalities.get(patch.municipalityId))) return fail('projects.municipalityNotFound');
     const next: Project = { ...project, planned: { ...project.planned, ...patch.planned } };
     if (patch.plannedCommunity) next.plannedCommunity = patch.plannedCommunity.founded ? { founded: true, name: patch.plannedCommunity.name!.trim() } : { founded: false };
     if (patch.milestones) next.milestones = patch.milestones.map((m) => ({ id: m.id ?? crypto.randomUUID(), title: m.title.trim(), due: m.due })).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
@@ -148,7 +145,7 @@ export async function updatePlan(ctx: DbContext, projectId: Id, patch: PlanPatch
     if (patch.teamRegistrationIds) next.teamRegistrationIds = [...new Set(patch.teamRegistrationIds)];
     if (patch.municipalityId === null) delete next.municipalityId;
     else if (patch.municipalityId !== undefined) next.municipalityId = patch.municipalityId;
-    if (next.interimReportDue !== undefined && next.interimReportDue > next.finalReportDue) return fail('Промежуточный отчёт не может быть позже итогового.');
+    if (next.interimReportDue !== undefined && next.interimReportDue > next.finalReportDue) return fail('projects.interimAfterFinal');
     await putTracked(ctx, 'projects', [next]);
     return next;
   });
@@ -191,9 +188,9 @@ export async function projectsOverview(ctx: DbContext, eventId: Id, today: IsoDa
 /** Reads a stored report for a review step; refuses what is not waiting for review. */
 async function pendingReport(ctx: DbContext, reportId: Id): Promise<ProjectReportRow> {
   const report = await ctx.db.projectReports.get(reportId);
-  if (!report) return fail('Отчёт не найден — обновите страницу.');
-  if (report.review === 'accepted') return fail('Этот отчёт уже принят.');
-  if (report.review === 'returned') return fail(`Этот отчёт уже возвращён на доработку (${report.returnReason ?? 'без причины'}) — дождитесь исправленного.`);
+  if (!report) return fail('reports.notFound');
+  if (report.review === 'accepted') return fail('reports.accepted');
+  if (report.review === 'returned') return fail('reports.returned', { reason: report.returnReason ?? dbText('reports.noReason') });
   return report;
 }
 
@@ -206,7 +203,7 @@ export async function acceptReport(ctx: DbContext, reportId: Id): Promise<Projec
   return db.transaction('rw', db.projectReports, db.changes, async () => {
     const report = await pendingReport(ctx, reportId);
     const later = (await db.projectReports.where('projectId').equals(report.projectId).toArray()).find((r) => r.review === 'accepted' && r.round > report.round);
-    if (later) return fail(`Уже принят более поздний отчёт (${later.round}-й раунд) — этот устарел.`);
+    if (later) return fail('reports.laterAccepted', { round: later.round });
     const next: ProjectReportRow = { ...report, review: 'accepted' };
     await putTracked(ctx, 'projectReports', [next]);
     return next;
@@ -219,7 +216,7 @@ export async function acceptReport(ctx: DbContext, reportId: Id): Promise<Projec
  */
 export async function returnReport(ctx: DbContext, reportId: Id, reason: string): Promise<ProjectReportRow> {
   const text = reason.trim();
-  if (!text) fail('Напишите, что доработать: команда увидит причину в следующем пакете отчёта.');
+  if (!text) fail('reports.returnReason');
   const { db } = ctx;
   return db.transaction('rw', db.projectReports, db.changes, async () => {
     const report = await pendingReport(ctx, reportId);

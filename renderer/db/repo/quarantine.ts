@@ -15,6 +15,7 @@ import { SYNC_TABLES } from '../../../shared/sync/roles';
 import { deleteTracked, putTracked } from '../change-log';
 import type { DbContext } from '../context';
 import type { TrackedTable } from '../database';
+import { dbText, fail } from './fail';
 
 export type HeldItem = HeldChange & { from: string; at: string; resolved?: { at: string; as: 'accepted' | 'dismissed' } };
 
@@ -47,7 +48,7 @@ export async function recordHeld(ctx: DbContext, eventId: string, held: readonly
  * writes, in one transaction. Returns how many were accepted.
  */
 export async function acceptHeld(ctx: DbContext, eventId: string, device?: string, now: Date = new Date()): Promise<number> {
-  if (ctx.device.role !== 'organizer') throw new Error('Принять изменения с неверными часами может только организатор: откройте их на его устройстве.');
+  if (ctx.device.role !== 'organizer') fail('quarantine.organizerOnly');
   const tables = SYNC_TABLES.map((t) => ctx.db.table(t));
   return ctx.db.transaction('rw', [...tables, ctx.db.changes, ctx.db.settings], async () => {
     const list = await listQuarantine(ctx, eventId);
@@ -75,7 +76,7 @@ async function reissue(ctx: DbContext, c: ChangeRecord, copies: Map<string, stri
     const original = c.fields as Partial<CheckinEntry>;
     const id = crypto.randomUUID();
     copies.set(c.rowId, id);
-    const entry = { ...original, id, device: ctx.device.id, hlc: ctx.clock.tick(), reason: [original.reason, `принято из карантина: запись устройства ${c.device.slice(0, 8)}`].filter(Boolean).join('; ') } as CheckinEntry;
+    const entry = { ...original, id, device: ctx.device.id, hlc: ctx.clock.tick(), reason: [original.reason, dbText('quarantine.accepted', { device: c.device.slice(0, 8) })].filter(Boolean).join('; ') } as CheckinEntry;
     if (original.cancels) entry.cancels = original.cancels.map((x) => copies.get(x) ?? x);
     await putTracked(ctx, 'checkins', [entry]);
     return;

@@ -3,6 +3,7 @@ import type { Municipality, MunicipalityKind } from '../../../shared/domain/type
 import type { SkhodDb } from '../database';
 import type { DbContext } from '../context';
 import { putTracked } from '../change-log';
+import { fail } from './fail';
 
 type ReferenceEntry = { name: string; kind: MunicipalityKind; region: string; federalDistrict: string };
 
@@ -40,7 +41,7 @@ export async function addMunicipality(
   input: Omit<Municipality, 'id' | 'builtin'>,
 ): Promise<Municipality> {
   const name = input.name.trim();
-  if (!name) throw new Error('Укажите название муниципалитета');
+  if (!name) fail('reference.municipalityName');
   return ctx.db.transaction('rw', ctx.db.municipalities, ctx.db.changes, async () => {
     const same = await ctx.db.municipalities.where('name').equals(name).first();
     if (same) return same;

@@ -1,13 +1,14 @@
 import type { Registration, Section } from '../../../shared/domain/types';
 import type { DbContext } from '../context';
 import { deleteTracked, putTracked } from '../change-log';
+import { dbText, fail } from './fail';
 
 export type SectionInput = Pick<Section, 'title' | 'capacity' | 'moderators'> & Partial<Pick<Section, 'id' | 'room' | 'startsAt' | 'endsAt'>>;
 
 export function validateSection(input: SectionInput): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!input.title.trim()) errors.title = 'Укажите название секции';
-  if (!Number.isInteger(input.capacity) || input.capacity < 1) errors.capacity = 'Вместимость — целое число мест, не меньше 1';
+  if (!input.title.trim()) errors.title = dbText('sections.title');
+  if (!Number.isInteger(input.capacity) || input.capacity < 1) errors.capacity = dbText('sections.capacity');
   return errors;
 }
 
@@ -60,7 +61,7 @@ export async function moveToSection(ctx: DbContext, registrationId: string, sect
   const { db } = ctx;
   await db.transaction('rw', db.registrations, db.changes, async () => {
     const reg = await db.registrations.get(registrationId);
-    if (!reg) throw new Error('Регистрация не найдена — обновите список');
+    if (!reg) fail('registrations.notFound');
     const { sectionId: _old, sectionFixed: _f, waitlistReason: _w, ...rest } = reg;
     const next: Registration = sectionId ? { ...rest, sectionId, sectionFixed: true } : rest;
     await putTracked(ctx, 'registrations', [next]);
@@ -90,7 +91,7 @@ export async function setSectionPrefs(ctx: DbContext, registrationId: string, se
   const { db } = ctx;
   await db.transaction('rw', db.registrations, db.changes, async () => {
     const reg = await db.registrations.get(registrationId);
-    if (!reg) throw new Error('Регистрация не найдена — обновите список');
+    if (!reg) fail('registrations.notFound');
     await putTracked(ctx, 'registrations', [{ ...reg, sectionPrefs: [...new Set(sectionIds.filter(Boolean))] }]);
   });
 }

@@ -13,6 +13,7 @@ import { putTracked } from '../change-log';
 import { appendCheckin } from './checkins';
 import type { DbContext } from '../context';
 import type { TrackedTable } from '../database';
+import { dbText, fail } from './fail';
 
 export type ConflictResolution = 'kept' | 'other' | 'seen';
 export type StoredConflict = { id: string; at: string; conflict: SyncConflict; resolved?: { at: string; as: ConflictResolution } };
@@ -57,17 +58,17 @@ export async function recordConflicts(ctx: DbContext, eventId: string, found: re
 export async function resolveConflict(ctx: DbContext, eventId: string, id: string, as: ConflictResolution, now: Date = new Date()): Promise<void> {
   const list = await listConflicts(ctx, eventId);
   const item = list.find((c) => c.id === id);
-  if (!item) throw new Error('Этот конфликт уже закрыт.');
+  if (!item) fail('conflicts.closed');
   const c = item.conflict;
   if (as === 'other' && c.kind === 'annul-vs-checkin') {
     // the annul this device writes names every arrival in force here, the missed ones included
-    await appendCheckin(ctx, { eventId, registrationId: c.registrationId, kind: 'annul', operator: 'сверка конфликтов', reason: c.annul.reason?.trim() || 'отмена по итогам сверки' }, now);
+    await appendCheckin(ctx, { eventId, registrationId: c.registrationId, kind: 'annul', operator: dbText('conflicts.operator'), reason: c.annul.reason?.trim() || dbText('conflicts.annulReason') }, now);
     return markResolved(ctx, eventId, id, as, now);
   }
   if (as === 'other' && c.kind === 'delete-edit') {
     const table = ctx.db.table(c.table);
     await ctx.db.transaction('rw', [ctx.db.settings, ctx.db.changes, table], async () => {
-      if (await table.get(c.rowId)) throw new Error('Запись уже восстановлена.');
+      if (await table.get(c.rowId)) fail('conflicts.restored');
       await putTracked(ctx, c.table as TrackedTable, [{ ...c.row, id: c.rowId }]);
       await markResolved(ctx, eventId, id, as, now);
     });
@@ -77,7 +78,7 @@ export async function resolveConflict(ctx: DbContext, eventId: string, id: strin
   await ctx.db.transaction('rw', [ctx.db.settings, ctx.db.changes, ...(table ? [table] : [])], async () => {
     if (c.kind === 'field' && as === 'other' && table) {
       const row = (await table.get(c.rowId)) as Record<string, unknown> | undefined;
-      if (!row) throw new Error('Запись уже удалена, выбрать другое значение нельзя.');
+      if (!row) fail('conflicts.deleted');
       const next: Record<string, unknown> = { ...row };
       if (c.loser.value === null || c.loser.value === undefined) delete next[c.field];
       else next[c.field] = c.loser.value;

@@ -13,7 +13,9 @@ import type { EnrolmentGrant } from '../../../shared/trust/grant';
 import { organizerSessionOpen } from '../authority';
 import type { DbContext } from '../context';
 import type { TrustRow } from '../database';
+import { isFirstRunDeviceName } from '../open';
 import { ensureDeviceKey } from './device-key';
+import { dbText } from './fail';
 
 export async function loadTrust(ctx: DbContext, eventId: string): Promise<TrustRow | undefined> {
   return ctx.db.trust.get(eventId);
@@ -62,11 +64,9 @@ export class TrustError extends Error {
   }
 }
 
-const NOT_ROOT = 'Подключать устройства может только устройство организатора, на котором создано мероприятие.';
-
 async function rootTrust(ctx: DbContext, eventId: string, now: Date): Promise<TrustRow> {
   const trust = await ensureEventRoot(ctx, eventId, now);
-  if (!trust || trust.root.deviceId !== ctx.device.id) throw new TrustError(NOT_ROOT);
+  if (!trust || trust.root.deviceId !== ctx.device.id) throw new TrustError(dbText('trust.notRoot'));
   return trust;
 }
 
@@ -96,17 +96,17 @@ export type { EnrolmentGrant } from '../../../shared/trust/grant';
 export async function acceptEnrolment(ctx: DbContext, grant: EnrolmentGrant, now: Date = new Date(), rename?: string): Promise<Enrolled> {
   const key = await ensureDeviceKey(ctx);
   const enrolled = await verifyEnrolment(grant.root, grant.enrolment);
-  if (!enrolled || !isEventKey(grant.eventKey)) throw new TrustError('Подпись организатора под подключением не сходится. Попросите организатора подключить устройство заново.');
-  if (enrolled.deviceId !== ctx.device.id || enrolled.publicKey !== key.publicKey) throw new TrustError('Подключение выдано другому устройству.');
+  if (!enrolled || !isEventKey(grant.eventKey)) throw new TrustError(dbText('trust.badSignature'));
+  if (enrolled.deviceId !== ctx.device.id || enrolled.publicKey !== key.publicKey) throw new TrustError(dbText('trust.otherDevice'));
   await ctx.db.transaction('rw', ctx.db.trust, ctx.db.devices, ctx.db.events, async () => {
     const held = await ctx.db.trust.get(grant.root.eventId);
     const other = (await ctx.db.trust.toArray()).find((t) => t.eventId !== grant.root.eventId);
     if (!held && other && ctx.device.role !== 'organizer' && !organizerSessionOpen(ctx)) {
-      const title = (await ctx.db.events.get(other.eventId))?.title ?? 'другим мероприятием';
-      throw new TrustError(`Это устройство уже работает с мероприятием «${title}». Чтобы подключить его ещё и к другому, введите PIN организатора.`, true);
+      const title = (await ctx.db.events.get(other.eventId))?.title ?? dbText('trust.otherEventUnknown');
+      throw new TrustError(dbText('trust.otherEvent', { title }), true);
     }
     if (held && (held.root.deviceId !== grant.root.deviceId || held.root.publicKey !== grant.root.publicKey)) {
-      throw new TrustError('Это мероприятие уже подключено здесь с другим ключом организатора. Подключение не принято.');
+      throw new TrustError(dbText('trust.otherKey'));
     }
     await ctx.db.trust.put({ eventId: grant.root.eventId, root: grant.root, eventKey: grant.eventKey, enrolment: grant.enrolment, role: enrolled.role, since: now.toISOString() });
     const me = await ctx.db.devices.get(ctx.device.id);
@@ -133,7 +133,7 @@ export async function makeEnrolmentFile(
   const { offer, secret } = await makeOffer(await deviceSigner(ctx), eventId, role, label, now.toISOString());
   const bytes = buildEnrolmentFile({ eventTitle: event?.title ?? '', root: trust.root, offer, secret, eventKey: trust.eventKey, createdAt: now.toISOString() }, exchange);
   const safe = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'skhod';
-  return { bytes, fileName: `${safe(event?.title ?? '')}_подключение_${safe(label)}.${ENROLMENT_EXTENSION}` };
+  return { bytes, fileName: `${dbText('trust.fileName', { event: safe(event?.title ?? ''), label: safe(label) })}.${ENROLMENT_EXTENSION}` };
 }
 
 /**
@@ -142,7 +142,7 @@ export async function makeEnrolmentFile(
  */
 export async function acceptEnrolmentFile(ctx: DbContext, file: EnrolmentFile, now: Date = new Date()): Promise<Enrolled> {
   const key = await ensureDeviceKey(ctx);
-  const unnamed = /^Устройство [0-9A-F]{4}$/.test(ctx.device.name) && file.label.trim() !== '';
+  const unnamed = isFirstRunDeviceName(ctx.device.name) && file.label.trim() !== '';
   const name = unnamed ? file.label.trim().slice(0, 60) : ctx.device.name;
   const enrolment = await claimOffer(file.manifest.offer, file.manifest.secret, { deviceId: ctx.device.id, publicKey: key.publicKey, name });
   return acceptEnrolment(ctx, { root: file.manifest.root, eventKey: file.manifest.eventKey, enrolment }, now, unnamed ? name : undefined);

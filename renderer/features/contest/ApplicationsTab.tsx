@@ -75,7 +75,7 @@ export function ApplicationsTab({ setup, data, participants }: Props) {
             {data.applications.map((a) => (
               <tr key={a.id}>
                 <td>
-                  <button type="button" className="link" onClick={() => setDialog({ kind: 'edit', application: a })}>
+                  <button type="button" className="link" translate="no" onClick={() => setDialog({ kind: 'edit', application: a })}>
                     {a.title}
                   </button>
                 </td>

@@ -95,7 +95,7 @@ export function AssignmentTab({ setup, data }: { setup: ContestSetup; data: Cont
           return (
             <section key={j.id} className="card juror-load" role="listitem" aria-label={j.name}>
               <h3>
-                {j.name} <span className="muted">{j.cap ? t('assignment.loadCap', { count: mine.length, cap: j.cap }) : t('assignment.load', { count: mine.length })}</span>
+                <span translate="no">{j.name}</span> <span className="muted">{j.cap ? t('assignment.loadCap', { count: mine.length, cap: j.cap }) : t('assignment.load', { count: mine.length })}</span>
               </h3>
               {mine.length === 0 ? (
                 <p className="muted">{t('assignment.none')}</p>

@@ -45,7 +45,7 @@ export function NominationEditor({ nomination: n, frozen, onChange, onRemove }: 
   const total = n.criteria.reduce((s, c) => s + c.max * c.weight, 0);
   return (
     <fieldset className="nomination" disabled={frozen}>
-      <legend>{n.title || t('nomination.untitled')}</legend>
+      <legend translate={n.title ? 'no' : undefined}>{n.title || t('nomination.untitled')}</legend>
       <div className="field-row">
         <TextField label={t('nomination.title')} value={n.title} onChange={(title) => onChange({ ...n, title })} />
         <label className="checkbox">
@@ -64,7 +64,7 @@ export function NominationEditor({ nomination: n, frozen, onChange, onRemove }: 
           <li key={c.id}>
             <details>
               <summary>
-                {c.title || t('nomination.untitledCriterion')}{' '}
+                <span translate={c.title ? 'no' : undefined}>{c.title || t('nomination.untitledCriterion')}</span>{' '}
                 <span className="muted">
                   · {formatNumber(c.min)}–{formatNumber(c.max)}
                   {c.step === 0.5 ? t('nomination.halfStep') : ''} · {formatFactor(c.weight)}

@@ -75,7 +75,7 @@ export function DeskCounters({ event, arrivals, desk }: { event: EventRow; arriv
             {delegations.map((d) => (
               <tr key={d.municipalityId}>
                 <td>
-                  <button type="button" className="link" aria-expanded={open === d.name} onClick={() => setOpen(open === d.name ? undefined : d.name)}>
+                  <button type="button" className="link" translate="no" aria-expanded={open === d.name} onClick={() => setOpen(open === d.name ? undefined : d.name)}>
                     {d.name}
                   </button>
                 </td>

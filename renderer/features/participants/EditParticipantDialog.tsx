@@ -1,6 +1,7 @@
+/** A participant's card: the person and their registration edited in one form (see EditParticipantDialog below). */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { categories, registrationStatuses, roles, type Consent, type Municipality } from '../../../shared/domain/types';
+import { registrationStatuses, roles, type Consent, type Municipality } from '../../../shared/domain/types';
 import { formatPhone, normalizePhone } from '../../../shared/people/phone';
 import { todayIn } from '../../../shared/text/format';
 import { FormDialog, SelectField, TextField, closeDialog, type Option } from '../../components/ui';
@@ -8,6 +9,7 @@ import { saveRegistrationEdit, validateRegistrationEdit, type RegistrationEdit }
 import { useDb } from '../../hooks/db-context';
 import type { RegistrationRow } from '../../hooks/use-participants';
 import { useOrganizerGate } from '../../components/organizer-gate';
+import { CategoryField, PersonField, PhoneField } from '../../components/person-fields';
 
 const consentWays: readonly NonNullable<Consent['how']>[] = ['paper', 'form', 'desk', 'import', 'other'];
 
@@ -91,33 +93,27 @@ export function EditParticipantDialog({ row, municipalities, onClose }: { row: R
           {t('card.badge')} <span className="mono">{row.registration.badgeCode}</span> · {t('card.source', { source: t(`card.sources.${row.registration.source}`) })}
         </p>
         <div className="field-row">
-          <TextField label={t('card.surname')} required autoFocus {...text('surname')} />
-          <TextField label={t('card.name')} required {...text('name')} />
-          <TextField label={t('card.patronymic')} {...text('patronymic')} />
+          <PersonField field="surname" required autoFocus {...text('surname')} />
+          <PersonField field="name" required {...text('name')} />
+          <PersonField field="patronymic" {...text('patronymic')} />
         </div>
         <div className="field-row">
-          <TextField
-            label={t('card.phone')}
-            type="tel"
-            {...text('phone')}
-            placeholder="+7 917 345-12-34"
-            onBlur={() => normalizePhone(form.phone) && set('phone', formatPhone(normalizePhone(form.phone)!))}
-          />
-          <TextField label={t('card.email')} type="email" {...text('email')} />
+          <PhoneField {...text('phone')} />
+          <PersonField field="email" {...text('email')} />
         </div>
         <div className="field-row">
           <SelectField
-            label={t('card.municipality')}
+            label={t('people:field.municipality')}
             value={form.municipalityId ?? ''}
             onChange={(v) => set('municipalityId', v || undefined)}
             options={municipalityOptions}
             placeholder={t('card.noMunicipality')}
           />
-          <TextField label={t('card.organization')} {...text('organization')} />
-          <TextField label={t('card.position')} {...text('position')} />
+          <PersonField field="organization" {...text('organization')} />
+          <PersonField field="position" {...text('position')} />
         </div>
         <div className="field-row">
-          <SelectField label={t('card.category')} value={form.category} onChange={(v) => set('category', v)} options={categories.map((c) => [c, t(`app:category.${c}`)] as const)} />
+          <CategoryField value={form.category} onChange={(v) => set('category', v)} />
           <SelectField label={t('card.role')} value={form.role} onChange={(v) => set('role', v)} options={roles.map((r) => [r, t(`app:role.${r}`)] as const)} />
           <SelectField label={t('filters.status')} value={form.status} onChange={(v) => set('status', v)} options={registrationStatuses.map((s) => [s, t(`status.${s}`)] as const)} />
         </div>

@@ -1,6 +1,6 @@
 /** «Отчёты» (features/reports): the dashboard of arrivals, sections and contest progress, its Excel file and the doors to district reports and certificates. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
 import { buildXlsx } from '../../../shared/export/xlsx';
 import { formatDate, formatNumber } from '../../../shared/text/format';
@@ -185,7 +185,7 @@ function ContestProgress({ contest }: { contest: ContestSummary }) {
   return (
     <section className="report-block" aria-labelledby="contest-progress-title">
       <h2 id="contest-progress-title">
-        {t('contest', { title: contest.title })} <span className="muted">({t(`contestStatus.${contest.status}`, { defaultValue: contest.status })})</span>
+        <Trans t={t} i18nKey="contest" values={{ title: contest.title }} components={{ data: <span translate="no" /> }} /> <span className="muted">({t(`contestStatus.${contest.status}`, { defaultValue: contest.status })})</span>
       </h2>
       <div className="kpis">
         <Kpi label={t('contestKpi.applications', { count: contest.applications.length })} value={contest.applications.length} />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { decisionLabel, exclusionSummary, fmt, fmt3, fmtP, methodLabel, tieBreakChain } from './format';
 import { kendallVerdict } from '../../../shared/results';
+import { verdictWord } from './reliability-text';
 import { decisionText, removedLines, reopenLines } from './protocol-state';
 import { nominationBlock, type ProtocolNomination, type ProtocolSource } from './protocol-xlsx';
 import { BarChart } from '../../components/charts/BarChart';
@@ -92,7 +93,7 @@ function NominationSection({ n, index, showJury }: { n: ProtocolNomination; inde
         <p>
           {t('protocol.nominationCounted', { applications: input.applications.length, count: counted })} {exclusionSummary(results, n.skipped) ?? t('protocol.allSheetsCounted')}
           {block
-            ? t('protocol.kendall', { w: fmt3(block.kendall.w), p: fmtP(block.kendall.pValue), verdict: kendallVerdict(block.kendall.w).label })
+            ? t('protocol.kendall', { w: fmt3(block.kendall.w), p: fmtP(block.kendall.pValue), verdict: verdictWord(kendallVerdict(block.kendall.w)) })
             : counted > 0
               ? t('protocol.noKendall')
               : ''}

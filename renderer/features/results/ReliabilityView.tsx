@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { ICC_SCALE, KENDALL_SCALE, recommendedIcc, type Results } from '../../../shared/results';
+import type { Results } from '../../../shared/results';
 import { fmt, fmt3, fmtSigned, usableBlock } from './format';
 import { unknownJuror } from './protocol-xlsx';
-import { iccRows, kendallSentence } from './reliability-text';
+import { iccRows, iccWhy, kendallSentence, scales } from './reliability-text';
 
 export function ReliabilityView({ results, titles, jurorNames }: { results: Results; titles: Map<string, string>; jurorNames: Map<string, string> }) {
   const r = results.reliability;
@@ -32,7 +32,7 @@ export function ReliabilityView({ results, titles, jurorNames }: { results: Resu
                 <dt>{t('reliability.kendallTerm')}</dt>
                 <dd data-testid="kendall">{kendallSentence(b)}</dd>
               </dl>
-              <p>{recommendedIcc(b).why}</p>
+              <p>{iccWhy(b)}</p>
               <table className="simple-table results-table icc-table" aria-label={t('reliability.iccLabel')}>
                 <thead>
                   <tr>
@@ -58,7 +58,7 @@ export function ReliabilityView({ results, titles, jurorNames }: { results: Resu
                   ))}
                 </tbody>
               </table>
-              <p className="muted small">{t('reliability.scales', { icc: ICC_SCALE, kendall: KENDALL_SCALE })}</p>
+              <p className="muted small">{t('reliability.scales', scales())}</p>
             </div>
           ))
         )}

@@ -1,8 +1,8 @@
 import * as XLSX from 'xlsx';
 import type { SkippedScore } from '../../../shared/contest';
 import { neutralizeCell } from '../../../shared/export/xlsx';
-import { AGGREGATION_METHODS, ICC_SCALE, KENDALL_SCALE, kendallVerdict, recommendedIcc, type BlockReliability, type Results, type ResultsInput } from '../../../shared/results';
-import { iccRows } from './reliability-text';
+import { AGGREGATION_METHODS, kendallVerdict, type BlockReliability, type Results, type ResultsInput } from '../../../shared/results';
+import { iccRows, iccWhy, scales, verdictWord } from './reliability-text';
 import { decisionText, removedLines, reopenLines, type ProtocolState } from './protocol-state';
 import { formatFactor, formatNumber } from '../../../shared/text/format';
 import { tr } from '../../i18n';
@@ -108,7 +108,7 @@ function summarySheet(src: ProtocolSource): Sheet {
       [t('xlsx.nomination', { title: n.title })],
       [t('xlsx.counted', { count: results.totals.length, rest: exclusionSummary(results, n.skipped) ?? t('protocol.allSheetsCounted') })],
       block
-        ? [t('xlsx.kendallW'), coefficient(block.kendall.w), 'p', pValue(block.kendall.pValue), t('xlsx.agreement', { verdict: kendallVerdict(block.kendall.w).label })]
+        ? [t('xlsx.kendallW'), coefficient(block.kendall.w), 'p', pValue(block.kendall.pValue), t('xlsx.agreement', { verdict: verdictWord(kendallVerdict(block.kendall.w)) })]
         : [t('xlsx.kendallW'), t('xlsx.noKendall')],
       [t('xlsx.place'), t('xlsx.application'), t('xlsx.score'), t('xlsx.how'), t('xlsx.reviews'), ...AGGREGATION_METHODS.map(methodShort)],
       ...results.ranking.entries.map((e): Cell[] => {
@@ -185,10 +185,10 @@ function statisticsSheet(src: ProtocolSource): Sheet {
         ? [[t('xlsx.noBlock')]]
         : blocks.flatMap((b): Cell[][] => [
             [t('xlsx.blockApplications'), b.applicationIds.length, t('xlsx.blockJurors'), b.jurorIds.length],
-            [t('xlsx.kendallW'), coefficient(b.kendall.w), 'χ²', score(b.kendall.chiSquare), t('xlsx.df'), b.kendall.df, 'p', pValue(b.kendall.pValue), kendallVerdict(b.kendall.w).label],
+            [t('xlsx.kendallW'), coefficient(b.kendall.w), 'χ²', score(b.kendall.chiSquare), t('xlsx.df'), b.kendall.df, 'p', pValue(b.kendall.pValue), verdictWord(kendallVerdict(b.kendall.w))],
             ...iccRows(b).map((r): Cell[] => [r.label, r.value === null ? t('xlsx.undetermined') : coefficient(r.value), r.verdict, r.recommended ? t('xlsx.fits') : '']),
-            [recommendedIcc(b).why],
-            [t('xlsx.scales', { icc: ICC_SCALE, kendall: KENDALL_SCALE })],
+            [iccWhy(b)],
+            [t('xlsx.scales', scales())],
           ])),
       [],
       [t('xlsx.juror'), t('xlsx.count'), t('xlsx.mean'), t('xlsx.offset'), t('xlsx.spread'), t('xlsx.spearman'), t('xlsx.flag')],

@@ -3,11 +3,18 @@
  * means, the one that fits the contest marked; Kendall's W with its verdict and «ст. св.». Shared by
  * the screen and the protocol workbook.
  */
-import { iccVerdict, kendallVerdict, recommendedIcc, type BlockReliability, type IccForm } from '../../../shared/results';
+import { iccVerdict, kendallVerdict, recommendedIcc, type BlockReliability, type IccForm, type Verdict } from '../../../shared/results';
 import { tr } from '../../i18n';
 import { fmt, fmt3, fmtP } from './format';
 
 const t = (key: string, options?: Record<string, unknown>) => tr('results')(key, options);
+
+/** A verdict in words: «хорошая», «почти полная», «не определяется». */
+export const verdictWord = (v: Verdict): string => t(`verdicts.${v.level}`);
+/** Why the fitting ICC form fits this block, in one sentence. */
+export const iccWhy = (b: Pick<BlockReliability, 'omittedApplicationIds' | 'omittedJurorIds'>): string => t(`iccWhy.${recommendedIcc(b).form}`);
+/** The two published scales the verdicts come from. */
+export const scales = () => ({ icc: t('scales.icc'), kendall: t('scales.kendall') });
 
 export type IccRow = { form: IccForm; average: boolean; label: string; value: number | null; verdict: string; recommended: boolean; meaning: string };
 
@@ -25,7 +32,7 @@ export function iccRows(b: BlockReliability): IccRow[] {
   const k = b.jurorIds.length;
   return FORMS.map((f) => {
     const value = b.icc[f.key] as number | null;
-    return { form: f.form, average: f.average, label: `ICC(${f.form},${f.average ? 'k' : '1'})`, value, verdict: iccVerdict(value).label, recommended: f.form === fit, meaning: f.meaning(k) };
+    return { form: f.form, average: f.average, label: `ICC(${f.form},${f.average ? 'k' : '1'})`, value, verdict: verdictWord(iccVerdict(value)), recommended: f.form === fit, meaning: f.meaning(k) };
   });
 }
 
@@ -34,5 +41,5 @@ export function kendallSentence(b: BlockReliability): string {
   const k = b.kendall;
   if (k.w === null) return t('kendall.undefined');
   const chance = k.pValue !== null && k.pValue >= 0.05 ? t('kendall.chance') : '';
-  return t('kendall.sentence', { w: fmt3(k.w), verdict: kendallVerdict(k.w).label, chi: fmt(k.chiSquare), df: k.df, p: fmtP(k.pValue), chance });
+  return t('kendall.sentence', { w: fmt3(k.w), verdict: verdictWord(kendallVerdict(k.w)), chi: fmt(k.chiSquare), df: k.df, p: fmtP(k.pValue), chance });
 }

@@ -32,7 +32,7 @@ export function SectionColumnView(props: {
       }}
     >
       <header className="section-column-head">
-        <h2>{section.title}</h2>
+        <h2 translate="no">{section.title}</h2>
         <div className="muted">
           {[section.room, section.moderators.join(', ')].filter(Boolean).join(' · ')}
         </div>
@@ -100,9 +100,11 @@ export function PersonChip({ row, onPick }: { row: ParticipantRow; onPick: (row:
         onClick={() => onPick(row)}
         title={t('column.chipHint')}
       >
-        <span className="chip-name">{row.fullName}</span>
+        <span className="chip-name" translate="no">
+          {row.fullName}
+        </span>
         <span className="chip-meta">
-          {row.municipality}
+          <span translate="no">{row.municipality}</span>
           {r.sectionFixed ? ` · ${t('column.manual')}` : rank > 0 ? ` · ${t('column.choice', { rank })}` : ''}
         </span>
       </button>

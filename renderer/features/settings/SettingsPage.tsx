@@ -58,7 +58,7 @@ function GeneralSettings() {
           }}
         >
           {languages.map((l) => (
-            <option key={l} value={l}>
+            <option key={l} value={l} lang={l} translate="no">
               {t(`languageName.${l}`)}
             </option>
           ))}

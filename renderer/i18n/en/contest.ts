@@ -367,19 +367,6 @@ const contest: Locale<typeof ru> = {
     reopenReason: 'Reason for the return',
     reopenBody: 'Return to juror {{name}} the sheet for «{{title}}». The juror will see the reason; it is kept in the log and in their score file.',
   },
-  code: {
-    title: 'Access code for the package of juror {{name}}',
-    done: 'Done',
-    savedNow: 'Package saved: «{{file}}». It is encrypted — it cannot be opened without this code.',
-    savedAt: 'Package saved {{when}}: «{{file}}». It is encrypted — it cannot be opened without this code.',
-    label: 'Access code',
-    copied: 'Copied',
-    copy: 'Copy',
-    copyFailed: 'Copying failed — write the code down.',
-    ruleLead: 'Give the juror the code separately from the file — by phone is best.',
-    rule: ' Never send the code in the same e-mail or message as the file: whoever gets both can open the package.',
-    newCode: 'If you download this juror’s package again, the new file gets a new code — the old code will not open it.',
-  },
 };
 
 export default contest;

@@ -151,17 +151,12 @@ const desk: Locale<typeof ru> = {
     similar: 'This person may already be on the list (↓ to choose):',
     listed: 'Already on the list',
     matches: 'matches',
-    municipality: 'Municipality',
     pickMunicipality: 'Choose a municipality from the list',
-    organization: 'Organization',
-    phone: 'Phone',
     consent: 'Consent to personal data processing obtained (Federal Law 152-FZ)',
     other: 'This is someone else — register',
     checkIn: 'Check in: {{name}}',
     register: 'Register and check in',
     more: 'Position and category',
-    position: 'Position',
-    category: 'Category',
   },
 };
 

@@ -26,14 +26,6 @@ const jury: Locale<typeof ru> = {
     switchConfirm: 'Open the package of {{name}}',
     cancel: 'Cancel',
   },
-  code: {
-    title: 'Enter the access code',
-    missing: 'Enter the access code — the 16 characters the organizer gave you.',
-    submit: 'Open package',
-    body: 'The package «{{name}}» is encrypted. Enter the access code — the organizer gives it separately from the file, for example by phone.',
-    label: 'Access code',
-    hint: '16 characters, e.g. 7K3M-Q9XA-4TPD-W2HB. Case, spaces and hyphens do not matter.',
-  },
   shell: {
     fileFallback: 'juror',
     fileName: 'scores-{{name}}.skhod-scores',

@@ -36,7 +36,7 @@ const reports: Locale<typeof ru> = {
   overTime: 'Arrivals over time (per 10 minutes)',
   noArrivals: 'No arrivals checked in yet.',
   overTimeChart: 'Chart: arrivals per 10-minute interval',
-  contest: 'Contest: {{title}}',
+  contest: 'Contest: <data>{{title}}</data>',
   contestStatus: { setup: 'setting up', scoring: 'scoring open', closed: 'scoring closed' },
   contestKpi: {
     applications_one: 'application',

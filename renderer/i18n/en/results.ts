@@ -58,6 +58,25 @@ const results: Locale<typeof ru> = {
     removedExcluded_other: 'The scores of juror {{name}} are excluded ({{count}} finished sheets): {{reason}}',
     removedKept: 'Juror {{name}} left the jury on {{date}} ({{reason}}); their scores are counted.',
   },
+  verdicts: {
+    undefined: 'undefined',
+    poor: 'poor',
+    moderate: 'moderate',
+    good: 'good',
+    excellent: 'excellent',
+    slight: 'slight',
+    fair: 'fair',
+    substantial: 'substantial',
+    'almost-perfect': 'almost perfect',
+  },
+  scales: {
+    icc: 'Koo, Li (2016): < 0.5 poor, 0.5–0.75 moderate, 0.75–0.9 good, > 0.9 excellent',
+    kendall: 'Landis, Koch (1977): ≤ 0.2 slight, up to 0.4 fair, up to 0.6 moderate, up to 0.8 substantial, > 0.8 almost perfect',
+  },
+  iccWhy: {
+    1: 'The nomination’s applications were scored by different jurors, so a juror’s strictness affects some applications and not others: ICC(1,·) fits.',
+    3: 'Every juror scored every application, and the jury is exactly these people, not a sample: ICC(3,·) fits; a juror’s strictness shared by all applications changes no place.',
+  },
   icc: {
     single1: 'how far one juror’s score can be trusted when each application has its own jurors',
     single2: 'agreement of one juror’s actual scores with the others’, the jurors being a sample of possible ones',

@@ -35,7 +35,7 @@ const reports = {
   overTime: 'Прибытие по времени (за 10 минут)',
   noArrivals: 'Отметок о прибытии пока нет.',
   overTimeChart: 'Диаграмма: прибытие по 10-минутным интервалам',
-  contest: 'Конкурс: {{title}}',
+  contest: 'Конкурс: <data>{{title}}</data>',
   contestStatus: { setup: 'подготовка', scoring: 'идёт оценка', closed: 'оценка завершена' },
   contestKpi: {
     applications_one: 'заявка',

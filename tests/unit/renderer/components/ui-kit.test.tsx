@@ -1,27 +1,17 @@
 // @vitest-environment happy-dom
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NumberField, SelectField, TextField, useConfirm, type Confirm } from '../../../../renderer/components/ui';
 import { initI18n } from '../../../../renderer/i18n';
+import { mountEach } from '../mount';
 
 initI18n('ru');
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
+const view = mountEach();
 let host: HTMLElement;
 function render(node: React.ReactNode) {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(node));
+  host = view.render(node);
 }
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  root = undefined;
-});
 
 describe('fields', () => {
   it('ties the label and the error to the control, and marks it invalid only while there is an error', () => {

@@ -7,6 +7,7 @@ import type { CheckinEntry, Municipality } from '../../../../shared/domain/types
 import { computeDashboard } from '../../../../shared/reports/dashboard';
 import { eventSummary } from '../../../../shared/reports/summary';
 import { packHlc } from '../../../../shared/sync/hlc';
+import { setFormatLanguage } from '../../../../shared/text/format';
 
 // numbers are joined to their nouns with a no-break space (shared/text/format); compared here as plain spaces
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
@@ -101,5 +102,16 @@ describe('event summary', () => {
 
   it('says plainly when nobody has arrived yet', () => {
     expect(plainSummary(bundle.event, dashboardFor([]))).toContain('Отметок о прибытии участников пока нет.');
+  });
+
+  it('stays one Russian sentence when the interface is in English: the date and numbers read the Russian way', () => {
+    setFormatLanguage('en');
+    try {
+      const text = plainSummary(bundle.event, dashboardFor(checkins(bundle.registrations.map((r) => r.id))));
+      expect(text).toContain('18 декабря 2019 г. в городе Уфа прошла');
+      expect(text).not.toContain('December');
+    } finally {
+      setFormatLanguage('ru');
+    }
   });
 });

@@ -3,40 +3,40 @@ import { iccVerdict, kendallVerdict, recommendedIcc } from '../../../../shared/r
 
 describe('ICC verdicts on the Koo & Li (2016) scale', () => {
   it.each([
-    [0.49999, 'низкая'],
-    [0.5, 'умеренная'],
-    [0.74999, 'умеренная'],
-    [0.75, 'хорошая'],
-    [0.9, 'хорошая'],
-    [0.90001, 'отличная'],
-    [1, 'отличная'],
-    [-0.2, 'низкая'],
-  ])('%f → %s', (x, label) => {
-    expect(iccVerdict(x).label).toBe(label);
+    [0.49999, 'poor'],
+    [0.5, 'moderate'],
+    [0.74999, 'moderate'],
+    [0.75, 'good'],
+    [0.9, 'good'],
+    [0.90001, 'excellent'],
+    [1, 'excellent'],
+    [-0.2, 'poor'],
+  ])('%f → %s', (x, level) => {
+    expect(iccVerdict(x).level).toBe(level);
   });
   it('an undefined coefficient «не определяется»', () => {
-    expect(iccVerdict(null)).toEqual({ level: 'undefined', label: 'не определяется' });
-    expect(iccVerdict(Number.NaN).label).toBe('не определяется');
+    expect(iccVerdict(null)).toEqual({ level: 'undefined' });
+    expect(iccVerdict(Number.NaN).level).toBe('undefined');
   });
 });
 
 describe("Kendall's W verdicts on Landis–Koch-style bands", () => {
   it.each([
-    [0, 'очень слабая'],
-    [0.2, 'очень слабая'],
-    [0.20001, 'слабая'],
-    [0.4, 'слабая'],
-    [0.40001, 'умеренная'],
-    [0.6, 'умеренная'],
-    [0.60001, 'значительная'],
-    [0.8, 'значительная'],
-    [0.80001, 'почти полная'],
-    [1, 'почти полная'],
-  ])('%f → %s', (w, label) => {
-    expect(kendallVerdict(w).label).toBe(label);
+    [0, 'slight'],
+    [0.2, 'slight'],
+    [0.20001, 'fair'],
+    [0.4, 'fair'],
+    [0.40001, 'moderate'],
+    [0.6, 'moderate'],
+    [0.60001, 'substantial'],
+    [0.8, 'substantial'],
+    [0.80001, 'almost-perfect'],
+    [1, 'almost-perfect'],
+  ])('%f → %s', (w, level) => {
+    expect(kendallVerdict(w).level).toBe(level);
   });
   it('undefined W «не определяется»', () => {
-    expect(kendallVerdict(null).label).toBe('не определяется');
+    expect(kendallVerdict(null).level).toBe('undefined');
   });
 });
 

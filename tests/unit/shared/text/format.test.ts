@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   formatBytes,
   formatCount,
@@ -7,7 +7,9 @@ import {
   formatFactor,
   formatMoney,
   formatNumber,
+  formatLanguage,
   pluralForm,
+  setFormatLanguage,
   todayIn,
 } from '../../../../shared/text/format';
 
@@ -96,5 +98,68 @@ describe('dates in the event time zone (Ufa, UTC+5)', () => {
   it('a missing or broken date is a dash', () => {
     expect(formatDate(undefined)).toBe('—');
     expect(formatDate('not a date')).toBe('—');
+  });
+});
+
+describe('in English (the interface switched to en)', () => {
+  beforeAll(() => setFormatLanguage('en'));
+  afterAll(() => setFormatLanguage('ru'));
+
+  it('decimal point and comma grouping; roubles keep their sign', () => {
+    expect(formatLanguage()).toBe('en');
+    expect(formatNumber(1234.5)).toBe('1,234.5');
+    expect(formatNumber(0.7125, 3, true)).toBe('0.713');
+    expect(formatMoney(300000.5)).toBe(`300,000.5${NBSP}₽`);
+    expect(formatFactor(0.5)).toBe('×0.5');
+  });
+
+  it.each([
+    [512, '512 B'],
+    [1536, '1.5 KB'],
+    [1.5 * 1024 * 1024, '1.5 MB'],
+    [3 * 1024 ** 3, '3 GB'],
+  ])('%i bytes → %s', (n, text) => {
+    expect(plain(formatBytes(n))).toBe(text);
+  });
+
+  it('dates spell the month, so 7/12 is never read as July', () => {
+    const evening = '2026-12-07T12:30:15Z'; // 17:30 in Ufa
+    expect(formatDate(evening, 'dateTime')).toBe('7 Dec 2026, 17:30');
+    expect(formatDate(evening, 'dateTimeSeconds')).toBe('7 Dec 2026, 17:30:15');
+    expect(formatDate(evening, 'shortDate')).toBe('7 Dec 2026');
+    expect(formatDate(evening, 'dayTime')).toBe('7 Dec, 17:30');
+    expect(formatDate(evening, 'time')).toBe('17:30');
+    expect(formatDate(evening)).toBe('7 December 2026');
+    expect(formatDay('2020-01-01')).toBe('1 January 2020');
+  });
+
+  it('the event time zone and the ISO day do not depend on the language', () => {
+    expect(formatDate('2019-12-18T04:30:00Z', 'time', 'Europe/Moscow')).toBe('07:30');
+    expect(todayIn('Asia/Yekaterinburg', '2026-12-06T23:30:00Z')).toBe('2026-12-07');
+  });
+
+  it('a count with Russian words stays Russian: rules and number (the forms passed in are Russian words)', () => {
+    expect(formatCount(22, participants)).toBe(`22${NBSP}участника`);
+    expect(plain(formatCount(1.5, ['балл', 'балла', 'баллов']))).toBe('1,5 балла');
+    expect(plain(formatCount(1024, participants))).toBe('1 024 участника');
+  });
+
+  it('a sentence written in Russian asks for Russian formats explicitly', () => {
+    expect(formatDay('2019-12-18', 'ru')).toBe('18 декабря 2019 г.');
+    expect(plain(formatMoney(30000, 'ru'))).toBe('30 000 ₽');
+    expect(plain(formatBytes(1536, 'nearest', 'ru'))).toBe('1,5 КБ');
+    expect(formatDate('2019-12-18T04:30:00Z', 'dateTime', undefined, 'ru')).toBe('18.12.2019, 09:30');
+    expect(formatLanguage()).toBe('en');
+  });
+});
+
+describe('back in Russian after English', () => {
+  it('the same values read the Russian way again', () => {
+    setFormatLanguage('en');
+    expect(formatNumber(1234.5)).toBe('1,234.5');
+    setFormatLanguage('ru');
+    expect(plain(formatNumber(1234.5))).toBe('1 234,5');
+    expect(formatDate('2019-12-18T04:30:00Z', 'dateTime')).toBe('18.12.2019, 09:30');
+    expect(plain(formatBytes(1536))).toBe('1,5 КБ');
   });
 });
