@@ -5,11 +5,8 @@ import type { Committing } from './wizard-types';
 import type { ImportReport, ReportLine } from './report';
 
 const SHOWN_LINES = 200;
-/** The results report.ts writes, in the order a reader should look at them, and their words' keys. */
-// eslint-disable-next-line skhod/ui-text -- report.ts's result codes (also the xlsx report's words), matched here, not shown
-const RANK: ReadonlyArray<ReportLine['result']> = ['отклонён', 'пропущен', 'объединён', 'добавлен', 'без изменений'];
-const RESULT_KEYS = ['rejected', 'skipped', 'merged', 'added', 'unchanged'] as const;
-const UNCHANGED = RANK[4];
+/** The results report.ts writes, in the order a reader should look at them (also their words' keys). */
+const RANK: ReadonlyArray<ReportLine['result']> = ['rejected', 'skipped', 'merged', 'added', 'unchanged'];
 
 /** Step 5: what will be written, the commit with its progress bar, then the report. */
 export function StepFinish(props: {
@@ -29,8 +26,8 @@ export function StepFinish(props: {
   const [accepted, setAccepted] = useState(false);
   if (report) return <Report report={report} onSave={props.onSaveReport} onDone={props.onDone} />;
   const c = props.planned.counts;
-  // eslint-disable-next-line skhod/ui-text -- the code report.ts writes for a row folded into another, not a word shown here
-  const writes = c.added + c.merged - props.planned.lines.filter((l) => l.details.startsWith('объединена со строкой')).length + c.cancelled;
+  // a row folded into another row of the file writes nothing of its own
+  const writes = c.added + c.merged - props.planned.lines.filter((l) => l.into !== undefined).length + c.cancelled;
   return (
     <section className="import-step" aria-label={t('finish.label')}>
       <Counts report={props.planned} future />
@@ -99,7 +96,7 @@ function Counts({ report, future }: { report: ImportReport; future?: boolean }) 
 function Report({ report, onSave, onDone }: { report: ImportReport; onSave: () => void; onDone: () => void }) {
   const { t } = useTranslation('import');
   // what needs a look first: refused rows, then skipped, merged, added; unchanged rows only in the file
-  const notable = report.lines.filter((l) => l.result !== UNCHANGED).sort((a, b) => RANK.indexOf(a.result) - RANK.indexOf(b.result) || a.row - b.row);
+  const notable = report.lines.filter((l) => l.result !== 'unchanged').sort((a, b) => RANK.indexOf(a.result) - RANK.indexOf(b.result) || a.row - b.row);
   return (
     <section className="import-step" aria-label={t('report.label')}>
       <p role="status" className="import-done">
@@ -119,10 +116,10 @@ function Report({ report, onSave, onDone }: { report: ImportReport; onSave: () =
             </thead>
             <tbody>
               {notable.slice(0, SHOWN_LINES).map((l: ReportLine) => (
-                <tr key={l.row} className={`result-${l.result === RANK[0] ? 'rejected' : 'ok'}`}>
+                <tr key={l.row} className={`result-${l.result === 'rejected' ? 'rejected' : 'ok'}`}>
                   <td className="num">{l.row}</td>
                   <td>{l.name}</td>
-                  <td>{t(`report.results.${RESULT_KEYS[RANK.indexOf(l.result)]}`)}</td>
+                  <td>{t(`report.results.${l.result}`)}</td>
                   <td>{l.details}</td>
                 </tr>
               ))}

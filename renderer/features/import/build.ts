@@ -20,6 +20,7 @@ import { sectionPrefsParser } from '../../../shared/sections/prefs';
 import { sameValue } from '../../../shared/sync/diff';
 import type { ImportBase, ImportWrites } from '../../db/repo/import';
 import { CONSENT_NOTE, guessOrganizationKind } from '../../db/repo/participants';
+import { tr } from '../../i18n';
 import { categoryLabel, parseCategory } from './categories';
 
 export type PlannedRow = {
@@ -40,7 +41,9 @@ export type ImportPlan = {
   cancel: string[];
 };
 
+/** A changed field, named in the interface language (the report shows it as «Телефон: … → …»). */
 export type FieldChange = { field: string; before: string; after: string };
+type ChangedField = 'surname' | 'name' | 'patronymic' | 'phone' | 'email' | 'position' | 'organization' | 'municipality' | 'category' | 'sections';
 export type RowOutcome = { row: number; kind: 'added' | 'changed' | 'unchanged'; registrationId: string; name: string; changes: FieldChange[] };
 export type BuiltImport = { writes: ImportWrites; outcomes: RowOutcome[]; cancelled: Array<{ registrationId: string; name: string }> };
 
@@ -86,6 +89,7 @@ export async function buildImportAsync(plan: ImportPlan, base: ImportBase, opts:
 /** The builder as a generator: yields the number of rows done every SLICE rows. */
 function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Generator<number, BuiltImport> {
   const at = opts.now.toISOString();
+  const fieldWord = tr('import');
   // every id minted for a new row: the commit knows nothing is stored under them and does not look
   const minted = new Set<string>();
   const newId = () => {
@@ -201,20 +205,20 @@ function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Ge
     if (prefs.length && !sameValue(prefs, existing.sectionPrefs)) registration.sectionPrefs = prefs;
 
     const changes: FieldChange[] = [];
-    const diff = <T,>(label: string, before: T, after: T, text: (v: T) => string) => {
-      if (!sameValue(before, after)) changes.push({ field: label, before: text(before), after: text(after) });
+    const diff = <T,>(field: ChangedField, before: T, after: T, text: (v: T) => string) => {
+      if (!sameValue(before, after)) changes.push({ field: fieldWord(`change.${field}`), before: text(before), after: text(after) });
     };
     const plain = (v?: string) => v ?? '';
-    diff('Фамилия', stored.surname, person.surname, plain);
-    diff('Имя', stored.name, person.name, plain);
-    diff('Отчество', stored.patronymic, person.patronymic, plain);
-    diff('Телефон', stored.phone, person.phone, plain);
-    diff('E-mail', stored.email, person.email, plain);
-    diff('Должность', stored.position, person.position, plain);
-    diff('Организация', stored.organizationId, person.organizationId, show.organizationId);
-    diff('Муниципалитет', existing.municipalityId, registration.municipalityId, show.municipalityId);
-    diff('Категория', existing.category, registration.category, show.category);
-    diff('Секции', existing.sectionPrefs, registration.sectionPrefs, show.sectionPrefs);
+    diff('surname', stored.surname, person.surname, plain);
+    diff('name', stored.name, person.name, plain);
+    diff('patronymic', stored.patronymic, person.patronymic, plain);
+    diff('phone', stored.phone, person.phone, plain);
+    diff('email', stored.email, person.email, plain);
+    diff('position', stored.position, person.position, plain);
+    diff('organization', stored.organizationId, person.organizationId, show.organizationId);
+    diff('municipality', existing.municipalityId, registration.municipalityId, show.municipalityId);
+    diff('category', existing.category, registration.category, show.category);
+    diff('sections', existing.sectionPrefs, registration.sectionPrefs, show.sectionPrefs);
     // a person's own municipality follows silently (it is the same fact as the registration's)
 
     people.set(person.id, person);

@@ -9,7 +9,15 @@ import { applyMapping } from '../../../shared/import/mapping';
 import { readSpreadsheet } from '../../../shared/import/read';
 import { toRecords } from '../../../shared/import/records';
 import type { ImportLimits, ReadResult } from '../../../shared/import/types';
-import type { Analysis, AnalyzeRequest, CsvOverrides, ReadReply, SheetSummary } from './worker-protocol';
+import type { Analysis, AnalyzeRequest, CsvOverrides, ReadReply, SheetSummary, WorkerFault } from './worker-protocol';
+
+/** A failure of the worker's own (not of the file), as a code the main thread puts into words. */
+export class WorkerFaultError extends Error {
+  constructor(readonly fault: WorkerFault) {
+    super(fault);
+    this.name = 'WorkerFaultError';
+  }
+}
 
 /** A file read and kept for re-mapping. */
 export type ParsedFile = { read: ReadResult; limits: Partial<ImportLimits> };
@@ -49,11 +57,11 @@ export function readFile(bytes: Uint8Array, fileName: string, limits: Partial<Im
   return { reply, file: { read: result, limits } };
 }
 
-/** Maps a sheet of a read file and analyzes its rows. Throws ImportError ('bad-header', 'no-name-column'). */
+/** Maps a sheet of a read file and analyzes its rows. Throws ImportError ('bad-header', 'no-name-column') or WorkerFaultError ('no-sheet'). */
 export function analyzeFile(file: ParsedFile, req: AnalyzeRequest): Analysis {
   const { read: result, limits } = file;
   const sheet = result.sheets[req.sheet];
-  if (!sheet) throw new Error('нет такого листа');
+  if (!sheet) throw new WorkerFaultError('no-sheet');
   const sheetLabel = result.format !== 'csv';
   validateHeader(sheet, { headerRow: req.headerRow, headerRows: req.headerRows, headers: req.headers, score: 0 }, limits.maxHeaderLength, sheetLabel);
   const mapped = applyMapping(sheet, { headerRow: req.headerRow, mapping: req.mapping, fixed: req.fixed, headers: req.headers });

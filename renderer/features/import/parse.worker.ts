@@ -7,7 +7,7 @@
  */
 import { failure } from '../../../shared/import/check-list';
 import { readSpreadsheet } from '../../../shared/import/read';
-import { analyzeFile, readFile, type ParsedFile } from './parse-core';
+import { analyzeFile, readFile, WorkerFaultError, type ParsedFile } from './parse-core';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 let current: ParsedFile | null = null;
@@ -26,11 +26,12 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
       const read = readSpreadsheet(msg.bytes, { fileName: msg.fileName, ...(msg.limits ? { limits: msg.limits } : {}) });
       reply = { id: msg.id, ok: true, kind: 'rows', result: { format: read.format, sheets: read.sheets.map((s) => ({ name: s.name, hidden: s.hidden, rows: s.rows })) } };
     } else {
-      if (!current) throw new Error('файл не прочитан');
+      if (!current) throw new WorkerFaultError('no-file');
       reply = { id: msg.id, ok: true, kind: 'analyze', result: analyzeFile(current, msg) };
     }
   } catch (err) {
-    reply = { id: msg.id, ok: false, error: failure(err) };
+    // no words here: the worker has no language layer; the wizard's side names the fault
+    reply = err instanceof WorkerFaultError ? { id: msg.id, ok: false, fault: err.fault } : { id: msg.id, ok: false, error: failure(err) };
   }
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply);
 };

@@ -11,6 +11,7 @@ import type { ImportBase } from '../../db/repo/import';
 import type { ImportPlan, PlannedRow } from './build';
 import { fullName } from '../../../shared/people/name';
 import type { Analysis } from './worker-protocol';
+import { tr } from '../../i18n';
 
 /** `strong`: the safe default is to merge (see `weigh`); `evidence`: for and against, shown to the user. */
 export type Candidate = { value: string; label: string; reasons: DedupeReason[]; evidence: Evidence[]; strong: boolean };
@@ -33,6 +34,7 @@ export type Prepared = {
 
 /** Joins the worker's analysis with what is stored. */
 export function prepare(analysis: Analysis, base: ImportBase): Prepared {
+  const t = tr('import');
   const rejected = new Map<number, RowIssue[]>();
   for (const e of analysis.errors) rejected.set(e.row, [...(rejected.get(e.row) ?? []), e]);
   const regIds = new Set(base.registrations.map((r) => r.id));
@@ -52,7 +54,7 @@ export function prepare(analysis: Analysis, base: ImportBase): Prepared {
     const a = byRow.get(d.rowA);
     const b = byRow.get(d.rowB);
     const v = weigh(d.reasons, facts(a), facts(b));
-    push(d.rowB, { value: `row:${d.rowA}`, label: `строка ${d.rowA}${a ? ` — ${fullName(a)}` : ''}`, reasons: d.reasons, evidence: v.evidence, strong: v.merge });
+    push(d.rowB, { value: `row:${d.rowA}`, label: a ? t('candidate.rowNamed', { row: d.rowA, name: fullName(a) }) : t('candidate.row', { row: d.rowA }), reasons: d.reasons, evidence: v.evidence, strong: v.merge });
   }
   for (const m of analysis.existing) {
     if (keyed.has(m.row)) continue; // the key already says who this is
@@ -60,10 +62,9 @@ export function prepare(analysis: Analysis, base: ImportBase): Prepared {
     const person = reg && base.people.get(reg.personId);
     const rec = byRow.get(m.row);
     if (!reg || !person || !rec) continue;
-    const status = reg.status === 'cancelled' ? ', регистрация отменена' : '';
     const organization = person.organizationId ? (orgName.get(person.organizationId) ?? '') : '';
     const v = weigh(m.reasons, facts(rec), { phone: person.phone, municipality: reg.municipalityId, organization });
-    push(m.row, { value: `reg:${reg.id}`, label: `уже в базе — ${fullName(person)} (бейдж ${reg.badgeCode}${status})`, reasons: m.reasons, evidence: v.evidence, strong: v.merge });
+    push(m.row, { value: `reg:${reg.id}`, label: t(reg.status === 'cancelled' ? 'candidate.existingCancelled' : 'candidate.existing', { name: fullName(person), badge: reg.badgeCode }), reasons: m.reasons, evidence: v.evidence, strong: v.merge });
   }
   // strongest first; on a tie a row of the same file first, so that a repeated row folds into its
   // first occurrence exactly as it did when the file was imported the first time
@@ -106,7 +107,7 @@ export function buildPlan(eventId: string, prepared: Prepared, decisions: Readon
     const keyedTo = prepared.keyed.get(rec.row);
     const decision = keyedTo ? `reg:${keyedTo}` : (decisions.get(rec.row) ?? defaultDecision(prepared.candidates.get(rec.row)));
     if (decision === 'skip') {
-      fates.set(rec.row, { kind: 'skipped', reason: 'пропущена: возможный дубликат' });
+      fates.set(rec.row, { kind: 'skipped', reason: tr('import')('fate.skippedDuplicate') });
       continue;
     }
     if (decision.startsWith('row:')) {
@@ -119,7 +120,7 @@ export function buildPlan(eventId: string, prepared: Prepared, decisions: Readon
         continue;
       }
       // the row it would merge into is skipped or rejected: this one goes the same way
-      fates.set(rec.row, { kind: 'skipped', reason: `пропущена вместе со строкой ${decision.slice(4)}` });
+      fates.set(rec.row, { kind: 'skipped', reason: tr('import')('fate.skippedWith', { row: decision.slice(4) }) });
       continue;
     }
     records.set(rec.row, rec);

@@ -8,8 +8,12 @@ import type { BuiltImport } from './build';
 import { fullName } from '../../../shared/people/name';
 import type { PlanResult } from './plan';
 import { formatDate } from '../../../shared/text/format';
+import { tr } from '../../i18n';
 
-export type ReportLine = { row: number; name: string; result: 'добавлен' | 'объединён' | 'без изменений' | 'пропущен' | 'отклонён'; details: string };
+/** What happened to a row; its word is `report.results.<result>` in the import namespace. */
+export type ReportResult = 'added' | 'merged' | 'unchanged' | 'skipped' | 'rejected';
+/** `into`: the row of the file this one was folded into (merged within the file, not with a stored person). */
+export type ReportLine = { row: number; name: string; result: ReportResult; details: string; into?: number };
 
 export type ImportReport = {
   fileName: string;
@@ -34,6 +38,7 @@ export function buildReport(args: {
   warnings: readonly RowIssue[];
 }): ImportReport {
   const { plan, built } = args;
+  const t = tr('import');
   const outcome = new Map(built.outcomes.map((o) => [o.row, o]));
   const lines: ReportLine[] = [];
   const counts = { added: 0, merged: 0, unchanged: 0, skipped: 0, rejected: 0, cancelled: built.cancelled.length };
@@ -44,21 +49,21 @@ export function buildReport(args: {
     if (!fate) continue;
     if (fate.kind === 'rejected') {
       counts.rejected++;
-      const cells = rec.cells && rec.cells !== name ? `; в строке: ${rec.cells}` : '';
-      lines.push({ row: rec.row, name, result: 'отклонён', details: fate.reasons.join('; ') + cells });
+      const cells = rec.cells && rec.cells !== name ? t('fate.inRow', { cells: rec.cells }) : '';
+      lines.push({ row: rec.row, name, result: 'rejected', details: fate.reasons.join('; ') + cells });
     } else if (fate.kind === 'skipped') {
       counts.skipped++;
-      lines.push({ row: rec.row, name, result: 'пропущен', details: fate.reason });
+      lines.push({ row: rec.row, name, result: 'skipped', details: fate.reason });
     } else if (fate.kind === 'folded') {
       counts.merged++;
-      lines.push({ row: rec.row, name, result: 'объединён', details: `объединена со строкой ${fate.into}` });
+      lines.push({ row: rec.row, name, result: 'merged', details: t('fate.foldedInto', { row: fate.into }), into: fate.into });
     } else {
       const o = outcome.get(rec.row);
       if (!o) continue;
       if (o.kind === 'added') counts.added++;
       else if (o.kind === 'changed') counts.merged++;
       else counts.unchanged++;
-      const result = o.kind === 'added' ? 'добавлен' : o.kind === 'changed' ? 'объединён' : 'без изменений';
+      const result = o.kind === 'added' ? 'added' : o.kind === 'changed' ? 'merged' : 'unchanged';
       const details = o.changes.map((c) => `${c.field}: ${c.before || '—'} → ${c.after || '—'}`).join('; ');
       lines.push({ row: rec.row, name: o.name, result, details });
     }
@@ -74,38 +79,39 @@ export function buildReport(args: {
   };
 }
 
-/** The report as a compressed xlsx; every text cell is neutralized against formula injection. */
+/** The report as a compressed xlsx, in the interface language; every text cell is neutralized against formula injection. */
 export function reportToXlsx(report: ImportReport): Uint8Array<ArrayBuffer> {
+  const t = tr('import');
   const c = report.counts;
   return buildXlsx([
     {
-      name: 'Итог',
+      name: t('xlsx.summary'),
       columnWidths: [34, 14],
       rows: [
-        ['Отчёт об импорте'],
-        ['Файл', report.fileName],
-        ['Лист', report.sheetName],
-        ['Время', formatDate(report.at, 'dateTimeSeconds')],
+        [t('xlsx.title')],
+        [t('xlsx.file'), report.fileName],
+        [t('xlsx.sheet'), report.sheetName],
+        [t('xlsx.time'), formatDate(report.at, 'dateTimeSeconds')],
         [],
-        ['Добавлено', c.added],
-        ['Объединено с уже известными', c.merged],
-        ['Без изменений', c.unchanged],
-        ['Пропущено (дубликаты)', c.skipped],
-        ['Отклонено (ошибки)', c.rejected],
-        ['Регистраций отменено', c.cancelled],
-        ...(report.millis !== undefined ? [['Запись в базу, с', Math.round(report.millis / 100) / 10]] : []),
+        [t('xlsx.added'), c.added],
+        [t('xlsx.merged'), c.merged],
+        [t('xlsx.unchanged'), c.unchanged],
+        [t('xlsx.skipped'), c.skipped],
+        [t('xlsx.rejected'), c.rejected],
+        [t('xlsx.cancelled'), c.cancelled],
+        ...(report.millis !== undefined ? [[t('xlsx.seconds'), Math.round(report.millis / 100) / 10]] : []),
       ],
     },
     {
-      name: 'Строки',
+      name: t('xlsx.lines'),
       columnWidths: [8, 38, 16, 90],
-      rows: [['Строка', 'ФИО', 'Результат', 'Подробности'], ...report.lines.map((l) => [l.row, l.name, l.result, l.details])],
+      rows: [[t('xlsx.row'), t('xlsx.name'), t('xlsx.result'), t('xlsx.details')], ...report.lines.map((l) => [l.row, l.name, t(`report.results.${l.result}`), l.details])],
     },
     {
-      name: 'Предупреждения',
+      name: t('xlsx.warnings'),
       columnWidths: [8, 110],
-      rows: [['Строка', 'Предупреждение'], ...report.warnings.map((w) => [w.row, w.message])],
+      rows: [[t('xlsx.row'), t('xlsx.warning')], ...report.warnings.map((w) => [w.row, w.message])],
     },
-    ...(report.cancelled.length ? [{ name: 'Отменены', columnWidths: [40], rows: [['ФИО'], ...report.cancelled.map((x) => [x.name])] }] : []),
+    ...(report.cancelled.length ? [{ name: t('xlsx.cancelledSheet'), columnWidths: [40], rows: [[t('xlsx.name')], ...report.cancelled.map((x) => [x.name])] }] : []),
   ]);
 }

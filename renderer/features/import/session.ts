@@ -13,7 +13,8 @@ import { buildImport, touchedRegistrations } from './build';
 import { categoryLabel, parseCategory } from './categories';
 import type { Category } from '../../../shared/domain/types';
 import type { Decision, PlanResult, Prepared } from './plan';
-import type { ImportReport } from './report';
+import type { ImportReport, ReportResult } from './report';
+import { tr } from '../../i18n';
 import { buildPlan } from './plan';
 import { KEY_HEADER } from '../../../shared/import/header';
 import type { AnalyzeRequest, ReadReply, SheetSummary } from './worker-protocol';
@@ -77,16 +78,17 @@ export const fixableFields: readonly ImportField[] = ['municipality', 'organizat
 export function contextWarnings(prepared: Prepared, base: ImportBase, sheetLabel: string): RowIssue[] {
   const prefsOf = sectionPrefsParser(base.sections);
   const out: RowIssue[] = [];
-  const at = (row: number) => (sheetLabel ? `Лист «${sheetLabel}», строка ${row}: ` : `Строка ${row}: `);
+  const t = tr('import');
+  const at = (row: number) => (sheetLabel ? t('issue.atSheet', { sheet: sheetLabel, row }) : t('issue.at', { row }));
   for (const r of prepared.valid) {
     if (r.category && !parseCategory(r.category)) {
-      out.push({ row: r.row, field: 'category', message: `${at(r.row)}категория «${r.category.slice(0, 60)}» не распознана — выберите её на шаге «Столбцы» или исправьте в файле` });
+      out.push({ row: r.row, field: 'category', message: at(r.row) + t('issue.category', { text: r.category.slice(0, 60) }) });
     }
     if (r.section) {
       const { unknown } = prefsOf(r.section);
-      if (unknown.length) out.push({ row: r.row, field: 'section', message: `${at(r.row)}секция «${unknown.join('», «').slice(0, 80)}» не найдена среди секций мероприятия — пожелание не записано` });
+      if (unknown.length) out.push({ row: r.row, field: 'section', message: at(r.row) + t('issue.section', { text: unknown.join('», «').slice(0, 80) }) });
     }
-    if (prepared.unknownKeys.has(r.row)) out.push({ row: r.row, field: 'row', message: `${at(r.row)}ключ записи не найден в этом мероприятии — строка сопоставлена по ФИО` });
+    if (prepared.unknownKeys.has(r.row)) out.push({ row: r.row, field: 'row', message: at(r.row) + t('issue.unknownKey') });
   }
   return out;
 }
@@ -133,33 +135,28 @@ export type PreviewRow = {
   status: PreviewStatus;
   errors: string[];
   warnings: string[];
-  /** "Телефон: +7… → +7…", or where the row goes ("объединена со строкой 12"). */
+  /** "Phone: +7… → +7…", or where the row goes ("merged with row 12"), in the interface language. */
   details: string;
   duplicate: boolean;
 };
 
-const STATUS_OF: Record<string, PreviewStatus> = {
-  добавлен: 'new',
-  объединён: 'changed',
-  'без изменений': 'unchanged',
-  пропущен: 'skipped',
-  отклонён: 'error',
-};
+const STATUS_OF: Record<ReportResult, PreviewStatus> = { added: 'new', merged: 'changed', unchanged: 'unchanged', skipped: 'skipped', rejected: 'error' };
 
 /** One line per considered row of the sheet, for the preview list. Messages lose their «Лист…, строка N:» prefix (the row number is shown). */
 export function previewRows(report: ImportReport, prepared: Prepared, warnings: readonly RowIssue[]): PreviewRow[] {
-  const strip = (m: string) => m.replace(/^(Лист «[^»]*», )?[Сс]трока \d+: /, '');
+  // the prefix of issue.atSheet / issue.at in either language (and of the shared reader's Russian messages)
+  const strip = (m: string) => m.replace(/^((Лист|Sheet) «[^»]*», )?([Сс]трока|[Rr]ow) \d+: /, '');
   const warned = new Map<number, string[]>();
   for (const w of warnings) warned.set(w.row, [...(warned.get(w.row) ?? []), strip(w.message)]);
   return report.lines.map((l) => {
-    const folded = l.result === 'объединён' && l.details.startsWith('объединена со строкой');
+    const folded = l.into !== undefined;
     return {
       row: l.row,
       name: l.name,
-      status: folded ? 'merged' : (STATUS_OF[l.result] ?? 'new'),
+      status: folded ? 'merged' : STATUS_OF[l.result],
       errors: (prepared.rejected.get(l.row) ?? []).map((e) => strip(e.message)),
       warnings: warned.get(l.row) ?? [],
-      details: l.result === 'отклонён' ? '' : l.details,
+      details: l.result === 'rejected' ? '' : l.details,
       duplicate: prepared.candidates.has(l.row),
     };
   });

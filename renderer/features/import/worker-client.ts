@@ -1,9 +1,9 @@
-import { timeoutError } from '../../../shared/import/errors';
 import { DEFAULT_IMPORT_LIMITS } from '../../../shared/import/types';
+import { tr } from '../../i18n';
 import type { ImportLimits } from '../../../shared/import/types';
 import type { Analysis, AnalyzeRequest, CsvOverrides, ImportFailureInfo, ReadReply, RowsReply, WorkerReply, WorkerRequest } from './worker-protocol';
 
-/** A refused file or a failed parse, with the Russian message that says what to do. */
+/** A refused file or a failed parse, with the message that says what to do. */
 export class ImportFailure extends Error {
   readonly code: ImportFailureInfo['code'];
   constructor(info: ImportFailureInfo) {
@@ -68,18 +68,19 @@ export class ParseWorker {
   }
 
   dispose(): void {
-    this.stop(new ImportFailure({ code: 'corrupt', message: 'Чтение файла отменено.' }));
+    this.stop(new ImportFailure({ code: 'corrupt', message: tr('import')('worker.cancelled') }));
   }
 
   private send<K extends WorkerRequest['kind']>(kind: K, body: Body<K>, transfer: Transferable[] = []): Promise<WorkerReply> {
     const worker = this.ensure();
     const id = ++this.seq;
     return new Promise<WorkerReply>((resolve, reject) => {
-      const timer = setTimeout(() => this.stop(new ImportFailure({ code: 'timeout', message: timeoutError(this.maxMillis).message })), this.maxMillis);
+      const seconds = Math.round(this.maxMillis / 1000);
+      const timer = setTimeout(() => this.stop(new ImportFailure({ code: 'timeout', message: tr('import')('worker.timeout', { seconds }) })), this.maxMillis);
       this.pending.set(id, { resolve, reject, timer });
       worker.postMessage({ id, kind, ...body } as unknown as WorkerRequest, transfer);
     }).then((reply) => {
-      if (!reply.ok) throw new ImportFailure(reply.error);
+      if (!reply.ok) throw failed(reply);
       return reply;
     });
   }
@@ -97,7 +98,7 @@ export class ParseWorker {
     // a worker that dies (out of memory, a crash in the parser) fails what it was doing with a named error
     w.onerror = (e) => {
       e.preventDefault?.();
-      this.stop(new ImportFailure({ code: 'corrupt', message: 'Файл не удалось прочитать: обработчик таблицы остановился. Откройте файл в Excel, сохраните заново как .xlsx и попробуйте ещё раз.' }));
+      this.stop(new ImportFailure({ code: 'corrupt', message: tr('import')('worker.crashed') }));
     };
     this.worker = w;
     return w;
@@ -115,6 +116,12 @@ export class ParseWorker {
   }
 }
 
+/** An error reply as the wizard shows it: the file's own error as the worker worded it, or the worker's fault in words. */
+function failed(reply: Extract<WorkerReply, { ok: false }>): ImportFailure {
+  if ('error' in reply) return new ImportFailure(reply.error);
+  return new ImportFailure({ code: 'corrupt', message: tr('import')(reply.fault === 'no-file' ? 'worker.noFile' : 'worker.noSheet') });
+}
+
 function unexpected(reply: WorkerReply): Error {
-  return reply.ok ? new Error(`unexpected reply ${reply.kind}`) : new ImportFailure(reply.error);
+  return reply.ok ? new Error(`unexpected reply ${reply.kind}`) : failed(reply);
 }

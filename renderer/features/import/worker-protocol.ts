@@ -1,12 +1,17 @@
 /**
  * Messages between the wizard and its parse worker. Plain data only (structured clone): no class
- * instances cross, so an ImportError travels as its code and message.
+ * instances cross, so an ImportError travels as its code and message. The worker has no language layer
+ * (i18next lives on the main thread): its own failures travel as a WorkerFault code, put into words by
+ * worker-client.ts.
  */
 import type { ExistingMatch, InFileDuplicate, PersonLike } from '../../../shared/import/dedupe';
 import type { ImportErrorCode } from '../../../shared/import/errors';
 import type { CsvDelimiter, ImportField, ImportLimits, ImportRecord, Mapping, MunicipalityRef, RowIssue, SpreadsheetFormat, TextEncoding } from '../../../shared/import/types';
 
 export type ImportFailureInfo = { code: ImportErrorCode; message: string };
+
+/** The worker's own failures: asked to analyze before a file was read (a fresh worker), or a sheet the file has not. */
+export type WorkerFault = 'no-file' | 'no-sheet';
 
 /** For a CSV whose encoding or delimiter was guessed wrong: the user's choice. */
 export type CsvOverrides = { encoding?: TextEncoding; delimiter?: CsvDelimiter };
@@ -79,4 +84,5 @@ export type WorkerReply =
   | { id: number; ok: true; kind: 'read'; result: ReadReply }
   | { id: number; ok: true; kind: 'analyze'; result: Analysis }
   | { id: number; ok: true; kind: 'rows'; result: RowsReply }
-  | { id: number; ok: false; error: ImportFailureInfo };
+  | { id: number; ok: false; error: ImportFailureInfo }
+  | { id: number; ok: false; fault: WorkerFault };

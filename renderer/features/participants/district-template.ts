@@ -12,16 +12,19 @@ import type { EventRow, Section } from '../../../shared/domain/types';
 import { categories } from '../../../shared/domain/types';
 import { neutralizeCell } from '../../../shared/export/xlsx';
 import type { DelegateForTemplate } from '../../db/repo/participants';
-import { KEY_HEADER } from '../../../shared/import/header';
+import { TEMPLATE_COLUMNS, TEMPLATE_LISTS_SHEET, TEMPLATE_SHEET } from '../../../shared/import/formats';
+import { tr } from '../../i18n';
 import ru from '../../i18n/ru/app';
 import { phoneForExport } from './exports';
 
-export const TEMPLATE_SHEET = 'Делегаты';
-const LISTS_SHEET = 'Списки';
+export { TEMPLATE_SHEET };
 const HEADER_ROW = 3;
 /** Rows below the delegates that carry the drop-down lists, for new delegates. */
 const SPARE_ROWS = 300;
-const HEADERS = [KEY_HEADER, 'Фамилия', 'Имя', 'Отчество', 'Организация', 'Должность', 'Телефон', 'E-mail', 'Категория', 'Секция'];
+/** The columns and the lists' sheet are the importer's format (shared/import/formats.ts), not words to translate. */
+const HEADERS = TEMPLATE_COLUMNS.map(([header]) => header);
+const LISTS_SHEET = TEMPLATE_LISTS_SHEET;
+const STEPS = ['open', 'fix', 'add', 'remove', 'lists', 'phone', 'keep', 'send'] as const;
 const WIDTHS = [12, 20, 16, 20, 40, 28, 18, 26, 22, 34];
 
 type ExcelModule = typeof ExcelTypes;
@@ -45,42 +48,38 @@ const text = (s: string | undefined) => neutralizeCell(s ?? '');
 export async function buildDistrictTemplate(input: TemplateInput): Promise<Uint8Array<ArrayBuffer>> {
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'Сход';
+  const t = tr('participants');
+  wb.creator = tr('app')('app.name');
   wb.created = input.now ?? new Date();
   const sectionTitle = new Map(input.sections.map((s) => [s.id, s.title]));
   const collator = new Intl.Collator('ru');
   const delegates = [...input.delegates].sort((a, b) => collator.compare(`${a.person.surname} ${a.person.name}`, `${b.person.surname} ${b.person.name}`));
 
   // the instructions come first: it is the sheet an office sees when the file opens
-  const help = wb.addWorksheet('Инструкция');
+  const helpSheet = t('template.help');
+  const help = wb.addWorksheet(helpSheet);
   help.getColumn(1).width = 110;
+  const how = t('template.how');
   const lines = [
-    `Список делегатов: ${input.municipality}`,
-    `${input.event.title}, ${input.event.city}, ${input.event.startDate.split('-').reverse().join('.')}`,
+    t('template.title', { municipality: input.municipality }),
+    t('template.event', { title: input.event.title, city: input.event.city, date: input.event.startDate.split('-').reverse().join('.') }),
     '',
-    'Как заполнить',
-    `1. Откройте лист «${TEMPLATE_SHEET}». В нём уже есть делегаты, которых мы знаем.`,
-    '2. Исправьте ошибки в данных прямо в строках. Каждая строка привязана к человеку скрытым ключом — не копируйте строки поверх других людей.',
-    '3. Новых делегатов впишите в пустые строки под списком: фамилия, имя, отчество — в своих столбцах.',
-    '4. Если человек не приедет — удалите его строку целиком (или очистите все её ячейки).',
-    '5. Категорию и секцию выберите из раскрывающегося списка (стрелка справа от ячейки). Можно указать несколько секций через запятую, по порядку предпочтения.',
-    '6. Телефон — российский мобильный или городской, в любом привычном виде: 8 917 123-45-67 или +7 (917) 123-45-67.',
-    '7. Не переименовывайте лист и столбцы, не удаляйте скрытый столбец A.',
-    '8. Сохраните файл в формате .xlsx и отправьте организатору.',
+    how,
+    ...STEPS.map((step) => t(`template.steps.${step}`, { sheet: TEMPLATE_SHEET })),
   ];
   lines.forEach((l, i) => {
     const cell = help.getCell(i + 1, 1);
     cell.value = text(l);
     cell.alignment = { wrapText: true, vertical: 'top' };
     if (i === 0) cell.font = { bold: true, size: 14 };
-    if (l === 'Как заполнить') cell.font = { bold: true };
+    if (l === how) cell.font = { bold: true };
   });
 
   const ws = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW }] });
   WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.getCell(1, 2).value = text(`Делегаты: ${input.municipality}`);
+  ws.getCell(1, 2).value = text(t('template.sheetTitle', { municipality: input.municipality }));
   ws.getCell(1, 2).font = { bold: true, size: 13 };
-  ws.getCell(2, 2).value = text(`${input.event.title}. Заполните по инструкции на листе «Инструкция».`);
+  ws.getCell(2, 2).value = text(t('template.sheetHint', { title: input.event.title, help: helpSheet }));
   const header = ws.getRow(HEADER_ROW);
   HEADERS.forEach((h, i) => (header.getCell(i + 1).value = h));
   header.font = { bold: true };
@@ -121,8 +120,8 @@ export async function buildDistrictTemplate(input: TemplateInput): Promise<Uint8
     formulae: [`'${LISTS_SHEET}'!$A$1:$A$${categories.length}`],
     showErrorMessage: true,
     errorStyle: 'stop',
-    errorTitle: 'Категория',
-    error: 'Выберите категорию из списка.',
+    errorTitle: t('template.category'),
+    error: t('template.categoryError'),
   });
   if (sections.length) {
     validations.add(range('J'), {
@@ -132,8 +131,8 @@ export async function buildDistrictTemplate(input: TemplateInput): Promise<Uint8
       // several sections ("1, 3") are allowed: warn, do not refuse
       showErrorMessage: true,
       errorStyle: 'warning',
-      errorTitle: 'Секция',
-      error: 'Такой секции нет в списке. Оставить как есть?',
+      errorTitle: t('template.section'),
+      error: t('template.sectionError'),
     });
   }
   const buffer = await wb.xlsx.writeBuffer();

@@ -7,12 +7,14 @@ import type { Section } from '../../../shared/domain/types';
 import { buildXlsx, type ExportSheet } from '../../../shared/export/xlsx';
 import { normalizePhone } from '../../../shared/people/phone';
 import type { RegistrationRow } from '../../hooks/use-participants';
+import { LIST_COLUMNS } from '../../../shared/import/formats';
+import { tr } from '../../i18n';
 import ru from '../../i18n/ru/app';
 import { arrivedOf, type Arrivals } from './table-model';
 
-const HEAD = ['№', 'ФИО', 'Муниципалитет', 'Организация', 'Должность', 'Телефон', 'E-mail', 'Категория', 'Роль', 'Статус', 'Секция', 'Бейдж', 'Прибыл'];
+/** The columns are a format the importer reads back (shared/import/formats.ts), not words to translate. */
+const HEAD = LIST_COLUMNS.map(([header]) => header);
 const WIDTHS = [5, 36, 24, 40, 28, 18, 26, 18, 14, 14, 30, 9, 8];
-const STATUS: Record<string, string> = { invited: 'приглашён', confirmed: 'подтверждён', cancelled: 'отменён' };
 
 /**
  * "8 917 345-12-34": the domestic notation. The canonical "+7…" starts with "+", which the formula
@@ -27,6 +29,7 @@ export function phoneForExport(phone?: string): string {
 
 function line(r: RegistrationRow, i: number, arrivals: Arrivals, sections: ReadonlyMap<string, Section>): Array<string | number> {
   const reg = r.registration;
+  const t = tr('participants');
   return [
     i + 1,
     r.fullName,
@@ -37,10 +40,10 @@ function line(r: RegistrationRow, i: number, arrivals: Arrivals, sections: Reado
     r.person.email ?? '',
     ru.category[reg.category],
     ru.role[reg.role],
-    STATUS[reg.status] ?? reg.status,
+    t(`exports.status.${reg.status}`),
     reg.sectionId ? (sections.get(reg.sectionId)?.title ?? '') : '',
     reg.badgeCode,
-    arrivedOf(arrivals, reg.id) ? 'да' : '',
+    arrivedOf(arrivals, reg.id) ? t('exports.arrived') : '',
   ];
 }
 
@@ -50,20 +53,22 @@ function sheet(name: string, title: string, rows: readonly RegistrationRow[], ar
 
 /** The rows as they are shown (filtered and sorted). */
 export function exportList(eventTitle: string, caption: string, rows: readonly RegistrationRow[], arrivals: Arrivals, sections: ReadonlyMap<string, Section>): Uint8Array<ArrayBuffer> {
-  return buildXlsx([sheet('Участники', `${eventTitle}${caption ? ` — ${caption}` : ''}`, rows, arrivals, sections)]);
+  return buildXlsx([sheet(tr('participants')('exports.sheet'), `${eventTitle}${caption ? ` — ${caption}` : ''}`, rows, arrivals, sections)]);
 }
 
 /** One sheet per municipality (by name), after a summary sheet; rows without one go last. */
 export function exportByMunicipality(eventTitle: string, rows: readonly RegistrationRow[], arrivals: Arrivals, sections: ReadonlyMap<string, Section>): Uint8Array<ArrayBuffer> {
+  const t = tr('participants');
+  const none = t('exports.noMunicipality');
   const groups = new Map<string, RegistrationRow[]>();
   for (const r of rows) {
-    const key = r.municipality || 'Без муниципалитета';
+    const key = r.municipality || none;
     let list = groups.get(key);
     if (!list) groups.set(key, (list = []));
     list.push(r);
   }
   const collator = new Intl.Collator('ru');
-  const names = [...groups.keys()].sort((a, b) => (a === 'Без муниципалитета' ? 1 : b === 'Без муниципалитета' ? -1 : collator.compare(a, b)));
+  const names = [...groups.keys()].sort((a, b) => (a === none ? 1 : b === none ? -1 : collator.compare(a, b)));
   const used = new Set<string>();
   const sheetName = (n: string) => {
     // Excel: at most 31 characters, unique within the workbook
@@ -74,12 +79,12 @@ export function exportByMunicipality(eventTitle: string, rows: readonly Registra
     return name;
   };
   const summary: ExportSheet = {
-    name: sheetName('Сводка'),
+    name: sheetName(t('exports.summary')),
     columnWidths: [36, 14, 12],
     rows: [
       [eventTitle],
       [],
-      ['Муниципалитет', 'Участников', 'Прибыло'],
+      [t('exports.municipality'), t('exports.people'), t('exports.arrivedCount')],
       ...names.map((n) => {
         const list = groups.get(n)!;
         return [n, list.length, list.filter((r) => arrivedOf(arrivals, r.registration.id)).length];

@@ -90,6 +90,38 @@ const participants: Locale<typeof ru> = {
     template: 'Template',
     total: 'Total',
   },
+  template: {
+    help: 'Instructions',
+    title: 'List of delegates: {{municipality}}',
+    event: '{{title}}, {{city}}, {{date}}',
+    how: 'How to fill it in',
+    steps: {
+      open: '1. Open the «{{sheet}}» sheet. It already lists the delegates we know of.',
+      fix: '2. Correct mistakes right in the rows. Each row is tied to its person by a hidden key — do not copy rows over other people.',
+      add: '3. Enter new delegates in the empty rows below the list: surname, first name and patronymic each in its own column.',
+      remove: '4. If someone is not coming, delete their whole row (or clear all of its cells).',
+      lists: '5. Pick the category and the section from the drop-down list (the arrow to the right of the cell). Several sections may be given, separated by commas, in order of preference.',
+      phone: '6. Phone: a Russian mobile or landline number, written any usual way: 8 917 123-45-67 or +7 (917) 123-45-67.',
+      keep: '7. Do not rename the sheet or the columns, and do not delete the hidden column A.',
+      send: '8. Save the file as .xlsx and send it to the organizer.',
+    },
+    sheetTitle: 'Delegates: {{municipality}}',
+    sheetHint: '{{title}}. Fill it in as the «{{help}}» sheet explains.',
+    category: 'Category',
+    categoryError: 'Choose a category from the list.',
+    section: 'Section',
+    sectionError: 'This section is not in the list. Keep it as it is?',
+  },
+  exports: {
+    status: { invited: 'invited', confirmed: 'confirmed', cancelled: 'cancelled' },
+    arrived: 'yes',
+    sheet: 'Participants',
+    noMunicipality: 'No municipality',
+    summary: 'Summary',
+    municipality: 'Municipality',
+    people: 'Participants',
+    arrivedCount: 'Arrived',
+  },
 };
 
 export default participants;

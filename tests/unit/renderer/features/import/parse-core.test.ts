@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDelegateList, sheetToCsv, sheetToXlsx } from '../../../../../shared/generator';
 import { isImportError } from '../../../../../shared/import/errors';
-import { analyzeFile, readFile } from '../../../../../renderer/features/import/parse-core';
+import { analyzeFile, readFile, WorkerFaultError } from '../../../../../renderer/features/import/parse-core';
 import { initialRequest } from '../../../../../renderer/features/import/session';
 import type { ImportBase } from '../../../../../renderer/db/repo/import';
 import { pick, reference } from './pipeline';
@@ -81,5 +81,19 @@ describe('parse core (what the worker runs)', () => {
       ['ref:Бирский район', 'НКО'],
       ['ref:Бирский район', 'НКО'],
     ]);
+  });
+
+  it('a sheet the file has not is a fault of the worker, as a code (the worker has no language layer)', () => {
+    const { reply, file } = readFile(sheetToXlsx({ sheetName: 'Л', rows: [['ФИО'], ['Иванов Иван Иванович']], merges: [] }), 'x.xlsx');
+    const failure = (() => {
+      try {
+        analyzeFile(file, { ...initialRequest(reply, 0, base), sheet: 5 });
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(failure).toBeInstanceOf(WorkerFaultError);
+    expect(failure).toMatchObject({ fault: 'no-sheet' });
   });
 });

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { ImportFailure, ParseWorker } from '../../../../../renderer/features/import/worker-client';
 import type { WorkerReply, WorkerRequest } from '../../../../../renderer/features/import/worker-protocol';
@@ -51,5 +52,17 @@ describe('parse worker client', () => {
     worker!.onerror?.({ preventDefault: () => undefined } as ErrorEvent);
     await expect(pending).rejects.toMatchObject({ code: 'corrupt' });
     expect(worker!.terminate).toHaveBeenCalled();
+  });
+
+  it("words the worker's own faults on the main thread, in the interface language", async () => {
+    const client = new ParseWorker(() => fakeWorker((req) => ({ id: req.id, ok: false, fault: req.kind === 'analyze' ? 'no-file' : 'no-sheet' })), 1000);
+    const req = { sheet: 3, headerRow: 0, headerRows: 1, headers: [], mapping: {}, fixed: {}, municipalities: [], existing: [] };
+    await expect(client.analyze(req)).rejects.toMatchObject({ code: 'corrupt', message: 'Файл больше не открыт в обработчике таблицы. Выберите его ещё раз на шаге «Файл».' });
+    await i18next.changeLanguage('en');
+    try {
+      await expect(client.analyze(req)).rejects.toMatchObject({ message: 'The file is no longer open in the spreadsheet reader. Choose it again at the «File» step.' });
+    } finally {
+      await i18next.changeLanguage('ru');
+    }
   });
 });

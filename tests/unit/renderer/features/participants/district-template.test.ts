@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs';
+import i18next from 'i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { DbContext } from '../../../../../renderer/db/context';
 import { loadDelegates } from '../../../../../renderer/db/repo/participants';
 import { buildDistrictTemplate, TEMPLATE_SHEET } from '../../../../../renderer/features/participants/district-template';
 import { openDemoEvent } from '../../../../../renderer/features/onboarding/open-demo';
+import { TEMPLATE_COLUMNS } from '../../../../../shared/import/formats';
 import { KEY_HEADER } from '../../../../../shared/import/header';
 import { freshDb } from '../../db/helpers';
 import { analyze, runImport } from '../import/pipeline';
@@ -102,5 +104,26 @@ describe('district template', () => {
     const added = (await ctx.db.registrations.get(byKind('added')[0]!.registrationId))!;
     expect(added).toMatchObject({ municipalityId: t.municipalityId, category: 'ngo', source: 'import' });
     expect(added.sectionPrefs).toHaveLength(1);
+  });
+
+  it('made with the English interface: instructions in English, the format unchanged, imported back as the Russian one', async () => {
+    ctx = await freshDb();
+    await i18next.changeLanguage('en');
+    try {
+      const t = await template(ctx);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(t.bytes as unknown as ArrayBuffer);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['Instructions', TEMPLATE_SHEET, 'Списки']);
+      expect(String(wb.getWorksheet('Instructions')!.getCell('A4').value)).toBe('How to fill it in');
+      const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
+      expect(TEMPLATE_COLUMNS.map((_, i) => ws.getCell(3, i + 1).value)).toEqual(TEMPLATE_COLUMNS.map(([h]) => h));
+      expect(String(ws.getCell('B1').value)).toBe(`Delegates: ${t.municipality}`);
+      const a = await analyze(ctx, t.eventId, t.bytes, 'template.xlsx');
+      expect(a.req.keyColumn).toBe(0);
+      expect(a.req.fixed.municipality).toBe(t.municipality);
+      expect(a.prepared.keyed.size).toBe(t.delegates.length);
+    } finally {
+      await i18next.changeLanguage('ru');
+    }
   });
 });
