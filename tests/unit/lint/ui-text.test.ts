@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
-import pending from '../../../scripts/eslint/ui-text-pending.js';
 
 // skhod/ui-text (scripts/eslint/ui-text.js): words a user reads come from renderer/i18n, not from literals.
 const eslint = new ESLint({ cwd: process.cwd() });
@@ -43,13 +41,4 @@ describe('the ui-text lint rule', () => {
   it('does not look at the locale files', async () => {
     expect(await uiText('renderer/i18n/ru/probe.ts', "export default { a: 'Отметить' };")).toBe(0);
   });
-
-  it('keeps the pending list to files that exist and still need moving', async () => {
-    // a file on the list whose words are all moved must leave the list (linted here under a name off the list)
-    for (const path of pending) {
-      expect(existsSync(path), `${path} is on the list but does not exist`).toBe(true);
-      const probe = path.replace(/^renderer\/(.*\/)?/, 'renderer/$1__pending__');
-      expect(await uiText(probe, readFileSync(path, 'utf8')), `${path} has no literal left: take it off the list`).toBeGreaterThan(0);
-    }
-  }, 180_000);
 });
