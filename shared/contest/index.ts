@@ -50,4 +50,3 @@ export {
 export type { BuildPackageInput, JurorPackage, OmittedReason, PackageApplication, PackageNomination, PackageReopen, PackResult, ParsePackageResult } from './juror-package';
 export { MAX_SCORE_FILE_BYTES, SCORE_FILE_FORMAT, SCORE_FILE_VERSION, verifyScoreFile, writeScoreFile } from './score-file';
 export type { ScoreFileInput, ScoreFileRefusalCode, ScoreFileVerdict, ScoreRefusal, VerifyOptions } from './score-file';
-export { exportPublicKey, generateDeviceKey, randomSecret, sha256Hex } from './crypto';

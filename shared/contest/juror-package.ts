@@ -34,7 +34,7 @@
 import { z } from 'zod';
 import { blockedPairs, pairKey } from './conflicts';
 import { isSealedWith, PACKAGE_CODE_ITERATIONS, sealHeadBytes, sealWithCode, unsealWithCode } from './code-seal';
-import { sha256Hex } from './crypto';
+import { sha256Hex } from '../crypto';
 import type { Application, AttachmentRef, Assignment, Conflict, Contest, CriterionDef, Juror, Nomination, ReopenGrant } from './types';
 import { formatBytes } from '../text/format';
 

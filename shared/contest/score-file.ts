@@ -24,7 +24,7 @@
  * grant a sheet names must be one the organizer issued (`unauthorized-reopen`).
  */
 import { z } from 'zod';
-import { equalBytes, exportPublicKey, fromBase64Url, hmacSha256, importPublicKey, signBytes, toBase64Url, verifyBytes } from './crypto';
+import { equalBytes, exportPublicKey, fromBase64Url, hmacSha256, importPublicKey, signBytes, toBase64Url, verifyBytes } from '../crypto';
 import { invalidValues, storedKey, type SheetForm } from './scores';
 import type { ReopenGrant, Score, ScoreStatus } from './types';
 import { scoreId } from './types';

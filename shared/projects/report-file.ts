@@ -15,7 +15,7 @@
  * past the budget are `too-large` on writing and on import.
  */
 import { z } from 'zod';
-import { equalBytes, fromBase64Url, hmacSha256, sha256Hex, toBase64Url } from '../contest/crypto';
+import { equalBytes, fromBase64Url, hmacSha256, sha256Hex, toBase64Url } from '../crypto';
 import type { Id, IsoDateTime } from '../domain/types';
 import { milestoneReportSchema, reportSchemas, type ReportPackage } from './report-package';
 import { openEnvelope, signEnvelope, type EnvelopeSigner } from './signed-envelope';

@@ -6,7 +6,7 @@
  * text received, so even an edit that keeps the JSON's meaning is refused. A key carried in the file
  * proves integrity only; who holds it is proved apart (the invitation binding, a remembered key).
  */
-import { fromBase64Url, toBase64Url } from '../contest/crypto';
+import { fromBase64Url, toBase64Url } from '../crypto';
 import { verify, type Signer } from '../sync/signing';
 
 export type EnvelopeSigner = Pick<Signer, 'publicKey' | 'sign'>;

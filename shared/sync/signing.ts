@@ -2,7 +2,7 @@
  * Device signatures for exchange files: ECDSA P-256 / SHA-256 over WebCrypto, so the same code signs
  * in Chromium (renderer, browser build) and verifies in Node tests.
  *
- * The primitives are those of shared/contest/crypto.ts (juror score files use the same curve and key
+ * The primitives are those of shared/crypto/ (juror score files use the same curve and key
  * encoding), so one device key serves both: the private key is generated non-extractable and lives
  * in IndexedDB as a CryptoKey (renderer/db `keys`); the public key travels as 65 raw bytes
  * (uncompressed point) in base64url.
@@ -11,7 +11,7 @@
  * the receiver already trusts the key (paired devices, or a key confirmed by its fingerprint); a key
  * carried inside the file itself proves integrity only.
  */
-import { exportPublicKey, fromBase64Url, generateDeviceKey, importPublicKey, sha256Hex, signBytes, verifyBytes } from '../contest/crypto';
+import { exportPublicKey, fromBase64Url, generateDeviceKey, importPublicKey, sha256Hex, signBytes, verifyBytes } from '../crypto';
 
 /** Anything that can sign for a device: the app passes its stored key, tests a fresh one. */
 export type Signer = {

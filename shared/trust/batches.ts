@@ -14,7 +14,7 @@
 import type { ChangeRecord } from '../sync/change';
 import type { Signer } from '../sync/signing';
 import { enrolmentVerifier, rootEnrolled, signStatement, type Enrolled, type Enrolment, type EventRoot } from './enrolment';
-import { fromBase64Url } from '../contest/crypto';
+import { fromBase64Url } from '../crypto';
 import { verify } from '../sync/signing';
 
 export type AuthorBatch = { body: string; sig: string; enrolment?: Enrolment };

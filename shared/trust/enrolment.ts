@@ -45,7 +45,7 @@
  * ════════════════════════════════════════════════════════════════════════════════════════════════
  */
 import { deviceRoles, type DeviceRole } from '../domain/types';
-import { fromBase64Url, randomSecret, toBase64Url } from '../contest/crypto';
+import { fromBase64Url, randomSecret, toBase64Url } from '../crypto';
 import { exportDevicePublicKey, verify, type Signer } from '../sync/signing';
 
 /** The event's root of trust: the organizer device that created it. */

@@ -4,7 +4,7 @@
  * AES-256-GCM through WebCrypto, a fresh 96-bit IV per file, the file's clear header as additional
  * data — so a lost USB stick or a forwarded message shows no one's name, phone or PIN hash.
  */
-import { fromBase64Url, randomSecret } from '../contest/crypto';
+import { fromBase64Url, randomSecret } from '../crypto';
 
 const AES = { name: 'AES-GCM', length: 256 } as const;
 export const IV_BYTES = 12;

@@ -6,7 +6,7 @@
  */
 import { assignJury } from '../../shared/contest/assignment';
 import type { AssignmentInput } from '../../shared/contest/assignment';
-import { generateDeviceKey, randomSecret } from '../../shared/contest/crypto';
+import { generateDeviceKey, randomSecret } from '../../shared/crypto';
 import { verifyScoreFile, writeScoreFile } from '../../shared/contest/score-file';
 import { detectConflicts } from '../../shared/contest/conflicts';
 import type { JurorProfile } from '../../shared/contest/conflicts';

@@ -4,7 +4,8 @@
  * attachments — the bytes in `attachments` (device-local blobs), the reference in the application row.
  * Same rules as contest.ts: one `rw` transaction per write, changes through putTracked/deleteTracked.
  */
-import { sha256Hex, type Application } from '../../../shared/contest';
+import type { Application } from '../../../shared/contest';
+import { sha256Hex } from '../../../shared/crypto';
 import type { Organization } from '../../../shared/domain/types';
 import { fold, tidy } from '../../../shared/import/normalize';
 import type { DbContext } from '../context';

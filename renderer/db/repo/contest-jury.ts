@@ -8,7 +8,8 @@
  * whoever holds it can sign score files for that juror. Same rules as contest.ts: one `rw` transaction
  * per write, changes through putTracked/deleteTracked.
  */
-import { jurorSheetCounts, overrideConflict, randomSecret, withRemovedJuror, type Assignment, type Conflict, type Juror } from '../../../shared/contest';
+import { jurorSheetCounts, overrideConflict, withRemovedJuror, type Assignment, type Conflict, type Juror } from '../../../shared/contest';
+import { randomSecret } from '../../../shared/crypto';
 import type { DbContext } from '../context';
 import type { AssignmentRow, ConflictRow } from '../database';
 import { deleteTracked, putTracked } from '../change-log';

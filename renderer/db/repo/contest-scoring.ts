@@ -7,7 +7,6 @@
 import {
   closeScoringLogged,
   mergeScores,
-  randomSecret,
   reopenScoring as reopenScoringRule,
   scoreId,
   storedKey,
@@ -20,6 +19,7 @@ import {
   type Score,
   type SheetForm,
 } from '../../../shared/contest';
+import { randomSecret } from '../../../shared/crypto';
 import type { DbContext } from '../context';
 import { backupBeforeRisk, type BackupOutcome } from '../backup';
 import { putTracked } from '../change-log';

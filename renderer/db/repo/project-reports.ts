@@ -11,7 +11,7 @@
  * device-local: never logged, never in a backup).
  */
 import { newPackageCode } from '../../../shared/contest/code-seal';
-import { randomSecret } from '../../../shared/contest/crypto';
+import { randomSecret } from '../../../shared/crypto';
 import type { Id } from '../../../shared/domain/types';
 import { currentReport } from '../../../shared/projects/monitoring';
 import { verifyReportFile, writeReportFile, type Photo, type ReportContent } from '../../../shared/projects/report-file';

@@ -5,7 +5,7 @@
  * (`report.draft:<project>`), its photos in the device-local `reportPhotos` under the report id
  * `draft|<project>`, so a closed window or a restart loses nothing the team typed or chose.
  */
-import { sha256Hex } from '../../../shared/contest/crypto';
+import { sha256Hex } from '../../../shared/crypto';
 import type { Id } from '../../../shared/domain/types';
 import type { Photo, ReportContent } from '../../../shared/projects/report-file';
 import type { ReportPackage } from '../../../shared/projects/report-package';

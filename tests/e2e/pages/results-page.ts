@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { generateDeviceKey, scoreId, writeScoreFile, type Score } from '../../../shared/contest';
+import { scoreId, writeScoreFile, type Score } from '../../../shared/contest';
+import { generateDeviceKey } from '../../../shared/crypto';
 import { packageManifest, type FileBytes, type PackageFile } from './contest-page';
 
 /**

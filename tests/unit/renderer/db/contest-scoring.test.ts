@@ -4,7 +4,8 @@
  * before the first sheet, a removed juror's sheets count or not as the organizer decided.
  */
 import { describe, expect, it } from 'vitest';
-import { toResultsInput, writeScoreFile, generateDeviceKey, scoreId, type Score } from '../../../../shared/contest';
+import { toResultsInput, writeScoreFile, scoreId, type Score } from '../../../../shared/contest';
+import { generateDeviceKey } from '../../../../shared/crypto';
 import { removeJuror } from '../../../../renderer/db/repo/contest-jury';
 import { closeScoring, ensureInvite, importScoreFile, reopenScoring, unlockCriteria } from '../../../../renderer/db/repo/contest-scoring';
 import { buildJurorScoreFile, openJurorPackage, saveJurorScore } from '../../../../renderer/db/repo/juror';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { assignJury } from '../../../../shared/contest/assignment';
 import { detectConflicts } from '../../../../shared/contest/conflicts';
 import type { JurorProfile } from '../../../../shared/contest/conflicts';
-import { generateDeviceKey, randomSecret } from '../../../../shared/contest/crypto';
+import { generateDeviceKey, randomSecret } from '../../../../shared/crypto';
 import { buildJurorPackage, parseJurorPackage, serializeJurorPackage } from '../../../../shared/contest/juror-package';
 import { toResultsInput } from '../../../../shared/contest/results-input';
 import { verifyScoreFile, writeScoreFile } from '../../../../shared/contest/score-file';

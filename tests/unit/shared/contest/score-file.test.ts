@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fromBase64Url, generateDeviceKey, hmacSha256, randomSecret, signBytes, toBase64Url, exportPublicKey } from '../../../../shared/contest/crypto';
+import { fromBase64Url, generateDeviceKey, hmacSha256, randomSecret, signBytes, toBase64Url, exportPublicKey } from '../../../../shared/crypto';
 import { SCORE_FILE_VERSION, verifyScoreFile, writeScoreFile } from '../../../../shared/contest/score-file';
 import type { VerifyOptions } from '../../../../shared/contest/score-file';
 import { mergeScores, reopenScore, storedVersions } from '../../../../shared/contest/scores';

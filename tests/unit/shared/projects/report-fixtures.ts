@@ -2,7 +2,7 @@
  * Report-file fixtures, generated from a seed: a winning project from a municipality of Bashkortostan
  * with a team of realistic Russian names, its organizer-signed package, a team device key and photos.
  */
-import { randomSecret } from '../../../../shared/contest/crypto';
+import { randomSecret } from '../../../../shared/crypto';
 import { createRng } from '../../../../shared/generator/rng';
 import type { ReportContent } from '../../../../shared/projects/report-file';
 import type { ReportPackage } from '../../../../shared/projects/report-package';
