@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { generateDelegateList, sheetToXlsx, type MunicipalityInput } from '../../shared/generator';
 import { AppPage } from './pages/app-page';
 import { BackupsSection, chooseFile, passphrasePrompt } from './pages/backups-section';
@@ -8,7 +8,7 @@ import { ImportWizardPage } from './pages/import-page';
 import { ParticipantsPage } from './pages/participants-page';
 import { SettingsPage } from './pages/settings-page';
 
-test('a full backup restored into an empty profile reproduces the data, and the restore can be undone', async ({ page, browser }) => {
+test('a full backup restored into an empty profile reproduces the data, and the restore can be undone', async ({ page, openDevice }) => {
   // a desk's day: the demo, a check-in, a walk-in
   const desk = new DeskPage(page);
   await desk.openWithDemo();
@@ -28,8 +28,7 @@ test('a full backup restored into an empty profile reproduces the data, and the 
   await expect(backups.section.getByRole('status')).toContainText('Полная копия сохранена');
 
   // an empty profile: a fresh browser context has its own, empty IndexedDB
-  const fresh = await browser.newContext();
-  const other = await fresh.newPage();
+  const { page: other } = await openDevice();
   const app = new AppPage(other);
   await app.open();
   await expect(app.openDemoButton).toBeVisible();
@@ -67,7 +66,6 @@ test('a full backup restored into an empty profile reproduces the data, and the 
   await otherBackups.section.screenshot({ path: 'test-results/screens/backup-section.png' });
   await otherBackups.section.getByRole('button', { name: 'Отменить восстановление' }).click();
   await expect(app.openDemoButton).toBeVisible();
-  await fresh.close();
 });
 
 test('a foreign or damaged file is refused with the reason, and nothing changes', async ({ page }) => {
@@ -191,7 +189,7 @@ test('on a desk device a restore needs the organizer PIN', async ({ page }) => {
   await expect(settings.role('Регистрация (стойка)')).toBeChecked(); // the device keeps its own role
 });
 
-test('a copy saved with a passphrase restores in an empty profile only with that passphrase', async ({ page, browser }) => {
+test('a copy saved with a passphrase restores in an empty profile only with that passphrase', async ({ page, openDevice }) => {
   test.slow(); // scrypt (128 MiB) runs three times: setting the passphrase, the wrong try, the right one
   const app = new AppPage(page);
   await app.open();
@@ -222,8 +220,7 @@ test('a copy saved with a passphrase restores in an empty profile only with that
   expect(file.buffer.includes(Buffer.from('Сход'))).toBe(false);
 
   // an empty profile knows no passphrase: the file asks for it
-  const fresh = await browser.newContext();
-  const other = await fresh.newPage();
+  const { page: other } = await openDevice();
   const otherApp = new AppPage(other);
   await otherApp.open();
   await chooseFile(other, other.getByRole('button', { name: /Восстановить из резервной копии/ }), file);
@@ -244,5 +241,4 @@ test('a copy saved with a passphrase restores in an empty profile only with that
   await expect(otherApp.nav).toBeVisible();
   await otherApp.goTo('Участники');
   expect(await otherApp.participantCount()).toBe(participants);
-  await fresh.close();
 });

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { deflateSync } from 'node:zlib';
 import { ContestPage, nameIn, packageManifest } from './pages/contest-page';
 import { APPLICATION_HEADER, applicationsXlsx } from './pages/contest-setup';
@@ -59,7 +60,7 @@ function stripesPng(width = 96, height = 48): Buffer {
 
 const PDF = Buffer.from('%PDF-1.4\n% смета проекта «Двор моей мечты»\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'utf8');
 
-test('organizer sets up a contest, a juror scores offline on another device with the application files, the signed file comes back; a changed byte is refused; a returned sheet comes back with its reason', async ({ page, browser }) => {
+test('organizer sets up a contest, a juror scores offline on another device with the application files, the signed file comes back; a changed byte is refused; a returned sheet comes back with its reason', async ({ page, openDevice }) => {
   test.setTimeout(240_000);
   const org = new ContestPage(page);
   await org.hideStorageWarning();
@@ -158,10 +159,8 @@ test('organizer sets up a contest, a juror scores offline on another device with
   expect(pkg.buffer.includes(Buffer.from(jurorName))).toBe(false);
 
   // ── the juror's own device: separate storage ──
-  const jurorContext = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'ru-RU', viewport: { width: 1366, height: 768 } });
-  const jp = await jurorContext.newPage();
+  const { page: jp } = await openDevice({ hideStorageWarning: true });
   const juror = new ContestPage(jp);
-  await juror.hideStorageWarning();
   await jp.goto('/#jury');
   await expect(jp.getByRole('heading', { name: 'Режим эксперта' })).toBeVisible();
   // a code misheard on the phone is refused and the file stays; the right one, typed as dictated, opens it
@@ -290,5 +289,4 @@ test('organizer sets up a contest, a juror scores offline on another device with
   // leaving juror mode keeps the sheets
   await jp.getByRole('button', { name: 'Выйти из режима эксперта' }).click();
   await expect(jp.getByRole('button', { name: /Открыть демонстрационное мероприятие/ })).toBeVisible();
-  await jurorContext.close();
 });

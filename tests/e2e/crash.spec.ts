@@ -1,4 +1,5 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { generateDelegateList, sheetToXlsx, type MunicipalityInput } from '../../shared/generator';
 import { DeskPage } from './pages/desk-page';
 import { ImportWizardPage } from './pages/import-page';
@@ -67,30 +68,25 @@ function registrationNames(page: Page): Promise<{ regId: string; name: string }[
   );
 }
 
-async function crash(context: BrowserContext, page: Page) {
-  const cdp = await context.newCDPSession(page);
-  const crashed = page.waitForEvent('crash');
-  void cdp.send('Page.crash').catch(() => undefined); // never answers: the renderer is gone
-  await crashed;
-  await page.close().catch(() => undefined);
-}
-
-test('every check-in the operator saw confirmed survives the renderer being killed mid-burst', async ({ browser }) => {
+test('every check-in the operator saw confirmed survives the renderer being killed mid-burst', async ({ openDevice }) => {
   test.setTimeout(60_000 + CHECKIN_LOOPS * 6_000);
-  const context = await browser.newContext();
   // what the operator saw: each banner «… — прибытие отмечено», reported before the crash can hide it
   const confirmed = new Set<string>();
-  await context.exposeBinding('__confirmed', (_source, text: string) => {
-    const m = /^(.+?) — прибытие отмечено/.exec(text);
-    if (m) confirmed.add(m[1]!);
+  const device = await openDevice({
+    beforeFirstWindow: async (context) => {
+      await context.exposeBinding('__confirmed', (_source, text: string) => {
+        const m = /^(.+?) — прибытие отмечено/.exec(text);
+        if (m) confirmed.add(m[1]!);
+      });
+      await context.addInitScript(() => {
+        new MutationObserver(() => {
+          const banner = document.querySelector('.banner');
+          if (banner?.textContent) (window as unknown as { __confirmed: (t: string) => void }).__confirmed(banner.textContent);
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      });
+    },
   });
-  await context.addInitScript(() => {
-    new MutationObserver(() => {
-      const banner = document.querySelector('.banner');
-      if (banner?.textContent) (window as unknown as { __confirmed: (t: string) => void }).__confirmed(banner.textContent);
-    }).observe(document, { subtree: true, childList: true, characterData: true });
-  });
-  let desk = new DeskPage(await context.newPage());
+  let desk = new DeskPage(device.page);
   await desk.page.goto('/#demo-participants=600');
   await desk.app.openDemoButton.click();
   await expect(desk.page.getByRole('heading', { level: 1, name: 'Участники' })).toBeVisible();
@@ -115,9 +111,7 @@ test('every check-in the operator saw confirmed survives the renderer being kill
     }
     // 0–45 ms after the last Enter: often while its transaction is still on the way to disk
     await desk.page.waitForTimeout((loop * 7) % 46);
-    await crash(context, desk.page);
-    desk = new DeskPage(await context.newPage());
-    await desk.page.goto('/');
+    desk = new DeskPage(await device.crashAndReopen(desk.page));
     await expect(desk.search).toBeFocused({ timeout: 15_000 });
   }
 
@@ -131,7 +125,6 @@ test('every check-in the operator saw confirmed survives the renderer being kill
   expect(lost).toEqual([]);
   // a check-in row and its change record are written together or not at all
   expect(new Set(stored.changeRows)).toEqual(new Set(stored.checkins.map((c) => c.id)));
-  await context.close();
 });
 
 const places: MunicipalityInput[] = ['Бирский район', 'Иглинский район', 'г. Стерлитамак'].map((name) => ({
@@ -141,10 +134,10 @@ const places: MunicipalityInput[] = ['Бирский район', 'Иглинс�
   federalDistrict: 'Приволжский федеральный округ',
 }));
 
-test('an import killed mid-commit is there entirely or not at all', async ({ browser }) => {
+test('an import killed mid-commit is there entirely or not at all', async ({ openDevice }) => {
   test.setTimeout(60_000 + IMPORT_LOOPS * 20_000);
-  const context = await browser.newContext();
-  let page = await context.newPage();
+  const device = await openDevice();
+  let page = device.page;
   const participants = new DeskPage(page);
   await participants.app.open();
   await participants.app.openDemoButton.click();
@@ -170,10 +163,7 @@ test('an import killed mid-commit is there entirely or not at all', async ({ bro
     // sometimes mid-write, sometimes just after it committed
     await wizard.dialog.getByText(/Записываем в базу|Отчёт об импорте/).first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout((loop * 311) % 1500);
-    await crash(context, page);
-
-    page = await context.newPage();
-    await page.goto('/');
+    page = await device.crashAndReopen(page);
     await expect(page.getByRole('navigation', { name: 'Разделы' })).toBeVisible({ timeout: 15_000 });
     const now = await readStore(page);
     const added = now.people - expected.people;
@@ -184,5 +174,4 @@ test('an import killed mid-commit is there entirely or not at all', async ({ bro
     await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Участники' }).click();
   }
   console.log(`import crash loop: ${outcomes.join(', ')}`);
-  await context.close();
 });

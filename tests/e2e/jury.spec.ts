@@ -3,19 +3,19 @@
  * second juror on their own device, the organizer — three browser contexts), and scoring's lifecycle
  * on the organizer's side: removing a juror who has final sheets, closing scoring, a late file refused.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test, type OpenDevice } from './fixtures';
 import { ContestPage, packageManifest as manifest, type FileBytes } from './pages/contest-page';
 import { prepareContest } from './pages/contest-setup';
-import { dismissStorageWarning, ResultsPage, signedScoreFile } from './pages/results-page';
+import { ResultsPage, signedScoreFile } from './pages/results-page';
 
 const SCREENS = 'test-results/screens';
 const ru = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2, useGrouping: false });
 
-async function device(browser: Browser): Promise<{ page: Page; juror: ContestPage; close: () => Promise<void> }> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'ru-RU', viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  await dismissStorageWarning(page);
-  return { page, juror: new ContestPage(page), close: () => context.close() };
+/** A juror's own device: fresh storage, the storage warning clicked away. */
+async function device(openDevice: OpenDevice): Promise<{ page: Page; juror: ContestPage; close: () => Promise<void> }> {
+  const { page, close } = await openDevice({ hideStorageWarning: true });
+  return { page, juror: new ContestPage(page), close };
 }
 
 /** The values of each sheet in a signed score file, by application id (read from the signed payload). */
@@ -39,7 +39,7 @@ async function shownValues(page: Page, criteria: readonly { id: string }[]): Pro
 
 test('a juror opens the package from the first-run screen; 15, «7,5» and «-3» are errors beside their fields that block «Завершить»; the signed file holds exactly what the screen showed; switching packages asks and keeps both', async ({
   page,
-  browser,
+  openDevice,
 }) => {
   test.setTimeout(300_000);
   const org = new ContestPage(page);
@@ -51,7 +51,7 @@ test('a juror opens the package from the first-run screen; 15, «7,5» and «-3�
   const form = a.nominations[0]!.criteria;
 
   // ── juror A: a fresh install, no address bar — the first-run screen has the way in ──
-  const A = await device(browser);
+  const A = await device(openDevice);
   await A.page.goto('/');
   const entry = A.page.getByRole('button', { name: /Я эксперт: открыть пакет эксперта/ });
   await expect(entry).toBeVisible();
@@ -137,7 +137,7 @@ test('a juror opens the package from the first-run screen; 15, «7,5» and «-3�
   await A.close();
 
   // ── juror B on their own device, by the band buttons; the organizer takes both files ──
-  const B = await device(browser);
+  const B = await device(openDevice);
   await B.page.goto('/#jury');
   await B.juror.openPackage(B.page.getByRole('button', { name: 'Открыть пакет эксперта…' }), pkgB);
   const bItems = B.page.locator('.criteria-sheet > li');

@@ -11,25 +11,19 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { todayIn } from '../../shared/text/format';
 import { ContestPage, type FileBytes, type PackageFile } from './pages/contest-page';
 import { prepareContest } from './pages/contest-setup';
 import { ProjectsPage } from './pages/projects-page';
-import { dismissStorageWarning, signedScoreFile } from './pages/results-page';
+import { signedScoreFile } from './pages/results-page';
 
 const SCREENS = 'test-results/screens';
 const SCHOOL = 'Школа сельского активиста';
 const RIVER = 'Чистый берег Агидели';
 // per juror: the four applications' scores, so that the school wins and the river is second
 const SCORES: Record<string, number[]> = { [SCHOOL]: [9, 9, 8], [RIVER]: [8, 7, 8], 'Музей под открытым небом': [6, 5, 6], 'Двор моей мечты': [5, 6, 4] };
-
-async function teamDevice(browser: Browser) {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'ru-RU', timezoneId: 'Asia/Yekaterinburg', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await dismissStorageWarning(page);
-  return { page, close: () => context.close() };
-}
 
 /** A photo as a phone gives it: 2400 × 1600 of noise, a PNG of several megabytes (drawn by the browser). */
 async function bigPhoto(page: Page, seed: number): Promise<Buffer> {
@@ -91,7 +85,7 @@ async function saveReport(t: Page, expectedName: string): Promise<FileBytes> {
   return { name: file.suggestedFilename(), buffer: await readFile((await file.path())!) };
 }
 
-test('winners → report package → a team device returns an interim and a final report with photos → the organizer loads them → monitoring and the final report PDF show the figures', async ({ page, browser }) => {
+test('winners → report package → a team device returns an interim and a final report with photos → the organizer loads them → monitoring and the final report PDF show the figures', async ({ page, openDevice }) => {
   test.setTimeout(600_000);
   const org = new ContestPage(page);
   const projects = new ProjectsPage(page, org);
@@ -133,7 +127,7 @@ test('winners → report package → a team device returns an interim and a fina
   await projects.closeCode();
 
   // ── the team's device: a fresh install, the first-run screen has the way in ──
-  const team = await teamDevice(browser);
+  const team = await openDevice({ hideStorageWarning: true });
   const t = team.page;
   await t.goto('/');
   await openPackage(t, t.getByRole('button', { name: /Я из команды проекта: открыть пакет отчёта/ }), pkg1, true);

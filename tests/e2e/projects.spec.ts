@@ -11,7 +11,8 @@ import { todayIn } from '../../shared/text/format';
 import { ContestPage } from './pages/contest-page';
 import { prepareContest } from './pages/contest-setup';
 import { drawnPhoto, openedPackage, ProjectsPage, teamReportFile } from './pages/projects-page';
-import { dismissStorageWarning, signedScoreFile } from './pages/results-page';
+import { dismissStorageWarning } from './pages/app-page';
+import { signedScoreFile } from './pages/results-page';
 
 const SCREENS = 'test-results/screens';
 const SCHOOL = 'Школа сельского активиста';

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import * as XLSX from 'xlsx';
-import { readFile } from 'node:fs/promises';
 import { DeskPage } from './pages/desk-page';
+import { ReportsPage } from './pages/reports-page';
 
 test('the dashboard shows arrivals after check-ins, a summary paragraph, xlsx and a printable page', async ({ page }) => {
   const desk = new DeskPage(page);
@@ -13,18 +13,16 @@ test('the dashboard shows arrivals after check-ins, a summary paragraph, xlsx an
     await expect(desk.banner).toContainText(`${p.name} — прибытие отмечено`);
   }
   await desk.app.goTo('Отчёты');
-  const kpi = (label: string) => page.locator('.kpi').filter({ has: page.getByText(label, { exact: true }) }).locator('.kpi-value');
-  await expect(kpi('прибыло')).toHaveText('3');
-  await expect(kpi('зарегистрировано')).toHaveText('120');
-  await expect(page.getByTestId('event-summary')).toContainText('18 декабря 2019 г. в городе Уфа прошла межрегиональная конференция');
+  const reports = new ReportsPage(page);
+  await expect(reports.kpi('прибыло')).toHaveText('3');
+  await expect(reports.kpi('зарегистрировано')).toHaveText('120');
+  await expect(reports.summary).toContainText('18 декабря 2019 г. в городе Уфа прошла межрегиональная конференция');
   // a number keeps its noun on the line (a no-break space between them)
-  await expect(page.getByTestId('event-summary')).toContainText(/Её участниками стали 3\sчеловека из \d\sмуниципальн/);
-  await expect(page.getByRole('img', { name: /ожидалось и прибыло по муниципалитетам/ })).toBeVisible();
+  await expect(reports.summary).toContainText(/Её участниками стали 3\sчеловека из \d\sмуниципальн/);
+  await expect(reports.arrivalsChart).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/reports.png', fullPage: true });
 
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Скачать Excel' }).click();
-  const wb = XLSX.read(await readFile(await (await download).path()), { type: 'buffer' });
+  const wb = XLSX.read(await reports.downloadExcel(), { type: 'buffer' });
   expect(wb.SheetNames).toEqual(['По муниципалитетам', 'По категориям', 'По ролям', 'Секции', 'Прибытие по времени', 'Итоги']);
   const rows = XLSX.utils.sheet_to_json<Array<string | number>>(wb.Sheets['По муниципалитетам']!, { header: 1 });
   expect(rows.at(-1)).toEqual(['Итого', '', '', expect.any(Number), 120, 3]);
@@ -43,31 +41,29 @@ test('produces a district report and a certificate batch for those who arrived, 
     await expect(desk.banner).toContainText('прибытие отмечено');
   }
   await desk.app.goTo('Отчёты');
+  const reports = new ReportsPage(page);
 
-  await page.getByRole('button', { name: 'Сертификаты участников…' }).click();
-  const certificates = page.getByRole('dialog', { name: 'Сертификаты участников: 2' });
-  await expect(certificates.getByRole('article').first()).toContainText('Сертификат участника');
-  await expect(certificates.getByRole('article').first()).toContainText(people[0]!.name);
-  await expect(certificates.getByRole('article').first()).toContainText(/(принял|приняла) участие/);
+  const certificates = await reports.openCertificates(2);
+  const first = reports.certificates(certificates).first();
+  await expect(first).toContainText('Сертификат участника');
+  await expect(first).toContainText(people[0]!.name);
+  await expect(first).toContainText(/(принял|приняла) участие/);
   await page.emulateMedia({ media: 'print' });
   const certPdf = await page.pdf({ path: 'test-results/screens/certificates.pdf', preferCSSPageSize: true, printBackground: true });
   expect((certPdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(2);
   await page.emulateMedia({ media: 'screen' });
-  await certificates.getByRole('button', { name: 'Закрыть' }).click();
+  await reports.closeDialog(certificates);
 
-  await page.getByRole('button', { name: 'Отчёт для района…' }).click();
-  const district = page.getByRole('dialog', { name: 'Отчёт для района' });
-  await district.getByLabel('Муниципалитет').selectOption({ label: 'г. Уфа' });
-  await expect(district.locator('.district-report h1')).toHaveText('Делегация: г. Уфа');
+  const district = await reports.openDistrictReport();
+  await reports.districtSelect.selectOption({ label: 'г. Уфа' });
+  await expect(reports.districtHeading).toHaveText('Делегация: г. Уфа');
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ path: 'test-results/screens/district-report.pdf', format: 'A4' });
   await page.emulateMedia({ media: 'screen' });
-  const municipalities = (await district.getByLabel('Муниципалитет').locator('option').count()) - 1;
+  const municipalities = await reports.districtCount();
   expect(municipalities).toBeGreaterThanOrEqual(25);
-  await district.getByLabel('Муниципалитет').selectOption({ label: 'Все — по отчёту на каждый муниципалитет' });
-  const download = page.waitForEvent('download');
-  await district.getByRole('button', { name: 'Скачать Excel' }).click();
-  const wb = XLSX.read(await readFile(await (await download).path()), { type: 'buffer' });
+  await reports.districtSelect.selectOption({ label: 'Все — по отчёту на каждый муниципалитет' });
+  const wb = XLSX.read(await reports.downloadExcel(district), { type: 'buffer' });
   expect(wb.SheetNames.length).toBe(municipalities);
   expect(wb.SheetNames).toContain('г. Уфа');
 });

@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type OpenDevice } from './fixtures';
 import * as XLSX from 'xlsx';
 import { ContestPage, packageManifest, type FileBytes, type PackageFile } from './pages/contest-page';
+import { JuryPage } from './pages/jury-page';
+import { ReportsPage } from './pages/reports-page';
 import { addJurorsAndOpenScoring, prepareContest } from './pages/contest-setup';
-import { dismissStorageWarning, ResultsPage, signedScoreFile } from './pages/results-page';
+import { dismissStorageWarning } from './pages/app-page';
+import { ResultsPage, signedScoreFile } from './pages/results-page';
 
 const SCREENS = 'test-results/screens';
 
@@ -22,44 +25,29 @@ const OFFSETS = [0, -1, 1];
  * application (quality + the juror's offset), finalizes all but, if `leaveDraft`, the last one,
  * and saves the signed score file.
  */
-async function scoreAsJuror(browser: Browser, pkg: PackageFile, offset: number, leaveDraft: boolean): Promise<FileBytes> {
-  // the same server as the organizer's page (E2E_PORT may move it off 4173)
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'ru-RU', viewport: { width: 1366, height: 768 } });
-  const jp = await context.newPage();
-  await dismissStorageWarning(jp);
-  const juror = new ContestPage(jp);
-  await jp.goto('/#jury');
-  await juror.openPackage(jp.getByRole('button', { name: 'Открыть пакет эксперта…' }), pkg);
+async function scoreAsJuror(openDevice: OpenDevice, pkg: PackageFile, offset: number, leaveDraft: boolean): Promise<FileBytes> {
+  const { page: jp, close } = await openDevice({ hideStorageWarning: true });
+  const juror = new JuryPage(jp);
+  await juror.openFromJuryMode(pkg);
   const assigned = (await packageManifest(pkg)).applications.length;
-  await expect(jp.getByRole('status', { name: 'Прогресс' })).toHaveText(`Завершено 0 из ${assigned}`);
+  await expect(juror.progress).toHaveText(`Завершено 0 из ${assigned}`);
   for (let i = 0; i < assigned; i++) {
-    const title = (await jp.getByRole('heading', { level: 1 }).textContent())!;
-    await expect(jp.locator('.score-input').first()).toBeFocused();
-    for (let c = 0; c < 10; c++) {
-      const v = Math.min(10, Math.max(0, QUALITY[title]! + offset + ((c % 3) - 1)));
-      await jp.keyboard.type(String(v));
-      await jp.keyboard.press('Tab');
-    }
-    await expect(jp.locator('.score-input').last()).not.toHaveValue('');
+    const title = (await juror.sheetTitle.textContent())!;
+    await expect(juror.scoreInputs.first()).toBeFocused();
+    await juror.typeScores(Array.from({ length: 10 }, (_, c) => String(Math.min(10, Math.max(0, QUALITY[title]! + offset + ((c % 3) - 1))))));
+    await expect(juror.scoreInputs.last()).not.toHaveValue('');
     await jp.keyboard.type('Оценка по критериям положения.');
-    await expect(jp.getByText('Сохранено')).toBeVisible();
+    await expect(juror.saved).toBeVisible();
     const last = i === assigned - 1;
-    if (!(last && leaveDraft)) {
-      await jp.getByRole('button', { name: 'Завершить' }).click();
-      await expect(jp.getByText('Лист завершён и заблокирован')).toBeVisible();
-    }
-    if (!last) await jp.getByRole('button', { name: 'Следующая заявка →' }).click();
+    if (!(last && leaveDraft)) await juror.finishSheet();
+    if (!last) await juror.next();
   }
-  const file = await juror.download(jp.getByRole('button', { name: 'Сохранить файл оценок' }));
-  await context.close();
+  const file = await juror.saveScoreFile();
+  await close();
   return file;
 }
 
-async function openResults(page: Page) {
-  await page.getByRole('tab', { name: 'Итоги' }).click();
-}
-
-test('the jury scores give an official ranking, other methods and their sensitivity, reliability, and a protocol in xlsx and PDF', async ({ page, browser }) => {
+test('the jury scores give an official ranking, other methods and their sensitivity, reliability, and a protocol in xlsx and PDF', async ({ page, openDevice }) => {
   test.setTimeout(180_000);
   const org = new ContestPage(page);
   const jurors = await prepareContest(org);
@@ -68,67 +56,63 @@ test('the jury scores give an official ranking, other methods and their sensitiv
   await org.tab('Пакеты и оценки');
   for (const [i, name] of jurors.entries()) {
     const pkg = await org.downloadPackage(name);
-    const scores = await scoreAsJuror(browser, pkg, OFFSETS[i]!, i === jurors.length - 1);
-    await org.chooseFile(page.getByRole('button', { name: 'Загрузить файл оценок…' }), scores);
-    await expect(page.getByRole('status').filter({ hasText: 'принят' })).toBeVisible();
+    const scores = await scoreAsJuror(openDevice, pkg, OFFSETS[i]!, i === jurors.length - 1);
+    await org.loadScoreFile(scores);
+    await expect(org.fileVerdict('принят')).toBeVisible();
   }
 
   // ── the official ranking: mean, as declared; the draft is reported, not counted ──
-  await openResults(page);
-  await expect(page.getByRole('radio', { name: 'Среднее (официальный)' })).toBeChecked();
-  await expect(page.getByText(/Не учтены: 1 черновик\./)).toBeVisible();
-  const official = page.getByRole('table', { name: 'Рейтинг: Среднее' });
-  await expect(official.getByRole('row')).toHaveCount(5);
-  await expect(official.getByRole('row').nth(1)).toContainText('Школа сельского активиста');
-  await expect(official.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('1');
-  await expect(official.getByRole('row').nth(4)).toContainText('Двор моей мечты');
+  const results = new ResultsPage(page);
+  await results.open();
+  await expect(results.method('Среднее (официальный)')).toBeChecked();
+  await expect(results.message(/Не учтены: 1 черновик\./)).toBeVisible();
+  const official = results.rows(results.ranking('Среднее'));
+  await expect(official).toHaveCount(5);
+  await expect(official.nth(1)).toContainText('Школа сельского активиста');
+  await expect(results.cells(official.nth(1)).first()).toHaveText('1');
+  await expect(official.nth(4)).toContainText('Двор моей мечты');
   await page.screenshot({ path: `${SCREENS}/results-ranking.png`, fullPage: true });
 
   // ── another method: the table follows and says it is not the official one ──
-  await page.getByRole('radio', { name: 'Медиана' }).check();
-  await expect(page.getByRole('table', { name: 'Рейтинг: Медиана' })).toBeVisible();
-  await expect(page.getByRole('note')).toContainText('Это не официальный рейтинг');
-  await page.getByRole('radio', { name: 'Борда' }).check();
-  await expect(page.getByRole('table', { name: 'Рейтинг: Борда' }).getByRole('row')).toHaveCount(5);
+  await results.method('Медиана').check();
+  await expect(results.ranking('Медиана')).toBeVisible();
+  await expect(results.notOfficialNote).toContainText('Это не официальный рейтинг');
+  await results.method('Борда').check();
+  await expect(results.rows(results.ranking('Борда'))).toHaveCount(5);
 
   // ── sensitivity: a place per method for every application ──
-  await page.getByRole('button', { name: 'Чувствительность к методу' }).click();
-  const places = page.getByRole('table', { name: 'Места по методам' });
-  await expect(places.getByRole('row')).toHaveCount(5);
-  await expect(places.getByRole('row').nth(1)).toContainText('Школа сельского активиста');
-  await expect(page.getByRole('status').filter({ hasText: /Мест|Место/ })).toBeVisible();
+  await results.view('Чувствительность к методу');
+  const places = results.rows(results.placesByMethod);
+  await expect(places).toHaveCount(5);
+  await expect(places.nth(1)).toContainText('Школа сельского активиста');
+  await expect(results.sensitivityVerdict(/Мест|Место/)).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/results-sensitivity.png`, fullPage: true });
 
   // ── reliability: jurors with their offsets; the lenient juror sits above the strict one ──
-  await page.getByRole('button', { name: 'Надёжность жюри' }).click();
-  const stats = page.getByRole('table', { name: 'Статистика экспертов' });
-  await expect(stats.getByRole('row')).toHaveCount(4);
-  await expect(page.getByRole('heading', { name: 'Согласованность жюри' })).toBeVisible();
+  await results.view('Надёжность жюри');
+  await expect(results.rows(results.jurorStats)).toHaveCount(4);
+  await expect(results.agreementHeading).toBeVisible();
   // every statistic with a verdict on a named scale, «ст. св.» for degrees of freedom, the fitting ICC marked
-  await expect(page.getByTestId('kendall')).toContainText(/W = [\d,]+ — согласованность (очень слабая|слабая|умеренная|значительная|почти полная); χ² = [\d,]+ \(ст\. св\. \d+\)/);
-  const icc = page.getByRole('table', { name: 'Внутриклассовая корреляция' });
-  await expect(icc.getByRole('row')).toHaveCount(7);
-  await expect(icc.getByRole('row').filter({ hasText: 'подходит' })).toHaveCount(2);
-  await expect(page.getByText(/Koo, Li \(2016\)/)).toBeVisible();
+  await expect(results.kendall).toContainText(/W = [\d,]+ — согласованность (очень слабая|слабая|умеренная|значительная|почти полная); χ² = [\d,]+ \(ст\. св\. \d+\)/);
+  await expect(results.rows(results.icc)).toHaveCount(7);
+  await expect(results.rows(results.icc).filter({ hasText: 'подходит' })).toHaveCount(2);
+  await expect(results.message(/Koo, Li \(2016\)/)).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/results-reliability.png`, fullPage: true });
 
   // ── the scores matrix: applications × jurors, a cell opens the values per criterion ──
-  await page.getByRole('button', { name: 'Оценки экспертов', exact: true }).click();
-  const matrix = page.getByRole('table', { name: 'Оценки экспертов' });
-  await expect(matrix.locator('thead th')).toHaveCount(3 + jurors.length);
-  const firstCell = matrix.locator('tbody tr').first().locator('td button').first();
-  await firstCell.click();
-  await expect(page.getByRole('list', { name: 'Оценки по критериям' }).getByRole('listitem')).toHaveCount(10);
+  await results.view('Оценки экспертов');
+  await expect(results.matrixHeads).toHaveCount(3 + jurors.length);
+  await results.firstMatrixCell.click();
+  await expect(results.criterionScores).toHaveCount(10);
   await page.screenshot({ path: `${SCREENS}/results-matrix.png`, fullPage: true });
-  const matrixFile = await org.download(page.getByRole('button', { name: 'Скачать оценки (Excel)' }));
+  const matrixFile = await org.download(results.downloadMatrixButton);
   const mwb = XLSX.read(matrixFile.buffer, { type: 'buffer' });
   expect(mwb.SheetNames).toEqual(['Оценки экспертов', 'По критериям']);
 
   // ── the protocol as a workbook ──
-  const protocol = new ResultsPage(page);
-  await protocol.openProtocol();
-  const xlsx = await org.download(protocol.protocolDialog.getByRole('button', { name: 'Скачать Excel' }));
-  await protocol.closeProtocol();
+  await results.openProtocol();
+  const xlsx = await org.download(results.protocolExcelButton);
+  await results.closeProtocol();
   expect(xlsx.name).toMatch(/^Протокол — .*\.xlsx$/);
   const wb = XLSX.read(xlsx.buffer, { type: 'buffer' });
   expect(wb.SheetNames[0]).toBe('Итоги');
@@ -145,15 +129,15 @@ test('the jury scores give an official ranking, other methods and their sensitiv
   expect(jurorSheet.length).toBeGreaterThan(jurorHeader + 1);
 
   // ── the printable protocol, as PDF ──
-  await page.getByRole('button', { name: 'Протокол (печать и Excel)…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Протокол заседания конкурсной комиссии' });
-  await dialog.getByLabel('Председатель комиссии').fill(jurors[0]!);
-  await dialog.getByLabel('Секретарь').fill('Хасанова Л. Р.');
-  await expect(dialog.getByRole('img', { name: /Диаграмма: итоговый балл/ })).toBeVisible();
+  await results.openProtocol();
+  const dialog = results.protocolDialog;
+  await results.chair.fill(jurors[0]!);
+  await results.secretary.fill('Хасанова Л. Р.');
+  await expect(results.chart(/Диаграмма: итоговый балл/)).toBeVisible();
   await expect(dialog).toContainText('Председатель конкурсной комиссии');
   await page.screenshot({ path: `${SCREENS}/results-protocol-dialog.png` });
   await page.emulateMedia({ media: 'print' });
-  const printed = page.locator('.print-root.protocol-print');
+  const printed = results.printed;
   await expect(printed).toBeVisible();
   await expect(printed).toContainText('Протокол заседания конкурсной комиссии');
   await expect(printed).toContainText('Хасанова Л. Р.');
@@ -168,12 +152,11 @@ test('the jury scores give an official ranking, other methods and their sensitiv
   expect(text).toContain('Секретарь конкурсной комиссии');
 
   // ── the organizer's reports show the contest's progress ──
-  await dialog.getByRole('button', { name: 'Закрыть' }).click();
-  await expect(dialog).toBeHidden();
-  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Отчёты' }).click();
-  const progress = page.getByRole('region', { name: /Конкурс:/ });
-  await expect(progress.locator('.kpi').filter({ has: page.getByText(/^заяв(ка|ки|ок)$/) }).locator('.kpi-value')).toHaveText('4');
-  await expect(progress.locator('.kpi').filter({ has: page.getByText(/^(лист|листа|листов) завершен/) }).locator('.kpi-value')).not.toHaveText('0');
+  await results.closeProtocol();
+  await org.app.goTo('Отчёты');
+  const reports = new ReportsPage(page);
+  await expect(reports.kpi(/^заяв(ка|ки|ок)$/, reports.contestProgress)).toHaveText('4');
+  await expect(reports.kpi(/^(лист|листа|листов) завершен/, reports.contestProgress)).not.toHaveText('0');
 });
 
 // ─── a contest of two nominations where the methods disagree ───────────────────────────────────
@@ -226,28 +209,23 @@ async function twoNominationContest(org: ContestPage, extra = 0): Promise<string
   const count = Object.keys(apps).length;
   await dismissStorageWarning(page);
   await org.openOnDemo();
-  await page.getByRole('button', { name: 'Создать конкурс по шаблону' }).click();
+  await org.createFromTemplate();
   await org.tab('Настройка');
-  await page.getByLabel('Экспертиз на заявку (минимум)').fill('3');
-  await page.getByRole('button', { name: 'Добавить номинацию' }).click();
-  await page.getByLabel('Название номинации').nth(1).fill(YOUTH);
-  await page.getByRole('button', { name: 'Сохранить настройки' }).click();
-  await expect(page.getByText('Настройки конкурса сохранены.')).toBeVisible();
+  await org.minReviews.fill('3');
+  await org.addNomination(YOUTH, 1);
+  await org.saveSettings();
 
   await org.tab('Заявки');
-  await page.getByRole('button', { name: 'Загрузить заявки из таблицы…' }).click();
-  await org.chooseFile(page.getByRole('button', { name: 'Выбрать файл…' }), { name: 'заявки.xlsx', buffer: twoNominationApplicationsXlsx(apps) });
-  await page.getByRole('button', { name: `Загрузить заявки (${count})` }).click();
-  await page.getByRole('button', { name: `Допустить все поданные (${count})` }).click();
-  await expect(page.getByRole('table', { name: 'Заявки' }).getByText('допущена')).toHaveCount(count);
+  await org.importApplications({ name: 'заявки.xlsx', buffer: twoNominationApplicationsXlsx(apps) }, count);
+  await expect(org.admitted).toHaveCount(count);
 
   const jurors = await addJurorsAndOpenScoring(org);
   await org.tab('Пакеты и оценки');
   for (const [i, name] of jurors.entries()) {
     const pkg = await org.downloadPackage(name);
     const scores = await signedScoreFile(pkg, (title) => apps[title]?.values[i] ?? null);
-    await org.chooseFile(page.getByRole('button', { name: 'Загрузить файл оценок…' }), scores);
-    await expect(page.getByRole('status').filter({ hasText: 'принят' })).toBeVisible();
+    await org.loadScoreFile(scores);
+    await expect(org.fileVerdict('принят')).toBeVisible();
   }
   return jurors;
 }
@@ -258,22 +236,22 @@ test('when mean and median disagree, switching the method moves the winner and t
   const results = new ResultsPage(page);
   await twoNominationContest(org);
   await results.open();
-  await expect(page.getByText('Учтено листов оценок: 9. Учтены все полученные листы.')).toBeVisible();
+  await expect(results.message('Учтено листов оценок: 9. Учтены все полученные листы.')).toBeVisible();
 
   // the official method (mean, declared in the template): the consistent project wins
-  await expect(page.getByRole('radio', { name: 'Среднее (официальный)' })).toBeChecked();
+  await expect(results.method('Среднее (официальный)')).toBeChecked();
   expect(await results.order('Среднее')).toEqual(['Чистый берег Агидели', 'Школа сельского активиста', 'Музей под открытым небом']);
-  await expect(results.ranking('Среднее').locator('tbody tr').first().locator('td').nth(4)).toHaveText('64');
+  await expect(results.cells(results.bodyRows(results.ranking('Среднее')).first()).nth(4)).toHaveText('64');
 
   // the median ignores the one low score: the other project wins, and the screen says this is not official
   await results.rankBy('Медиана');
   expect(await results.order('Медиана')).toEqual(['Школа сельского активиста', 'Чистый берег Агидели', 'Музей под открытым небом']);
-  await expect(page.getByRole('note')).toContainText('Это не официальный рейтинг');
+  await expect(results.notOfficialNote).toContainText('Это не официальный рейтинг');
   // z-normalized follows the mean here; Borda ties the two and the declared chain (higher median) decides
   await results.rankBy('Нормированное (z)');
   expect((await results.order('Нормированное (z)'))[0]).toBe('Чистый берег Агидели');
   await results.rankBy('Борда');
-  const bordaWinner = results.ranking('Борда').locator('tbody tr').first();
+  const bordaWinner = results.bodyRows(results.ranking('Борда')).first();
   await expect(bordaWinner).toContainText('Школа сельского активиста');
   await expect(bordaWinner).toContainText('при равенстве: выше медиана оценок');
   await results.rankBy('Среднее');
@@ -281,7 +259,7 @@ test('when mean and median disagree, switching the method moves the winner and t
 
   // sensitivity: places 1 and 2 depend on the method, place 3 does not
   await results.view('Чувствительность к методу');
-  await expect(page.getByRole('status').filter({ hasText: 'Место зависит' })).toHaveText('Место зависит от выбора метода у 2 заявок из 3. Спорные места: 1, 2.');
+  await expect(results.sensitivityVerdict('Место зависит')).toHaveText('Место зависит от выбора метода у 2 заявок из 3. Спорные места: 1, 2.');
   for (const title of ['Школа сельского активиста', 'Чистый берег Агидели']) {
     await expect(results.placeRow(title)).toHaveClass(/depends/);
     await expect(results.placeRow(title)).toContainText('зависит от метода: 1–2');
@@ -289,7 +267,7 @@ test('when mean and median disagree, switching the method moves the winner and t
   await expect(results.placeRow('Музей под открытым небом')).not.toHaveClass(/depends/);
   await expect(results.placeRow('Музей под открытым небом')).toContainText('не зависит');
   // the official column is starred; the cells that differ from it are marked as moved
-  const school = results.placeRow('Школа сельского активиста').getByRole('cell');
+  const school = results.cells(results.placeRow('Школа сельского активиста'));
   await expect(school.nth(1)).toHaveText('2'); // mean ★
   await expect(school.nth(2)).toHaveText('1'); // median
   await expect(school.nth(2)).toHaveClass(/moved/);
@@ -297,8 +275,8 @@ test('when mean and median disagree, switching the method moves the winner and t
 
   // the other nomination is scored consistently: nothing there depends on the method
   await results.nomination(YOUTH);
-  await expect(page.getByRole('status').filter({ hasText: 'Места не зависят' })).toBeVisible();
-  await expect(results.placesByMethod.locator('tr.depends')).toHaveCount(0);
+  await expect(results.sensitivityVerdict('Места не зависят')).toBeVisible();
+  await expect(results.dependingPlaces).toHaveCount(0);
 });
 
 test('a two-nomination protocol gives each nomination its places and Kendall W, prints on A4, and remembers who signs it', async ({ page }) => {
@@ -311,7 +289,7 @@ test('a two-nomination protocol gives each nomination its places and Kendall W, 
 
   // ── the workbook covers both nominations ──
   await results.openProtocol();
-  const xlsx = await org.download(results.protocolDialog.getByRole('button', { name: 'Скачать Excel' }));
+  const xlsx = await org.download(results.protocolExcelButton);
   await results.closeProtocol();
   expect(xlsx.name).toBe('Протокол — Конкурс социальных проектов.xlsx');
   const wb = XLSX.read(xlsx.buffer, { type: 'buffer' });
@@ -336,37 +314,35 @@ test('a two-nomination protocol gives each nomination its places and Kendall W, 
 
   // ── the printable protocol: both nominations, each with its table, W and chart ──
   await results.openProtocol();
-  const dialog = results.protocolDialog;
-  await expect(dialog.getByRole('combobox', { name: 'Номинации в протоколе' })).toHaveValue('all');
-  await expect(dialog.getByLabel('Председатель комиссии')).toHaveValue('');
-  await dialog.getByLabel('Председатель комиссии').fill(jurors[0]!);
-  await dialog.getByLabel('Секретарь').fill('Хасанова Л. Р.');
-  await dialog.getByLabel('Секретарь').blur();
-  const appendix = dialog.getByRole('region', { name: 'Приложение к протоколу' });
+  await expect(results.protocolNominations).toHaveValue('all');
+  await expect(results.chair).toHaveValue('');
+  await results.chair.fill(jurors[0]!);
+  await results.secretary.fill('Хасанова Л. Р.');
+  await results.secretary.blur();
+  const appendix = results.appendix;
   for (const [title, rows] of [
     [MAIN, 3],
     [YOUTH, 37],
   ] as const) {
-    const section = dialog.getByRole('region', { name: `Номинация «${title}»` });
-    await expect(section.getByRole('table', { name: `Места: ${title}` }).locator('tbody tr')).toHaveCount(rows);
-    await expect(appendix.getByRole('img', { name: new RegExp(`Диаграмма: .*«${title}»`) })).toBeVisible();
+    await expect(results.bodyRows(results.protocolPlaces(title))).toHaveCount(rows);
+    await expect(results.chart(new RegExp(`Диаграмма: .*«${title}»`))).toBeVisible();
   }
-  await expect(dialog.getByRole('region', { name: `Номинация «${MAIN}»` })).toContainText('W = 0,333');
+  await expect(results.protocolNomination(MAIN)).toContainText('W = 0,333');
   await expect(appendix).toContainText(`Номинация «${YOUTH}». Итоговый балл заявок по официальному методу (первые 30 заявок из 37).`);
 
   // ── the signatories are remembered: closing and reopening, even reloading, keeps them ──
   await results.closeProtocol();
   await results.openProtocol();
-  await expect(dialog.getByLabel('Председатель комиссии')).toHaveValue(jurors[0]!);
-  await expect(dialog.getByLabel('Секретарь')).toHaveValue('Хасанова Л. Р.');
+  await expect(results.chair).toHaveValue(jurors[0]!);
+  await expect(results.secretary).toHaveValue('Хасанова Л. Р.');
   await results.closeProtocol();
   await page.reload();
-  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Конкурс' }).click();
+  await org.app.goTo('Конкурс');
   await results.open();
   await results.openProtocol();
-  await expect(dialog.getByLabel('Председатель комиссии')).toHaveValue(jurors[0]!);
-  await expect(dialog.getByLabel('Секретарь')).toHaveValue('Хасанова Л. Р.');
-  await dialog.getByLabel('Дата заседания').fill('2019-12-14');
+  await expect(results.chair).toHaveValue(jurors[0]!);
+  await expect(results.secretary).toHaveValue('Хасанова Л. Р.');
+  await results.meetingDate.fill('2019-12-14');
   await page.screenshot({ path: `${SCREENS}/results-protocol-two-nominations.png` });
 
   // ── as PDF: A4, both nominations, the signatures ──
@@ -412,9 +388,9 @@ test('a two-nomination protocol gives each nomination its places and Kendall W, 
   execFileSync('pdftoppm', ['-png', '-r', '60', pdf, `${SCREENS}/protocol-two-nominations`]);
 
   // ── one nomination alone: its own protocol, its own file name ──
-  await dialog.getByRole('combobox', { name: 'Номинации в протоколе' }).selectOption({ label: YOUTH });
-  await expect(dialog.getByRole('region', { name: `Номинация «${MAIN}»` })).toHaveCount(0);
-  const single = await org.download(dialog.getByRole('button', { name: 'Скачать Excel' }));
+  await results.protocolNominations.selectOption({ label: YOUTH });
+  await expect(results.protocolNomination(MAIN)).toHaveCount(0);
+  const single = await org.download(results.protocolExcelButton);
   expect(single.name).toBe(`Протокол — ${YOUTH}.xlsx`);
   const one = XLSX.read(single.buffer, { type: 'buffer' });
   const oneSummary = XLSX.utils.sheet_to_json<(string | number)[]>(one.Sheets['Итоги']!, { header: 1 });
@@ -423,7 +399,7 @@ test('a two-nomination protocol gives each nomination its places and Kendall W, 
   expect(secretaryRow.some((c) => String(c).includes('Хасанова Л. Р.'))).toBe(true);
 });
 
-test('in English the contest, its results, the protocol and the juror’s sheet read in English (words of the screens, not the data)', async ({ page, browser }) => {
+test('in English the contest, its results, the protocol and the juror’s sheet read in English (words of the screens, not the data)', async ({ page, openDevice }) => {
   test.setTimeout(240_000);
   const org = new ContestPage(page);
   const results = new ResultsPage(page);
@@ -471,9 +447,7 @@ test('in English the contest, its results, the protocol and the juror’s sheet 
   await results.page.keyboard.press('Escape');
 
   // the juror's own device, set to English before the app starts
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'en-US', viewport: { width: 1366, height: 768 } });
-  await context.addInitScript(() => localStorage.setItem('skhod.ui', JSON.stringify({ state: { language: 'en' }, version: 1 })));
-  const jp = await context.newPage();
+  const { page: jp } = await openDevice({ locale: 'en-US', language: 'en' });
   const juror = new ContestPage(jp);
   await jp.goto('/#jury');
   await expect(jp.getByRole('heading', { name: 'Juror mode' })).toBeVisible();
@@ -487,5 +461,4 @@ test('in English the contest, its results, the protocol and the juror’s sheet 
   await jp.keyboard.type('8');
   await expect(jp.getByTestId('sheet-total')).toContainText(/^Total: [\d,]+ of [\d\s,]+ \(scored 1 of 10\)$/);
   await jp.screenshot({ path: `${SCREENS}/en-jury-sheet.png` });
-  await context.close();
 });

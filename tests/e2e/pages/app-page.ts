@@ -32,3 +32,14 @@ export class AppPage {
     return Number(text?.match(/\d+/)?.[0]);
   }
 }
+
+/**
+ * The browser may refuse persistent storage (headless Chromium does); the app then shows a warning in
+ * a corner until dismissed. A user closes it when it covers what they want to click; so do the tests,
+ * whenever it appears.
+ */
+export async function dismissStorageWarning(page: Page) {
+  await page.addLocatorHandler(page.getByRole('complementary', { name: 'Предупреждение о хранении данных' }), async (warning) => {
+    await warning.getByRole('button', { name: 'Понятно, скрыть' }).click();
+  });
+}

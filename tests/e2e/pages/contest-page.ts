@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { parseJurorPackage, type JurorPackage } from '../../../shared/contest';
-import { AppPage } from './app-page';
+import { AppPage, dismissStorageWarning } from './app-page';
 import { fullNameIn, type NameCase } from '../../../shared/text/names';
 
 /** «Абзалов Ильяс Винерович» in a case, as the screens put it after «эксперта», «эксперту». */
@@ -36,9 +36,7 @@ export class ContestPage {
    * the sheet's «Завершить» and the list's last buttons; a user reads it and hides it, so does this.
    */
   async hideStorageWarning() {
-    await this.page.addLocatorHandler(this.page.getByRole('complementary', { name: 'Предупреждение о хранении данных' }), async (banner) => {
-      await banner.getByRole('button', { name: 'Понятно, скрыть' }).click();
-    });
+    await dismissStorageWarning(this.page);
   }
 
   async openOnDemo() {
@@ -145,6 +143,57 @@ export class ContestPage {
     await this.chooseFile(button, pkg, 'application/octet-stream');
     await this.typeCode(pkg.code);
     await expect(this.codePrompt).toBeHidden();
+  }
+
+  /** «Загрузить файл оценок…» on «Пакеты и оценки». */
+  get scoreFileButton(): Locator {
+    return this.page.getByRole('button', { name: 'Загрузить файл оценок…' });
+  }
+
+  async loadScoreFile(file: FileBytes) {
+    await this.chooseFile(this.scoreFileButton, file);
+  }
+
+  /** The organizer's verdict on a loaded file, a status with the text given («принят», «отклонён» …). */
+  fileVerdict(hasText: string | RegExp): Locator {
+    return this.page.getByRole('status').filter({ hasText });
+  }
+
+  async createFromTemplate() {
+    await this.page.getByRole('button', { name: 'Создать конкурс по шаблону' }).click();
+  }
+
+  get applicationsTable(): Locator {
+    return this.page.getByRole('table', { name: 'Заявки' });
+  }
+
+  /** On «Заявки»: «Загрузить заявки из таблицы…», the file, «Загрузить заявки (n)», «Допустить все поданные (n)». */
+  async importApplications(file: FileBytes, count: number) {
+    await this.page.getByRole('button', { name: 'Загрузить заявки из таблицы…' }).click();
+    await this.chooseFile(this.page.getByRole('button', { name: 'Выбрать файл…' }), file);
+    await this.page.getByRole('button', { name: `Загрузить заявки (${count})` }).click();
+    await this.page.getByRole('button', { name: `Допустить все поданные (${count})` }).click();
+  }
+
+  /** Admitted applications in the table. */
+  get admitted(): Locator {
+    return this.applicationsTable.getByText('допущена');
+  }
+
+  get minReviews(): Locator {
+    return this.page.getByLabel('Экспертиз на заявку (минимум)');
+  }
+
+  /** «Добавить номинацию» and its title (the nomination at `index` of the form). */
+  async addNomination(title: string, index: number) {
+    await this.page.getByRole('button', { name: 'Добавить номинацию' }).click();
+    await this.page.getByLabel('Название номинации').nth(index).fill(title);
+  }
+
+  /** «Сохранить настройки», confirmed by «Настройки конкурса сохранены.». */
+  async saveSettings() {
+    await this.page.getByRole('button', { name: 'Сохранить настройки' }).click();
+    await expect(this.page.getByText('Настройки конкурса сохранены.')).toBeVisible();
   }
 
   returnsRow(jurorName: string): Locator {

@@ -1,7 +1,7 @@
 import { expect } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import type { ContestPage } from './contest-page';
-import { dismissStorageWarning } from './results-page';
+import { dismissStorageWarning } from './app-page';
 
 export const APPLICATION_HEADER = ['Название проекта', 'Краткое описание', 'Муниципалитет', 'Организация-заявитель', 'Запрашиваемая сумма, руб.'];
 
@@ -28,13 +28,10 @@ export async function prepareContest(org: ContestPage): Promise<string[]> {
   const page = org.page;
   await dismissStorageWarning(page);
   await org.openOnDemo();
-  await page.getByRole('button', { name: 'Создать конкурс по шаблону' }).click();
+  await org.createFromTemplate();
   await org.tab('Заявки');
-  await page.getByRole('button', { name: 'Загрузить заявки из таблицы…' }).click();
-  await org.chooseFile(page.getByRole('button', { name: 'Выбрать файл…' }), { name: 'заявки.xlsx', buffer: applicationsXlsx() });
-  await page.getByRole('button', { name: 'Загрузить заявки (4)' }).click();
-  await page.getByRole('button', { name: 'Допустить все поданные (4)' }).click();
-  await expect(page.getByRole('table', { name: 'Заявки' }).getByText('допущена')).toHaveCount(4);
+  await org.importApplications({ name: 'заявки.xlsx', buffer: applicationsXlsx() }, 4);
+  await expect(org.admitted).toHaveCount(4);
   return addJurorsAndOpenScoring(org);
 }
 

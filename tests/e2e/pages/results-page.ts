@@ -3,17 +3,6 @@ import { scoreId, writeScoreFile, type Score } from '../../../shared/contest';
 import { generateDeviceKey } from '../../../shared/crypto';
 import { packageManifest, type FileBytes, type PackageFile } from './contest-page';
 
-/**
- * The browser may refuse persistent storage (headless Chromium does); the app then shows a warning in
- * a corner until dismissed. A user closes it when it covers what they want to click; so do the tests,
- * whenever it appears.
- */
-export async function dismissStorageWarning(page: Page) {
-  await page.addLocatorHandler(page.getByRole('complementary', { name: 'Предупреждение о хранении данных' }), async (warning) => {
-    await warning.getByRole('button', { name: 'Понятно, скрыть' }).click();
-  });
-}
-
 /** The «Итоги» tab of the contest and its protocol dialog, as the organizer uses them. */
 export class ResultsPage {
   constructor(readonly page: Page) {}
@@ -73,6 +62,124 @@ export class ResultsPage {
   /** What the printer gets (the `.print-root` portal), visible only under print media. */
   get printed(): Locator {
     return this.page.locator('.print-root.protocol-print');
+  }
+
+  /** A ranking method's radio button, by its full name («Среднее (официальный)», «Медиана»). */
+  method(name: string): Locator {
+    return this.page.getByRole('radio', { name });
+  }
+
+  /** A line of the results' own text (what is counted, what is not). */
+  message(text: string | RegExp): Locator {
+    return this.page.getByText(text);
+  }
+
+  /** «Это не официальный рейтинг» under a method other than the declared one. */
+  get notOfficialNote(): Locator {
+    return this.page.getByRole('note');
+  }
+
+  /** The rows of a table, the header row first. */
+  rows(table: Locator): Locator {
+    return table.getByRole('row');
+  }
+
+  /** The cells of one row. */
+  cells(row: Locator): Locator {
+    return row.getByRole('cell');
+  }
+
+  /** The body rows of a table. */
+  bodyRows(table: Locator): Locator {
+    return table.locator('tbody tr');
+  }
+
+  /** The sensitivity verdict («Место зависит …», «Места не зависят …»). */
+  sensitivityVerdict(hasText: string | RegExp): Locator {
+    return this.page.getByRole('status').filter({ hasText });
+  }
+
+  /** Sensitivity rows marked as depending on the method. */
+  get dependingPlaces(): Locator {
+    return this.placesByMethod.locator('tr.depends');
+  }
+
+  get jurorStats(): Locator {
+    return this.page.getByRole('table', { name: 'Статистика экспертов' });
+  }
+
+  get agreementHeading(): Locator {
+    return this.page.getByRole('heading', { name: 'Согласованность жюри' });
+  }
+
+  get kendall(): Locator {
+    return this.page.getByTestId('kendall');
+  }
+
+  get icc(): Locator {
+    return this.page.getByRole('table', { name: 'Внутриклассовая корреляция' });
+  }
+
+  /** The scores matrix, applications × jurors. */
+  get matrix(): Locator {
+    return this.page.getByRole('table', { name: 'Оценки экспертов' });
+  }
+
+  get matrixHeads(): Locator {
+    return this.matrix.locator('thead th');
+  }
+
+  /** The first juror's cell of the first application: a button opening the values per criterion. */
+  get firstMatrixCell(): Locator {
+    return this.bodyRows(this.matrix).first().locator('td button').first();
+  }
+
+  get criterionScores(): Locator {
+    return this.page.getByRole('list', { name: 'Оценки по критериям' }).getByRole('listitem');
+  }
+
+  get downloadMatrixButton(): Locator {
+    return this.page.getByRole('button', { name: 'Скачать оценки (Excel)' });
+  }
+
+  get protocolExcelButton(): Locator {
+    return this.protocolDialog.getByRole('button', { name: 'Скачать Excel' });
+  }
+
+  get chair(): Locator {
+    return this.protocolDialog.getByLabel('Председатель комиссии');
+  }
+
+  get secretary(): Locator {
+    return this.protocolDialog.getByLabel('Секретарь');
+  }
+
+  get meetingDate(): Locator {
+    return this.protocolDialog.getByLabel('Дата заседания');
+  }
+
+  /** «Номинации в протоколе»: all, or one. */
+  get protocolNominations(): Locator {
+    return this.protocolDialog.getByRole('combobox', { name: 'Номинации в протоколе' });
+  }
+
+  /** The protocol's chart(s) whose name matches. */
+  chart(name: RegExp): Locator {
+    return this.protocolDialog.getByRole('img', { name });
+  }
+
+  /** A nomination's part of the protocol. */
+  protocolNomination(title: string): Locator {
+    return this.protocolDialog.getByRole('region', { name: `Номинация «${title}»` });
+  }
+
+  /** The places table of a nomination in the protocol. */
+  protocolPlaces(title: string): Locator {
+    return this.protocolNomination(title).getByRole('table', { name: `Места: ${title}` });
+  }
+
+  get appendix(): Locator {
+    return this.protocolDialog.getByRole('region', { name: 'Приложение к протоколу' });
   }
 }
 
