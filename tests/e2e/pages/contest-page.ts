@@ -196,6 +196,49 @@ export class ContestPage {
     await expect(this.page.getByText('Настройки конкурса сохранены.')).toBeVisible();
   }
 
+  /** A line of the contest's own text (a notice, a state). */
+  message(text: string | RegExp): Locator {
+    return this.page.getByText(text);
+  }
+
+  /** What the screen refuses or warns about. */
+  get alert(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  get jurorsTable(): Locator {
+    return this.page.getByRole('table', { name: 'Эксперты' });
+  }
+
+  /** «Убрать эксперта <name>»: opens the removal dialog. */
+  async startRemovingJuror(jurorName: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: `Убрать эксперта ${jurorName}` }).click();
+    return this.removeJurorDialog;
+  }
+
+  get removeJurorDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Убрать эксперта из жюри' });
+  }
+
+  get removalReason(): Locator {
+    return this.removeJurorDialog.getByLabel('Причина (попадёт в протокол)');
+  }
+
+  /** «Оставить …»: the removed juror's sheets stay counted. */
+  get keepSheetsOption(): Locator {
+    return this.removeJurorDialog.getByRole('radio', { name: /Оставить/ });
+  }
+
+  /** The removal dialog's confirming button («Убрать и исключить оценки», «Убрать, оценки оставить»). */
+  removeButton(name: 'Убрать и исключить оценки' | 'Убрать, оценки оставить'): Locator {
+    return this.removeJurorDialog.getByRole('button', { name });
+  }
+
+  /** «Скачать пакет эксперта» in the juror's row of «Пакеты и оценки». */
+  packageButton(jurorName: string): Locator {
+    return this.returnsRow(jurorName).getByRole('button', { name: 'Скачать пакет эксперта' });
+  }
+
   returnsRow(jurorName: string): Locator {
     return this.page.getByRole('table', { name: 'Возвраты оценок' }).getByRole('row').filter({ hasText: jurorName });
   }

@@ -55,9 +55,28 @@ export class JuryPage extends ContestPage {
     return this.page.locator('.criteria-sheet > li');
   }
 
-  /** The highest band button of the criterion at `index`. */
-  topBand(index: number): Locator {
-    return this.criteria.nth(index).locator('.band-hints button').last();
+  /** A band button of the criterion at `index`: the lowest band or the highest. */
+  band(index: number, which: 'first' | 'last'): Locator {
+    return this.criteria.nth(index).locator('.band-hints button')[which]();
+  }
+
+  /** The lowest score of a band button («6–7» → «6»). */
+  async bandValue(band: Locator): Promise<string> {
+    return (await band.locator('strong').textContent())!.split('–')[0]!;
+  }
+
+  /** The error beside the criterion at `index`. */
+  fieldError(index: number): Locator {
+    return this.criteria.nth(index).getByRole('alert');
+  }
+
+  /** «Лист нельзя завершить» and its list of reasons. */
+  get cannotFinish(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: 'Лист нельзя завершить' });
+  }
+
+  get cannotFinishReasons(): Locator {
+    return this.cannotFinish.getByRole('listitem');
   }
 
   get comment(): Locator {

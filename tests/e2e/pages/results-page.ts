@@ -178,6 +178,11 @@ export class ResultsPage {
     return this.protocolNomination(title).getByRole('table', { name: `Места: ${title}` });
   }
 
+  /** The protocol's list of the commission's members. */
+  get protocolJury(): Locator {
+    return this.protocolDialog.locator('.protocol-jury');
+  }
+
   get appendix(): Locator {
     return this.protocolDialog.getByRole('region', { name: 'Приложение к протоколу' });
   }
