@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { deflateSync } from 'node:zlib';
 import { ContestPage, nameIn, packageManifest } from './pages/contest-page';
+import { JuryPage } from './pages/jury-page';
 import { APPLICATION_HEADER, applicationsXlsx } from './pages/contest-setup';
 
 const SCREENS = 'test-results/screens';
@@ -67,38 +68,31 @@ test('organizer sets up a contest, a juror scores offline on another device with
   await org.openOnDemo();
 
   // ── setup from the template, then lock ──
-  await page.getByRole('button', { name: 'Создать конкурс по шаблону' }).click();
-  await expect(page.getByRole('tab', { name: 'Настройка' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByText('Актуальность и социальная значимость проекта')).toBeVisible();
-  await page.getByLabel('Способ подсчёта итогового балла').selectOption('median');
-  await page.getByRole('button', { name: 'Сохранить настройки' }).click();
-  await expect(page.getByText('Настройки конкурса сохранены.')).toBeVisible();
+  await org.createFromTemplate();
+  await expect(org.tabOf('Настройка')).toHaveAttribute('aria-selected', 'true');
+  await expect(org.message('Актуальность и социальная значимость проекта')).toBeVisible();
+  await org.scoringMethod.selectOption('median');
+  await org.saveSettings();
   await page.screenshot({ path: `${SCREENS}/contest-setup.png`, fullPage: true });
 
   // ── applications from a spreadsheet, with a bad row named ──
   await org.tab('Заявки');
-  await page.getByRole('button', { name: 'Загрузить заявки из таблицы…' }).click();
-  await org.chooseFile(page.getByRole('button', { name: 'Выбрать файл…' }), { name: 'заявки.xlsx', buffer: applications() });
-  await expect(page.getByRole('list', { name: 'Ошибки в строках' })).toContainText('Строка 5: нет названия проекта.');
+  await org.chooseApplicationsFile({ name: 'заявки.xlsx', buffer: applications() });
+  await expect(org.applicationRowErrors).toContainText('Строка 5: нет названия проекта.');
   await page.screenshot({ path: `${SCREENS}/contest-import.png` });
-  await page.getByRole('button', { name: 'Загрузить заявки (3)' }).click();
-  await expect(page.getByRole('table', { name: 'Заявки' }).getByRole('row')).toHaveCount(4);
-  await page.getByRole('button', { name: 'Допустить все поданные (3)' }).click();
-  await expect(page.getByRole('table', { name: 'Заявки' }).getByText('допущена')).toHaveCount(3);
+  await org.loadApplications(3);
+  await expect(org.applicationRows).toHaveCount(4);
+  await org.admitAll(3);
+  await expect(org.admitted).toHaveCount(3);
   // one more through the form
-  await page.getByRole('button', { name: 'Новая заявка' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Новая заявка' });
-  await dialog.getByLabel('Название проекта').fill('Двор моей мечты');
-  await dialog.getByLabel('Статус').selectOption('admitted');
-  await dialog.getByRole('button', { name: 'Сохранить и приложить файлы' }).click();
+  await org.newApplication('Двор моей мечты', 'admitted');
   // files stay with the application: a photo of the site and the budget
-  const saved = page.getByRole('dialog', { name: 'Заявка', exact: true });
-  await org.chooseFile(saved.getByRole('button', { name: 'Приложить файл…' }), { name: 'площадка.png', buffer: stripesPng() }, 'image/png');
-  await expect(saved.getByRole('button', { name: 'площадка.png', exact: true })).toBeVisible();
-  await org.chooseFile(saved.getByRole('button', { name: 'Приложить файл…' }), { name: 'смета.pdf', buffer: PDF }, 'application/pdf');
-  await expect(saved.getByRole('button', { name: 'смета.pdf', exact: true })).toBeVisible();
-  await saved.getByRole('button', { name: 'Сохранить', exact: true }).click();
-  await expect(page.getByRole('table', { name: 'Заявки' }).getByRole('row')).toHaveCount(5);
+  await org.attach({ name: 'площадка.png', buffer: stripesPng() }, 'image/png');
+  await expect(org.attachment('площадка.png')).toBeVisible();
+  await org.attach({ name: 'смета.pdf', buffer: PDF }, 'application/pdf');
+  await expect(org.attachment('смета.pdf')).toBeVisible();
+  await org.saveApplication();
+  await expect(org.applicationRows).toHaveCount(5);
   await page.screenshot({ path: `${SCREENS}/contest-applications.png`, fullPage: true });
 
   // ── jurors from the participants ──
@@ -108,10 +102,10 @@ test('organizer sets up a contest, a juror scores offline on another device with
 
   // one juror cannot give two independent reviews: the organizer is told which application lacks how many
   await org.tab('Распределение');
-  await page.getByRole('button', { name: 'Распределить заявки' }).click();
-  const report = page.getByRole('status').filter({ hasText: 'Не всем заявкам хватило экспертов' });
+  await org.assign();
+  const report = org.assignmentReport('Не всем заявкам хватило экспертов');
   await expect(report).toBeVisible();
-  await expect(report.getByRole('listitem').filter({ hasText: '«Двор моей мечты»: не хватает 1 эксперта' })).toBeVisible();
+  await expect(org.reportLine(report, '«Двор моей мечты»: не хватает 1 эксперта')).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/contest-assignment-infeasible.png`, fullPage: true });
 
   await org.tab('Эксперты и конфликты');
@@ -120,30 +114,28 @@ test('organizer sets up a contest, a juror scores offline on another device with
 
   // ── assignment ──
   await org.tab('Распределение');
-  await page.getByRole('button', { name: 'Распределить заявки' }).click();
-  await expect(page.getByText(/Распределено: каждая допущенная заявка получила не меньше 2 экспертиз/)).toBeVisible();
+  await org.assign();
+  await expect(org.message(/Распределено: каждая допущенная заявка получила не меньше 2 экспертиз/)).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/contest-assignment.png`, fullPage: true });
   // the juror followed from here is one who reviews the application with files
   // (by the assigned items only: a juror's card also lists, in «Назначить вручную», applications NOT assigned to them)
-  const loads = page.getByRole('list', { name: 'Нагрузка экспертов' });
-  const withFiles = loads.locator('> [role="listitem"]').filter({ has: page.locator('ul > li', { hasText: 'Двор моей мечты' }) }).first();
-  const jurorName = (await withFiles.getAttribute('aria-label'))!;
+  const jurorName = await org.jurorAssigned('Двор моей мечты');
   expect(candidates.map((c) => c.split(' — ')[0])).toContain(jurorName);
 
   // before scoring opens a package cannot be downloaded, and the board says why
   await org.tab('Пакеты и оценки');
-  const early = org.returnsRow(jurorName).getByRole('button', { name: 'Скачать пакет эксперта' });
+  const early = org.packageButton(jurorName);
   await expect(early).toBeDisabled();
   await expect(early).toHaveAccessibleDescription(/после открытия приёма оценок/);
   await org.openScoring();
-  await expect(page.getByLabel('Способ подсчёта итогового балла')).toBeDisabled();
+  await expect(org.scoringMethod).toBeDisabled();
 
   await org.tab('Пакеты и оценки');
   const pkg = await org.downloadPackage(jurorName);
   expect(pkg.name).toMatch(/\.skhod-jury$/);
   expect(pkg.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
   await expect(org.returnsRow(jurorName)).not.toContainText('не отправлен');
-  await expect(page.getByRole('status').filter({ hasText: 'Пакет эксперта' })).toContainText('файлов заявок: 2');
+  await expect(org.fileVerdict('Пакет эксперта')).toContainText('файлов заявок: 2');
   // the code can be shown again (the juror lost the note), the same one, with the rule to tell it apart from the file
   expect(await org.showCode(jurorName)).toBe(pkg.code);
   await expect(org.codeDialog).toContainText('Сообщите код эксперту отдельно от файла — лучше по телефону.');
@@ -160,11 +152,11 @@ test('organizer sets up a contest, a juror scores offline on another device with
 
   // ── the juror's own device: separate storage ──
   const { page: jp } = await openDevice({ hideStorageWarning: true });
-  const juror = new ContestPage(jp);
+  const juror = new JuryPage(jp);
   await jp.goto('/#jury');
-  await expect(jp.getByRole('heading', { name: 'Режим эксперта' })).toBeVisible();
+  await expect(juror.modeHeading).toBeVisible();
   // a code misheard on the phone is refused and the file stays; the right one, typed as dictated, opens it
-  await juror.chooseFile(jp.getByRole('button', { name: 'Открыть пакет эксперта…' }), pkg);
+  await juror.chooseFile(juror.openPackageButton, pkg);
   const misheard = `${pkg.code.slice(0, -1)}${pkg.code.endsWith('Z') ? 'Y' : 'Z'}`;
   await juror.typeCode(misheard);
   await expect(juror.codePromptError).toContainText('Код не подходит к этому пакету');
@@ -172,84 +164,76 @@ test('organizer sets up a contest, a juror scores offline on another device with
   expect(await violations(jp), 'code prompt').toEqual([]);
   await juror.typeCode(pkg.code.toLowerCase().replace(/-/g, ' '));
   await expect(juror.codePrompt).toBeHidden();
-  await expect(jp.getByRole('status', { name: 'Прогресс' })).toHaveText(`Завершено 0 из ${assigned}`);
-  const sheetTitle = await jp.getByRole('heading', { level: 1 }).textContent();
+  await expect(juror.progress).toHaveText(`Завершено 0 из ${assigned}`);
+  const sheetTitle = await juror.sheetTitle.textContent();
   // keyboard only: the first score has the focus, Tab goes to the next criterion
-  await expect(jp.locator('.score-input').first()).toBeFocused();
-  for (const digit of ['7', '8', '6', '9', '5', '10', '7', '6', '8', '9']) {
-    await jp.keyboard.type(digit);
-    await jp.keyboard.press('Tab');
-  }
+  await expect(juror.scoreInputs.first()).toBeFocused();
+  await juror.typeScores(['7', '8', '6', '9', '5', '10', '7', '6', '8', '9']);
   await jp.keyboard.type('Проект хорошо обоснован, бюджет реалистичен.');
-  await expect(jp.getByText('Сохранено')).toBeVisible();
+  await expect(juror.saved).toBeVisible();
   await jp.screenshot({ path: `${SCREENS}/jury-sheet.png` });
   expect(await violations(jp), 'juror sheet').toEqual([]);
 
   await jp.reload();
-  await expect(jp.getByRole('heading', { level: 1 })).toHaveText(sheetTitle!);
-  await expect(jp.locator('.score-input').nth(5)).toHaveValue('10');
-  await expect(jp.getByLabel(/Обоснование оценки/)).toHaveValue('Проект хорошо обоснован, бюджет реалистичен.');
-  await jp.getByRole('button', { name: 'Завершить' }).click();
-  await expect(jp.getByText('Лист завершён и заблокирован')).toBeVisible();
-  await expect(jp.locator('.score-input').first()).toBeDisabled();
-  await expect(jp.getByRole('status', { name: 'Прогресс' })).toHaveText(`Завершено 1 из ${assigned}`);
+  await expect(juror.sheetTitle).toHaveText(sheetTitle!);
+  await expect(juror.scoreInputs.nth(5)).toHaveValue('10');
+  await expect(juror.comment).toHaveValue('Проект хорошо обоснован, бюджет реалистичен.');
+  await juror.finishSheet();
+  await expect(juror.scoreInputs.first()).toBeDisabled();
+  await expect(juror.progress).toHaveText(`Завершено 1 из ${assigned}`);
   // an incomplete sheet cannot be finalized and says what is missing
-  await jp.getByRole('button', { name: 'Следующая заявка →' }).click();
-  await jp.getByRole('button', { name: 'Завершить' }).click();
-  await expect(jp.getByRole('alert')).toContainText('поставьте оценку');
+  await juror.next();
+  await juror.finish();
+  await expect(juror.problem).toContainText('поставьте оценку');
   await jp.screenshot({ path: `${SCREENS}/jury-problems.png` });
 
   // the application's files came inside the package: the photo is shown in the app, the PDF is saved to disk
-  await jp.getByRole('navigation', { name: 'Заявки для оценки' }).getByRole('button', { name: /Двор моей мечты/ }).click();
-  const files = jp.getByRole('list', { name: 'Файлы заявки' });
-  await expect(files.getByRole('listitem')).toHaveCount(2);
-  await files.getByRole('button', { name: 'Посмотреть «площадка.png»' }).click();
-  const photo = jp.getByRole('img', { name: 'Файл заявки «площадка.png»' });
+  await juror.application(/Двор моей мечты/).click();
+  await expect(juror.attachments.getByRole('listitem')).toHaveCount(2);
+  await juror.viewAttachmentButton('площадка.png').click();
+  const photo = juror.attachmentImage('площадка.png');
   await expect(photo).toBeVisible();
   // decoded, i.e. the blob: URL was allowed by the CSP and the bytes are a real image
   expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96);
   await jp.screenshot({ path: `${SCREENS}/jury-attachments.png`, fullPage: true });
   expect(await violations(jp), 'juror files').toEqual([]);
-  const savedPdf = await juror.download(files.getByRole('button', { name: 'Сохранить на компьютер «смета.pdf»' }));
+  const savedPdf = await juror.download(juror.saveAttachmentButton('смета.pdf'));
   expect(savedPdf.name).toBe('смета.pdf');
   expect(savedPdf.buffer.equals(PDF)).toBe(true);
-  await expect(files.getByRole('button', { name: /Посмотреть «смета\.pdf»/ })).toHaveCount(0);
+  await expect(juror.viewAttachmentButton(/Посмотреть «смета\.pdf»/)).toHaveCount(0);
 
-  const scoreFile = await juror.download(jp.getByRole('button', { name: 'Сохранить файл оценок' }));
+  const scoreFile = await juror.saveScoreFile();
   expect(scoreFile.name).toMatch(/\.skhod-scores$/);
 
   // ── back on the organizer's device ──
-  const importButton = page.getByRole('button', { name: 'Загрузить файл оценок…' });
-  await org.chooseFile(importButton, scoreFile);
-  await expect(page.getByRole('status').filter({ hasText: 'принят' })).toContainText('новых листов 1');
+  await org.loadScoreFile(scoreFile);
+  await expect(org.fileVerdict('принят')).toContainText('новых листов 1');
   await expect(org.returnsRow(jurorName)).toContainText(`1 из ${assigned}`);
-  await org.chooseFile(importButton, scoreFile);
-  await expect(page.getByText(/уже был загружен: новых оценок нет/)).toBeVisible();
+  await org.loadScoreFile(scoreFile);
+  await expect(org.message(/уже был загружен: новых оценок нет/)).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/contest-returns.png`, fullPage: true });
   expect(await violations(page), 'returns board').toEqual([]);
 
   const tampered = Buffer.from(scoreFile.buffer);
   const at = tampered.indexOf('"values"') + 12;
   tampered[at] = tampered[at]! ^ 0x01;
-  await org.chooseFile(importButton, { name: 'оценки-изменённые.skhod-scores', buffer: tampered });
-  await expect(page.getByRole('alert')).toContainText(/оценки-изменённые.*не принят/);
+  await org.loadScoreFile({ name: 'оценки-изменённые.skhod-scores', buffer: tampered });
+  await expect(org.alert).toContainText(/оценки-изменённые.*не принят/);
   await page.screenshot({ path: `${SCREENS}/contest-refused.png` });
   await expect(org.returnsRow(jurorName)).toContainText(`1 из ${assigned}`);
 
   // ── «вернуть на доработку»: the organizer returns the finalized sheet with a reason ──
-  await org.returnsRow(jurorName).getByRole('button', { name: `Листы эксперта ${nameIn(jurorName, 'genitive')}` }).click();
-  const sheets = page.getByRole('table', { name: `Листы эксперта ${nameIn(jurorName, 'genitive')}` });
-  const sheetRow = sheets.getByRole('row').filter({ hasText: sheetTitle! });
+  const sheets = await org.openSheets(jurorName);
+  const sheetRow = org.sheetRow(sheets, sheetTitle!);
   await expect(sheetRow).toContainText('завершён');
-  await sheetRow.getByRole('button', { name: 'Вернуть на доработку…' }).click();
-  const reopenForm = page.getByRole('dialog', { name: 'Возврат листа на доработку' });
+  const reopenForm = await org.startReturningSheet(sheetRow);
   // the juror's name declined: «Вернуть эксперту Абзалову Ильясу Винеровичу лист…», not the nominative
   await expect(reopenForm).toContainText(`Вернуть эксперту ${nameIn(jurorName, 'dative')} лист по заявке`);
-  await reopenForm.getByRole('button', { name: 'Вернуть на доработку' }).click();
-  await expect(reopenForm.getByRole('alert')).toContainText('Напишите, почему');
+  await org.confirmReturnSheet();
+  await expect(org.returnSheetError).toContainText('Напишите, почему');
   await page.screenshot({ path: `${SCREENS}/contest-reopen-dialog.png` });
-  await reopenForm.getByLabel('Причина возврата').fill('Не обоснована оценка бюджета');
-  await reopenForm.getByRole('button', { name: 'Вернуть на доработку' }).click();
+  await org.returnReason.fill('Не обоснована оценка бюджета');
+  await org.confirmReturnSheet();
   await expect(sheetRow).toContainText('возвращён на доработку — ждём новый файл');
   await expect(sheetRow).toContainText('«Не обоснована оценка бюджета» — эксперт ещё не получил');
   await expect(org.returnsRow(jurorName).first()).toContainText('на доработке 1');
@@ -259,34 +243,33 @@ test('organizer sets up a contest, a juror scores offline on another device with
   expect(pkg2.code).not.toBe(pkg.code);
 
   // the juror opens the new package: that sheet is open again and says why
-  await juror.chooseFile(jp.getByRole('button', { name: 'Открыть новый пакет…' }), pkg2);
+  await juror.chooseFile(juror.openNewPackageButton, pkg2);
   await juror.typeCode(pkg.code);
   await expect(juror.codePromptError).toContainText('Код не подходит к этому пакету');
   await juror.typeCode(pkg2.code);
   await expect(juror.codePrompt).toBeHidden();
-  await expect(jp.getByRole('status', { name: 'Прогресс' })).toHaveText(new RegExp(`^Завершено 0 из ${assigned}`));
-  await jp.getByRole('navigation', { name: 'Заявки для оценки' }).getByRole('button', { name: new RegExp(sheetTitle!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
-  await expect(jp.getByRole('status').filter({ hasText: 'Организатор вернул лист на доработку' })).toContainText('«Не обоснована оценка бюджета»');
+  await expect(juror.progress).toHaveText(new RegExp(`^Завершено 0 из ${assigned}`));
+  await juror.application(new RegExp(sheetTitle!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).click();
+  await expect(juror.returnedNote).toContainText('«Не обоснована оценка бюджета»');
   await jp.screenshot({ path: `${SCREENS}/jury-reopened.png` });
-  const budget = jp.locator('.score-input').nth(5);
+  const budget = juror.scoreInputs.nth(5);
   await budget.fill('8');
-  await expect(jp.getByText('Сохранено')).toBeVisible();
-  await jp.getByRole('button', { name: 'Завершить' }).click();
-  await expect(jp.getByText('Лист завершён и заблокирован')).toBeVisible();
-  const scoreFile2 = await juror.download(jp.getByRole('button', { name: 'Сохранить файл оценок' }));
+  await expect(juror.saved).toBeVisible();
+  await juror.finishSheet();
+  const scoreFile2 = await juror.saveScoreFile();
   expect(scoreFile2.buffer.toString('utf8')).toContain('Не обоснована оценка бюджета');
 
-  await org.chooseFile(importButton, scoreFile2);
-  await expect(page.getByRole('status').filter({ hasText: 'принят' })).toContainText('обновлено 1');
+  await org.loadScoreFile(scoreFile2);
+  await expect(org.fileVerdict('принят')).toContainText('обновлено 1');
   await expect(sheetRow).toContainText('завершён');
   await expect(sheetRow).toContainText('«Не обоснована оценка бюджета» — эксперт открыл лист заново');
   await page.screenshot({ path: `${SCREENS}/contest-returns-reopened.png`, fullPage: true });
   // the older file is still refused sheet by sheet: nothing goes back
-  await org.chooseFile(importButton, scoreFile);
-  await expect(page.getByRole('status').filter({ hasText: 'новых оценок нет' })).toContainText('пропущена');
+  await org.loadScoreFile(scoreFile);
+  await expect(org.fileVerdict('новых оценок нет')).toContainText('пропущена');
   await expect(sheetRow).toContainText('завершён');
 
   // leaving juror mode keeps the sheets
-  await jp.getByRole('button', { name: 'Выйти из режима эксперта' }).click();
-  await expect(jp.getByRole('button', { name: /Открыть демонстрационное мероприятие/ })).toBeVisible();
+  await juror.exit();
+  await expect(juror.app.openDemoButton).toBeVisible();
 });

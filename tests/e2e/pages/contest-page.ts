@@ -169,10 +169,124 @@ export class ContestPage {
 
   /** On «Заявки»: «Загрузить заявки из таблицы…», the file, «Загрузить заявки (n)», «Допустить все поданные (n)». */
   async importApplications(file: FileBytes, count: number) {
+    await this.chooseApplicationsFile(file);
+    await this.loadApplications(count);
+    await this.admitAll(count);
+  }
+
+  /** «Загрузить заявки из таблицы…» and the file: the dialog then shows what it read. */
+  async chooseApplicationsFile(file: FileBytes) {
     await this.page.getByRole('button', { name: 'Загрузить заявки из таблицы…' }).click();
     await this.chooseFile(this.page.getByRole('button', { name: 'Выбрать файл…' }), file);
+  }
+
+  /** The rows of the applications file that cannot be loaded, with the reasons. */
+  get applicationRowErrors(): Locator {
+    return this.page.getByRole('list', { name: 'Ошибки в строках' });
+  }
+
+  async loadApplications(count: number) {
     await this.page.getByRole('button', { name: `Загрузить заявки (${count})` }).click();
+  }
+
+  async admitAll(count: number) {
     await this.page.getByRole('button', { name: `Допустить все поданные (${count})` }).click();
+  }
+
+  get applicationRows(): Locator {
+    return this.applicationsTable.getByRole('row');
+  }
+
+  /** «Новая заявка»: title and status, then «Сохранить и приложить файлы» — the saved application's dialog stays open. */
+  async newApplication(title: string, status: string) {
+    await this.page.getByRole('button', { name: 'Новая заявка' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Новая заявка' });
+    await dialog.getByLabel('Название проекта').fill(title);
+    await dialog.getByLabel('Статус').selectOption(status);
+    await dialog.getByRole('button', { name: 'Сохранить и приложить файлы' }).click();
+  }
+
+  /** The dialog of a saved application. */
+  get applicationDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Заявка', exact: true });
+  }
+
+  /** «Приложить файл…» in the application's dialog. */
+  async attach(file: FileBytes, mimeType: string) {
+    await this.chooseFile(this.applicationDialog.getByRole('button', { name: 'Приложить файл…' }), file, mimeType);
+  }
+
+  /** An attached file in the application's dialog. */
+  attachment(fileName: string): Locator {
+    return this.applicationDialog.getByRole('button', { name: fileName, exact: true });
+  }
+
+  async saveApplication() {
+    await this.applicationDialog.getByRole('button', { name: 'Сохранить', exact: true }).click();
+  }
+
+  get scoringMethod(): Locator {
+    return this.page.getByLabel('Способ подсчёта итогового балла');
+  }
+
+  tabOf(name: string): Locator {
+    return this.page.getByRole('tab', { name });
+  }
+
+  /** «Распределить заявки» on «Распределение». */
+  async assign() {
+    await this.page.getByRole('button', { name: 'Распределить заявки' }).click();
+  }
+
+  /** What the assignment reports (a status with the text given). */
+  assignmentReport(hasText: string | RegExp): Locator {
+    return this.page.getByRole('status').filter({ hasText });
+  }
+
+  /** The line of a report (an assignment shortfall) about one application. */
+  reportLine(report: Locator, hasText: string): Locator {
+    return report.getByRole('listitem').filter({ hasText });
+  }
+
+  /** The name of the first juror whose assigned applications include `title` («Нагрузка экспертов»). */
+  async jurorAssigned(title: string): Promise<string> {
+    const loads = this.page.getByRole('list', { name: 'Нагрузка экспертов' });
+    const card = loads.locator('> [role="listitem"]').filter({ has: this.page.locator('ul > li', { hasText: title }) }).first();
+    return (await card.getAttribute('aria-label'))!;
+  }
+
+  /** «Листы эксперта <genitive>» in the juror's row: opens the table of the juror's sheets. */
+  async openSheets(jurorName: string): Promise<Locator> {
+    const name = `Листы эксперта ${nameIn(jurorName, 'genitive')}`;
+    await this.returnsRow(jurorName).getByRole('button', { name }).click();
+    return this.page.getByRole('table', { name });
+  }
+
+  /** A sheet's row in the juror's sheets table, by the application's title. */
+  sheetRow(sheets: Locator, title: string): Locator {
+    return sheets.getByRole('row').filter({ hasText: title });
+  }
+
+  /** «Вернуть на доработку…» of a sheet: the dialog asking why. */
+  async startReturningSheet(sheetRow: Locator): Promise<Locator> {
+    await sheetRow.getByRole('button', { name: 'Вернуть на доработку…' }).click();
+    return this.returnSheetDialog;
+  }
+
+  get returnSheetDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Возврат листа на доработку' });
+  }
+
+  get returnReason(): Locator {
+    return this.returnSheetDialog.getByLabel('Причина возврата');
+  }
+
+  get returnSheetError(): Locator {
+    return this.returnSheetDialog.getByRole('alert');
+  }
+
+  async confirmReturnSheet() {
+    await this.returnSheetDialog.getByRole('button', { name: 'Вернуть на доработку' }).click();
   }
 
   /** Admitted applications in the table. */

@@ -140,6 +140,11 @@ export class JuryPage extends ContestPage {
     return this.page.getByRole('img', { name: `Файл заявки «${fileName}»` });
   }
 
+  /** «Посмотреть «name»» of one attachment (a picture opens in the app). */
+  viewAttachmentButton(fileName: string | RegExp): Locator {
+    return this.attachments.getByRole('button', { name: typeof fileName === 'string' ? `Посмотреть «${fileName}»` : fileName });
+  }
+
   /** «Сохранить на компьютер «name»» of one attachment. */
   saveAttachmentButton(fileName: string): Locator {
     return this.attachments.getByRole('button', { name: `Сохранить на компьютер «${fileName}»` });
