@@ -10,7 +10,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { todayIn } from '../../shared/text/format';
 import { ContestPage } from './pages/contest-page';
 import { prepareContest } from './pages/contest-setup';
-import { drawnPhoto, openedPackage, ProjectsPage, teamReportFile } from './pages/projects-page';
+import { drawnPhoto, openedPackage, ProjectsPage, teamReportFile, type PlanField } from './pages/projects-page';
+import { ReportsPage } from './pages/reports-page';
 import { dismissStorageWarning } from './pages/app-page';
 import { signedScoreFile } from './pages/results-page';
 
@@ -35,61 +36,56 @@ test('winners become projects; a plan, a sealed report package, team reports che
   await org.tab('Пакеты и оценки');
   for (const [i, name] of jurors.entries()) {
     const pkg = await org.downloadPackage(name);
-    await org.chooseFile(page.getByRole('button', { name: 'Загрузить файл оценок…' }), await signedScoreFile(pkg, (title) => SCORES[title]?.[i] ?? null));
-    await expect(page.getByRole('status').filter({ hasText: 'принят' })).toBeVisible();
+    await org.loadScoreFile(await signedScoreFile(pkg, (title) => SCORES[title]?.[i] ?? null));
+    await expect(org.fileVerdict('принят')).toBeVisible();
   }
   await org.closeScoring();
 
   // ── two winners from the ranking, with grant amounts ──
   await projects.open();
-  await expect(page.getByText('Проектов пока нет')).toBeVisible();
-  await page.getByRole('button', { name: 'Отметить победителей…' }).click();
-  const winners = page.getByRole('dialog', { name: 'Отметить победителей' });
-  const ranking = winners.getByRole('table', { name: /^Номинация/ });
-  await expect(ranking.getByRole('row').nth(1)).toContainText(SCHOOL);
-  await expect(ranking.getByRole('row').nth(2)).toContainText(RIVER);
-  await winners.getByRole('checkbox', { name: `Победитель: ${SCHOOL}` }).check();
-  await winners.getByRole('checkbox', { name: `Победитель: ${RIVER}` }).check();
-  await winners.getByLabel(`Сумма гранта: ${RIVER}`).fill('восемьдесят');
-  await winners.getByRole('button', { name: 'Отметить 2 победителей' }).click();
-  await expect(winners.getByRole('alert').first()).toContainText('Сумма — целое число рублей');
-  await winners.getByLabel(`Сумма гранта: ${RIVER}`).fill('80 000');
+  await expect(projects.message('Проектов пока нет')).toBeVisible();
+  const winners = await projects.openWinners();
+  await expect(projects.winnersRanking.nth(1)).toContainText(SCHOOL);
+  await expect(projects.winnersRanking.nth(2)).toContainText(RIVER);
+  await projects.winnerCheckbox(SCHOOL).check();
+  await projects.winnerCheckbox(RIVER).check();
+  await projects.grantAmount(RIVER).fill('восемьдесят');
+  await projects.markWinners(2);
+  await expect(projects.winnersError).toContainText('Сумма — целое число рублей');
+  await projects.grantAmount(RIVER).fill('80 000');
   await page.screenshot({ path: `${SCREENS}/projects-winners.png` });
-  await winners.getByRole('button', { name: 'Отметить 2 победителей' }).click();
+  await projects.markWinners(2);
   await expect(winners).toBeHidden();
   await expect(projects.status).toHaveText('Отмечено 2 победителя — проекты появились в списке. Заполните их планы.');
-  await expect(projects.list.getByRole('row')).toHaveCount(3);
+  await expect(projects.listRows).toHaveCount(3);
   await expect(projects.row(SCHOOL)).toContainText('150 000 ₽');
   await expect(projects.row(RIVER)).toContainText('80 000 ₽');
   await expect(projects.row(RIVER)).toContainText('нет отчёта');
 
   // ── the school's plan: indicators, the community, a milestone this month, the team from the event's people ──
   const month = todayIn().slice(0, 7);
-  await projects.row(SCHOOL).getByRole('button', { name: `План… ${SCHOOL}` }).click();
-  const plan = page.getByRole('dialog', { name: `План проекта «${SCHOOL}»` });
-  await plan.getByLabel('Вовлечено жителей').fill('120');
-  await plan.getByLabel('Проведено мероприятий').fill('6');
-  await plan.getByLabel('Добровольцев').fill('пятнадцать');
-  await expect(plan.getByText('Введите целое неотрицательное число.')).toBeVisible();
-  await plan.getByLabel('Добровольцев').fill('15');
-  await expect(plan.getByText('Введите целое неотрицательное число.')).toHaveCount(0);
-  await plan.getByLabel('Привлечено средств, ₽').fill('30 000');
-  await plan.getByLabel('Вид сообщества').selectOption({ label: 'Молодёжное сообщество' });
-  await plan.getByRole('checkbox', { name: 'Создать сообщество' }).check();
-  await expect(plan.getByText('Напишите, как будет называться сообщество.')).toBeVisible();
-  await plan.getByLabel('Название сообщества').fill('Клуб «Сельский актив»');
-  await plan.getByRole('button', { name: 'Добавить этап' }).click();
-  await plan.getByLabel('Этап 1: название').fill('Выездная школа актива');
-  await plan.getByLabel('Этап 1: срок').fill(`${month}-25`);
-  const search = plan.getByLabel('Найти участника мероприятия');
+  const plan = await projects.openPlan(SCHOOL);
+  const field = (label: PlanField) => projects.planField(plan, label);
+  await field('Вовлечено жителей').fill('120');
+  await field('Проведено мероприятий').fill('6');
+  await field('Добровольцев').fill('пятнадцать');
+  await expect(projects.planMessage(plan, 'Введите целое неотрицательное число.')).toBeVisible();
+  await field('Добровольцев').fill('15');
+  await expect(projects.planMessage(plan, 'Введите целое неотрицательное число.')).toHaveCount(0);
+  await field('Привлечено средств, ₽').fill('30 000');
+  await field('Вид сообщества').selectOption({ label: 'Молодёжное сообщество' });
+  await projects.createCommunity(plan);
+  await expect(projects.planMessage(plan, 'Напишите, как будет называться сообщество.')).toBeVisible();
+  await field('Название сообщества').fill('Клуб «Сельский актив»');
+  await projects.addMilestone(plan, 1, 'Выездная школа актива', `${month}-25`);
+  const search = field('Найти участника мероприятия');
   await search.fill('а');
-  const first = (await plan.getByRole('list', { name: 'Найденные участники' }).getByRole('listitem').first().locator('span').textContent())!;
+  const first = await projects.firstFoundPerson(plan);
   await search.press('Enter');
-  const team = plan.getByRole('list', { name: 'Участники команды' });
-  await expect(team.getByRole('listitem')).toHaveCount(1);
-  await expect(team).toContainText(`${first} · руководитель`);
+  await expect(projects.teamMembers(plan)).toHaveCount(1);
+  await expect(projects.team(plan)).toContainText(`${first} · руководитель`);
   await page.screenshot({ path: `${SCREENS}/projects-plan.png` });
-  await plan.getByRole('button', { name: 'Сохранить план' }).click();
+  await projects.savePlan(plan);
   await expect(plan).toBeHidden();
   await expect(projects.status).toHaveText(`План проекта «${SCHOOL}» сохранён.`);
   await expect(projects.row(SCHOOL)).toContainText('1 человек');
@@ -131,13 +127,13 @@ test('winners become projects; a plan, a sealed report package, team reports che
 
   // ── review: accept the school's interim report (with its photo) ──
   const reports = await projects.openReports(SCHOOL);
-  const card = reports.getByRole('region', { name: 'Раунд 1: промежуточный отчёт' });
-  await expect(card.getByRole('img', { name: 'субботник.png' })).toBeVisible();
-  await expect(card.getByRole('table')).toContainText('не указано'); // money raised left out: not a zero
+  const card = projects.reportCard(reports, 'Раунд 1: промежуточный отчёт');
+  await expect(projects.cardPhoto(card, 'субботник.png')).toBeVisible();
+  await expect(projects.cardFigures(card)).toContainText('не указано'); // money raised left out: not a zero
   await page.screenshot({ path: `${SCREENS}/projects-review.png` });
-  await card.getByRole('button', { name: 'Принять' }).click();
+  await projects.accept(card);
   await expect(card).toContainText('принят');
-  await reports.getByRole('button', { name: 'Закрыть' }).click();
+  await projects.closeDialog(reports);
   await expect(projects.status).toHaveText('Отчёт (раунд 1) принят: его показатели — текущее состояние проекта.');
   // a second copy of round 1 written later: the accepted round stands, the file is stale
   await projects.importReport(await teamReportFile(pkg, { ...interim, text: 'Исправленный текст' }, [], 'поздний.skhod-otchet'));
@@ -150,17 +146,15 @@ test('winners become projects; a plan, a sealed report package, team reports che
   await projects.importReport(await teamReportFile(river, { kind: 'interim', reached: { peopleInvolved: 40 }, community: { founded: false }, text: 'Начали уборку берега.', milestones: [] }, [], 'отчёт — берег.skhod-otchet'));
   await expect(projects.status).toContainText('загружен: промежуточный отчёт проекта «Чистый берег Агидели», раунд 1');
   await projects.tab('Отчёты');
-  await page.getByRole('button', { name: `Открыть: ${RIVER}` }).click();
-  const riverReports = projects.reportsDialog(RIVER);
-  await riverReports.getByRole('button', { name: 'Вернуть на доработку…' }).click();
-  const back = page.getByRole('dialog', { name: 'Вернуть отчёт на доработку' });
-  await back.getByRole('button', { name: 'Вернуть на доработку' }).click();
-  await expect(back.getByRole('alert')).toContainText('Напишите, что доработать');
-  await back.getByLabel('Что доработать').fill('Добавьте фотографии с субботника и число добровольцев.');
-  await back.getByRole('button', { name: 'Вернуть на доработку' }).click();
+  const riverReports = await projects.openFromReportsTab(RIVER);
+  const back = await projects.startReturn(riverReports);
+  await projects.confirmReturn();
+  await expect(projects.returnError).toContainText('Напишите, что доработать');
+  await projects.returnReason.fill('Добавьте фотографии с субботника и число добровольцев.');
+  await projects.confirmReturn();
   await expect(back).toBeHidden();
   await expect(riverReports).toContainText('Причина: Добавьте фотографии с субботника и число добровольцев.');
-  await riverReports.getByRole('button', { name: 'Закрыть' }).click();
+  await projects.closeDialog(riverReports);
   await projects.tab('Проекты');
   const again = await openedPackage(await projects.downloadPackage(RIVER));
   await projects.closeCode();
@@ -176,24 +170,21 @@ test('winners become projects; a plan, a sealed report package, team reports che
   );
   await expect(projects.status).toContainText('итоговый отчёт проекта «Школа сельского активиста», раунд 2');
   const finalReports = await projects.openReports(SCHOOL);
-  await finalReports.getByRole('region', { name: 'Раунд 2: итоговый отчёт' }).getByRole('button', { name: 'Принять' }).click();
-  await finalReports.getByRole('button', { name: 'Закрыть' }).click();
+  await projects.accept(projects.reportCard(finalReports, 'Раунд 2: итоговый отчёт'));
+  await projects.closeDialog(finalReports);
   await expect(projects.row(SCHOOL)).toContainText('отчитался');
 
   // ── the monitoring: statuses, planned vs reached, «нет отчёта» for the river, this month's milestone ──
   await projects.tab('Мониторинг');
-  const tiles = page.getByRole('list', { name: 'Проекты по состоянию' });
-  await expect(tiles.getByRole('listitem').filter({ hasText: 'отчитался' })).toContainText('1');
-  const byProject = page.getByRole('table', { name: 'Показатели по проектам' });
-  await expect(byProject.getByRole('row').filter({ hasText: SCHOOL })).toContainText(/120\s*135/);
-  await expect(byProject.getByRole('row').filter({ hasText: RIVER })).toContainText('нет отчёта');
-  await expect(page.getByRole('img', { name: 'Вовлечено жителей: план и достигнуто по проектам' })).toBeVisible();
-  const byMunicipality = page.getByRole('table', { name: 'Показатели по муниципалитетам' });
-  await expect(byMunicipality.getByRole('row').filter({ hasText: 'Всего' })).toContainText('135 из 120');
-  await expect(byMunicipality.getByRole('row').filter({ hasText: 'Всего' })).toContainText('нет отчёта у 1');
-  await expect(byMunicipality.getByRole('row').filter({ hasText: 'Всего' })).toContainText('1 из 1');
-  await expect(page.getByRole('region', { name: 'Этапы со сроком в этом месяце' })).toContainText(`Выездная школа актива («${SCHOOL}»)`);
-  await expect(page.getByRole('region', { name: 'Просроченные отчёты' })).toContainText(`«${RIVER}»`);
+  await expect(projects.statusTile('отчитался')).toContainText('1');
+  await expect(projects.figuresRow(SCHOOL)).toContainText(/120\s*135/);
+  await expect(projects.figuresRow(RIVER)).toContainText('нет отчёта');
+  await expect(projects.peopleChart).toBeVisible();
+  await expect(projects.municipalityTotal).toContainText('135 из 120');
+  await expect(projects.municipalityTotal).toContainText('нет отчёта у 1');
+  await expect(projects.municipalityTotal).toContainText('1 из 1');
+  await expect(projects.dueThisMonth).toContainText(`Выездная школа актива («${SCHOOL}»)`);
+  await expect(projects.overdue).toContainText(`«${RIVER}»`);
   await page.screenshot({ path: `${SCREENS}/projects-monitoring.png`, fullPage: true });
   expect(await violations(page), 'monitoring').toEqual([]);
 });
@@ -202,27 +193,25 @@ test('the demo year: a closed contest and six projects with a year of reports; t
   test.setTimeout(240_000);
   await dismissStorageWarning(page);
   await page.goto('/');
-  await page.getByRole('button', { name: /Демонстрация: конкурс и год проектов/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Проекты' })).toBeVisible();
-  const list = page.getByRole('table', { name: 'Проекты' });
-  await expect(list.getByRole('row')).toHaveCount(7);
+  const year = new ProjectsPage(page, new ContestPage(page));
+  await year.openDemoYear();
+  await expect(year.heading).toBeVisible();
+  const list = year.list;
+  await expect(year.listRows).toHaveCount(7);
   await expect(list).toContainText('прекращён');
   await expect(list).toContainText('отчитался');
   await page.screenshot({ path: `${SCREENS}/projects-demo-list.png` });
   // the first project's municipality and title, for the district office's report below
-  const municipality = (await list.getByRole('row').nth(1).getByRole('cell').first().textContent())!.trim();
-  const title = (await list.getByRole('row').nth(1).getByRole('rowheader').textContent())!.trim();
-  await page.getByRole('tab', { name: 'Мониторинг' }).click();
-  const tiles = page.getByRole('list', { name: 'Проекты по состоянию' });
-  await expect(tiles.getByRole('listitem').filter({ hasText: 'прекращён' })).toContainText('1');
-  await expect(page.getByRole('table', { name: 'Показатели по муниципалитетам' }).getByRole('row').filter({ hasText: 'Всего' })).toContainText(/\d+ из \d+/);
+  const { municipality, title } = await year.firstProject();
+  await year.tab('Мониторинг');
+  await expect(year.statusTile('прекращён')).toContainText('1');
+  await expect(year.municipalityTotal).toContainText(/\d+ из \d+/);
   await page.screenshot({ path: `${SCREENS}/projects-demo-monitoring.png`, fullPage: true });
 
   // the final report of the project opens from «Проекты» too, with the demo year's figures
-  await page.getByRole('button', { name: 'Итоговый отчёт проекта…' }).click();
-  const final = page.getByRole('dialog', { name: 'Итоговый отчёт проекта' });
-  await expect(final.getByRole('region', { name: 'Краткие итоги' })).toContainText('подведены итоги проекта');
-  await expect(final.getByRole('table', { name: 'Показатели: план и достигнуто' })).toBeVisible();
+  const final = await year.openFinalReport();
+  await expect(year.finalSummary).toContainText('подведены итоги проекта');
+  await expect(year.finalFigures).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ path: `${SCREENS}/projects-demo-final-report.pdf`, preferCSSPageSize: true, printBackground: true });
   await page.emulateMedia({ media: 'screen' });
@@ -230,14 +219,13 @@ test('the demo year: a closed contest and six projects with a year of reports; t
   await expect(final).toBeHidden();
 
   // a district office's report: the delegation and its municipality's projects, with their figures
-  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Отчёты' }).click();
-  await page.getByRole('button', { name: 'Отчёт для района…' }).click();
-  const district = page.getByRole('dialog', { name: 'Отчёт для района' });
-  await district.getByLabel('Муниципалитет').selectOption({ label: municipality });
-  const projects = district.getByRole('table', { name: 'Проекты победителей' }).first();
-  await expect(projects).toContainText(title);
+  await year.org.app.goTo('Отчёты');
+  const reports = new ReportsPage(page);
+  await reports.openDistrictReport();
+  await reports.districtSelect.selectOption({ label: municipality });
+  await expect(reports.districtProjects).toContainText(title);
   // scores print as numbers people read (61,83), not as floating-point tails
-  await expect(district.getByRole('table').filter({ hasText: 'Номинация' }).first()).not.toContainText(/\d[.,]\d{3,}/);
+  await expect(reports.districtScores).not.toContainText(/\d[.,]\d{3,}/);
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ path: `${SCREENS}/projects-district-report.pdf`, format: 'A4' });
   await page.emulateMedia({ media: 'screen' });

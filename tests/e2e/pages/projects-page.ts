@@ -9,6 +9,9 @@ import { writeReportFile, type Photo, type ReportContent } from '../../../shared
 import { createSigner, generateDeviceKeys } from '../../../shared/sync/signing';
 import type { ContestPage, FileBytes, PackageFile } from './contest-page';
 
+/** The fields of a project's plan, by their labels. */
+export type PlanField = 'Вовлечено жителей' | 'Проведено мероприятий' | 'Добровольцев' | 'Привлечено средств, ₽' | 'Вид сообщества' | 'Название сообщества' | 'Найти участника мероприятия';
+
 export class ProjectsPage {
   constructor(
     readonly page: Page,
@@ -70,6 +73,212 @@ export class ProjectsPage {
     const dialog = this.reportsDialog(title);
     await expect(dialog).toBeVisible();
     return dialog;
+  }
+
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: 'Проекты' });
+  }
+
+  /** A line of the area's own text («Проектов пока нет» …). */
+  message(text: string | RegExp): Locator {
+    return this.page.getByText(text);
+  }
+
+  get listRows(): Locator {
+    return this.list.getByRole('row');
+  }
+
+  /** The municipality and title of the first project in the list. */
+  async firstProject(): Promise<{ municipality: string; title: string }> {
+    const row = this.listRows.nth(1);
+    const municipality = (await row.getByRole('cell').first().textContent())!.trim();
+    const title = (await row.getByRole('rowheader').textContent())!.trim();
+    return { municipality, title };
+  }
+
+  /** The first-run screen's «Демонстрация: конкурс и год проектов». */
+  async openDemoYear() {
+    await this.page.getByRole('button', { name: /Демонстрация: конкурс и год проектов/ }).click();
+  }
+
+  // ── winners ──
+
+  async openWinners(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Отметить победителей…' }).click();
+    return this.winnersDialog;
+  }
+
+  get winnersDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Отметить победителей' });
+  }
+
+  /** The ranking rows of the (first) nomination in the winners dialog, header first. */
+  get winnersRanking(): Locator {
+    return this.winnersDialog.getByRole('table', { name: /^Номинация/ }).getByRole('row');
+  }
+
+  winnerCheckbox(title: string): Locator {
+    return this.winnersDialog.getByRole('checkbox', { name: `Победитель: ${title}` });
+  }
+
+  grantAmount(title: string): Locator {
+    return this.winnersDialog.getByLabel(`Сумма гранта: ${title}`);
+  }
+
+  get winnersError(): Locator {
+    return this.winnersDialog.getByRole('alert').first();
+  }
+
+  /** «Отметить n победителей». */
+  async markWinners(count: number) {
+    await this.winnersDialog.getByRole('button', { name: `Отметить ${count} победителей` }).click();
+  }
+
+  // ── the plan ──
+
+  async openPlan(title: string): Promise<Locator> {
+    await this.row(title).getByRole('button', { name: `План… ${title}` }).click();
+    return this.planDialog(title);
+  }
+
+  planDialog(title: string): Locator {
+    return this.page.getByRole('dialog', { name: `План проекта «${title}»` });
+  }
+
+  planField(plan: Locator, label: PlanField): Locator {
+    return plan.getByLabel(label);
+  }
+
+  /** A message of the plan form (an error beside a field). */
+  planMessage(plan: Locator, text: string): Locator {
+    return plan.getByText(text);
+  }
+
+  async createCommunity(plan: Locator) {
+    await plan.getByRole('checkbox', { name: 'Создать сообщество' }).check();
+  }
+
+  /** «Добавить этап», then the milestone's title and due date (yyyy-mm-dd). */
+  async addMilestone(plan: Locator, index: number, title: string, due: string) {
+    await plan.getByRole('button', { name: 'Добавить этап' }).click();
+    await plan.getByLabel(`Этап ${index}: название`).fill(title);
+    await plan.getByLabel(`Этап ${index}: срок`).fill(due);
+  }
+
+  /** The name of the first person the team search offers. */
+  async firstFoundPerson(plan: Locator): Promise<string> {
+    return (await plan.getByRole('list', { name: 'Найденные участники' }).getByRole('listitem').first().locator('span').textContent())!;
+  }
+
+  team(plan: Locator): Locator {
+    return plan.getByRole('list', { name: 'Участники команды' });
+  }
+
+  teamMembers(plan: Locator): Locator {
+    return this.team(plan).getByRole('listitem');
+  }
+
+  async savePlan(plan: Locator) {
+    await plan.getByRole('button', { name: 'Сохранить план' }).click();
+  }
+
+  // ── reports ──
+
+  /** A round's card in a project's reports dialog («Раунд 1: промежуточный отчёт»). */
+  reportCard(dialog: Locator, name: string): Locator {
+    return dialog.getByRole('region', { name });
+  }
+
+  cardPhoto(card: Locator, fileName: string): Locator {
+    return card.getByRole('img', { name: fileName });
+  }
+
+  cardFigures(card: Locator): Locator {
+    return card.getByRole('table');
+  }
+
+  async accept(card: Locator) {
+    await card.getByRole('button', { name: 'Принять' }).click();
+  }
+
+  async closeDialog(dialog: Locator) {
+    await dialog.getByRole('button', { name: 'Закрыть' }).click();
+  }
+
+  /** On «Отчёты»: «Открыть: <title>». */
+  async openFromReportsTab(title: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: `Открыть: ${title}` }).click();
+    return this.reportsDialog(title);
+  }
+
+  /** «Вернуть на доработку…» in a reports dialog: the dialog asking what to fix. */
+  async startReturn(reports: Locator): Promise<Locator> {
+    await reports.getByRole('button', { name: 'Вернуть на доработку…' }).click();
+    return this.returnDialog;
+  }
+
+  get returnDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Вернуть отчёт на доработку' });
+  }
+
+  get returnReason(): Locator {
+    return this.returnDialog.getByLabel('Что доработать');
+  }
+
+  get returnError(): Locator {
+    return this.returnDialog.getByRole('alert');
+  }
+
+  async confirmReturn() {
+    await this.returnDialog.getByRole('button', { name: 'Вернуть на доработку' }).click();
+  }
+
+  // ── monitoring ──
+
+  /** The tile of projects in a state («отчитался», «прекращён»). */
+  statusTile(state: string): Locator {
+    return this.page.getByRole('list', { name: 'Проекты по состоянию' }).getByRole('listitem').filter({ hasText: state });
+  }
+
+  /** A project's row in «Показатели по проектам». */
+  figuresRow(title: string): Locator {
+    return this.page.getByRole('table', { name: 'Показатели по проектам' }).getByRole('row').filter({ hasText: title });
+  }
+
+  get peopleChart(): Locator {
+    return this.page.getByRole('img', { name: 'Вовлечено жителей: план и достигнуто по проектам' });
+  }
+
+  /** «Всего» of «Показатели по муниципалитетам». */
+  get municipalityTotal(): Locator {
+    return this.page.getByRole('table', { name: 'Показатели по муниципалитетам' }).getByRole('row').filter({ hasText: 'Всего' });
+  }
+
+  get dueThisMonth(): Locator {
+    return this.page.getByRole('region', { name: 'Этапы со сроком в этом месяце' });
+  }
+
+  get overdue(): Locator {
+    return this.page.getByRole('region', { name: 'Просроченные отчёты' });
+  }
+
+  // ── the final report of a project ──
+
+  async openFinalReport(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Итоговый отчёт проекта…' }).click();
+    return this.finalReportDialog;
+  }
+
+  get finalReportDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Итоговый отчёт проекта' });
+  }
+
+  get finalSummary(): Locator {
+    return this.finalReportDialog.getByRole('region', { name: 'Краткие итоги' });
+  }
+
+  get finalFigures(): Locator {
+    return this.finalReportDialog.getByRole('table', { name: 'Показатели: план и достигнуто' });
   }
 }
 

@@ -65,6 +65,16 @@ export class ReportsPage {
     return (await this.districtSelect.locator('option').count()) - 1;
   }
 
+  /** The winners' projects of the chosen municipality in its report. */
+  get districtProjects(): Locator {
+    return this.districtDialog.getByRole('table', { name: 'Проекты победителей' }).first();
+  }
+
+  /** The contest's table (with its «Номинация» column) in the district report. */
+  get districtScores(): Locator {
+    return this.districtDialog.getByRole('table').filter({ hasText: 'Номинация' }).first();
+  }
+
   get districtHeading(): Locator {
     return this.districtDialog.locator('.district-report h1');
   }
