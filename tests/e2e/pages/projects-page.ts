@@ -280,6 +280,18 @@ export class ProjectsPage {
   get finalFigures(): Locator {
     return this.finalReportDialog.getByRole('table', { name: 'Показатели: план и достигнуто' });
   }
+
+  /** «Скачать Excel» of the final report: the saved file's name. */
+  async downloadFinalReportXlsx(): Promise<string> {
+    const download = this.page.waitForEvent('download');
+    await this.finalReportDialog.getByRole('button', { name: 'Скачать Excel' }).click();
+    return (await download).suggestedFilename();
+  }
+
+  /** What the printer gets (the `.print-root` portal), visible only under print media. */
+  get printed(): Locator {
+    return this.page.locator('.print-root.protocol-print');
+  }
 }
 
 /** The package as the team's device reads it, with the code the organizer told them. */
