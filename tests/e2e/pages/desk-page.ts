@@ -74,6 +74,42 @@ export class DeskPage {
   result(name: string): Locator {
     return this.results.filter({ hasText: name });
   }
+
+  /** Types a name, waits for it to head the results, presses Enter and sees «… — прибытие отмечено». */
+  async checkIn(name: string) {
+    await this.search.fill(name);
+    await expect(this.results.first()).toContainText(name);
+    await this.page.keyboard.press('Enter');
+    await expect(this.banner).toContainText(`${name} — прибытие отмечено`);
+  }
+
+  /** Back to «Регистрация» from another area (the operator is already introduced). */
+  async backToDesk() {
+    await this.app.nav.getByRole('button', { name: 'Регистрация' }).click();
+  }
+
+  /** The section picker in the arrival banner. */
+  get sectionPicker(): Locator {
+    return this.banner.getByLabel('Секция участника');
+  }
+
+  get pickedSection(): Locator {
+    return this.sectionPicker.locator('option:checked');
+  }
+
+  sectionOption(title: string): Locator {
+    return this.sectionPicker.locator('option', { hasText: title });
+  }
+
+  /** A warning in the banner («Секция заполнена»). */
+  get bannerAlert(): Locator {
+    return this.banner.getByRole('alert');
+  }
+
+  /** A button in the arrival banner («Всё равно перевести», «Отметить вход в секцию», …). */
+  bannerButton(name: 'Всё равно перевести' | 'Отметить вход в секцию' | 'Вход в секцию отмечен'): Locator {
+    return this.banner.getByRole('button', { name });
+  }
 }
 
 export type ListedPerson = { surname: string; name: string; patronymic: string; badgeCode: string; phone?: string };
