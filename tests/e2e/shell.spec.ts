@@ -1,13 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
+import { SectionsPage } from './pages/sections-page';
+import { SettingsPage } from './pages/settings-page';
 
 test('first run offers to create an event or open the demo, in Russian', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();
-  await expect(page.getByRole('heading', { name: 'Добро пожаловать в Сход' })).toBeVisible();
+  await expect(app.welcome).toBeVisible();
   await expect(app.createEventButton).toBeVisible();
   await expect(app.openDemoButton).toBeVisible();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(app.root).toHaveAttribute('lang', 'ru');
   await page.screenshot({ path: 'test-results/screens/first-run.png' });
 });
 
@@ -16,26 +18,26 @@ test('opens the demo conference, shows its sections and participants, and keeps 
   await app.open();
   await app.openDemoButton.click();
 
-  await expect(page.getByRole('heading', { level: 1, name: 'Участники' })).toBeVisible();
+  await expect(app.areaHeading('Участники')).toBeVisible();
   for (const area of ['Регистрация', 'Участники', 'Секции', 'Конкурс', 'Отчёты', 'Обмен', 'Настройки']) {
-    await expect(app.nav.getByRole('button', { name: area })).toBeVisible();
+    await expect(app.areaButton(area)).toBeVisible();
   }
   await expect(app.eventSwitcher).toContainText('Сообщества — Уфа 2019');
   const count = await app.participantCount();
   expect(count).toBeGreaterThanOrEqual(100);
-  await expect(app.participantsTable().getByRole('row').nth(1)).toBeVisible();
-  await expect(app.participantsTable().getByRole('row').nth(1).getByRole('cell').nth(4)).toHaveText(/^[2-9A-Z]{6}$/);
+  await expect(app.participantRow(1)).toBeVisible();
+  await expect(app.participantCell(1, 4)).toHaveText(/^[2-9A-Z]{6}$/);
   await page.screenshot({ path: 'test-results/screens/participants.png' });
 
   await app.goTo('Секции');
-  const cards = page.locator('.section-column');
+  const cards = new SectionsPage(page).columns;
   await expect(cards).toHaveCount(4);
   await expect(cards.nth(2)).toContainText('Соседские сообщества. Добрососедство');
-  await expect(page.getByText(/Пленарное заседание/)).toBeVisible();
+  await expect(app.message(/Пленарное заседание/)).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/sections.png', fullPage: true });
 
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Секции' })).toBeVisible();
+  await expect(app.areaHeading('Секции')).toBeVisible();
   await expect(cards).toHaveCount(4);
   await app.goTo('Участники');
   expect(await app.participantCount()).toBe(count);
@@ -45,25 +47,23 @@ test('creates an empty event from the first-run screen and switches between even
   const app = new AppPage(page);
   await app.open();
   await app.createEventButton.click();
-  const dialog = page.getByRole('dialog', { name: 'Создать мероприятие' });
-  await dialog.getByRole('button', { name: 'Создать' }).click();
-  await expect(dialog.getByText('Укажите название мероприятия')).toBeVisible();
-  await dialog.getByLabel('Название').fill('Форум местных сообществ');
-  await dialog.getByLabel('Дата начала').fill('2026-12-10');
-  await dialog.getByLabel('Дата окончания').fill('2026-12-11');
-  await dialog.getByRole('button', { name: 'Создать' }).click();
+  await app.submitNewEvent();
+  await expect(app.message('Укажите название мероприятия')).toBeVisible();
+  await app.newEventField('Название').fill('Форум местных сообществ');
+  await app.newEventField('Дата начала').fill('2026-12-10');
+  await app.newEventField('Дата окончания').fill('2026-12-11');
+  await app.submitNewEvent();
 
-  await expect(page.getByText('В этом мероприятии пока нет участников.')).toBeVisible();
+  await expect(app.message('В этом мероприятии пока нет участников.')).toBeVisible();
   await expect(app.eventSwitcher).toContainText('Форум местных сообществ');
 
   await app.eventSwitcher.selectOption({ label: 'Новое мероприятие…' });
-  const second = page.getByRole('dialog', { name: 'Создать мероприятие' });
-  await second.getByLabel('Название').fill('Конкурс проектов 2027');
-  await second.getByRole('button', { name: 'Создать' }).click();
-  await expect(app.eventSwitcher.locator('option')).toHaveCount(3); // two events + «Новое мероприятие…»
-  const forum = await app.eventSwitcher.locator('option', { hasText: 'Форум местных сообществ' }).getAttribute('value');
+  await app.newEventField('Название').fill('Конкурс проектов 2027');
+  await app.submitNewEvent();
+  await expect(app.eventOptions).toHaveCount(3); // two events + «Новое мероприятие…»
+  const forum = await app.eventOptions.filter({ hasText: 'Форум местных сообществ' }).getAttribute('value');
   await app.eventSwitcher.selectOption(forum!);
-  await expect(page.locator('.topbar-meta')).toHaveText('Уфа · 10 декабря 2026 г.');
+  await expect(app.eventMeta).toHaveText('Уфа · 10 декабря 2026 г.');
 });
 
 test('switches the interface to English and back in settings', async ({ page }) => {
@@ -71,14 +71,15 @@ test('switches the interface to English and back in settings', async ({ page }) 
   await app.open();
   await app.openDemoButton.click();
   await app.goTo('Настройки');
-  await expect(page.getByText('Браузер')).toBeVisible(); // the browser bridge answered app info
-  await page.getByLabel('Язык интерфейса').selectOption('en');
-  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const settings = new SettingsPage(page);
+  await expect(app.message('Браузер')).toBeVisible(); // the browser bridge answered app info
+  await settings.language().selectOption('en');
+  await expect(app.areaHeading('Settings')).toBeVisible();
+  await expect(app.root).toHaveAttribute('lang', 'en');
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
-  await page.getByLabel('Language').selectOption('ru');
-  await expect(page.getByRole('heading', { level: 1, name: 'Настройки' })).toBeVisible();
+  await expect(app.areaHeading('Settings')).toBeVisible();
+  await settings.language('Language').selectOption('ru');
+  await expect(app.areaHeading('Настройки')).toBeVisible();
 });
 
 test('in English the desk, participants, sections and settings speak English', async ({ page }) => {
@@ -86,7 +87,7 @@ test('in English the desk, participants, sections and settings speak English', a
   await app.open();
   await app.openDemoButton.click();
   await app.goTo('Настройки');
-  await page.getByLabel('Язык интерфейса').selectOption('en');
+  await new SettingsPage(page).language().selectOption('en');
   await expect(page.getByText('Organizer PIN', { exact: true })).toBeVisible();
   await expect(page.getByText(/^63 municipalities of the Republic of Bashkortostan are built in/)).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/en-settings.png' });
@@ -119,9 +120,7 @@ test('adds a municipality of another region in settings', async ({ page }) => {
   await app.open();
   await app.openDemoButton.click();
   await app.goTo('Настройки');
-  await expect(page.getByText('Встроены 63 муниципальных образования')).toBeVisible();
-  await page.getByLabel('Муниципалитет', { exact: true }).fill('г. Глазов');
-  await page.getByLabel('Регион').fill('Удмуртская Республика');
-  await page.getByRole('button', { name: 'Добавить' }).click();
-  await expect(page.getByText('г. Глазов — Удмуртская Республика, Приволжский федеральный округ')).toBeVisible();
+  await expect(app.message('Встроены 63 муниципальных образования')).toBeVisible();
+  await new SettingsPage(page).addMunicipality('г. Глазов', 'Удмуртская Республика');
+  await expect(app.message('г. Глазов — Удмуртская Республика, Приволжский федеральный округ')).toBeVisible();
 });

@@ -27,6 +27,61 @@ export class AppPage {
     return this.page.getByRole('table', { name: 'Участники' });
   }
 
+  /** A cell of the participants table: row 1 is the first person. */
+  participantCell(row: number, column: number): Locator {
+    return this.participantsTable().getByRole('row').nth(row).getByRole('cell').nth(column);
+  }
+
+  participantRow(row: number): Locator {
+    return this.participantsTable().getByRole('row').nth(row);
+  }
+
+  get welcome(): Locator {
+    return this.page.getByRole('heading', { name: 'Добро пожаловать в Сход' });
+  }
+
+  /** The document's root: its `lang` follows the interface language. */
+  get root(): Locator {
+    return this.page.locator('html');
+  }
+
+  /** An area's button in the navigation. */
+  areaButton(area: string): Locator {
+    return this.nav.getByRole('button', { name: area });
+  }
+
+  /** The heading of the area on screen (level 1). */
+  areaHeading(area: string): Locator {
+    return this.page.getByRole('heading', { level: 1, name: area });
+  }
+
+  /** A line of text on the screen. */
+  message(text: string | RegExp, options?: { exact?: boolean }): Locator {
+    return this.page.getByText(text, options);
+  }
+
+  get createEventDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Создать мероприятие' });
+  }
+
+  /** A field of «Создать мероприятие». */
+  newEventField(label: 'Название' | 'Дата начала' | 'Дата окончания'): Locator {
+    return this.createEventDialog.getByLabel(label);
+  }
+
+  async submitNewEvent() {
+    await this.createEventDialog.getByRole('button', { name: 'Создать' }).click();
+  }
+
+  get eventOptions(): Locator {
+    return this.eventSwitcher.locator('option');
+  }
+
+  /** The place and date under the event's title. */
+  get eventMeta(): Locator {
+    return this.page.locator('.topbar-meta');
+  }
+
   async participantCount(): Promise<number> {
     const text = await this.page.getByText(/^\d+ участник(а|ов)?$/).textContent();
     return Number(text?.match(/\d+/)?.[0]);

@@ -49,6 +49,18 @@ export class SettingsPage {
     await expect(this.page.getByText(/^Изменений в журнале: /)).toBeVisible();
   }
 
+  /** «Язык интерфейса» (named «Language» once the interface is English). */
+  language(label: 'Язык интерфейса' | 'Language' = 'Язык интерфейса'): Locator {
+    return this.page.getByLabel(label);
+  }
+
+  /** «Муниципалитет», «Регион» of a municipality added by hand, then «Добавить». */
+  async addMunicipality(name: string, region: string) {
+    await this.page.getByLabel('Муниципалитет', { exact: true }).fill(name);
+    await this.page.getByLabel('Регион').fill(region);
+    await this.page.getByRole('button', { name: 'Добавить' }).click();
+  }
+
   auditRows(): Locator {
     return this.audit.locator('.table-body').getByRole('row');
   }
