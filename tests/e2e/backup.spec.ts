@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { generateDelegateList, sheetToXlsx, type MunicipalityInput } from '../../shared/generator';
 import { AppPage } from './pages/app-page';
-import { BackupsSection, chooseFile, passphrasePrompt } from './pages/backups-section';
+import { BackupsSection, chooseFile, firstRunRestoreButton, passphrasePrompt, passphrasePromptError, RestorePreview, typeBackupPassphrase } from './pages/backups-section';
 import { DeskPage, deskCacheFiles } from './pages/desk-page';
 import { ImportWizardPage } from './pages/import-page';
 import { ParticipantsPage } from './pages/participants-page';
@@ -13,10 +13,7 @@ test('a full backup restored into an empty profile reproduces the data, and the 
   const desk = new DeskPage(page);
   await desk.openWithDemo();
   const [person] = await desk.someParticipants();
-  await desk.search.fill(person!.name);
-  await expect(desk.results.first()).toContainText(person!.name);
-  await page.keyboard.press('Enter');
-  await expect(desk.banner).toContainText(`${person!.name} — прибытие отмечено`);
+  await desk.checkIn(person!.name);
   await desk.app.goTo('Участники');
   const participants = await desk.app.participantCount();
   expect(participants).toBeGreaterThan(50);
@@ -25,7 +22,7 @@ test('a full backup restored into an empty profile reproduces the data, and the 
   await backups.open();
   const file = await backups.downloadFullCopy();
   expect(file.name).toMatch(/^Сход — копия .*\.skhod-backup$/);
-  await expect(backups.section.getByRole('status')).toContainText('Полная копия сохранена');
+  await expect(backups.status).toContainText('Полная копия сохранена');
 
   // an empty profile: a fresh browser context has its own, empty IndexedDB
   const { page: other } = await openDevice();
@@ -33,27 +30,25 @@ test('a full backup restored into an empty profile reproduces the data, and the 
   await app.open();
   await expect(app.openDemoButton).toBeVisible();
   await other.screenshot({ path: 'test-results/screens/backup-first-run.png' });
-  await chooseFile(other, other.getByRole('button', { name: /Восстановить из резервной копии/ }), file);
+  await chooseFile(other, firstRunRestoreButton(other), file);
 
-  const dialog = other.getByRole('dialog', { name: 'Восстановление из резервной копии' });
+  const restore = new RestorePreview(other);
+  const dialog = restore.dialog;
   await expect(dialog).toContainText(`Файл «${file.name}»`);
   await expect(dialog).toContainText('Полная копия, скачанная вручную');
   await expect(dialog).toContainText('(другое устройство)');
   await expect(dialog).toContainText('Сход'); // the demo event's title is in the list of events
-  const people = dialog.getByRole('row', { name: /^Люди/ });
-  await expect(people.getByRole('cell').nth(1)).toHaveText('0'); // now, in the empty profile
-  await expect(dialog.getByRole('row', { name: /^Отметки прихода/ }).getByRole('cell').first()).toHaveText('1');
+  await expect(restore.counts(/^Люди/).nth(1)).toHaveText('0'); // now, in the empty profile
+  await expect(restore.counts(/^Отметки прихода/).first()).toHaveText('1');
   await other.screenshot({ path: 'test-results/screens/backup-restore-preview.png' });
-  await dialog.getByRole('button', { name: 'Восстановить' }).click();
+  await restore.restore();
 
   // the page reloads into the restored event
   await expect(app.nav).toBeVisible();
   await app.goTo('Участники');
   expect(await app.participantCount()).toBe(participants);
   const otherDesk = new DeskPage(other);
-  await app.nav.getByRole('button', { name: 'Регистрация' }).click();
-  await other.getByLabel('Кто работает за стойкой?').fill('Айгуль');
-  await other.keyboard.press('Enter');
+  await otherDesk.openDesk('Айгуль');
   await otherDesk.search.fill(person!.name);
   await expect(otherDesk.result(person!.name)).toContainText(/Прибыла?/);
   await expect(otherDesk.result(person!.name)).toContainText('Гульнара Р.');
@@ -62,9 +57,9 @@ test('a full backup restored into an empty profile reproduces the data, and the 
   // the restore itself is undoable: back to the empty profile
   const otherBackups = new BackupsSection(other);
   await otherBackups.open();
-  await expect(otherBackups.section.getByRole('row', { name: /Перед восстановлением копии/ })).toBeVisible();
+  await expect(otherBackups.row(/Перед восстановлением копии/)).toBeVisible();
   await otherBackups.section.screenshot({ path: 'test-results/screens/backup-section.png' });
-  await otherBackups.section.getByRole('button', { name: 'Отменить восстановление' }).click();
+  await otherBackups.undoRestoreButton.click();
   await expect(app.openDemoButton).toBeVisible();
 });
 
@@ -76,17 +71,17 @@ test('a foreign or damaged file is refused with the reason, and nothing changes'
   const participants = await app.participantCount();
   const backups = new BackupsSection(page);
   await backups.open();
-  const restoreButton = backups.section.getByRole('button', { name: 'Восстановить из файла…' });
+  const restoreButton = backups.restoreFromFileButton;
 
   await chooseFile(page, restoreButton, { name: 'делегаты.skhod-backup', buffer: Buffer.from('Фамилия;Имя\nИванов;Иван\n') });
-  await expect(backups.section.getByRole('alert')).toContainText('Это не резервная копия Схода');
+  await expect(backups.alert).toContainText('Это не резервная копия Схода');
 
   const good = await backups.downloadFullCopy();
   const damaged = Buffer.from(good.buffer);
   damaged[damaged.length - 40]! ^= 0xff;
   await chooseFile(page, restoreButton, { name: 'копия.skhod-backup', buffer: damaged });
-  await expect(backups.section.getByRole('alert')).toContainText('повреждён');
-  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(backups.alert).toContainText('повреждён');
+  await expect(new RestorePreview(page).anyDialog).toHaveCount(0);
 
   await app.goTo('Участники');
   expect(await app.participantCount()).toBe(participants);
@@ -98,22 +93,23 @@ test('the backups list shows a backup made now, restorable from the list by keyb
   await app.openDemoButton.click();
   const backups = new BackupsSection(page);
   await backups.open();
-  await backups.section.getByRole('button', { name: 'Создать копию сейчас' }).click();
-  await expect(backups.section.getByRole('status')).toContainText('Копия создана');
-  const row = backups.section.getByRole('row', { name: /Вручную/ });
+  await backups.createNow();
+  await expect(backups.status).toContainText('Копия создана');
+  const row = backups.row(/Вручную/);
   await expect(row).toBeVisible();
-  await expect(row.getByRole('cell').nth(2)).toHaveText(/\d+(,\d)?\s(КБ|МБ)/);
+  await expect(backups.size(row)).toHaveText(/\d+(,\d)?\s(КБ|МБ)/);
 
-  await row.getByRole('button', { name: /Восстановить копию от/ }).focus();
+  await backups.restoreButton(row).focus();
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Восстановление из резервной копии' });
+  const restore = new RestorePreview(page);
+  const dialog = restore.dialog;
   await expect(dialog).toContainText('(это устройство)');
   const axe = await new AxeBuilder({ page }).include('dialog[open]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   // the focus starts on the safe choice; the restore is one Tab away
-  await expect(dialog.getByRole('button', { name: 'Отмена' })).toBeFocused();
+  await expect(restore.button('Отмена')).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(dialog.getByRole('button', { name: 'Восстановить' })).toBeFocused();
+  await expect(restore.button('Восстановить')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 });
@@ -141,15 +137,15 @@ test('an import is preceded by a backup, and restoring that backup takes the imp
   await expect.poll(() => deskCacheFiles(page)).toHaveLength(1);
   const backups = new BackupsSection(page);
   await backups.open();
-  const row = backups.section.getByRole('row', { name: /Перед импортом «Сибай — делегаты\.xlsx»/ });
+  const row = backups.row(/Перед импортом «Сибай — делегаты\.xlsx»/);
   await expect(row).toBeVisible();
-  await row.getByRole('button', { name: /Восстановить копию от/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Восстановление из резервной копии' });
-  await expect(dialog.getByRole('row', { name: /^Люди/ }).getByRole('cell').first()).toHaveText(String(before));
-  await expect(dialog).toContainText('есть изменения, которых нет в копии');
-  await dialog.getByRole('button', { name: 'Восстановить' }).click();
+  await backups.restoreButton(row).click();
+  const restore = new RestorePreview(page);
+  await expect(restore.counts(/^Люди/).first()).toHaveText(String(before));
+  await expect(restore.dialog).toContainText('есть изменения, которых нет в копии');
+  await restore.restore();
 
-  await expect(backups.section.getByRole('button', { name: 'Отменить восстановление' })).toBeVisible();
+  await expect(backups.undoRestoreButton).toBeVisible();
   expect(await deskCacheFiles(page)).toEqual([]);
   await participants.app.goTo('Участники');
   expect(await participants.app.participantCount()).toBe(before);
@@ -162,30 +158,30 @@ test('on a desk device a restore needs the organizer PIN', async ({ page }) => {
   await settings.open();
   await settings.setOrganizerPin('246813');
   const backups = new BackupsSection(page);
-  await backups.section.getByRole('button', { name: 'Создать копию сейчас' }).click();
-  await expect(backups.section.getByRole('status')).toContainText('Копия создана');
+  await backups.createNow();
+  await expect(backups.status).toContainText('Копия создана');
   await settings.role('Регистрация (стойка)').click();
   await expect(settings.role('Регистрация (стойка)')).toBeChecked();
 
-  const restoreFirst = () => backups.section.getByRole('button', { name: /Восстановить копию от/ }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Восстановление из резервной копии' });
-  await restoreFirst();
-  await dialog.getByRole('button', { name: 'Восстановить' }).click();
+  const restore = new RestorePreview(page);
+  const dialog = restore.dialog;
+  await backups.restoreButton().click();
+  await restore.restore();
   await expect(settings.gate).toContainText('Чтобы восстановить данные из резервной копии, введите PIN организатора');
   await settings.enterGatePin('111111');
-  await expect(settings.gate.getByRole('alert')).toContainText('Неверный PIN организатора');
-  await settings.gate.getByRole('button', { name: 'Отмена' }).click();
+  await expect(settings.gateError).toContainText('Неверный PIN организатора');
+  await settings.cancelGate();
   await expect(settings.gate).toBeHidden();
   // refused: nothing restored, the preview stays open for another try
   await expect(dialog).toBeVisible();
-  await expect(backups.section.getByRole('button', { name: 'Отменить восстановление' })).toHaveCount(0);
+  await expect(backups.undoRestoreButton).toHaveCount(0);
 
-  await dialog.getByRole('button', { name: 'Восстановить' }).click();
+  await restore.restore();
   await settings.enterGatePin('246813');
   // restored: the app reloads and, being a desk, opens at the desk
-  await expect(page.getByRole('heading', { level: 1, name: 'Регистрация' })).toBeVisible();
+  await expect(settings.app.areaHeading('Регистрация')).toBeVisible();
   await settings.open();
-  await expect(backups.section.getByRole('button', { name: 'Отменить восстановление' })).toBeVisible();
+  await expect(backups.undoRestoreButton).toBeVisible();
   await expect(settings.role('Регистрация (стойка)')).toBeChecked(); // the device keeps its own role
 });
 
@@ -200,22 +196,22 @@ test('a copy saved with a passphrase restores in an empty profile only with that
   await backups.open();
   await expect(backups.section).toContainText('Копии, сохранённые в файл, не защищены паролем');
 
-  await backups.section.getByRole('button', { name: 'Защитить резервные копии паролем…' }).click();
+  await backups.startProtecting();
   const dialog = backups.passphraseDialog;
   await expect(dialog).toContainText('Без пароля копию из файла восстановить нельзя');
   await backups.typePassphrase('Агидель весной', 'Агидель весной!');
-  await dialog.getByRole('checkbox', { name: /Пароль записан/ }).check();
-  await dialog.getByRole('button', { name: 'Задать пароль' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Пароли не совпадают');
+  await backups.passphraseNoted.check();
+  await backups.submitPassphrase();
+  await expect(backups.passphraseError).toContainText('Пароли не совпадают');
   await backups.typePassphrase('Агидель весной');
   await dialog.screenshot({ path: 'test-results/screens/backup-passphrase-set.png' });
-  await dialog.getByRole('button', { name: 'Задать пароль' }).click();
+  await backups.submitPassphrase();
   await expect(dialog).toHaveCount(0, { timeout: 30_000 });
   await expect(backups.section).toContainText('Копии в файлах защищены паролем');
-  await backups.section.getByRole('group', { name: 'Пароль резервных копий' }).screenshot({ path: 'test-results/screens/backup-passphrase-on.png' });
+  await backups.passphraseGroup.screenshot({ path: 'test-results/screens/backup-passphrase-on.png' });
 
   const file = await backups.downloadFullCopy();
-  await expect(backups.section.getByRole('status')).toContainText('Полная копия сохранена (защищена паролем)');
+  await expect(backups.status).toContainText('Полная копия сохранена (защищена паролем)');
   expect(file.buffer.subarray(0, 8).toString('latin1')).toBe('SKHODBK\x02');
   expect(file.buffer.includes(Buffer.from('Сход'))).toBe(false);
 
@@ -223,21 +219,19 @@ test('a copy saved with a passphrase restores in an empty profile only with that
   const { page: other } = await openDevice();
   const otherApp = new AppPage(other);
   await otherApp.open();
-  await chooseFile(other, other.getByRole('button', { name: /Восстановить из резервной копии/ }), file);
+  await chooseFile(other, firstRunRestoreButton(other), file);
   const prompt = passphrasePrompt(other);
   await expect(prompt).toContainText(`Файл «${file.name}»`);
-  await prompt.getByLabel('Пароль резервной копии').fill('Агидель осенью');
-  await prompt.getByRole('button', { name: 'Открыть копию' }).click();
-  await expect(prompt.getByRole('alert')).toContainText('Неверный пароль резервной копии', { timeout: 30_000 });
+  await typeBackupPassphrase(prompt, 'Агидель осенью');
+  await expect(passphrasePromptError(other)).toContainText('Неверный пароль резервной копии', { timeout: 30_000 });
   await other.screenshot({ path: 'test-results/screens/backup-passphrase-prompt.png' });
   await expect(otherApp.openDemoButton).toBeVisible(); // nothing restored
 
-  await prompt.getByLabel('Пароль резервной копии').fill('Агидель весной');
-  await prompt.getByRole('button', { name: 'Открыть копию' }).click();
-  const preview = other.getByRole('dialog', { name: 'Восстановление из резервной копии' });
-  await expect(preview).toContainText('Полная копия, скачанная вручную', { timeout: 30_000 });
+  await typeBackupPassphrase(prompt, 'Агидель весной');
+  const preview = new RestorePreview(other);
+  await expect(preview.dialog).toContainText('Полная копия, скачанная вручную', { timeout: 30_000 });
   await expect(prompt).toHaveCount(0);
-  await preview.getByRole('button', { name: 'Восстановить' }).click();
+  await preview.restore();
   await expect(otherApp.nav).toBeVisible();
   await otherApp.goTo('Участники');
   expect(await otherApp.participantCount()).toBe(participants);

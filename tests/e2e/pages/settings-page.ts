@@ -43,6 +43,15 @@ export class SettingsPage {
     await this.gate.getByRole('button', { name: 'Продолжить' }).click();
   }
 
+  /** Why the gate refused the PIN. */
+  get gateError(): Locator {
+    return this.gate.getByRole('alert');
+  }
+
+  async cancelGate() {
+    await this.gate.getByRole('button', { name: 'Отмена' }).click();
+  }
+
   async openAudit() {
     await this.page.getByRole('tab', { name: 'Журнал изменений' }).click();
     await expect(this.audit).toBeVisible();
