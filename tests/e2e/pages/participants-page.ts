@@ -70,4 +70,71 @@ export class ParticipantsPage {
   delegation(municipality: string): Locator {
     return this.delegations().getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: municipality, exact: true }) });
   }
+
+  /** The registered count of a delegation (its first cell). */
+  async registeredIn(municipality: string): Promise<number> {
+    return Number(await this.delegation(municipality).getByRole('cell').nth(1).textContent());
+  }
+
+  /** «Ожидается: <municipality>» of the delegations table. */
+  expected(municipality: string): Locator {
+    return this.delegations().getByLabel(`Ожидается: ${municipality}`);
+  }
+
+  /** «Список xlsx: <municipality>» in the delegation's row. */
+  delegationListButton(municipality: string): Locator {
+    return this.delegation(municipality).getByRole('button', { name: `Список xlsx: ${municipality}` });
+  }
+
+  /** «По муниципалитетам (xlsx)». */
+  get byMunicipalityButton(): Locator {
+    return this.page.getByRole('button', { name: 'По муниципалитетам (xlsx)' });
+  }
+
+  /** «Экспорт списка (xlsx)». */
+  get exportButton(): Locator {
+    return this.page.getByRole('button', { name: 'Экспорт списка (xlsx)' });
+  }
+
+  /** Clicks a column's sort button. */
+  async sortBy(column: string) {
+    await this.columnHeader(column).getByRole('button').click();
+  }
+
+  /** A line of the list's own text («Показано: 5», «Никто не подходит …»). */
+  message(text: string | RegExp): Locator {
+    return this.page.getByText(text);
+  }
+
+  async resetFilters() {
+    await this.page.getByRole('button', { name: 'Сбросить' }).click();
+  }
+
+  /** Clicks an empty spot of the page, so nothing has the focus. */
+  async clickAside() {
+    await this.page.locator('body').click({ position: { x: 5, y: 300 } });
+  }
+
+  /** Puts the focus on the list's rows (the keyboard's way in). */
+  async focusRows() {
+    await this.table.getByRole('rowgroup').focus();
+  }
+
+  /** A field of the participant card, by its label. */
+  cardField(label: 'Фамилия *' | 'Телефон' | 'E-mail' | 'Организация' | 'Согласие получено' | 'Дата согласия *'): Locator {
+    return this.card().getByLabel(label);
+  }
+
+  /** An error of the card's form. */
+  cardError(text: string | RegExp): Locator {
+    return this.card().getByText(text);
+  }
+
+  async saveCard() {
+    await this.card().getByRole('button', { name: 'Сохранить' }).click();
+  }
+
+  async cancelCard() {
+    await this.card().getByRole('button', { name: 'Отмена' }).click();
+  }
 }
