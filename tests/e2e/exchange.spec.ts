@@ -1,14 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { DeskPage } from './pages/desk-page';
-import { loadExchangeFile, receiveEvent, saveEnrolmentFile, saveExchangeFile } from './pages/exchange-page';
-
-async function checkIn(desk: DeskPage, name: string) {
-  await desk.search.fill(name);
-  await expect(desk.results.first()).toContainText(name);
-  await desk.page.keyboard.press('Enter');
-  await expect(desk.banner).toContainText(`${name} — прибытие отмечено`);
-}
+import { applyButton, chooseExchangeFile, chooseOther, conflict, exchangeAlert, exchangePreview, formErrors, loadExchangeFile, receiveEvent, saveEnrolmentFile, saveExchangeFile } from './pages/exchange-page';
 
 test('two desks check people in offline, exchange files both ways, agree, and see the double check-in', async ({ twoDevices: [a, b] }) => {
 
@@ -27,11 +20,11 @@ test('two desks check people in offline, exchange files both ways, agree, and se
   await b.openDesk('Булат');
 
   // offline: A checks in the first two, B the second and the third — the second person twice
-  await a.app.nav.getByRole('button', { name: 'Регистрация' }).click();
-  await checkIn(a, people[0]!.name);
-  await checkIn(a, people[1]!.name);
-  await checkIn(b, people[1]!.name);
-  await checkIn(b, people[2]!.name);
+  await a.backToDesk();
+  await a.checkIn(people[0]!.name);
+  await a.checkIn(people[1]!.name);
+  await b.checkIn(people[1]!.name);
+  await b.checkIn(people[2]!.name);
   await expect(a.arrivedCounter).toHaveText('2');
   await expect(b.arrivedCounter).toHaveText('2');
 
@@ -44,25 +37,22 @@ test('two desks check people in offline, exchange files both ways, agree, and se
   await loadExchangeFile(b.page, fromA, /отметки прихода: 2/);
 
   for (const desk of [a, b]) {
-    await desk.app.nav.getByRole('button', { name: 'Регистрация' }).click();
+    await desk.backToDesk();
     await expect(desk.arrivedCounter).toHaveText('3');
     await desk.app.goTo('Обмен');
-    const conflict = desk.page.locator('.conflict').filter({ hasText: 'приход отмечен на двух устройствах' });
-    await expect(conflict).toContainText(people[1]!.name);
-    await expect(conflict).toContainText('Айгуль');
-    await expect(conflict).toContainText('Булат');
+    const double = conflict(desk.page, 'приход отмечен на двух устройствах');
+    await expect(double).toContainText(people[1]!.name);
+    await expect(double).toContainText('Айгуль');
+    await expect(double).toContainText('Булат');
   }
   await a.page.screenshot({ path: 'test-results/screens/exchange-review.png', fullPage: true });
   const axe = await new AxeBuilder({ page: a.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // the same file again has nothing new to apply
-  const chooser = a.page.waitForEvent('filechooser');
-  await a.page.getByRole('button', { name: 'Открыть файл обмена…' }).click();
-  await (await chooser).setFiles({ name: fromB.name, mimeType: 'application/octet-stream', buffer: fromB.buffer });
-  const again = a.page.getByLabel('Что в файле');
-  await expect(again).toContainText('из них новых здесь — 0');
-  await expect(again.getByRole('button', { name: 'Применить' })).toBeDisabled();
+  await chooseExchangeFile(a.page, fromB);
+  await expect(exchangePreview(a.page)).toContainText('из них новых здесь — 0');
+  await expect(applyButton(a.page)).toBeDisabled();
 });
 
 test('a damaged file is refused with the reason and nothing changes', async ({ page }) => {
@@ -71,38 +61,23 @@ test('a damaged file is refused with the reason and nothing changes', async ({ p
   const file = await saveExchangeFile(page);
   const damaged = Buffer.from(file.buffer);
   damaged[damaged.length - 100]! ^= 0xff;
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Открыть файл обмена…' }).click();
-  await (await chooser).setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: damaged });
-  await expect(page.getByRole('alert')).toContainText(/повреждён|изменён/);
-  await expect(page.getByLabel('Что в файле')).toHaveCount(0);
+  await chooseExchangeFile(page, { name: file.name, buffer: damaged });
+  await expect(exchangeAlert(page)).toContainText(/повреждён|изменён/);
+  await expect(exchangePreview(page)).toHaveCount(0);
 });
-
-/** Registers a walk-in at `desk` through the dialog (F2) and waits for the arrival. */
-async function walkIn(desk: DeskPage, fullName: string, organization: string) {
-  await desk.search.focus();
-  await desk.page.keyboard.press('F2');
-  const dialog = desk.page.getByRole('dialog', { name: 'Новый участник' });
-  await dialog.getByLabel('ФИО').fill(fullName);
-  await dialog.getByLabel('Муниципалитет').fill('Бирский район');
-  await dialog.getByLabel('Организация').fill(organization);
-  await dialog.getByLabel(/согласи/i).check();
-  await dialog.getByRole('button', { name: /Зарегистрировать/ }).click();
-  await expect(desk.banner).toContainText(`${fullName} — прибытие отмечено`);
-}
 
 test('a walk-in registered at another desk reaches an open desk here, with its new organization', async ({ twoDevices: [a, b] }) => {
   await a.openWithDemo('Айгуль');
   await receiveEvent(b, await saveEnrolmentFile(a.page, 'Регистрация (стойка)', 'Стойка Б'));
   await b.openDesk('Булат');
-  await walkIn(b, 'Сафиуллин Тимур Рустемович', 'ТОС «Берёзка»');
+  await b.walkIn('Сафиуллин Тимур Рустемович', 'Бирский район', 'ТОС «Берёзка»');
   const fromB = await saveExchangeFile(b.page);
 
   // A registers a walk-in of its own later, so A's open desk has read past B's changes, which keep
   // B's (older) stamps; a second window of A applies B's file while the desk stays open. The desk
   // learns of B's walk-in only from the note the exchange stores.
-  await a.app.nav.getByRole('button', { name: 'Регистрация' }).click();
-  await walkIn(a, 'Хабибуллина Алсу Ильдаровна', 'Молодёжный центр');
+  await a.backToDesk();
+  await a.walkIn('Хабибуллина Алсу Ильдаровна', 'Бирский район', 'Молодёжный центр');
   const other = new DeskPage(await a.page.context().newPage());
   await other.app.open();
   await other.app.goTo('Обмен');
@@ -118,14 +93,12 @@ test('an undo at one desk keeps another desk’s check-in; the review shows «о
   const [person] = await a.someParticipants();
   await receiveEvent(b, await saveEnrolmentFile(a.page, 'Регистрация (стойка)', 'Стойка Б'));
   await b.openDesk('Булат');
-  await a.app.nav.getByRole('button', { name: 'Регистрация' }).click();
+  await a.backToDesk();
 
   // A checks the person in; B, offline, checks the same person in by mistake and undoes it
-  await checkIn(a, person!.name);
-  await checkIn(b, person!.name);
-  await b.page.getByRole('button', { name: 'Отменить отметку…' }).click();
-  await b.page.getByRole('dialog').getByLabel('Причина').fill('не тот человек');
-  await b.page.getByRole('dialog').getByRole('button', { name: 'Отменить отметку' }).click();
+  await a.checkIn(person!.name);
+  await b.checkIn(person!.name);
+  await b.undoArrival('не тот человек');
   await expect(b.arrivedCounter).toHaveText('0');
 
   const fromB = await saveExchangeFile(b.page);
@@ -135,21 +108,21 @@ test('an undo at one desk keeps another desk’s check-in; the review shows «о
   await b.app.goTo('Обмен');
   await loadExchangeFile(b.page, fromA, /отметки прихода: 1/);
   for (const desk of [a, b]) {
-    await desk.app.nav.getByRole('button', { name: 'Регистрация' }).click();
+    await desk.backToDesk();
     await expect(desk.arrivedCounter).toHaveText('1');
   }
 
   await b.app.goTo('Обмен');
-  const conflict = b.page.locator('.conflict').filter({ hasText: 'отменён на стойке' });
-  await expect(conflict).toContainText(person!.name);
-  await expect(conflict).toContainText('не тот человек');
-  await conflict.getByRole('button', { name: /Выбрать другое/ }).click();
-  await expect(conflict).toHaveCount(0); // closed: it leaves the list of open conflicts
-  await expect(b.page.locator('.form-error')).toHaveCount(0);
+  const undone = conflict(b.page, 'отменён на стойке');
+  await expect(undone).toContainText(person!.name);
+  await expect(undone).toContainText('не тот человек');
+  await chooseOther(undone);
+  await expect(undone).toHaveCount(0); // closed: it leaves the list of open conflicts
+  await expect(formErrors(b.page)).toHaveCount(0);
   await a.app.goTo('Обмен');
   await loadExchangeFile(a.page, await saveExchangeFile(b.page, /не подтвердило: [1-9]/), /отметки прихода: 1/);
   for (const desk of [a, b]) {
-    await desk.app.nav.getByRole('button', { name: 'Регистрация' }).click();
+    await desk.backToDesk();
     await expect(desk.arrivedCounter).toHaveText('0');
   }
 });

@@ -88,6 +88,26 @@ export class DeskPage {
     await this.app.nav.getByRole('button', { name: 'Регистрация' }).click();
   }
 
+  /** F2 at the search: «Новый участник», filled and registered; waits for the arrival. */
+  async walkIn(fullName: string, municipality: string, organization: string) {
+    await this.search.focus();
+    await this.page.keyboard.press('F2');
+    const dialog = this.page.getByRole('dialog', { name: 'Новый участник' });
+    await dialog.getByLabel('ФИО').fill(fullName);
+    await dialog.getByLabel('Муниципалитет').fill(municipality);
+    await dialog.getByLabel('Организация').fill(organization);
+    await dialog.getByLabel(/согласи/i).check();
+    await dialog.getByRole('button', { name: /Зарегистрировать/ }).click();
+    await expect(this.banner).toContainText(`${fullName} — прибытие отмечено`);
+  }
+
+  /** «Отменить отметку…» with a reason, confirmed. */
+  async undoArrival(reason: string) {
+    await this.page.getByRole('button', { name: 'Отменить отметку…' }).click();
+    await this.page.getByRole('dialog').getByLabel('Причина').fill(reason);
+    await this.page.getByRole('dialog').getByRole('button', { name: 'Отменить отметку' }).click();
+  }
+
   /** The section picker in the arrival banner. */
   get sectionPicker(): Locator {
     return this.banner.getByLabel('Секция участника');

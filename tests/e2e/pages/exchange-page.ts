@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { DeskPage } from './desk-page';
 
 export type SavedFile = { name: string; buffer: Buffer };
@@ -27,16 +27,47 @@ export async function saveEnrolmentFile(page: Page, role: 'Регистраци�
   return download(page, 'Сохранить файл подключения…');
 }
 
-async function chooseFile(page: Page, file: SavedFile) {
+/** «Открыть файл обмена…» with `file`: the preview (or a refusal) follows. */
+export async function chooseExchangeFile(page: Page, file: SavedFile) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Открыть файл обмена…' }).click();
   await (await chooser).setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.buffer });
 }
 
+/** «Что в файле»: the preview of an opened exchange file. */
+export function exchangePreview(page: Page): Locator {
+  return page.getByLabel('Что в файле');
+}
+
+/** «Применить» of the preview. */
+export function applyButton(page: Page): Locator {
+  return exchangePreview(page).getByRole('button', { name: 'Применить' });
+}
+
+/** Why «Обмен» refused a file. */
+export function exchangeAlert(page: Page): Locator {
+  return page.getByRole('alert');
+}
+
+/** An open conflict on «Обмен» whose text contains `hasText`. */
+export function conflict(page: Page, hasText: string): Locator {
+  return page.locator('.conflict').filter({ hasText });
+}
+
+/** «Выбрать другое» of a conflict. */
+export async function chooseOther(conflictCard: Locator) {
+  await conflictCard.getByRole('button', { name: /Выбрать другое/ }).click();
+}
+
+/** Form errors on the page (none after a resolved conflict). */
+export function formErrors(page: Page): Locator {
+  return page.locator('.form-error');
+}
+
 /** Opens an exchange file on `page`, checks the preview and applies it. */
 export async function loadExchangeFile(page: Page, file: SavedFile, expectText: RegExp) {
-  await chooseFile(page, file);
-  const preview = page.getByLabel('Что в файле');
+  await chooseExchangeFile(page, file);
+  const preview = exchangePreview(page);
   await expect(preview).toContainText(expectText);
   await preview.getByRole('button', { name: 'Применить' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Готово' })).toBeVisible();
@@ -49,7 +80,7 @@ export async function loadExchangeFile(page: Page, file: SavedFile, expectText: 
 export async function receiveEvent(desk: DeskPage, enrolment: SavedFile, role: RegExp = /Регистрация \(стойка\)/) {
   await desk.app.open();
   await desk.page.getByRole('button', { name: /Получить мероприятие из файла подключения/ }).click();
-  await chooseFile(desk.page, enrolment);
+  await chooseExchangeFile(desk.page, enrolment);
   const offer = desk.page.getByLabel('Файл подключения');
   await expect(offer).toContainText(role);
   await expect(offer).toContainText(/Что будет видно/);
