@@ -55,6 +55,25 @@ export class AppPage {
     return this.page.getByRole('heading', { level: 1, name: area });
   }
 
+  /** The names of the areas in the navigation, as a user reads them (icons left out). */
+  async areaNames(): Promise<string[]> {
+    return (await this.nav.locator('ul').getByRole('button').allTextContents()).map((s) => s.replace(/^[^\p{L}]+/u, '').trim());
+  }
+
+  /** «Разделы организатора…» (a desk or juror device asks the PIN for them). */
+  async openOrganizerAreas() {
+    await this.areaButton('Разделы организатора…').click();
+  }
+
+  async closeOrganizerAreas() {
+    await this.areaButton('Закрыть разделы организатора').click();
+  }
+
+  /** Any dialog on the page. */
+  get dialogs(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
   /** A line of text on the screen. */
   message(text: string | RegExp, options?: { exact?: boolean }): Locator {
     return this.page.getByText(text, options);

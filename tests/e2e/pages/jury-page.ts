@@ -163,6 +163,11 @@ export class JuryPage extends ContestPage {
     return this.download(this.page.getByRole('button', { name: 'Сохранить файл оценок' }));
   }
 
+  /** «К мероприятиям» of a juror device: to its settings. */
+  async toEvents() {
+    await this.page.getByRole('button', { name: 'К мероприятиям' }).click();
+  }
+
   async exit() {
     await this.page.getByRole('button', { name: 'Выйти из режима эксперта' }).click();
   }

@@ -70,6 +70,22 @@ export class SettingsPage {
     await this.page.getByRole('button', { name: 'Добавить' }).click();
   }
 
+  /** The change log's filters. */
+  auditFilter(label: 'Человек' | 'Устройство'): Locator {
+    return this.page.getByLabel(label);
+  }
+
+  /** Picks a device in the change log's filter by (part of) its name. */
+  async filterAuditByDevice(name: string) {
+    const select = this.auditFilter('Устройство');
+    await select.selectOption({ label: (await select.locator('option', { hasText: name }).textContent())! });
+  }
+
+  /** «Найдено изменений: n из m». */
+  get auditFound(): Locator {
+    return this.page.getByText(/^Найдено изменений: \d+ из \d+$/);
+  }
+
   auditRows(): Locator {
     return this.audit.locator('.table-body').getByRole('row');
   }
