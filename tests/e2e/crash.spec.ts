@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { generateDelegateList, sheetToXlsx, type MunicipalityInput } from '../../shared/generator';
+import { AppPage } from './pages/app-page';
 import { DeskPage } from './pages/desk-page';
 import { ImportWizardPage } from './pages/import-page';
 
@@ -89,13 +90,11 @@ test('every check-in the operator saw confirmed survives the renderer being kill
   let desk = new DeskPage(device.page);
   await desk.page.goto('/#demo-participants=600');
   await desk.app.openDemoButton.click();
-  await expect(desk.page.getByRole('heading', { level: 1, name: 'Участники' })).toBeVisible();
+  await expect(desk.app.areaHeading('Участники')).toBeVisible();
   // people with a unique full name, so the desk's first result is the one typed
   const all = await registrationNames(desk.page);
   const names = all.map((p) => p.name).filter((n, _, list) => list.indexOf(n) === list.lastIndexOf(n));
-  await desk.app.nav.getByRole('button', { name: 'Регистрация' }).click();
-  await desk.page.getByLabel('Кто работает за стойкой?').fill('Гульнара Р.');
-  await desk.page.keyboard.press('Enter');
+  await desk.openDesk('Гульнара Р.');
   await expect(desk.search).toBeFocused();
   expect(names.length).toBeGreaterThan(10);
 
@@ -141,7 +140,7 @@ test('an import killed mid-commit is there entirely or not at all', async ({ ope
   const participants = new DeskPage(page);
   await participants.app.open();
   await participants.app.openDemoButton.click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Участники' })).toBeVisible();
+  await expect(participants.app.areaHeading('Участники')).toBeVisible();
 
   let expected = await readStore(page);
   const outcomes: string[] = [];
@@ -154,24 +153,25 @@ test('an import killed mid-commit is there entirely or not at all', async ({ ope
     await wizard.button('Проверить строки').click();
     await wizard.expectStep('Проверка строк');
     await wizard.button('Далее').click();
-    if (await wizard.dialog.locator('section[aria-label="Дубликаты"]').isVisible()) await wizard.button('Далее').click();
+    await wizard.passDuplicates();
     await wizard.expectStep('Импорт');
     const planned = await wizard.countValue('будет добавлено');
     expect(planned).toBeGreaterThan(1400);
     await wizard.button('Импортировать').click();
     // once the write transaction runs (the backup and the row building come before it), 0–1.5 s later:
     // sometimes mid-write, sometimes just after it committed
-    await wizard.dialog.getByText(/Записываем в базу|Отчёт об импорте/).first().waitFor({ timeout: 30_000 });
+    await wizard.message(/Записываем в базу|Отчёт об импорте/).first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout((loop * 311) % 1500);
     page = await device.crashAndReopen(page);
-    await expect(page.getByRole('navigation', { name: 'Разделы' })).toBeVisible({ timeout: 15_000 });
+    const app = new AppPage(page);
+    await expect(app.nav).toBeVisible({ timeout: 15_000 });
     const now = await readStore(page);
     const added = now.people - expected.people;
     outcomes.push(added === 0 ? 'нет' : added === planned ? 'всё' : `частично ${added}/${planned}`);
     expect([0, planned], `import ${loop}: ${added} of ${planned} people`).toContain(added);
     expect(now.registrations - expected.registrations).toBe(added);
     expected = now;
-    await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Участники' }).click();
+    await app.areaButton('Участники').click();
   }
   console.log(`import crash loop: ${outcomes.join(', ')}`);
 });

@@ -35,7 +35,7 @@ test('imports a messy district list: fixes a mapping, resolves a duplicate, comm
   await expect(wizard.column('ФИО')).toHaveValue(String(list.truth.columns.fullName));
   await expect(wizard.column('Муниципалитет')).toHaveValue('');
   await wizard.column('Муниципалитет').selectOption(String(muniCol));
-  await expect(wizard.dialog.locator('.sample-field', { hasText: 'Муниципалитет' })).toBeVisible();
+  await expect(wizard.sample('Муниципалитет')).toBeVisible();
   await wizard.screenshot('import-2-mapping');
 
   await wizard.button('Проверить строки').click();
@@ -45,8 +45,8 @@ test('imports a messy district list: fixes a mapping, resolves a duplicate, comm
   const errorRow = list.truth.errorRows[0]!;
   await expect(wizard.previewItems().filter({ hasText: `стр. ${errorRow}` })).toContainText('нет фамилии');
   await wizard.screenshot('import-3-preview');
-  await wizard.dialog.getByRole('radio', { name: /^Все/ }).check();
-  await expect(wizard.dialog.getByText('муниципалитет «', { exact: false })).toHaveCount(0);
+  await wizard.view(/^Все/).check();
+  await expect(wizard.message('муниципалитет «', { exact: false })).toHaveCount(0);
 
   await wizard.button('Далее').click();
   await wizard.expectStep('Дубликаты');
@@ -84,17 +84,16 @@ test('imports a messy district list: fixes a mapping, resolves a duplicate, comm
 
   const person = list.truth.people.find((p) => !p.initials && !list.truth.duplicates.some((d) => d.row === p.row))!;
   await participants.findByName(`${person.surname} ${person.name} ${person.patronymic}`);
-  await expect(participants.row(`${person.surname} ${person.name} ${person.patronymic}`).getByRole('cell').nth(1)).toHaveText('г. Сибай');
+  await expect(participants.municipalityOf(`${person.surname} ${person.name} ${person.patronymic}`)).toHaveText('г. Сибай');
   // the typo'd duplicate was merged into its original: nobody under the misspelled surname
   const typo = list.truth.people.find((p) => p.row === phoneDup.row)!;
   await participants.search.fill(`${typo.surname} ${typo.name}`);
-  await expect(page.getByText('Никто не подходит под выбранные условия.')).toBeVisible();
+  await expect(participants.message('Никто не подходит под выбранные условия.')).toBeVisible();
 
   await participants.showTab('Делегации');
-  const sibay = participants.delegation('г. Сибай');
-  const registered = Number(await sibay.getByRole('cell').nth(1).textContent());
+  const registered = await participants.registeredIn('г. Сибай');
   expect(registered).toBeGreaterThanOrEqual(planned);
-  await expect(sibay.getByRole('cell').nth(3)).not.toHaveText('—'); // the list's time
+  await expect(participants.delegationCell('г. Сибай', 3)).not.toHaveText('—'); // the list's time
   await page.screenshot({ path: 'test-results/screens/delegations.png', fullPage: true });
 });
 
@@ -103,10 +102,10 @@ test('district roundtrip: exports the template, takes it back filled in, shows a
   await participants.openDemo();
   const before = await participants.app.participantCount();
   await participants.showTab('Делегации');
-  const registeredBefore = Number(await participants.delegation('г. Сибай').getByRole('cell').nth(1).textContent());
+  const registeredBefore = await participants.registeredIn('г. Сибай');
   expect(registeredBefore).toBeGreaterThanOrEqual(2);
 
-  const template = await downloaded(page, () => participants.delegation('г. Сибай').getByRole('button', { name: 'Шаблон для района: г. Сибай' }).click());
+  const template = await downloaded(page, () => participants.templateButton('г. Сибай').click());
   expect(template.name).toBe('Шаблон списка делегатов — г. Сибай.xlsx');
 
   // the office fills it in: corrects a surname, deletes a delegate, adds a new one
@@ -129,19 +128,19 @@ test('district roundtrip: exports the template, takes it back filled in, shows a
   await wizard.open();
   await wizard.chooseFile('Шаблон — Сибай (заполнен).xlsx', filled);
   await wizard.expectStep('Лист и столбцы');
-  await expect(wizard.dialog.getByText('Это заполненный шаблон района')).toBeVisible();
+  await expect(wizard.message('Это заполненный шаблон района')).toBeVisible();
   await expect(wizard.fixed('Муниципалитет')).toHaveValue('г. Сибай');
   await wizard.button('Проверить строки').click();
   await wizard.expectStep('Проверка строк');
   await expect(wizard.summary()).toContainText('новых 1, с изменениями 1');
   await expect(wizard.summary()).toContainText('Нет в файле, но есть в базе: 1');
-  await wizard.dialog.getByRole('radio', { name: /^Изменения/ }).check();
+  await wizard.view(/^Изменения/).check();
   await expect(wizard.previewItems().first()).toContainText(`Фамилия: ${surname4} → Исправленова`);
   await wizard.screenshot('roundtrip-1-diff');
 
   await wizard.button('Далее').click();
   await wizard.expectStep('Дубликаты');
-  const cancel = wizard.dialog.getByRole('checkbox', { name: new RegExp(`Отменить регистрацию: ${removed}`) });
+  const cancel = wizard.cancelRegistration(removed);
   await expect(cancel).toBeChecked();
   await wizard.screenshot('roundtrip-2-removed');
   await wizard.button('Далее').click();
@@ -158,7 +157,7 @@ test('district roundtrip: exports the template, takes it back filled in, shows a
   await participants.search.fill(removed);
   await expect(participants.row(removed)).toHaveClass(/cancelled/);
   await participants.showTab('Делегации');
-  await expect(participants.delegation('г. Сибай').getByRole('cell').nth(1)).toHaveText(String(registeredBefore));
+  await expect(participants.delegationCell('г. Сибай', 1)).toHaveText(String(registeredBefore));
 });
 
 test('refuses a renamed PDF with a named error and stores nothing', async ({ page }) => {
@@ -173,7 +172,7 @@ test('refuses a renamed PDF with a named error and stores nothing', async ({ pag
   await expect(wizard.alert).toContainText('сохраните его как .xlsx');
   await expect(wizard.button('Выбрать файл…')).toBeEnabled();
   await wizard.screenshot('import-error-pdf');
-  await wizard.dialog.getByRole('button', { name: 'Закрыть без импорта' }).click();
+  await wizard.closeWithoutImport();
   await expect(wizard.dialog).toBeHidden();
   expect(await participants.app.participantCount()).toBe(before);
 });
@@ -200,7 +199,7 @@ test('imports 10,000 rows with a progress bar while the page stays responsive', 
   await wizard.expectStep('Проверка строк');
   const tAnalyze = Date.now();
   await wizard.button('Далее').click();
-  if (await wizard.dialog.locator('section[aria-label="Дубликаты"]').isVisible()) await wizard.button('Далее').click();
+  await wizard.passDuplicates();
   await wizard.expectStep('Импорт');
   const planned = await wizard.countValue('будет добавлено');
 
@@ -212,7 +211,7 @@ test('imports 10,000 rows with a progress bar while the page stays responsive', 
   });
   const tCommit = Date.now();
   await wizard.button('Импортировать').click();
-  await expect(wizard.dialog.locator('progress')).toBeVisible();
+  await expect(wizard.progress).toBeVisible();
   await wizard.screenshot('import-progress');
   await wizard.expectStep('Отчёт об импорте');
   const tDone = Date.now();
@@ -250,45 +249,45 @@ test('a list without a municipality column: asked for, suggested from the title 
   await wizard.open();
   await wizard.chooseFile('делегаты.xlsx', bytes);
   await wizard.expectStep('Лист и столбцы');
-  const whole = wizard.dialog.getByLabel('Муниципалитет для всего файла', { exact: true });
+  const whole = wizard.wholeFileMunicipality;
   await expect(whole).toHaveValue('г. Сибай');
-  await expect(wizard.dialog.getByText('Предложен по заголовку листа: «городской округ город Сибай»')).toBeVisible();
+  await expect(wizard.message('Предложен по заголовку листа: «городской округ город Сибай»')).toBeVisible();
   // opens at the top, the buttons in view at 1366×768
-  await expect(wizard.dialog.getByText('Строка заголовка')).toBeInViewport();
+  await expect(wizard.message('Строка заголовка')).toBeInViewport();
   await expect(wizard.button('Проверить строки')).toBeInViewport();
   await wizard.screenshot('import-22-mapping-suggested');
 
   // without a municipality the wizard warns before committing
   await whole.selectOption('');
-  await expect(wizard.dialog.getByText('Выберите муниципалитет: без него')).toBeVisible();
+  await expect(wizard.message('Выберите муниципалитет: без него')).toBeVisible();
   await wizard.button('Проверить строки').click();
   await wizard.expectStep('Проверка строк');
   // «Ветеран труда» is no category we know: asked, not turned into «другое»
   await expect(wizard.button('Далее')).toBeDisabled();
-  await wizard.dialog.getByLabel('Категория для «Ветеран труда»').selectOption('citizen');
+  await wizard.categoryFor('Ветеран труда').selectOption('citizen');
   await expect(wizard.summary()).toContainText('С ошибками: 0');
   await wizard.screenshot('import-22-preview-category');
   await wizard.button('Далее').click();
-  if (await wizard.dialog.locator('section[aria-label="Дубликаты"]').isVisible()) await wizard.button('Далее').click();
+  await wizard.passDuplicates();
   await wizard.expectStep('Импорт');
-  await expect(wizard.dialog.getByRole('alert')).toContainText('Без муниципалитета: 14');
+  await expect(wizard.finishWarning).toContainText('Без муниципалитета: 14');
   await expect(wizard.button('Импортировать')).toBeDisabled();
   await expect(wizard.button('Импортировать')).toBeInViewport();
   await wizard.screenshot('import-22-finish-warning');
 
   // back to the columns: the suggestion is one click away
   await wizard.button('Назад').click();
-  if (await wizard.dialog.locator('section[aria-label="Дубликаты"]').isVisible()) await wizard.button('Назад').click();
+  await wizard.passDuplicates('Назад');
   await wizard.button('Назад').click();
   await wizard.expectStep('Лист и столбцы');
   await whole.selectOption('г. Сибай');
   await wizard.button('Проверить строки').click();
   await wizard.expectStep('Проверка строк');
-  await wizard.dialog.getByLabel('Категория для «Ветеран труда»').selectOption('citizen');
+  await wizard.categoryFor('Ветеран труда').selectOption('citizen');
   await wizard.button('Далее').click();
-  if (await wizard.dialog.locator('section[aria-label="Дубликаты"]').isVisible()) await wizard.button('Далее').click();
+  await wizard.passDuplicates();
   await wizard.expectStep('Импорт');
-  await expect(wizard.dialog.getByRole('alert')).toHaveCount(0);
+  await expect(wizard.finishWarning).toHaveCount(0);
   await wizard.button('Импортировать').click();
   await wizard.expectStep('Отчёт об импорте');
   await expect(wizard.count('добавлено')).toHaveText('14');
@@ -298,8 +297,8 @@ test('a list without a municipality column: asked for, suggested from the title 
 
   for (const name of ['Петрова-Водкина Анна Ивановна', 'Байрамова Лилия Рашитовна']) {
     await participants.findByName(name);
-    await expect(participants.row(name).getByRole('cell').nth(1)).toHaveText('г. Сибай');
+    await expect(participants.municipalityOf(name)).toHaveText('г. Сибай');
   }
   await participants.showTab('Делегации');
-  expect(Number(await participants.delegation('г. Сибай').getByRole('cell').nth(1).textContent())).toBeGreaterThanOrEqual(14);
+  expect(await participants.registeredIn('г. Сибай')).toBeGreaterThanOrEqual(14);
 });

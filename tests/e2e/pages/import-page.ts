@@ -67,6 +67,59 @@ export class ImportWizardPage {
     return Number((await this.count(label).textContent())?.replace(/\s/g, ''));
   }
 
+  /** A step's section, e.g. to see whether «Дубликаты» came up. */
+  step(name: 'Выбор файла' | 'Лист и столбцы' | 'Проверка строк' | 'Дубликаты' | 'Импорт' | 'Отчёт об импорте'): Locator {
+    return this.dialog.locator(`section[aria-label="${name}"]`);
+  }
+
+  /** «Далее» (or `name`) again when the «Дубликаты» step came up: a list without duplicates skips it. */
+  async passDuplicates(name: 'Далее' | 'Назад' = 'Далее') {
+    if (await this.step('Дубликаты').isVisible()) await this.button(name).click();
+  }
+
+  /** The sample values shown under a field's column choice. */
+  sample(field: string): Locator {
+    return this.dialog.locator('.sample-field', { hasText: field });
+  }
+
+  /** A view of the preview («Все», «Изменения», «Ошибки»). */
+  view(name: RegExp): Locator {
+    return this.dialog.getByRole('radio', { name });
+  }
+
+  /** A line of the wizard's own text. */
+  message(text: string | RegExp, options?: { exact?: boolean }): Locator {
+    return this.dialog.getByText(text, options);
+  }
+
+  /** «Отменить регистрацию: <name>» of someone the district's list left out. */
+  cancelRegistration(name: string): Locator {
+    return this.dialog.getByRole('checkbox', { name: new RegExp(`Отменить регистрацию: ${name}`) });
+  }
+
+  /** «Муниципалитет для всего файла». */
+  get wholeFileMunicipality(): Locator {
+    return this.dialog.getByLabel('Муниципалитет для всего файла', { exact: true });
+  }
+
+  /** The category to use for a value the wizard does not know. */
+  categoryFor(value: string): Locator {
+    return this.dialog.getByLabel(`Категория для «${value}»`);
+  }
+
+  /** What stops the import on its last step. */
+  get finishWarning(): Locator {
+    return this.dialog.getByRole('alert');
+  }
+
+  get progress(): Locator {
+    return this.dialog.locator('progress');
+  }
+
+  async closeWithoutImport() {
+    await this.dialog.getByRole('button', { name: 'Закрыть без импорта' }).click();
+  }
+
   async screenshot(name: string) {
     await this.page.screenshot({ path: `test-results/screens/${name}.png` });
   }

@@ -71,9 +71,24 @@ export class ParticipantsPage {
     return this.delegations().getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: municipality, exact: true }) });
   }
 
-  /** The registered count of a delegation (its first cell). */
+  /** The registered count of a delegation. */
   async registeredIn(municipality: string): Promise<number> {
-    return Number(await this.delegation(municipality).getByRole('cell').nth(1).textContent());
+    return Number(await this.delegationCell(municipality, 1).textContent());
+  }
+
+  /** A cell of a delegation's row (1: registered, 3: when the list came). */
+  delegationCell(municipality: string, index: number): Locator {
+    return this.delegation(municipality).getByRole('cell').nth(index);
+  }
+
+  /** «Шаблон для района: <municipality>». */
+  templateButton(municipality: string): Locator {
+    return this.delegation(municipality).getByRole('button', { name: `Шаблон для района: ${municipality}` });
+  }
+
+  /** The municipality shown in a person's row. */
+  municipalityOf(name: string): Locator {
+    return this.row(name).getByRole('cell').nth(1);
   }
 
   /** «Ожидается: <municipality>» of the delegations table. */
