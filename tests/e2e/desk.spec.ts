@@ -38,13 +38,12 @@ test('a second Enter does not create a second arrival, and undo needs a reason',
   await expect(desk.banner).toContainText('уже отмечен');
   await expect(desk.arrivedCounter).toHaveText('1');
 
-  await desk.banner.getByRole('button', { name: 'Отменить отметку…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Отменить отметку о прибытии' });
-  await dialog.getByRole('button', { name: 'Отменить отметку' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Укажите причину');
+  await desk.startUndo();
+  await desk.confirmUndo();
+  await expect(desk.undoError).toContainText('Укажите причину');
   await expect(desk.arrivedCounter).toHaveText('1');
-  await dialog.getByLabel('Причина').fill('Отметили по ошибке');
-  await dialog.getByRole('button', { name: 'Отменить отметку' }).click();
+  await desk.undoReason.fill('Отметили по ошибке');
+  await desk.confirmUndo();
   await expect(desk.banner).toContainText('отметка о прибытии отменена');
   await expect(desk.arrivedCounter).toHaveText('0');
   await expect(desk.search).toBeFocused();
@@ -54,8 +53,8 @@ test('registers and checks in a walk-in by keyboard alone', async ({ page }) => 
   const desk = new DeskPage(page);
   await desk.openWithDemo();
   await page.keyboard.press('F2');
-  const dialog = page.getByRole('dialog', { name: 'Новый участник' });
-  await expect(dialog.getByLabel('ФИО')).toBeFocused();
+  const dialog = desk.walkInDialog;
+  await expect(desk.walkInName).toBeFocused();
   await page.keyboard.type('Кутлугильдина Гузель Ринатовна');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Бирский район');
@@ -95,10 +94,9 @@ test('a badge code typed as a scanner burst checks the person in directly', asyn
 test('prints a batch of badges as an A4 PDF, 8 per page', async ({ page }) => {
   const desk = new DeskPage(page);
   await desk.openWithDemo();
-  await page.getByRole('button', { name: 'Бейджи…' }).click();
-  const dialog = page.getByRole('dialog', { name: /Бейджи: \d+/ });
-  await expect(dialog.locator('.badge').first()).toBeVisible();
-  const count = Number((await dialog.getByRole('heading').textContent())!.match(/\d+/)![0]);
+  await desk.openBadges();
+  await expect(desk.badges().first()).toBeVisible();
+  const count = Number((await desk.badgesHeading.textContent())!.match(/\d+/)![0]);
   expect(count).toBe(120);
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ path: 'test-results/screens/badges.pdf', preferCSSPageSize: true, printBackground: true });
@@ -196,7 +194,7 @@ test('a badge scanned while the desk is still loading its list is checked in onc
   await expect(desk.search).toHaveAttribute('placeholder', 'Загрузка списка…');
   await page.keyboard.type(person!.badge);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'Список ещё загружается' })).toBeVisible();
+  await expect(desk.loadingNote).toBeVisible();
   // the other page lets go of the registrations (held until now, however slow the machine)
   await blocker.evaluate(() => ((window as unknown as { release: boolean }).release = true));
   await expect(desk.search).toHaveAttribute('placeholder', /Фамилия/, { timeout: 10_000 });
@@ -211,24 +209,22 @@ test('badges: «ещё не печатались» by default, or one delegation
   const [person] = await desk.someParticipants();
   await desk.search.fill(person!.name);
   await page.keyboard.press('Enter');
-  await desk.banner.getByRole('button', { name: 'Печать бейджа' }).click();
-  await page.getByRole('dialog', { name: `Бейдж: ${person!.name}` }).getByRole('button', { name: 'Печать', exact: true }).click();
+  await desk.printBadge(person!.name);
 
-  await page.getByRole('button', { name: 'Бейджи…' }).click();
-  const dialog = page.getByRole('dialog', { name: /Бейджи: \d+/ });
-  await expect(dialog.getByLabel('Что печатать')).toHaveValue('unprinted');
-  await expect(dialog.getByRole('heading')).toHaveText('Бейджи: 119');
-  await expect(dialog.locator('.badge', { hasText: person!.name.split(' ')[0]! })).toHaveCount(0);
+  await desk.openBadges();
+  await expect(desk.badgesChoice).toHaveValue('unprinted');
+  await expect(desk.badgesHeading).toHaveText('Бейджи: 119');
+  await expect(desk.badges(person!.name.split(' ')[0]!)).toHaveCount(0);
 
-  await dialog.getByLabel('Что печатать').selectOption({ label: 'Бирский район' });
-  await expect(dialog.getByRole('heading')).toHaveText(/Бейджи: [1-9]\d*$/);
-  const places = await dialog.locator('.badge .badge-place').allTextContents();
+  await desk.badgesChoice.selectOption({ label: 'Бирский район' });
+  await expect(desk.badgesHeading).toHaveText(/Бейджи: [1-9]\d*$/);
+  const places = await desk.badgeLines('place');
   expect(new Set(places)).toEqual(new Set(['Бирский район']));
-  const surnames = await dialog.locator('.badge .badge-surname').allTextContents();
+  const surnames = await desk.badgeLines('surname');
   expect(surnames).toEqual([...surnames].sort(new Intl.Collator('ru').compare));
 
-  await dialog.getByLabel('Что печатать').selectOption('all');
-  const all = await dialog.locator('.badge .badge-place').allTextContents();
+  await desk.badgesChoice.selectOption('all');
+  const all = await desk.badgeLines('place');
   expect(all.slice(0, 8)).toEqual([...all.slice(0, 8)].sort(new Intl.Collator('ru').compare));
   await page.screenshot({ path: 'test-results/screens/desk-badges-batch.png' });
 });

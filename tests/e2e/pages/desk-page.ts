@@ -108,6 +108,77 @@ export class DeskPage {
     await this.page.getByRole('dialog').getByRole('button', { name: 'Отменить отметку' }).click();
   }
 
+  /** «Отменить отметку о прибытии», opened from the banner. */
+  get undoDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Отменить отметку о прибытии' });
+  }
+
+  async startUndo() {
+    await this.banner.getByRole('button', { name: 'Отменить отметку…' }).click();
+  }
+
+  get undoReason(): Locator {
+    return this.undoDialog.getByLabel('Причина');
+  }
+
+  get undoError(): Locator {
+    return this.undoDialog.getByRole('alert');
+  }
+
+  async confirmUndo() {
+    await this.undoDialog.getByRole('button', { name: 'Отменить отметку' }).click();
+  }
+
+  /** «Новый участник» (F2). */
+  get walkInDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Новый участник' });
+  }
+
+  get walkInName(): Locator {
+    return this.walkInDialog.getByLabel('ФИО');
+  }
+
+  /** The desk's note while its list is still loading. */
+  get loadingNote(): Locator {
+    return this.page.getByRole('status').filter({ hasText: 'Список ещё загружается' });
+  }
+
+  /** «Печать бейджа» from the banner, then «Печать» in the badge's dialog. */
+  async printBadge(name: string) {
+    await this.banner.getByRole('button', { name: 'Печать бейджа' }).click();
+    await this.page.getByRole('dialog', { name: `Бейдж: ${name}` }).getByRole('button', { name: 'Печать', exact: true }).click();
+  }
+
+  /** «Бейджи…»: the batch dialog. */
+  async openBadges(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Бейджи…' }).click();
+    return this.badgesDialog;
+  }
+
+  get badgesDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /Бейджи: \d+/ });
+  }
+
+  /** «Бейджи: n», the batch's heading. */
+  get badgesHeading(): Locator {
+    return this.badgesDialog.getByRole('heading');
+  }
+
+  /** «Что печатать» of the batch. */
+  get badgesChoice(): Locator {
+    return this.badgesDialog.getByLabel('Что печатать');
+  }
+
+  /** The badges in the batch (those with `text`, if given). */
+  badges(text?: string): Locator {
+    return this.badgesDialog.locator('.badge', text === undefined ? {} : { hasText: text });
+  }
+
+  /** One line of every badge in the batch: the place or the surname. */
+  async badgeLines(part: 'place' | 'surname'): Promise<string[]> {
+    return this.badgesDialog.locator(`.badge .badge-${part}`).allTextContents();
+  }
+
   /** The section picker in the arrival banner. */
   get sectionPicker(): Locator {
     return this.banner.getByLabel('Секция участника');
