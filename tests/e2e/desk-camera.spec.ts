@@ -28,18 +28,18 @@ test('the camera scanner, turned on by the operator, checks in the person whose 
   const desk = new DeskPage(page);
   await desk.openWithDemo();
   await desk.search.fill(CODE);
-  const name = (await desk.results.first().locator('.desk-name').textContent())!;
+  const name = await desk.firstResultName();
   await desk.search.fill('');
 
   // nothing asks for the camera until the operator turns it on
-  await expect(page.locator('video')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Камера' }).click();
-  await expect(page.getByRole('region', { name: 'Сканер камерой' })).toBeVisible();
+  await expect(desk.videos).toHaveCount(0);
+  await desk.cameraButton.click();
+  await expect(desk.cameraScanner).toBeVisible();
   await expect(desk.banner).toContainText(`${name} — прибытие отмечено`, { timeout: 20_000 });
   await expect(desk.arrivedCounter).toHaveText('1');
   await page.screenshot({ path: 'test-results/screens/desk-camera.png' });
 
-  await expect(page.getByRole('button', { name: 'Камера' })).toHaveAttribute('aria-pressed', 'true');
-  await page.getByRole('button', { name: 'Камера' }).click();
-  await expect(page.locator('video')).toHaveCount(0);
+  await expect(desk.cameraButton).toHaveAttribute('aria-pressed', 'true');
+  await desk.cameraButton.click();
+  await expect(desk.videos).toHaveCount(0);
 });

@@ -9,7 +9,7 @@ test('the Абзалов case: wrong layout, Latin and a typo check in Илья�
   // the demo has the trap of issue 20: Абзалов Ильяс, and Абзалов Азамат Ильясович whose patronymic is his name
   await desk.search.fill('абзалов ильяс');
   await expect(desk.result('Абзалов Ильяс')).toHaveCount(1);
-  const ilyas = (await desk.result('Абзалов Ильяс').locator('.desk-name').textContent())!;
+  const ilyas = await desk.resultName('Абзалов Ильяс');
   const azamat = 'Абзалов Азамат Ильясович';
   await expect(desk.result(azamat)).toHaveCount(1);
   await desk.search.fill('');
@@ -20,7 +20,7 @@ test('the Абзалов case: wrong layout, Latin and a typo check in Илья�
   await expect(desk.result(azamat)).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/desk-abzalov-typo.png' });
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert').filter({ hasText: 'Enter никого не отметил' })).toBeVisible();
+  await expect(desk.enterRefused).toBeVisible();
   await expect(desk.arrivedCounter).toHaveText('0');
 
   // Latin: Ильяс first and certain
@@ -65,7 +65,7 @@ test('namesakes: Enter selects nobody, the arrows pick one', async ({ page }) =>
   await expect(desk.search).toHaveAttribute('placeholder', /Фамилия/);
   await desk.search.fill('Сафина Алсу Ринатовна');
   await expect(desk.result('Сафина Алсу Ринатовна')).toHaveCount(2);
-  await expect(page.getByRole('status').filter({ hasText: 'Несколько похожих — выберите стрелками' })).toBeVisible();
+  await expect(desk.chooseHint).toBeVisible();
   // what tells them apart is on each line; pick the one whose phone ends in 55-66
   const rows = await desk.result('Сафина Алсу Ринатовна').allTextContents();
   const wanted = rows.findIndex((text) => text.includes('тел. …55-66'));
@@ -86,7 +86,7 @@ async function someoneListed(desk: DeskPage) {
   await desk.openWithDemo();
   const person = (await desk.someParticipants())[1]!;
   await desk.search.fill(person.name);
-  const municipality = (await desk.result(person.name).locator('.desk-meta').first().textContent())!.split(' · ')[0]!;
+  const municipality = await desk.resultMunicipality(person.name);
   await desk.search.fill('');
   return { person, municipality };
 }
@@ -96,21 +96,21 @@ test('a walk-in duplicate by keyboard alone ends with the existing person checke
   const { person, municipality } = await someoneListed(desk);
 
   await page.keyboard.press('F2');
-  const dialog = page.getByRole('dialog', { name: 'Новый участник' });
-  await expect(dialog.getByLabel('ФИО')).toBeFocused();
+  const dialog = desk.walkInDialog;
+  await expect(desk.walkInField('ФИО')).toBeFocused();
   await page.keyboard.type(person.name);
   await page.keyboard.press('Tab');
-  await expect(dialog.getByLabel('Муниципалитет')).toBeFocused();
+  await expect(desk.walkInField('Муниципалитет')).toBeFocused();
   await page.keyboard.type(municipality);
   await page.keyboard.press('Tab');
-  await expect(dialog.getByLabel('Организация')).toBeFocused();
+  await expect(desk.walkInField('Организация')).toBeFocused();
   await page.keyboard.type('Администрация');
   await page.keyboard.press('Tab');
-  await expect(dialog.getByLabel('Телефон')).toBeFocused();
+  await expect(desk.walkInField('Телефон')).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space'); // consent
-  await expect(dialog.getByRole('listbox', { name: 'Уже в списке' })).toContainText(person.name);
-  await expect(dialog.getByRole('button', { name: `Отметить: ${person.name}` })).toBeVisible();
+  await expect(desk.alreadyListed).toContainText(person.name);
+  await expect(desk.checkInListed(person.name)).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/desk-walk-in-duplicate.png' });
   await page.keyboard.press('Enter');
 
@@ -125,12 +125,12 @@ test('«Это другой человек» registers a namesake on purpose', a
   const desk = new DeskPage(page);
   const { person, municipality } = await someoneListed(desk);
   await page.keyboard.press('F2');
-  const dialog = page.getByRole('dialog', { name: 'Новый участник' });
+  const dialog = desk.walkInDialog;
   await page.keyboard.type(person.name);
   await page.keyboard.press('Tab');
   await page.keyboard.type(municipality);
-  await dialog.getByRole('checkbox').check();
-  await dialog.getByRole('button', { name: 'Это другой человек — зарегистрировать' }).click();
+  await desk.walkInConsent.check();
+  await desk.registerNamesake();
   await expect(dialog).toBeHidden();
   await expect(desk.arrivedCounter).toHaveText('1');
   await desk.search.fill(person.name);

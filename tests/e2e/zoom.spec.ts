@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
+import { DeskPage } from './pages/desk-page';
 
 /**
  * A 1366×768 office laptop with the app zoomed to 150 %: the page is 911×512 CSS pixels. Every main
@@ -15,16 +16,15 @@ test('every main screen is usable at 150 % zoom on a 1366×768 screen', async ({
     await app.goTo(area);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${area}: the page scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
-    await expect(page.getByRole('heading', { level: 1, name: area })).toBeInViewport();
+    await expect(app.areaHeading(area)).toBeInViewport();
     await page.screenshot({ path: `test-results/screens/zoom150-${area}.png` });
   }
-  await app.nav.getByRole('button', { name: 'Регистрация' }).click();
-  await page.getByLabel('Кто работает за стойкой?').fill('Гульнара');
-  await page.keyboard.press('Enter');
-  const search = page.getByRole('combobox', { name: 'Поиск участника' });
+  const desk = new DeskPage(page);
+  await desk.openDesk('Гульнара');
+  const search = desk.search;
   await expect(search).toBeInViewport();
   await search.fill('а');
-  await expect(page.getByRole('listbox', { name: 'Найденные участники' }).getByRole('option').first()).toBeInViewport();
+  await expect(desk.results.first()).toBeInViewport();
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'test-results/screens/zoom150-desk.png' });
 });

@@ -135,7 +135,87 @@ export class DeskPage {
   }
 
   get walkInName(): Locator {
-    return this.walkInDialog.getByLabel('ФИО');
+    return this.walkInField('ФИО');
+  }
+
+  walkInField(label: 'ФИО' | 'Муниципалитет' | 'Организация' | 'Телефон'): Locator {
+    return this.walkInDialog.getByLabel(label);
+  }
+
+  get walkInConsent(): Locator {
+    return this.walkInDialog.getByRole('checkbox');
+  }
+
+  /** «Уже в списке»: people the walk-in may already be. */
+  get alreadyListed(): Locator {
+    return this.walkInDialog.getByRole('listbox', { name: 'Уже в списке' });
+  }
+
+  /** «Отметить: <name>» of someone already listed. */
+  checkInListed(name: string): Locator {
+    return this.walkInDialog.getByRole('button', { name: `Отметить: ${name}` });
+  }
+
+  async registerNamesake() {
+    await this.walkInDialog.getByRole('button', { name: 'Это другой человек — зарегистрировать' }).click();
+  }
+
+  /** The full name on a result line. */
+  async resultName(name: string): Promise<string> {
+    return (await this.result(name).locator('.desk-name').textContent())!;
+  }
+
+  /** The first name shown in the results. */
+  async firstResultName(): Promise<string> {
+    return (await this.results.first().locator('.desk-name').textContent())!;
+  }
+
+  /** The municipality on a person's result line. */
+  async resultMunicipality(name: string): Promise<string> {
+    return (await this.result(name).locator('.desk-meta').first().textContent())!.split(' · ')[0]!;
+  }
+
+  /** Why Enter did nothing («Enter никого не отметил …»). */
+  get enterRefused(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: 'Enter никого не отметил' });
+  }
+
+  /** «Несколько похожих — выберите стрелками». */
+  get chooseHint(): Locator {
+    return this.page.getByRole('status').filter({ hasText: 'Несколько похожих — выберите стрелками' });
+  }
+
+  /** «Камера» of the desk (a toggle). */
+  get cameraButton(): Locator {
+    return this.page.getByRole('button', { name: 'Камера' });
+  }
+
+  get cameraScanner(): Locator {
+    return this.page.getByRole('region', { name: 'Сканер камерой' });
+  }
+
+  /** Video elements on the page (the camera's preview). */
+  get videos(): Locator {
+    return this.page.locator('video');
+  }
+
+  // ── the desk lock ──
+
+  async lock() {
+    await this.page.getByRole('button', { name: 'Заблокировать' }).click();
+  }
+
+  get lockedHeading(): Locator {
+    return this.page.getByRole('heading', { name: 'Стойка заблокирована' });
+  }
+
+  /** «Новый PIN» on the first lock, «PIN» (exactly) to open it. */
+  lockPin(label: 'Новый PIN' | 'PIN'): Locator {
+    return label === 'PIN' ? this.page.getByLabel('PIN', { exact: true }) : this.page.getByLabel(label);
+  }
+
+  get lockAlert(): Locator {
+    return this.page.getByRole('alert');
   }
 
   /** The desk's note while its list is still loading. */
