@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { receiveEvent, saveEnrolmentFile, saveExchangeFile, type SavedFile } from './pages/exchange-page';
+import { applyButton, appliedNote, openExchangeFile, receiveEvent, saveEnrolmentFile, saveExchangeFile } from './pages/exchange-page';
 import { ParticipantsPage } from './pages/participants-page';
 import { SettingsPage } from './pages/settings-page';
 
@@ -31,14 +31,6 @@ async function tamperDeskLog(page: Page) {
   });
 }
 
-async function openFile(page: Page, file: SavedFile) {
-  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Обмен' }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Открыть файл обмена…' }).click();
-  await (await chooser).setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.buffer });
-  return page.getByLabel('Что в файле');
-}
-
 test('organizer, a desk enrolled from a file and a district office: the desk’s forged score and PIN are refused with reasons; check-ins and district edits merge', async ({ newDevice }) => {
   const [org, desk, district] = await Promise.all([newDevice(), newDevice(), newDevice()]);
 
@@ -52,12 +44,9 @@ test('organizer, a desk enrolled from a file and a district office: the desk’s
 
   // the desk joins as a desk: it opens at Регистрация and has no organizer areas
   await receiveEvent(desk, deskFile);
-  await expect(desk.app.nav.getByRole('button', { name: 'Конкурс' })).toHaveCount(0);
+  await expect(desk.app.areaButton('Конкурс')).toHaveCount(0);
   await desk.openDesk('Булат');
-  await desk.search.fill(people[0]!.name);
-  await expect(desk.results.first()).toContainText(people[0]!.name);
-  await desk.page.keyboard.press('Enter');
-  await expect(desk.banner).toContainText('прибытие отмечено');
+  await desk.checkIn(people[0]!.name);
 
   // the district office joins as «Район» and corrects a phone
   await receiveEvent(district, districtFile, /Район/);
@@ -65,36 +54,36 @@ test('organizer, a desk enrolled from a file and a district office: the desk’s
   await district.app.goTo('Участники');
   await p.findByName(people[1]!.name);
   await p.row(people[1]!.name).first().click();
-  await p.card().getByLabel('Телефон').fill('8 917 555 44 33');
-  await p.card().getByRole('button', { name: 'Сохранить' }).click();
+  await p.cardField('Телефон').fill('8 917 555 44 33');
+  await p.saveCard();
   await expect(p.card()).toBeHidden();
 
   await tamperDeskLog(desk.page);
   const fromDesk = await saveExchangeFile(desk.page);
   const fromDistrict = await saveExchangeFile(district.page);
 
-  const preview = await openFile(org.page, fromDesk);
+  const preview = await openExchangeFile(org.page, fromDesk);
   await expect(preview).toContainText('Стойка 1 — Регистрация (стойка)');
   await expect(preview).toContainText('отметки прихода: 1');
   await expect(preview).toContainText('Не будет принято: 2');
   await expect(preview).toContainText('оценки — роль автора, выданная организатором, не позволяет менять эти данные: 1');
   await expect(preview).toContainText('мероприятия — роль автора, выданная организатором, не позволяет менять эти данные: 1');
   await org.page.screenshot({ path: 'test-results/screens/exchange-refused.png', fullPage: true });
-  await preview.getByRole('button', { name: 'Применить' }).click();
-  await expect(org.page.getByRole('status').filter({ hasText: 'Готово' })).toContainText('отклонено — 2');
+  await applyButton(org.page).click();
+  await expect(appliedNote(org.page)).toContainText('отклонено — 2');
 
-  const fromDistrictPreview = await openFile(org.page, fromDistrict);
+  const fromDistrictPreview = await openExchangeFile(org.page, fromDistrict);
   await expect(fromDistrictPreview).toContainText('Бирский район — Район');
   await expect(fromDistrictPreview).not.toContainText('Не будет принято');
-  await fromDistrictPreview.getByRole('button', { name: 'Применить' }).click();
-  await expect(org.page.getByRole('status').filter({ hasText: 'Готово' })).toBeVisible();
+  await applyButton(org.page).click();
+  await expect(appliedNote(org.page)).toBeVisible();
 
   // the check-in and the phone are there; the organizer PIN is still the organizer's
-  await org.app.nav.getByRole('button', { name: 'Регистрация' }).click();
+  await org.backToDesk();
   await expect(org.arrivedCounter).toHaveText('1');
   const orgParticipants = new ParticipantsPage(org.page);
   await org.app.goTo('Участники');
   await orgParticipants.findByName(people[1]!.name);
   await orgParticipants.row(people[1]!.name).first().click();
-  await expect(orgParticipants.card().getByLabel('Телефон')).toHaveValue('+7 917 555-44-33');
+  await expect(orgParticipants.cardField('Телефон')).toHaveValue('+7 917 555-44-33');
 });

@@ -44,6 +44,18 @@ export function applyButton(page: Page): Locator {
   return exchangePreview(page).getByRole('button', { name: 'Применить' });
 }
 
+/** «Обмен» → «Открыть файл обмена…» with `file`: resolves to the preview «Что в файле». */
+export async function openExchangeFile(page: Page, file: SavedFile): Promise<Locator> {
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Обмен' }).click();
+  await chooseExchangeFile(page, file);
+  return exchangePreview(page);
+}
+
+/** The note after «Применить» («Готово: …»). */
+export function appliedNote(page: Page): Locator {
+  return page.getByRole('status').filter({ hasText: 'Готово' });
+}
+
 /** Why «Обмен» refused a file. */
 export function exchangeAlert(page: Page): Locator {
   return page.getByRole('alert');
@@ -69,8 +81,8 @@ export async function loadExchangeFile(page: Page, file: SavedFile, expectText: 
   await chooseExchangeFile(page, file);
   const preview = exchangePreview(page);
   await expect(preview).toContainText(expectText);
-  await preview.getByRole('button', { name: 'Применить' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Готово' })).toBeVisible();
+  await applyButton(page).click();
+  await expect(appliedNote(page)).toBeVisible();
 }
 
 /**
