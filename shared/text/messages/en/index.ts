@@ -3,5 +3,7 @@
  * Vite's glob); the renderer's language layer loads them as i18next namespaces beside its own.
  */
 import fileBackup from './fileBackup';
+import fileImport from './fileImport';
+import importRows from './importRows';
 
-export const enMessages = { fileBackup };
+export const enMessages = { fileBackup, fileImport, importRows };
