@@ -11,6 +11,7 @@ import { checkRestoredValues } from './restore-checks';
 import { newDeskEpoch } from './repo/desk-cache';
 import { removeDeskCacheFiles } from './desk-cache-file';
 import { dbText } from './repo/fail';
+import { errorText } from '../i18n';
 
 /**
  * Full backups of this device's database and their restore (Настройки → Резервные копии).
@@ -361,7 +362,7 @@ export async function backupBeforeRisk(ctx: DbContext, reason: string, opts: Ris
     return { ok: true, backup: await saveBackup(ctx, reason, opts) };
   } catch (e) {
     if (!(e instanceof BackupError && e.code === 'unavailable')) console.error('[skhod:backup] backup before risk failed', e);
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    return { ok: false, message: errorText(e) };
   }
 }
 

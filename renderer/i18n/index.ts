@@ -7,7 +7,10 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { setFormatLanguage } from '../../shared/text/format';
+import { formatBytes, formatNumber, setFormatLanguage } from '../../shared/text/format';
+import { enMessages } from '../../shared/text/messages/en';
+import { ruMessages } from '../../shared/text/messages/ru';
+import { isSaid, saidOf, type Said } from '../../shared/text/said';
 
 export const languages = ['ru', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -18,10 +21,16 @@ type Modules = Record<string, { default: Namespace }>;
 const byName = (modules: Modules): Record<string, Namespace> =>
   Object.fromEntries(Object.entries(modules).map(([path, m]) => [path.replace(/^.*\/([^/]+)\.ts$/, '$1'), m.default]));
 
+/** The renderer's namespaces and shared/'s message catalogs (shared/text/said.ts) together; a name is never in both. */
+function withShared(own: Record<string, Namespace>, shared: Record<string, Namespace>): Record<string, Namespace> {
+  for (const name of Object.keys(shared)) if (name in own) throw new Error(`i18n namespace ${name} is in renderer/i18n and in shared/text/messages`);
+  return { ...own, ...shared };
+}
+
 /** Every namespace of both languages, as i18next takes them. */
 export const resources: Record<Language, Record<string, Namespace>> = {
-  ru: byName(import.meta.glob<{ default: Namespace }>('./ru/*.ts', { eager: true })),
-  en: byName(import.meta.glob<{ default: Namespace }>('./en/*.ts', { eager: true })),
+  ru: withShared(byName(import.meta.glob<{ default: Namespace }>('./ru/*.ts', { eager: true })), ruMessages),
+  en: withShared(byName(import.meta.glob<{ default: Namespace }>('./en/*.ts', { eager: true })), enMessages),
 };
 
 const isLanguage = (lng: string | undefined): lng is Language => (languages as readonly (string | undefined)[]).includes(lng);
@@ -49,7 +58,24 @@ export function initI18n(language: Language = 'ru') {
     returnNull: false,
     showSupportNotice: false,
   });
+  // «{{n, number}}» and «{{size, bytes}}» read as the formatting module writes them (shared/text/said.ts uses the same)
+  i18next.services.formatter?.add('number', (value: number) => formatNumber(value));
+  i18next.services.formatter?.add('bytes', (value: number) => formatBytes(value));
   return i18next;
+}
+
+/** A message from shared/ (shared/text/said.ts) in the interface language. */
+export function sayText(s: Said): string {
+  const values: Record<string, unknown> = {};
+  for (const [name, v] of Object.entries(s.values ?? {})) values[name] = isSaid(v) ? sayText(v) : v;
+  return i18next.t(s.key, values);
+}
+
+/** What to show for a failure: the error's `Said` worded in the interface language, else its message. */
+export function errorText(e: unknown): string {
+  const s = saidOf(e);
+  if (s) return sayText(s);
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** The translator for code outside React (repositories' messages, exports): `tr('desk')('key')`. */

@@ -1,12 +1,2 @@
-/**
- * The type an English namespace must have: every key of the Russian one, strings at the leaves. Plural
- * families differ by language (Russian one/few/many/other, English one/other), so English may leave out
- * the `_few` and `_many` forms; tests/unit/renderer/i18n/locales.test.ts checks the families at run time.
- */
-type RussianOnlyPlural = `${string}_few` | `${string}_many`;
-
-export type Locale<T> = {
-  [K in keyof T as K extends RussianOnlyPlural ? never : K]: T[K] extends string ? string : Locale<T[K]>;
-} & {
-  [K in keyof T as K extends RussianOnlyPlural ? K : never]?: string;
-};
+/** The English namespace type lives beside shared/'s own message catalogs, which use it too. */
+export type { Locale } from '../../shared/text/messages/shape';

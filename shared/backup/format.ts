@@ -18,7 +18,7 @@
  */
 import { concatBytes, gunzip, GunzipError } from '../sync/gzip';
 import { MAX_BACKUP_BYTES } from './names';
-import { formatNumber } from '../text/format';
+import { said, SaidError, type SaidValue } from '../text/said';
 
 export { MAX_BACKUP_BYTES };
 
@@ -74,31 +74,18 @@ export type BackupContent = { header: BackupHeader; tables: Record<string, unkno
 
 export type BackupErrorCode = 'not-a-backup' | 'unsupported-version' | 'corrupt' | 'too-large' | 'newer-schema' | 'write-failed' | 'unavailable' | 'future-stamps' | 'bad-value' | 'passphrase-needed' | 'wrong-passphrase';
 
-const MESSAGES: Record<BackupErrorCode, string> = {
-  'not-a-backup':
-    'Это не резервная копия Схода. Выберите файл с расширением .skhod-backup — его создаёт раздел «Настройки → Резервные копии» (кнопка «Скачать полную копию»).',
-  'unsupported-version': 'Резервная копия создана более новой версией Схода. Обновите программу на этом устройстве и восстановите копию снова.',
-  corrupt:
-    'Файл резервной копии повреждён или записан не полностью (например, копирование на флешку не завершилось). Возьмите другую копию или скопируйте файл заново. Данные не изменены.',
-  'too-large': 'Файл резервной копии слишком большой для восстановления на этом устройстве. Данные не изменены.',
-  'newer-schema': 'Резервная копия сделана более новой версией Схода (другая структура базы). Обновите программу и восстановите копию снова. Данные не изменены.',
-  'write-failed': 'Не удалось записать данные из копии. База осталась такой, какой была до восстановления.',
-  unavailable: 'Хранилище резервных копий недоступно на этом устройстве.',
-  'future-stamps':
-    'В копии есть изменения со временем намного позже, чем показывают часы этого компьютера. Проверьте дату и время в настройках системы и восстановите копию снова (если часы верны — копия сделана на устройстве с неверными часами). Данные не изменены.',
-  'bad-value': 'В копии есть недопустимое значение — копия повреждена или изменена вручную. Возьмите другую копию. Данные не изменены.',
-  'passphrase-needed': 'Резервная копия защищена паролем. Введите пароль, который был задан, когда копию сохраняли.',
-  'wrong-passphrase': 'Неверный пароль резервной копии. Проверьте раскладку клавиатуры и Caps Lock и введите пароль снова. Данные не изменены.',
-};
-
-/** A refused or failed backup operation; `message` is Russian, for the person at the screen. */
-export class BackupError extends Error {
+/**
+ * A refused or failed backup operation. Its words are in shared/text/messages (`fileBackup`): `said` for the
+ * screen in the interface language, `message` in Russian for logs. `detail` says what exactly was wrong.
+ */
+export class BackupError extends SaidError {
   override name = 'BackupError';
   constructor(
     readonly code: BackupErrorCode,
-    detail?: string,
+    detail?: SaidValue,
   ) {
-    super(detail ? `${MESSAGES[code]} (${detail})` : MESSAGES[code]);
+    const message = said(`fileBackup:codes.${code}`);
+    super(detail === undefined ? message : said('fileBackup:withDetail', { message, detail }));
   }
 }
 
@@ -157,14 +144,14 @@ export function decodeValue(value: unknown): unknown {
       case 'object':
         return decodePlain(obj['v']);
       default:
-        throw new BackupError('corrupt', `неизвестный тип значения ${String(obj[TAG]).slice(0, 20)}`);
+        throw new BackupError('corrupt', said('fileBackup:details.unknownValueType', { type: String(obj[TAG]).slice(0, 20) }));
     }
   }
   return decodePlain(obj);
 }
 
 function decodePlain(value: unknown): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new BackupError('corrupt', 'ожидался объект');
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new BackupError('corrupt', said('fileBackup:details.objectExpected'));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) setOwn(out, k, decodeValue(v));
   return out;
@@ -227,7 +214,7 @@ export function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
   try {
     binary = atob(b64);
   } catch {
-    throw new BackupError('corrupt', 'повреждены двоичные данные');
+    throw new BackupError('corrupt', said('fileBackup:details.badBinary'));
   }
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
@@ -328,26 +315,26 @@ export async function unpackBackup(bytes: Uint8Array, limits: UnpackLimits = {})
     throw new BackupError('corrupt');
   }
   const shape = jsonShape(json);
-  if (shape.containers > (limits.maxContainers ?? MAX_BACKUP_CONTAINERS)) throw new BackupError('too-large', `${formatNumber(shape.containers)} объектов`);
-  if (shape.depth > MAX_BACKUP_DEPTH) throw new BackupError('corrupt', 'слишком глубокая вложенность');
+  if (shape.containers > (limits.maxContainers ?? MAX_BACKUP_CONTAINERS)) throw new BackupError('too-large', said('fileBackup:details.tooManyObjects', { n: shape.containers }));
+  if (shape.depth > MAX_BACKUP_DEPTH) throw new BackupError('corrupt', said('fileBackup:details.tooDeep'));
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
   } catch {
-    throw new BackupError('corrupt', 'не читается содержимое');
+    throw new BackupError('corrupt', said('fileBackup:details.unreadable'));
   }
   const root = parsed as { header?: unknown; tables?: unknown } | null;
   if (!root || typeof root !== 'object' || !isHeader(root.header) || !root.tables || typeof root.tables !== 'object' || Array.isArray(root.tables)) {
-    throw new BackupError('corrupt', 'нет заголовка');
+    throw new BackupError('corrupt', said('fileBackup:details.noHeader'));
   }
   const header = root.header;
   const tables: Record<string, unknown[]> = {};
   const names = Object.keys(root.tables);
   const expected = Object.keys(header.counts);
-  if (names.length !== expected.length || names.some((n) => !(n in header.counts))) throw new BackupError('corrupt', 'список таблиц не совпадает с заголовком');
+  if (names.length !== expected.length || names.some((n) => !(n in header.counts))) throw new BackupError('corrupt', said('fileBackup:details.tablesMismatch'));
   for (const name of names) {
     const rows = (root.tables as Record<string, unknown>)[name];
-    if (!Array.isArray(rows) || rows.length !== header.counts[name]) throw new BackupError('corrupt', `таблица ${name.slice(0, 40)}`);
+    if (!Array.isArray(rows) || rows.length !== header.counts[name]) throw new BackupError('corrupt', said('fileBackup:details.table', { name: name.slice(0, 40) }));
     tables[name] = rows.map(decodeValue);
   }
   return { header, tables };

@@ -21,6 +21,7 @@
  */
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { BACKUP_MAGIC, BackupError, SEALED_BACKUP_VERSION } from './format';
+import { said } from '../text/said';
 
 export type SealParams = { log2N: number; r: number; p: number };
 
@@ -87,10 +88,10 @@ export async function sealBackup(plain: Uint8Array, seal: BackupSeal): Promise<U
  */
 export async function openSealedBackup(bytes: Uint8Array, passphrase: string): Promise<Uint8Array<ArrayBuffer>> {
   if (!isSealedBackup(bytes)) throw new BackupError('not-a-backup');
-  if (bytes.length < HEADER_BYTES + TAG_BYTES) throw new BackupError('corrupt', 'файл обрезан');
+  if (bytes.length < HEADER_BYTES + TAG_BYTES) throw new BackupError('corrupt', said('fileBackup:details.truncated'));
   let at = BACKUP_MAGIC.length + 1;
   const params = { log2N: bytes[at + 1]!, r: bytes[at + 2]!, p: bytes[at + 3]! };
-  if (bytes[at] !== KDF_SCRYPT || !acceptable(params)) throw new BackupError('corrupt', 'неизвестные параметры защиты');
+  if (bytes[at] !== KDF_SCRYPT || !acceptable(params)) throw new BackupError('corrupt', said('fileBackup:details.unknownSealing'));
   at += 4;
   const salt = new Uint8Array(bytes.subarray(at, (at += SALT_BYTES)));
   const check = bytes.subarray(at, (at += CHECK_BYTES));

@@ -7,6 +7,7 @@ import { ReportsPage } from './pages/reports-page';
 import { addJurorsAndOpenScoring, prepareContest } from './pages/contest-setup';
 import { dismissStorageWarning } from './pages/app-page';
 import { ResultsPage, signedScoreFile } from './pages/results-page';
+import { SettingsPage } from './pages/settings-page';
 
 const SCREENS = 'test-results/screens';
 
@@ -407,7 +408,7 @@ test('in English the contest, its results, the protocol and the juror’s sheet 
   const pkg = await org.downloadPackage(jurors[0]!);
 
   await org.app.goTo('Настройки');
-  await page.getByLabel('Язык интерфейса').selectOption('en');
+  await new SettingsPage(page).language().selectOption('en');
   await page.getByRole('button', { name: 'Contest', exact: true }).click();
   /** Headings, column heads, legends and field labels of the panel: the screen's own words, never Cyrillic in English
    *  (a nomination's legend, a juror's card heading and cells marked translate="no" are data: titles and names). */

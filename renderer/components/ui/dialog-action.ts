@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { closeDialog } from './Dialog';
+import { errorText } from '../../i18n';
 
 export function useDialogAction() {
   const [error, setError] = useState<string>();
@@ -16,7 +17,7 @@ export function useDialogAction() {
       await action();
       closeDialog({ currentTarget: target });
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

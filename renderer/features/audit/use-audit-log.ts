@@ -3,6 +3,7 @@ import { countChanges, municipalityLabels, readChangesBefore } from '../../db/re
 import { watchChanges } from '../../db/watch';
 import { useDb } from '../../hooks/db-context';
 import { AuditLog } from './audit-model';
+import { errorText } from '../../i18n';
 
 /** Changes read per step while loading; the first step is a screenful, so the newest show at once. */
 export const CHUNK = 5000;
@@ -63,7 +64,7 @@ export function useAuditLog(): AuditLoad {
           await new Promise((r) => setTimeout(r, 0));
         }
       } catch (e) {
-        if (!stopped) setState((s) => ({ ...s, error: (e as Error).message }));
+        if (!stopped) setState((s) => ({ ...s, error: errorText(e) }));
       }
     })();
     return () => {

@@ -6,6 +6,7 @@ import { formatDate } from '../../../shared/text/format';
 import { backupPassphraseSetAt, passphraseProblem, removeBackupPassphrase, setBackupPassphrase } from '../../db/backup-seal';
 import { useDb } from '../../hooks/db-context';
 import type { ConfirmDestructive } from './confirm';
+import { errorText } from '../../i18n';
 
 /**
  * «Защитить резервные копии паролем» in Настройки → Резервные копии: off by default; once set, every
@@ -37,7 +38,7 @@ export function BackupPassphrase({ confirmDestructive, disabled }: { confirmDest
     try {
       await removeBackupPassphrase(ctx);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
     setVersion((v) => v + 1);
   };

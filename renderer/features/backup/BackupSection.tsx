@@ -21,6 +21,7 @@ import { downloadName } from './labels';
 import { StorageStatus } from './StorageStatus';
 import { useRestoreFrom } from './use-restore-from';
 import './backup.css';
+import { errorText } from '../../i18n';
 
 type Props = {
   /**
@@ -51,7 +52,7 @@ export function BackupSection(props: Props) {
       (e: Error) => {
         if (!live) return;
         setItems([]);
-        setError(e.message);
+        setError(errorText(e));
       },
     );
     void getRestoreUndo(ctx).then((u) => live && setUndo(u));
@@ -68,7 +69,7 @@ export function BackupSection(props: Props) {
       const done = await action();
       if (done) setMessage(done);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     } finally {
       setBusy(undefined);
       refresh();

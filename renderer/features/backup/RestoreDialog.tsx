@@ -7,6 +7,7 @@ import { useDb } from '../../hooks/db-context';
 import { formatDate, formatNumber } from '../../../shared/text/format';
 import { tableTitle } from '../../common/tables';
 import type { ConfirmDestructive } from './confirm';
+import { errorText } from '../../i18n';
 
 type Props = {
   content: BackupContent;
@@ -37,7 +38,7 @@ export function RestoreDialog({ content, preview, source, confirmDestructive, on
       await restoreBackup(ctx, content);
       window.location.reload();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
       setBusy(false);
     }
   };

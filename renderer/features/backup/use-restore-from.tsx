@@ -10,6 +10,7 @@ import { useDb } from '../../hooks/db-context';
 import type { ConfirmDestructive } from './confirm';
 import { RestoreDialog } from './RestoreDialog';
 import { useConfirmDestructive } from './use-confirm-destructive';
+import { errorText } from '../../i18n';
 
 export type PendingRestore = { content: BackupContent; preview: BackupPreview; source: string };
 type Loaded = { bytes: Uint8Array; source: string };
@@ -44,7 +45,7 @@ export function useRestoreFrom(override?: ConfirmDestructive) {
       if (isSealedBackup(loaded.bytes)) setLocked(loaded);
       else await open(loaded);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -95,7 +96,7 @@ function PassphrasePrompt({ source, open, onClose }: { source: string; open: (pa
       await open(passphrase);
       closeDialog({ currentTarget: target });
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
       setBusy(false);
     }
   };

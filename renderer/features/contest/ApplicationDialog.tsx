@@ -16,6 +16,7 @@ import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import { useMunicipalities } from '../../hooks/use-municipalities';
 import type { ParticipantRow } from '../../hooks/use-participants';
 import { APPLICATION_STATUSES, statusLabel } from './labels';
+import { errorText } from '../../i18n';
 
 type Props = { setup: ContestSetup; data: ContestData; participants: ParticipantRow[]; application?: Application; onClose: () => void };
 
@@ -99,7 +100,7 @@ export function ApplicationDialog({ setup, data, participants, application, onCl
       setSaved(await saveApplication(ctx, setup.contest.id, value));
       if (close) closeDialog({ currentTarget: target });
     } catch (err) {
-      setErrors({ form: (err as Error).message });
+      setErrors({ form: errorText(err) });
     } finally {
       setSaving(false);
     }
@@ -114,7 +115,7 @@ export function ApplicationDialog({ setup, data, participants, application, onCl
       await addAttachment(ctx, live.id, picked.data);
       setErrors({ ...errors, files: '' });
     } catch (err) {
-      setErrors({ ...errors, files: (err as Error).message });
+      setErrors({ ...errors, files: errorText(err) });
     }
   };
 

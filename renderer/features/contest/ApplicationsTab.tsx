@@ -9,6 +9,7 @@ import type { ParticipantRow } from '../../hooks/use-participants';
 import { ApplicationDialog } from './ApplicationDialog';
 import { ImportApplicationsDialog } from './ImportApplicationsDialog';
 import { formatRub, statusLabel } from './labels';
+import { errorText } from '../../i18n';
 
 type Props = { setup: ContestSetup; data: ContestData; participants: ParticipantRow[] };
 
@@ -30,7 +31,7 @@ export function ApplicationsTab({ setup, data, participants }: Props) {
       }
       setMessage(t('applications.admitted', { count: submitted.length }));
     } catch (err) {
-      setMessage((err as Error).message);
+      setMessage(errorText(err));
     }
   };
 

@@ -5,6 +5,7 @@ import { addManualAssignment, removeAssignment, storeAssignments } from '../../d
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import { nameIn } from './labels';
+import { errorText } from '../../i18n';
 
 /** «Распределить заявки»: the exact solver, stored at once; then per-juror lists with manual edits. */
 export function AssignmentTab({ setup, data }: { setup: ContestSetup; data: ContestData }) {
@@ -32,7 +33,7 @@ export function AssignmentTab({ setup, data }: { setup: ContestSetup; data: Cont
       await storeAssignments(ctx, setup.contest.id, r.assignments);
       setResult(r);
     } catch (err) {
-      setError(t('assignment.failed', { message: (err as Error).message }));
+      setError(t('assignment.failed', { message: errorText(err) }));
     }
   };
 

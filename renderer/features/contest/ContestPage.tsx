@@ -13,6 +13,7 @@ import { JurorsTab } from './JurorsTab';
 import { ReturnsTab } from './ReturnsTab';
 import { SetupTab } from './SetupTab';
 import './contest.css';
+import { errorText } from '../../i18n';
 
 const TABS = ['setup', 'applications', 'jurors', 'assignment', 'returns', 'results'] as const;
 type Tab = (typeof TABS)[number];
@@ -32,7 +33,7 @@ export function ContestPage({ event }: { event: EventRow }) {
     try {
       await createContestFromTemplate(ctx, event.id);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   };
 

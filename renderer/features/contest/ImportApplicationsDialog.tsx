@@ -9,6 +9,7 @@ import type { ContestSetup } from '../../hooks/use-contest';
 import { useMunicipalities } from '../../hooks/use-municipalities';
 import { ParseWorker } from '../import';
 import { buildImportRows, chooseApplicationSheet, findHeaderRow, guessMapping, IMPORT_FIELDS, importFieldLabel, type ColumnMapping } from './application-import';
+import { errorText } from '../../i18n';
 
 const MAX_SHEET_BYTES = 10 * 1024 * 1024;
 // a contest has hundreds of applications, not millions: a bigger sheet is the wrong file
@@ -48,7 +49,7 @@ export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: 
       setLoaded({ name: picked.data.name, rows: sheet.rows, headerRow });
       setMapping(guessMapping(sheet.rows[headerRow] ?? []));
     } catch (err) {
-      setError(t('importDialog.notRead', { name: picked.data.name, message: (err as Error).message }));
+      setError(t('importDialog.notRead', { name: picked.data.name, message: errorText(err) }));
     } finally {
       setReading(false);
     }
@@ -73,7 +74,7 @@ export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: 
       await backupBeforeRisk(ctx, t('importDialog.backup', { name: loaded?.name ?? t('importDialog.aTable') }));
       await onImport(valid);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

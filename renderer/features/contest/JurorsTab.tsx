@@ -13,6 +13,7 @@ import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import type { ParticipantRow } from '../../hooks/use-participants';
 import { conflictLabel, formatWhen } from './labels';
 import { RemoveJurorDialog } from './RemoveJurorDialog';
+import { errorText } from '../../i18n';
 
 type Props = { setup: ContestSetup; data: ContestData; participants: ParticipantRow[] };
 
@@ -47,7 +48,7 @@ export function JurorsTab({ setup, data, participants }: Props) {
       await f();
       return true;
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
       return false;
     }
   };

@@ -11,6 +11,7 @@ import { usePackageCodes } from '../../hooks/use-package-codes';
 import { JurorSheets, pendingGrants } from './JurorSheets';
 import { formatWhen, nameIn } from './labels';
 import { PackageCodeDialog } from './PackageCode';
+import { errorText } from '../../i18n';
 
 const MAX_SCORE_FILE = 20 * 1024 * 1024;
 
@@ -106,7 +107,7 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
         details: r.refused,
       });
     } catch (err) {
-      setNote({ kind: 'error', text: t('returns.failed', { file: picked.data.name, message: (err as Error).message }) });
+      setNote({ kind: 'error', text: t('returns.failed', { file: picked.data.name, message: errorText(err) }) });
     } finally {
       setBusy(false);
     }

@@ -8,6 +8,7 @@ import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import { NominationEditor } from './NominationEditor';
 import { methodLabel, TIE_BREAKS, tieBreakLabel } from './labels';
 import { ScoringControls } from './ScoringControls';
+import { errorText } from '../../i18n';
 
 /** Contest settings and forms. A draft is edited here and saved at once; what scoring froze is shown disabled. */
 export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestData }) {
@@ -29,7 +30,7 @@ export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestDa
       await saveContestSetup(ctx, { ...contest, status: stored.status }, nominations);
       setMessage({ kind: 'ok', text: t('setup.saved') });
     } catch (err) {
-      setMessage({ kind: 'error', text: (err as Error).message });
+      setMessage({ kind: 'error', text: errorText(err) });
     }
   };
 

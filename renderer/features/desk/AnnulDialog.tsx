@@ -7,6 +7,7 @@ import { useDb } from '../../hooks/db-context';
 import type { DeskCard } from '../../hooks/use-desk-index';
 import { useUiStore } from '../../stores/ui-store';
 import { fullName } from '../../../shared/people/name';
+import { errorText } from '../../i18n';
 
 const usual = ['mistake', 'wrongPerson', 'left'] as const;
 
@@ -26,7 +27,7 @@ export function AnnulDialog({ card, eventId, onClose }: { card: DeskCard; eventI
       setDone(true);
       onClose(true);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   };
 

@@ -23,6 +23,7 @@ import { CertificatesDialog } from '../reports';
 import { fullName } from '../../../shared/people/name';
 import { formatDate } from '../../../shared/text/format';
 import { genderOf } from '../../../shared/text/names';
+import { errorText } from '../../i18n';
 
 type Outcome =
   | { kind: 'arrived'; card: DeskCard; at: string }
@@ -92,7 +93,7 @@ export function DeskPage({ event }: { event: EventRow }) {
       setOutcome({ kind: 'arrived', card, at: entry.at });
       if (autoBadge) setDialog({ kind: 'badges', cards: [card] });
     } catch (err) {
-      setOutcome({ kind: 'error', message: (err as Error).message });
+      setOutcome({ kind: 'error', message: errorText(err) });
     }
   };
 

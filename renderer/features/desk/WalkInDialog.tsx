@@ -12,6 +12,7 @@ import { useUiStore } from '../../stores/ui-store';
 import { fullName } from '../../../shared/people/name';
 import { phoneTail } from './desk-search';
 import { walkInMatches } from './walk-in-match';
+import { errorText } from '../../i18n';
 
 type Form = { fullName: string; municipality: string; organization: string; position: string; phone: string; category: Category; consent: boolean };
 
@@ -87,7 +88,7 @@ export function WalkInDialog(props: { event: EventRow; desk: DeskIndex; onClose:
         status: registration.status,
       });
     } catch (err) {
-      setErrors({ form: (err as Error).message });
+      setErrors({ form: errorText(err) });
       setBusy(false);
     }
   };

@@ -4,6 +4,7 @@ import type { DeviceRole, EventRow } from '../../../shared/domain/types';
 import { bridge } from '../../bridge/bridge';
 import { exportEnrolment } from '../../db/repo/exchange-export';
 import { useDb } from '../../hooks/db-context';
+import { errorText } from '../../i18n';
 
 const ROLES: DeviceRole[] = ['desk', 'district', 'organizer'];
 
@@ -31,7 +32,7 @@ export function EnrolPanel({ event }: { event: EventRow }) {
       if ('error' in saved) setMessage({ ok: false, text: saved.error.message });
       else if (saved.data) setMessage({ ok: true, text: t('enrol.saved', { role: t(`app:deviceRole.${role}`), name: label.trim() }) });
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      setMessage({ ok: false, text: errorText(e) });
     } finally {
       setBusy(false);
     }

@@ -8,6 +8,7 @@ import { acceptEnrolmentFile, TrustError } from '../../db/repo/trust';
 import { useDb } from '../../hooks/db-context';
 import { areasForRole, startArea, useUiStore } from '../../stores/ui-store';
 import { useOrganizerGate } from '../../components/organizer-gate';
+import { errorText } from '../../i18n';
 
 /**
  * An enrolment file opened on a device: which event, which role the organizer made it for, what this
@@ -43,7 +44,7 @@ export function EnrolmentOffer({ file, fileName, onCancel }: { file: EnrolmentFi
       ui.setEventId(eventId);
       ui.setArea(startArea(file.role, undefined));
     } catch (e) {
-      setError(t('offer.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('offer.failed', { message: errorText(e) }));
     } finally {
       setBusy(false);
     }

@@ -9,7 +9,7 @@ import { applyExchange, previewExchange, type ApplyResult, type ExchangePreview 
 import { useDb } from '../../hooks/db-context';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
-import { tr } from '../../i18n';
+import { errorText, tr } from '../../i18n';
 import { formatNumber } from '../../../shared/text/format';
 import { tableLabel } from '../../common/tables';
 import { EnrolmentOffer } from './EnrolmentOffer';
@@ -46,7 +46,7 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
       if (isEnrolmentFile(bytes)) setEnrolment(await readEnrolmentFile(bytes));
       else setPreview(await previewExchange(ctx, bytes, eventId));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(null);
     }
@@ -102,7 +102,7 @@ export function ExchangeImport({ eventId }: { eventId: string | null }) {
       if (preview.newEvent && eventId === null) setEventId(preview.file.header.eventId);
       setPreview(null);
     } catch (e) {
-      setError(t('import.notApplied', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('import.notApplied', { message: errorText(e) }));
     } finally {
       setBusy(null);
     }

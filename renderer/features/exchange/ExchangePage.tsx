@@ -12,6 +12,7 @@ import { HubPanel } from '../hub';
 import { EnrolPanel } from './EnrolPanel';
 import { ExchangeImport } from './ExchangeImport';
 import './exchange.css';
+import { errorText } from '../../i18n';
 
 /** Обмен: files between devices (export, import with preview), conflict review, history. */
 export function ExchangePage({ event }: { event: EventRow }) {
@@ -52,7 +53,7 @@ function ExportPanel({ event }: { event: EventRow }) {
       else if (saved.data)
         setMessage({ ok: true, text: t(file.full ? 'export.savedFull' : 'export.saved', { count: file.changes }) });
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      setMessage({ ok: false, text: errorText(e) });
     } finally {
       setBusy(false);
     }

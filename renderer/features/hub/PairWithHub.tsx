@@ -14,6 +14,7 @@ import { ensureDeviceKey } from '../../db/repo/device-key';
 import { acceptEnrolment } from '../../db/repo/trust';
 import { useDb } from '../../hooks/db-context';
 import { unwrap } from './resume';
+import { errorText } from '../../i18n';
 
 export type Paired = Extract<HubPairResult, { ok: true }>;
 
@@ -32,7 +33,7 @@ export function PairWithHub({ role, onPaired, setError }: { role: DeviceRole; on
     try {
       await step();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

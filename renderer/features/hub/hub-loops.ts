@@ -13,7 +13,7 @@
 import { create } from 'zustand';
 import type { Bridge, HubSyncResult } from '../../../shared/ipc/contract';
 import type { DbContext } from '../../db/context';
-import { tr } from '../../i18n';
+import { errorText, tr } from '../../i18n';
 import { pendingFor } from '../../db/repo/exchange-book';
 import { answerDeskFile, deskRound, type DeskRound } from './hub-rounds';
 
@@ -101,7 +101,7 @@ class DeskSyncLoop {
       result = await deskRound(ctx, eventId, hubDeviceId, send);
     } catch (err) {
       console.error('[skhod:hub] desk round failed', err);
-      result = { ok: false, at: new Date().toISOString(), code: 'internal', message: tr('hub')('errors.syncFailed', { reason: (err as Error).message }), offline: false };
+      result = { ok: false, at: new Date().toISOString(), code: 'internal', message: tr('hub')('errors.syncFailed', { reason: errorText(err) }), offline: false };
     }
     if (this.stopped && loops.desk !== this) return result;
     const pending = await pendingFor(ctx, eventId, hubDeviceId).catch(() => null);

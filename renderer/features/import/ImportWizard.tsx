@@ -18,10 +18,11 @@ import { StepFile } from './StepFile';
 import { StepFinish } from './StepFinish';
 import { StepMapping } from './StepMapping';
 import { StepPreview } from './StepPreview';
-import { ImportFailure, ParseWorker } from './worker-client';
+import { ParseWorker } from './worker-client';
 import type { Analysis, AnalyzeRequest, CsvOverrides } from './worker-protocol';
 import type { Analyzed, Committing, Loaded } from './wizard-types';
 import './import.css';
+import { errorText } from '../../i18n';
 
 type Step = 'file' | 'mapping' | 'preview' | 'duplicates' | 'finish';
 const STEPS: readonly Step[] = ['file', 'mapping', 'preview', 'duplicates', 'finish'];
@@ -63,7 +64,7 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
   }, []);
   const parser = () => (worker.current ??= new ParseWorker());
 
-  const fail = (e: unknown) => setError(e instanceof ImportFailure || e instanceof Error ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText(e));
 
   /** Runs the worker on a request; after a timeout the worker is fresh and needs the file again. */
   const runAnalysis = async (l: Loaded, req: AnalyzeRequest): Promise<Analysis> => {
@@ -182,7 +183,7 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
       const r = buildReport({ fileName: loaded.fileName, sheetName: analyzed.analysis.sheetName, now, records: analyzed.analysis.records, plan, built, warnings: analyzed.warnings });
       setReport({ ...r, millis: Math.round(performance.now() - started) });
     } catch (e) {
-      setError(cancelRef.current ? aborted : t('failed', { message: (e as Error).message }));
+      setError(cancelRef.current ? aborted : t('failed', { message: errorText(e) }));
     } finally {
       setCommitting(null);
     }

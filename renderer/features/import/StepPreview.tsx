@@ -4,7 +4,6 @@ import { Trans, useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../shared/text/format';
 import type { Category } from '../../../shared/domain/types';
 import { categories } from '../../../shared/domain/types';
-import { categoryLabel } from './categories';
 import type { Analyzed } from './wizard-types';
 import type { ImportReport } from './report';
 import { previewRows, type PreviewRow } from './session';
@@ -106,7 +105,7 @@ function CategoryQuestions({ ask, choices, onChoose }: { ask: ReadonlyArray<{ te
         return (
           <label key={text} className="inline-field">
             <span>
-              {text ? t('preview.quoted', { text: text.slice(0, 60) }) : t('preview.noCategory')} <span className="muted">{t('preview.askRows', { count: formatNumber(rows) })}</span>
+              {text ? t('preview.quoted', { text: text.slice(0, 60) }) : t('preview.noCategory')} <span className="muted">{t('preview.askRows', { count: rows, n: formatNumber(rows) })}</span>
             </span>
             <select aria-label={label} value={choices.get(text) ?? ''} onChange={(e) => onChoose(text, e.target.value as Category)}>
               <option value="" disabled>
@@ -114,7 +113,7 @@ function CategoryQuestions({ ask, choices, onChoose }: { ask: ReadonlyArray<{ te
               </option>
               {categories.map((c) => (
                 <option key={c} value={c}>
-                  {categoryLabel(c)}
+                  {t(`app:category.${c}`)}
                 </option>
               ))}
             </select>

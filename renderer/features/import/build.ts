@@ -20,7 +20,8 @@ import { sectionPrefsParser } from '../../../shared/sections/prefs';
 import { sameValue } from '../../../shared/sync/diff';
 import type { ImportBase, ImportWrites } from '../../db/repo/import';
 import { CONSENT_NOTE, guessOrganizationKind } from '../../db/repo/participants';
-import { tr } from '../../i18n';
+import { sayText, tr } from '../../i18n';
+import { fieldLabel } from '../../../shared/import/records';
 import { categoryLabel, parseCategory } from './categories';
 
 export type PlannedRow = {
@@ -103,13 +104,8 @@ function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Ge
   const orgByKey = new Map(base.organizations.map((o) => [orgKey(o.name, o.municipalityId), o]));
   const muniName = new Map(base.municipalities.map((m) => [m.id, m.name]));
   const sectionTitle = new Map(base.sections.map((s) => [s.id, s.title]));
-  // lists repeat the same few section and category texts: parse each distinct text once
+  // lists repeat the same few section texts: parse each distinct text once
   const prefsOf = sectionPrefsParser(base.sections);
-  const categoryCache = new Map<string, Category | null>();
-  const categoryOf = (text: string) => {
-    if (!categoryCache.has(text)) categoryCache.set(text, parseCategory(text));
-    return categoryCache.get(text)!;
-  };
 
   const newOrgs: Organization[] = [];
   const orgByText = new Map<string, string>();
@@ -158,7 +154,7 @@ function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Ge
     const rec = planned.record;
     const organizationId = organizationFor(rec);
     const prefs = rec.section ? prefsOf(rec.section).ids : [];
-    const category = categoryOf(rec.category);
+    const category = parseCategory(rec.category);
     const existing = planned.registrationId ? registrations.get(planned.registrationId) : undefined;
     const stored = existing ? people.get(existing.personId) : undefined;
 
@@ -206,7 +202,7 @@ function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Ge
 
     const changes: FieldChange[] = [];
     const diff = <T,>(field: ChangedField, before: T, after: T, text: (v: T) => string) => {
-      if (!sameValue(before, after)) changes.push({ field: fieldWord(`change.${field}`), before: text(before), after: text(after) });
+      if (!sameValue(before, after)) changes.push({ field: field === 'sections' ? fieldWord('change.sections') : sayText(fieldLabel(field)), before: text(before), after: text(after) });
     };
     const plain = (v?: string) => v ?? '';
     diff('surname', stored.surname, person.surname, plain);

@@ -8,7 +8,7 @@ import type { BuiltImport } from './build';
 import { fullName } from '../../../shared/people/name';
 import type { PlanResult } from './plan';
 import { formatDate } from '../../../shared/text/format';
-import { tr } from '../../i18n';
+import { sayText, tr } from '../../i18n';
 
 /** What happened to a row; its word is `report.results.<result>` in the import namespace. */
 export type ReportResult = 'added' | 'merged' | 'unchanged' | 'skipped' | 'rejected';
@@ -110,7 +110,7 @@ export function reportToXlsx(report: ImportReport): Uint8Array<ArrayBuffer> {
     {
       name: t('xlsx.warnings'),
       columnWidths: [8, 110],
-      rows: [[t('xlsx.row'), t('xlsx.warning')], ...report.warnings.map((w) => [w.row, w.message])],
+      rows: [[t('xlsx.row'), t('xlsx.warning')], ...report.warnings.map((w) => [w.row, sayText(w.said)])],
     },
     ...(report.cancelled.length ? [{ name: t('xlsx.cancelledSheet'), columnWidths: [40], rows: [[t('xlsx.name')], ...report.cancelled.map((x) => [x.name])] }] : []),
   ]);

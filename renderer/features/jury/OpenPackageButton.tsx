@@ -5,6 +5,7 @@ import { bridge } from '../../bridge/bridge';
 import { openJurorPackage, packageKey } from '../../db/repo/juror';
 import { useDb } from '../../hooks/db-context';
 import { usePackageCode } from './PackageCodePrompt';
+import { errorText } from '../../i18n';
 
 type Picked = { name: string; bytes: Uint8Array; pkg: JurorPackage; code?: string };
 
@@ -29,7 +30,7 @@ export function OpenPackageButton({ primary = false, big = false, label, hint, c
       const result = await openJurorPackage(ctx, bytes, undefined, code);
       if (!result.ok) setError(t('open.refused', { name, message: result.message }));
     } catch (err) {
-      setError(t('open.failed', { name, message: (err as Error).message }));
+      setError(t('open.failed', { name, message: errorText(err) }));
     } finally {
       setBusy(false);
     }

@@ -7,6 +7,7 @@ import { useDb } from '../../hooks/db-context';
 import { useJurorScores, useJurorShelf } from '../../hooks/use-juror';
 import { ApplicationSheet } from './ApplicationSheet';
 import { OpenPackageButton } from './OpenPackageButton';
+import { errorText } from '../../i18n';
 
 const fileSafe = (s: string, fallback: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '') || fallback;
 
@@ -60,7 +61,7 @@ export function ScoreSheet({ pkg, onLeave }: { pkg: JurorPackage; onLeave: () =>
         });
       }
     } catch (err) {
-      setNote({ kind: 'error', text: (err as Error).message });
+      setNote({ kind: 'error', text: errorText(err) });
     }
   };
 

@@ -5,6 +5,7 @@ import { useDb } from '../../hooks/db-context';
 import { todayIn } from '../../../shared/text/format';
 import { FormDialog, TextField } from '../../components/ui';
 import { useUiStore } from '../../stores/ui-store';
+import { errorText } from '../../i18n';
 
 // the event's day in Ufa's time zone: before 05:00 local, UTC is still on yesterday
 const today = () => todayIn();
@@ -28,7 +29,7 @@ export function CreateEventDialog({ onClose }: { onClose: () => void }) {
       setArea('participants');
       onClose();
     } catch (err) {
-      setFailure((err as Error).message);
+      setFailure(errorText(err));
     }
   };
 

@@ -11,6 +11,7 @@ import { JurorEntryButton } from '../jury';
 import { TeamEntryButton } from '../project-team';
 import { CreateEventDialog } from './CreateEventDialog';
 import { openDemoEvent } from './open-demo';
+import { errorText } from '../../i18n';
 
 /**
  * `#demo-participants=100000` makes the demo that large: benchmarks and load checks use it to fill the
@@ -43,7 +44,7 @@ export function FirstRun() {
       setEventId(id);
       setArea(followUp ? 'projects' : 'participants');
     } catch (err) {
-      setError(t('firstRun.demoFailed', { message: (err as Error).message }));
+      setError(t('firstRun.demoFailed', { message: errorText(err) }));
     } finally {
       setBusy(false);
     }

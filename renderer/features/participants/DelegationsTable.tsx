@@ -7,6 +7,7 @@ import { useMunicipalities } from '../../hooks/use-municipalities';
 import type { RegistrationRow } from '../../hooks/use-participants';
 import { arrivedOf, type Arrivals } from './table-model';
 import { formatDate } from '../../../shared/text/format';
+import { errorText } from '../../i18n';
 
 export type DelegationLine = { municipalityId: string; name: string; expected: number | null; registered: number; arrived: number; lastListAt?: string };
 
@@ -56,7 +57,7 @@ export function DelegationsTable(props: {
     try {
       await setDelegationExpected(ctx, props.eventId, line.municipalityId, value);
     } catch (e) {
-      setError(`${line.name}: ${(e as Error).message}`);
+      setError(`${line.name}: ${errorText(e)}`);
     }
   };
   const total = lines.reduce((s, l) => ({ expected: s.expected + (l.expected ?? 0), registered: s.registered + l.registered, arrived: s.arrived + l.arrived }), { expected: 0, registered: 0, arrived: 0 });

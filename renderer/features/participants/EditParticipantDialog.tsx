@@ -10,6 +10,7 @@ import { useDb } from '../../hooks/db-context';
 import type { RegistrationRow } from '../../hooks/use-participants';
 import { useOrganizerGate } from '../../components/organizer-gate';
 import { CategoryField, PersonField, PhoneField } from '../../components/person-fields';
+import { errorText } from '../../i18n';
 
 const consentWays: readonly NonNullable<Consent['how']>[] = ['paper', 'form', 'desk', 'import', 'other'];
 
@@ -70,7 +71,7 @@ export function EditParticipantDialog({ row, municipalities, onClose }: { row: R
       await saveRegistrationEdit(ctx, form);
       closeDialog({ currentTarget: target });
     } catch (err) {
-      setErrors({ form: (err as Error).message });
+      setErrors({ form: errorText(err) });
     } finally {
       setSaving(false);
     }

@@ -17,6 +17,7 @@ import { ParticipantFilters } from './ParticipantFilters';
 import { ParticipantsTable } from './ParticipantsTable';
 import { columnOrder, filterRows, isFiltered, noFilters, searchKeys, type Column, type Filters, type SortState } from './table-model';
 import './participants.css';
+import { errorText } from '../../i18n';
 
 type Tab = 'list' | 'delegations';
 
@@ -81,7 +82,7 @@ export function ParticipantsPage({ event }: { event: EventRow }) {
       const saved = await bridge.saveFile({ suggestedName: name, bytes });
       if ('error' in saved) setError(saved.error.message);
     } catch (e) {
-      setError(t('page.saveFailed', { message: (e as Error).message }));
+      setError(t('page.saveFailed', { message: errorText(e) }));
     } finally {
       setBusy(null);
     }

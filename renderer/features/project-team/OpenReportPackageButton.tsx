@@ -11,6 +11,7 @@ import { bridge } from '../../bridge/bridge';
 import { useAccessCode } from '../../components/AccessCodePrompt';
 import { openReportPackageHere } from '../../db/repo/team-drafts';
 import { useDb } from '../../hooks/db-context';
+import { errorText } from '../../i18n';
 
 export function OpenReportPackageButton({ primary = false, big = false, label, hint }: { primary?: boolean; big?: boolean; label?: string; hint?: string }) {
   const { t } = useTranslation('projectTeam');
@@ -36,7 +37,7 @@ export function OpenReportPackageButton({ primary = false, big = false, label, h
       });
       if (!answer.ok && 'message' in answer) setError(t('start.notOpened', { name, message: answer.message }));
     } catch (err) {
-      setError(t('start.notOpened', { name, message: (err as Error).message }));
+      setError(t('start.notOpened', { name, message: errorText(err) }));
     } finally {
       setBusy(false);
     }

@@ -20,6 +20,7 @@ import { PhotoField } from './PhotoField';
 import { preparePhoto } from './prepare-photo';
 import { ProjectCard } from './ProjectCard';
 import { ReportForm } from './ReportForm';
+import { errorText } from '../../i18n';
 
 type Note = { kind: 'ok' | 'error'; text: string };
 const SAVE_DELAY_MS = 400;
@@ -144,7 +145,7 @@ export function TeamReport({ pkg, onLeave }: { pkg: ReportPackage; onLeave: () =
       await saveTeamDraft(ctx, next);
       setNote({ kind: 'ok', text: t('saved.file', { name: saved.data.name, at: formatDate(now, 'dateTime') }) });
     } catch (err) {
-      setNote({ kind: 'error', text: t('saved.failed', { message: (err as Error).message }) });
+      setNote({ kind: 'error', text: t('saved.failed', { message: errorText(err) }) });
     } finally {
       setBusy(undefined);
     }

@@ -13,6 +13,7 @@ import type { ProjectReportRow } from '../../db/database';
 import { loadReportPhotos } from '../../db/repo/project-reports';
 import { acceptReport, returnReport } from '../../db/repo/projects';
 import { useDb } from '../../hooks/db-context';
+import { errorText } from '../../i18n';
 
 type Props = { project: Project; reports: readonly ProjectReportRow[]; onNote: (text: string) => void; onClose: () => void };
 
@@ -28,7 +29,7 @@ export function ReportsDialog({ project, reports, onNote, onClose }: Props) {
       await acceptReport(ctx, r.id);
       onNote(t('reports.acceptedNote', { round: r.round }));
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   };
 

@@ -11,6 +11,7 @@ import type { Project } from '../../../shared/projects/types';
 import { bridge } from '../../bridge/bridge';
 import { exportReportPackage, importReportFile } from '../../db/repo/project-reports';
 import { useDb } from '../../hooks/db-context';
+import { errorText } from '../../i18n';
 
 export const REPORT_PACKAGE_EXTENSION = 'skhod-report';
 export const REPORT_FILE_EXTENSION = 'skhod-otchet';
@@ -39,7 +40,7 @@ export function useReportFiles() {
       setCode({ title: project.title, code: exported.code, fileName: saved.data.name });
       setNote({ kind: 'ok', text: t('package.saved', { title: project.title, file: saved.data.name, round: exported.package.round }) });
     } catch (err) {
-      setNote({ kind: 'error', text: t('package.failed', { message: (err as Error).message }) });
+      setNote({ kind: 'error', text: t('package.failed', { message: errorText(err) }) });
     } finally {
       setBusy(false);
     }
@@ -56,7 +57,7 @@ export function useReportFiles() {
       if (r.outcome === 'unchanged') return setNote({ kind: 'ok', text: t('import.unchanged', facts) });
       setNote({ kind: 'ok', text: [t('import.accepted', facts), r.backup?.ok ? t('import.backup') : ''].filter(Boolean).join(' ') });
     } catch (err) {
-      setNote({ kind: 'error', text: t('import.failed', { file, message: (err as Error).message }) });
+      setNote({ kind: 'error', text: t('import.failed', { file, message: errorText(err) }) });
     } finally {
       setBusy(false);
     }

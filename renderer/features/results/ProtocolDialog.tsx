@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay, todayIn } from '../../../shared/text/format';
 import { bridge } from '../../bridge/bridge';
-import { tr } from '../../i18n';
+import { errorText, tr } from '../../i18n';
 import { PrintDialog } from '../../components/PrintDialog';
 import { saveProtocolSignatories } from '../../db/repo/contest';
 import { useDb } from '../../hooks/db-context';
@@ -67,7 +67,7 @@ export function ProtocolDialog({
       await saveProtocolSignatories(ctx, contestId, { chair, secretary });
       setError(undefined);
     } catch (err) {
-      setError(t('protocol.rememberFailed', { message: (err as Error).message }));
+      setError(t('protocol.rememberFailed', { message: errorText(err) }));
     }
   };
 

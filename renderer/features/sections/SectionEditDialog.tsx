@@ -5,6 +5,7 @@ import type { Section } from '../../../shared/domain/types';
 import { FormDialog, NumberField, TextField, closeDialog, useConfirm } from '../../components/ui';
 import { deleteSection, saveSection, validateSection } from '../../db/repo/sections';
 import { useDb } from '../../hooks/db-context';
+import { errorText } from '../../i18n';
 
 const hhmm = (iso?: string) => (iso ? iso.slice(11, 16) : '');
 
@@ -42,7 +43,7 @@ export function SectionEditDialog({ eventId, section, onClose }: { eventId: stri
       await saveSection(ctx, eventId, input);
       onClose();
     } catch (err) {
-      setErrors({ form: (err as Error).message });
+      setErrors({ form: errorText(err) });
     }
   };
 

@@ -15,6 +15,7 @@ import { PersonChip, SectionColumnView } from './SectionColumnView';
 import { SectionEditDialog } from './SectionEditDialog';
 import { SectionListPrint } from './SectionListPrint';
 import './sections.css';
+import { errorText } from '../../i18n';
 
 const time = (iso?: string) => (iso ? iso.slice(11, 16) : '');
 
@@ -62,7 +63,7 @@ export function SectionsPage({ event }: { event: EventRow }) {
     try {
       setReport(await runAutoAssignment(ctx, rows, sections, spread));
     } catch (err) {
-      setError(t('distributeFailed', { message: (err as Error).message }));
+      setError(t('distributeFailed', { message: errorText(err) }));
     } finally {
       setBusy(false);
     }
@@ -75,7 +76,7 @@ export function SectionsPage({ event }: { event: EventRow }) {
     try {
       await placeWithoutChoice(ctx, board.withoutChoice, board.columns, spread);
     } catch (err) {
-      setError(t('placeFailed', { message: (err as Error).message }));
+      setError(t('placeFailed', { message: errorText(err) }));
     } finally {
       setBusy(false);
     }
@@ -86,7 +87,7 @@ export function SectionsPage({ event }: { event: EventRow }) {
       await moveToSection(ctx, registrationId, sectionId);
       focusChip(registrationId);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   };
 

@@ -9,6 +9,7 @@ import { areasForRole, startArea } from '../../stores/ui-store';
 import { loadPinAttempts, savePinAttempts, setOrganizerPin, spreadOrganizerPin, updateDevice, validateDeviceName } from '../../db/repo/device';
 import { useOrganizerGate } from '../../components/organizer-gate';
 import { formatDate } from '../../../shared/text/format';
+import { errorText } from '../../i18n';
 
 /** Name and role of this device, and the organizer PIN. */
 export function DeviceSettings() {
@@ -135,7 +136,7 @@ function OrganizerPinSettings() {
       setError('');
       setDone(t('pin.saved'));
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@ import { SelectField, TextField } from '../../components/ui';
 import { addMunicipality } from '../../db/repo/reference';
 import { useDb } from '../../hooks/db-context';
 import { useMunicipalities } from '../../hooks/use-municipalities';
+import { errorText } from '../../i18n';
 
 /** The 63 municipalities of Bashkortostan are built in; guests from other regions are added here. */
 export function MunicipalitiesEditor() {
@@ -24,7 +25,7 @@ export function MunicipalitiesEditor() {
       setForm({ ...form, name: '' });
       setError('');
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   };
 
