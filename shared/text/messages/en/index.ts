@@ -2,6 +2,12 @@
  * shared/'s message catalogs in English, by namespace. Listed by hand (shared/ runs in Node too, without
  * Vite's glob); the renderer's language layer loads them as i18next namespaces beside its own.
  */
+import contestRules from './contestRules';
 import fileBackup from './fileBackup';
+import fileExchange from './fileExchange';
+import fileReports from './fileReports';
+import fileScores from './fileScores';
+import ipcChecks from './ipcChecks';
+import organizerPin from './organizerPin';
 
-export const enMessages = { fileBackup };
+export const enMessages = { contestRules, fileBackup, fileExchange, fileReports, fileScores, ipcChecks, organizerPin };
