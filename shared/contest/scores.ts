@@ -134,9 +134,9 @@ export function valueProblem(c: Scale, v: number): SheetProblem | null {
 
 const formatScoreValue = (v: number): SaidValue => (Number.isFinite(v) ? formatScore(v) : said('contestRules:sheet.notANumber'));
 
-/** Several problems as one message: the first in full, then how many more (`contestRules:sheet.more`). */
+/** Several problems (at least one) as one message, each in full, one after another. */
 export function problemsSaid(problems: readonly SheetProblem[]): Said {
-  return problems.length === 1 ? problems[0]!.said : said('contestRules:sheet.more', { first: problems[0]!.said, count: problems.length - 1 });
+  return problems.slice(0, -1).reduceRight<Said>((rest, p) => said('contestRules:sheet.joined', { first: p.said, rest }), problems.at(-1)!.said);
 }
 
 export type ParsedScore = { ok: true; value: number | null } | { ok: false; said: Said; message: string };

@@ -72,8 +72,7 @@ const en: Locale<typeof ru> = {
     commentRequired: 'Write a comment on the score: this contest requires one.',
     final: 'The score sheet is finished; only the organizer can change it, by returning it for revision.',
     incomplete: 'The score sheet is not filled in completely.',
-    more_one: '{{first}} And {{count}} more error in the sheet.',
-    more_other: '{{first}} And {{count}} more errors in the sheet.',
+    joined: '{{first}} {{rest}}',
   },
   conflicts: {
     applicant: 'The juror is one of the applicants.',
