@@ -8,7 +8,7 @@ import type { BuiltImport } from './build';
 import { fullName } from '../../../shared/people/name';
 import type { PlanResult } from './plan';
 import { formatDate } from '../../../shared/text/format';
-import { tr } from '../../i18n';
+import { sayText, tr } from '../../i18n';
 
 /** What happened to a row; its word is `report.results.<result>` in the import namespace. */
 export type ReportResult = 'added' | 'merged' | 'unchanged' | 'skipped' | 'rejected';
@@ -113,5 +113,5 @@ export function reportToXlsx(report: ImportReport): Uint8Array<ArrayBuffer> {
       rows: [[t('xlsx.row'), t('xlsx.warning')], ...report.warnings.map((w) => [w.row, w.message])],
     },
     ...(report.cancelled.length ? [{ name: t('xlsx.cancelledSheet'), columnWidths: [40], rows: [[t('xlsx.name')], ...report.cancelled.map((x) => [x.name])] }] : []),
-  ]);
+  ], sayText);
 }

@@ -5,9 +5,10 @@
 import contestRules from './contestRules';
 import fileBackup from './fileBackup';
 import fileExchange from './fileExchange';
+import fileExport from './fileExport';
 import fileReports from './fileReports';
 import fileScores from './fileScores';
 import ipcChecks from './ipcChecks';
 import organizerPin from './organizerPin';
 
-export const enMessages = { contestRules, fileBackup, fileExchange, fileReports, fileScores, ipcChecks, organizerPin };
+export const enMessages = { contestRules, fileBackup, fileExchange, fileExport, fileReports, fileScores, ipcChecks, organizerPin };
