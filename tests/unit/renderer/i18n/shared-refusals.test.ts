@@ -55,11 +55,11 @@ describe('exchange and enrolment files', () => {
     expect(errorText(e)).toBe('Table «people», field «notes»: the text is longer than 32,767 characters (a table cell cannot hold that much) — shorten it.');
   });
 
-  it('a file that is not a connection file says who makes one', async () => {
+  it('a file that is not an enrolment file says who makes one', async () => {
     const e = await thrown(readEnrolmentFile(new Uint8Array(64)));
     expect(errorText(e)).toMatch(/^Это не файл подключения Сход/);
     await english();
-    expect(errorText(e)).toBe('This is not a Skhod connection file. The organizer makes one: «Exchange» → «Connect a device».');
+    expect(errorText(e)).toBe('This is not a Skhod enrolment file. The organizer makes one: «Exchange» → «Enrol a device».');
   });
 });
 
