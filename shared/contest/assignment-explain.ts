@@ -3,7 +3,7 @@
  * maximum flow, so an application is short only for two reasons: too few independent jurors in its
  * nomination (few jurors or conflicts), or every independent juror not yet on it is at their cap.
  */
-import { said, wordRu, type Said, type SaidValue } from '../text/said';
+import { said, worded, type Said, type SaidValue } from '../text/said';
 
 const SAY = 'contestRules:shortfall';
 /** «1 эксперта», «5 экспертов» (the genitive after «не хватает», «из»), «2 независимых экспертов», «3 эксперта» (nominative). */
@@ -46,8 +46,7 @@ export function explainShortfall(f: ShortfallFacts): Shortfall {
   const independent = f.jurorsInNomination - f.conflicted;
   const caps = (n: number) => said(`${SAY}.caps`, { jurors: jurors(n), names: names(f.fullJurors) });
   const explained = (reason: ShortfallReason, key: string, values: Record<string, SaidValue>): Shortfall => {
-    const s = said(`${SAY}.${key}`, { title: app.title, ...values });
-    return { applicationId: app.id, nominationId: app.nominationId, missing, reason, said: s, message: wordRu(s) };
+    return { applicationId: app.id, nominationId: app.nominationId, missing, reason, ...worded(said(`${SAY}.${key}`, { title: app.title, ...values })) };
   };
 
   if (independent < f.minReviews) {

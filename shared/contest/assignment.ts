@@ -22,7 +22,7 @@ import { blockedPairs, pairKey } from './conflicts';
 import { explainShortfall } from './assignment-explain';
 import type { Shortfall } from './assignment-explain';
 import type { Application, Assignment, Conflict, Juror } from './types';
-import { said, wordRu, type Said, type SaidValue } from '../text/said';
+import { said, worded, type Said, type SaidValue } from '../text/said';
 
 export type { Shortfall } from './assignment-explain';
 
@@ -110,8 +110,7 @@ export function assignJury(input: AssignmentInput): AssignmentResult {
   const fixed = new Map<string, Assignment>();
   const warnings: AssignmentWarning[] = [];
   const warn = (code: AssignmentWarningCode, j: string, a: string | undefined, key: string, values: Record<string, SaidValue>) => {
-    const s = said(`contestRules:assignment.${key}`, values);
-    warnings.push({ code, jurorId: j, ...(a === undefined ? {} : { applicationId: a }), said: s, message: wordRu(s) });
+    warnings.push({ code, jurorId: j, ...(a === undefined ? {} : { applicationId: a }), ...worded(said(`contestRules:assignment.${key}`, values)) });
   };
 
   // ── manual assignments: the organizer's word, unless it breaks a hard rule ──

@@ -7,7 +7,7 @@
  * (juror, application, kind), so lifting «same municipality» does not lift «juror is an applicant».
  */
 import type { Application, Conflict, ConflictKind, ConflictOverride, Juror } from './types';
-import { said, wordRu, type Said, type SaidValue } from '../text/said';
+import { said, worded, wordRu, type Said, type SaidValue } from '../text/said';
 
 /** A conflict's reason (`contestRules:conflicts`): `said` for the screen, `reason` in Russian (the protocol, logs). */
 function because(key: string, values?: Record<string, SaidValue>): { said: Said; reason: string } {
@@ -120,8 +120,7 @@ function cmp(a: string, b: string): number {
 export type OverrideResult = { ok: true; conflict: Conflict } | { ok: false; said: Said; message: string };
 
 function overrideRefused(key: string): OverrideResult {
-  const s = said(`contestRules:conflicts.${key}`);
-  return { ok: false, said: s, message: wordRu(s) };
+  return { ok: false, ...worded(said(`contestRules:conflicts.${key}`)) };
 }
 
 /** Lifts one conflict. The reason is mandatory: it goes into the protocol's record of the jury. */

@@ -37,7 +37,7 @@ import { isSealedWith, PACKAGE_CODE_ITERATIONS, sealHeadBytes, sealWithCode, uns
 import { sha256Hex } from './crypto';
 import type { Application, AttachmentRef, Assignment, Conflict, Contest, CriterionDef, Juror, Nomination, ReopenGrant } from './types';
 import { formatBytes } from '../text/format';
-import { said, wordRu, type Said, type SaidValue } from '../text/said';
+import { said, worded, type Said, type SaidValue } from '../text/said';
 
 export { newPackageCode, PACKAGE_CODE_ITERATIONS } from './code-seal';
 
@@ -179,11 +179,8 @@ function packageApplication(a: Application, input: BuildPackageInput): PackageAp
 
 export type PackResult = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; code: 'missing-file' | 'too-large'; said: Said; message: string };
 
-/** A refusal with its words: `said` for the screen (`fileScores`), `message` in Russian (logs, tests). */
-const refusal = <C extends string>(code: C, key: string, values?: Record<string, SaidValue>) => {
-  const words = said(`fileScores:${key}`, values);
-  return { ok: false as const, code, said: words, message: wordRu(words) };
-};
+/** A refusal with its words (`fileScores`). */
+const refusal = <C extends string>(code: C, key: string, values?: Record<string, SaidValue>) => ({ ok: false as const, code, ...worded(said(`fileScores:${key}`, values)) });
 
 
 /**

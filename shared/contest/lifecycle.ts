@@ -6,14 +6,13 @@
  */
 import { lockForScoring, type LockResult } from './setup';
 import type { Contest, Juror, Nomination, RemovedJuror, Score, ScoringAction, ScoringLogEntry } from './types';
-import { said, wordRu, type Said, type SaidValue } from '../text/said';
+import { said, worded, type Said, type SaidValue } from '../text/said';
 
 export type LifecycleResult = { ok: true; contest: Contest } | { ok: false; said: Said; message: string };
 
 /** A refused step (`contestRules:scoring`): `said` for the screen, `message` in Russian. */
 function refused(key: string, values?: Record<string, SaidValue>): LifecycleResult {
-  const s = said(`contestRules:scoring.${key}`, values);
-  return { ok: false, said: s, message: wordRu(s) };
+  return { ok: false, ...worded(said(`contestRules:scoring.${key}`, values)) };
 }
 
 const log = (contest: Contest, action: ScoringAction, at: string, by: string, reason?: string): ScoringLogEntry[] => [

@@ -28,7 +28,7 @@ import { equalBytes, exportPublicKey, fromBase64Url, hmacSha256, importPublicKey
 import { invalidValues, problemsSaid, storedKey, type SheetForm } from './scores';
 import type { ReopenGrant, Score, ScoreStatus } from './types';
 import { scoreId } from './types';
-import { said, wordRu, type Said } from '../text/said';
+import { said, worded, type Said } from '../text/said';
 
 export const SCORE_FILE_FORMAT = 'skhod-score-file';
 export const SCORE_FILE_VERSION = 2;
@@ -142,15 +142,11 @@ export type VerifyOptions = {
 };
 
 /** A refused file; `key` under `fileScores:file` (the code's own sentence by default). */
-const refuse = (code: ScoreFileRefusalCode, key: string = code): ScoreFileVerdict => {
-  const words = said(`fileScores:file.${key}`);
-  return { ok: false, code, said: words, message: wordRu(words) };
-};
+const refuse = (code: ScoreFileRefusalCode, key: string = code): ScoreFileVerdict => ({ ok: false, code, ...worded(said(`fileScores:file.${key}`)) });
 
 /** A skipped sheet of a file: «Оценка заявки «…» пропущена: <why>». */
 function skipped(refusal: Omit<ScoreRefusal, 'said' | 'message'>, title: string, why: Said): ScoreRefusal {
-  const words = said('fileScores:sheet.skipped', { title, why });
-  return { ...refusal, said: words, message: wordRu(words) };
+  return { ...refusal, ...worded(said('fileScores:sheet.skipped', { title, why })) };
 }
 
 /** Checks a received file; never throws on bad bytes. See the file comment for the order of checks. */

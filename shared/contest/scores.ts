@@ -14,7 +14,7 @@ import type { CriterionDef, Nomination, ReopenGrant, Score } from './types';
 /** What a sheet needs of its nomination; the juror's package carries exactly this. */
 export type SheetForm = Pick<Nomination, 'criteria' | 'commentRequired'>;
 import { scoreId } from './types';
-import { said, wordRu, type Said, type SaidValue } from '../text/said';
+import { said, worded, type Said, type SaidValue } from '../text/said';
 
 /** The key the score-file checks use: `${jurorId}|${applicationId}` (within one contest). */
 export const storedKey = (s: Pick<Score, 'jurorId' | 'applicationId'>): string => `${s.jurorId}|${s.applicationId}`;
@@ -92,11 +92,8 @@ export type SheetProblemCode = 'missing' | 'not-a-number' | 'not-integer' | 'wro
 
 export type SheetProblem = { criterionId?: string; code: SheetProblemCode; said: Said; message: string };
 
-/** A message of the sheet's rules (`contestRules:sheet`): `said` for the screen, `message` in Russian. */
-function words(key: string, values?: Record<string, SaidValue>): { said: Said; message: string } {
-  const s = said(`contestRules:sheet.${key}`, values);
-  return { said: s, message: wordRu(s) };
-}
+/** A message of the sheet's rules (`contestRules:sheet`) with its words. */
+const words = (key: string, values?: Record<string, SaidValue>) => worded(said(`contestRules:sheet.${key}`, values));
 
 type Scale = Pick<CriterionDef, 'title' | 'min' | 'max' | 'step'>;
 
@@ -203,8 +200,7 @@ export function editScore(score: Score, patch: { values?: Record<string, number 
   if (form !== undefined) {
     const problems = invalidValues(patch.values ?? {}, form);
     if (problems.length > 0) {
-      const all = problemsSaid(problems);
-      return { ok: false, said: all, message: wordRu(all), problems };
+      return { ok: false, ...worded(problemsSaid(problems)), problems };
     }
   }
   return {

@@ -7,7 +7,7 @@
 import { AGGREGATION_METHODS } from '../results/types';
 import type { TieBreak } from '../results/types';
 import type { Contest, Juror, Nomination } from './types';
-import { said, wordRu, type Said, type SaidValue } from '../text/said';
+import { said, worded, type Said, type SaidValue } from '../text/said';
 
 export type SetupIssue = {
   severity: 'error' | 'warning';
@@ -44,8 +44,7 @@ export type SetupIssue = {
 
 /** An issue with its words. */
 function issue(severity: SetupIssue['severity'], code: SetupIssue['code'], path: string, key: string, values?: Record<string, SaidValue>): SetupIssue {
-  const s = said(`contestRules:setup.${key}`, values);
-  return { severity, code, path, said: s, message: wordRu(s) };
+  return { severity, code, path, ...worded(said(`contestRules:setup.${key}`, values)) };
 }
 
 const TIE_BREAKS: readonly TieBreak[] = ['higher-median', 'more-max-marks', 'earlier-submission', 'shared-place'];

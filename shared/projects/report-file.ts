@@ -21,7 +21,7 @@ import { milestoneReportSchema, reportSchemas, type ReportPackage } from './repo
 import { openEnvelope, signEnvelope, type EnvelopeSigner } from './signed-envelope';
 import type { CommunityFounded, Indicators, MilestoneReport, ProjectReport, ReportKind, ReportReview } from './types';
 import { formatBytes } from '../text/format';
-import { said, wordRu, type Said, type SaidValue } from '../text/said';
+import { said, worded, type Said, type SaidValue } from '../text/said';
 
 export const REPORT_FILE_FORMAT = 'skhod-report-file';
 export const REPORT_FILE_VERSION = 1;
@@ -67,8 +67,8 @@ export function photoBudgetProblem(photos: readonly Pick<PhotoRef, 'name' | 'siz
   return null;
 }
 
-/** A refusal with its words: `said` for the screen, `message` in Russian (logs, tests). */
-const refusal = <C extends string>(code: C, words: Said) => ({ ok: false as const, code, said: words, message: wordRu(words) });
+/** A refusal with its words. */
+const refusal = <C extends string>(code: C, words: Said) => ({ ok: false as const, code, ...worded(words) });
 
 export type WriteReportResult = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; code: 'too-large'; said: Said; message: string };
 

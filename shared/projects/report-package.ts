@@ -16,7 +16,7 @@ import { isSealedWith, PACKAGE_CODE_ITERATIONS, sealWithCode, unsealWithCode } f
 import type { Id, IsoDate, IsoDateTime } from '../domain/types';
 import { openEnvelope, signEnvelope, type EnvelopeSigner } from './signed-envelope';
 import { communityTypes, indicatorKeys, type CommunityFounded, type CommunityType, type Indicators, type MilestoneReport, type Milestone, type ReportKind } from './types';
-import { said, wordRu, type Said } from '../text/said';
+import { said, worded, type Said } from '../text/said';
 
 export const REPORT_PACKAGE_FORMAT = 'skhod-report-package';
 export const REPORT_PACKAGE_VERSION = 1;
@@ -113,10 +113,8 @@ export type OpenPackageRefusal = 'not-a-package' | 'needs-code' | 'wrong-code' |
 export type OpenReportPackageResult = { ok: true; package: ReportPackage } | { ok: false; code: OpenPackageRefusal; said: Said; message: string };
 
 /** The words of a refusal: `said` for the screen (`fileReports:package`), `message` in Russian. */
-const refuse = (code: OpenPackageRefusal): OpenReportPackageResult => {
-  const words = said(`fileReports:package.${code}`);
-  return { ok: false, code, said: words, message: wordRu(words) };
-};
+const refuse = (code: OpenPackageRefusal): OpenReportPackageResult => ({ ok: false, code, ...worded(said(`fileReports:package.${code}`)) });
+
 /**
  * Opens a package on the team's device. `trustedKey`: the organizer key of this project's earlier
  * package on this device, if any — a package signed by another key is refused.

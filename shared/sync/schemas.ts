@@ -36,7 +36,6 @@ export const VALUE_LIMITS = {
 
 export type ValueErrorCode = 'too-deep' | 'string-too-long' | 'too-many-items' | 'too-large' | 'not-json' | 'wrong-type';
 
-
 /** What each limit allows, for its message. */
 const LIMIT_OF: Partial<Record<ValueErrorCode, number>> = { 'string-too-long': MAX_STRING_CHARS, 'too-many-items': VALUE_LIMITS.items };
 
