@@ -103,13 +103,8 @@ function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Ge
   const orgByKey = new Map(base.organizations.map((o) => [orgKey(o.name, o.municipalityId), o]));
   const muniName = new Map(base.municipalities.map((m) => [m.id, m.name]));
   const sectionTitle = new Map(base.sections.map((s) => [s.id, s.title]));
-  // lists repeat the same few section and category texts: parse each distinct text once
+  // lists repeat the same few section texts: parse each distinct text once
   const prefsOf = sectionPrefsParser(base.sections);
-  const categoryCache = new Map<string, Category | null>();
-  const categoryOf = (text: string) => {
-    if (!categoryCache.has(text)) categoryCache.set(text, parseCategory(text));
-    return categoryCache.get(text)!;
-  };
 
   const newOrgs: Organization[] = [];
   const orgByText = new Map<string, string>();
@@ -158,7 +153,7 @@ function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Ge
     const rec = planned.record;
     const organizationId = organizationFor(rec);
     const prefs = rec.section ? prefsOf(rec.section).ids : [];
-    const category = categoryOf(rec.category);
+    const category = parseCategory(rec.category);
     const existing = planned.registrationId ? registrations.get(planned.registrationId) : undefined;
     const stored = existing ? people.get(existing.personId) : undefined;
 

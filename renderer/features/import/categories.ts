@@ -17,11 +17,19 @@ const SYNONYMS: ReadonlyArray<readonly [Category, RegExp]> = [
   ['other', /^(друг|прочее|прочие|иное)/],
 ];
 
-/** The category a cell names, or null when it is empty or names none (the import warns and uses «другое»). */
+let labels: ReadonlyMap<string, Category> | null = null;
+// a list repeats a few category texts over thousands of rows, and the wizard asks about each row more than once
+const parsed = new Map<string, Category | null>();
+const PARSED_MAX = 10_000;
+
+/** The category a cell names, or null when it is empty or names none (the wizard asks what it is). */
 export function parseCategory(text: string): Category | null {
+  const known = parsed.get(text);
+  if (known !== undefined) return known;
+  labels ??= new Map(categories.map((c) => [fold(categoryLabel(c)), c]));
   const f = fold(text).replace(/[«»"'.]/g, '');
-  if (!f) return null;
-  for (const c of categories) if (fold(categoryLabel(c)) === f) return c;
-  for (const [c, re] of SYNONYMS) if (re.test(f)) return c;
-  return null;
+  const found = !f ? null : (labels.get(f) ?? SYNONYMS.find(([, re]) => re.test(f))?.[0] ?? null);
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(text, found);
+  return found;
 }

@@ -26,7 +26,7 @@ export function ProjectCard({ pkg }: { pkg: ReportPackage }) {
           </ul>
         </div>
       )}
-      <h1 id="team-project-title">{p.title}</h1>
+      <h1 id="team-project-title" translate="no">{p.title}</h1>
       <dl className="team-facts">
         {p.municipalityName && (
           <>

@@ -128,7 +128,9 @@ export async function throughWizard(page: Page, fileName: string, bytes: Uint8Ar
   await step(page, 'Импорт');
   const withoutMunicipality = dialog(page).getByRole('checkbox', { name: 'Всё равно импортировать без муниципалитета' });
   if (await withoutMunicipality.isVisible()) await withoutMunicipality.check();
-  const planned = Number(await dialog(page).locator('.import-counts .figure').filter({ has: page.locator('dt', { hasText: /^будет добавлено$/ }) }).locator('dd').textContent());
+  // «10 000»: the figure is written the reader's way, with a no-break space between thousands
+  const figure = await dialog(page).locator('.import-counts .figure').filter({ has: page.locator('dt', { hasText: /^будет добавлено$/ }) }).locator('dd').textContent();
+  const planned = Number((figure ?? '').replace(/\D/g, ''));
   return { readMs: t1 - t0, checkMs: t2 - checkStart, planned };
 }
 
