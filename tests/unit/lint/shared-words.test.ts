@@ -16,6 +16,11 @@ const ALLOWED: ReadonlyArray<readonly [prefix: string, reason: string]> = [
   ['shared/contest/template.ts', 'the grant contest template: criteria, level descriptions and titles stored with a contest'],
   ['shared/domain/federal-districts.ts', 'the federal districts of Russia: reference data'],
   ['shared/import/formats.ts', 'the column headers of the Russian import templates: they must match the files people fill in'],
+  ['shared/import/header.ts', 'the record-key column header of the district template: it must match the files people fill in'],
+  ['shared/import/cp1251.ts', 'the Windows-1251 code page: letters as data'],
+  ['shared/import/names.ts', 'given names and patronymic endings the name parser recognises'],
+  ['shared/import/municipality.ts', 'words of place names («г.», «район») the municipality matcher reads'],
+  ['shared/import/normalize.ts', 'words people type for «none» («нет», «отсутствует»), read by the normalizer'],
   ['shared/reports/summary.ts', 'the final report’s Russian summary paragraph: a document in Russian, declined by rule'],
   ['shared/projects/summary.ts', 'the projects’ Russian summary paragraph of the final report: a document in Russian'],
   ['shared/search/', 'search folding, transliteration and keyboard layouts: Russian letters as data'],
@@ -26,7 +31,10 @@ const ALLOWED: ReadonlyArray<readonly [prefix: string, reason: string]> = [
   ['shared/trust/enrolment.ts', 'the organizer device’s default name, stored as data on every device'],
 ];
 
-/** Temporary: shared/import's messages move to the catalog on their own branch (issue 23); remove when merged. */
+/**
+ * Temporary: shared/import's messages move to the catalog on their own branch (issue 23). Once it is merged,
+ * the files above cover what stays Russian there and the last test below fails until this entry goes.
+ */
 const PENDING: ReadonlyArray<readonly [prefix: string, reason: string]> = [
   ['shared/import/', 'the import’s refusals and notes: their catalog comes with the import branch (issue 23), not yet on main'],
 ];
@@ -64,9 +72,15 @@ describe('shared/ words', () => {
     expect(found).toEqual([]);
   });
 
+  const russian = (f: string) => russianLiterals(f, readFileSync(join(root, f), 'utf8')).length > 0;
+
   it('every allowed file still exists and still holds Russian (an entry that no longer does goes)', () => {
-    const stale = [...ALLOWED, ...PENDING].filter(([prefix]) => !files.some((f) => f.startsWith(prefix) && russianLiterals(f, readFileSync(join(root, f), 'utf8')).length > 0));
-    expect(stale).toEqual([]);
+    expect(ALLOWED.filter(([prefix]) => !files.some((f) => f.startsWith(prefix) && russian(f)))).toEqual([]);
+  });
+
+  it('a pending entry goes once its files hold no Russian beyond the allowed data', () => {
+    const covered = (f: string) => ALLOWED.some(([prefix]) => f.startsWith(prefix));
+    expect(PENDING.filter(([prefix]) => !files.some((f) => f.startsWith(prefix) && !covered(f) && russian(f)))).toEqual([]);
   });
 
   it('finds a Russian literal in a string and in a template, not in a comment or a regular expression', () => {
