@@ -3,9 +3,9 @@
  * database. The JSON is the contract of shared/import/check-list.ts; the text is for organizers.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { CheckListFailure, DedupeReason, ListAnalysis } from '../shared/import';
-import { DEFAULT_IMPORT_LIMITS, FIELD_LABELS, importFields } from '../shared/import';
-import { formatBytes } from '../shared/text/format';
+import type { CheckListFailure, ListAnalysis } from '../shared/import';
+import { DEFAULT_IMPORT_LIMITS, delimiterName, encodingName, evidenceLabel, fieldLabel, formatName, importFields } from '../shared/import';
+import { said, wordRu } from '../shared/text/said';
 import { checkListWithTimeLimit } from './check-list-worker';
 import type { Io } from './io';
 
@@ -13,16 +13,6 @@ export const EXIT_OK = 0;
 /** The file could not be read as a delegate list (the JSON says why). */
 export const EXIT_UNREADABLE = 2;
 
-const REASONS: Record<DedupeReason, string> = {
-  'same-name': 'то же ФИО',
-  initials: 'инициалы совпадают с полным ФИО',
-  'partial-name': 'то же ФИО без отчества',
-  swapped: 'фамилия и имя переставлены',
-  'same-phone': 'тот же телефон',
-};
-
-const FORMATS: Record<string, string> = { xlsx: 'книга Excel (.xlsx)', xls: 'книга Excel 97–2003 (.xls)', ods: 'таблица OpenDocument (.ods)', csv: 'CSV' };
-const ENCODINGS: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 с BOM', 'windows-1251': 'Windows-1251', 'utf-16le': 'UTF-16' };
 const SHOW = 20;
 
 function readFile(file: string): Uint8Array | CheckListFailure {
@@ -30,7 +20,7 @@ function readFile(file: string): Uint8Array | CheckListFailure {
     const size = statSync(file).size;
     // refuse before reading: a 10 GB file must not be loaded to be told it is too large
     if (size > DEFAULT_IMPORT_LIMITS.maxBytes) {
-      return { file, error: { code: 'too-large', message: `Файл слишком большой: ${formatBytes(size)} (можно до ${formatBytes(DEFAULT_IMPORT_LIMITS.maxBytes)}). Удалите лишние листы и картинки или сохраните список как CSV.` } };
+      return { file, error: { code: 'too-large', message: wordRu(said('fileImport:tooLarge', { size, max: DEFAULT_IMPORT_LIMITS.maxBytes })) } };
     }
     return new Uint8Array(readFileSync(file));
   } catch (e) {
@@ -49,7 +39,7 @@ export function runCheckList(file: string, opts: { json: boolean; records: boole
   if (bytes instanceof Uint8Array) {
     const outcome = checkListWithTimeLimit(bytes, file, opts.records, opts.maxMillis ?? DEFAULT_IMPORT_LIMITS.maxMillis);
     if (outcome.ok) analysis = outcome.analysis;
-    else failed = { file, error: outcome.error };
+    else failed = { file, error: { code: outcome.error.code, message: outcome.error.message } };
   } else failed = bytes;
 
   if (failed) {
@@ -71,23 +61,23 @@ function list<T>(items: readonly T[], line: (x: T) => string): string[] {
 function summary(a: ListAnalysis, withRecords: boolean): string {
   const r = a.report;
   const lines: string[] = [];
-  const enc = r.encoding ? `, ${ENCODINGS[r.encoding] ?? r.encoding}` : '';
-  const delim = a.read.delimiter ? `, разделитель «${a.read.delimiter === '\t' ? 'табуляция' : a.read.delimiter}»` : '';
-  lines.push(`Файл: ${r.file} — ${FORMATS[r.format] ?? r.format}${enc}${delim}`);
+  const enc = r.encoding ? `, ${wordRu(encodingName(r.encoding))}` : '';
+  const delim = a.read.delimiter ? `, разделитель: ${wordRu(delimiterName(a.read.delimiter))}` : '';
+  lines.push(`Файл: ${r.file} — ${wordRu(formatName(r.format))}${enc}${delim}`);
   lines.push(r.format === 'csv' ? `Заголовок в строке ${r.headerRow}` : `Лист «${r.sheet}», заголовок в строке ${r.headerRow}`);
   if (a.read.sheets.length > 1) lines.push(`Листов в книге: ${a.read.sheets.length} (${a.read.sheets.map((s) => `«${s.name}»`).join(', ')})`);
   lines.push('Столбцы:');
   for (const f of importFields) {
     const h = r.mapping[f];
-    if (h !== undefined) lines.push(`  ${FIELD_LABELS[f]} ← «${h}»`);
+    if (h !== undefined) lines.push(`  ${wordRu(fieldLabel(f))} ← «${h}»`);
   }
   const missing = importFields.filter((f) => f !== 'fullName' && r.mapping[f] === undefined && !(r.mapping.fullName && ['surname', 'name', 'patronymic'].includes(f)));
-  if (missing.length > 0) lines.push(`  не найдены: ${missing.map((f) => FIELD_LABELS[f]).join(', ')}`);
+  if (missing.length > 0) lines.push(`  не найдены: ${missing.map((f) => wordRu(fieldLabel(f))).join(', ')}`);
   lines.push(`Строк с людьми: ${r.rows}, без ошибок: ${r.valid}`);
   if (r.errors.length > 0) lines.push(`Ошибки (${r.errors.length}):`, ...list(r.errors, (e) => e.message));
   if (a.warnings.length > 0) lines.push(`Предупреждения (${a.warnings.length}):`, ...list(a.warnings, (w) => w.message));
   if (a.duplicates.length > 0) {
-    lines.push(`Возможные дубликаты (${a.duplicates.length}):`, ...list(a.duplicates, (d) => `строки ${d.rowA} и ${d.rowB}: ${d.reasons.map((x) => REASONS[x]).join(', ')}`));
+    lines.push(`Возможные дубликаты (${a.duplicates.length}):`, ...list(a.duplicates, (d) => `строки ${d.rowA} и ${d.rowB}: ${d.reasons.map((x) => wordRu(evidenceLabel(x))).join(', ')}`));
   } else lines.push('Дубликатов не найдено');
   if (withRecords) {
     lines.push('Записи:');

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { ImportErrorCode, ListAnalysis } from '../shared/import';
-import { analyzeList, failure, timeoutError } from '../shared/import';
+import { analyzeList, failure, failureInfo, timeoutError } from '../shared/import';
 import { loadMunicipalities } from './municipalities';
 
 export type CheckListOutcome = { ok: true; analysis: ListAnalysis } | { ok: false; error: { code: ImportErrorCode; message: string } };
@@ -57,8 +57,7 @@ export function checkListWithTimeLimit(bytes: Uint8Array, fileName: string, reco
   worker.unref();
   try {
     if (Atomics.wait(done, 0, 0, maxMillis) === 'timed-out') {
-      const e = timeoutError(maxMillis);
-      return { ok: false, error: { code: e.code, message: e.message } };
+      return { ok: false, error: failureInfo(timeoutError(maxMillis)) };
     }
     const reply = receiveMessageOnPort(port1);
     return reply ? (reply.message as CheckListOutcome) : { ok: false, error: { code: 'corrupt', message: 'Проверка файла остановилась без ответа. Попробуйте ещё раз.' } };

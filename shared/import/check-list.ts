@@ -7,8 +7,9 @@
  */
 import type { ImportField, ImportLimits, ImportRecord, MunicipalityRef, ReadResult, RowIssue, SpreadsheetFormat, TextEncoding } from './types';
 import { importFields } from './types';
-import type { ImportErrorCode } from './errors';
-import { isImportError } from './errors';
+import type { ImportErrorCode, ImportFailureInfo } from './errors';
+import { failureInfo, ImportError, isImportError } from './errors';
+import { said } from '../text/said';
 import type { InFileDuplicate } from './dedupe';
 import { findDuplicates } from './dedupe';
 import { chooseSheet } from './header';
@@ -43,10 +44,13 @@ export type CheckListReport = {
   rows: number;
   /** Considered rows without errors. */
   valid: number;
-  errors: RowIssue[];
+  /** Each row problem in Russian (its `Said` stays out of the JSON). */
+  errors: CheckListIssue[];
   duplicatesInFile: Array<[number, number]>;
   records?: CheckListRecord[];
 };
+
+export type CheckListIssue = Omit<RowIssue, 'said'>;
 
 export type CheckListFailure = { file: string; error: { code: ImportErrorCode; message: string } };
 
@@ -86,7 +90,7 @@ export function analyzeList(bytes: Uint8Array, opts: CheckListOptions): ListAnal
     mapping: mappingText,
     rows: records.length,
     valid: records.filter((r) => !errorRows.has(r.row)).length,
-    errors,
+    errors: errors.map(({ row, field, message }) => ({ row, field, message })),
     duplicatesInFile: dups.duplicatesInFile,
   };
   if (opts.records) {
@@ -113,13 +117,12 @@ export function checkList(bytes: Uint8Array, opts: CheckListOptions): CheckListR
   try {
     return analyzeList(bytes, opts).report;
   } catch (e) {
-    return { file: opts.fileName, error: failure(e) };
+    const { code, message } = failure(e);
+    return { file: opts.fileName, error: { code, message } };
   }
 }
 
-/** Any exception as the failure JSON: an ImportError keeps its code; anything else is a damaged file. */
-export function failure(e: unknown): { code: ImportErrorCode; message: string } {
-  if (isImportError(e)) return { code: e.code, message: e.message };
-  const detail = e instanceof Error ? e.message : String(e);
-  return { code: 'corrupt', message: `Не удалось прочитать файл (${detail.slice(0, 200)}). Откройте его в Excel, сохраните заново как .xlsx и попробуйте ещё раз.` };
+/** Any exception as plain data (a worker's reply, the failure JSON): an ImportError keeps its code; anything else is a damaged file. */
+export function failure(e: unknown): ImportFailureInfo {
+  return failureInfo(isImportError(e) ? e : new ImportError('corrupt', said('fileImport:unreadable', { detail: (e instanceof Error ? e.message : String(e)).slice(0, 200) })));
 }

@@ -7,9 +7,16 @@
  */
 import type { CsvDelimiter, TextEncoding } from './types';
 import { ImportError } from './errors';
-import { formatNumber } from '../text/format';
+import { said, type Said } from '../text/said';
 
 export type DecodedText = { text: string; encoding: TextEncoding };
+
+const ENCODING_KEYS: Readonly<Record<TextEncoding, string>> = { 'utf-8': 'utf8', 'utf-8-bom': 'utf8Bom', 'windows-1251': 'cp1251', 'utf-16le': 'utf16' };
+const DELIMITER_KEYS: Readonly<Record<CsvDelimiter, string>> = { ';': 'semicolon', ',': 'comma', '\t': 'tab' };
+/** What an encoding is called («Windows-1251 (Кириллица)»): the wizard's choice, the CLI's summary. */
+export const encodingName = (e: TextEncoding): Said => said(`fileImport:encodings.${ENCODING_KEYS[e]}`);
+/** What a delimiter is called («точка с запятой «;»»). */
+export const delimiterName = (d: CsvDelimiter): Said => said(`fileImport:delimiters.${DELIMITER_KEYS[d]}`);
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -100,10 +107,7 @@ function newlineCount(text: string): number {
 export function parseCsv(text: string, delimiter: CsvDelimiter, opts: CsvOptions): string[][] {
   const limit = opts.maxRecords ?? Infinity;
   if (limit === Infinity && newlineCount(text) + 1 > opts.maxRows && countRecords(text) > opts.maxRows) {
-    throw new ImportError(
-      'too-many-rows',
-      `В файле больше ${formatNumber(opts.maxRows)} строк — это не список делегатов. Разделите файл на части или удалите лишние строки.`,
-    );
+    throw new ImportError('too-many-rows', said('fileImport:tooManyRows', { max: opts.maxRows }));
   }
   const d = delimiter.charCodeAt(0);
   const rows: string[][] = [];

@@ -14,6 +14,7 @@
  */
 import { normalizePhone } from '../people/phone';
 import { foldName, nameKey } from '../text/spelling';
+import { said, type Said } from '../text/said';
 
 export type DedupeReason = 'same-name' | 'initials' | 'partial-name' | 'swapped' | 'same-phone';
 export const DEDUPE_REASONS: readonly DedupeReason[] = ['same-name', 'initials', 'partial-name', 'swapped', 'same-phone'];
@@ -194,18 +195,8 @@ export type PersonFacts = { phone?: string; municipality?: string; organization?
 /** Evidence for a pair, shown to the user: what matches and what contradicts. */
 export type Evidence = DedupeReason | 'same-organization' | 'other-municipality' | 'other-birth-year' | 'other-phone' | 'other-organization';
 
-export const EVIDENCE_LABELS: Readonly<Record<Evidence, string>> = {
-  'same-name': 'то же ФИО',
-  initials: 'те же инициалы',
-  'partial-name': 'то же ФИО без отчества',
-  swapped: 'имя и фамилия переставлены',
-  'same-phone': 'тот же телефон',
-  'same-organization': 'та же организация',
-  'other-municipality': 'другой муниципалитет',
-  'other-birth-year': 'другой год рождения',
-  'other-phone': 'другой телефон',
-  'other-organization': 'другая организация',
-};
+/** The words for a piece of evidence («то же ФИО», «другой муниципалитет»), from the importRows catalog. */
+export const evidenceLabel = (e: Evidence): Said => said(`importRows:evidence.${e}`);
 
 /** Evidence that speaks against the same person (shown as such; see `weigh` for what decides). */
 export const CONTRADICTIONS: ReadonlySet<Evidence> = new Set(['other-municipality', 'other-birth-year', 'other-phone', 'other-organization']);

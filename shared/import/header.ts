@@ -8,7 +8,7 @@
 import type { HeaderInfo, ImportLimits, Merge, ReadResult, Sheet } from './types';
 import { DEFAULT_IMPORT_LIMITS } from './types';
 import { ImportError, columnLetter } from './errors';
-import { formatNumber } from '../text/format';
+import { said } from '../text/said';
 import { matchHeader, noNameColumn, scoreHeaders } from './mapping';
 import { fold } from './normalize';
 
@@ -92,16 +92,13 @@ export function validateHeader(sheet: Sheet, info: HeaderInfo, maxHeaderLength =
     for (let c = 0; c < row.length; c++) {
       const text = row[c] ?? '';
       const where = { sheet: sheet.name, row: r + 1, column: columnLetter(c) };
-      const place = `${sheetLabel && sheet.name ? `Лист «${sheet.name}», с` : 'С'}толбец ${where.column} (строка ${r + 1})`;
+      const place =
+        sheetLabel && sheet.name ? said('fileImport:sheetColumn', { sheet: sheet.name, column: where.column, row: where.row }) : said('fileImport:column', { column: where.column, row: where.row });
       if (text.length > maxHeaderLength) {
-        throw new ImportError(
-          'bad-header',
-          `${place}: заголовок длиной ${formatNumber(text.length)} символов (можно до ${maxHeaderLength}). Сократите заголовок до нескольких слов.`,
-          where,
-        );
+        throw new ImportError('bad-header', said('fileImport:headerTooLong', { place, count: text.length, max: maxHeaderLength }), where);
       }
       if (FORBIDDEN_HEADERS.has(fold(text))) {
-        throw new ImportError('bad-header', `${place}: недопустимый заголовок «${text.trim()}». Переименуйте столбец (например, «Примечание») или удалите его.`, where);
+        throw new ImportError('bad-header', said('fileImport:forbiddenHeader', { place, text: text.trim() }), where);
       }
     }
   }

@@ -7,6 +7,7 @@ import type { ImportField, MappedRow, Mapping, MappingResult, Sheet } from './ty
 import { importFields } from './types';
 import { ImportError } from './errors';
 import { headerWords } from './normalize';
+import { said } from '../text/said';
 
 type Rule = readonly [ImportField | 'ignore', RegExp];
 
@@ -65,11 +66,7 @@ export function hasNameColumn(mapping: Mapping): boolean {
 }
 
 export const noNameColumn = (sheet?: string) =>
-  new ImportError(
-    'no-name-column',
-    `${sheet ? `На листе «${sheet}» н` : 'Н'}е найден столбец с ФИО. Подпишите столбец «ФИО» (или три столбца «Фамилия», «Имя», «Отчество») в строке заголовка или укажите столбцы вручную.`,
-    sheet ? { sheet } : {},
-  );
+  sheet ? new ImportError('no-name-column', said('fileImport:noNameColumnSheet', { sheet }), { sheet }) : new ImportError('no-name-column', said('fileImport:noNameColumn'));
 
 export type ApplyMappingOptions = {
   /** 0-based index of the last header row; data starts below it. */

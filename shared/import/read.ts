@@ -11,7 +11,7 @@ import * as XLSX from 'xlsx';
 import type { CellRef, CsvDelimiter, ImportLimits, Merge, ReadResult, Sheet, SpreadsheetFormat, TextEncoding } from './types';
 import { DEFAULT_IMPORT_LIMITS } from './types';
 import { ImportError } from './errors';
-import { formatBytes, formatNumber } from '../text/format';
+import { said } from '../text/said';
 import { decodeText, detectDelimiter, looksBinary, parseCsv } from './csv';
 import { inspectZip } from './zip';
 import { refuseDeclaredTallSheets } from './sheet-dimension';
@@ -24,23 +24,23 @@ export type ReadOptions = {
   delimiter?: CsvDelimiter;
 };
 
-const NOT_A_TABLE_TAIL = 'Откройте список в Excel или LibreOffice и сохраните его как .xlsx (или .csv), затем выберите этот файл.';
-
 // Formats people rename to .xlsx by mistake or send instead of a table.
-const MAGIC: ReadonlyArray<readonly [number[], string]> = [
-  [[0x25, 0x50, 0x44, 0x46], 'PDF-документ'],
-  [[0x89, 0x50, 0x4e, 0x47], 'картинка PNG'],
-  [[0xff, 0xd8, 0xff], 'фотография JPEG'],
-  [[0x47, 0x49, 0x46, 0x38], 'картинка GIF'],
-  [[0x52, 0x61, 0x72, 0x21], 'архив RAR'],
-  [[0x37, 0x7a, 0xbc, 0xaf], 'архив 7z'],
-  [[0x1f, 0x8b], 'архив gzip'],
-  [[0x4d, 0x5a], 'программа Windows'],
-  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'документ RTF'],
+// The second element names the kind in the fileImport catalog («Это не таблица, а PDF-документ»).
+type Kind = 'pdf' | 'png' | 'jpeg' | 'gif' | 'rar' | 'sevenZip' | 'gzip' | 'exe' | 'rtf' | 'document' | 'zip' | 'word97' | 'office' | 'binary' | 'web';
+const MAGIC: ReadonlyArray<readonly [number[], Kind]> = [
+  [[0x25, 0x50, 0x44, 0x46], 'pdf'],
+  [[0x89, 0x50, 0x4e, 0x47], 'png'],
+  [[0xff, 0xd8, 0xff], 'jpeg'],
+  [[0x47, 0x49, 0x46, 0x38], 'gif'],
+  [[0x52, 0x61, 0x72, 0x21], 'rar'],
+  [[0x37, 0x7a, 0xbc, 0xaf], 'sevenZip'],
+  [[0x1f, 0x8b], 'gzip'],
+  [[0x4d, 0x5a], 'exe'],
+  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'rtf'],
 ];
 
 const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) => b[i] === x);
-const notATable = (what: string) => new ImportError('not-a-spreadsheet', `Это не таблица, а ${what}. ${NOT_A_TABLE_TAIL}`);
+const notATable = (kind: Kind) => new ImportError('not-a-spreadsheet', said('fileImport:notATable', { what: said(`fileImport:kinds.${kind}`) }));
 
 function withLimits(partial?: Partial<ImportLimits>): ImportLimits {
   return { ...DEFAULT_IMPORT_LIMITS, ...partial };
@@ -52,17 +52,14 @@ export function baseName(fileName: string): string {
   return dot > 0 ? last.slice(0, dot) : last;
 }
 
-/** Reads any supported spreadsheet. Throws ImportError with a Russian message saying what to do. */
+/** Reads any supported spreadsheet. Throws ImportError saying what to do. */
 export function readSpreadsheet(bytes: Uint8Array, opts: ReadOptions): ReadResult {
   const limits = withLimits(opts.limits);
   if (bytes.length === 0) {
-    throw new ImportError('empty-file', 'Файл пустой (0 байт). Проверьте, что список сохранён, и выберите файл ещё раз.');
+    throw new ImportError('empty-file', said('fileImport:emptyFile'));
   }
   if (bytes.length > limits.maxBytes) {
-    throw new ImportError(
-      'too-large',
-      `Файл слишком большой: ${formatBytes(bytes.length)} (можно до ${formatBytes(limits.maxBytes)}). Удалите лишние листы и картинки или сохраните список как CSV.`,
-    );
+    throw new ImportError('too-large', said('fileImport:tooLarge', { size: bytes.length, max: limits.maxBytes }));
   }
   let result: ReadResult;
   if (startsWith(bytes, [0x50, 0x4b])) result = readZip(bytes, limits);
@@ -73,7 +70,7 @@ export function readSpreadsheet(bytes: Uint8Array, opts: ReadOptions): ReadResul
     result = readText(bytes, opts, limits);
   }
   if (result.sheets.every((s) => s.rows.every((r) => r.every((c) => c.trim() === '')))) {
-    throw new ImportError('empty-file', 'В файле нет ни одной заполненной ячейки. Проверьте, что сохранили лист со списком.');
+    throw new ImportError('empty-file', said('fileImport:noCells'));
   }
   return result;
 }
@@ -87,11 +84,11 @@ function readZip(bytes: Uint8Array, limits: ImportLimits): ReadResult {
     case 'ods':
       return { format: 'ods', sheets: readWithSheetJs(zip.bytes, 'array', limits) };
     case 'xlsb':
-      throw new ImportError('not-a-spreadsheet', 'Это двоичная книга Excel (.xlsb). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».');
+      throw new ImportError('not-a-spreadsheet', said('fileImport:xlsb'));
     case 'other-document':
-      throw notATable('текстовый документ или презентация (Word, Writer, PowerPoint)');
+      throw notATable('document');
     default:
-      throw notATable('zip-архив');
+      throw notATable('zip');
   }
 }
 
@@ -103,15 +100,15 @@ function readCfb(bytes: Uint8Array, limits: ImportLimits): ReadResult {
   } catch {
     // compound files are whole 512-byte sectors; a cut file usually is not
     if (bytes.length % 512 !== 0) {
-      throw new ImportError('truncated', 'Файл обрезан или повреждён (книга Excel 97–2003 неполная). Попросите прислать файл ещё раз.');
+      throw new ImportError('truncated', said('fileImport:truncatedXls'));
     }
-    throw new ImportError('corrupt', `Файл повреждён: не удаётся прочитать книгу Excel 97–2003. ${NOT_A_TABLE_TAIL}`);
+    throw new ImportError('corrupt', said('fileImport:corruptXls'));
   }
   const names = new Set(paths.map((p) => p.replace(/\/$/, '').split('/').pop() ?? ''));
   if (isEncryptedCfb(names)) throw passwordProtected();
   if (names.has('Workbook') || names.has('Book')) return { format: 'xls', sheets: readWithSheetJs(bytes, 'array', limits) };
-  if (names.has('WordDocument')) throw notATable('документ Word 97–2003');
-  throw notATable('файл Office неизвестного вида');
+  if (names.has('WordDocument')) throw notATable('word97');
+  throw notATable('office');
 }
 
 /**
@@ -123,15 +120,11 @@ export function isEncryptedCfb(streamNames: ReadonlySet<string>): boolean {
   return streamNames.has('EncryptionInfo') || streamNames.has('EncryptedPackage');
 }
 
-const passwordProtected = () =>
-  new ImportError(
-    'password-protected',
-    'Книга защищена паролем. Откройте её в Excel, снимите пароль (Файл → Сведения → Защита книги → Зашифровать паролем → пустой пароль), сохраните и выберите файл ещё раз.',
-  );
+const passwordProtected = () => new ImportError('password-protected', said('fileImport:passwordProtected'));
 
 function readText(bytes: Uint8Array, opts: ReadOptions, limits: ImportLimits): ReadResult {
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
-  if (!utf16 && looksBinary(bytes)) throw notATable('двоичный файл неизвестного формата');
+  if (!utf16 && looksBinary(bytes)) throw notATable('binary');
   const decoded = opts.encoding ? decodeAs(bytes, opts.encoding) : decodeText(bytes);
   const head = decoded.text.slice(0, 4096).trimStart().toLowerCase();
   if (/^<(!doctype|html|\?xml|table)/.test(head)) {
@@ -139,7 +132,7 @@ function readText(bytes: Uint8Array, opts: ReadOptions, limits: ImportLimits): R
     if (head.includes('urn:schemas-microsoft-com:office:spreadsheet') || /<table/i.test(decoded.text)) {
       return { format: 'xls', encoding: decoded.encoding, sheets: readWithSheetJs(decoded.text, 'string', limits) };
     }
-    throw notATable('веб-страница или XML без таблицы');
+    throw notATable('web');
   }
   const delimiter = opts.delimiter ?? detectDelimiter(decoded.text);
   const rows = parseCsv(decoded.text, delimiter, limits);
@@ -194,7 +187,7 @@ function readWithSheetJs(data: Uint8Array | string, type: 'array' | 'string', li
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (/password|encrypt/i.test(message)) throw passwordProtected();
-    throw new ImportError('corrupt', `Файл повреждён, SheetJS не смог его прочитать (${message.slice(0, 200)}). ${NOT_A_TABLE_TAIL}`);
+    throw new ImportError('corrupt', said('fileImport:corrupt', { detail: message.slice(0, 200) }));
   }
   const hiddenFlags = wb.Workbook?.Sheets ?? [];
   return wb.SheetNames.map((name, i) => {
@@ -207,11 +200,7 @@ function readWithSheetJs(data: Uint8Array | string, type: 'array' | 'string', li
 function toSheet(ws: XLSX.WorkSheet, name: string, hidden: boolean, limits: ImportLimits): Sheet {
   const data = (ws['!data'] ?? []) as Array<Array<Cell | undefined> | undefined>;
   if (data.length > limits.maxRows) {
-    throw new ImportError(
-      'too-many-rows',
-      `На листе «${name}» больше ${formatNumber(limits.maxRows)} строк — это не список делегатов. Удалите лишние строки или разделите файл на части.`,
-      { sheet: name },
-    );
+    throw new ImportError('too-many-rows', said('fileImport:tooManyRowsSheet', { sheet: name, max: limits.maxRows }), { sheet: name });
   }
   const rows: string[][] = new Array(data.length);
   const formulaCells: CellRef[] = [];
@@ -235,6 +224,9 @@ function toSheet(ws: XLSX.WorkSheet, name: string, hidden: boolean, limits: Impo
     .map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: Math.min(m.e.c, limits.maxColumns - 1) } }));
   return { name, rows, merges, hasFormulas: formulaCells.length > 0, formulaCells, hidden };
 }
+
+/** What a format is called («книга Excel (.xlsx)»). */
+export const formatName = (f: SpreadsheetFormat) => said(`fileImport:formats.${f}`);
 
 /** For tests and callers that only have a file name: the format its extension promises. */
 export function formatFromFileName(fileName: string): SpreadsheetFormat | undefined {

@@ -6,17 +6,17 @@
  */
 import type { ImportField, ImportRecord, MappedRow, MappingResult, MunicipalityRef, RowIssue, Sheet } from './types';
 import { normalizePhone } from '../people/phone';
-import { rowPrefix } from './errors';
+import { rowIssue } from './errors';
 import { matchHeader } from './mapping';
 import { createMunicipalityMatcher } from './municipality';
 import { isInitialPart, normalizeNamePart, splitFullName } from './names';
 import { isNothing, tidy } from './normalize';
 import { cleanName, cleanText, fixLookalikes } from '../text/spelling';
-import { formatNumber } from '../text/format';
+import { said, type Said } from '../text/said';
 
 export type ToRecordsOptions = {
   municipalities: readonly MunicipalityRef[];
-  /** Prefix messages with «Лист «…»» (false for CSV, which has no sheets). Default true. */
+  /** Place issues on the sheet, «Лист «…», строка N» (false for CSV, which has no sheets). Default true. */
   sheetLabel?: boolean;
 };
 
@@ -49,27 +49,15 @@ function cleanCells(cells: MappedRow['cells']): { cells: MappedRow['cells']; fix
   return { cells: out, fixed };
 }
 
-/** What a column is called in messages. */
-export const FIELD_LABELS: Readonly<Record<ImportField, string>> = {
-  fullName: 'ФИО',
-  surname: 'Фамилия',
-  name: 'Имя',
-  patronymic: 'Отчество',
-  position: 'Должность',
-  organization: 'Организация',
-  phone: 'Телефон',
-  email: 'E-mail',
-  municipality: 'Муниципалитет',
-  category: 'Категория',
-  section: 'Секция',
-};
+/** What a field is called in messages and on the wizard's mapping step. */
+export const fieldLabel = (f: ImportField): Said => said(`importRows:fields.${f}`);
 
 // checked on raw cell text of every row: case-insensitive instead of folding each cell
 const TOTALS = /^\s*(итого|всего)([\s:.,;—-]|$)/i;
 const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>().\d]{2,}$/;
 
 type Name = { surname: string; name: string; patronymic: string; initials: boolean };
-type NameResult = { ok: true; value: Name } | { ok: false; field: ImportField; message: string };
+type NameResult = { ok: true; value: Name } | { ok: false; field: ImportField; issue: Said };
 
 const parts = (s: string) => s.split(' ').filter(Boolean);
 
@@ -79,32 +67,32 @@ function readName(cells: MappedRow['cells']): NameResult {
   if (cells.surname !== undefined && (surnameCell || !fullCell)) {
     let nameCell = tidy(cells.name ?? '');
     let patrCell = tidy(cells.patronymic ?? '');
-    if (!surnameCell) return { ok: false, field: 'surname', message: 'нет фамилии' };
+    if (!surnameCell) return { ok: false, field: 'surname', issue: said('importRows:noSurname') };
     // a whole name typed into the surname column, or "Алия Хамитовна" into the name column
     if (parts(surnameCell).length > 1 && !nameCell && !patrCell) return fromFull(surnameCell, 'surname');
     if (parts(nameCell).length === 2 && !patrCell) [nameCell, patrCell] = parts(nameCell) as [string, string];
     const s = normalizeNamePart(surnameCell);
     const n = normalizeNamePart(nameCell);
     const p = normalizeNamePart(patrCell);
-    if (s === null || isInitialPart(s)) return { ok: false, field: 'surname', message: `фамилия «${surnameCell}» не похожа на фамилию` };
-    if (n === null) return { ok: false, field: 'name', message: `имя «${nameCell}» не похоже на имя` };
-    if (p === null) return { ok: false, field: 'patronymic', message: `отчество «${patrCell}» не похоже на отчество` };
-    if (!n) return { ok: false, field: 'name', message: 'нет имени' };
+    if (s === null || isInitialPart(s)) return { ok: false, field: 'surname', issue: said('importRows:badSurname', { text: surnameCell }) };
+    if (n === null) return { ok: false, field: 'name', issue: said('importRows:badName', { text: nameCell }) };
+    if (p === null) return { ok: false, field: 'patronymic', issue: said('importRows:badPatronymic', { text: patrCell }) };
+    if (!n) return { ok: false, field: 'name', issue: said('importRows:noName') };
     return { ok: true, value: { surname: s, name: n, patronymic: p, initials: isInitialPart(n) || isInitialPart(p) } };
   }
-  if (!fullCell) return { ok: false, field: 'fullName', message: 'нет фамилии' };
+  if (!fullCell) return { ok: false, field: 'fullName', issue: said('importRows:noSurname') };
   return fromFull(fullCell, cells.fullName !== undefined ? 'fullName' : 'surname');
 }
 
 function fromFull(text: string, field: ImportField): NameResult {
   const split = splitFullName(text);
-  if (!split) return { ok: false, field, message: `не удаётся разобрать ФИО «${text.slice(0, 80)}»: нужны фамилия, имя и отчество (или инициалы)` };
-  if (!split.name) return { ok: false, field, message: `в ФИО «${text.slice(0, 80)}» нет имени` };
+  if (!split) return { ok: false, field, issue: said('importRows:unparsedName', { text: text.slice(0, 80) }) };
+  if (!split.name) return { ok: false, field, issue: said('importRows:noNameInFull', { text: text.slice(0, 80) }) };
   return { ok: true, value: split };
 }
 
 /** The first recognized phone in the cell; a note when the cell held several or none. */
-function readPhone(raw: string): { phone: string; note?: string } {
+function readPhone(raw: string): { phone: string; note?: Said } {
   if (isNothing(raw)) return { phone: '' };
   const whole = normalizePhone(raw);
   if (whole) return { phone: whole };
@@ -112,19 +100,19 @@ function readPhone(raw: string): { phone: string; note?: string } {
   if (pieces.length > 1) {
     for (const p of pieces) {
       const n = normalizePhone(p);
-      if (n) return { phone: n, note: `в ячейке несколько телефонов, взят первый распознанный («${p}»)` };
+      if (n) return { phone: n, note: said('importRows:severalPhones', { text: p }) };
     }
   }
-  return { phone: '', note: `телефон «${raw.slice(0, 60)}» не распознан — нужен российский номер из 10 цифр после +7 или 8` };
+  return { phone: '', note: said('importRows:badPhone', { text: raw.slice(0, 60) }) };
 }
 
-function readEmail(raw: string): { email: string; note?: string } {
+function readEmail(raw: string): { email: string; note?: Said } {
   if (isNothing(raw)) return { email: '' };
   const candidates = raw.split(/[\s,;]+/).filter(Boolean);
   const first = candidates.find((c) => EMAIL.test(c));
   if (first && candidates.length === 1) return { email: first.toLowerCase() };
-  if (first) return { email: first.toLowerCase(), note: `в ячейке несколько адресов, взят «${first}»` };
-  return { email: raw, note: `e-mail «${raw.slice(0, 60)}» выглядит неверно` };
+  if (first) return { email: first.toLowerCase(), note: said('importRows:severalEmails', { text: first }) };
+  return { email: raw, note: said('importRows:badEmail', { text: raw.slice(0, 60) }) };
 }
 
 function isRepeatedHeader(row: MappedRow): boolean {
@@ -155,23 +143,22 @@ export function toRecords(sheet: Sheet, mapped: MappingResult, opts: ToRecordsOp
     if (mappedFields.every((f) => isNothing(mr.cells[f] ?? ''))) continue;
     if (mr.allText.some((t) => TOTALS.test(t))) continue;
     if (isRepeatedHeader(mr)) continue;
-    const at = rowPrefix(label, mr.row);
-    const warn = (field: ImportField | 'row', text: string) => warnings.push({ row: mr.row, field, message: at + text });
+    const warn = (field: ImportField | 'row', issue: Said) => warnings.push(rowIssue(mr.row, field, label, issue));
     const tooLong = (Object.keys(mr.cells) as ImportField[]).find((f) => mr.cells[f]!.length > MAX_CELL_TEXT);
     if (tooLong) {
-      const length = formatNumber(mr.cells[tooLong]!.length);
-      errors.push({ row: mr.row, field: tooLong, message: `${at}в столбце «${FIELD_LABELS[tooLong]}» ${length} знаков — в ячейке Excel помещается не больше 32 767; сократите текст` });
+      const tooLongIssue = said('importRows:tooLong', { field: fieldLabel(tooLong), length: mr.cells[tooLong]!.length, max: MAX_CELL_TEXT });
+      errors.push(rowIssue(mr.row, tooLong, label, tooLongIssue));
       records.push({ ...emptyRecord(mr.row), surname: (mr.cells.surname ?? mr.cells.fullName ?? '').slice(0, 80), cells: rowCells(mr) });
       continue;
     }
     const errorsBefore = errors.length;
     const { cells: c, fixed } = cleanCells(mr.cells);
-    for (const f of fixed) warn(f, `в столбце «${FIELD_LABELS[f]}» латинские буквы среди русских заменены на русские («${c[f]!.slice(0, 80)}»)`);
+    for (const f of fixed) warn(f, said('importRows:lookalikes', { field: fieldLabel(f), text: c[f]!.slice(0, 80) }));
 
     const name = readName(c);
-    if (!name.ok) errors.push({ row: mr.row, field: name.field, message: at + name.message });
+    if (!name.ok) errors.push(rowIssue(mr.row, name.field, label, name.issue));
     const n: Name = name.ok ? name.value : { surname: tidy(c.surname ?? c.fullName ?? ''), name: tidy(c.name ?? ''), patronymic: tidy(c.patronymic ?? ''), initials: false };
-    if (name.ok && n.initials) warn('name', `вместо имени и отчества инициалы («${n.surname} ${n.name}${n.patronymic ? ' ' + n.patronymic : ''}»)`);
+    if (name.ok && n.initials) warn('name', said('importRows:initials', { text: `${n.surname} ${n.name}${n.patronymic ? ' ' + n.patronymic : ''}` }));
 
     const phoneRaw = tidy(c.phone ?? '');
     const phone = readPhone(phoneRaw);
@@ -181,11 +168,11 @@ export function toRecords(sheet: Sheet, mapped: MappingResult, opts: ToRecordsOp
 
     const municipalityRaw = tidy(c.municipality ?? '');
     const match = municipalityRaw ? matchMunicipality(municipalityRaw) : null;
-    if (municipalityRaw && !match) warn('municipality', `муниципалитет «${municipalityRaw.slice(0, 80)}» не найден в справочнике — выберите его вручную или добавьте в справочник`);
+    if (municipalityRaw && !match) warn('municipality', said('importRows:unknownMunicipality', { text: municipalityRaw.slice(0, 80) }));
 
     for (const f of mr.formulaFields) {
       const shown = tidy(c[f] ?? '');
-      warn(f, shown ? `в столбце «${FIELD_LABELS[f]}» формула — взято значение, сохранённое в файле («${shown.slice(0, 60)}»)` : `в столбце «${FIELD_LABELS[f]}» формула без сохранённого значения — откройте файл в Excel и сохраните заново`);
+      warn(f, shown ? said('importRows:formula', { field: fieldLabel(f), text: shown.slice(0, 60) }) : said('importRows:formulaNoValue', { field: fieldLabel(f) }));
     }
 
     const record: ImportRecord = {

@@ -7,7 +7,7 @@
  * (`toSheet` in read.ts) within the worker's time limit.
  */
 import { ImportError } from './errors';
-import { formatNumber } from '../text/format';
+import { said } from '../text/said';
 import { inflateRawHead } from './inflate-head';
 import type { ImportLimits } from './types';
 import type { ZipEntry, ZipInspection } from './zip';
@@ -73,10 +73,6 @@ export function refuseDeclaredTallSheets(bytes: Uint8Array, zip: ZipInspection, 
     const rows = head ? declaredLastRow(decoder.decode(head)) : null;
     if (rows === null || rows <= limits.maxRows) continue;
     const name = sheetNames(bytes, zip).get(file) ?? file.split('/').pop()!;
-    throw new ImportError(
-      'too-many-rows',
-      `На листе «${name}» ${formatNumber(rows)} строк (так записано в самом файле), а можно не больше ${formatNumber(limits.maxRows)} — это не список делегатов. Удалите лишние строки или разделите файл на части.`,
-      { sheet: name },
-    );
+    throw new ImportError('too-many-rows', said('fileImport:tooManyRowsDeclared', { sheet: name, rows, max: limits.maxRows }), { sheet: name });
   }
 }

@@ -4,6 +4,7 @@
  * boundary by structured clone and so that no text from a stranger's file ever becomes an object key
  * (a header "__proto__" must stay a string in an array, never a property name).
  */
+import type { Said } from '../text/said';
 
 /** A cell position, 0-based, as SheetJS gives it. */
 export type CellRef = { r: number; c: number };
@@ -147,8 +148,10 @@ export type ImportRecord = {
 export type RowIssue = {
   row: number;
   field: ImportField | 'row';
-  /** Russian, self-contained: «Лист «Делегаты», строка 14: нет фамилии». */
+  /** Russian, self-contained: «Лист «Делегаты», строка 14: нет фамилии» (the CLI, check-list's JSON). */
   message: string;
+  /** The same for screens, in the interface language (shared/text/said.ts). */
+  said: Said;
 };
 
 export type MunicipalityRef = { id?: string; name: string };

@@ -10,7 +10,7 @@
  */
 import type { ImportLimits } from './types';
 import { ImportError } from './errors';
-import { formatBytes } from '../text/format';
+import { said } from '../text/said';
 
 export type ZipKind = 'xlsx' | 'xlsb' | 'ods' | 'other-document' | 'other';
 export type ZipEntry = { name: string; method: number; flags: number; compressedSize: number; uncompressedSize: number; localOffset: number };
@@ -32,11 +32,7 @@ function writeU32(b: Uint8Array, o: number, v: number): void {
   b[o + 3] = (v >>> 24) & 0xff;
 }
 
-const truncated = () =>
-  new ImportError(
-    'truncated',
-    'Файл обрезан или повреждён: архив книги Excel неполный (скорее всего, файл не докачался или не дописался). Попросите прислать файл ещё раз или откройте его в Excel и сохраните заново.',
-  );
+const truncated = () => new ImportError('truncated', said('fileImport:truncatedZip'));
 
 function findEocd(b: Uint8Array): number {
   const stop = Math.max(0, b.length - 22 - 0xffff);
@@ -100,13 +96,10 @@ export function inspectZip(b: Uint8Array, limits: ImportLimits): ZipInspection {
   const cdOffset = u32(b, eocd + 16);
   if (count === 0xffff || cdOffset === U32_MAX || cdSize === U32_MAX) {
     // a Zip64 directory: only needed beyond 65,535 entries or 4 GiB — no delegate list is that big
-    throw new ImportError(
-      'zip-bomb',
-      'Архив книги объявляет больше 65 535 частей или 4 ГБ данных — это не список делегатов. Откройте файл в Excel и сохраните заново.',
-    );
+    throw new ImportError('zip-bomb', said('fileImport:zip64'));
   }
   if (count > limits.maxZipEntries) {
-    throw new ImportError('zip-bomb', `В архиве книги ${count} частей — так много не бывает в обычной таблице. Сохраните файл заново в Excel.`);
+    throw new ImportError('zip-bomb', said('fileImport:zipEntries', { count }));
   }
   if (cdOffset + cdSize > eocd) throw truncated();
 
@@ -127,7 +120,7 @@ export function inspectZip(b: Uint8Array, limits: ImportLimits): ZipInspection {
     p += 46 + nameLen + extraLen + commentLen;
 
     if (flags & 1) {
-      throw new ImportError('password-protected', 'Архив зашифрован паролем. Снимите пароль, сохраните таблицу заново как .xlsx и выберите её ещё раз.');
+      throw new ImportError('password-protected', said('fileImport:zipEncrypted'));
     }
     if (localOffset + 30 > b.length || u32(b, localOffset) !== LOCAL) throw truncated();
     const localNameLen = u16(b, localOffset + 26);
@@ -140,7 +133,7 @@ export function inspectZip(b: Uint8Array, limits: ImportLimits): ZipInspection {
     const declared = Math.max(sizes.usz, local.usz === U32_MAX ? 0 : local.usz);
     if (method === 8 && local.usz === 0 && sizes.csz > 2) {
       if (sizes.usz === 0) {
-        throw new ImportError('zip-bomb', `Часть архива «${name}» не объявляет свой размер после распаковки — такой файл может развернуться без предела. Сохраните таблицу заново в Excel.`);
+        throw new ImportError('zip-bomb', said('fileImport:zipNoSize', { name }));
       }
       patched ??= b.slice();
       writeU32(patched, localOffset + 18, sizes.csz);
@@ -152,10 +145,7 @@ export function inspectZip(b: Uint8Array, limits: ImportLimits): ZipInspection {
 
   const ratio = total / Math.max(1, b.length);
   if (total > limits.maxUncompressedBytes || (total > limits.ratioFloorBytes && ratio > limits.maxCompressionRatio)) {
-    throw new ImportError(
-      'zip-bomb',
-      `Файл размером ${formatBytes(b.length)} распаковывается в ${formatBytes(total)} — обычная таблица так не сжимается (возможна «zip-бомба»). Откройте файл в Excel и сохраните заново или пришлите список в CSV.`,
-    );
+    throw new ImportError('zip-bomb', said('fileImport:zipBomb', { size: b.length, total }));
   }
   return { kind: classify(b, entries), entries, totalUncompressed: total, bytes: patched ?? b };
 }

@@ -178,6 +178,38 @@ test('refuses a renamed PDF with a named error and stores nothing', async ({ pag
   expect(await participants.app.participantCount()).toBe(before);
 });
 
+test('in English the wizard words the reader’s refusal and the rows’ problems in English (issue 23)', async ({ page }) => {
+  const participants = new ParticipantsPage(page);
+  await participants.openDemo();
+  await participants.app.goTo('Настройки');
+  await page.getByLabel('Язык интерфейса').selectOption('en');
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Participants' }).click();
+  await page.getByRole('button', { name: 'Import from Excel…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import participants from a spreadsheet' });
+  const choose = async (name: string, text: string) => {
+    const chooser = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Choose file…', exact: true }).click();
+    await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(text, 'utf8') });
+  };
+  const alert = dialog.locator('.import-error');
+
+  // the refusal is worded in the worker in no language and shown in the interface's
+  await choose('делегаты.xlsx', '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  await expect(alert).toHaveText('This is not a spreadsheet but a PDF document. Open the list in Excel or LibreOffice, save it as .xlsx (or .csv) and choose that file.');
+  await page.screenshot({ path: 'test-results/screens/en-import-refused.png' });
+
+  // a row without a surname and a phone nobody can dial: the preview says so in English
+  await choose('делегаты.csv', 'Фамилия;Имя;Отчество;Телефон\r\nИванов;Пётр;Сергеевич;не помню\r\n;Алия;Хамитовна;89173451234\r\n');
+  await expect(dialog.getByLabel('Column for the field «Surname»')).toBeVisible({ timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Check rows', exact: true }).click();
+  const messages = dialog.locator('.preview-messages li');
+  await expect(messages.filter({ hasText: 'no surname' })).toHaveCount(1, { timeout: 30_000 });
+  await dialog.getByRole('radiogroup', { name: 'Show rows' }).getByText(/^All/).click();
+  await expect(messages.filter({ hasText: 'the phone «не помню» was not recognized — a Russian number of 10 digits after +7 or 8 is needed' })).toHaveCount(1);
+  expect((await messages.allInnerTexts()).join('\n').replace(/«[^»]*»/g, '')).not.toMatch(/[А-Яа-яЁё]/);
+  await page.screenshot({ path: 'test-results/screens/en-import-rows.png' });
+});
+
 test('imports 10,000 rows with a progress bar while the page stays responsive', async ({ page }) => {
   test.setTimeout(240_000);
   const places: MunicipalityInput[] = ['Бирский район', 'Белорецкий район', 'Иглинский район', 'г. Стерлитамак'].map((name) => ({

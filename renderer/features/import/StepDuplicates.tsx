@@ -5,8 +5,9 @@ import { formatPhone } from '../../../shared/people/phone';
 import type { ImportRecord } from '../../../shared/import/types';
 import { fullName } from '../../../shared/people/name';
 import type { Analyzed } from './wizard-types';
-import { CONTRADICTIONS } from '../../../shared/import/dedupe';
-import { defaultDecision, REASON_LABELS, type Candidate, type Decision } from './plan';
+import { CONTRADICTIONS, evidenceLabel } from '../../../shared/import/dedupe';
+import { sayText } from '../../i18n';
+import { defaultDecision, type Candidate, type Decision } from './plan';
 
 const PAGE = 100;
 
@@ -98,7 +99,7 @@ function DuplicateCard({ rec, candidates, decision, onDecide }: { rec: ImportRec
             {c.evidence.map((x, i) => (
               <span key={x} className={CONTRADICTIONS.has(x) ? 'attention' : 'muted'}>
                 {i > 0 ? ', ' : ''}
-                {REASON_LABELS[x]}
+                {sayText(evidenceLabel(x))}
               </span>
             ))}
           </li>

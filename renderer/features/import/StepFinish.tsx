@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../shared/text/format';
+import { sayText } from '../../i18n';
 import type { Committing } from './wizard-types';
 import type { ImportReport, ReportLine } from './report';
 
@@ -134,7 +135,7 @@ function Report({ report, onSave, onDone }: { report: ImportReport; onSave: () =
           <ul className="report-lines" tabIndex={0} aria-label={t('report.warningsList')}>
             {report.warnings.slice(0, SHOWN_LINES).map((w, i) => (
               <li key={i} className="msg-warning">
-                {w.message}
+                {sayText(w.said)}
               </li>
             ))}
           </ul>

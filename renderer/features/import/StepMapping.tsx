@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { categories } from '../../../shared/domain/types';
 import { columnLetter } from '../../../shared/import/errors';
-import { FIELD_LABELS } from '../../../shared/import/records';
+import { fieldLabel } from '../../../shared/import/records';
+import { delimiterName, encodingName } from '../../../shared/import/csv';
+import { sayText } from '../../i18n';
 import { importFields, type CsvDelimiter, type ImportField, type TextEncoding } from '../../../shared/import/types';
 import { SelectField, type Option } from '../../components/ui';
 import { categoryLabel } from './categories';
@@ -11,18 +13,9 @@ import type { AnalyzeRequest, CsvOverrides } from './worker-protocol';
 import { formatNumber } from '../../../shared/text/format';
 
 const SAMPLE_ROWS = 8;
-// when the guess was wrong (the sample shows mojibake or one long column), the user picks: encoding → its words' key
-const ENCODINGS: ReadonlyArray<readonly [TextEncoding, string]> = [
-  ['utf-8', ''],
-  ['utf-8-bom', 'utf8Bom'],
-  ['windows-1251', 'cp1251'],
-  ['utf-16le', 'utf16'],
-];
-const DELIMITERS: ReadonlyArray<readonly [CsvDelimiter, string]> = [
-  [';', 'semicolon'],
-  [',', 'comma'],
-  ['\t', 'tab'],
-];
+// when the guess was wrong (the sample shows mojibake or one long column), the user picks
+const ENCODINGS: readonly TextEncoding[] = ['utf-8', 'utf-8-bom', 'windows-1251', 'utf-16le'];
+const DELIMITERS: readonly CsvDelimiter[] = [';', ',', '\t'];
 const collator = new Intl.Collator('ru');
 
 /**
@@ -70,7 +63,7 @@ export function StepMapping(props: {
     <section className="import-step" aria-label={t('mapping.label')}>
       {reply.notice && (
         <p className="import-notice" role="status">
-          {reply.notice.message}
+          {sayText(reply.notice.said)}
         </p>
       )}
       {request.keyColumn !== undefined && (
@@ -86,14 +79,14 @@ export function StepMapping(props: {
               label={t('mapping.encoding')}
               value={reply.encoding ?? ''}
               onChange={(encoding) => props.onCsv({ ...loaded.csv, encoding })}
-              options={ENCODINGS.map(([v, key]): Option<TextEncoding> => [v, key ? t(`mapping.${key}`) : 'UTF-8'])}
+              options={ENCODINGS.map((v): Option<TextEncoding> => [v, sayText(encodingName(v))])}
               disabled={props.busy}
             />
             <SelectField
               label={t('mapping.delimiter')}
               value={reply.delimiter ?? ';'}
               onChange={(delimiter) => props.onCsv({ ...loaded.csv, delimiter })}
-              options={DELIMITERS.map(([v, key]): Option<CsvDelimiter> => [v, t(`mapping.${key}`)])}
+              options={DELIMITERS.map((v): Option<CsvDelimiter> => [v, sayText(delimiterName(v))])}
               disabled={props.busy}
             />
           </>
@@ -123,8 +116,8 @@ export function StepMapping(props: {
         <span className="mapping-head">{t('mapping.orValue')}</span>
         {importFields.map((f) => (
           <div key={f} className="mapping-row">
-            <span className="mapping-label">{FIELD_LABELS[f]}</span>
-            <select aria-label={t('mapping.columnFor', { field: FIELD_LABELS[f] })} value={request.mapping[f] ?? ''} onChange={(e) => setColumn(f, e.target.value)}>
+            <span className="mapping-label">{sayText(fieldLabel(f))}</span>
+            <select aria-label={t('mapping.columnFor', { field: sayText(fieldLabel(f)) })} value={request.mapping[f] ?? ''} onChange={(e) => setColumn(f, e.target.value)}>
               <option value="">{t('mapping.skip')}</option>
               {Array.from({ length: width }, (_, c) => (
                 <option key={c} value={c}>
@@ -151,7 +144,7 @@ export function StepMapping(props: {
               {Array.from({ length: width }, (_, c) => (
                 <th scope="col" key={c}>
                   {columnLetter(c)}
-                  {fieldOf.has(c) && <span className="sample-field">{fieldOf.get(c)!.map((x) => FIELD_LABELS[x]).join(', ')}</span>}
+                  {fieldOf.has(c) && <span className="sample-field">{fieldOf.get(c)!.map((x) => sayText(fieldLabel(x))).join(', ')}</span>}
                 </th>
               ))}
             </tr>
@@ -212,7 +205,7 @@ function FileMunicipality(props: { loaded: Loaded; value: string; names: string[
 
 function FixedInput(props: { field: ImportField; value: string; onChange: (v: string) => void; municipalities: string[]; sections: string[] }) {
   const { t } = useTranslation('import');
-  const label = t('mapping.valueFor', { field: FIELD_LABELS[props.field] });
+  const label = t('mapping.valueFor', { field: sayText(fieldLabel(props.field)) });
   const options = props.field === 'municipality' ? props.municipalities : props.field === 'category' ? categories.map(categoryLabel) : props.field === 'section' ? props.sections : null;
   if (options) {
     return (

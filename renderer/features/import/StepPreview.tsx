@@ -106,7 +106,7 @@ function CategoryQuestions({ ask, choices, onChoose }: { ask: ReadonlyArray<{ te
         return (
           <label key={text} className="inline-field">
             <span>
-              {text ? t('preview.quoted', { text: text.slice(0, 60) }) : t('preview.noCategory')} <span className="muted">{t('preview.askRows', { count: formatNumber(rows) })}</span>
+              {text ? t('preview.quoted', { text: text.slice(0, 60) }) : t('preview.noCategory')} <span className="muted">{t('preview.askRows', { count: rows, n: formatNumber(rows) })}</span>
             </span>
             <select aria-label={label} value={choices.get(text) ?? ''} onChange={(e) => onChoose(text, e.target.value as Category)}>
               <option value="" disabled>

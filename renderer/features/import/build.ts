@@ -20,7 +20,8 @@ import { sectionPrefsParser } from '../../../shared/sections/prefs';
 import { sameValue } from '../../../shared/sync/diff';
 import type { ImportBase, ImportWrites } from '../../db/repo/import';
 import { CONSENT_NOTE, guessOrganizationKind } from '../../db/repo/participants';
-import { tr } from '../../i18n';
+import { sayText, tr } from '../../i18n';
+import { fieldLabel } from '../../../shared/import/records';
 import { categoryLabel, parseCategory } from './categories';
 
 export type PlannedRow = {
@@ -201,7 +202,7 @@ function* buildSteps(plan: ImportPlan, base: ImportBase, opts: BuildOptions): Ge
 
     const changes: FieldChange[] = [];
     const diff = <T,>(field: ChangedField, before: T, after: T, text: (v: T) => string) => {
-      if (!sameValue(before, after)) changes.push({ field: fieldWord(`change.${field}`), before: text(before), after: text(after) });
+      if (!sameValue(before, after)) changes.push({ field: field === 'sections' ? fieldWord('change.sections') : sayText(fieldLabel(field)), before: text(before), after: text(after) });
     };
     const plain = (v?: string) => v ?? '';
     diff('surname', stored.surname, person.surname, plain);

@@ -3,7 +3,7 @@
  * sheet. Kept apart from parse.worker.ts so tests run it directly in Node.
  */
 import { findDuplicates } from '../../../shared/import/dedupe';
-import { isImportError } from '../../../shared/import/errors';
+import { failureInfo, isImportError } from '../../../shared/import/errors';
 import { chooseSheet, locateHeader, validateHeader } from '../../../shared/import/header';
 import { applyMapping } from '../../../shared/import/mapping';
 import { readSpreadsheet } from '../../../shared/import/read';
@@ -48,7 +48,7 @@ export function readFile(bytes: Uint8Array, fileName: string, limits: Partial<Im
   } catch (e) {
     // no name column anywhere: the user may still point at the columns by hand; anything else stops here
     if (!isImportError(e) || e.code !== 'no-name-column') throw e;
-    notice = { code: e.code, message: e.message };
+    notice = failureInfo(e);
   }
   const reply: ReadReply = { format: result.format, sheets, chosen: Math.max(0, chosen) };
   if (result.encoding) reply.encoding = result.encoding;

@@ -4,21 +4,19 @@
  * district template matches by key, and which of the district's delegates the template dropped.
  */
 import type { DedupeReason, Evidence } from '../../../shared/import/dedupe';
-import { EVIDENCE_LABELS, weigh } from '../../../shared/import/dedupe';
+import { weigh } from '../../../shared/import/dedupe';
 import type { ImportRecord, RowIssue } from '../../../shared/import/types';
 import { nameKey } from '../../../shared/text/spelling';
 import type { ImportBase } from '../../db/repo/import';
 import type { ImportPlan, PlannedRow } from './build';
 import { fullName } from '../../../shared/people/name';
 import type { Analysis } from './worker-protocol';
-import { tr } from '../../i18n';
+import { sayText, tr } from '../../i18n';
 
 /** `strong`: the safe default is to merge (see `weigh`); `evidence`: for and against, shown to the user. */
 export type Candidate = { value: string; label: string; reasons: DedupeReason[]; evidence: Evidence[]; strong: boolean };
 /** 'add' (a new person, "keep both"), 'skip', 'row:<n>' (merge into that row of the file), 'reg:<id>' (merge into a stored registration). */
 export type Decision = string;
-
-export const REASON_LABELS: Readonly<Record<Evidence, string>> = EVIDENCE_LABELS;
 
 export type Prepared = {
   analysis: Analysis;
@@ -99,7 +97,7 @@ export type PlanResult = { plan: ImportPlan; fates: Map<number, RowFate> };
  */
 export function buildPlan(eventId: string, prepared: Prepared, decisions: ReadonlyMap<number, Decision>, cancel: readonly string[]): PlanResult {
   const fates = new Map<number, RowFate>();
-  for (const [row, issues] of prepared.rejected) fates.set(row, { kind: 'rejected', reasons: issues.map((i) => i.message) });
+  for (const [row, issues] of prepared.rejected) fates.set(row, { kind: 'rejected', reasons: issues.map((i) => sayText(i.said)) });
   const records = new Map<number, ImportRecord>();
   const root = new Map<number, number>();
   const order: number[] = [];

@@ -110,7 +110,7 @@ export function reportToXlsx(report: ImportReport): Uint8Array<ArrayBuffer> {
     {
       name: t('xlsx.warnings'),
       columnWidths: [8, 110],
-      rows: [[t('xlsx.row'), t('xlsx.warning')], ...report.warnings.map((w) => [w.row, w.message])],
+      rows: [[t('xlsx.row'), t('xlsx.warning')], ...report.warnings.map((w) => [w.row, sayText(w.said)])],
     },
     ...(report.cancelled.length ? [{ name: t('xlsx.cancelledSheet'), columnWidths: [40], rows: [[t('xlsx.name')], ...report.cancelled.map((x) => [x.name])] }] : []),
   ], sayText);

@@ -14,7 +14,9 @@ import { categoryLabel, parseCategory } from './categories';
 import type { Category } from '../../../shared/domain/types';
 import type { Decision, PlanResult, Prepared } from './plan';
 import type { ImportReport, ReportResult } from './report';
-import { tr } from '../../i18n';
+import { sayText } from '../../i18n';
+import { issueOnly, rowIssue } from '../../../shared/import/errors';
+import { said } from '../../../shared/text/said';
 import { buildPlan } from './plan';
 import { KEY_HEADER } from '../../../shared/import/header';
 import type { AnalyzeRequest, ReadReply, SheetSummary } from './worker-protocol';
@@ -78,17 +80,14 @@ export const fixableFields: readonly ImportField[] = ['municipality', 'organizat
 export function contextWarnings(prepared: Prepared, base: ImportBase, sheetLabel: string): RowIssue[] {
   const prefsOf = sectionPrefsParser(base.sections);
   const out: RowIssue[] = [];
-  const t = tr('import');
-  const at = (row: number) => (sheetLabel ? t('issue.atSheet', { sheet: sheetLabel, row }) : t('issue.at', { row }));
+  const sheet = sheetLabel || undefined;
   for (const r of prepared.valid) {
-    if (r.category && !parseCategory(r.category)) {
-      out.push({ row: r.row, field: 'category', message: at(r.row) + t('issue.category', { text: r.category.slice(0, 60) }) });
-    }
+    if (r.category && !parseCategory(r.category)) out.push(rowIssue(r.row, 'category', sheet, said('importRows:unknownCategory', { text: r.category.slice(0, 60) })));
     if (r.section) {
       const { unknown } = prefsOf(r.section);
-      if (unknown.length) out.push({ row: r.row, field: 'section', message: at(r.row) + t('issue.section', { text: unknown.join('», «').slice(0, 80) }) });
+      if (unknown.length) out.push(rowIssue(r.row, 'section', sheet, said('importRows:unknownSection', { text: unknown.join('», «').slice(0, 80) })));
     }
-    if (prepared.unknownKeys.has(r.row)) out.push({ row: r.row, field: 'row', message: at(r.row) + t('issue.unknownKey') });
+    if (prepared.unknownKeys.has(r.row)) out.push(rowIssue(r.row, 'row', sheet, said('importRows:unknownKey')));
   }
   return out;
 }
@@ -142,19 +141,18 @@ export type PreviewRow = {
 
 const STATUS_OF: Record<ReportResult, PreviewStatus> = { added: 'new', merged: 'changed', unchanged: 'unchanged', skipped: 'skipped', rejected: 'error' };
 
-/** One line per considered row of the sheet, for the preview list. Messages lose their «Лист…, строка N:» prefix (the row number is shown). */
+/** One line per considered row of the sheet, for the preview list, in the interface language. Messages lose their «Лист…, строка N:» (the row number is shown). */
 export function previewRows(report: ImportReport, prepared: Prepared, warnings: readonly RowIssue[]): PreviewRow[] {
-  // the prefix of issue.atSheet / issue.at in either language (and of the shared reader's Russian messages)
-  const strip = (m: string) => m.replace(/^((Лист|Sheet) «[^»]*», )?([Сс]трока|[Rr]ow) \d+: /, '');
+  const bare = (issue: RowIssue) => sayText(issueOnly(issue));
   const warned = new Map<number, string[]>();
-  for (const w of warnings) warned.set(w.row, [...(warned.get(w.row) ?? []), strip(w.message)]);
+  for (const w of warnings) warned.set(w.row, [...(warned.get(w.row) ?? []), bare(w)]);
   return report.lines.map((l) => {
     const folded = l.into !== undefined;
     return {
       row: l.row,
       name: l.name,
       status: folded ? 'merged' : STATUS_OF[l.result],
-      errors: (prepared.rejected.get(l.row) ?? []).map((e) => strip(e.message)),
+      errors: (prepared.rejected.get(l.row) ?? []).map(bare),
       warnings: warned.get(l.row) ?? [],
       details: l.result === 'rejected' ? '' : l.details,
       duplicate: prepared.candidates.has(l.row),

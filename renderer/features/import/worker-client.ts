@@ -1,16 +1,26 @@
+import { failureInfo, timeoutError } from '../../../shared/import/errors';
 import { DEFAULT_IMPORT_LIMITS } from '../../../shared/import/types';
-import { tr } from '../../i18n';
+import { said, type Said } from '../../../shared/text/said';
+import { sayText } from '../../i18n';
 import type { ImportLimits } from '../../../shared/import/types';
 import type { Analysis, AnalyzeRequest, CsvOverrides, ImportFailureInfo, ReadReply, RowsReply, WorkerReply, WorkerRequest } from './worker-protocol';
 
-/** A refused file or a failed parse, with the message that says what to do. */
+/** A refused file or a failed parse, with the `Said` that says what to do (`errorText` words it in the interface language). */
 export class ImportFailure extends Error {
   readonly code: ImportFailureInfo['code'];
+  readonly said: Said;
   constructor(info: ImportFailureInfo) {
     super(info.message);
     this.name = 'ImportFailure';
     this.code = info.code;
+    this.said = info.said;
   }
+}
+
+/** The worker's own trouble (not the file's), in the import namespace's `worker` words. */
+function workerFailure(key: 'cancelled' | 'crashed' | 'noFile' | 'noSheet'): ImportFailure {
+  const words = said(`import:worker.${key}`);
+  return new ImportFailure({ code: 'corrupt', message: sayText(words), said: words });
 }
 
 type WorkerLike = Pick<Worker, 'postMessage' | 'terminate'> & {
@@ -68,15 +78,14 @@ export class ParseWorker {
   }
 
   dispose(): void {
-    this.stop(new ImportFailure({ code: 'corrupt', message: tr('import')('worker.cancelled') }));
+    this.stop(workerFailure('cancelled'));
   }
 
   private send<K extends WorkerRequest['kind']>(kind: K, body: Body<K>, transfer: Transferable[] = []): Promise<WorkerReply> {
     const worker = this.ensure();
     const id = ++this.seq;
     return new Promise<WorkerReply>((resolve, reject) => {
-      const seconds = Math.round(this.maxMillis / 1000);
-      const timer = setTimeout(() => this.stop(new ImportFailure({ code: 'timeout', message: tr('import')('worker.timeout', { seconds }) })), this.maxMillis);
+      const timer = setTimeout(() => this.stop(new ImportFailure(failureInfo(timeoutError(this.maxMillis)))), this.maxMillis);
       this.pending.set(id, { resolve, reject, timer });
       worker.postMessage({ id, kind, ...body } as unknown as WorkerRequest, transfer);
     }).then((reply) => {
@@ -98,7 +107,7 @@ export class ParseWorker {
     // a worker that dies (out of memory, a crash in the parser) fails what it was doing with a named error
     w.onerror = (e) => {
       e.preventDefault?.();
-      this.stop(new ImportFailure({ code: 'corrupt', message: tr('import')('worker.crashed') }));
+      this.stop(workerFailure('crashed'));
     };
     this.worker = w;
     return w;
@@ -119,7 +128,7 @@ export class ParseWorker {
 /** An error reply as the wizard shows it: the file's own error as the worker worded it, or the worker's fault in words. */
 function failed(reply: Extract<WorkerReply, { ok: false }>): ImportFailure {
   if ('error' in reply) return new ImportFailure(reply.error);
-  return new ImportFailure({ code: 'corrupt', message: tr('import')(reply.fault === 'no-file' ? 'worker.noFile' : 'worker.noSheet') });
+  return workerFailure(reply.fault === 'no-file' ? 'noFile' : 'noSheet');
 }
 
 function unexpected(reply: WorkerReply): Error {

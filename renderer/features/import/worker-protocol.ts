@@ -1,14 +1,15 @@
 /**
  * Messages between the wizard and its parse worker. Plain data only (structured clone): no class
- * instances cross, so an ImportError travels as its code and message. The worker has no language layer
+ * instances cross, so an ImportError travels as its code, its Russian message and its `Said` (worded on
+ * the main thread in the interface language). The worker has no language layer
  * (i18next lives on the main thread): its own failures travel as a WorkerFault code, put into words by
  * worker-client.ts.
  */
 import type { ExistingMatch, InFileDuplicate, PersonLike } from '../../../shared/import/dedupe';
-import type { ImportErrorCode } from '../../../shared/import/errors';
+import type { ImportFailureInfo } from '../../../shared/import/errors';
 import type { CsvDelimiter, ImportField, ImportLimits, ImportRecord, Mapping, MunicipalityRef, RowIssue, SpreadsheetFormat, TextEncoding } from '../../../shared/import/types';
 
-export type ImportFailureInfo = { code: ImportErrorCode; message: string };
+export type { ImportFailureInfo };
 
 /** The worker's own failures: asked to analyze before a file was read (a fresh worker), or a sheet the file has not. */
 export type WorkerFault = 'no-file' | 'no-sheet';

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import i18next from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/skhod';
 import { runCheckList } from '../../../cli/check-list-command';
@@ -62,6 +63,22 @@ describe('generate then check-list', () => {
     expect(r.out).toMatch(/Строк с людьми: \d+, без ошибок: \d+/);
     expect(r.out).toMatch(/ФИО ← «Ф\.И\.О\. \(полностью\)»/);
     expect(r.out).toMatch(/Возможные дубликаты/);
+  });
+
+  it('keeps its summary and refusals Russian when the interface language is English (the words come from the same catalogs)', async () => {
+    const file = join(dir, 'summary-en.csv');
+    expect(cli('generate', '--participants', '30', '--messy', '--encoding', 'cp1251', '--delimiter', ';', '--out', file).code).toBe(0);
+    await i18next.changeLanguage('en');
+    try {
+      const r = cli('check-list', file);
+      expect(r.out).toMatch(/^Файл: .*summary-en\.csv — CSV, Windows-1251 \(Кириллица\), разделитель: точка с запятой «;»$/m);
+      expect(r.out).toMatch(/^ {2}Телефон ← «/m);
+      expect(r.out).toMatch(/строки \d+ и \d+: (то же ФИО|те же инициалы|то же ФИО без отчества|имя и фамилия переставлены|тот же телефон)/);
+      const pdf = cli('check-list', writeFixture(dir, 'en.xlsx', hostileFiles.find((h) => h.code === 'not-a-spreadsheet')!.bytes()));
+      expect(pdf.err).toMatch(/: Это не таблица, а PDF-документ\. .* \[not-a-spreadsheet\]$/);
+    } finally {
+      await i18next.changeLanguage('ru');
+    }
   });
 
   it('writes the same file for the same seed', () => {

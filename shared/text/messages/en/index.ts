@@ -6,9 +6,11 @@ import contestRules from './contestRules';
 import fileBackup from './fileBackup';
 import fileExchange from './fileExchange';
 import fileExport from './fileExport';
+import fileImport from './fileImport';
 import fileReports from './fileReports';
 import fileScores from './fileScores';
+import importRows from './importRows';
 import ipcChecks from './ipcChecks';
 import organizerPin from './organizerPin';
 
-export const enMessages = { contestRules, fileBackup, fileExchange, fileExport, fileReports, fileScores, ipcChecks, organizerPin };
+export const enMessages = { contestRules, fileBackup, fileExchange, fileExport, fileImport, fileReports, fileScores, importRows, ipcChecks, organizerPin };

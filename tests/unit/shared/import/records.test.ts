@@ -73,8 +73,10 @@ describe('toRecords', () => {
     expect(r.records.map((x) => x.row)).toEqual([4, 5, 6, 7, 8, 12]);
   });
 
-  it('reports errors with the sheet row, in Russian', () => {
-    expect(run(rows).errors).toEqual([
+  it('reports errors with the sheet row, in Russian (its Said beside)', () => {
+    const errors = run(rows).errors;
+    expect(errors[0]!.said).toEqual({ key: 'importRows:at.sheet', values: { sheet: 'Делегаты', row: 5, issue: { key: 'importRows:noSurname' } } });
+    expect(errors).toMatchObject([
       { row: 5, field: 'fullName', message: 'Лист «Делегаты», строка 5: нет фамилии' },
       { row: 6, field: 'fullName', message: 'Лист «Делегаты», строка 6: в ФИО «Иванов» нет имени' },
       { row: 8, field: 'fullName', message: expect.stringMatching(/^Лист «Делегаты», строка 8: не удаётся разобрать ФИО «Сидоров 2 Иван»/) },
@@ -131,7 +133,7 @@ describe('toRecords', () => {
       ['Сидорова', 'А.', 'С.', true],
       ['Кузнецов', '', '', false],
     ]);
-    expect(r.errors).toEqual([{ row: 6, field: 'name', message: 'Лист «Делегаты», строка 6: нет имени' }]);
+    expect(r.errors).toMatchObject([{ row: 6, field: 'name', message: 'Лист «Делегаты», строка 6: нет имени' }]);
   });
 
   it('omits the sheet for a CSV', () => {

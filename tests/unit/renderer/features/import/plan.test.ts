@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportRecord } from '../../../../../shared/import/types';
+import { rowIssue } from '../../../../../shared/import/errors';
+import { said } from '../../../../../shared/text/said';
 import type { ImportBase } from '../../../../../renderer/db/repo/import';
 import { buildImport, mergePerson } from '../../../../../renderer/features/import/build';
 import { parseCategory } from '../../../../../renderer/features/import/categories';
@@ -83,7 +85,7 @@ describe('duplicate decisions', () => {
   });
 
   it('rows with errors are rejected with their messages', () => {
-    const p = prepare(analysis({ records: [rec(5, { surname: '' })], errors: [{ row: 5, field: 'fullName', message: 'Лист «Л», строка 5: нет фамилии' }] }), base());
+    const p = prepare(analysis({ records: [rec(5, { surname: '' })], errors: [rowIssue(5, 'fullName', 'Л', said('importRows:noSurname'))] }), base());
     expect(buildPlan('e', p, new Map(), []).fates.get(5)).toEqual({ kind: 'rejected', reasons: ['Лист «Л», строка 5: нет фамилии'] });
   });
 });
@@ -117,7 +119,7 @@ describe('district template', () => {
     const r2: Registration = { ...registration, id: 'r2', personId: 'p2', badgeCode: 'BBBBBB' };
     const r3: Registration = { ...registration, id: 'r3', personId: 'p3', badgeCode: 'CCCCCC' };
     const b = base({ registrations: [registration, r2, r3], people: new Map([['p1', person], ['p2', { ...person, id: 'p2', surname: 'Петрова' }], ['p3', { ...person, id: 'p3' }]]) });
-    const a = analysis({ keys: [[4, 'r1'], [5, 'r3']], errors: [{ row: 5, field: 'fullName', message: 'нет фамилии' }] });
+    const a = analysis({ keys: [[4, 'r1'], [5, 'r3']], errors: [rowIssue(5, 'fullName', undefined, said('importRows:noSurname'))] });
     expect(removedFromTemplate(a, b, 'ref:Бирский район')).toEqual([{ registrationId: 'r2', name: 'Петрова Алия Хамитовна', badgeCode: 'BBBBBB' }]);
     expect(removedFromTemplate(a, b, undefined)).toEqual([]);
   });

@@ -73,4 +73,20 @@ describe('import report', () => {
       await i18next.changeLanguage('ru');
     }
   });
+
+  it('a refused row’s reason reads in the interface language, in the report and (without its place) in the preview', async () => {
+    const ru = await report();
+    const rejected = (r: ReturnType<typeof buildReport>) => r.lines.find((l) => l.result === 'rejected')!.details;
+    expect(rejected(buildReport(ru.args))).toBe('Лист «Бирск», строка 4: в ФИО «Петров» нет имени; в строке: Петров | Бирский район');
+    ctx?.db.close();
+    await i18next.changeLanguage('en');
+    try {
+      const { run, args } = await report();
+      const r = buildReport(args);
+      expect(rejected(r)).toBe('Sheet «Бирск», row 4: the full name «Петров» has no first name; the row reads: Петров | Бирский район');
+      expect(previewRows(r, run.prepared, []).find((p) => p.status === 'error')!.errors).toEqual(['the full name «Петров» has no first name']);
+    } finally {
+      await i18next.changeLanguage('ru');
+    }
+  });
 });

@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { ImportFailure, ParseWorker } from '../../../../../renderer/features/import/worker-client';
 import type { WorkerReply, WorkerRequest } from '../../../../../renderer/features/import/worker-protocol';
+import { said, wordRu } from '../../../../../shared/text/said';
+import { errorText } from '../../../../../renderer/i18n';
 
 /** A worker double: answers with `reply` (or never, when it returns undefined). */
 function fakeWorker(reply: (req: WorkerRequest) => WorkerReply | undefined) {
@@ -38,9 +40,12 @@ describe('parse worker client', () => {
     expect(workers).toHaveLength(2);
   });
 
-  it('turns an error reply into an ImportFailure with its code and message', async () => {
-    const client = new ParseWorker(() => fakeWorker((req) => ({ id: req.id, ok: false, error: { code: 'not-a-spreadsheet', message: 'Это не таблица, а PDF-документ.' } })), 1000);
-    await expect(client.read(new Uint8Array([0x25]), 'x.xlsx')).rejects.toMatchObject({ code: 'not-a-spreadsheet', message: 'Это не таблица, а PDF-документ.' });
+  it('turns an error reply into an ImportFailure with its code, message and words for the screen', async () => {
+    const words = said('fileImport:notATable', { what: said('fileImport:kinds.pdf') });
+    const client = new ParseWorker(() => fakeWorker((req) => ({ id: req.id, ok: false, error: { code: 'not-a-spreadsheet', message: wordRu(words), said: words } })), 1000);
+    const failure = await client.read(new Uint8Array([0x25]), 'x.xlsx').catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'not-a-spreadsheet', message: expect.stringMatching(/^Это не таблица, а PDF-документ\. /), said: words });
+    expect(errorText(failure)).toBe(wordRu(words));
   });
 
   it('reads, keeps the file for analysis, and reports a crashed worker as a damaged file', async () => {

@@ -1,0 +1,53 @@
+/** What the import says about one row of a delegate list, the import's field names and duplicate evidence, in English. */
+import type { Locale } from '../shape';
+import type ru from '../ru/importRows';
+
+const en: Locale<typeof ru> = {
+  at: { sheet: 'Sheet «{{sheet}}», row {{row}}: {{issue}}', row: 'Row {{row}}: {{issue}}' },
+  fields: {
+    fullName: 'Full name',
+    surname: 'Surname',
+    name: 'First name',
+    patronymic: 'Patronymic',
+    position: 'Position',
+    organization: 'Organization',
+    phone: 'Phone',
+    email: 'E-mail',
+    municipality: 'Municipality',
+    category: 'Category',
+    section: 'Section',
+  },
+  noSurname: 'no surname',
+  noName: 'no first name',
+  badSurname: 'the surname «{{text}}» does not look like a surname',
+  badName: 'the name «{{text}}» does not look like a first name',
+  badPatronymic: 'the patronymic «{{text}}» does not look like a patronymic',
+  unparsedName: 'the full name «{{text}}» cannot be read: a surname, a first name and a patronymic (or initials) are needed',
+  noNameInFull: 'the full name «{{text}}» has no first name',
+  tooLong: 'the «{{field}}» column holds {{length, number}} characters — an Excel cell holds at most {{max, number}}; shorten the text',
+  lookalikes: 'in the «{{field}}» column Latin letters among Russian ones were replaced with Russian ones («{{text}}»)',
+  initials: 'initials instead of the first name and patronymic («{{text}}»)',
+  severalPhones: 'the cell holds several phones; the first recognized one was taken («{{text}}»)',
+  badPhone: 'the phone «{{text}}» was not recognized — a Russian number of 10 digits after +7 or 8 is needed',
+  severalEmails: 'the cell holds several addresses; «{{text}}» was taken',
+  badEmail: 'the email «{{text}}» looks wrong',
+  unknownMunicipality: 'the municipality «{{text}}» is not in the directory — choose it by hand or add it to the directory',
+  formula: 'the «{{field}}» column holds a formula — the value saved in the file was taken («{{text}}»)',
+  formulaNoValue: 'the «{{field}}» column holds a formula without a saved value — open the file in Excel and save it again',
+  unknownCategory: 'the category «{{text}}» was not recognized — choose it at the «Columns» step or correct it in the file',
+  unknownSection: 'the section «{{text}}» is not among the event’s sections — the preference was not recorded',
+  unknownKey: 'the record key is not found in this event — the row was matched by name',
+  evidence: {
+    'same-name': 'same full name',
+    initials: 'same initials',
+    'partial-name': 'same full name without patronymic',
+    swapped: 'first name and surname swapped',
+    'same-phone': 'same phone',
+    'same-organization': 'same organization',
+    'other-municipality': 'different municipality',
+    'other-birth-year': 'different birth year',
+    'other-phone': 'different phone',
+    'other-organization': 'different organization',
+  },
+};
+export default en;
