@@ -207,6 +207,10 @@ test('in English the wizard words the reader’s refusal and the rows’ problem
   await dialog.getByRole('radiogroup', { name: 'Show rows' }).getByText(/^All/).click();
   await expect(messages.filter({ hasText: 'the phone «не помню» was not recognized — a Russian number of 10 digits after +7 or 8 is needed' })).toHaveCount(1);
   expect((await messages.allInnerTexts()).join('\n').replace(/«[^»]*»/g, '')).not.toMatch(/[А-Яа-яЁё]/);
+  // the rows name no category: the question's choices are the categories in English
+  const ask = dialog.locator('.import-ask select').first();
+  await expect(ask.locator('option[value="ngo"]')).toHaveText('NGO');
+  expect((await ask.locator('option').allInnerTexts()).join(' ')).not.toMatch(/[А-Яа-яЁё]/);
   await page.screenshot({ path: 'test-results/screens/en-import-rows.png' });
 });
 

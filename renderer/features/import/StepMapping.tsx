@@ -206,14 +206,19 @@ function FileMunicipality(props: { loaded: Loaded; value: string; names: string[
 function FixedInput(props: { field: ImportField; value: string; onChange: (v: string) => void; municipalities: string[]; sections: string[] }) {
   const { t } = useTranslation('import');
   const label = t('mapping.valueFor', { field: sayText(fieldLabel(props.field)) });
-  const options = props.field === 'municipality' ? props.municipalities : props.field === 'category' ? categories.map(categoryLabel) : props.field === 'section' ? props.sections : null;
+  // a category is written into the cells as its Russian label (what the importer reads) and shown in the interface language
+  const options: Array<readonly [value: string, shown: string]> | null =
+    props.field === 'municipality' ? props.municipalities.map((m) => [m, m] as const)
+    : props.field === 'category' ? categories.map((c) => [categoryLabel(c), t(`app:category.${c}`)] as const)
+    : props.field === 'section' ? props.sections.map((s) => [s, s] as const)
+    : null;
   if (options) {
     return (
       <select aria-label={label} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
         <option value="">{t('mapping.fromColumn')}</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {o}
+        {options.map(([value, shown]) => (
+          <option key={value} value={value}>
+            {shown}
           </option>
         ))}
       </select>

@@ -4,7 +4,6 @@ import { Trans, useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../shared/text/format';
 import type { Category } from '../../../shared/domain/types';
 import { categories } from '../../../shared/domain/types';
-import { categoryLabel } from './categories';
 import type { Analyzed } from './wizard-types';
 import type { ImportReport } from './report';
 import { previewRows, type PreviewRow } from './session';
@@ -114,7 +113,7 @@ function CategoryQuestions({ ask, choices, onChoose }: { ask: ReadonlyArray<{ te
               </option>
               {categories.map((c) => (
                 <option key={c} value={c}>
-                  {categoryLabel(c)}
+                  {t(`app:category.${c}`)}
                 </option>
               ))}
             </select>
