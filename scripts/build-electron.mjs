@@ -19,6 +19,8 @@ const common = {
   sourcemap: true,
   minify: false,
   legalComments: 'none',
+  // Russian text (shared/'s message catalogs, the import's words) as UTF-8, 2 bytes a letter, not \uXXXX escapes (6)
+  charset: 'utf8',
   logLevel: 'warning',
   // electron/hub/body-checker.ts reads import.meta only where __dirname is missing (never in this bundle)
   logOverride: { 'empty-import-meta': 'silent' },

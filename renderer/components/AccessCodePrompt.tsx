@@ -7,9 +7,11 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDialog, TextField, closeDialog } from './ui';
+import { sayText } from '../i18n';
+import type { Said } from '../../shared/text/said';
 
 /** What one try with a code gave: the opened value, or a refusal with its code (`wrong-code` keeps the dialog) and message. */
-export type CodeAttempt<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+export type CodeAttempt<T> = { ok: true; value: T } | { ok: false; code: string; said: Said };
 /** The value and the code that opened it, a refusal with its message, or the person gave up. */
 export type CodeAnswer<T> = { ok: true; value: T; code: string } | { ok: false; message: string } | { ok: false; cancelled: true };
 
@@ -49,8 +51,8 @@ function AccessCodeDialog<T>({ asking, onDone }: { asking: Asking<T>; onDone: (r
     setBusy(true);
     const tried = await asking.attempt(code);
     setBusy(false);
-    if (!tried.ok && tried.code === 'wrong-code') return setError(tried.message);
-    answer(tried.ok ? { ok: true, value: tried.value, code } : { ok: false, message: tried.message });
+    if (!tried.ok && tried.code === 'wrong-code') return setError(sayText(tried.said));
+    answer(tried.ok ? { ok: true, value: tried.value, code } : { ok: false, message: sayText(tried.said) });
     closeDialog({ currentTarget: target });
   };
   return (

@@ -8,6 +8,7 @@ import type { DbContext } from '../db/context';
 import { useDb } from '../hooks/db-context';
 import { useUiStore } from '../stores/ui-store';
 import { loadOrganizerPin, loadPinAttempts, savePinAttempts } from '../db/repo/device';
+import { sayText } from '../i18n';
 
 /** Asks for the organizer PIN when needed; resolves true when the action may go ahead. */
 export type AskOrganizer = (what: string) => Promise<boolean>;
@@ -142,7 +143,7 @@ function OrganizerPinDialog(props: { ctx: DbContext; what: string; pin: Organize
         </label>
         {(error || wait > 0) && (
           <p className="form-error" role="alert">
-            {error} {wait > 0 && t('pinGate.wait', { wait: formatWait(wait) })}
+            {error} {wait > 0 && t('pinGate.wait', { wait: sayText(formatWait(wait)) })}
           </p>
         )}
         <div className="dialog-actions">

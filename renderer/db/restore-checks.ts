@@ -34,7 +34,7 @@ export function checkRestoredValues(ctx: DbContext, content: BackupContent): str
       if (c.hlc > max) max = c.hlc;
     }
   } catch (e) {
-    if (e instanceof ValueError) throw new BackupError('bad-value', e.message);
+    if (e instanceof ValueError) throw new BackupError('bad-value', e.said);
     throw e;
   }
   // measured from where this clock already is: its own stamps from a time its wall clock was later are fine

@@ -3,16 +3,11 @@
  * maximum flow, so an application is short only for two reasons: too few independent jurors in its
  * nomination (few jurors or conflicts), or every independent juror not yet on it is at their cap.
  */
-import { formatCount, pluralForm } from '../text/format';
+import { said, worded, type Said, type SaidValue } from '../text/said';
 
-/** «1 эксперта», «5 экспертов» (the genitive after «не хватает», «из»); with an adjective: «2 независимых экспертов». */
-const expertsGen = (n: number, adjective = ''): string =>
-  adjective === ''
-    ? formatCount(n, ['эксперта', 'экспертов', 'экспертов'])
-    : `${formatCount(n, [`${adjective}ого`, `${adjective}ых`, `${adjective}ых`])} ${pluralForm(n, ['эксперта', 'экспертов', 'экспертов'])}`;
-
-/** «1 эксперт», «3 эксперта», «5 экспертов». */
-const expertsNom = (n: number): string => formatCount(n, ['эксперт', 'эксперта', 'экспертов']);
+const SAY = 'contestRules:shortfall';
+/** «1 эксперта», «5 экспертов» (the genitive after «не хватает», «из»), «2 независимых экспертов», «3 эксперта» (nominative). */
+const jurors = (count: number, form: 'jurorsGen' | 'independentGen' | 'jurorsNom' = 'jurorsGen'): Said => said(`${SAY}.${form}`, { count });
 
 export type ShortfallReason = 'too-few-jurors' | 'conflicts' | 'capacity';
 
@@ -22,6 +17,8 @@ export type Shortfall = {
   /** Reviews still lacking after the assignment. */
   missing: number;
   reason: ShortfallReason;
+  /** For the screen; `message` is the same in Russian. */
+  said: Said;
   message: string;
 };
 
@@ -39,43 +36,35 @@ export type ShortfallFacts = {
 
 const NAMES_SHOWN = 5;
 
-function names(list: readonly string[]): string {
+function names(list: readonly string[]): SaidValue {
   const shown = list.slice(0, NAMES_SHOWN).join(', ');
-  return list.length > NAMES_SHOWN ? `${shown} и ещё ${list.length - NAMES_SHOWN}` : shown;
+  return list.length > NAMES_SHOWN ? said(`${SAY}.namesMore`, { names: shown, n: list.length - NAMES_SHOWN }) : shown;
 }
 
 export function explainShortfall(f: ShortfallFacts): Shortfall {
   const { application: app, missing } = f;
   const independent = f.jurorsInNomination - f.conflicted;
-  const head = `Заявка «${app.title}»`;
-  const capTail = (n: number) =>
-    `у ${expertsGen(n)} исчерпан лимит нагрузки (${names(f.fullJurors)}) — увеличьте лимит или добавьте экспертов`;
-  const base = { applicationId: app.id, nominationId: app.nominationId, missing };
+  const caps = (n: number) => said(`${SAY}.caps`, { jurors: jurors(n), names: names(f.fullJurors) });
+  const explained = (reason: ShortfallReason, key: string, values: Record<string, SaidValue>): Shortfall => {
+    return { applicationId: app.id, nominationId: app.nominationId, missing, reason, ...worded(said(`${SAY}.${key}`, { title: app.title, ...values })) };
+  };
 
   if (independent < f.minReviews) {
     // what the lack of independent jurors explains; the rest (if any) is caps
     const structural = f.minReviews - independent;
     const extra = missing - structural;
-    const tail = extra > 0 && f.fullJurors.length > 0 ? `; кроме того, ${capTail(f.fullJurors.length)}` : '';
+    const tail = extra > 0 && f.fullJurors.length > 0 ? said(`${SAY}.alsoCaps`, { caps: caps(f.fullJurors.length) }) : '';
     if (f.conflicted > 0) {
-      return {
-        ...base,
-        reason: 'conflicts',
-        message:
-          `${head}: не хватает ${expertsGen(missing, 'независим')} — ${f.conflicted} из ${expertsGen(f.jurorsInNomination)} номинации ` +
-          `в конфликте интересов. Добавьте экспертов в номинацию «${f.nominationTitle}» или снимите конфликт с обоснованием${tail}.`,
-      };
+      return explained('conflicts', 'conflicts', {
+        missing: jurors(missing, 'independentGen'),
+        conflicted: f.conflicted,
+        all: jurors(f.jurorsInNomination),
+        nomination: f.nominationTitle,
+        tail,
+      });
     }
-    const have = f.jurorsInNomination === 0 ? 'нет ни одного эксперта' : `всего ${expertsNom(f.jurorsInNomination)}`;
-    return {
-      ...base,
-      reason: 'too-few-jurors',
-      message: `${head}: не хватает ${expertsGen(missing)} — в номинации «${f.nominationTitle}» ${have}, а нужно ${f.minReviews}${tail}.`,
-    };
+    const have = f.jurorsInNomination === 0 ? said(`${SAY}.noJurors`) : said(`${SAY}.onlyJurors`, { jurors: jurors(f.jurorsInNomination, 'jurorsNom') });
+    return explained('too-few-jurors', 'tooFew', { missing: jurors(missing), nomination: f.nominationTitle, have, need: f.minReviews, tail });
   }
-  return {
-    ...base,
-    reason: 'capacity',
-    message: `${head}: не хватает ${expertsGen(missing)} — ${capTail(f.fullJurors.length)}.`,
-  };
+  return explained('capacity', 'capacity', { missing: jurors(missing), caps: caps(f.fullJurors.length) });
 }

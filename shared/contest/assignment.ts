@@ -22,6 +22,7 @@ import { blockedPairs, pairKey } from './conflicts';
 import { explainShortfall } from './assignment-explain';
 import type { Shortfall } from './assignment-explain';
 import type { Application, Assignment, Conflict, Juror } from './types';
+import { said, worded, type Said, type SaidValue } from '../text/said';
 
 export type { Shortfall } from './assignment-explain';
 
@@ -53,7 +54,7 @@ export type AssignmentWarningCode =
   | 'anchor-over-cap';
 
 /** `applicationId` is absent for warnings about a juror as a whole (manual load over the cap). */
-export type AssignmentWarning = { code: AssignmentWarningCode; jurorId: string; applicationId?: string; message: string };
+export type AssignmentWarning = { code: AssignmentWarningCode; jurorId: string; applicationId?: string; said: Said; message: string };
 
 export type AssignmentResult = {
   /** Sorted by application id, then juror id. */
@@ -108,8 +109,9 @@ export function assignJury(input: AssignmentInput): AssignmentResult {
   /** pair key → the assignment, for every fixed (manual or anchor) pair */
   const fixed = new Map<string, Assignment>();
   const warnings: AssignmentWarning[] = [];
-  const warn = (code: AssignmentWarningCode, j: string, a: string | undefined, message: string) =>
-    warnings.push(a === undefined ? { code, jurorId: j, message } : { code, jurorId: j, applicationId: a, message });
+  const warn = (code: AssignmentWarningCode, j: string, a: string | undefined, key: string, values: Record<string, SaidValue>) => {
+    warnings.push({ code, jurorId: j, ...(a === undefined ? {} : { applicationId: a }), ...worded(said(`contestRules:assignment.${key}`, values)) });
+  };
 
   // ── manual assignments: the organizer's word, unless it breaks a hard rule ──
   const manual = [...(input.manual ?? [])].sort((x, y) => cmp(x.applicationId, y.applicationId) || cmp(x.jurorId, y.jurorId));
@@ -119,20 +121,20 @@ export function assignJury(input: AssignmentInput): AssignmentResult {
     const key = pairKey(m.jurorId, m.applicationId);
     if (fixed.has(key)) continue;
     if (j === undefined || (a === undefined && !allAppIds.has(m.applicationId))) {
-      warn('manual-unknown', m.jurorId, m.applicationId, `Ручное назначение ${m.jurorId} → ${m.applicationId} отброшено: такого эксперта или заявки нет.`);
+      warn('manual-unknown', m.jurorId, m.applicationId, 'manualUnknown', { juror: m.jurorId, application: m.applicationId });
       continue;
     }
     if (a === undefined) {
-      warn('manual-not-admitted', m.jurorId, m.applicationId, `Ручное назначение эксперта «${jurorName(j)}» отброшено: заявка не допущена к экспертизе.`);
+      warn('manual-not-admitted', m.jurorId, m.applicationId, 'manualNotAdmitted', { juror: jurorName(j) });
       continue;
     }
     const title = apps[a]!.title;
     if (!jurorNoms[j]!.has(apps[a]!.nominationId)) {
-      warn('manual-other-nomination', m.jurorId, m.applicationId, `Ручное назначение эксперта «${jurorName(j)}» на заявку «${title}» отброшено: эксперт не входит в жюри её номинации.`);
+      warn('manual-other-nomination', m.jurorId, m.applicationId, 'manualOtherNomination', { juror: jurorName(j), title });
       continue;
     }
     if (blocked.has(key)) {
-      warn('manual-conflict', m.jurorId, m.applicationId, `Ручное назначение эксперта «${jurorName(j)}» на заявку «${title}» отброшено: конфликт интересов не снят.`);
+      warn('manual-conflict', m.jurorId, m.applicationId, 'manualConflict', { juror: jurorName(j), title });
       continue;
     }
     fixed.set(key, { jurorId: m.jurorId, applicationId: m.applicationId, manual: true });
@@ -141,7 +143,7 @@ export function assignJury(input: AssignmentInput): AssignmentResult {
   }
   for (let j = 0; j < jurors.length; j++) {
     if (load[j]! > capOf(j)) {
-      warn('manual-over-cap', jurors[j]!.id, undefined, `Эксперт «${jurorName(j)}»: ручных назначений ${load[j]}, больше лимита ${capOf(j)} — они сохранены, автоматических не будет.`);
+      warn('manual-over-cap', jurors[j]!.id, undefined, 'manualOverCap', { juror: jurorName(j), n: load[j]!, cap: capOf(j) });
     }
   }
 
@@ -166,7 +168,7 @@ export function assignJury(input: AssignmentInput): AssignmentResult {
           continue;
         }
         if (load[j]! >= capOf(j)) {
-          warn('anchor-over-cap', jurors[j]!.id, apps[a]!.id, `Эксперт «${jurorName(j)}» не получит опорную заявку «${apps[a]!.title}»: лимит нагрузки ${capOf(j)} исчерпан.`);
+          warn('anchor-over-cap', jurors[j]!.id, apps[a]!.id, 'anchorOverCap', { juror: jurorName(j), title: apps[a]!.title, cap: capOf(j) });
           continue;
         }
         fixed.set(key, { jurorId: jurors[j]!.id, applicationId: apps[a]!.id, anchor: true });

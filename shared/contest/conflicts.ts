@@ -7,6 +7,13 @@
  * (juror, application, kind), so lifting «same municipality» does not lift «juror is an applicant».
  */
 import type { Application, Conflict, ConflictKind, ConflictOverride, Juror } from './types';
+import { said, worded, wordRu, type Said, type SaidValue } from '../text/said';
+
+/** A conflict's reason (`contestRules:conflicts`): `said` for the screen, `reason` in Russian (the protocol, logs). */
+function because(key: string, values?: Record<string, SaidValue>): { said: Said; reason: string } {
+  const s = said(`contestRules:conflicts.${key}`, values);
+  return { said: s, reason: wordRu(s) };
+}
 
 /** A juror with what conflict detection needs to know about their person (resolved by the caller). */
 export type JurorProfile = Juror & {
@@ -58,7 +65,7 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
     for (const a of input.applications) {
       if (a.contestId !== j.contestId || !noms.has(a.nominationId)) continue;
       if (a.applicantPersonIds.includes(j.personId)) {
-        out.push({ jurorId: j.id, applicationId: a.id, kind: 'applicant', reason: 'Эксперт — один из заявителей.' });
+        out.push({ jurorId: j.id, applicationId: a.id, kind: 'applicant', ...because('applicant') });
       }
       if (a.organizationId !== undefined && a.organizationId === j.organizationId) {
         const name = orgName(a.organizationId);
@@ -66,7 +73,7 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
           jurorId: j.id,
           applicationId: a.id,
           kind: 'organization',
-          reason: name ? `Эксперт работает в организации-заявителе «${name}».` : 'Эксперт работает в организации-заявителе.',
+          ...(name ? because('organizationNamed', { name }) : because('organization')),
         });
       }
       if (a.municipalityId !== undefined && a.municipalityId === j.municipalityId) {
@@ -75,19 +82,19 @@ export function detectConflicts(input: ConflictInput): Conflict[] {
           jurorId: j.id,
           applicationId: a.id,
           kind: 'municipality',
-          reason: name ? `Эксперт из того же муниципалитета, что и заявка («${name}»).` : 'Эксперт из того же муниципалитета, что и заявка.',
+          ...(name ? because('municipalityNamed', { name }) : because('municipality')),
         });
       }
     }
   }
-  const reported = (list: readonly ReportedConflict[] | undefined, kind: 'declared' | 'manual', prefix: string) => {
+  const reported = (list: readonly ReportedConflict[] | undefined, kind: 'declared' | 'manual') => {
     for (const r of list ?? []) {
-      const why = r.reason.trim() === '' ? 'причина не указана' : r.reason.trim();
-      out.push({ jurorId: r.jurorId, applicationId: r.applicationId, kind, reason: `${prefix}: ${why}` });
+      const why = r.reason.trim() === '' ? said('contestRules:conflicts.noReason') : r.reason.trim();
+      out.push({ jurorId: r.jurorId, applicationId: r.applicationId, kind, ...because(kind, { why }) });
     }
   };
-  reported(input.declared, 'declared', 'Заявлен экспертом');
-  reported(input.manual, 'manual', 'Отмечен организатором');
+  reported(input.declared, 'declared');
+  reported(input.manual, 'manual');
 
   const overrides = new Map<string, ConflictOverride>();
   for (const o of input.overrides ?? []) {
@@ -110,13 +117,17 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export type OverrideResult = { ok: true; conflict: Conflict } | { ok: false; message: string };
+export type OverrideResult = { ok: true; conflict: Conflict } | { ok: false; said: Said; message: string };
+
+function overrideRefused(key: string): OverrideResult {
+  return { ok: false, ...worded(said(`contestRules:conflicts.${key}`)) };
+}
 
 /** Lifts one conflict. The reason is mandatory: it goes into the protocol's record of the jury. */
 export function overrideConflict(conflict: Conflict, override: ConflictOverride): OverrideResult {
-  if (override.reason.trim() === '') return { ok: false, message: 'Укажите, почему конфликт интересов снимается: причина попадёт в журнал.' };
-  if (override.by.trim() === '') return { ok: false, message: 'Не указано, кто снимает конфликт интересов.' };
-  if (override.at.trim() === '') return { ok: false, message: 'Не указано время снятия конфликта интересов.' };
+  if (override.reason.trim() === '') return overrideRefused('overrideReason');
+  if (override.by.trim() === '') return overrideRefused('overrideBy');
+  if (override.at.trim() === '') return overrideRefused('overrideAt');
   return { ok: true, conflict: { ...conflict, overridden: { by: override.by.trim(), at: override.at, reason: override.reason.trim() } } };
 }
 

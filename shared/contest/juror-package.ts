@@ -37,6 +37,7 @@ import { isSealedWith, PACKAGE_CODE_ITERATIONS, sealHeadBytes, sealWithCode, uns
 import { sha256Hex } from '../crypto';
 import type { Application, AttachmentRef, Assignment, Conflict, Contest, CriterionDef, Juror, Nomination, ReopenGrant } from './types';
 import { formatBytes } from '../text/format';
+import { said, worded, type Said, type SaidValue } from '../text/said';
 
 export { newPackageCode, PACKAGE_CODE_ITERATIONS } from './code-seal';
 
@@ -176,12 +177,15 @@ function packageApplication(a: Application, input: BuildPackageInput): PackageAp
   return out;
 }
 
-export type PackResult = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; code: 'missing-file' | 'too-large'; message: string };
+export type PackResult = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; code: 'missing-file' | 'too-large'; said: Said; message: string };
+
+/** A refusal with its words (`fileScores`). */
+const refusal = <C extends string>(code: C, key: string, values?: Record<string, SaidValue>) => ({ ok: false as const, code, ...worded(said(`fileScores:${key}`, values)) });
 
 
 /**
  * The package file: the manifest and the bytes of every attachment it refers to (`files`: ref id →
- * bytes). Refused with a Russian message when a file's bytes are not on this device or the package
+ * bytes). Refused, with its words, when a file's bytes are not on this device or the package
  * would pass MAX_JUROR_PACKAGE_BYTES.
  */
 export function packJurorPackage(pkg: JurorPackage, files: ReadonlyMap<string, Uint8Array>, maxBytes = MAX_JUROR_PACKAGE_BYTES): PackResult {
@@ -189,18 +193,14 @@ export function packJurorPackage(pkg: JurorPackage, files: ReadonlyMap<string, U
   const titleOf = new Map(pkg.applications.flatMap((a) => a.attachments.map((f) => [f.id, a.title] as const)));
   const missing = refs.filter((f) => files.get(f.id)?.byteLength !== f.size);
   if (missing.length > 0) {
-    const list = missing.map((f) => `«${f.name}» (заявка «${titleOf.get(f.id)}»)`).join(', ');
-    return { ok: false, code: 'missing-file', message: `Пакет не собран: на этом компьютере нет файлов ${list}. Приложите их к заявке заново на этом компьютере или соберите пакет там, где они были приложены.` };
+    const list = missing.map((f) => `«${f.name}» («${titleOf.get(f.id)}»)`).join(', ');
+    return refusal('missing-file', 'pack.missingFiles', { list });
   }
   const manifest = new TextEncoder().encode(JSON.stringify(pkg));
   const total = manifest.byteLength + 1 + refs.reduce((n, f) => n + f.size, 0);
   if (total > maxBytes) {
     const largest = [...refs].sort((a, b) => b.size - a.size).slice(0, 3).map((f) => `«${f.name}» — ${formatBytes(f.size)}`).join(', ');
-    return {
-      ok: false,
-      code: 'too-large',
-      message: `Пакет эксперта ${pkg.juror.name} получается ${formatBytes(total)} — больше предела ${formatBytes(maxBytes)}, такой файл не откроется у эксперта. Самые большие файлы: ${largest}. Уменьшите их (например, сохраните PDF с меньшим разрешением) или назначьте эксперту меньше заявок.`,
-    };
+    return refusal('too-large', 'pack.tooLarge', { name: pkg.juror.name, total, max: maxBytes, list: largest });
   }
   const out = new Uint8Array(total);
   out.set(manifest, 0);
@@ -258,24 +258,23 @@ const packageSchema = z.strictObject({
 
 export type ParsePackageResult =
   | { ok: true; package: JurorPackage; /** Attachment bytes by ref id, each checked against its sha256; empty for a version-1 package. */ files: Map<string, Uint8Array> }
-  | { ok: false; code: 'not-a-package' | 'unsupported-version' | 'malformed' | 'too-large' | 'needs-code' | 'wrong-code'; message: string };
+  | { ok: false; code: 'not-a-package' | 'unsupported-version' | 'malformed' | 'too-large' | 'needs-code' | 'wrong-code'; said: Said; message: string };
 
-const DAMAGED = 'Пакет эксперта повреждён — попросите организатора выслать его заново.';
 
 /** Opens a package on the juror's device (`code`: the access code of a sealed one); never throws on bad bytes. */
 export async function parseJurorPackage(input: Uint8Array, code?: string): Promise<ParsePackageResult> {
   if (input.byteLength > MAX_JUROR_PACKAGE_BYTES + SEAL_HEAD + 28) {
-    return { ok: false, code: 'too-large', message: `Файл больше ${formatBytes(MAX_JUROR_PACKAGE_BYTES)} — пакеты эксперта Сход не бывают такими большими. Проверьте, тот ли файл выбран.` };
+    return refusal('too-large', 'package.tooLarge', { max: MAX_JUROR_PACKAGE_BYTES });
   }
   let bytes = input;
   if (isSealedJurorPackage(input)) {
-    if (code === undefined || code.trim() === '') return { ok: false, code: 'needs-code', message: 'Пакет эксперта зашифрован. Введите код доступа — организатор сообщает его отдельно от файла (например, по телефону).' };
+    if (code === undefined || code.trim() === '') return refusal('needs-code', 'package.needs-code');
     const plain = await unsealJurorPackage(input, code);
-    if (plain === null) return { ok: false, code: 'wrong-code', message: 'Код не подходит к этому пакету. Проверьте код (16 знаков) или попросите организатора повторить его.' };
+    if (plain === null) return refusal('wrong-code', 'package.wrong-code');
     bytes = plain;
   }
   if (bytes.byteLength > MAX_JUROR_PACKAGE_BYTES) {
-    return { ok: false, code: 'too-large', message: `Файл больше ${formatBytes(MAX_JUROR_PACKAGE_BYTES)} — пакеты эксперта Сход не бывают такими большими. Проверьте, тот ли файл выбран.` };
+    return refusal('too-large', 'package.tooLarge', { max: MAX_JUROR_PACKAGE_BYTES });
   }
   const nl = bytes.indexOf(0x0a);
   const head = nl < 0 ? bytes : bytes.subarray(0, nl);
@@ -283,37 +282,36 @@ export async function parseJurorPackage(input: Uint8Array, code?: string): Promi
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(head));
   } catch {
-    return { ok: false, code: 'not-a-package', message: 'Это не пакет эксперта Сход: файл не читается.' };
+    return refusal('not-a-package', 'package.unreadable');
   }
   const o = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   if (o.format !== JUROR_PACKAGE_FORMAT) {
-    const hint = o.format === 'skhod-score-file' ? ' Это файл оценок — его загружает организатор.' : '';
-    return { ok: false, code: 'not-a-package', message: `Это не пакет эксперта Сход.${hint}` };
+    return refusal('not-a-package', o.format === 'skhod-score-file' ? 'package.isScoreFile' : 'package.not-a-package');
   }
   if (typeof o.version === 'number' && o.version > JUROR_PACKAGE_VERSION) {
-    return { ok: false, code: 'unsupported-version', message: 'Пакет создан более новой версией Сход — обновите программу.' };
+    return refusal('unsupported-version', 'package.unsupported-version');
   }
   const parsed = packageSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, code: 'malformed', message: DAMAGED };
+  if (!parsed.success) return refusal('malformed', 'package.damaged');
   const pkg = parsed.data as JurorPackage;
   // every application must have its form, or the juror could not score it
   const noms = new Set(pkg.nominations.map((n) => n.id));
   if (pkg.applications.some((a) => !noms.has(a.nominationId))) {
-    return { ok: false, code: 'malformed', message: 'Пакет эксперта повреждён: для части заявок нет формы оценки.' };
+    return refusal('malformed', 'package.noForm');
   }
   const appIds = new Set(pkg.applications.map((a) => a.id));
-  if ((pkg.reopens ?? []).some((r) => !appIds.has(r.applicationId))) return { ok: false, code: 'malformed', message: DAMAGED };
+  if ((pkg.reopens ?? []).some((r) => !appIds.has(r.applicationId))) return refusal('malformed', 'package.damaged');
   const files = new Map<string, Uint8Array>();
   if (pkg.version === 1) {
     // the first release sent refs only; nothing may follow its manifest
-    if (nl >= 0) return { ok: false, code: 'malformed', message: DAMAGED };
+    if (nl >= 0) return refusal('malformed', 'package.damaged');
     return { ok: true, package: pkg, files };
   }
   const refs = packageAttachments(pkg);
-  if (new Set(refs.map((f) => f.id)).size !== refs.length) return { ok: false, code: 'malformed', message: DAMAGED };
+  if (new Set(refs.map((f) => f.id)).size !== refs.length) return refusal('malformed', 'package.damaged');
   const body = nl < 0 ? new Uint8Array(0) : bytes.subarray(nl + 1);
   if (nl < 0 || body.byteLength !== refs.reduce((n, f) => n + f.size, 0)) {
-    return { ok: false, code: 'malformed', message: 'Пакет эксперта неполный: файлы заявок обрезаны или лишние. Возможно, файл не докачался — попросите организатора выслать его заново.' };
+    return refusal('malformed', 'package.incomplete');
   }
   let at = 0;
   for (const f of refs) {
@@ -321,7 +319,7 @@ export async function parseJurorPackage(input: Uint8Array, code?: string): Promi
     const data = body.slice(at, at + f.size);
     at += f.size;
     if ((await sha256Hex(data)) !== f.sha256) {
-      return { ok: false, code: 'malformed', message: `Файл «${f.name}» в пакете эксперта повреждён (не совпадает контрольная сумма) — попросите организатора выслать пакет заново.` };
+      return refusal('malformed', 'package.fileDamaged', { name: f.name });
     }
     files.set(f.id, data);
   }

@@ -6,8 +6,14 @@
  */
 import { lockForScoring, type LockResult } from './setup';
 import type { Contest, Juror, Nomination, RemovedJuror, Score, ScoringAction, ScoringLogEntry } from './types';
+import { said, worded, type Said, type SaidValue } from '../text/said';
 
-export type LifecycleResult = { ok: true; contest: Contest } | { ok: false; message: string };
+export type LifecycleResult = { ok: true; contest: Contest } | { ok: false; said: Said; message: string };
+
+/** A refused step (`contestRules:scoring`): `said` for the screen, `message` in Russian. */
+function refused(key: string, values?: Record<string, SaidValue>): LifecycleResult {
+  return { ok: false, ...worded(said(`contestRules:scoring.${key}`, values)) };
+}
 
 const log = (contest: Contest, action: ScoringAction, at: string, by: string, reason?: string): ScoringLogEntry[] => [
   ...(contest.scoringLog ?? []),
@@ -22,15 +28,15 @@ export function openScoringLogged(contest: Contest, nominations: readonly Nomina
 
 /** «Закрыть приём оценок»: later score files are refused and the results become final. */
 export function closeScoringLogged(contest: Contest, at: string, by: string): LifecycleResult {
-  if (contest.status !== 'scoring') return { ok: false, message: contest.status === 'closed' ? 'Приём оценок уже закрыт.' : 'Приём оценок ещё не открыт.' };
+  if (contest.status !== 'scoring') return refused(contest.status === 'closed' ? 'alreadyClosed' : 'notOpen');
   return { ok: true, contest: { ...contest, status: 'closed', scoringLog: log(contest, 'close', at, by) } };
 }
 
 /** Reopens a closed contest for more scores: only with a written reason, which the protocol shows. */
 export function reopenScoring(contest: Contest, reason: string, at: string, by: string): LifecycleResult {
-  if (contest.status !== 'closed') return { ok: false, message: 'Открыть приём заново можно только после того, как он закрыт.' };
+  if (contest.status !== 'closed') return refused('reopenNotClosed');
   const text = reason.trim();
-  if (!text) return { ok: false, message: 'Напишите, почему приём оценок открывается заново: причина попадёт в журнал и в протокол.' };
+  if (!text) return refused('reopenReason');
   return { ok: true, contest: { ...contest, status: 'scoring', scoringLog: log(contest, 'reopen', at, by, text) } };
 }
 
@@ -39,22 +45,23 @@ export function reopenScoring(contest: Contest, reason: string, at: string, by: 
  * scored on the old form would silently mean something else), and with a reason.
  */
 export function unlockCriteria(contest: Contest, sheets: number, reason: string, at: string, by: string): LifecycleResult {
-  if (contest.status !== 'scoring') return { ok: false, message: 'Критерии можно разблокировать только пока идёт приём оценок и ни одного листа ещё нет.' };
-  if (sheets > 0) return { ok: false, message: `Критерии разблокировать нельзя: уже получено листов оценок — ${sheets}. Эксперты оценивали по этим критериям.` };
+  if (contest.status !== 'scoring') return refused('unlockNotScoring');
+  if (sheets > 0) return refused('unlockHasSheets', { n: sheets });
   const text = reason.trim();
-  if (!text) return { ok: false, message: 'Напишите, почему критерии разблокируются: причина попадёт в журнал.' };
+  if (!text) return refused('unlockReason');
   const { lockedAt: _lockedAt, ...rest } = contest;
   return { ok: true, contest: { ...rest, status: 'setup', scoringLog: log(contest, 'unlock', at, by, text) } };
 }
 
 /** What «Открыть приём оценок» is about to freeze, for the confirmation. */
-export function lockSummary(contest: Contest, nominations: readonly Nomination[], methodLabel: string): string[] {
+export function lockSummary(contest: Contest, nominations: readonly Nomination[], methodLabel: string): Said[] {
   const criteria = nominations.reduce((s, n) => s + n.criteria.length, 0);
+  const comment = nominations.every((n) => n.commentRequired) ? 'commentAll' : nominations.some((n) => n.commentRequired) ? 'commentSome' : 'commentNone';
   return [
-    `Способ подсчёта: ${methodLabel}.`,
-    `Правил при равенстве баллов: ${contest.tieBreaks.length}.`,
-    `Номинаций: ${nominations.length}, критериев в них: ${criteria} (шкалы, коэффициенты, описания уровней).`,
-    `Обоснование оценки: ${nominations.every((n) => n.commentRequired) ? 'обязательно' : nominations.some((n) => n.commentRequired) ? 'обязательно в части номинаций' : 'не обязательно'}.`,
+    said('contestRules:scoring.summary.method', { method: methodLabel }),
+    said('contestRules:scoring.summary.tieBreaks', { n: contest.tieBreaks.length }),
+    said('contestRules:scoring.summary.forms', { nominations: nominations.length, criteria }),
+    said(`contestRules:scoring.summary.${comment}`),
   ];
 }
 
@@ -66,7 +73,7 @@ export function jurorSheetCounts(juror: Pick<Juror, 'id'>, scores: readonly Pick
 
 /** Records a removed juror's decision on the contest (replacing an earlier record of the same juror). */
 export function withRemovedJuror(contest: Contest, removed: RemovedJuror): LifecycleResult {
-  if (!removed.reason.trim()) return { ok: false, message: 'Напишите причину: она попадёт в протокол рядом с решением об оценках эксперта.' };
+  if (!removed.reason.trim()) return refused('removeReason');
   const others = (contest.removedJurors ?? []).filter((r) => r.jurorId !== removed.jurorId);
   return { ok: true, contest: { ...contest, removedJurors: [...others, { ...removed, reason: removed.reason.trim() }] } };
 }

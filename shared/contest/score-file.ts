@@ -25,9 +25,10 @@
  */
 import { z } from 'zod';
 import { equalBytes, exportPublicKey, fromBase64Url, hmacSha256, importPublicKey, signBytes, toBase64Url, verifyBytes } from '../crypto';
-import { invalidValues, storedKey, type SheetForm } from './scores';
+import { invalidValues, problemsSaid, storedKey, type SheetForm } from './scores';
 import type { ReopenGrant, Score, ScoreStatus } from './types';
 import { scoreId } from './types';
+import { said, worded, type Said } from '../text/said';
 
 export const SCORE_FILE_FORMAT = 'skhod-score-file';
 export const SCORE_FILE_VERSION = 2;
@@ -96,10 +97,10 @@ function envelope(payload: string, signature: string): string {
 
 export type ScoreFileRefusalCode = 'not-a-score-file' | 'truncated' | 'tampered' | 'unsupported-version' | 'wrong-contest' | 'unknown-juror' | 'wrong-key';
 
-export type ScoreRefusal = { applicationId: string; code: 'stale' | 'not-assigned' | 'unauthorized-reopen' | 'invalid-values'; version: number; storedVersion?: number; message: string };
+export type ScoreRefusal = { applicationId: string; code: 'stale' | 'not-assigned' | 'unauthorized-reopen' | 'invalid-values'; version: number; storedVersion?: number; said: Said; message: string };
 
 export type ScoreFileVerdict =
-  | { ok: false; code: ScoreFileRefusalCode; message: string }
+  | { ok: false; code: ScoreFileRefusalCode; said: Said; message: string }
   | {
       ok: true;
       contestId: string;
@@ -140,21 +141,17 @@ export type VerifyOptions = {
   forms?: ReadonlyMap<string, SheetForm>;
 };
 
-const MESSAGES: Record<ScoreFileRefusalCode, string> = {
-  'not-a-score-file': 'Это не файл оценок Сход.',
-  truncated: 'Файл оценок неполный: он обрезан — скорее всего, при копировании или отправке. Файл не принят; попросите эксперта прислать его заново (или скопируйте ещё раз).',
-  tampered: 'Файл оценок повреждён или изменён после подписи — он не принят. Попросите эксперта выгрузить файл заново.',
-  'unsupported-version': 'Файл оценок создан более новой версией Сход — обновите программу.',
-  'wrong-contest': 'Файл оценок относится к другому конкурсу.',
-  'unknown-juror': 'Файл оценок от эксперта, которого нет в жюри этого конкурса.',
-  'wrong-key': 'Файл подписан ключом, не связанным с приглашением этого эксперта: его мог создать кто-то другой. Файл не принят.',
-};
+/** A refused file; `key` under `fileScores:file` (the code's own sentence by default). */
+const refuse = (code: ScoreFileRefusalCode, key: string = code): ScoreFileVerdict => ({ ok: false, code, ...worded(said(`fileScores:file.${key}`)) });
 
-const refuse = (code: ScoreFileRefusalCode, message = MESSAGES[code]): ScoreFileVerdict => ({ ok: false, code, message });
+/** A skipped sheet of a file: «Оценка заявки «…» пропущена: <why>». */
+function skipped(refusal: Omit<ScoreRefusal, 'said' | 'message'>, title: string, why: Said): ScoreRefusal {
+  return { ...refusal, ...worded(said('fileScores:sheet.skipped', { title, why })) };
+}
 
 /** Checks a received file; never throws on bad bytes. See the file comment for the order of checks. */
 export async function verifyScoreFile(bytes: Uint8Array, opts: VerifyOptions): Promise<ScoreFileVerdict> {
-  if (bytes.length > MAX_SCORE_FILE_BYTES) return refuse('not-a-score-file', 'Файл слишком большой для файла оценок Сход.');
+  if (bytes.length > MAX_SCORE_FILE_BYTES) return refuse('not-a-score-file', 'tooLarge');
   const text = new TextDecoder('utf-8').decode(bytes);
   let outer: unknown;
   try {
@@ -166,7 +163,7 @@ export async function verifyScoreFile(bytes: Uint8Array, opts: VerifyOptions): P
   }
   if (typeof outer !== 'object' || outer === null || Array.isArray(outer)) return refuse('not-a-score-file');
   const o = outer as Record<string, unknown>;
-  if (o.format === 'skhod-juror-package') return refuse('not-a-score-file', 'Это пакет эксперта, а не файл оценок: его открывает эксперт, а организатор загружает файл оценок, присланный экспертом.');
+  if (o.format === 'skhod-juror-package') return refuse('not-a-score-file', 'isJurorPackage');
   // a single changed byte can damage the format mark or a key name, but never both marks at once
   if (o.format !== SCORE_FILE_FORMAT && !('payload' in o) && !('signature' in o)) return refuse('not-a-score-file');
   if (typeof o.payload !== 'string' || typeof o.signature !== 'string' || o.format !== SCORE_FILE_FORMAT) return refuse('tampered');
@@ -188,7 +185,7 @@ export async function verifyScoreFile(bytes: Uint8Array, opts: VerifyOptions): P
   const version = (payloadJson as Record<string, unknown>).version;
   if (typeof version === 'number' && version > SCORE_FILE_VERSION) return refuse('unsupported-version');
   const parsed = payloadSchema.safeParse(payloadJson);
-  if (!parsed.success) return refuse('not-a-score-file', 'Файл оценок подписан, но его содержимое не распознано — возможно, он создан другой версией Сход.');
+  if (!parsed.success) return refuse('not-a-score-file', 'unrecognised');
   const p = parsed.data;
   if (p.contestId !== opts.contestId) return refuse('wrong-contest');
   const juror = opts.jurors.get(p.jurorId);
@@ -209,30 +206,24 @@ export async function verifyScoreFile(bytes: Uint8Array, opts: VerifyOptions): P
   for (const s of [...newest.values()].sort((a, b) => (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0))) {
     const title = opts.applicationTitle?.(s.applicationId) ?? s.applicationId;
     if (juror.applicationIds !== undefined && !juror.applicationIds.has(s.applicationId)) {
-      refused.push({ applicationId: s.applicationId, code: 'not-assigned', version: s.version, message: `Оценка заявки «${title}» пропущена: заявка не назначена этому эксперту.` });
+      refused.push(skipped({ applicationId: s.applicationId, code: 'not-assigned', version: s.version }, title, said('fileScores:sheet.notAssigned')));
       continue;
     }
     const score: Score = { id: scoreId(p.jurorId, s.applicationId), contestId: p.contestId, jurorId: p.jurorId, ...s };
     const form = opts.forms?.get(s.applicationId);
     const invalid = form === undefined ? [] : invalidValues(s.values, form);
     if (invalid.length > 0) {
-      refused.push({ applicationId: s.applicationId, code: 'invalid-values', version: s.version, message: `Оценка заявки «${title}» пропущена: ${invalid.map((i) => i.message).join(' ')}` });
+      refused.push(skipped({ applicationId: s.applicationId, code: 'invalid-values', version: s.version }, title, problemsSaid(invalid)));
       continue;
     }
     const storedVersion = opts.stored.get(storedKey(score));
     const reopenProblem = storedVersion !== undefined && s.version <= storedVersion ? null : checkReopen(score, opts);
     if (reopenProblem !== null) {
-      refused.push({ applicationId: s.applicationId, code: 'unauthorized-reopen', version: s.version, ...(storedVersion === undefined ? {} : { storedVersion }), message: `Оценка заявки «${title}» пропущена: ${reopenProblem}` });
+      refused.push(skipped({ applicationId: s.applicationId, code: 'unauthorized-reopen', version: s.version, ...(storedVersion === undefined ? {} : { storedVersion }) }, title, reopenProblem));
     } else if (storedVersion === undefined || s.version > storedVersion) accepted.push(score);
     else if (s.version === storedVersion) unchanged.push(score);
     else {
-      refused.push({
-        applicationId: s.applicationId,
-        code: 'stale',
-        version: s.version,
-        storedVersion,
-        message: `Оценка заявки «${title}» пропущена: в файле версия ${s.version}, а загружена уже более новая (${storedVersion}).`,
-      });
+      refused.push(skipped({ applicationId: s.applicationId, code: 'stale', version: s.version, storedVersion }, title, said('fileScores:sheet.stale', { version: s.version, stored: storedVersion })));
     }
   }
   return { ok: true, contestId: p.contestId, jurorId: p.jurorId, publicKey: rawKey as string, createdAt: p.createdAt, accepted, unchanged, refused };
@@ -271,16 +262,16 @@ function endsCutShort(text: string): boolean {
 }
 
 /** Why a newer sheet may not replace what is stored (a reopen the organizer did not grant), or null. */
-function checkReopen(score: Score, opts: VerifyOptions): string | null {
+function checkReopen(score: Score, opts: VerifyOptions): Said | null {
   if (opts.grants === undefined) return null;
   const key = storedKey(score);
   const issued = new Set((opts.grants.get(key) ?? []).map((g) => g.id));
   const named = (score.reopened ?? []).map((g) => g.id);
-  if (named.some((id) => !issued.has(id))) return 'лист открыт заново без решения организатора о возврате на доработку.';
+  if (named.some((id) => !issued.has(id))) return said('fileScores:sheet.ungranted');
   const stored = opts.storedSheets?.get(key);
   if (stored?.status === 'final') {
     const before = new Set((stored.reopened ?? []).map((g) => g.id));
-    if (!named.some((id) => !before.has(id))) return 'лист уже был завершён, а эта версия изменена без возврата организатором на доработку.';
+    if (!named.some((id) => !before.has(id))) return said('fileScores:sheet.finalChanged');
   }
   return null;
 }

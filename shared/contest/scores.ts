@@ -14,6 +14,7 @@ import type { CriterionDef, Nomination, ReopenGrant, Score } from './types';
 /** What a sheet needs of its nomination; the juror's package carries exactly this. */
 export type SheetForm = Pick<Nomination, 'criteria' | 'commentRequired'>;
 import { scoreId } from './types';
+import { said, worded, type Said, type SaidValue } from '../text/said';
 
 /** The key the score-file checks use: `${jurorId}|${applicationId}` (within one contest). */
 export const storedKey = (s: Pick<Score, 'jurorId' | 'applicationId'>): string => `${s.jurorId}|${s.applicationId}`;
@@ -89,7 +90,10 @@ export function newScore(contestId: string, jurorId: string, applicationId: stri
 
 export type SheetProblemCode = 'missing' | 'not-a-number' | 'not-integer' | 'wrong-step' | 'out-of-range' | 'unknown-criterion' | 'comment-required';
 
-export type SheetProblem = { criterionId?: string; code: SheetProblemCode; message: string };
+export type SheetProblem = { criterionId?: string; code: SheetProblemCode; said: Said; message: string };
+
+/** A message of the sheet's rules (`contestRules:sheet`) with its words. */
+const words = (key: string, values?: Record<string, SaidValue>) => worded(said(`contestRules:sheet.${key}`, values));
 
 type Scale = Pick<CriterionDef, 'title' | 'min' | 'max' | 'step'>;
 
@@ -103,8 +107,8 @@ const ruNumber = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 10, use
 export const formatScore = (v: number): string => ruNumber.format(v);
 
 /** «от 0 до 10, целое число» / «от 0 до 10, с шагом 0,5» — what a criterion accepts, in words. */
-export function scaleText(c: Scale): string {
-  return `от ${c.min} до ${c.max}, ${stepOf(c) === 1 ? 'целое число' : 'с шагом 0,5'}`;
+export function scaleText(c: Scale): Said {
+  return said(stepOf(c) === 1 ? 'contestRules:sheet.scaleWhole' : 'contestRules:sheet.scaleHalf', { min: c.min, max: c.max });
 }
 
 /**
@@ -122,12 +126,17 @@ export function valueProblem(c: Scale, v: number): SheetProblem | null {
       : v < c.min || v > c.max
         ? 'out-of-range'
         : null;
-  return code === null ? null : { code, message: `«${c.title}»: ${formatScoreValue(v)} — не подходит; оценка ${scaleText(c)}.` };
+  return code === null ? null : { code, ...words('badValue', { title: c.title, value: formatScoreValue(v), scale: scaleText(c) }) };
 }
 
-const formatScoreValue = (v: number) => (Number.isFinite(v) ? formatScore(v) : 'не число');
+const formatScoreValue = (v: number): SaidValue => (Number.isFinite(v) ? formatScore(v) : said('contestRules:sheet.notANumber'));
 
-export type ParsedScore = { ok: true; value: number | null } | { ok: false; message: string };
+/** Several problems (at least one) as one message, each in full, one after another. */
+export function problemsSaid(problems: readonly SheetProblem[]): Said {
+  return problems.slice(0, -1).reduceRight<Said>((rest, p) => said('contestRules:sheet.joined', { first: p.said, rest }), problems.at(-1)!.said);
+}
+
+export type ParsedScore = { ok: true; value: number | null } | { ok: false; said: Said; message: string };
 
 /**
  * The juror's text in a score field → the value to store. Empty = no score yet. Digits with at most one
@@ -138,11 +147,11 @@ export type ParsedScore = { ok: true; value: number | null } | { ok: false; mess
 export function parseScoreText(text: string, c: Scale): ParsedScore {
   const t = text.trim();
   if (t === '') return { ok: true, value: null };
-  if (!/^[-−]?\d+([.,]\d+)?$/.test(t)) return { ok: false, message: `«${c.title}»: «${t}» — не число; введите оценку ${scaleText(c)}.` };
+  if (!/^[-−]?\d+([.,]\d+)?$/.test(t)) return { ok: false, ...words('textNotANumber', { title: c.title, text: t, scale: scaleText(c) }) };
   // «-0» and «−0» are zero: a sheet never stores a negative zero that prints as «-0»
   const value = Number(t.replace('−', '-').replace(',', '.')) + 0;
   const problem = valueProblem(c, value);
-  return problem === null ? { ok: true, value } : { ok: false, message: `«${c.title}»: «${t}» — не подходит; оценка ${scaleText(c)}.` };
+  return problem === null ? { ok: true, value } : { ok: false, ...words('textBad', { title: c.title, text: t, scale: scaleText(c) }) };
 }
 
 /**
@@ -154,7 +163,7 @@ export function invalidValues(values: Score['values'], form: SheetForm): SheetPr
   const byId = new Map(form.criteria.map((c) => [c.id, c]));
   for (const [id, v] of Object.entries(values)) {
     const c = byId.get(id);
-    if (c === undefined) out.push({ criterionId: id, code: 'unknown-criterion', message: `Критерия «${id}» нет в форме номинации.` });
+    if (c === undefined) out.push({ criterionId: id, code: 'unknown-criterion', ...words('unknownCriterion', { id }) });
     else if (v !== null) {
       const problem = valueProblem(c, v);
       if (problem) out.push({ ...problem, criterionId: id });
@@ -169,27 +178,30 @@ export function sheetProblems(score: Score, nomination: SheetForm): SheetProblem
   const out: SheetProblem[] = [];
   for (const c of nomination.criteria) {
     const v = score.values[c.id];
-    if (v === null || v === undefined) out.push({ criterionId: c.id, code: 'missing', message: `«${c.title}»: поставьте оценку.` });
+    if (v === null || v === undefined) out.push({ criterionId: c.id, code: 'missing', ...words('missing', { title: c.title }) });
     else out.push(...invalid.filter((p) => p.criterionId === c.id));
   }
   out.push(...invalid.filter((p) => p.code === 'unknown-criterion'));
   if (nomination.commentRequired && score.comment.trim() === '') {
-    out.push({ code: 'comment-required', message: 'Напишите обоснование оценки: в этом конкурсе оно обязательно.' });
+    out.push({ code: 'comment-required', ...words('commentRequired') });
   }
   return out;
 }
 
-export type SheetEdit = { ok: true; score: Score } | { ok: false; message: string; problems?: SheetProblem[] };
+/** A refused edit: `said`/`message` for the whole, `problems` (when there are) for each field. */
+export type SheetEdit = { ok: true; score: Score } | { ok: false; said: Said; message: string; problems?: SheetProblem[] };
 
 /**
  * One autosave: new values and/or comment, version + 1. A finalized sheet is locked; given the form, a
  * value outside its scale or step, or for a criterion it does not have, is refused (nothing stored).
  */
 export function editScore(score: Score, patch: { values?: Record<string, number | null>; comment?: string }, now: string, form?: SheetForm): SheetEdit {
-  if (score.status === 'final') return { ok: false, message: 'Лист оценки завершён; изменить его может только организатор, вернув его на доработку.' };
+  if (score.status === 'final') return { ok: false, ...words('final') };
   if (form !== undefined) {
     const problems = invalidValues(patch.values ?? {}, form);
-    if (problems.length > 0) return { ok: false, message: problems.map((p) => p.message).join(' '), problems };
+    if (problems.length > 0) {
+      return { ok: false, ...worded(problemsSaid(problems)), problems };
+    }
   }
   return {
     ok: true,
@@ -207,7 +219,7 @@ export function editScore(score: Score, patch: { values?: Record<string, number 
 export function finalizeScore(score: Score, nomination: SheetForm, now: string): SheetEdit {
   if (score.status === 'final') return { ok: true, score };
   const problems = sheetProblems(score, nomination);
-  if (problems.length > 0) return { ok: false, message: 'Лист оценки не заполнен до конца.', problems };
+  if (problems.length > 0) return { ok: false, ...words('incomplete'), problems };
   return { ok: true, score: { ...score, status: 'final', version: score.version + 1, updatedAt: now } };
 }
 

@@ -7,6 +7,7 @@
 import { AGGREGATION_METHODS } from '../results/types';
 import type { TieBreak } from '../results/types';
 import type { Contest, Juror, Nomination } from './types';
+import { said, worded, type Said, type SaidValue } from '../text/said';
 
 export type SetupIssue = {
   severity: 'error' | 'warning';
@@ -36,8 +37,15 @@ export type SetupIssue = {
     | 'locked';
   /** where: 'contest', 'nomination:<id>', 'criterion:<nominationId>/<criterionId>' */
   path: string;
+  /** For the screen (`contestRules:setup`); `message` is the same in Russian. */
+  said: Said;
   message: string;
 };
+
+/** An issue with its words. */
+function issue(severity: SetupIssue['severity'], code: SetupIssue['code'], path: string, key: string, values?: Record<string, SaidValue>): SetupIssue {
+  return { severity, code, path, ...worded(said(`contestRules:setup.${key}`, values)) };
+}
 
 const TIE_BREAKS: readonly TieBreak[] = ['higher-median', 'more-max-marks', 'earlier-submission', 'shared-place'];
 
@@ -47,45 +55,45 @@ const TIE_BREAKS: readonly TieBreak[] = ['higher-median', 'more-max-marks', 'ear
  */
 export function validateContest(contest: Contest, nominations: readonly Nomination[], jurors?: readonly Juror[]): SetupIssue[] {
   const out: SetupIssue[] = [];
-  const err = (code: SetupIssue['code'], path: string, message: string) => out.push({ severity: 'error', code, path, message });
-  const warn = (code: SetupIssue['code'], path: string, message: string) => out.push({ severity: 'warning', code, path, message });
+  const err: Report = (code, path, key, values) => out.push(issue('error', code, path, key, values));
+  const warn: Report = (code, path, key, values) => out.push(issue('warning', code, path, key, values));
 
-  if (contest.title.trim() === '') err('title-empty', 'contest', 'Укажите название конкурса.');
+  if (contest.title.trim() === '') err('title-empty', 'contest', 'titleEmpty');
   if (!Number.isInteger(contest.minReviews) || contest.minReviews < 1) {
-    err('min-reviews', 'contest', `Минимальное число экспертиз на заявку должно быть целым числом от 1 (сейчас ${String(contest.minReviews)}).`);
+    err('min-reviews', 'contest', 'minReviews', { value: String(contest.minReviews) });
   } else if (contest.minReviews < 2) {
-    warn('min-reviews-low', 'contest', 'Одна экспертиза на заявку: в грантовых конкурсах принято не менее двух независимых экспертов.');
+    warn('min-reviews-low', 'contest', 'minReviewsLow');
   }
-  if (!AGGREGATION_METHODS.includes(contest.method)) err('method-unknown', 'contest', `Неизвестный способ подсчёта «${String(contest.method)}».`);
+  if (!AGGREGATION_METHODS.includes(contest.method)) err('method-unknown', 'contest', 'methodUnknown', { method: String(contest.method) });
   const seen = new Set<string>();
   for (const t of contest.tieBreaks) {
-    if (!TIE_BREAKS.includes(t)) err('tie-break-unknown', 'contest', `Неизвестное правило при равенстве баллов «${String(t)}».`);
-    else if (seen.has(t)) err('tie-break-duplicate', 'contest', `Правило при равенстве баллов «${t}» указано дважды.`);
+    if (!TIE_BREAKS.includes(t)) err('tie-break-unknown', 'contest', 'tieBreakUnknown', { rule: String(t) });
+    else if (seen.has(t)) err('tie-break-duplicate', 'contest', 'tieBreakDuplicate', { rule: t });
     // «shared place» settles every remaining tie, so a rule after it can never apply
-    if (seen.has('shared-place')) warn('tie-break-after-shared', 'contest', 'Правила после «делить место» никогда не применятся — перенесите «делить место» в конец.');
+    if (seen.has('shared-place')) warn('tie-break-after-shared', 'contest', 'tieBreakAfterShared');
     seen.add(t);
   }
 
-  if (nominations.length === 0) err('no-nominations', 'contest', 'Добавьте хотя бы одну номинацию.');
+  if (nominations.length === 0) err('no-nominations', 'contest', 'noNominations');
   const nominationIds = new Set<string>();
   for (const n of nominations) {
     const np = `nomination:${n.id}`;
     const name = n.title.trim() === '' ? n.id : n.title;
-    if (n.contestId !== contest.id) err('nomination-contest', np, `Номинация «${name}» относится к другому конкурсу.`);
-    if (nominationIds.has(n.id)) err('nomination-duplicate', np, `Номинация «${name}» встречается дважды.`);
+    if (n.contestId !== contest.id) err('nomination-contest', np, 'nominationContest', { name });
+    if (nominationIds.has(n.id)) err('nomination-duplicate', np, 'nominationDuplicate', { name });
     nominationIds.add(n.id);
-    if (n.title.trim() === '') err('nomination-title', np, 'У номинации нет названия.');
-    if (n.criteria.length === 0) err('no-criteria', np, `Номинация «${name}»: добавьте хотя бы один критерий.`);
+    if (n.title.trim() === '') err('nomination-title', np, 'nominationTitle');
+    if (n.criteria.length === 0) err('no-criteria', np, 'noCriteria', { name });
     const criterionIds = new Set<string>();
     for (const c of n.criteria) {
       const cp = `criterion:${n.id}/${c.id}`;
-      const where = `Номинация «${name}», критерий «${c.title.trim() === '' ? c.id : c.title}»`;
-      if (criterionIds.has(c.id)) err('criterion-duplicate', cp, `${where} встречается дважды.`);
+      const where = said('contestRules:setup.where', { name, criterion: c.title.trim() === '' ? c.id : c.title });
+      if (criterionIds.has(c.id)) err('criterion-duplicate', cp, 'criterionDuplicate', { where });
       criterionIds.add(c.id);
-      if (c.title.trim() === '') err('criterion-title', cp, `Номинация «${name}»: у критерия нет названия.`);
+      if (c.title.trim() === '') err('criterion-title', cp, 'criterionTitle', { name });
       const scaleOk = Number.isInteger(c.min) && Number.isInteger(c.max) && c.min < c.max;
-      if (!scaleOk) err('scale', cp, `${where}: шкала должна быть из целых чисел, от меньшего к большему (сейчас ${c.min}–${c.max}).`);
-      if (!Number.isFinite(c.weight) || c.weight <= 0) err('weight', cp, `${where}: коэффициент должен быть положительным числом (сейчас ${c.weight}).`);
+      if (!scaleOk) err('scale', cp, 'scale', { where, min: String(c.min), max: String(c.max) });
+      if (!Number.isFinite(c.weight) || c.weight <= 0) err('weight', cp, 'weight', { where, weight: String(c.weight) });
       if (scaleOk) checkBands(c, where, cp, err, warn);
     }
   }
@@ -94,7 +102,7 @@ export function validateContest(contest: Contest, nominations: readonly Nominati
     for (const n of nominations) {
       const count = jurors.filter((j) => j.nominationIds.includes(n.id)).length;
       if (count < contest.minReviews) {
-        warn('jurors-too-few', `nomination:${n.id}`, `Номинация «${n.title}»: экспертов ${count}, а каждой заявке нужно ${contest.minReviews}.`);
+        warn('jurors-too-few', `nomination:${n.id}`, 'jurorsTooFew', { name: n.title, count: String(count), need: contest.minReviews });
       }
     }
   }
@@ -102,24 +110,24 @@ export function validateContest(contest: Contest, nominations: readonly Nominati
   return out;
 }
 
-type Report = (code: SetupIssue['code'], path: string, message: string) => void;
+type Report = (code: SetupIssue['code'], path: string, key: string, values?: Record<string, SaidValue>) => void;
 
 /** Bands are hints, so a gap is a warning; a band outside the scale or overlapping another is an error. */
-function checkBands(c: Nomination['criteria'][number], where: string, path: string, err: Report, warn: Report): void {
+function checkBands(c: Nomination['criteria'][number], where: Said, path: string, err: Report, warn: Report): void {
   const bands = [...c.bands].sort((a, b) => a.from - b.from || a.to - b.to);
   let covered = c.min - 1;
   for (const b of bands) {
-    const label = `${b.from}–${b.to}`;
+    const range = { where, from: String(b.from), to: String(b.to) };
     if (!Number.isInteger(b.from) || !Number.isInteger(b.to) || b.from > b.to || b.from < c.min || b.to > c.max) {
-      err('band-range', path, `${where}: диапазон ${label} выходит за шкалу ${c.min}–${c.max}.`);
+      err('band-range', path, 'bandRange', { ...range, min: String(c.min), max: String(c.max) });
       continue;
     }
-    if (b.from <= covered) err('band-overlap', path, `${where}: диапазон ${label} пересекается с предыдущим.`);
-    else if (b.from > covered + 1) warn('band-gap', path, `${where}: для баллов ${covered + 1}–${b.from - 1} нет описания.`);
-    if (b.text.trim() === '') warn('band-text', path, `${where}: у диапазона ${label} нет описания.`);
+    if (b.from <= covered) err('band-overlap', path, 'bandOverlap', range);
+    else if (b.from > covered + 1) warn('band-gap', path, 'bandGap', { where, from: String(covered + 1), to: String(b.from - 1) });
+    if (b.text.trim() === '') warn('band-text', path, 'bandText', range);
     covered = Math.max(covered, b.to);
   }
-  if (bands.length > 0 && covered < c.max) warn('band-gap', path, `${where}: для баллов ${covered + 1}–${c.max} нет описания.`);
+  if (bands.length > 0 && covered < c.max) warn('band-gap', path, 'bandGap', { where, from: String(covered + 1), to: String(c.max) });
 }
 
 /** What the organizer edits; `canEdit` says which of these a contest in a given status allows. */
@@ -149,18 +157,6 @@ export function canEdit(contest: Pick<Contest, 'status'>, field: ContestField): 
   return !FROZEN_BY_SCORING.has(field);
 }
 
-const FIELD_NAMES: Record<ContestField, string> = {
-  title: 'название',
-  minReviews: 'минимальное число экспертиз',
-  method: 'способ подсчёта',
-  tieBreaks: 'правила при равенстве баллов',
-  nominations: 'состав номинаций',
-  criteria: 'критерии оценки',
-  commentRequired: 'обязательность обоснования',
-  applications: 'заявки',
-  jurors: 'эксперты',
-  assignments: 'назначения',
-};
 
 type Setup = { contest: Contest; nominations: readonly Nomination[] };
 
@@ -185,10 +181,8 @@ export function checkContestEdit(before: Setup, after: Setup): SetupIssue[] {
     if (JSON.stringify(n.criteria) !== JSON.stringify(m.criteria)) changed.add('criteria');
     if (n.commentRequired !== m.commentRequired) changed.add('commentRequired');
   }
-  const state = b.status === 'closed' ? 'конкурс закрыт' : 'оценивание уже началось';
-  return [...changed]
-    .filter((f) => !canEdit(b, f))
-    .map((f) => ({ severity: 'error', code: 'locked', path: 'contest', message: `Нельзя изменить ${FIELD_NAMES[f]}: ${state}.` }));
+  const state = said(`contestRules:setup.lockedState.${b.status === 'closed' ? 'closed' : 'scoring'}`);
+  return [...changed].filter((f) => !canEdit(b, f)).map((f) => issue('error', 'locked', 'contest', 'locked', { field: said(`contestRules:setup.fields.${f}`), state }));
 }
 
 export type LockResult = { ok: true; contest: Contest } | { ok: false; issues: SetupIssue[] };
@@ -196,7 +190,7 @@ export type LockResult = { ok: true; contest: Contest } | { ok: false; issues: S
 /** Opens scoring: refused while the setup has errors (warnings are the organizer's call). */
 export function lockForScoring(contest: Contest, nominations: readonly Nomination[], now: string): LockResult {
   if (contest.status !== 'setup') {
-    return { ok: false, issues: [{ severity: 'error', code: 'not-setup', path: 'contest', message: 'Оценивание уже открыто или конкурс закрыт.' }] };
+    return { ok: false, issues: [issue('error', 'not-setup', 'contest', 'notSetup')] };
   }
   const errors = validateContest(contest, nominations).filter((i) => i.severity === 'error');
   if (errors.length > 0) return { ok: false, issues: errors };

@@ -9,6 +9,7 @@
  */
 import type { Id, IsoDateTime } from '../domain/types';
 import type { AggregationMethod, TieBreak } from '../results/types';
+import type { Said } from '../text/said';
 
 export type { AggregationMethod, TieBreak } from '../results/types';
 
@@ -149,8 +150,10 @@ export type Conflict = {
   jurorId: Id;
   applicationId: Id;
   kind: ConflictKind;
-  /** In Russian, for the organizer («Эксперт работает в организации-заявителе»). */
+  /** In Russian, for the protocol and logs («Эксперт работает в организации-заявителе»). */
   reason: string;
+  /** The same for the screen, in the interface language (shared/text/said.ts); absent on a conflict built by hand. */
+  said?: Said;
   overridden?: ConflictOverride;
 };
 

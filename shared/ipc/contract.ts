@@ -4,6 +4,7 @@ import { MAX_FILE_BYTES } from './limits';
 import { deviceRoles, type DeviceRole } from '../domain/types';
 import { enrolmentGrantSchema, type EnrolmentGrant } from '../trust/grant';
 import { BACKUP_NAME_RE, MAX_BACKUP_BYTES, MAX_BACKUP_INFO_CHARS } from '../backup/names';
+import { said, wordRu } from '../text/said';
 
 /**
  * The one contract between the renderer and the main process.
@@ -45,7 +46,7 @@ const hubDevice = z
     publicKey: z.string().min(16).max(200).regex(/^[A-Za-z0-9_-]+$/),
   })
   .strict();
-const hubBytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, 'данные слишком большие');
+const hubBytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, wordRu(said('ipcChecks:dataTooLarge')));
 
 const hubChannels = {
   hubStatus: { channel: 'skhod:hub-status', args: z.object({}).strict() },
@@ -125,8 +126,8 @@ export const channels = {
           .min(1)
           .max(255)
           // a bare file name: the user picks the folder in the dialog
-          .refine((s) => !/[\\/]/.test(s) && s !== '.' && s !== '..', 'имя файла без пути'),
-        bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, 'файл слишком большой'),
+          .refine((s) => !/[\\/]/.test(s) && s !== '.' && s !== '..', wordRu(said('ipcChecks:fileNameWithPath'))),
+        bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, wordRu(said('ipcChecks:fileTooLarge'))),
       })
       .strict(),
   },
@@ -140,7 +141,7 @@ export const channels = {
     args: z
       .object({
         name: backupName,
-        bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_BACKUP_BYTES, 'копия слишком большая'),
+        bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_BACKUP_BYTES, wordRu(said('ipcChecks:backupTooLarge'))),
         /** BackupInfo as JSON, kept beside the file so the list needs no file reading. */
         info: z.string().max(MAX_BACKUP_INFO_CHARS),
       })

@@ -21,6 +21,7 @@ import { milestoneReportSchema, reportSchemas, type ReportPackage } from './repo
 import { openEnvelope, signEnvelope, type EnvelopeSigner } from './signed-envelope';
 import type { CommunityFounded, Indicators, MilestoneReport, ProjectReport, ReportKind, ReportReview } from './types';
 import { formatBytes } from '../text/format';
+import { said, worded, type Said, type SaidValue } from '../text/said';
 
 export const REPORT_FILE_FORMAT = 'skhod-report-file';
 export const REPORT_FILE_VERSION = 1;
@@ -57,24 +58,28 @@ const payloadSchema = z.strictObject({
 type Payload = z.infer<typeof payloadSchema>;
 
 
-/** Why photos do not fit the budget, in Russian, or null. */
-export function photoBudgetProblem(photos: readonly Pick<PhotoRef, 'name' | 'size'>[]): string | null {
-  if (photos.length > MAX_PHOTOS) return `В отчёте ${photos.length} фотографий — можно не больше ${MAX_PHOTOS}. Оставьте самые показательные.`;
+/** Why photos do not fit the budget (`fileReports:photos`), or null. */
+export function photoBudgetProblem(photos: readonly Pick<PhotoRef, 'name' | 'size'>[]): Said | null {
+  if (photos.length > MAX_PHOTOS) return said('fileReports:photos.tooMany', { n: photos.length, max: MAX_PHOTOS });
   const big = photos.filter((p) => p.size > MAX_PHOTO_BYTES);
-  if (big.length > 0) return `Фотографии больше ${formatBytes(MAX_PHOTO_BYTES)}: ${big.map((p) => `«${p.name}» — ${formatBytes(p.size)}`).join(', ')}. Уменьшите их (например, сохраните с меньшим разрешением) и приложите заново.`;
+  // each photo's size is written in the units of the language the screen has set (shared/text/format)
+  if (big.length > 0) return said('fileReports:photos.tooBig', { max: MAX_PHOTO_BYTES, list: big.map((p) => `«${p.name}» — ${formatBytes(p.size)}`).join(', ') });
   return null;
 }
 
-export type WriteReportResult = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; code: 'too-large'; message: string };
+/** A refusal with its words. */
+const refusal = <C extends string>(code: C, words: Said) => ({ ok: false as const, code, ...worded(words) });
 
-/** Builds and signs a team's report file for the package's round; refused (Russian message) when photos break the budget. */
+export type WriteReportResult = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; code: 'too-large'; said: Said; message: string };
+
+/** Builds and signs a team's report file for the package's round; refused (with its words) when photos break the budget. */
 export async function writeReportFile(input: { pkg: ReportPackage; signer: EnvelopeSigner; content: ReportContent; photos: readonly Photo[]; createdAt: IsoDateTime }): Promise<WriteReportResult> {
   const { pkg, signer, content } = input;
   const refs: PhotoRef[] = [];
   for (const p of input.photos) refs.push({ id: p.id, name: p.name, mime: p.mime, size: p.bytes.byteLength, sha256: await sha256Hex(p.bytes) });
   const problem = photoBudgetProblem(refs);
-  if (problem !== null) return { ok: false, code: 'too-large', message: problem };
-  if (content.text.length > MAX_REPORT_TEXT) return { ok: false, code: 'too-large', message: `Текст отчёта длиннее ${MAX_REPORT_TEXT} знаков — сократите его.` };
+  if (problem !== null) return refusal('too-large', problem);
+  if (content.text.length > MAX_REPORT_TEXT) return refusal('too-large', said('fileReports:textTooLong', { max: MAX_REPORT_TEXT }));
   const secret = fromBase64Url(pkg.invitationSecret);
   if (secret === null) throw new Error('writeReportFile: the invitation secret is not base64url');
   const keyBinding = toBase64Url(await hmacSha256(secret, fromBase64Url(signer.publicKey)!));
@@ -122,7 +127,7 @@ export type ReportVerifyOptions = {
 };
 
 export type ReportFileVerdict =
-  | { ok: false; code: ReportFileRefusal; message: string }
+  | { ok: false; code: ReportFileRefusal; said: Said; message: string }
   | {
       ok: true;
       /** `new` round, `replaces` a newer version of a round still waiting for review, `unchanged`: the same file again. */
@@ -133,59 +138,50 @@ export type ReportFileVerdict =
       publicKey: string;
     };
 
-const MESSAGES: Record<Exclude<ReportFileRefusal, 'stale' | 'too-large'>, string> = {
-  'not-a-report-file': 'Это не файл отчёта Сход.',
-  tampered: 'Файл отчёта повреждён или изменён после подписи — он не принят. Попросите команду выгрузить отчёт заново.',
-  'unsupported-version': 'Файл отчёта создан более новой версией Сход — обновите программу.',
-  'wrong-project': 'Файл отчёта относится к другому проекту',
-  'wrong-key': 'Файл отчёта подписан ключом, не связанным с пакетом отчёта этого проекта: его мог создать кто-то другой. Файл не принят.',
-};
-
-const refuse = (code: ReportFileRefusal, message: string): ReportFileVerdict => ({ ok: false, code, message });
+const refuse = (code: ReportFileRefusal, key: string, values?: Record<string, SaidValue>): ReportFileVerdict => refusal(code, said(`fileReports:file.${key}`, values));
 
 /** The id of a project's report of one round. */
 export const reportId = (projectId: Id, round: number) => `${projectId}|${round}`;
 
 /** Checks a received report file; never throws on bad bytes. See the file comment for the order of checks. */
 export async function verifyReportFile(bytes: Uint8Array, opts: ReportVerifyOptions): Promise<ReportFileVerdict> {
-  if (bytes.byteLength > MAX_REPORT_FILE_BYTES) return refuse('too-large', `Файл больше ${formatBytes(MAX_REPORT_FILE_BYTES)} — файлы отчёта Сход не бывают такими большими. Проверьте, тот ли файл выбран.`);
+  if (bytes.byteLength > MAX_REPORT_FILE_BYTES) return refuse('too-large', 'tooLarge', { max: MAX_REPORT_FILE_BYTES });
   const nl = bytes.indexOf(0x0a);
   const head = nl < 0 ? bytes : bytes.subarray(0, nl);
-  if (head.byteLength > MAX_HEAD_BYTES) return refuse('not-a-report-file', MESSAGES['not-a-report-file']);
+  if (head.byteLength > MAX_HEAD_BYTES) return refuse('not-a-report-file', 'not-a-report-file');
   const opened = await openEnvelope(new TextDecoder('utf-8').decode(head), REPORT_FILE_FORMAT);
   if (!opened.ok) {
-    if (opened.code === 'tampered') return refuse('tampered', MESSAGES.tampered);
-    const hint = opened.format === 'skhod-score-file' ? ' Это файл оценок эксперта — он загружается в разделе «Конкурс».' : '';
-    return refuse('not-a-report-file', `${MESSAGES['not-a-report-file']}${hint}`);
+    if (opened.code === 'tampered') return refuse('tampered', 'tampered');
+    return refuse('not-a-report-file', opened.format === 'skhod-score-file' ? 'isScoreFile' : 'not-a-report-file');
   }
   // authentic from here on, except the photos, which the signed hashes check below
   const version = opened.payload.version;
-  if (typeof version === 'number' && version > REPORT_FILE_VERSION) return refuse('unsupported-version', MESSAGES['unsupported-version']);
+  if (typeof version === 'number' && version > REPORT_FILE_VERSION) return refuse('unsupported-version', 'unsupported-version');
   const parsed = payloadSchema.safeParse(opened.payload);
-  if (!parsed.success) return refuse('not-a-report-file', 'Файл отчёта подписан, но его содержимое не распознано — возможно, он создан другой версией Сход.');
+  if (!parsed.success) return refuse('not-a-report-file', 'unrecognised');
   const p = parsed.data;
   const budget = photoBudgetProblem(p.photos);
-  if (budget !== null) return refuse('too-large', `Отчёт не принят: ${budget[0]!.toLowerCase()}${budget.slice(1)}`);
+  if (budget !== null) return refusal('too-large', said('fileReports:photos.notAccepted', { problem: budget }));
   const body = nl < 0 ? new Uint8Array(0) : bytes.subarray(nl + 1);
-  if (nl < 0 || body.byteLength !== p.photos.reduce((n, f) => n + f.size, 0)) return refuse('tampered', 'Файл отчёта неполный: фотографии обрезаны или лишние. Возможно, файл не докачался — попросите команду прислать его заново.');
+  if (nl < 0 || body.byteLength !== p.photos.reduce((n, f) => n + f.size, 0)) return refuse('tampered', 'incomplete');
   const photos: Array<Photo & { sha256: string }> = [];
   let at = 0;
   for (const f of p.photos) {
     const data = body.slice(at, (at += f.size));
-    if ((await sha256Hex(data)) !== f.sha256) return refuse('tampered', `Фотография «${f.name}» в файле отчёта повреждена (не совпадает контрольная сумма) — попросите команду прислать файл заново.`);
+    if ((await sha256Hex(data)) !== f.sha256) return refuse('tampered', 'photoDamaged', { name: f.name });
     photos.push({ id: f.id, name: f.name, mime: f.mime, bytes: data, sha256: f.sha256 });
   }
 
   const project = p.eventId === opts.eventId ? opts.projects.get(p.projectId) : undefined;
-  if (project === undefined) return refuse('wrong-project', `${MESSAGES['wrong-project']}: среди проектов этого мероприятия его нет.`);
+  if (project === undefined) return refuse('wrong-project', 'notInEvent');
   if (opts.expectedProjectId !== undefined && opts.expectedProjectId !== p.projectId) {
     const expected = opts.projects.get(opts.expectedProjectId)?.title ?? opts.expectedProjectId;
-    return refuse('wrong-project', `${MESSAGES['wrong-project']}: «${project.title}», а не «${expected}».`);
+    return refuse('wrong-project', 'otherProject', { project: project.title, expected });
   }
   const secret = project.invitationSecret === undefined ? null : fromBase64Url(project.invitationSecret);
   const binding = fromBase64Url(p.keyBinding);
   const raw = fromBase64Url(opened.publicKey);
-  if (secret === null || binding === null || raw === null || !equalBytes(await hmacSha256(secret, raw), binding)) return refuse('wrong-key', MESSAGES['wrong-key']);
+  if (secret === null || binding === null || raw === null || !equalBytes(await hmacSha256(secret, raw), binding)) return refuse('wrong-key', 'wrong-key');
 
   const stored = opts.storedRounds(p.projectId);
   const same = stored.find((r) => r.round === p.round);
@@ -193,9 +189,9 @@ export async function verifyReportFile(bytes: Uint8Array, opts: ReportVerifyOpti
   let outcome: 'new' | 'replaces' | 'unchanged' = 'new';
   // the very file seen before is a no-op, unless its round is returned or overtaken: then the team must hear it
   if (same !== undefined && same.submittedAt === p.createdAt && same.review !== 'returned' && p.round >= accepted) outcome = 'unchanged';
-  else if (p.round <= accepted) return refuse('stale', `Отчёт устарел: в файле отчёт ${p.round}-го раунда, а у организатора уже принят отчёт ${accepted}-го раунда по проекту «${project.title}». Файл не принят.`);
-  else if (same?.review === 'returned') return refuse('stale', `Отчёт ${p.round}-го раунда уже возвращён на доработку. Откройте новый пакет отчёта от организатора и отправьте исправленный отчёт.`);
-  else if (same !== undefined && p.createdAt < same.submittedAt) return refuse('stale', `У организатора уже более новая версия отчёта ${p.round}-го раунда по проекту «${project.title}». Файл не принят.`);
+  else if (p.round <= accepted) return refuse('stale', 'overtaken', { round: p.round, accepted, project: project.title });
+  else if (same?.review === 'returned') return refuse('stale', 'returned', { round: p.round });
+  else if (same !== undefined && p.createdAt < same.submittedAt) return refuse('stale', 'newerThere', { round: p.round, project: project.title });
   else if (same !== undefined) outcome = 'replaces';
 
   const report: ProjectReport = {

@@ -16,6 +16,7 @@ import { isSealedWith, PACKAGE_CODE_ITERATIONS, sealWithCode, unsealWithCode } f
 import type { Id, IsoDate, IsoDateTime } from '../domain/types';
 import { openEnvelope, signEnvelope, type EnvelopeSigner } from './signed-envelope';
 import { communityTypes, indicatorKeys, type CommunityFounded, type CommunityType, type Indicators, type MilestoneReport, type Milestone, type ReportKind } from './types';
+import { said, worded, type Said } from '../text/said';
 
 export const REPORT_PACKAGE_FORMAT = 'skhod-report-package';
 export const REPORT_PACKAGE_VERSION = 1;
@@ -109,19 +110,10 @@ export function isReportPackage(bytes: Uint8Array): boolean {
 }
 
 export type OpenPackageRefusal = 'not-a-package' | 'needs-code' | 'wrong-code' | 'tampered' | 'unsupported-version' | 'wrong-key' | 'too-large';
-export type OpenReportPackageResult = { ok: true; package: ReportPackage } | { ok: false; code: OpenPackageRefusal; message: string };
+export type OpenReportPackageResult = { ok: true; package: ReportPackage } | { ok: false; code: OpenPackageRefusal; said: Said; message: string };
 
-const MESSAGES: Record<OpenPackageRefusal, string> = {
-  'not-a-package': 'Это не пакет отчёта Сход.',
-  'needs-code': 'Пакет отчёта зашифрован. Введите код доступа — организатор сообщает его отдельно от файла (например, по телефону).',
-  'wrong-code': 'Код не подходит к этому пакету. Проверьте код (16 знаков) или попросите организатора повторить его.',
-  tampered: 'Пакет отчёта повреждён или изменён после подписи организатора — попросите организатора выслать его заново.',
-  'unsupported-version': 'Пакет отчёта создан более новой версией Сход — обновите программу.',
-  'wrong-key': 'Пакет подписан не тем организатором, от которого пришёл первый пакет этого проекта. Пакет не открыт: уточните у организатора, он ли его отправил.',
-  'too-large': 'Файл слишком большой для пакета отчёта Сход — проверьте, тот ли файл выбран.',
-};
-
-const refuse = (code: OpenPackageRefusal): OpenReportPackageResult => ({ ok: false, code, message: MESSAGES[code] });
+/** The words of a refusal: `said` for the screen (`fileReports:package`), `message` in Russian. */
+const refuse = (code: OpenPackageRefusal): OpenReportPackageResult => ({ ok: false, code, ...worded(said(`fileReports:package.${code}`)) });
 
 /**
  * Opens a package on the team's device. `trustedKey`: the organizer key of this project's earlier

@@ -17,6 +17,7 @@
  */
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import type { DeviceRole, OrganizerPinRecord } from '../domain/types';
+import { said, SaidError, type Said } from '../text/said';
 
 /** Cost of the old PBKDF2 records (still verified, no longer made). */
 export const PIN_ITERATIONS = 120_000;
@@ -35,8 +36,7 @@ export function isAcceptableOrganizerPin(pin: string): boolean {
 /** What may be checked against a record: old records allowed 4–8 digits. */
 const isCheckablePin = (pin: string) => /^\d{4,8}$/.test(pin);
 
-export const OUTDATED_PIN_MESSAGE =
-  'PIN организатора задан прежней версией Сход: он мог быть короче 6 цифр и защищён слабее. Задайте новый PIN из 6–8 цифр (Настройки → «PIN организатора»); он уйдёт на другие устройства со следующим файлом обмена.';
+export const OUTDATED_PIN: Said = said('organizerPin:outdated');
 
 /** A record from before issue 19 (PBKDF2, maybe 4–5 digits): the organizer should set a new PIN. */
 export function isOutdatedPin(record: OrganizerPinRecord): boolean {
@@ -78,7 +78,7 @@ export async function makeOrganizerPin(
   pin: string,
   opts: { deviceId: string; now: Date; salt?: string; iterations?: number },
 ): Promise<OrganizerPinRecord> {
-  if (!isAcceptableOrganizerPin(pin)) throw new Error('PIN организатора — от 6 до 8 цифр');
+  if (!isAcceptableOrganizerPin(pin)) throw new SaidError(said('organizerPin:digits'));
   const salt = opts.salt ?? hex(crypto.getRandomValues(new Uint8Array(16)));
   const iterations = opts.iterations ?? SCRYPT_COST;
   const record = { algo: 'scrypt' as const, iterations, salt };
@@ -155,10 +155,10 @@ export async function tryOrganizerPin(record: OrganizerPinRecord, entered: strin
 }
 
 /** «30 с», «2 мин», «2 мин 30 с» — for the wait message. */
-export function formatWait(ms: number): string {
+export function formatWait(ms: number): Said {
   const s = Math.ceil(ms / 1000);
-  if (s < 60) return `${s} с`;
+  if (s < 60) return said('organizerPin:wait.seconds', { s });
   const m = Math.floor(s / 60);
   const rest = s % 60;
-  return rest ? `${m} мин ${rest} с` : `${m} мин`;
+  return rest ? said('organizerPin:wait.minutesSeconds', { m, s: rest }) : said('organizerPin:wait.minutes', { m });
 }

@@ -29,6 +29,7 @@ import { seal, unseal } from '../trust/event-key';
 import { gunzip, GunzipError, gzip } from './gzip';
 import type { Knowledge, SeenVector } from './seen';
 import { unwrapSigned, verify as verifySignature, wrapSigned, type Signer } from './signing';
+import { said, wordRu, type Said } from '../text/said';
 
 export { advanceSeen, changesFor, mergeKnowledge, mergeSeen, seenVector, type Knowledge, type SeenVector } from './seen';
 
@@ -82,30 +83,20 @@ export type ExchangeErrorCode =
   | 'not-enrolled'
   | 'corrupt';
 
-const MESSAGES: Record<ExchangeErrorCode, string> = {
-  'not-an-exchange-file': 'Это не файл обмена Сход. Выберите файл, выгруженный на другом устройстве в разделе «Обмен».',
-  'unsupported-version': 'Файл обмена создан более новой версией Сход. Обновите программу на этом устройстве и загрузите файл снова.',
-  'old-version':
-    'Файл обмена записан прежней версией Сход: в нём изменения не подписаны их авторами, и проверить, кто их внёс, нельзя. Обновите Сход на устройстве-отправителе, подключите его к мероприятию файлом подключения от организатора и выгрузите файл обмена заново.',
-  'no-event-key':
-    'Файл обмена зашифрован ключом мероприятия, которого на этом устройстве нет: устройство не подключено к этому мероприятию. Попросите организатора сделать файл подключения для этого устройства («Обмен» → «Подключить устройство») и откройте его на первом экране.',
-  'not-enrolled':
-    'Это устройство не подключено к мероприятию, к которому относится файл: мероприятие переходит на устройство только с файлом подключения. Попросите организатора сделать файл подключения для этого устройства и откройте его.',
-  tampered:
-    'Подпись файла обмена не сходится: файл изменён или повреждён после выгрузки. Данные не приняты. Попросите отправителя выгрузить файл заново и передайте его без изменений.',
-  'wrong-event': 'Файл обмена относится к другому мероприятию. Откройте мероприятие, для которого он выгружен, или попросите отправителя выгрузить файл для этого мероприятия.',
-  'unknown-sender': 'Файл обмена пришёл от устройства, которое здесь не подключено. Подключите устройство в разделе «Обмен», сверив код ключа на обоих экранах, и загрузите файл снова.',
-  corrupt: 'Файл обмена повреждён или записан не полностью (например, копирование на флешку не завершилось). Скопируйте файл заново или попросите отправителя выгрузить его ещё раз.',
-};
-
-/** A refused file; `message` is for the person at the screen and says what to do. */
+/**
+ * A refused file. Its words are in shared/text/messages (`fileExchange`): `said` for the screen in the
+ * interface language, `message` in Russian for logs; each says what to do. A caller that already has the
+ * words (the hub's own, the renderer's `db` namespace) passes them as a string, which stays the message.
+ */
 export class ExchangeError extends Error {
   override name = 'ExchangeError';
+  readonly said?: Said;
   constructor(
     readonly code: ExchangeErrorCode,
-    message: string = MESSAGES[code],
+    words: Said | string = said(`fileExchange:codes.${code}`),
   ) {
-    super(message);
+    super(typeof words === 'string' ? words : wordRu(words));
+    if (typeof words !== 'string') this.said = words;
   }
 }
 
@@ -198,10 +189,7 @@ export async function openExchangeEnvelope(bytes: Uint8Array, options: Omit<Read
   const known = options.verify?.knownKey?.(envelope.deviceId);
   if (known === undefined && options.verify?.unknownSender === 'refuse') throw new ExchangeError('unknown-sender');
   if (known !== undefined && known !== envelope.publicKey) {
-    throw new ExchangeError(
-      'unknown-sender',
-      'Файл подписан не тем ключом, который известен для этого устройства. Если устройство переустановили, подключите его заново, сверив код ключа; иначе не принимайте файл.',
-    );
+    throw new ExchangeError('unknown-sender', said('fileExchange:otherKey'));
   }
   if (!(await verifySignature(payload, signature, envelope.publicKey))) throw new ExchangeError('tampered');
   if (options.expectEventId !== undefined && envelope.eventId !== options.expectEventId) throw new ExchangeError('wrong-event');
@@ -229,7 +217,7 @@ export async function readExchangeFile(bytes: Uint8Array, options: ReadOptions):
     json = await gunzip(gz, options.maxJsonBytes ?? MAX_EXCHANGE_JSON_BYTES);
   } catch (e) {
     if (e instanceof GunzipError && e.reason === 'too-large') {
-      throw new ExchangeError('corrupt', 'Файл обмена слишком большой после распаковки — это не похоже на данные одного мероприятия. Файл не принят.');
+      throw new ExchangeError('corrupt', said('fileExchange:tooLargeInflated'));
     }
     throw new ExchangeError('corrupt');
   }
@@ -245,10 +233,10 @@ export async function readExchangeFile(bytes: Uint8Array, options: ReadOptions):
 function notOurs(bytes: Uint8Array): ExchangeError {
   const start = new TextDecoder().decode(bytes.subarray(0, 64));
   if (/"format"\s*:\s*"skhod-score-file"/.test(start)) {
-    return new ExchangeError('not-an-exchange-file', 'Это файл оценок эксперта, а не файл обмена. Его загружают в разделе «Конкурс» → «Оценки».');
+    return new ExchangeError('not-an-exchange-file', said('fileExchange:isScoreFile'));
   }
   if (/"format"\s*:\s*"skhod-juror-package"/.test(start)) {
-    return new ExchangeError('not-an-exchange-file', 'Это пакет эксперта, а не файл обмена. Если вы эксперт, откройте его кнопкой «Я эксперт: открыть пакет эксперта» на первом экране (или «Открыть пакет эксперта…» в разделе «Конкурс»).');
+    return new ExchangeError('not-an-exchange-file', said('fileExchange:isJurorPackage'));
   }
   return new ExchangeError('not-an-exchange-file');
 }

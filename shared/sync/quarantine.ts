@@ -15,7 +15,7 @@
 import type { ChangeRecord } from './change';
 import { MAX_CLOCK_AHEAD_MS } from './hlc';
 import type { SeenVector } from './seen';
-import { formatCount, formatNumber } from '../text/format';
+import { said, type Said } from '../text/said';
 
 export type HeldChange = { change: ChangeRecord; aheadMs: number };
 
@@ -102,15 +102,15 @@ export function ownClockOffset(observations: readonly ClockObservation[], minPee
 }
 
 /**
- * A human lead: «31 689 лет», «3 ч 20 мин», «12 мин». Used by the preview, the review and the banner.
+ * A human lead as a Said: «31 689 лет», «3 ч 20 мин», «12 мин» (`fileExchange:drift`).
  */
-export function formatDrift(ms: number): string {
+export function formatDrift(ms: number): Said {
   const abs = Math.abs(ms);
   const minutes = Math.round(abs / 60_000);
-  if (minutes < 60) return `${minutes} мин`;
+  if (minutes < 60) return said('fileExchange:drift.minutes', { m: minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} ч ${minutes % 60} мин`;
+  if (hours < 48) return said('fileExchange:drift.hours', { h: hours, m: minutes % 60 });
   const days = Math.floor(hours / 24);
-  if (days < 730) return `${formatNumber(days)}\u00a0дн.`;
-  return formatCount(Math.floor(days / 365.25), ['год', 'года', 'лет']);
+  if (days < 730) return said('fileExchange:drift.days', { n: days });
+  return said('fileExchange:drift.years', { count: Math.floor(days / 365.25) });
 }

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { categories, organizationKinds, registrationStatuses, roles } from '../domain/types';
 import { communityTypes, indicatorKeys } from '../projects/types';
 import type { SyncTable } from './roles';
-import { formatNumber } from '../text/format';
+import { said, SaidError, type Said } from '../text/said';
 
 /** The longest string a cell may hold: Excel's (and so xlsx export's) limit. */
 export const MAX_STRING_CHARS = 32_767;
@@ -36,24 +36,23 @@ export const VALUE_LIMITS = {
 
 export type ValueErrorCode = 'too-deep' | 'string-too-long' | 'too-many-items' | 'too-large' | 'not-json' | 'wrong-type';
 
-const MESSAGES: Record<ValueErrorCode, string> = {
-  'too-deep': 'значение вложено слишком глубоко',
-  'string-too-long': `текст длиннее ${formatNumber(MAX_STRING_CHARS)} знаков (столько не помещается в ячейку таблицы) — сократите его`,
-  'too-many-items': `в списке больше ${formatNumber(VALUE_LIMITS.items)} элементов`,
-  'too-large': 'запись слишком велика',
-  'not-json': 'значение недопустимого вида',
-  'wrong-type': 'значение не того типа',
-};
+/** What each limit allows, for its message. */
+const LIMIT_OF: Partial<Record<ValueErrorCode, number>> = { 'string-too-long': MAX_STRING_CHARS, 'too-many-items': VALUE_LIMITS.items };
 
-/** A refused value: `code` for programs, `message` in Russian for the person at the screen. */
-export class ValueError extends Error {
+/**
+ * A refused value: `code` for programs, `said` for the person at the screen (`fileExchange:values`),
+ * `message` in Russian for logs. `table` may itself be a Said (checkJsonLimits's «данные»).
+ */
+export class ValueError extends SaidError {
   override name = 'ValueError';
   constructor(
     readonly code: ValueErrorCode,
-    readonly table: string,
+    readonly table: string | Said,
     readonly field: string,
   ) {
-    super(`Таблица «${table.slice(0, 40)}», поле «${field.slice(0, 40)}»: ${MESSAGES[code]}.`);
+    const limit = LIMIT_OF[code];
+    const problem = said(`fileExchange:values.codes.${code}`, limit === undefined ? undefined : { n: limit });
+    super(said('fileExchange:values.inField', { table: typeof table === 'string' ? table.slice(0, 40) : table, field: field.slice(0, 40), problem }));
   }
 }
 
@@ -103,7 +102,7 @@ function limitProblem(value: unknown, depth: number, budget: Budget): ValueError
  * Checks any JSON-like value against the limits (depth, string length, list sizes, total size): for
  * bodies that are not rows, such as the LAN hub's requests. Throws ValueError naming `what`.
  */
-export function checkJsonLimits(value: unknown, what = 'данные'): void {
+export function checkJsonLimits(value: unknown, what: string | Said = said('fileExchange:values.data')): void {
   const bad = limitProblem(value, 0, { nodes: VALUE_LIMITS.nodes, chars: VALUE_LIMITS.chars });
   if (bad) throw new ValueError(bad, what, '—');
 }

@@ -25,6 +25,11 @@ export function isSaid(v: unknown): v is Said {
   return typeof v === 'object' && v !== null && typeof (v as { key?: unknown }).key === 'string';
 }
 
+/** A result's words: `said` for screens, `message` the same in Russian (the CLI, logs, tests). Spread into the result. */
+export function worded(s: Said): { said: Said; message: string } {
+  return { said: s, message: wordRu(s) };
+}
+
 /** An error whose words are a `Said`: `message` is the Russian wording (logs, the CLI), `said` is for screens. */
 export class SaidError extends Error {
   constructor(readonly said: Said) {

@@ -32,12 +32,6 @@ export type TrustRefusal = { change: ChangeRecord; reason: TrustRefusalReason; a
 
 export type VerifiedBatch = { batch: AuthorBatch; author: Enrolled; changes: ChangeRecord[] };
 
-export const TRUST_REFUSAL_TEXT: Record<TrustRefusalReason, string> = {
-  'not-enrolled': 'автор не подключён организатором к этому мероприятию',
-  'bad-signature': 'подпись автора не сходится: пакет изменён по дороге',
-  'forged-origin': 'изменение выдано за изменение другого устройства',
-  'other-event': 'изменение относится к другому мероприятию',
-};
 
 const utf8 = new TextEncoder();
 const STAMP = /^\d{15}-[0-9a-f]{5}-\S+$/;

@@ -14,6 +14,7 @@
 import { deviceRoles, type DeviceRole } from '../domain/types';
 import { readOffer, type EventRoot, type Signed } from './enrolment';
 import { isEventKey } from './event-key';
+import { said, SaidError } from '../text/said';
 
 export const ENROLMENT_FORMAT = 'skhod-enrolment';
 export const ENROLMENT_VERSION = 1;
@@ -36,7 +37,8 @@ export type EnrolmentManifest = {
 /** A checked enrolment file: the offer verified against the root it names. */
 export type EnrolmentFile = { manifest: EnrolmentManifest; role: DeviceRole; label: string; exchange: Uint8Array };
 
-export class EnrolmentFileError extends Error {
+/** A refused enrolment file: `said` for the screen (`fileExchange:enrolment`), `message` in Russian. */
+export class EnrolmentFileError extends SaidError {
   override name = 'EnrolmentFileError';
 }
 
@@ -55,12 +57,12 @@ export function isEnrolmentFile(bytes: Uint8Array): boolean {
   return bytes.length >= PREFIX && MAGIC.every((b, i) => bytes[i] === b);
 }
 
-const DAMAGED = 'Файл подключения повреждён или записан не полностью. Попросите организатора сделать новый файл подключения.';
+const DAMAGED = said('fileExchange:enrolment.damaged');
 
-/** Reads and checks a file; throws EnrolmentFileError with a Russian message. */
+/** Reads and checks a file; throws EnrolmentFileError (its `said` for the screen). */
 export async function readEnrolmentFile(bytes: Uint8Array): Promise<EnrolmentFile> {
-  if (!isEnrolmentFile(bytes)) throw new EnrolmentFileError('Это не файл подключения Сход. Его делает организатор: «Обмен» → «Подключить устройство».');
-  if (bytes[MAGIC.length] !== ENROLMENT_VERSION) throw new EnrolmentFileError('Файл подключения создан другой версией Сход. Обновите программу и откройте файл снова.');
+  if (!isEnrolmentFile(bytes)) throw new EnrolmentFileError(said('fileExchange:enrolment.notEnrolmentFile'));
+  if (bytes[MAGIC.length] !== ENROLMENT_VERSION) throw new EnrolmentFileError(said('fileExchange:enrolment.otherVersion'));
   const end = PREFIX + new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(MAGIC.length + 1);
   if (end > bytes.length) throw new EnrolmentFileError(DAMAGED);
   let m: Record<string, unknown>;
@@ -81,6 +83,6 @@ export async function readEnrolmentFile(bytes: Uint8Array): Promise<EnrolmentFil
     typeof m.createdAt === 'string';
   if (!ok) throw new EnrolmentFileError(DAMAGED);
   const offer = await readOffer(root, m.offer);
-  if (!offer || !(deviceRoles as readonly string[]).includes(offer.role)) throw new EnrolmentFileError('Подпись организатора в файле подключения не сходится: файл изменён. Не используйте его и попросите организатора сделать новый.');
+  if (!offer || !(deviceRoles as readonly string[]).includes(offer.role)) throw new EnrolmentFileError(said('fileExchange:enrolment.badSignature'));
   return { manifest: m as unknown as EnrolmentManifest, role: offer.role, label: offer.label, exchange: bytes.subarray(end) };
 }

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { DeskPage } from './pages/desk-page';
+import { SettingsPage } from './pages/settings-page';
 import { applyButton, chooseExchangeFile, chooseOther, conflict, exchangeAlert, exchangePreview, formErrors, loadExchangeFile, receiveEvent, saveEnrolmentFile, saveExchangeFile } from './pages/exchange-page';
 
 test('two desks check people in offline, exchange files both ways, agree, and see the double check-in', async ({ twoDevices: [a, b] }) => {
@@ -64,6 +65,25 @@ test('a damaged file is refused with the reason and nothing changes', async ({ p
   await chooseExchangeFile(page, { name: file.name, buffer: damaged });
   await expect(exchangeAlert(page)).toContainText(/повреждён|изменён/);
   await expect(exchangePreview(page)).toHaveCount(0);
+});
+
+test('in English a damaged exchange file is refused in English, with no Russian left in the reason', async ({ page }) => {
+  const desk = new DeskPage(page);
+  await desk.openWithDemo();
+  const file = await saveExchangeFile(page);
+  const damaged = Buffer.from(file.buffer);
+  damaged[damaged.length - 100]! ^= 0xff;
+  await desk.app.goTo('Настройки');
+  await new SettingsPage(page).language().selectOption('en');
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Exchange' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open exchange file…' }).click();
+  await (await chooser).setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: damaged });
+  const alert = exchangeAlert(page);
+  // the refusal comes from shared/sync/exchange-file.ts as a Said, worded here in the interface language
+  await expect(alert).toContainText(/The exchange file.*(damaged|changed)/);
+  expect(await alert.innerText()).not.toMatch(/[А-Яа-яЁё]/);
+  await page.screenshot({ path: 'test-results/screens/en-exchange-refused.png' });
 });
 
 test('a walk-in registered at another desk reaches an open desk here, with its new organization', async ({ twoDevices: [a, b] }) => {

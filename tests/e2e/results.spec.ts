@@ -462,4 +462,12 @@ test('in English the contest, its results, the protocol and the juror’s sheet 
   await jp.keyboard.type('8');
   await expect(jp.getByTestId('sheet-total')).toContainText(/^Total: [\d,]+ of [\d\s,]+ \(scored 1 of 10\)$/);
   await jp.screenshot({ path: `${SCREENS}/en-jury-sheet.png` });
+  // a score outside the scale: the refusal of shared/contest/scores.ts in English, only the criterion's title in Russian
+  await jp.keyboard.press('Tab');
+  await jp.keyboard.type('15');
+  await jp.keyboard.press('Tab');
+  const refusal = new JuryPage(jp).fieldError(1);
+  await expect(refusal).toContainText('«15» does not fit; the score is from 0 to 10, a whole number.');
+  expect((await refusal.innerText()).replace(/«[^»]*»/g, '')).not.toMatch(/[А-Яа-яЁё]/);
+  await jp.screenshot({ path: `${SCREENS}/en-jury-refusal.png` });
 });

@@ -66,7 +66,7 @@ export async function removeJuror(ctx: DbContext, jurorId: string, decision?: Re
     if (counts.all > 0) {
       if (!decision) fail('jury.decideSheets');
       const result = withRemovedJuror(contest!, { jurorId, name: decision!.name, at: now, by: organizer(ctx), reason: decision!.reason, sheets: decision!.sheets, finalSheets: counts.final });
-      if (!result.ok) refuse(result.message);
+      if (!result.ok) refuse(result.said);
       else await putTracked(ctx, 'contests', [result.contest]);
     }
     await deleteTracked(ctx, 'assignments', await db.assignments.where('jurorId').equals(jurorId).primaryKeys());
@@ -101,7 +101,7 @@ export async function deleteConflictRow(ctx: DbContext, id: string): Promise<voi
  */
 export async function overrideConflictRow(ctx: DbContext, contestId: string, conflict: Conflict, reason: string, by: string, now = new Date().toISOString()): Promise<void> {
   const result = overrideConflict(conflict, { reason, by, at: now });
-  if (!result.ok) return refuse(result.message);
+  if (!result.ok) return refuse(result.said);
   const { db } = ctx;
   await db.transaction('rw', db.conflicts, db.changes, async () => {
     const stored = await db.conflicts.get(conflictId(conflict));

@@ -26,6 +26,7 @@ import { putTracked } from '../change-log';
 import { organizer } from './contest';
 import { inviteKey, returnKey, type JurorInvite, type JurorReturn } from './contest-jury';
 import { dbText, fail, refuse } from './fail';
+import { sayText } from '../../i18n';
 
 // ─── lifecycle ────────────────────────────────────────────────────────────────────────────────
 
@@ -36,7 +37,7 @@ async function moveScoring(ctx: DbContext, contestId: string, rule: (contest: Co
     const contest = await db.contests.get(contestId);
     if (!contest) return fail('contest.notFound');
     const result = rule(contest, await db.scores.where('contestId').equals(contestId).count());
-    if (!result.ok) return refuse(result.message);
+    if (!result.ok) return refuse(result.said);
     await putTracked(ctx, 'contests', [result.contest]);
     return result.contest;
   });
@@ -164,7 +165,7 @@ export async function importScoreFile(ctx: DbContext, contestId: string, bytes: 
   const grants = new Map(assignments.map((a) => [a.id, a.reopens ?? []]));
   const storedSheets = new Map(stored.map((s) => [storedKey(s), { status: s.status, ...(s.reopened ? { reopened: s.reopened } : {}) }]));
   const verdict = await verifyScoreFile(bytes, { contestId, jurors: map, stored: storedVersions(stored), applicationTitle: (id) => titles.get(id), grants, storedSheets, forms });
-  if (!verdict.ok) return { ok: false, message: verdict.message };
+  if (!verdict.ok) return { ok: false, message: sayText(verdict.said) };
   const person = await db.people.get(jurors.find((j) => j.id === verdict.jurorId)?.personId ?? '');
   const who = person ? [person.surname, person.name, person.patronymic].filter(Boolean).join(' ') : '';
   const backup = await backupBeforeRisk(ctx, who ? dbText('scoring.backupBeforeFileOf', { who }) : dbText('scoring.backupBeforeFile'));
@@ -186,7 +187,7 @@ export async function importScoreFile(ctx: DbContext, contestId: string, bytes: 
       added: merged.added.length,
       replaced: merged.replaced.length,
       unchanged: verdict.unchanged.length,
-      refused: verdict.refused.map((r) => r.message),
+      refused: verdict.refused.map((r) => sayText(r.said)),
       backup,
     };
   });

@@ -48,7 +48,7 @@ export async function saveContestSetup(ctx: DbContext, contest: Contest, nominat
     const kept = { lockedAt, scoringLog, removedJurors, protocolChair, protocolSecretary };
     const next: Contest = { ...edited, status, ...Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined)) };
     const refused = checkContestEdit({ contest: before!, nominations: beforeNoms }, { contest: next, nominations });
-    if (refused.length > 0) refuse(refused.map((i) => i.message).join(' '));
+    if (refused.length > 0) refuse(...refused.map((i) => i.said));
     const keep = new Set(nominations.map((n) => n.id));
     const gone = beforeNoms.filter((n) => !keep.has(n.id));
     for (const n of gone) {
@@ -74,7 +74,7 @@ export async function openScoring(ctx: DbContext, contestId: string, now = new D
     if (!contest) return fail('contest.notFound');
     const nominations = await db.nominations.where('contestId').equals(contestId).toArray();
     const result = openScoringLogged(contest, nominations, now, by);
-    if (!result.ok) return refuse(result.issues.map((i) => i.message).join(' '));
+    if (!result.ok) return refuse(...result.issues.map((i) => i.said));
     await putTracked(ctx, 'contests', [result.contest]);
     return result.contest;
   });

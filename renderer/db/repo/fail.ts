@@ -3,7 +3,8 @@
  * nothing is written (the throw rolls back the surrounding `rw` transaction). Messages come from the `db`
  * namespace (renderer/i18n/ru|en/db.ts) through `dbText`.
  */
-import { tr } from '../../i18n';
+import { sayText, tr } from '../../i18n';
+import type { Said } from '../../../shared/text/said';
 
 /** Values put into a message's `{{placeholders}}`. */
 export type MessageValues = Record<string, string | number>;
@@ -19,7 +20,10 @@ export const fail: (key: string, values?: MessageValues) => never = (key, values
   throw new Error(dbText(key, values));
 };
 
-/** Refuses with a message already worded (a shared rule's verdict). */
-export const refuse = (message: string): never => {
-  throw new Error(message);
+/**
+ * Refuses with a message already worded or with a shared rule's verdict (shared/text/said.ts), worded in the
+ * interface language; several read as one message.
+ */
+export const refuse: (...words: Array<Said | string>) => never = (...words) => {
+  throw new Error(words.map((w) => (typeof w === 'string' ? w : sayText(w))).join(' '));
 };

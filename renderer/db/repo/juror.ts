@@ -22,7 +22,8 @@ import type { DbContext } from '../context';
 import type { AttachmentBlob } from '../database';
 import { putTracked } from '../change-log';
 import { DEVICE_KEY_ID, ensureDeviceKey } from './device-key';
-import { fail } from './fail';
+import { fail, refuse } from './fail';
+import { sayText } from '../../i18n';
 
 export const JUROR_PACKAGE_SETTING = 'juror.package';
 /** Other packages opened on this device (one laptop, two contests or two jurors), kept with their files. */
@@ -46,14 +47,14 @@ export const juryAttachmentId = (refId: string) => `${JURY_PREFIX}${refId}`;
 const juryRange = (ctx: DbContext) => ctx.db.attachments.where('id').between(JURY_PREFIX, 'jury;', true, false);
 
 /**
- * Opens a `.skhod-jury` file: refused with the parser's Russian message (nothing changes), otherwise
+ * Opens a `.skhod-jury` file: refused with the parser's message in the interface language (nothing changes), otherwise
  * juror mode starts in one transaction: the package, its files (replacing a previous package's), and
  * the organizer's returns applied to this juror's finalized sheets, each grant once.
  */
 export async function openJurorPackage(ctx: DbContext, bytes: Uint8Array, now = new Date().toISOString(), code?: string): Promise<OpenPackageResult> {
   // parsing checks every file's sha256 — WebCrypto, so before any transaction (an await on it would commit one early)
   const parsed = await parseJurorPackage(bytes, code);
-  if (!parsed.ok) return { ok: false, message: parsed.message, ...(parsed.code === 'needs-code' || parsed.code === 'wrong-code' ? { needsCode: true } : {}) };
+  if (!parsed.ok) return { ok: false, message: sayText(parsed.said), ...(parsed.code === 'needs-code' || parsed.code === 'wrong-code' ? { needsCode: true } : {}) };
   const pkg = parsed.package;
   await ensureDeviceKey(ctx, new Date(now));
   const { db } = ctx;
@@ -175,7 +176,7 @@ export async function saveJurorScore(
     const id = `${pkg.juror.id}|${applicationId}`;
     const current = (await db.scores.get(id)) ?? newScore(pkg.contest.id, pkg.juror.id, applicationId, form, now);
     const edit = editScore(current, patch, now, form);
-    if (!edit.ok) throw new Error(edit.message);
+    if (!edit.ok) refuse(edit.said);
     await putTracked(ctx, 'scores', [edit.score]);
     return edit.score;
   });
@@ -191,7 +192,7 @@ export async function finalizeJurorScore(ctx: DbContext, pkg: JurorPackage, appl
     const id = `${pkg.juror.id}|${applicationId}`;
     const current = (await db.scores.get(id)) ?? newScore(pkg.contest.id, pkg.juror.id, applicationId, form, now);
     const result = finalizeScore(current, form, now);
-    if (!result.ok) return { ok: false as const, message: result.message, problems: result.problems ?? [] };
+    if (!result.ok) return { ok: false as const, message: sayText(result.said), problems: result.problems ?? [] };
     await putTracked(ctx, 'scores', [result.score]);
     return { ok: true as const, score: result.score };
   });

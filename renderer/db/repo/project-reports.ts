@@ -3,7 +3,7 @@
  *  - the organizer exports a project's report package (shared/projects/report-package.ts: signed by this
  *    device's key, sealed under a fresh access code) and imports the team's report files
  *    (shared/projects/report-file.ts: tampered, stale, wrong project, wrong key, too large are refused
- *    with the verifier's Russian message and write nothing);
+ *    with the verifier's message in the interface language and write nothing);
  *  - the team's device opens a package (remembering the organizer's key of the project) and writes its
  *    signed report file for the package's round.
  * The invitation secret of a project's packages lives in `settings` on the organizer's device
@@ -23,6 +23,7 @@ import { putTracked } from '../change-log';
 import { ensureDeviceKey } from './device-key';
 import { PACKAGE_CODE_PREFIX } from './package-codes';
 import { dbText, fail } from './fail';
+import { sayText } from '../../i18n';
 
 export type ProjectInvite = { invitationSecret: string; sentAt?: string };
 const inviteKey = (projectId: Id) => `project.invite:${projectId}`;
@@ -119,7 +120,7 @@ export async function importReportFile(ctx: DbContext, eventId: Id, bytes: Uint8
   const stored = await db.projectReports.where('eventId').equals(eventId).toArray();
   // WebCrypto runs outside the transaction (an await on it would commit a Dexie transaction early)
   const verdict = await verifyReportFile(bytes, { eventId, projects: known, ...(projectId ? { expectedProjectId: projectId } : {}), storedRounds: (id) => stored.filter((r) => r.projectId === id) });
-  if (!verdict.ok) return verdict;
+  if (!verdict.ok) return { ok: false, code: verdict.code, message: sayText(verdict.said) };
   const row: ProjectReportRow = { ...verdict.report, eventId };
   if (verdict.outcome === 'unchanged') return { ok: true, report: (await db.projectReports.get(row.id)) ?? row, outcome: 'unchanged' };
   const backup = await backupBeforeRisk(ctx, dbText('reports.backupBefore', { title: known.get(row.projectId)!.title }));

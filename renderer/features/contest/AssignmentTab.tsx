@@ -5,7 +5,7 @@ import { addManualAssignment, removeAssignment, storeAssignments } from '../../d
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import { nameIn } from './labels';
-import { errorText } from '../../i18n';
+import { errorText, sayText } from '../../i18n';
 
 /** «Распределить заявки»: the exact solver, stored at once; then per-juror lists with manual edits. */
 export function AssignmentTab({ setup, data }: { setup: ContestSetup; data: ContestData }) {
@@ -39,7 +39,7 @@ export function AssignmentTab({ setup, data }: { setup: ContestSetup; data: Cont
 
   const run = (f: () => Promise<unknown>) => {
     setError(undefined);
-    f().catch((err: Error) => setError(err.message));
+    f().catch((err: Error) => setError(errorText(err)));
   };
 
   const reviews = new Map<string, number>();
@@ -69,7 +69,7 @@ export function AssignmentTab({ setup, data }: { setup: ContestSetup; data: Cont
               <p>{t('assignment.shortfall')}</p>
               <ul>
                 {result.shortfalls.map((s) => (
-                  <li key={s.applicationId}>{s.message}</li>
+                  <li key={s.applicationId}>{sayText(s.said)}</li>
                 ))}
               </ul>
             </>
@@ -77,7 +77,7 @@ export function AssignmentTab({ setup, data }: { setup: ContestSetup; data: Cont
           {result.warnings.length > 0 && (
             <ul>
               {result.warnings.map((w, i) => (
-                <li key={i}>{w.message}</li>
+                <li key={i}>{sayText(w.said)}</li>
               ))}
             </ul>
           )}

@@ -13,7 +13,7 @@ import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import type { ParticipantRow } from '../../hooks/use-participants';
 import { conflictLabel, formatWhen } from './labels';
 import { RemoveJurorDialog } from './RemoveJurorDialog';
-import { errorText } from '../../i18n';
+import { errorText, sayText } from '../../i18n';
 
 type Props = { setup: ContestSetup; data: ContestData; participants: ParticipantRow[] };
 
@@ -175,7 +175,7 @@ export function JurorsTab({ setup, data, participants }: Props) {
                   <td>{jurorName.get(c.jurorId) ?? '—'}</td>
                   <td>{appTitle.get(c.applicationId) ?? '—'}</td>
                   <td>{conflictLabel(c.kind)}</td>
-                  <td>{c.reason}</td>
+                  <td>{c.said ? sayText(c.said) : c.reason}</td>
                   <td>
                     {c.overridden ? (
                       <>

@@ -11,7 +11,7 @@ import { usePackageCodes } from '../../hooks/use-package-codes';
 import { JurorSheets, pendingGrants } from './JurorSheets';
 import { formatWhen, nameIn } from './labels';
 import { PackageCodeDialog } from './PackageCode';
-import { errorText } from '../../i18n';
+import { errorText, sayText } from '../../i18n';
 
 const MAX_SCORE_FILE = 20 * 1024 * 1024;
 
@@ -62,7 +62,7 @@ export function ReturnsTab({ event, setup, data }: { event: EventRow; setup: Con
     // the bytes of exactly the packaged applications' files, nothing else leaves the device
     const refs = packageAttachments(pkg);
     const packed = packJurorPackage(pkg, await loadAttachmentBytes(ctx, refs.map((f) => f.id)));
-    if (!packed.ok) return setNote({ kind: 'error', text: packed.message });
+    if (!packed.ok) return setNote({ kind: 'error', text: sayText(packed.said) });
     // sealed under a fresh code: a forwarded file shows nothing, not even the juror's name
     const sealed = await sealForJuror(packed.bytes);
     const saved = await bridge.saveFile({ suggestedName: `${fileSafe(j.person?.surname ?? j.name, t('returns.fileFallback'))}.skhod-jury`, bytes: sealed.bytes });

@@ -7,6 +7,7 @@ import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import { ActionDialog } from '../../components/ui';
 import { formatWhen, methodLabel } from './labels';
+import { sayText } from '../../i18n';
 
 type Step = 'open' | 'close' | 'reopen' | 'unlock';
 
@@ -83,7 +84,7 @@ export function ScoringControls({ setup, data, dirty, onMessage }: { setup: Cont
           <p>{t('scoring.openLead')}</p>
           <ul>
             {lockSummary(c, setup.nominations, methodLabel(c.method)).map((line) => (
-              <li key={line}>{line}</li>
+              <li key={line.key}>{sayText(line)}</li>
             ))}
           </ul>
           <p className="muted small">{t('scoring.openNote')}</p>

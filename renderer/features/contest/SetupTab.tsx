@@ -8,7 +8,7 @@ import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import { NominationEditor } from './NominationEditor';
 import { methodLabel, TIE_BREAKS, tieBreakLabel } from './labels';
 import { ScoringControls } from './ScoringControls';
-import { errorText } from '../../i18n';
+import { errorText, sayText } from '../../i18n';
 
 /** Contest settings and forms. A draft is edited here and saved at once; what scoring froze is shown disabled. */
 export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestData }) {
@@ -119,7 +119,7 @@ export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestDa
           {issues.map((issue, i) => (
             <li key={i} className={issue.severity}>
               {issue.severity === 'error' ? t('setup.error') : t('setup.warning')}
-              {issue.message}
+              {sayText(issue.said)}
             </li>
           ))}
         </ul>

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../shared/domain/types';
 import { resolveConflict, type ConflictResolution, type StoredConflict } from '../../db/repo/sync-conflicts';
 import { useDb } from '../../hooks/db-context';
-import { tr } from '../../i18n';
+import { errorText, tr } from '../../i18n';
 import { useDeviceNames, useRowLabels, useSyncConflicts } from '../../hooks/use-exchange';
 import { fieldLabel, type RecordNames } from '../audit';
 import { tableRowLabel } from '../../common/tables';
@@ -32,7 +32,7 @@ export function ConflictReview({ event }: { event: EventRow }) {
   const resolve = (c: StoredConflict, as: ConflictResolution) =>
     resolveConflict(ctx, event.id, c.id, as).then(
       () => setError(null),
-      (e: Error) => setError(e.message),
+      (e: Error) => setError(errorText(e)),
     );
   const entryLine = (e: Entry) => {
     const line = { device: deviceName(e.device), time: e.at ? timeOf(e.at) : stampTime(e.hlc), operator: e.operator };

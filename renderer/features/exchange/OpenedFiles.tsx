@@ -7,6 +7,7 @@ import { useDb } from '../../hooks/db-context';
 import { useOpenedFileStore } from '../../stores/opened-file-store';
 import { useUiStore } from '../../stores/ui-store';
 import { usePackageCode } from '../jury';
+import { errorText } from '../../i18n';
 
 const WAIT_MS = 25_000;
 
@@ -32,7 +33,7 @@ export function OpenedFiles() {
     async (file: NonNullable<OpenedAppFile>): Promise<string | null> => {
       const unlocked = await unlock(file);
       if (!unlocked.ok) return 'message' in unlocked ? t('opened.refused', { name: file.name, message: unlocked.message }) : null;
-      const r = await openJurorPackage(ctx, file.bytes, undefined, unlocked.code).catch((e: Error) => ({ ok: false as const, message: e.message }));
+      const r = await openJurorPackage(ctx, file.bytes, undefined, unlocked.code).catch((e: Error) => ({ ok: false as const, message: errorText(e) }));
       return r.ok ? null : t('opened.refused', { name: file.name, message: r.message });
     },
     [ctx, unlock, t],

@@ -10,6 +10,7 @@ import { driftText } from './labels';
 import { acceptHeld, dismissHeld, pendingDrift } from '../../db/repo/quarantine';
 import { useDb } from '../../hooks/db-context';
 import { useQuarantine } from '../../hooks/use-exchange';
+import { errorText } from '../../i18n';
 
 export function QuarantineReview({ event, deviceName }: { event: EventRow; deviceName: (id: string) => string }) {
   const { t } = useTranslation('exchange');
@@ -18,7 +19,7 @@ export function QuarantineReview({ event, deviceName }: { event: EventRow; devic
   const [error, setError] = useState<string | null>(null);
   const pending = pendingDrift(items ?? []);
   if (pending.length === 0) return null;
-  const act = (run: () => Promise<unknown>) => run().then(() => setError(null), (e: Error) => setError(e.message));
+  const act = (run: () => Promise<unknown>) => run().then(() => setError(null), (e: Error) => setError(errorText(e)));
   const organizer = ctx.device.role === 'organizer';
   return (
     <div className="quarantine" role="region" aria-label={t('quarantine.label')}>

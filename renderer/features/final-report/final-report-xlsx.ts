@@ -7,6 +7,7 @@
 import type { TFunction } from 'i18next';
 import { buildXlsx, type ExportSheet } from '../../../shared/export/xlsx';
 import type { FinalReport } from '../../../shared/projects/final-report';
+import { sayText } from '../../i18n';
 
 export type FinalReportMeta = { eventTitle: string; projectTitle: string; date: string };
 
@@ -119,5 +120,5 @@ export function finalReportSheets(r: FinalReport, meta: FinalReportMeta, t: TFun
 }
 
 export function finalReportXlsx(r: FinalReport, meta: FinalReportMeta, t: TFunction, tApp: TFunction): Uint8Array<ArrayBuffer> {
-  return buildXlsx(finalReportSheets(r, meta, t, tApp));
+  return buildXlsx(finalReportSheets(r, meta, t, tApp), sayText);
 }

@@ -12,7 +12,7 @@ import type { DeviceRole } from '../../../shared/domain/types';
 import type { HubApproval, HubSyncResult } from '../../../shared/ipc/contract';
 import type { EnrolmentGrant } from '../../../shared/trust/grant';
 import type { DbContext } from '../../db/context';
-import { tr } from '../../i18n';
+import { errorText, tr } from '../../i18n';
 import { enrolPairedDevice, TrustError } from '../../db/repo/trust';
 import { applyExchange, ExchangeError, previewExchange, type ApplyResult } from '../../db/repo/exchange-apply';
 import { exportExchange } from '../../db/repo/exchange-export';
@@ -85,7 +85,7 @@ export async function deskRound(
     const applied = await applyExchange(ctx, preview.file, { via: 'hub' });
     return { ok: true, at: now().toISOString(), sent: out.changes, received: applied.fresh, conflicts: applied.conflicts, refused: applied.refused };
   } catch (err) {
-    if (err instanceof ExchangeError) return { ok: false, at: now().toISOString(), code: err.code, message: err.message, offline: false };
+    if (err instanceof ExchangeError) return { ok: false, at: now().toISOString(), code: err.code, message: errorText(err), offline: false };
     throw err;
   }
 }

@@ -113,5 +113,5 @@ export function reportToXlsx(report: ImportReport): Uint8Array<ArrayBuffer> {
       rows: [[t('xlsx.row'), t('xlsx.warning')], ...report.warnings.map((w) => [w.row, sayText(w.said)])],
     },
     ...(report.cancelled.length ? [{ name: t('xlsx.cancelledSheet'), columnWidths: [40], rows: [[t('xlsx.name')], ...report.cancelled.map((x) => [x.name])] }] : []),
-  ]);
+  ], sayText);
 }

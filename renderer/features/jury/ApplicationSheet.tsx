@@ -7,6 +7,7 @@ import { finalizeJurorScore, saveJurorScore } from '../../db/repo/juror';
 import { useDb } from '../../hooks/db-context';
 import { AttachmentList } from './AttachmentList';
 import { fieldOf, setTo, stepFrom, typeInto, type FieldState, type FieldUpdate } from './score-field';
+import { errorText, sayText } from '../../i18n';
 
 type Props = { pkg: JurorPackage; application: PackageApplication; score?: Score; onNext?: () => void; files: ReadonlySet<string> | undefined };
 
@@ -46,7 +47,7 @@ export function ApplicationSheet({ pkg, application: a, score, onNext, files }: 
     saveJurorScore(ctx, pkg, a.id, patch)
       .then(
         () => setSaved(pending.current === 1),
-        (err: Error) => setError(t('sheet.notSaved', { message: err.message })),
+        (err: Error) => setError(t('sheet.notSaved', { message: errorText(err) })),
       )
       .finally(() => (pending.current -= 1));
   };
@@ -62,7 +63,9 @@ export function ApplicationSheet({ pkg, application: a, score, onNext, files }: 
   // what «Завершить» would refuse, live: a field's own error replaces «поставьте оценку» for its criterion
   const problems: Array<{ criterionId?: string; message: string }> = [
     ...fieldErrors,
-    ...sheetProblems({ ...(score ?? newScore(pkg.contest.id, pkg.juror.id, a.id, form, '')), comment }, form).filter((p) => !p.criterionId || !fields[p.criterionId]?.error),
+    ...sheetProblems({ ...(score ?? newScore(pkg.contest.id, pkg.juror.id, a.id, form, '')), comment }, form)
+      .filter((p) => !p.criterionId || !fields[p.criterionId]?.error)
+      .map((p) => ({ ...(p.criterionId === undefined ? {} : { criterionId: p.criterionId }), message: sayText(p.said) })),
   ];
 
   const finalize = async () => {
@@ -74,7 +77,7 @@ export function ApplicationSheet({ pkg, application: a, score, onNext, files }: 
       return;
     }
     const r = await finalizeJurorScore(ctx, pkg, a.id);
-    if (!r.ok) setError(r.problems.map((p) => p.message).join(' ') || r.message);
+    if (!r.ok) setError(r.problems.map((p) => sayText(p.said)).join(' ') || r.message);
   };
 
   const total = form.criteria.reduce((sum, c) => sum + (stored(c) ?? 0) * c.weight, 0);

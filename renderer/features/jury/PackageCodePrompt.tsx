@@ -7,9 +7,10 @@
 import { useCallback, type ReactNode } from 'react';
 import { parseJurorPackage, type JurorPackage } from '../../../shared/contest';
 import { useAccessCode } from '../../components/AccessCodePrompt';
+import { sayText } from '../../i18n';
 
 export type PackageFile = { name: string; bytes: Uint8Array };
-/** The package read (with the code that opened it, when sealed), refused with a Russian message, or the juror gave up. */
+/** The package read (with the code that opened it, when sealed), refused with its message in the interface language, or the juror gave up. */
 export type Unlocked = { ok: true; package: JurorPackage; code?: string } | { ok: false; message: string } | { ok: false; cancelled: true };
 
 /**
@@ -22,7 +23,7 @@ export function usePackageCode(): { unlock: (file: PackageFile) => Promise<Unloc
     async (file: PackageFile): Promise<Unlocked> => {
       const parsed = await parseJurorPackage(file.bytes);
       if (parsed.ok) return { ok: true, package: parsed.package };
-      if (parsed.code !== 'needs-code') return { ok: false, message: parsed.message };
+      if (parsed.code !== 'needs-code') return { ok: false, message: sayText(parsed.said) };
       const answer = await ask(file.name, async (code) => {
         const p = await parseJurorPackage(file.bytes, code);
         return p.ok ? { ok: true, value: p.package } : p;

@@ -8,6 +8,7 @@
  * leaves the «1» of its first keystroke behind). Nothing is rounded, clipped or dropped.
  */
 import { formatScore, parseScoreText, stepOf, type CriterionDef } from '../../../shared/contest';
+import { sayText } from '../../i18n';
 
 type Scale = Pick<CriterionDef, 'title' | 'min' | 'max' | 'step'>;
 
@@ -22,7 +23,7 @@ export const fieldOf = (v: number | null | undefined): FieldState => ({ text: v 
 /** The juror typed: the text is kept exactly as typed; an error replaces the stored value with none. */
 export function typeInto(c: Scale, text: string): FieldUpdate {
   const parsed = parseScoreText(text, c);
-  return parsed.ok ? { state: { text, error: null }, store: parsed.value } : { state: { text, error: parsed.message }, store: null };
+  return parsed.ok ? { state: { text, error: null }, store: parsed.value } : { state: { text, error: sayText(parsed.said) }, store: null };
 }
 
 /** A value set by a band button or ↑/↓: always a valid one, shown in the Russian format. */

@@ -8,7 +8,7 @@ import { buildXlsx, type ExportSheet } from '../../../shared/export/xlsx';
 import { normalizePhone } from '../../../shared/people/phone';
 import type { RegistrationRow } from '../../hooks/use-participants';
 import { LIST_COLUMNS } from '../../../shared/import/formats';
-import { tr } from '../../i18n';
+import { sayText, tr } from '../../i18n';
 import ru from '../../i18n/ru/app';
 import { arrivedOf, type Arrivals } from './table-model';
 
@@ -53,7 +53,7 @@ function sheet(name: string, title: string, rows: readonly RegistrationRow[], ar
 
 /** The rows as they are shown (filtered and sorted). */
 export function exportList(eventTitle: string, caption: string, rows: readonly RegistrationRow[], arrivals: Arrivals, sections: ReadonlyMap<string, Section>): Uint8Array<ArrayBuffer> {
-  return buildXlsx([sheet(tr('participants')('exports.sheet'), `${eventTitle}${caption ? ` — ${caption}` : ''}`, rows, arrivals, sections)]);
+  return buildXlsx([sheet(tr('participants')('exports.sheet'), `${eventTitle}${caption ? ` — ${caption}` : ''}`, rows, arrivals, sections)], sayText);
 }
 
 /** One sheet per municipality (by name), after a summary sheet; rows without one go last. */
@@ -91,7 +91,7 @@ export function exportByMunicipality(eventTitle: string, rows: readonly Registra
       }),
     ],
   };
-  return buildXlsx([summary, ...names.map((n) => sheet(sheetName(n), `${eventTitle} — ${n}`, groups.get(n)!, arrivals, sections))]);
+  return buildXlsx([summary, ...names.map((n) => sheet(sheetName(n), `${eventTitle} — ${n}`, groups.get(n)!, arrivals, sections))], sayText);
 }
 
 /** "Участники — Бирский район — 2019-12-18.xlsx" without characters a file name cannot hold. */

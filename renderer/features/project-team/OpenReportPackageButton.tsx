@@ -11,7 +11,7 @@ import { bridge } from '../../bridge/bridge';
 import { useAccessCode } from '../../components/AccessCodePrompt';
 import { openReportPackageHere } from '../../db/repo/team-drafts';
 import { useDb } from '../../hooks/db-context';
-import { errorText } from '../../i18n';
+import { errorText, sayText } from '../../i18n';
 
 export function OpenReportPackageButton({ primary = false, big = false, label, hint }: { primary?: boolean; big?: boolean; label?: string; hint?: string }) {
   const { t } = useTranslation('projectTeam');
@@ -28,7 +28,7 @@ export function OpenReportPackageButton({ primary = false, big = false, label, h
     const { name, bytes } = picked.data;
     // a wrong file is told at once, before any code is asked for
     const first = await openReportPackage(bytes, undefined);
-    if (!first.ok && first.code !== 'needs-code') return setError(t('start.notOpened', { name, message: first.message }));
+    if (!first.ok && first.code !== 'needs-code') return setError(t('start.notOpened', { name, message: sayText(first.said) }));
     setBusy(true);
     try {
       const answer = await ask(name, async (code) => {

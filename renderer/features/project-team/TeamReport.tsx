@@ -20,7 +20,7 @@ import { PhotoField } from './PhotoField';
 import { preparePhoto } from './prepare-photo';
 import { ProjectCard } from './ProjectCard';
 import { ReportForm } from './ReportForm';
-import { errorText } from '../../i18n';
+import { errorText, sayText } from '../../i18n';
 
 type Note = { kind: 'ok' | 'error'; text: string };
 const SAVE_DELAY_MS = 400;
@@ -134,7 +134,7 @@ export function TeamReport({ pkg, onLeave }: { pkg: ReportPackage; onLeave: () =
     try {
       const now = new Date().toISOString();
       const written = await buildTeamReportFile(ctx, d, check.content, now);
-      if (!written.ok) return setNote({ kind: 'error', text: t('saved.failed', { message: written.message }) });
+      if (!written.ok) return setNote({ kind: 'error', text: t('saved.failed', { message: sayText(written.said) }) });
       const name = t('saved.fileName', { title: pkg.project.title, round: pkg.round }).replace(/[\\/:*?"<>|]/g, ' ');
       const saved = await bridge.saveFile({ suggestedName: name, bytes: written.bytes });
       if ('error' in saved) return setNote({ kind: 'error', text: t('saved.failed', { message: saved.error.message }) });

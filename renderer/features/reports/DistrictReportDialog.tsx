@@ -10,6 +10,7 @@ import { SelectField } from '../../components/ui';
 import type { ContestSummary } from '../../hooks/use-contest-summary';
 import type { ParticipantRow } from '../../hooks/use-participants';
 import { DistrictProjects } from '../projects';
+import { sayText } from '../../i18n';
 
 const ALL = '__all__';
 const time = (iso?: string) => (iso ? formatDate(iso, 'time') : '');
@@ -53,7 +54,7 @@ export function DistrictReportDialog(props: { event: EventRow; rows: Participant
   });
 
   const saveXlsx = async () => {
-    const bytes = buildXlsx(chosen.map(sheetFor));
+    const bytes = buildXlsx(chosen.map(sheetFor), sayText);
     await bridge.saveFile({ suggestedName: choice === ALL ? t('district.fileAll') : t('district.fileOne', { name: choice }), bytes });
   };
 

@@ -15,6 +15,7 @@ import { FinalReportButton } from '../final-report';
 import { CertificatesDialog } from './CertificatesDialog';
 import { DistrictReportDialog } from './DistrictReportDialog';
 import './reports.css';
+import { sayText } from '../../i18n';
 
 // print-friendly: solid colours that survive greyscale
 const EXPECTED = '#b8c4d6';
@@ -49,7 +50,7 @@ export function ReportsPage({ event }: { event: EventRow }) {
       { name: t('xlsx.sections'), columnWidths: [50, 12, 12, 12], rows: [[t('xlsx.section'), t('xlsx.seats'), t('xlsx.assigned'), t('xlsx.arrived')], ...d.sections.map((s) => [s.title, s.capacity, s.assigned, s.arrived])] },
       { name: t('xlsx.overTime'), columnWidths: [20, 12], rows: [[t('xlsx.interval'), t('xlsx.arrived')], ...d.arrivalsOverTime.map((a) => [hhmm(a.start), a.count])] },
       { name: t('xlsx.summary'), columnWidths: [120], rows: [[summary]] },
-    ]);
+    ], sayText);
     await bridge.saveFile({ suggestedName: t('xlsx.file'), bytes });
   };
 

@@ -6,7 +6,7 @@
 import { buildXlsx, type ExportSheet } from '../../../shared/export/xlsx';
 import { cellKey, outlierCells, type Results, type ResultsInput } from '../../../shared/results';
 import { formatFactor } from '../../../shared/text/format';
-import { tr } from '../../i18n';
+import { sayText, tr } from '../../i18n';
 import { exclusionLabel } from './format';
 
 const t = (key: string, options?: Record<string, unknown>) => tr('results')(key, options);
@@ -68,5 +68,5 @@ export function scoresMatrixXlsx(m: ScoresMatrix, input: ResultsInput, jurorName
     ],
     columnWidths: [44, 28, ...input.criteria.map(() => 12), 10, 60],
   };
-  return buildXlsx([totals, detail]);
+  return buildXlsx([totals, detail], sayText);
 }

@@ -5,6 +5,7 @@ import { buildXlsx } from '../../../shared/export/xlsx';
 import { bridge } from '../../bridge/bridge';
 import { PrintDialog } from '../../components/PrintDialog';
 import type { SectionColumn } from './board-model';
+import { sayText } from '../../i18n';
 
 const collator = new Intl.Collator('ru');
 
@@ -28,7 +29,7 @@ export function SectionListPrint({ event, column, onClose }: { event: EventRow; 
           ...rows.map((r, i) => [i + 1, r.fullName, r.municipality, r.organization, '']),
         ],
       },
-    ]);
+    ], sayText);
     await bridge.saveFile({ suggestedName: t('list.file', { n: section.order + 1 }), bytes });
   };
 

@@ -2,14 +2,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deviceRoles, type DeviceRole, type OrganizerPinRecord } from '../../../shared/domain/types';
-import { effectiveOrganizerPin, isAcceptableOrganizerPin, isOutdatedPin, OUTDATED_PIN_MESSAGE, tryOrganizerPin } from '../../../shared/security/organizer-pin';
+import { effectiveOrganizerPin, isAcceptableOrganizerPin, isOutdatedPin, OUTDATED_PIN, tryOrganizerPin } from '../../../shared/security/organizer-pin';
 import { useDb } from '../../hooks/db-context';
 import { useEvents } from '../../hooks/use-events';
 import { areasForRole, startArea } from '../../stores/ui-store';
 import { loadPinAttempts, savePinAttempts, setOrganizerPin, spreadOrganizerPin, updateDevice, validateDeviceName } from '../../db/repo/device';
 import { useOrganizerGate } from '../../components/organizer-gate';
 import { formatDate } from '../../../shared/text/format';
-import { errorText } from '../../i18n';
+import { errorText, sayText } from '../../i18n';
 
 /** Name and role of this device, and the organizer PIN. */
 export function DeviceSettings() {
@@ -189,7 +189,7 @@ function OutdatedPinNote({ pin }: { pin: OrganizerPinRecord | null }) {
   if (!pin || !isOutdatedPin(pin)) return null;
   return (
     <p className="form-error" data-testid="organizer-pin-outdated">
-      {OUTDATED_PIN_MESSAGE}
+      {sayText(OUTDATED_PIN)}
     </p>
   );
 }

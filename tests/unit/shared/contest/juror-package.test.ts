@@ -143,7 +143,7 @@ describe('packJurorPackage', () => {
   it('refuses, naming the file, when an attachment’s bytes are not on this device', () => {
     const r = packJurorPackage(pkg, new Map([['f1', SMETA.bytes]]));
     expect(r).toMatchObject({ ok: false, code: 'missing-file' });
-    if (!r.ok) expect(r.message).toMatch(/нет файлов «фото\.png» \(заявка «Чистый берег Белой»\)/);
+    if (!r.ok) expect(r.message).toMatch(/нет файлов «фото\.png» \(«Чистый берег Белой»\)/);
   });
 
   it('refuses a package over the size limit, in МБ, with the largest files', () => {

@@ -91,7 +91,7 @@ describe('verifyScoreFile', () => {
 
   it('refuses a file for another contest', async () => {
     const v = await verifyScoreFile(file, opts({ contestId: 'c-other' }));
-    expect(v).toEqual({ ok: false, code: 'wrong-contest', message: 'Файл оценок относится к другому конкурсу.' });
+    expect(v).toMatchObject({ ok: false, code: 'wrong-contest', message: 'Файл оценок относится к другому конкурсу.' });
   });
 
   it('refuses a juror who is not on the jury', async () => {
@@ -127,7 +127,7 @@ describe('verifyScoreFile', () => {
     if (!v.ok) throw new Error(v.message);
     expect(v.accepted).toEqual([]);
     expect(v.unchanged.map((s) => s.applicationId)).toEqual(['a2']);
-    expect(v.refused).toEqual([
+    expect(v.refused).toMatchObject([
       { applicationId: 'a1', code: 'stale', version: 3, storedVersion: 5, message: 'Оценка заявки «Школа волонтёров» пропущена: в файле версия 3, а загружена уже более новая (5).' },
     ]);
   });

@@ -38,7 +38,7 @@ describe('juror sheet', () => {
     const fin = finalizeScore(s3.score, nomination, now);
     expect(fin.ok && fin.score).toMatchObject({ status: 'final', version: 5 });
     if (!fin.ok) return;
-    expect(editScore(fin.score, { values: { k1: 1 } }, now)).toEqual({ ok: false, message: expect.stringContaining('завершён') });
+    expect(editScore(fin.score, { values: { k1: 1 } }, now)).toMatchObject({ ok: false, message: expect.stringContaining('завершён') });
     expect(sheetProblems({ ...s3.score, values: { ...s3.score.values, k1: 2.5, zz: 1 } }, nomination).map((p) => p.code)).toEqual(['not-integer', 'unknown-criterion']);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrganizerPinRecord } from '../../../../shared/domain/types';
+import { wordRu } from '../../../../shared/text/said';
 import {
   effectiveOrganizerPin,
   FREE_ATTEMPTS,
@@ -7,7 +8,7 @@ import {
   isAcceptableOrganizerPin,
   isOutdatedPin,
   makeOrganizerPin,
-  OUTDATED_PIN_MESSAGE,
+  OUTDATED_PIN,
   SCRYPT_COST,
   needsOrganizerPin,
   noAttempts,
@@ -75,7 +76,7 @@ describe('organizer PIN hash', () => {
     expect(await verifyOrganizerPin('4821', old)).toBe(true);
     expect(await verifyOrganizerPin('4822', old)).toBe(false);
     expect(isOutdatedPin(old)).toBe(true);
-    expect(OUTDATED_PIN_MESSAGE).toMatch(/Задайте новый PIN из 6–8 цифр/);
+    expect(wordRu(OUTDATED_PIN)).toMatch(/Задайте новый PIN из 6–8 цифр/);
     expect(isOutdatedPin(await makeOrganizerPin('482193', fast))).toBe(false);
   });
 
@@ -156,8 +157,8 @@ describe('wrong PINs are rate-limited', () => {
   });
 
   it('says how long to wait in Russian', () => {
-    expect(formatWait(29_001)).toBe('30 с');
-    expect(formatWait(60_000)).toBe('1 мин');
-    expect(formatWait(150_000)).toBe('2 мин 30 с');
+    expect(wordRu(formatWait(29_001))).toBe('30 с');
+    expect(wordRu(formatWait(60_000))).toBe('1 мин');
+    expect(wordRu(formatWait(150_000))).toBe('2 мин 30 с');
   });
 });

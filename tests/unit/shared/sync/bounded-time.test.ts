@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { clockStart, createClock, HlcError, MAX_CLOCK_AHEAD_MS, MAX_WALL, packHlc, unpackHlc } from '../../../../shared/sync/hlc';
 import { applyChanges } from '../../../../shared/sync/merge';
 import { capSeenForHeld, driftByDevice, formatDrift, holdFuture, ownClockOffset } from '../../../../shared/sync/quarantine';
+import { wordRu } from '../../../../shared/text/said';
 import type { ChangeRecord } from '../../../../shared/sync/change';
 import { FUTURE_LEAD, roleOf, Sim, simOpArb, simSigners, stateText } from './sim';
 
@@ -63,7 +64,7 @@ describe('quarantine of changes from the future', () => {
     expect(held.map((h) => h.change)).toEqual([bad]);
     const [drift] = driftByDevice(held);
     expect(drift).toMatchObject({ device: BAD, count: 1 });
-    expect(formatDrift(drift!.aheadMs).replace(/[\u00a0\u202f]/g, ' ')).toBe('31 632 года');
+    expect(wordRu(formatDrift(drift!.aheadMs)).replace(/[\u00a0\u202f]/g, ' ')).toBe('31 632 года');
   });
 
   it('keeps the seen mark of a device whose change was held, so no peer is told it is here', () => {
