@@ -3,7 +3,27 @@ import { readFile } from 'node:fs/promises';
 import type { FileBytes, PackageFile } from './contest-page';
 
 /** The figures of a team's report, by their labels (the same words as the organizer's plan). */
-export type ReportFigure = 'Вовлечено жителей' | 'Проведено мероприятий' | 'Добровольцев' | 'Привлечено средств, ₽';
+export type ReportFigure = 'Вовлечено жителей' | 'Проведено мероприятий' | 'Добровольцев' | 'Привлечено средств, ₽' | 'People involved' | 'Events held' | 'Volunteers' | 'Funds raised, ₽';
+
+/** The words of the team's screens this page object finds things by, in each interface language. */
+const WORDS = {
+  ru: {
+    entry: /Я из команды проекта: открыть пакет отчёта/,
+    prompt: 'Введите код доступа',
+    code: 'Код доступа',
+    wrongCode: /Код не подходит/,
+    save: 'Сохранить файл отчёта',
+    notSaved: /Отчёт не сохранён: исправьте \d пол/,
+  },
+  en: {
+    entry: /I am on a project team: open a report package/,
+    prompt: 'Enter the access code',
+    code: 'Access code',
+    wrongCode: /^The code does not fit this package\./,
+    save: 'Save the report file',
+    notSaved: /^The report was not saved: correct \d+ fields? marked below\.$/,
+  },
+} as const;
 
 /**
  * A project team's device: the report package opened with its access code, the report form (figures,
@@ -11,11 +31,19 @@ export type ReportFigure = 'Вовлечено жителей' | 'Проведе
  * file saved by Ctrl+S.
  */
 export class ProjectTeamPage {
-  constructor(readonly page: Page) {}
+  private readonly words: (typeof WORDS)[keyof typeof WORDS];
+
+  /** `language`: the device's interface language (the stored setting it was opened with). */
+  constructor(
+    readonly page: Page,
+    language: keyof typeof WORDS = 'ru',
+  ) {
+    this.words = WORDS[language];
+  }
 
   /** The first-run screen's way in for a team. */
   get firstRunEntry(): Locator {
-    return this.page.getByRole('button', { name: /Я из команды проекта: открыть пакет отчёта/ });
+    return this.page.getByRole('button', { name: this.words.entry });
   }
 
   /** «Открыть новый пакет…» once a package is open. */
@@ -24,7 +52,7 @@ export class ProjectTeamPage {
   }
 
   get codePrompt(): Locator {
-    return this.page.getByRole('dialog', { name: 'Введите код доступа' });
+    return this.page.getByRole('dialog', { name: this.words.prompt });
   }
 
   /** The package through `button`: the file, then (if `wrongFirst`) a wrong code refused, then the right one. */
@@ -34,11 +62,11 @@ export class ProjectTeamPage {
     await (await chooser).setFiles({ name: pkg.name, mimeType: 'application/octet-stream', buffer: pkg.buffer });
     await expect(this.codePrompt).toBeVisible();
     if (wrongFirst) {
-      await this.codePrompt.getByLabel('Код доступа').fill('AAAA-BBBB-CCCC-DDDD');
+      await this.codePrompt.getByLabel(this.words.code).fill('AAAA-BBBB-CCCC-DDDD');
       await this.page.keyboard.press('Enter');
-      await expect(this.codePrompt.getByText(/Код не подходит/)).toBeVisible();
+      await expect(this.codePrompt.getByText(this.words.wrongCode)).toBeVisible();
     }
-    await this.codePrompt.getByLabel('Код доступа').fill(pkg.code);
+    await this.codePrompt.getByLabel(this.words.code).fill(pkg.code);
     await this.page.keyboard.press('Enter');
     await expect(this.codePrompt).toBeHidden();
   }
@@ -53,7 +81,7 @@ export class ProjectTeamPage {
     return this.page.locator('.jury-who');
   }
 
-  kind(name: 'Промежуточный отчёт' | 'Итоговый отчёт'): Locator {
+  kind(name: 'Промежуточный отчёт' | 'Итоговый отчёт' | 'Interim report' | 'Final report'): Locator {
     return this.page.getByRole('radio', { name });
   }
 
@@ -92,12 +120,12 @@ export class ProjectTeamPage {
   }
 
   async clickSave() {
-    await this.page.getByRole('button', { name: 'Сохранить файл отчёта' }).click();
+    await this.page.getByRole('button', { name: this.words.save }).click();
   }
 
   /** «Отчёт не сохранён: исправьте …». */
   get notSaved(): Locator {
-    return this.page.getByRole('alert').filter({ hasText: /Отчёт не сохранён: исправьте \d пол/ });
+    return this.page.getByRole('alert').filter({ hasText: this.words.notSaved });
   }
 
   photo(fileName: string): Locator {
