@@ -14,16 +14,11 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { todayIn } from '../../shared/text/format';
 import { ContestPage, type FileBytes } from './pages/contest-page';
-import { prepareContest } from './pages/contest-setup';
+import { closedContest, RIVER, SCHOOL } from './pages/contest-setup';
 import { ProjectTeamPage } from './pages/project-team-page';
 import { ProjectsPage, type PlanField } from './pages/projects-page';
-import { signedScoreFile } from './pages/results-page';
 
 const SCREENS = 'test-results/screens';
-const SCHOOL = 'Школа сельского активиста';
-const RIVER = 'Чистый берег Агидели';
-// per juror: the four applications' scores, so that the school wins and the river is second
-const SCORES: Record<string, number[]> = { [SCHOOL]: [9, 9, 8], [RIVER]: [8, 7, 8], 'Музей под открытым небом': [6, 5, 6], 'Двор моей мечты': [5, 6, 4] };
 
 /** A photo as a phone gives it: 2400 × 1600 of noise, a PNG of several megabytes (drawn by the browser). */
 async function bigPhoto(page: Page, seed: number): Promise<Buffer> {
@@ -70,14 +65,7 @@ test('winners → report package → a team device returns an interim and a fina
   const projects = new ProjectsPage(page, org);
 
   // ── the organizer: a closed contest (every juror's signed scores loaded) ──
-  const jurors = await prepareContest(org);
-  await org.tab('Пакеты и оценки');
-  for (const [i, name] of jurors.entries()) {
-    const pkg = await org.downloadPackage(name);
-    await org.loadScoreFile(await signedScoreFile(pkg, (title) => SCORES[title]?.[i] ?? null));
-    await expect(org.fileVerdict('принят')).toBeVisible();
-  }
-  await org.closeScoring();
+  await closedContest(org);
 
   // ── two winners, the school's plan, its sealed report package ──
   await projects.open();

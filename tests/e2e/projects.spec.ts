@@ -9,17 +9,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { todayIn } from '../../shared/text/format';
 import { ContestPage } from './pages/contest-page';
-import { prepareContest } from './pages/contest-setup';
+import { closedContest, RIVER, SCHOOL } from './pages/contest-setup';
 import { drawnPhoto, openedPackage, ProjectsPage, teamReportFile, type PlanField } from './pages/projects-page';
 import { ReportsPage } from './pages/reports-page';
 import { dismissStorageWarning } from './pages/app-page';
-import { signedScoreFile } from './pages/results-page';
 
 const SCREENS = 'test-results/screens';
-const SCHOOL = 'Школа сельского активиста';
-const RIVER = 'Чистый берег Агидели';
-// per juror: the four applications' scores, so that the school wins and the river is second
-const SCORES: Record<string, number[]> = { [SCHOOL]: [9, 9, 8], [RIVER]: [8, 7, 8], 'Музей под открытым небом': [6, 5, 6], 'Двор моей мечты': [5, 6, 4] };
 
 async function violations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -32,14 +27,7 @@ test('winners become projects; a plan, a sealed report package, team reports che
   const projects = new ProjectsPage(page, org);
 
   // ── a closed contest: every juror's signed scores loaded, scoring closed ──
-  const jurors = await prepareContest(org);
-  await org.tab('Пакеты и оценки');
-  for (const [i, name] of jurors.entries()) {
-    const pkg = await org.downloadPackage(name);
-    await org.loadScoreFile(await signedScoreFile(pkg, (title) => SCORES[title]?.[i] ?? null));
-    await expect(org.fileVerdict('принят')).toBeVisible();
-  }
-  await org.closeScoring();
+  await closedContest(org);
 
   // ── two winners from the ranking, with grant amounts ──
   await projects.open();

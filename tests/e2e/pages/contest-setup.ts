@@ -2,6 +2,7 @@ import { expect } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import type { ContestPage } from './contest-page';
 import { dismissStorageWarning } from './app-page';
+import { signedScoreFile } from './results-page';
 
 export const APPLICATION_HEADER = ['Название проекта', 'Краткое описание', 'Муниципалитет', 'Организация-заявитель', 'Запрашиваемая сумма, руб.'];
 
@@ -48,3 +49,20 @@ export async function addJurorsAndOpenScoring(org: ContestPage): Promise<string[
   return candidates.map((c) => c.split(' — ')[0]!);
 }
 
+
+export const SCHOOL = 'Школа сельского активиста';
+export const RIVER = 'Чистый берег Агидели';
+/** Per juror, the four applications' scores: the school wins and the river is second. */
+const CLOSING_SCORES: Record<string, number[]> = { [SCHOOL]: [9, 9, 8], [RIVER]: [8, 7, 8], 'Музей под открытым небом': [6, 5, 6], 'Двор моей мечты': [5, 6, 4] };
+
+/** A closed contest: `prepareContest`, every juror's signed scores loaded (`CLOSING_SCORES`), scoring closed. */
+export async function closedContest(org: ContestPage): Promise<void> {
+  const jurors = await prepareContest(org);
+  await org.tab('Пакеты и оценки');
+  for (const [i, name] of jurors.entries()) {
+    const pkg = await org.downloadPackage(name);
+    await org.loadScoreFile(await signedScoreFile(pkg, (title) => CLOSING_SCORES[title]?.[i] ?? null));
+    await expect(org.fileVerdict('принят')).toBeVisible();
+  }
+  await org.closeScoring();
+}
