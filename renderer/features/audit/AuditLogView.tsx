@@ -7,6 +7,7 @@ import { useDb } from '../../hooks/db-context';
 import { deviceLabel, devicesInLog, filterAudit, formatTime, type AuditEntry, type AuditFilter } from './audit-model';
 import { useAuditLog } from './use-audit-log';
 import './audit.css';
+import { SelectField } from '../../components/ui';
 
 /**
  * «Журнал изменений»: every change this device knows, newest first — when, on which device (and by
@@ -41,17 +42,13 @@ export function AuditLogView() {
           <span>{t('person')}</span>
           <input type="search" value={filter.person} placeholder={t('personPlaceholder')} onChange={(e) => setFilter((f) => ({ ...f, person: e.target.value }))} />
         </label>
-        <label className="field">
-          <span>{t('device')}</span>
-          <select value={filter.device} onChange={(e) => setFilter((f) => ({ ...f, device: e.target.value }))}>
-            <option value="">{t('allDevices')}</option>
-            {devices.map((d) => (
-              <option key={d.id} value={d.id}>
-                {t('deviceOption', { name: d.id === ctx.device.id ? t('thisDevice', { name: deviceLabel(d.id, names) }) : deviceLabel(d.id, names), count: formatNumber(d.count) })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('device')}
+          value={filter.device}
+          onChange={(device) => setFilter((f) => ({ ...f, device }))}
+          placeholder={t('allDevices')}
+          options={devices.map((d) => [d.id, t('deviceOption', { name: d.id === ctx.device.id ? t('thisDevice', { name: deviceLabel(d.id, names) }) : deviceLabel(d.id, names), count: formatNumber(d.count) })] as const)}
+        />
       </div>
       <p className="muted audit-status" role="status">
         {error

@@ -9,6 +9,7 @@ import { NominationEditor } from './NominationEditor';
 import { methodLabel, TIE_BREAKS, tieBreakLabel } from './labels';
 import { ScoringControls } from './ScoringControls';
 import { errorText, sayText } from '../../i18n';
+import { SelectField } from '../../components/ui';
 
 /** Contest settings and forms. A draft is edited here and saved at once; what scoring froze is shown disabled. */
 export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestData }) {
@@ -63,16 +64,13 @@ export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestDa
           <input type="number" min={1} value={contest.minReviews} disabled={!canEdit(stored, 'minReviews')} onChange={(e) => setContest({ ...contest, minReviews: Number(e.target.value) })} />
         </label>
       </div>
-      <label className="field">
-        <span>{t('setup.method')}</span>
-        <select value={contest.method} disabled={frozen} onChange={(e) => setContest({ ...contest, method: e.target.value as Contest['method'] })}>
-          {AGGREGATION_METHODS.map((m) => (
-            <option key={m} value={m}>
-              {methodLabel(m)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={t('setup.method')}
+        value={contest.method}
+        disabled={frozen}
+        onChange={(method) => setContest({ ...contest, method })}
+        options={AGGREGATION_METHODS.map((m) => [m, methodLabel(m)] as const)}
+      />
       <fieldset className="tie-breaks" disabled={frozen}>
         <legend>{t('setup.tieBreaks')}</legend>
         <ol>

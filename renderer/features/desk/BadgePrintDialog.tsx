@@ -10,6 +10,7 @@ import { useUiStore } from '../../stores/ui-store';
 import { BadgeSheet, type BadgeLayout } from './BadgeSheet';
 import { fullName } from '../../../shared/people/name';
 import { badgeBatch, delegationsOf, type BadgeScope } from './badge-batch';
+import { SelectField } from '../../components/ui';
 
 /** A batch to choose from: everyone at the desk, and the people its list shows now (a selection). */
 export type BadgeBatchSource = { all: DeskCard[]; found: DeskCard[] };
@@ -91,13 +92,16 @@ function BadgePrint({ event, cards, single, onClose, children }: { event: EventR
       onClose={onClose}
     >
       {children}
-      <label className="field narrow">
-        <span>{t('badges.layout')}</span>
-        <select value={layout} onChange={(e) => setLayout(e.target.value as BadgeLayout)}>
-          <option value="a4-8">{t('badges.a4')}</option>
-          <option value="label">{t('badges.label')}</option>
-        </select>
-      </label>
+      <SelectField<BadgeLayout>
+        className="narrow"
+        label={t('badges.layout')}
+        value={layout}
+        onChange={setLayout}
+        options={[
+          ['a4-8', t('badges.a4')],
+          ['label', t('badges.label')],
+        ]}
+      />
       {reprints ? (
         <p className="attention" role="alert">
           {single ? t('badges.printedOne') : t('badges.printedSome', { count: reprints })} {confirmed ? t('badges.pressReprint') : ''}

@@ -1,10 +1,11 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceRole, EventRow } from '../../../shared/domain/types';
 import { bridge } from '../../bridge/bridge';
 import { exportEnrolment } from '../../db/repo/exchange-export';
 import { useDb } from '../../hooks/db-context';
 import { errorText } from '../../i18n';
+import { SelectField } from '../../components/ui';
 
 const ROLES: DeviceRole[] = ['desk', 'district', 'organizer'];
 
@@ -16,7 +17,6 @@ const ROLES: DeviceRole[] = ['desk', 'district', 'organizer'];
 export function EnrolPanel({ event }: { event: EventRow }) {
   const { t } = useTranslation('exchange');
   const ctx = useDb();
-  const roleId = useId();
   const [role, setRole] = useState<DeviceRole>('desk');
   const [label, setLabel] = useState(() => t('enrol.defaultName'));
   const [busy, setBusy] = useState(false);
@@ -43,16 +43,7 @@ export function EnrolPanel({ event }: { event: EventRow }) {
       <h2 className="subheading">{t('enrol.heading')}</h2>
       <p className="muted small">{t('enrol.hint')}</p>
       <div className="field-row">
-        <label className="field" htmlFor={roleId}>
-          <span>{t('enrol.role')}</span>
-          <select id={roleId} value={role} onChange={(e) => setRole(e.target.value as DeviceRole)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`app:deviceRole.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t('enrol.role')} value={role} onChange={setRole} options={ROLES.map((r) => [r, t(`app:deviceRole.${r}`)] as const)} />
         <label className="field">
           <span>{t('enrol.name')}</span>
           <input value={label} maxLength={60} onChange={(e) => setLabel(e.target.value)} />

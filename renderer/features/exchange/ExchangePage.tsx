@@ -13,6 +13,7 @@ import { EnrolPanel } from './EnrolPanel';
 import { ExchangeImport } from './ExchangeImport';
 import './exchange.css';
 import { errorText } from '../../i18n';
+import { SelectField } from '../../components/ui';
 
 /** Обмен: files between devices (export, import with preview), conflict review, history. */
 export function ExchangePage({ event }: { event: EventRow }) {
@@ -62,17 +63,13 @@ function ExportPanel({ event }: { event: EventRow }) {
   return (
     <div className="report-block exchange-panel">
       <h2 className="subheading">{t('export.heading')}</h2>
-      <label className="field">
-        <span>{t('export.forWhom')}</span>
-        <select value={peerId} onChange={(e) => setPeerId(e.target.value)}>
-          <option value="">{t('export.full')}</option>
-          {peers?.map((p) => (
-            <option key={p.device.id} value={p.device.id}>
-              {t('export.peer', { name: p.device.name, role: t(`app:deviceRole.${p.device.role}`), pending: formatNumber(p.pending) })}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={t('export.forWhom')}
+        value={peerId}
+        onChange={setPeerId}
+        placeholder={t('export.full')}
+        options={(peers ?? []).map((p) => [p.device.id, t('export.peer', { name: p.device.name, role: t(`app:deviceRole.${p.device.role}`), pending: formatNumber(p.pending) })] as const)}
+      />
       <p className="muted small">{t('export.hint')}</p>
       <div className="dialog-actions">
         <button type="button" className="primary" disabled={busy} onClick={() => void save()}>

@@ -8,6 +8,7 @@ import { saveProtocolSignatories } from '../../db/repo/contest';
 import { useDb } from '../../hooks/db-context';
 import { ProtocolDocument } from './ProtocolDocument';
 import { protocolXlsx, type ProtocolSource } from './protocol-xlsx';
+import { SelectField } from '../../components/ui';
 
 /** Today as a date input holds it: the calendar day in the event's time zone, not UTC. */
 export const todayIso = () => todayIn();
@@ -87,17 +88,12 @@ export function ProtocolDialog({
     >
       <div className="field-row protocol-controls">
         {base.nominations.length > 1 && (
-          <label className="field">
-            <span>{t('protocol.scope')}</span>
-            <select value={scope} onChange={(e) => setScope(e.target.value)}>
-              <option value="all">{t('protocol.allNominations', { count: base.nominations.length })}</option>
-              {base.nominations.map((n) => (
-                <option key={n.nominationId} value={n.nominationId}>
-                  {n.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={t('protocol.scope')}
+            value={scope}
+            onChange={setScope}
+            options={[['all', t('protocol.allNominations', { count: base.nominations.length })] as const, ...base.nominations.map((n) => [n.nominationId, n.title] as const)]}
+          />
         )}
         <label className="field narrow">
           <span>{t('protocol.date')}</span>

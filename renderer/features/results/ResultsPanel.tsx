@@ -11,6 +11,7 @@ import { ScoresMatrixView } from './ScoresMatrixView';
 import { ReliabilityView } from './ReliabilityView';
 import { SensitivityView } from './SensitivityView';
 import './results.css';
+import { SelectField } from '../../components/ui';
 
 const VIEWS = ['ranking', 'matrix', 'sensitivity', 'reliability'] as const;
 type View = (typeof VIEWS)[number];
@@ -66,16 +67,13 @@ export function ResultsPanel({ event, setup, data }: { event: EventRow; setup: C
     <div className="results-panel">
       <div className="results-toolbar">
         {all.nominations.length > 1 && (
-          <label className="field narrow">
-            <span>{t('panel.nomination')}</span>
-            <select value={current.nominationId} onChange={(e) => setNominationId(e.target.value)}>
-              {all.nominations.map((n) => (
-                <option key={n.nominationId} value={n.nominationId}>
-                  {n.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            className="narrow"
+            label={t('panel.nomination')}
+            value={current.nominationId}
+            onChange={setNominationId}
+            options={all.nominations.map((n) => [n.nominationId, n.title] as const)}
+          />
         )}
         <span className="spacer" />
         <button type="button" className="primary" disabled={countedAll === 0} onClick={() => setProtocol(true)}>
