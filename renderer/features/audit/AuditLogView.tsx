@@ -7,7 +7,7 @@ import { useDb } from '../../hooks/db-context';
 import { deviceLabel, devicesInLog, filterAudit, formatTime, type AuditEntry, type AuditFilter } from './audit-model';
 import { useAuditLog } from './use-audit-log';
 import './audit.css';
-import { SelectField } from '../../components/ui';
+import { SelectField, TextField } from '../../components/ui';
 
 /**
  * «Журнал изменений»: every change this device knows, newest first — when, on which device (and by
@@ -38,10 +38,7 @@ export function AuditLogView() {
   return (
     <div className="audit">
       <div className="audit-filters">
-        <label className="field">
-          <span>{t('person')}</span>
-          <input type="search" value={filter.person} placeholder={t('personPlaceholder')} onChange={(e) => setFilter((f) => ({ ...f, person: e.target.value }))} />
-        </label>
+        <TextField label={t('person')} type="search" value={filter.person} placeholder={t('personPlaceholder')} onChange={(person) => setFilter((f) => ({ ...f, person }))} />
         <SelectField
           label={t('device')}
           value={filter.device}

@@ -6,6 +6,7 @@ import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
 import { nameIn } from './labels';
 import { errorText, sayText } from '../../i18n';
+import { SelectField } from '../../components/ui';
 
 /** «Распределить заявки»: the exact solver, stored at once; then per-juror lists with manual edits. */
 export function AssignmentTab({ setup, data }: { setup: ContestSetup; data: ContestData }) {
@@ -122,17 +123,13 @@ export function AssignmentTab({ setup, data }: { setup: ContestSetup; data: Cont
               )}
               {editable && options.length > 0 && (
                 <div className="field-row">
-                  <label className="field">
-                    <span>{t('assignment.assignManually')}</span>
-                    <select value={adding[j.id] ?? ''} onChange={(e) => setAdding({ ...adding, [j.id]: e.target.value })}>
-                      <option value="">{t('assignment.pick')}</option>
-                      {options.map((a) => (
-                        <option key={a.id} value={a.id}>
-                          {a.title}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                  <SelectField
+                    label={t('assignment.assignManually')}
+                    value={adding[j.id] ?? ''}
+                    onChange={(id) => setAdding({ ...adding, [j.id]: id })}
+                    placeholder={t('assignment.pick')}
+                    options={options.map((a) => [a.id, a.title] as const)}
+                  />
                   <button type="button" className="align-end" disabled={!adding[j.id]} onClick={() => run(() => addManualAssignment(ctx, setup.contest.id, j.id, adding[j.id]!))}>
                     {t('assignment.assign')}
                   </button>

@@ -9,7 +9,7 @@ import { NominationEditor } from './NominationEditor';
 import { methodLabel, TIE_BREAKS, tieBreakLabel } from './labels';
 import { ScoringControls } from './ScoringControls';
 import { errorText, sayText } from '../../i18n';
-import { SelectField } from '../../components/ui';
+import { SelectField, TextField } from '../../components/ui';
 
 /** Contest settings and forms. A draft is edited here and saved at once; what scoring froze is shown disabled. */
 export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestData }) {
@@ -55,14 +55,16 @@ export function SetupTab({ setup, data }: { setup: ContestSetup; data: ContestDa
     <div className="contest-setup">
       <ScoringControls setup={setup} data={data} dirty={dirty} onMessage={setMessage} />
       <div className="field-row">
-        <label className="field">
-          <span>{t('setup.title')}</span>
-          <input value={contest.title} disabled={!canEdit(stored, 'title')} onChange={(e) => setContest({ ...contest, title: e.target.value })} />
-        </label>
-        <label className="field narrow">
-          <span>{t('setup.minReviews')}</span>
-          <input type="number" min={1} value={contest.minReviews} disabled={!canEdit(stored, 'minReviews')} onChange={(e) => setContest({ ...contest, minReviews: Number(e.target.value) })} />
-        </label>
+        <TextField label={t('setup.title')} value={contest.title} disabled={!canEdit(stored, 'title')} onChange={(title) => setContest({ ...contest, title })} />
+        <TextField
+          className="narrow"
+          label={t('setup.minReviews')}
+          type="number"
+          min={1}
+          value={String(contest.minReviews)}
+          disabled={!canEdit(stored, 'minReviews')}
+          onChange={(v) => setContest({ ...contest, minReviews: Number(v) })}
+        />
       </div>
       <SelectField
         label={t('setup.method')}

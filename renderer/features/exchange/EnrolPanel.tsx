@@ -5,7 +5,7 @@ import { bridge } from '../../bridge/bridge';
 import { exportEnrolment } from '../../db/repo/exchange-export';
 import { useDb } from '../../hooks/db-context';
 import { errorText } from '../../i18n';
-import { SelectField } from '../../components/ui';
+import { SelectField, TextField } from '../../components/ui';
 
 const ROLES: DeviceRole[] = ['desk', 'district', 'organizer'];
 
@@ -44,10 +44,7 @@ export function EnrolPanel({ event }: { event: EventRow }) {
       <p className="muted small">{t('enrol.hint')}</p>
       <div className="field-row">
         <SelectField label={t('enrol.role')} value={role} onChange={setRole} options={ROLES.map((r) => [r, t(`app:deviceRole.${r}`)] as const)} />
-        <label className="field">
-          <span>{t('enrol.name')}</span>
-          <input value={label} maxLength={60} onChange={(e) => setLabel(e.target.value)} />
-        </label>
+        <TextField label={t('enrol.name')} value={label} maxLength={60} onChange={setLabel} />
       </div>
       <div className="dialog-actions">
         <button type="button" disabled={busy} onClick={() => void save()}>

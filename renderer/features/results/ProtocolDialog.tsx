@@ -8,7 +8,7 @@ import { saveProtocolSignatories } from '../../db/repo/contest';
 import { useDb } from '../../hooks/db-context';
 import { ProtocolDocument } from './ProtocolDocument';
 import { protocolXlsx, type ProtocolSource } from './protocol-xlsx';
-import { SelectField } from '../../components/ui';
+import { SelectField, TextField } from '../../components/ui';
 
 /** Today as a date input holds it: the calendar day in the event's time zone, not UTC. */
 export const todayIso = () => todayIn();
@@ -95,18 +95,9 @@ export function ProtocolDialog({
             options={[['all', t('protocol.allNominations', { count: base.nominations.length })] as const, ...base.nominations.map((n) => [n.nominationId, n.title] as const)]}
           />
         )}
-        <label className="field narrow">
-          <span>{t('protocol.date')}</span>
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('protocol.chair')}</span>
-          <input list="protocol-jurors" value={chair} onChange={(e) => setChair(e.target.value)} onBlur={() => void remember()} placeholder={t('protocol.namePlaceholder')} />
-        </label>
-        <label className="field">
-          <span>{t('protocol.secretary')}</span>
-          <input value={secretary} onChange={(e) => setSecretary(e.target.value)} onBlur={() => void remember()} placeholder={t('protocol.namePlaceholder')} />
-        </label>
+        <TextField className="narrow" label={t('protocol.date')} type="date" value={date} onChange={setDate} />
+        <TextField label={t('protocol.chair')} list="protocol-jurors" value={chair} onChange={setChair} onBlur={() => void remember()} placeholder={t('protocol.namePlaceholder')} />
+        <TextField label={t('protocol.secretary')} value={secretary} onChange={setSecretary} onBlur={() => void remember()} placeholder={t('protocol.namePlaceholder')} />
         <datalist id="protocol-jurors">
           {base.jurors.map((j) => (
             <option key={j.id} value={j.name} />
