@@ -10,7 +10,7 @@
  * chosen by the `count` value. A value may itself be a `Said` («Это не таблица, а {{what}}» with `what` a
  * catalog entry), worded first.
  */
-import { formatBytes, formatNumber, pluralCategory } from './format';
+import { formatBytes, formatNumber } from './format';
 import { ruMessages } from './messages/ru';
 
 export type SaidValue = string | number | Said;
@@ -45,6 +45,9 @@ export function saidOf(e: unknown): Said | null {
 
 type Tree = { readonly [key: string]: string | Tree };
 
+// the catalog's own forms, as i18next picks them: 1,5 is `other` («1,5 эксперта»), not `few`
+const russianPlural = new Intl.PluralRules('ru-RU');
+
 function lookup(tree: Tree | undefined, path: string): string | Tree | undefined {
   let node: string | Tree | undefined = tree;
   for (const part of path.split('.')) {
@@ -60,7 +63,7 @@ function template(key: string, count: SaidValue | undefined): string {
   const ns = (ruMessages as Record<string, Tree>)[key.slice(0, colon)];
   const path = key.slice(colon + 1);
   if (typeof count === 'number') {
-    const form = lookup(ns, `${path}_${pluralCategory(count)}`) ?? lookup(ns, `${path}_other`);
+    const form = lookup(ns, `${path}_${russianPlural.select(count)}`) ?? lookup(ns, `${path}_other`);
     if (typeof form === 'string') return form;
   }
   const text = lookup(ns, path);

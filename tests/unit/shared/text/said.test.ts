@@ -9,6 +9,16 @@ describe('wordRu: shared/ messages in Russian, from the catalog', () => {
     expect(wordRu(said('fileBackup:details.table', { name: 'people' }))).toBe('таблица people');
   });
 
+  it('picks the plural form i18next picks: 1, 2, 5, 21 and a fraction (the `other` form)', () => {
+    const k = 'contestRules:shortfall.jurorsGen';
+    const forms = ruMessages.contestRules.shortfall;
+    expect(wordRu(said(k, { count: 1 }))).toBe(forms.jurorsGen_one.replace('{{count}}', '1'));
+    expect(wordRu(said(k, { count: 3 }))).toBe(forms.jurorsGen_few.replace('{{count}}', '3'));
+    expect(wordRu(said(k, { count: 5 }))).toBe(forms.jurorsGen_many.replace('{{count}}', '5'));
+    expect(wordRu(said(k, { count: 21 }))).toBe(forms.jurorsGen_one.replace('{{count}}', '21'));
+    expect(wordRu(said(k, { count: 1.5 }))).toBe(forms.jurorsGen_other.replace('{{count}}', '1,5'));
+  });
+
   it('words a nested message first', () => {
     const text = wordRu(said('fileBackup:withDetail', { message: said('fileBackup:codes.corrupt'), detail: said('fileBackup:details.noHeader') }));
     expect(text).toBe(`${ruMessages.fileBackup.codes.corrupt} (нет заголовка)`);
