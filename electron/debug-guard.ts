@@ -8,6 +8,8 @@
  * Development runs (not packaged) keep them: that is how the app is debugged.
  */
 
+import { said, type Said } from '../shared/text/said';
+
 /** Switch names (without the leading dashes and any "=value") that a packaged app refuses. */
 const FORBIDDEN = [/^remote-debugging-(port|pipe|address|targets)$/, /^inspect(-brk|-port|-publish-uid|-wait)?$/, /^debug(-brk)?$/, /^js-flags$/];
 
@@ -25,12 +27,9 @@ export function refusedAtStart(argv: readonly string[], env: NodeJS.ProcessEnv, 
   return [...debuggerSwitches(argv), ...debuggerSwitches((env['NODE_OPTIONS'] ?? '').split(/\s+/))];
 }
 
-export const REFUSED_TITLE = 'Сход не запущен';
+/** The refusal's title and text (appMenu:start), in Russian: the window, which knows the language, never opened. */
+export const REFUSED_TITLE = said('appMenu:start.refusedTitle');
 
-export function refusedMessage(switches: readonly string[]): string {
-  const names = [...new Set(switches.map((s) => s.split('=')[0]))].join(', ');
-  return (
-    `Сход запущен с параметром отладки (${names}), который позволил бы другой программе читать и менять данные участников. ` +
-    'Запустите Сход обычным ярлыком, без дополнительных параметров; если ярлык создавали не вы, сообщите организатору.'
-  );
+export function refusedMessage(switches: readonly string[]): Said {
+  return said('appMenu:start.refused', { switches: [...new Set(switches.map((s) => s.split('=')[0]!))].join(', ') });
 }

@@ -1,23 +1,19 @@
 import type { BridgeErrorType } from '../shared/ipc/contract';
-import { formatBytes } from '../shared/text/format';
+import { wordRu, type Said } from '../shared/text/said';
 
 /**
- * An expected failure a handler reports to the user (file too large, disk full, no access…).
- * `message` is Russian, says what happened and what to do, and is shown to the user as is —
- * so never put paths of internal files, stack traces or raw system errors into it.
+ * An expected failure a handler reports to the user (file too large, disk full, no access…), as a `Said`
+ * from shared/'s catalogs: the renderer words it in the interface language, `message` is its Russian
+ * wording for the log. It says what happened and what to do — so never put paths of internal files,
+ * stack traces or raw system errors into its values.
  * Anything else a handler throws becomes a generic 'internal' error (details go to the log only).
  */
 export class BridgeError extends Error {
   constructor(
     readonly type: BridgeErrorType,
-    message: string,
+    readonly said: Said,
   ) {
-    super(message);
+    super(wordRu(said));
     this.name = 'BridgeError';
   }
-}
-
-/** A file's size in a message: «100 МБ», «1,5 МБ»; `up` for a file's actual size (see shared/text/format). */
-export function formatMegabytes(bytes: number, mode: 'round' | 'ceil' = 'round'): string {
-  return formatBytes(bytes, mode === 'ceil' ? 'up' : 'nearest');
 }

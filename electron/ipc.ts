@@ -8,6 +8,7 @@ import {
   type ChannelKey,
   type ChannelResult,
 } from '../shared/ipc/contract';
+import { said, wordRu, type Said } from '../shared/text/said';
 import { BridgeError } from './errors';
 import { isAllowedUrl, type AllowedOrigins } from './origins';
 
@@ -30,13 +31,12 @@ export type SenderLike = {
   senderFrame?: { parent: unknown; url: string } | null;
 };
 
-const MSG_FORBIDDEN =
-  'Запрос отклонён: он пришёл не из окна приложения. Перезапустите приложение; если это повторится, сообщите разработчикам.';
-const MSG_INTERNAL =
-  'Внутренняя ошибка приложения. Повторите действие; если ошибка повторится, перезапустите приложение и сообщите разработчикам.';
+const FORBIDDEN = said('ipcChecks:forbidden');
+const INTERNAL = said('ipcChecks:internal');
 
-function fail(type: BridgeErrorType, message: string): BridgeResult<never> {
-  return { error: { type, message } };
+/** A refusal as the renderer gets it: the `Said` it words in the interface language, Russian `message` for logs. */
+function fail(type: BridgeErrorType, s: Said): BridgeResult<never> {
+  return { error: { type, message: wordRu(s), said: s } };
 }
 
 /** True when `url` belongs to one of the allowed origins (exact scheme, host and port). */
@@ -70,9 +70,11 @@ export function checkSender(
   return { ok: true };
 }
 
-function describeIssues(error: z.ZodError): string {
-  const fields = error.issues.slice(0, 5).map((issue) => (issue.path.length > 0 ? issue.path.join('.') : '(аргумент)'));
-  return [...new Set(fields)].join(', ');
+/** The fields a request got wrong: «title, filters.0.name»; the argument as a whole is said in words. */
+function describeIssues(error: z.ZodError): string | Said {
+  const fields = [...new Set(error.issues.slice(0, 5).map((issue) => issue.path.join('.')))];
+  if (fields.length === 1 && fields[0] === '') return said('ipcChecks:theArgument');
+  return fields.map((f) => f || wordRu(said('ipcChecks:theArgument'))).join(', ');
 }
 
 /**
@@ -91,31 +93,28 @@ export function createInvokeListener<T>(
     try {
       if (!channel.startsWith(IPC_PREFIX)) {
         console.error(`[skhod:ipc] refused channel without prefix: ${channel}`);
-        return fail('forbidden', MSG_FORBIDDEN);
+        return fail('forbidden', FORBIDDEN);
       }
       const sender = checkSender(event, policy.allowedOrigins);
       if (!sender.ok) {
         console.error(`[skhod:ipc] ${channel}: refused sender (${sender.reason})`);
-        return fail('forbidden', MSG_FORBIDDEN);
+        return fail('forbidden', FORBIDDEN);
       }
       // The bridge passes exactly one argument; anything else is not our preload talking.
       if (args.length !== 1) {
         console.error(`[skhod:ipc] ${channel}: expected 1 argument, got ${args.length}`);
-        return fail('invalid-args', `Приложение отправило некорректный запрос (${channel}): ожидался один аргумент. Это ошибка программы — сообщите о ней разработчикам.`);
+        return fail('invalid-args', said('ipcChecks:oneArgument', { channel }));
       }
       const parsed = schema.safeParse(args[0]);
       if (!parsed.success) {
         console.error(`[skhod:ipc] ${channel}: invalid args`, parsed.error.issues);
-        return fail(
-          'invalid-args',
-          `Приложение отправило некорректный запрос (${channel}), поля: ${describeIssues(parsed.error)}. Это ошибка программы — сообщите о ней разработчикам.`,
-        );
+        return fail('invalid-args', said('ipcChecks:badFields', { channel, fields: describeIssues(parsed.error) }));
       }
       return { data: await handler(parsed.data, event) };
     } catch (err) {
-      if (err instanceof BridgeError) return fail(err.type, err.message);
+      if (err instanceof BridgeError) return fail(err.type, err.said);
       console.error(`[skhod:ipc] ${channel}: handler failed`, err);
-      return fail('internal', MSG_INTERNAL);
+      return fail('internal', INTERNAL);
     }
   };
 }

@@ -4,6 +4,7 @@ import { APP_INDEX_URL, installAppProtocol, registerAppScheme } from './app-prot
 import { refusedAtStart, refusedMessage, REFUSED_TITLE } from './debug-guard';
 import { handlers } from './handlers';
 import { registerHandlers } from './ipc';
+import { said, wordRu } from '../shared/text/said';
 import { installMenu } from './menu';
 import { filesFromArgv, openedFiles } from './opened-files';
 import { allowedOriginsFor, devServerUrl } from './origins';
@@ -54,7 +55,7 @@ function start(): void {
 const refused = refusedAtStart(process.argv, process.env, app.isPackaged);
 
 if (refused.length > 0) {
-  dialog.showErrorBox(REFUSED_TITLE, refusedMessage(refused));
+  dialog.showErrorBox(wordRu(REFUSED_TITLE), wordRu(refusedMessage(refused)));
   app.quit();
 } else if (!app.requestSingleInstanceLock()) {
   // One instance per user: two copies would write the same IndexedDB and fight over it.
@@ -87,7 +88,7 @@ if (refused.length > 0) {
     .then(start)
     .catch((err: unknown) => {
       console.error('[skhod] startup failed', err);
-      dialog.showErrorBox('Сход не запустился', 'Не удалось запустить приложение. Переустановите его или сообщите разработчикам.');
+      dialog.showErrorBox(wordRu(said('appMenu:start.failedTitle')), wordRu(said('appMenu:start.failed')));
       app.quit();
     });
 }

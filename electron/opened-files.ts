@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { OpenedAppFile } from '../shared/ipc/contract';
 import { MAX_FILE_BYTES } from '../shared/ipc/limits';
 import { openedKind } from '../shared/ipc/opened-files';
+import { said } from '../shared/text/said';
 import { BridgeError } from './errors';
 import { readFileLimited } from './handlers/open-file';
 
@@ -36,7 +37,7 @@ export function createOpenedFiles(read: (filePath: string, maxBytes: number) => 
     if (filePath === null) return null;
     const name = path.basename(filePath);
     const kind = openedKind(name);
-    if (kind === null) throw new BridgeError('forbidden', `«${name}» — не файл Схода.`);
+    if (kind === null) throw new BridgeError('forbidden', said('fileAccess:notSkhodFile', { name }));
     return { name, kind, bytes: await read(filePath, MAX_FILE_BYTES) };
   };
   return {

@@ -11,6 +11,7 @@ import type { Bridge, ChannelKey, channels } from '../shared/ipc/contract';
  */
 const wireNames = {
   appInfo: 'skhod:app-info',
+  setLanguage: 'skhod:set-language',
   takeOpenedFile: 'skhod:take-opened-file',
   openFile: 'skhod:open-file',
   saveFile: 'skhod:save-file',
@@ -39,6 +40,7 @@ const wireNames = {
  */
 const api = {
   appInfo: (args) => ipcRenderer.invoke(wireNames.appInfo, args),
+  setLanguage: (args) => ipcRenderer.invoke(wireNames.setLanguage, args),
   takeOpenedFile: (args) => ipcRenderer.invoke(wireNames.takeOpenedFile, args),
   openFile: (args) => ipcRenderer.invoke(wireNames.openFile, args),
   saveFile: (args) => ipcRenderer.invoke(wireNames.saveFile, args),

@@ -1,4 +1,6 @@
 import { BrowserWindow } from 'electron';
+import { said } from '../shared/text/said';
+import { say } from './language';
 import type { AllowedOrigins } from './origins';
 import { hardenWebContents } from './security';
 
@@ -14,7 +16,7 @@ export type MainWindowOptions = {
 /** The one application window. Hidden until the first paint, so the user never sees a white flash. */
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
-    title: 'Сход',
+    title: say(said('appMenu:appName')),
     width: 1280,
     height: 800,
     // The desk screens (search + card + queue) need this much; below it the layout breaks.

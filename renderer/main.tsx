@@ -1,5 +1,6 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { bridge } from './bridge/bridge';
 import { Splash } from './components/Splash';
 import { DB_NAME } from './db/database';
 import { preloadDesk } from './db/desk-preload';
@@ -16,9 +17,14 @@ if (area === 'desk' && eventId) preloadDesk(DB_NAME, eventId);
 const app = import('./App');
 const App = lazy(() => app.then((m) => ({ default: m.App })));
 
-const i18n = initI18n(useUiStore.getState().language);
+const language = useUiStore.getState().language;
+const i18n = initI18n(language);
 document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', (lng) => (document.documentElement.lang = lng));
+// the main process words its menu and dialogs in the interface language: told now and on every switch
+const tellMain = (lng: string) => void bridge.setLanguage({ language: lng === 'en' ? 'en' : 'ru' });
+tellMain(language);
+i18n.on('languageChanged', tellMain);
 
 // Ask the browser not to evict our IndexedDB under storage pressure (a no-op where already granted).
 void navigator.storage?.persist?.();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { app } from 'electron';
 import { isBackupFileName, MAX_BACKUP_BYTES, MAX_BACKUP_INFO_CHARS } from '../../shared/backup/names';
 import type { StoredBackup } from '../../shared/ipc/contract';
+import { said } from '../../shared/text/said';
 import { BridgeError } from '../errors';
 import type { ParsedArgs } from '../ipc';
 import { ioError } from './fs-errors';
@@ -25,11 +26,11 @@ const MAX_LISTED = 500;
  */
 export function backupPath(folder: string, name: string): string {
   if (!isBackupFileName(name) || path.basename(name) !== name) {
-    throw new BridgeError('invalid-args', 'Недопустимое имя резервной копии. Это ошибка программы — сообщите о ней разработчикам.');
+    throw new BridgeError('invalid-args', said('fileAccess:backups.badName'));
   }
   const root = path.resolve(folder);
   const full = path.resolve(root, name);
-  if (path.dirname(full) !== root) throw new BridgeError('invalid-args', 'Недопустимое имя резервной копии.');
+  if (path.dirname(full) !== root) throw new BridgeError('invalid-args', said('fileAccess:backups.outsideFolder'));
   return full;
 }
 
@@ -52,7 +53,7 @@ export function createBackupHandlers(folder: () => string = defaultBackupsFolder
         entries = await fs.readdir(dir, { withFileTypes: true });
       } catch (err) {
         if ((err as { code?: string }).code === 'ENOENT') return [];
-        throw ioError('прочитать', 'папка резервных копий', err);
+        throw ioError('read', said('fileAccess:backups.folder'), err);
       }
       const names = entries
         .filter((e) => e.isFile() && isBackupFileName(e.name))
@@ -75,13 +76,13 @@ export function createBackupHandlers(folder: () => string = defaultBackupsFolder
     },
 
     async backupWrite(args: ParsedArgs<'backupWrite'>): Promise<{ name: string; size: number }> {
-      if (args.bytes.byteLength > MAX_BACKUP_BYTES) throw new BridgeError('too-large', 'Резервная копия слишком большая для записи.');
+      if (args.bytes.byteLength > MAX_BACKUP_BYTES) throw new BridgeError('too-large', said('fileAccess:backups.tooLarge'));
       const dir = folder();
       const file = backupPath(dir, args.name);
       try {
         await fs.mkdir(dir, { recursive: true });
       } catch (err) {
-        throw ioError('сохранить', args.name, err);
+        throw ioError('write', args.name, err);
       }
       await writeFileAtomically(file, args.bytes);
       // the info after the data: an info file never describes a backup that is not there
@@ -95,9 +96,9 @@ export function createBackupHandlers(folder: () => string = defaultBackupsFolder
       try {
         stat = await fs.lstat(file);
       } catch (err) {
-        throw ioError('прочитать', args.name, err);
+        throw ioError('read', args.name, err);
       }
-      if (!stat.isFile()) throw new BridgeError('io', `«${args.name}» — не обычный файл; такую копию восстановить нельзя.`);
+      if (!stat.isFile()) throw new BridgeError('io', said('fileAccess:backups.notRegular', { name: args.name }));
       return { bytes: await readFileLimited(file, MAX_BACKUP_BYTES) };
     },
 
@@ -108,7 +109,7 @@ export function createBackupHandlers(folder: () => string = defaultBackupsFolder
         await fs.rm(file, { force: true });
         await fs.rm(infoPath(file), { force: true });
       } catch (err) {
-        throw ioError('сохранить', args.name, err);
+        throw ioError('write', args.name, err);
       }
       return null;
     },

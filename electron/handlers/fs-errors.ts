@@ -1,32 +1,36 @@
+import { said, type Said } from '../../shared/text/said';
 import { BridgeError } from '../errors';
 
-/** Why a file operation failed, in words a desk operator can act on. */
-function reasonFor(code: string | undefined): string {
+/** Why a file operation failed, in words a desk operator can act on (fileAccess:reasons). */
+function reasonFor(code: string | undefined): Said {
   switch (code) {
     case 'ENOENT':
-      return 'файл или папка не найдены — возможно, флешку извлекли или файл переместили';
+      return said('fileAccess:reasons.notFound');
     case 'EACCES':
     case 'EPERM':
-      return 'нет доступа — проверьте права или выберите другую папку';
+      return said('fileAccess:reasons.noAccess');
     case 'EBUSY':
-      return 'файл занят другой программой — закройте его (например, в Excel) и повторите';
+      return said('fileAccess:reasons.busy');
     case 'ENOSPC':
-      return 'на диске нет места — освободите место или выберите другой диск';
+      return said('fileAccess:reasons.noSpace');
     case 'EROFS':
-      return 'диск доступен только для чтения — выберите другую папку';
+      return said('fileAccess:reasons.readOnly');
     case 'EISDIR':
-      return 'выбрана папка, а не файл';
+      return said('fileAccess:reasons.isFolder');
     case 'ENAMETOOLONG':
-      return 'слишком длинное имя или путь — сократите имя файла';
+      return said('fileAccess:reasons.nameTooLong');
     default:
-      return 'ошибка ввода-вывода — повторите или выберите другое место';
+      return said('fileAccess:reasons.other');
   }
 }
 
-/** Turns a Node fs error into a BridgeError('io') with a Russian message; the raw error is logged. */
-export function ioError(action: 'прочитать' | 'сохранить', fileName: string, err: unknown): BridgeError {
+/**
+ * Turns a Node fs error into a BridgeError('io') that names the file (or, as a `Said`, the folder) and the
+ * reason; the raw error is logged.
+ */
+export function ioError(action: 'read' | 'write', fileName: string | Said, err: unknown): BridgeError {
   if (err instanceof BridgeError) return err;
   const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
-  console.error(`[skhod:fs] cannot ${action === 'прочитать' ? 'read' : 'write'} ${fileName}`, err);
-  return new BridgeError('io', `Не удалось ${action} файл «${fileName}»: ${reasonFor(code)}.`);
+  console.error(`[skhod:fs] cannot ${action} ${typeof fileName === 'string' ? fileName : fileName.key}`, err);
+  return new BridgeError('io', said(action === 'read' ? 'fileAccess:readFailed' : 'fileAccess:writeFailed', { name: fileName, reason: reasonFor(code) }));
 }

@@ -26,7 +26,7 @@ export function createHubHandlers(get: () => HubService = hub): HubHandlers {
     hubUnpair: async ({ deviceId }) => get().unpair(deviceId),
     hubDecide: async (args) => get().decide(args),
     hubNextRequest: async ({ waitMs }) => get().nextRequest(waitMs),
-    hubAnswer: async (args) => get().answer(args.id, 'bytes' in args ? { bytes: args.bytes } : { error: args.error }),
+    hubAnswer: async (args) => get().answer(args.id, 'bytes' in args ? { bytes: args.bytes } : { error: args.error, said: args.said }),
     hubPair: async (args) => get().pair(args),
     hubPairConfirm: async ({ pairingId }) => get().confirmPair(pairingId),
     hubSync: async (args) => get().sync(args),

@@ -2,7 +2,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, dialog, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
 import type { OpenedFile } from '../../shared/ipc/contract';
-import { BridgeError, formatMegabytes } from '../errors';
+import { said } from '../../shared/text/said';
+import { BridgeError } from '../errors';
+import { say } from '../language';
 import type { ParsedArgs } from '../ipc';
 import { ioError } from './fs-errors';
 
@@ -12,7 +14,7 @@ import { ioError } from './fs-errors';
  */
 export async function openFile(args: ParsedArgs<'openFile'>, event: IpcMainInvokeEvent): Promise<OpenedFile> {
   const options: OpenDialogOptions = {
-    title: args.title ?? 'Открыть файл',
+    title: args.title ?? say(said('fileAccess:dialogs.open')),
     filters: args.filters,
     properties: ['openFile', 'dontAddToRecent'],
   };
@@ -34,15 +36,10 @@ export async function readFileLimited(filePath: string, maxBytes: number): Promi
   try {
     stat = await fs.stat(filePath);
   } catch (err) {
-    throw ioError('прочитать', name, err);
+    throw ioError('read', name, err);
   }
-  if (!stat.isFile()) throw new BridgeError('io', `«${name}» — не обычный файл. Выберите файл с данными.`);
-  if (stat.size > maxBytes) {
-    throw new BridgeError(
-      'too-large',
-      `Файл «${name}» слишком большой: ${formatMegabytes(stat.size, 'ceil')}, а можно открыть не больше ${formatMegabytes(maxBytes)}. Выберите файл поменьше или разделите его на части.`,
-    );
-  }
+  if (!stat.isFile()) throw new BridgeError('io', said('fileAccess:notRegular', { name }));
+  if (stat.size > maxBytes) throw new BridgeError('too-large', said('fileAccess:tooLarge', { name, size: stat.size, limit: maxBytes }));
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(filePath, 'r');
@@ -55,11 +52,11 @@ export async function readFileLimited(filePath: string, maxBytes: number): Promi
       filled += bytesRead;
     }
     if (filled > stat.size) {
-      throw new BridgeError('io', `Файл «${name}» изменяется прямо сейчас. Дождитесь, пока его сохранят, и откройте снова.`);
+      throw new BridgeError('io', said('fileAccess:changing', { name }));
     }
     return new Uint8Array(buffer.buffer, buffer.byteOffset, filled);
   } catch (err) {
-    throw ioError('прочитать', name, err);
+    throw ioError('read', name, err);
   } finally {
     await handle?.close().catch(() => undefined);
   }

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, type FileFilter, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
 import type { SavedFile } from '../../shared/ipc/contract';
+import { said } from '../../shared/text/said';
+import { say } from '../language';
 import type { ParsedArgs } from '../ipc';
 import { ioError } from './fs-errors';
 
@@ -18,8 +20,8 @@ function documentsFolder(): string {
 
 function filtersFor(fileName: string): FileFilter[] {
   const ext = path.extname(fileName).slice(1).toLowerCase();
-  const all: FileFilter = { name: 'Все файлы', extensions: ['*'] };
-  return /^[a-z0-9]{1,10}$/.test(ext) ? [{ name: `Файл .${ext}`, extensions: [ext] }, all] : [all];
+  const all: FileFilter = { name: say(said('fileAccess:dialogs.allFiles')), extensions: ['*'] };
+  return /^[a-z0-9]{1,10}$/.test(ext) ? [{ name: say(said('fileAccess:dialogs.fileOfType', { ext })), extensions: [ext] }, all] : [all];
 }
 
 /**
@@ -28,7 +30,7 @@ function filtersFor(fileName: string): FileFilter[] {
  */
 export async function saveFile(args: ParsedArgs<'saveFile'>, event: IpcMainInvokeEvent): Promise<SavedFile> {
   const options: SaveDialogOptions = {
-    title: 'Сохранить файл',
+    title: say(said('fileAccess:dialogs.save')),
     defaultPath: path.join(documentsFolder(), args.suggestedName),
     filters: filtersFor(args.suggestedName),
     properties: ['createDirectory', 'showOverwriteConfirmation'],
@@ -63,6 +65,6 @@ export async function writeFileAtomically(target: string, bytes: Uint8Array): Pr
   } catch (err) {
     await handle?.close().catch(() => undefined);
     await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw ioError('сохранить', base, err);
+    throw ioError('write', base, err);
   }
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ExchangeError } from '../../shared/sync/exchange-file';
+import { said } from '../../shared/text/said';
 import { HUB_JSON_LIMITS, MAX_HUB_JSON_BYTES, TOO_COMPLEX, type JsonLimits } from './json-limits';
 import type { ParseJob, ParseOutcome, ParseSummary } from './parse-worker';
 
@@ -62,8 +63,8 @@ export class BodyChecker {
 
   /** Stops the worker; jobs still queued are refused. */
   async close(): Promise<void> {
-    for (const j of this.queue.splice(0)) j.reject(new ExchangeError('corrupt', 'Хаб остановлен.'));
-    this.fail(new ExchangeError('corrupt', 'Хаб остановлен.'));
+    for (const j of this.queue.splice(0)) j.reject(new ExchangeError('corrupt', said('hubLink:stopped')));
+    this.fail(new ExchangeError('corrupt', said('hubLink:stopped')));
     await this.worker?.terminate();
     this.worker = null;
   }
@@ -85,7 +86,7 @@ export class BodyChecker {
       clearTimeout(current.timer);
       this.current = null;
       if (outcome.ok) current.resolve(outcome.summary);
-      else current.reject(new ExchangeError(outcome.code, outcome.message));
+      else current.reject(new ExchangeError(outcome.code, outcome.said ?? outcome.message));
       this.pump();
     });
     // out of memory (ERR_WORKER_OUT_OF_MEMORY) or any crash: the job is refused, a new worker follows

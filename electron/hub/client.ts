@@ -17,6 +17,9 @@ import {
   type PairResponse,
   type PairWaitResponse,
 } from './protocol';
+import { said, wordRu, type Said } from '../../shared/text/said';
+import { saidSchema } from '../../shared/text/said-schema';
+import { TOO_LARGE } from './http-util';
 import { certFingerprint, type TlsIdentity } from './tls-identity';
 
 /**
@@ -34,13 +37,19 @@ export type HubAddress = { host: string; port: number };
 /** What went wrong, for the desk's status line: `unreachable` is «нет связи с хабом», files are the fallback. */
 export type HubClientCode = HubErrorCode | 'unreachable' | 'protocol' | 'wrong-hub';
 
+/**
+ * `said`: the words as data, for the desk's screen to word in its language (the hub's own refusals arrive so
+ * too); `message` is their Russian wording, or the hub's text alone when an older hub sent no `said`.
+ */
 export class HubClientError extends Error {
   override name = 'HubClientError';
+  readonly said?: Said;
   constructor(
     readonly code: HubClientCode,
-    message: string,
+    words: Said | string,
   ) {
-    super(message);
+    super(typeof words === 'string' ? words : wordRu(words));
+    if (typeof words !== 'string') this.said = words;
   }
 }
 
@@ -72,11 +81,10 @@ export function formatHubAddress(a: HubAddress): string {
   return `${a.host.includes(':') ? `[${a.host}]` : a.host}:${a.port}`;
 }
 
-const unreachable = (a: HubAddress) =>
-  `Нет связи с хабом ${formatHubAddress(a)}. Проверьте, что на хабе запущен Сход и хаб включён, и что оба компьютера в одной сети. Пока связи нет, обменивайтесь файлами.`;
-
-const wrongHub = (a: HubAddress) =>
-  `По адресу ${formatHubAddress(a)} отвечает не тот хаб, код которого сверяли при подключении (или хаб переустановлен). Данные не отправлены. Проверьте адрес; если хаб действительно новый, отключитесь от хаба и подключитесь заново, сверив код.`;
+/** The desk's own words about the hub at `a` (hubLink:client). */
+const about = (key: string, a: HubAddress, values: Record<string, string> = {}) => said(`hubLink:client.${key}`, { address: formatHubAddress(a), ...values });
+const unreachable = (a: HubAddress) => about('unreachable', a);
+const wrongHub = (a: HubAddress) => about('wrongHub', a);
 
 type Reply = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; peer: PinnedHub | null };
 
@@ -139,7 +147,7 @@ function post(
     });
     const connectTimer = setTimeout(() => done(new HubClientError('unreachable', unreachable(address))), timing.connectMs);
     const totalTimer = setTimeout(
-      () => done(new HubClientError('timeout', `Хаб ${formatHubAddress(address)} не ответил вовремя. Синхронизация повторится сама.`)),
+      () => done(new HubClientError('timeout', about('noAnswer', address))),
       timing.totalMs,
     );
     req.on('socket', (socket) => {
@@ -157,7 +165,7 @@ function post(
       let size = 0;
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > MAX_SYNC_BODY) done(new HubClientError('too-large', 'Ответ хаба слишком велик. Передайте данные файлом обмена.'));
+        if (size > MAX_SYNC_BODY) done(new HubClientError('too-large', said('hubLink:client.answerTooLarge')));
         else chunks.push(chunk);
       });
       res.on('end', () => done(null, { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks, size), peer }));
@@ -167,15 +175,21 @@ function post(
   });
 }
 
-/** The hub's Russian message and code from an error answer; a non-hub server gets a plain «не хаб». */
+/**
+ * The hub's code and words from an error answer — its `said` when it is a well-formed one (the desk words it
+ * in its own language), else its Russian text; a non-hub server gets a plain «не хаб».
+ */
 function failure(address: HubAddress, reply: Reply): HubClientError {
   try {
-    const json = JSON.parse(reply.body.toString('utf8')) as { code?: unknown; error?: unknown };
-    if (typeof json.code === 'string' && typeof json.error === 'string') return new HubClientError(json.code as HubErrorCode, json.error.slice(0, 1000));
+    const json = JSON.parse(reply.body.toString('utf8')) as { code?: unknown; error?: unknown; said?: unknown };
+    if (typeof json.code === 'string' && typeof json.error === 'string') {
+      const words = saidSchema.safeParse(json.said);
+      return new HubClientError(json.code as HubErrorCode, words.success ? words.data : json.error.slice(0, 1000));
+    }
   } catch {
     // not our hub's JSON: fall through
   }
-  return new HubClientError('protocol', `По адресу ${formatHubAddress(address)} отвечает не хаб Сход (код ${reply.status}). Проверьте адрес на экране хаба.`);
+  return new HubClientError('protocol', about('notAHub', address, { status: String(reply.status) }));
 }
 
 /** Parses a JSON answer with `schema`, or a plain «обновите Сход». */
@@ -186,7 +200,7 @@ function parseAnswer<T>(address: HubAddress, reply: Reply, schema: { safeParse: 
   } catch {
     parsed = undefined;
   }
-  if (!parsed?.success) throw new HubClientError('protocol', `Хаб ${formatHubAddress(address)} ответил непонятно. Обновите Сход на обоих устройствах до одной версии.`);
+  if (!parsed?.success) throw new HubClientError('protocol', about('unclear', address));
   return parsed.data;
 }
 
@@ -206,7 +220,7 @@ export async function pairWithHub(
   const body = Buffer.from(JSON.stringify(request), 'utf8');
   const reply = await post(address, PAIR_PATH, body, { 'content-type': 'application/json' }, PAIR_TIMING(timing), tlsOptions(me, null));
   if (reply.status !== 202) throw failure(address, reply);
-  if (!reply.peer) throw new HubClientError('protocol', `Хаб ${formatHubAddress(address)} не предъявил сертификат. Обновите Сход на обоих устройствах до одной версии.`);
+  if (!reply.peer) throw new HubClientError('protocol', about('noCertificate', address));
   return { answer: parseAnswer(address, reply, pairResponseSchema) as PairResponse, hub: reply.peer };
 }
 
@@ -233,7 +247,7 @@ export async function postSync(
   bytes: Uint8Array,
   timing: ClientTiming = DEFAULT_CLIENT_TIMING,
 ): Promise<Uint8Array> {
-  if (bytes.byteLength > MAX_SYNC_BODY) throw new HubClientError('too-large', 'Данные слишком велики для передачи через хаб. Передайте их файлом обмена (раздел «Обмен»).');
+  if (bytes.byteLength > MAX_SYNC_BODY) throw new HubClientError('too-large', TOO_LARGE);
   const reply = await post(
     address,
     SYNC_PATH,

@@ -8,7 +8,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { deviceRoles, type DeviceRole } from '../../shared/domain/types';
-import type { HubFailure, HubLinkStatus, HubPairResult, HubPairStarted, HubSyncResult } from '../../shared/ipc/contract';
+import type { HubFailure, HubLinkStatus, HubPairResult, HubPairStarted, HubSyncResult, Worded } from '../../shared/ipc/contract';
+import { said, worded, type Said } from '../../shared/text/said';
 import { ExchangeError, openExchangeEnvelope } from '../../shared/sync/exchange-file';
 import { formatHubAddress, HubClientError, pairWithHub, parseHubAddress, postSync, waitForApproval, type ClientTiming, type HubAddress, type PinnedHub } from './client';
 import { readJsonFile, writeJsonAtomically } from './json-store';
@@ -29,15 +30,20 @@ const linkFileSchema = z.object({
 });
 type LinkFile = z.infer<typeof linkFileSchema>;
 
-export const OLD_LINK_NOTICE =
-  'Связь с хабом теперь шифруется, и подключение, сделанное прежней версией Сход, больше не действует. Подключитесь к хабу заново: введите адрес и PIN с его экрана и сверьте коды.';
+export const OLD_LINK_NOTICE = said('hubLink:desk.oldLink');
 
 /** Outcomes the desk retries by itself; the rest need a person (pair again, open the other event). */
 const OFFLINE = new Set(['unreachable', 'timeout', 'busy', 'not-serving']);
 
+/** The words of an error that carries a `Said` or only text (an older hub's). */
+const wordsOf = (err: { message: string; said?: Said | undefined }): Worded => (err.said ? worded(err.said) : { message: err.message });
+
+/** A failure of the desk's own making: it needs a person (pair again, open the other event). */
+const refusal = (code: string, s: Said): HubFailure => ({ ok: false, code, ...worded(s), offline: false });
+
 export function failure(err: unknown): HubFailure {
-  if (err instanceof HubClientError) return { ok: false, code: err.code, message: err.message, offline: OFFLINE.has(err.code) };
-  if (err instanceof ExchangeError) return { ok: false, code: 'refused', message: err.message, offline: false };
+  if (err instanceof HubClientError) return { ok: false, code: err.code, ...wordsOf(err), offline: OFFLINE.has(err.code) };
+  if (err instanceof ExchangeError) return { ok: false, code: 'refused', ...wordsOf(err), offline: false };
   throw err;
 }
 
@@ -58,7 +64,7 @@ export class DeskLink {
   private pending: Pending | null = null;
   private counter = 0;
   /** Set when a pre-TLS link file was dropped: told to the desk once. */
-  notice: string | null = null;
+  notice: Worded | null = null;
 
   constructor(private readonly opts: DeskLinkOptions) {}
 
@@ -71,7 +77,7 @@ export class DeskLink {
       this.link =
         (await readJsonFile(this.file, (raw) => {
           const parsed = linkFileSchema.safeParse(raw);
-          if (!parsed.success && (raw as { version?: unknown } | null)?.version === 1) this.notice = OLD_LINK_NOTICE;
+          if (!parsed.success && (raw as { version?: unknown } | null)?.version === 1) this.notice = worded(OLD_LINK_NOTICE);
           return parsed.success ? parsed.data : undefined;
         })) ?? null;
     }
@@ -94,7 +100,7 @@ export class DeskLink {
   async pair(args: { address: string; pin: string; device: { id: string; name: string; role: DeviceRole; publicKey: string } }): Promise<HubPairStarted> {
     const address = parseHubAddress(args.address);
     if (!address) {
-      return { ok: false, code: 'bad-address', message: 'Адрес хаба записан неверно. Введите его как на экране хаба, например 192.168.1.10:47800.', offline: false };
+      return refusal('bad-address', said('hubLink:desk.badAddress'));
     }
     try {
       const me = await this.opts.tls();
@@ -114,7 +120,7 @@ export class DeskLink {
   async confirm(pairingId: string): Promise<HubPairResult> {
     const pending = this.pending;
     if (!pending || pending.pairingId !== pairingId) {
-      return { ok: false, code: 'not-found', message: 'Подключение не начато или уже отменено. Введите адрес и PIN хаба заново.', offline: false };
+      return refusal('not-found', said('hubLink:desk.notStarted'));
     }
     const me = await this.opts.tls();
     const deadline = this.opts.now() + (this.opts.approvalWaitMs ?? 180_000);
@@ -128,9 +134,9 @@ export class DeskLink {
           const fromRoot = grant && grant.root.eventId === pending.event.id && grant.root.deviceId === pending.hub.deviceId && grant.root.publicKey === pending.hub.publicKey;
           return { ok: true, link, ...(fromRoot ? { grant } : {}) };
         }
-        if (this.pending !== pending) return { ok: false, code: 'cancelled', message: 'Подключение отменено.', offline: false };
+        if (this.pending !== pending) return refusal('cancelled', said('hubLink:desk.cancelled'));
         if (this.opts.now() > deadline) {
-          return { ok: false, code: 'timeout', message: 'Оператор хаба так и не нажал «Разрешить». Подключитесь заново, когда он будет у экрана хаба.', offline: false };
+          return refusal('timeout', said('hubLink:desk.notApproved'));
         }
         await new Promise((r) => setTimeout(r, this.opts.approvalPollMs ?? 1_000));
       }
@@ -164,15 +170,8 @@ export class DeskLink {
    */
   async sync(args: { eventId: string; bytes: Uint8Array }): Promise<HubSyncResult> {
     const link = await this.load();
-    if (!link) return { ok: false, code: 'not-paired', message: this.notice ?? 'Это устройство не подключено к хабу. Введите адрес хаба и PIN с его экрана.', offline: false };
-    if (link.event.id !== args.eventId) {
-      return {
-        ok: false,
-        code: 'wrong-event',
-        message: `Хаб работает с мероприятием «${link.event.title}», а здесь открыто другое. Откройте «${link.event.title}», чтобы синхронизироваться.`,
-        offline: false,
-      };
-    }
+    if (!link) return { ok: false, code: 'not-paired', ...(this.notice ?? worded(said('hubLink:desk.notPaired'))), offline: false };
+    if (link.event.id !== args.eventId) return refusal('wrong-event', said('hubLink:desk.wrongEvent', { title: link.event.title }));
     // Above every counter this desk sent before, across restarts too: time-based, never repeating.
     this.counter = Math.max(this.counter + 1, this.opts.now());
     try {

@@ -3,21 +3,28 @@
  * under a size cap AND a time limit (a body that trickles in is cut off after seconds, not minutes).
  */
 import type http from 'node:http';
+import { said, wordRu, type Said } from '../../shared/text/said';
 import type { HubErrorCode } from './protocol';
 
+/**
+ * An error answer: its code, and its words — a `Said` the desk words in its own language (Russian `message`
+ * for logs and older desks), or only text when that is all there is (a hub window of an older version).
+ */
 export class HttpFailure extends Error {
+  readonly said?: Said;
   constructor(
     readonly status: number,
     readonly code: HubErrorCode,
-    message: string,
+    words: Said | string,
     readonly headers: Record<string, string> = {},
   ) {
-    super(message);
+    super(typeof words === 'string' ? words : wordRu(words));
+    if (typeof words !== 'string') this.said = words;
   }
 }
 
-export const TOO_LARGE = 'Данные слишком велики для передачи через хаб. Передайте их файлом обмена (раздел «Обмен»).';
-const TOO_SLOW = 'Данные шли к хабу слишком медленно. Проверьте сеть; синхронизация повторится сама.';
+export const TOO_LARGE = said('hubLink:tooLarge');
+const TOO_SLOW = said('hubLink:tooSlow');
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = Buffer.from(JSON.stringify(body), 'utf8');
@@ -70,5 +77,6 @@ export function sendFailure(req: http.IncomingMessage, res: http.ServerResponse,
     res.setHeader('connection', 'close');
     res.on('finish', () => setTimeout(() => req.socket.destroy(), 500).unref());
   }
-  sendJson(res, err.status, { code: err.code, error: err.message }, err.headers);
+  // `error`: the Russian words (hubs and desks of earlier versions read only these); `said`: the same as data
+  sendJson(res, err.status, { code: err.code, error: err.message, ...(err.said ? { said: err.said } : {}) }, err.headers);
 }

@@ -9,6 +9,7 @@
  * syncs by file), and nothing like a bomb gets through.
  */
 import { ExchangeError } from '../../shared/sync/exchange-file';
+import { said } from '../../shared/text/said';
 
 /** Inflated JSON of one hub request. */
 export const MAX_HUB_JSON_BYTES = 16 * 1024 * 1024;
@@ -29,8 +30,7 @@ const CLOSE_ARRAY = 0x5d;
 const CLOSE_OBJECT = 0x7d;
 const COMMA = 0x2c;
 
-export const TOO_COMPLEX =
-  'Данные устройства устроены слишком сложно для одного мероприятия (слишком много элементов или вложенность). Хаб их не принял; передайте данные файлом обмена и проверьте устройство.';
+export const TOO_COMPLEX = said('hubLink:tooComplex');
 
 /**
  * Counts containers and values and tracks nesting, skipping string contents. Throws ExchangeError

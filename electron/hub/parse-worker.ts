@@ -7,12 +7,13 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ExchangeError, readExchangeFile, type ExchangeErrorCode } from '../../shared/sync/exchange-file';
+import type { Said } from '../../shared/text/said';
 import { checkJsonShape, type JsonLimits } from './json-limits';
 
 /** `eventId`/`eventKey`: the hub's event; a file of another event is refused before anything is decrypted. */
 export type ParseJob = { id: number; bytes: Uint8Array; deviceId: string; publicKey: string; eventId: string; eventKey: string; maxJsonBytes: number; limits: JsonLimits };
 export type ParseSummary = { eventId: string; senderId: string; changes: number };
-export type ParseOutcome = { id: number } & ({ ok: true; summary: ParseSummary } | { ok: false; code: ExchangeErrorCode; message: string });
+export type ParseOutcome = { id: number } & ({ ok: true; summary: ParseSummary } | { ok: false; code: ExchangeErrorCode; message: string; said?: Said | undefined });
 
 async function run(job: ParseJob): Promise<ParseOutcome> {
   try {
@@ -28,8 +29,9 @@ async function run(job: ParseJob): Promise<ParseOutcome> {
     const changes = Object.values(file.header.counts).reduce((a, b) => a + b, 0);
     return { id: job.id, ok: true, summary: { eventId: file.header.eventId, senderId: file.header.sender.deviceId, changes } };
   } catch (err) {
-    if (err instanceof ExchangeError) return { id: job.id, ok: false, code: err.code, message: err.message };
-    return { id: job.id, ok: false, code: 'corrupt', message: new ExchangeError('corrupt').message };
+    if (err instanceof ExchangeError) return { id: job.id, ok: false, code: err.code, message: err.message, said: err.said };
+    const corrupt = new ExchangeError('corrupt');
+    return { id: job.id, ok: false, code: 'corrupt', message: corrupt.message, said: corrupt.said };
   }
 }
 

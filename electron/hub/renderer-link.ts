@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DeviceRole } from '../../shared/domain/types';
+import { said, wordRu, type Said } from '../../shared/text/said';
 
 /**
  * How the hub's main process hands a desk's file to ITS renderer (which owns the database) and gets
@@ -12,7 +13,7 @@ import type { DeviceRole } from '../../shared/domain/types';
  *   events exposed — and every message still goes through the validated registrar (sender frame,
  *   origin, zod);
  * - main knows whether anyone serves at all: a request nobody picks up within `pickupMs` fails fast
- *   with «на хабе не открыт Сход» instead of hanging, and a reloaded window simply polls again.
+ *   with «на хабе не открыт Сход» (hubLink:notServing) instead of hanging, and a reloaded window simply polls again.
  *
  * Requests are handed out one at a time in arrival order; the server serializes them anyway, so the
  * hub's database applies one desk's file at a time.
@@ -22,7 +23,8 @@ import type { DeviceRole } from '../../shared/domain/types';
  * the file or the desk says about itself: the hub's renderer checks the desk's changes against it.
  */
 export type LinkRequest = { id: string; deviceId: string; deviceName: string; role: DeviceRole; bytes: Uint8Array };
-export type LinkAnswer = { bytes: Uint8Array } | { error: string };
+/** `said`: the refusal as data when the renderer has it (a refused file), so the desk words it in its own language. */
+export type LinkAnswer = { bytes: Uint8Array } | { error: string; said?: Said | undefined };
 
 export type LinkFailure = 'not-serving' | 'timeout' | 'refused' | 'closed';
 
@@ -31,10 +33,13 @@ export class LinkError extends Error {
   constructor(
     readonly kind: LinkFailure,
     message: string,
+    readonly said?: Said,
   ) {
     super(message);
   }
 }
+
+const linkError = (kind: LinkFailure, s: Said) => new LinkError(kind, wordRu(s), s);
 
 export type RendererLinkOptions = {
   /** A request nobody takes within this long: the hub's window is not serving. */
@@ -52,10 +57,9 @@ type Pending = {
   timer: ReturnType<typeof setTimeout>;
 };
 
-const MSG_NOT_SERVING =
-  'Хаб запущен, но на нём не открыт Сход с разделом «Обмен» — данные некому принять. На компьютере-хабе откройте Сход; до тех пор обменивайтесь файлами.';
-const MSG_TIMEOUT = 'Хаб не успел обработать данные. Синхронизация повторится сама; если это повторяется, передайте данные файлом.';
-const MSG_CLOSED = 'Хаб остановлен.';
+const NOT_SERVING = said('hubLink:notServing');
+const TIMEOUT = said('hubLink:processingTimeout');
+const CLOSED = said('hubLink:stopped');
 
 export class RendererLink {
   private readonly queue: Pending[] = [];
@@ -67,7 +71,7 @@ export class RendererLink {
 
   /** Main side: hands `request` to the renderer and resolves with its answer file. */
   request(input: Omit<LinkRequest, 'id'>): Promise<Uint8Array> {
-    if (this.closed) return Promise.reject(new LinkError('closed', MSG_CLOSED));
+    if (this.closed) return Promise.reject(linkError('closed', CLOSED));
     const request: LinkRequest = { id: randomUUID(), ...input };
     return new Promise<Uint8Array>((resolve, reject) => {
       const pending: Pending = {
@@ -110,7 +114,7 @@ export class RendererLink {
     this.taken.delete(id);
     clearTimeout(pending.timer);
     if ('bytes' in answer) pending.resolve(answer.bytes);
-    else pending.reject(new LinkError('refused', answer.error));
+    else pending.reject(new LinkError('refused', answer.error, answer.said));
     return true;
   }
 
@@ -119,7 +123,7 @@ export class RendererLink {
     this.closed = true;
     for (const p of [...this.queue, ...this.taken.values()]) {
       clearTimeout(p.timer);
-      p.reject(new LinkError('closed', MSG_CLOSED));
+      p.reject(linkError('closed', CLOSED));
     }
     this.queue.length = 0;
     this.taken.clear();
@@ -142,6 +146,6 @@ export class RendererLink {
     const i = this.queue.indexOf(pending);
     if (i >= 0) this.queue.splice(i, 1);
     this.taken.delete(pending.request.id);
-    pending.reject(new LinkError(kind, kind === 'not-serving' ? MSG_NOT_SERVING : MSG_TIMEOUT));
+    pending.reject(linkError(kind, kind === 'not-serving' ? NOT_SERVING : TIMEOUT));
   }
 }

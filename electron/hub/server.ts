@@ -2,6 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
 import { ExchangeError } from '../../shared/sync/exchange-file';
+import { said } from '../../shared/text/said';
 import { Approvals, type HubDecision, type PendingPairing } from './approvals';
 import { BodyChecker, DEFAULT_BODY_CHECKER, type BodyCheckerOptions } from './body-checker';
 import { ConnectionGuard, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './connections';
@@ -67,23 +68,21 @@ export type HubServerOptions = {
 
 export type DeskActivity = { at: string; address: string; received: number };
 
+/** The hub's refusals (hubLink catalog), sent as a code and a `Said`: the desk words them in its own language. */
 const MSG = {
-  badRequest: 'Запрос к хабу не понят. Обновите Сход на этом устройстве до той же версии, что и на хабе.',
-  wrongPin: 'Неверный PIN. Проверьте шесть цифр на экране хаба и введите их снова.',
-  tooMany: (sec: number) => `Слишком много попыток подключения к хабу. Подождите ${sec} с и введите PIN с экрана хаба.`,
-  selfPair: 'Это устройство само работает хабом — к себе подключаться не нужно.',
-  refused: 'Оператор хаба не разрешил подключение этого устройства. Если это ошибка, подключитесь заново и попросите нажать «Разрешить».',
-  expired: 'Запрос на подключение устарел или хаб перезапущен. Подключитесь заново: введите адрес и PIN с экрана хаба.',
-  unauthorized:
-    'Хаб не знает это устройство: оно не подключено или его отключили на хабе. Подключитесь заново — введите адрес хаба и PIN с его экрана.',
-  replay: 'Хаб уже получал этот запрос — повтор отклонён. Синхронизация продолжится следующим запросом.',
-  foreignKey:
-    'Данные подписаны не тем ключом, который это устройство дало хабу при подключении. Подключитесь к хабу заново; до тех пор обменивайтесь файлами.',
-  wrongEvent: (title: string) =>
-    `Хаб работает с мероприятием «${title}», а на этом устройстве открыто другое. Откройте «${title}» (если его здесь нет, получите его файлом обмена от организатора).`,
-  busy: 'Хаб занят обработкой данных других стоек. Синхронизация повторится через несколько секунд.',
-  notFound: 'Такого адреса у хаба нет. Проверьте, что введён адрес хаба Сход, а не другой программы.',
-  internal: 'На хабе произошла ошибка. Синхронизация повторится; если ошибка не пройдёт, передайте данные файлом.',
+  badRequest: said('hubLink:badRequest'),
+  wrongPin: said('hubLink:wrongPin'),
+  tooMany: (seconds: number) => said('hubLink:tooManyAttempts', { seconds }),
+  selfPair: said('hubLink:selfPair'),
+  refused: said('hubLink:pairingRefused'),
+  expired: said('hubLink:pairingExpired'),
+  unauthorized: said('hubLink:unauthorized'),
+  replay: said('hubLink:replay'),
+  foreignKey: said('hubLink:foreignKey'),
+  wrongEvent: (title: string) => said('hubLink:wrongEvent', { title }),
+  busy: said('hubLink:busy'),
+  notFound: said('hubLink:notFound'),
+  internal: said('hubLink:internal'),
 };
 
 export class HubServer {
@@ -351,7 +350,7 @@ export class HubServer {
     } catch (err) {
       if (err instanceof ExchangeError && err.code === 'wrong-event') throw new HttpFailure(409, 'wrong-event', MSG.wrongEvent(this.opts.event.title));
       if (err instanceof ExchangeError && err.code === 'unknown-sender') throw new HttpFailure(403, 'unauthorized', MSG.foreignKey);
-      if (err instanceof ExchangeError) throw new HttpFailure(422, 'refused', err.message);
+      if (err instanceof ExchangeError) throw new HttpFailure(422, 'refused', err.said ?? err.message);
       throw err;
     }
     if (summary.eventId !== this.opts.event.id) throw new HttpFailure(409, 'wrong-event', MSG.wrongEvent(this.opts.event.title));
@@ -377,7 +376,8 @@ export class HubServer {
       if (err instanceof LinkError) {
         const status = err.kind === 'refused' ? 422 : 503;
         const code: HubErrorCode = err.kind === 'refused' ? 'refused' : err.kind === 'timeout' ? 'timeout' : 'not-serving';
-        throw new HttpFailure(status, code, err.message);
+        // the hub's window refusing a file gives its reason as data when it has one, else its words
+        throw new HttpFailure(status, code, err.said ?? err.message);
       }
       throw err;
     });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { DeviceRole } from '../../shared/domain/types';
 import type { HubDecision } from './approvals';
 import type { HubHostStatus, HubPairResult, HubPairStarted, HubRequest, HubStatus, HubSyncResult } from '../../shared/ipc/contract';
+import { said } from '../../shared/text/said';
 import { BridgeError } from '../errors';
 import { DEFAULT_CLIENT_TIMING, type ClientTiming } from './client';
 import { DeskLink } from './desk-link';
@@ -81,7 +82,7 @@ export class HubService {
 
   async start(args: { port: number; address?: string | undefined; device: HubDevice; event: HubEvent; eventKey: string }): Promise<HubStatus> {
     if (await this.desk.load()) {
-      throw new BridgeError('forbidden', 'Это устройство подключено к хабу как стойка. Сначала отключите его от хаба, затем запускайте здесь свой хаб.');
+      throw new BridgeError('forbidden', said('hubLink:host.pairedAsDesk'));
     }
     const host = this.opts.listenHost ?? (await this.pickAddress(args.address));
     if (this.server) await this.stop();
@@ -104,9 +105,11 @@ export class HubService {
       link.close();
       await server.close();
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new BridgeError('io', `Порт ${args.port} уже занят другой программой (или вторым хабом). Выберите другой порт, например ${args.port + 1}.`);
-      if (code === 'EACCES') throw new BridgeError('io', `Система не разрешает занять порт ${args.port}. Выберите порт от 1024 до 65535, например ${DEFAULT_HUB_PORT}.`);
-      if (code === 'EADDRNOTAVAIL') throw new BridgeError('io', `Адреса ${host} больше нет у этого компьютера (сеть сменилась). Выберите сеть заново.`);
+      // ports as text: a port is a name, not a quantity («47800», never «47 800»)
+      const port = String(args.port);
+      if (code === 'EADDRINUSE') throw new BridgeError('io', said('hubLink:host.portBusy', { port, next: String(args.port + 1) }));
+      if (code === 'EACCES') throw new BridgeError('io', said('hubLink:host.portDenied', { port, suggested: String(DEFAULT_HUB_PORT) }));
+      if (code === 'EADDRNOTAVAIL') throw new BridgeError('io', said('hubLink:host.addressGone', { address: host }));
       throw err;
     }
     this.server = server;
@@ -121,11 +124,11 @@ export class HubService {
     const addresses = this.addresses();
     if (asked !== undefined) {
       if (addresses.includes(asked)) return asked;
-      throw new BridgeError('invalid-args', `Адрес ${asked} не принадлежит этому компьютеру. Выберите сеть из списка.`);
+      throw new BridgeError('invalid-args', said('hubLink:host.notOurAddress', { address: asked }));
     }
     const suggested = await suggestedAddress(addresses, this.opts.defaultRoute);
     if (suggested) return suggested;
-    throw new BridgeError('io', 'Компьютер не подключён к сети. Подключите его к Wi-Fi или кабелю площадки и запустите хаб снова.');
+    throw new BridgeError('io', said('hubLink:host.noNetwork'));
   }
 
   async stop(): Promise<HubStatus> {
@@ -151,7 +154,7 @@ export class HubService {
   async decide(args: { pairingId: string } & HubDecision): Promise<HubStatus> {
     const { pairingId, ...decision } = args;
     const done = this.server?.decide(pairingId, decision) ?? false;
-    if (!done) throw new BridgeError('invalid-args', 'Этого запроса на подключение уже нет (устарел или хаб перезапущен). Попросите стойку подключиться заново.');
+    if (!done) throw new BridgeError('invalid-args', said('hubLink:host.approvalGone'));
     return this.status();
   }
 
@@ -204,7 +207,7 @@ export class HubService {
   // ── desk ──────────────────────────────────────────────────────────────────────────────────────
 
   async pair(args: { address: string; pin: string; device: HubDevice & { role: DeviceRole } }): Promise<HubPairStarted> {
-    if (this.server) throw new BridgeError('forbidden', 'На этом устройстве запущен хаб. Остановите его, чтобы подключиться к другому хабу как стойка.');
+    if (this.server) throw new BridgeError('forbidden', said('hubLink:host.hubRunning'));
     return this.desk.pair(args);
   }
 

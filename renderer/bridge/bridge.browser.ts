@@ -27,6 +27,11 @@ export function createBrowserBridge(version: string): Bridge {
       return { data: info };
     },
 
+    // no menu or native dialogs to word in a browser: the language stays the page's own
+    async setLanguage() {
+      return { data: null };
+    },
+
     // the OS opens Сход's files only in the installed app; a browser page waits and gets nothing
     async takeOpenedFile({ waitMs }) {
       await new Promise((resolve) => setTimeout(resolve, waitMs));

@@ -61,6 +61,7 @@ export function initI18n(language: Language = 'ru') {
   // «{{n, number}}» and «{{size, bytes}}» read as the formatting module writes them (shared/text/said.ts uses the same)
   i18next.services.formatter?.add('number', (value: number) => formatNumber(value));
   i18next.services.formatter?.add('bytes', (value: number) => formatBytes(value));
+  i18next.services.formatter?.add('bytesUp', (value: number) => formatBytes(value, 'up'));
   return i18next;
 }
 
@@ -69,6 +70,14 @@ export function sayText(s: Said): string {
   const values: Record<string, unknown> = {};
   for (const [name, v] of Object.entries(s.values ?? {})) values[name] = isSaid(v) ? sayText(v) : v;
   return i18next.t(s.key, values);
+}
+
+/**
+ * A sentence from the main process (shared/ipc/contract.ts `Worded`) in the interface language: its `said`
+ * worded here, or its own Russian text when it has none or this version's catalogs lack the key (a newer hub's).
+ */
+export function wordedText(w: { message: string; said?: Said | undefined }): string {
+  return w.said && i18next.exists(w.said.key) ? sayText(w.said) : w.message;
 }
 
 /** What to show for a failure: the error's `Said` worded in the interface language, else its message. */

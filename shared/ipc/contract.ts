@@ -4,7 +4,8 @@ import { MAX_FILE_BYTES } from './limits';
 import { deviceRoles, type DeviceRole } from '../domain/types';
 import { enrolmentGrantSchema, type EnrolmentGrant } from '../trust/grant';
 import { BACKUP_NAME_RE, MAX_BACKUP_BYTES, MAX_BACKUP_INFO_CHARS } from '../backup/names';
-import { said, wordRu } from '../text/said';
+import { said, wordRu, type Said } from '../text/said';
+import { saidSchema } from '../text/said-schema';
 
 /**
  * The one contract between the renderer and the main process.
@@ -83,7 +84,8 @@ const hubChannels = {
     args: z
       .union([
         z.object({ id: z.string().uuid(), bytes: hubBytes }).strict(),
-        z.object({ id: z.string().uuid(), error: z.string().min(1).max(1000) }).strict(),
+        // `said`: the refusal as data, so the desk that sent the file words it in its own language
+        z.object({ id: z.string().uuid(), error: z.string().min(1).max(1000), said: saidSchema.optional() }).strict(),
       ]),
   },
   hubPair: {
@@ -106,6 +108,11 @@ export const channels = {
   appInfo: {
     channel: 'skhod:app-info',
     args: z.object({}).strict(),
+  },
+  /** The interface language, told when the window starts and when the person switches: main words its menu and dialogs in it. */
+  setLanguage: {
+    channel: 'skhod:set-language',
+    args: z.object({ language: z.enum(['ru', 'en']) }).strict(),
   },
   openFile: {
     channel: 'skhod:open-file',
@@ -220,8 +227,13 @@ export type HubLinkStatus = {
   event: { id: string; title: string };
   pairedAt: string;
 } | null;
+/**
+ * A sentence the main process says to a person: `message` in Russian (logs, and the words shown when this
+ * version's catalogs lack the key — a newer hub's), `said` for the renderer to word in the interface language.
+ */
+export type Worded = { message: string; said?: Said };
 /** `notice`: something the desk must be told once (e.g. a pairing from before TLS was dropped). */
-export type HubStatus = { host: HubHostStatus; link: HubLinkStatus; notice: string | null };
+export type HubStatus = { host: HubHostStatus; link: HubLinkStatus; notice: Worded | null };
 /** A pairing between its two steps: the codes both operators compare. */
 export type HubPendingPair = { pairingId: string; hubName: string; hubCode: string; deskCode: string; event: { id: string; title: string } };
 /** A desk's file for the hub's renderer to apply; `null`: none arrived while waiting. */
@@ -230,7 +242,7 @@ export type HubRequest = { id: string; deviceId: string; deviceName: string; rol
  * Expected network outcomes are data, not bridge errors: the desk shows them in its status line.
  * `offline`: the hub cannot be reached or is busy right now — retry later, files are the fallback.
  */
-export type HubFailure = { ok: false; code: string; message: string; offline: boolean };
+export type HubFailure = { ok: false; code: string; offline: boolean } & Worded;
 export type HubPairStarted = { ok: true; pending: HubPendingPair } | HubFailure;
 /** `grant`: the organizer's enrolment in the granted role, when the hub runs on the event's root (the renderer takes it). */
 export type HubPairResult = { ok: true; link: NonNullable<HubLinkStatus>; grant?: EnrolmentGrant } | HubFailure;
@@ -241,6 +253,7 @@ export type OpenedAppFile = { name: string; kind: OpenedKind; bytes: Uint8Array 
 
 type Results = {
   appInfo: AppInfo;
+  setLanguage: null;
   takeOpenedFile: OpenedAppFile;
   openFile: OpenedFile;
   saveFile: SavedFile;
@@ -265,9 +278,12 @@ type Results = {
 export type ChannelArgs<K extends ChannelKey> = z.input<(typeof channels)[K]['args']>;
 export type ChannelResult<K extends ChannelKey> = Results[K];
 
-/** Error kinds a bridge call can return; `message` is Russian text fit to show the user. */
+/**
+ * Error kinds a bridge call can return. `message` is text fit to show the user (Russian from the main
+ * process, whose `said` the renderer's bridge words in the interface language; the browser bridge's own).
+ */
 export type BridgeErrorType = 'invalid-args' | 'forbidden' | 'too-large' | 'io' | 'internal';
-export type BridgeResult<T> = { data: T } | { error: { type: BridgeErrorType; message: string } };
+export type BridgeResult<T> = { data: T } | { error: { type: BridgeErrorType } & Worded };
 
 /** What the preload exposes as `window.skhod` and what the browser bridge implements. */
 export type Bridge = {

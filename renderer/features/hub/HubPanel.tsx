@@ -75,7 +75,7 @@ export function HubPanel({ event }: { event: EventRow }) {
           {error}
         </p>
       )}
-      {status?.notice && !status.link && <p className="form-error">{status.notice}</p>}
+      {status?.notice && !status.link && <p className="form-error">{status.notice.message}</p>}
       {shell === 'electron' && status && (
         <>
           {status.link ? (

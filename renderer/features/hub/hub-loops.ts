@@ -12,6 +12,8 @@
  */
 import { create } from 'zustand';
 import type { Bridge, HubSyncResult } from '../../../shared/ipc/contract';
+import { saidSchema } from '../../../shared/text/said-schema';
+import { saidOf } from '../../../shared/text/said';
 import type { DbContext } from '../../db/context';
 import { errorText, tr } from '../../i18n';
 import { pendingFor } from '../../db/repo/exchange-book';
@@ -162,7 +164,9 @@ class HubHostLoop {
       } catch (err) {
         const message = err instanceof Error && err.message ? err.message : tr('hub')('errors.notAccepted');
         console.error(`[skhod:hub] file from ${req.deviceName} refused`, err);
-        await bridge.hubAnswer({ id: req.id, error: message.slice(0, 1000) });
+        // the reason as data too, so the desk words it in its own language (when it has the shape main accepts)
+        const said = saidSchema.safeParse(saidOf(err));
+        await bridge.hubAnswer({ id: req.id, error: message.slice(0, 1000), ...(said.success ? { said: said.data } : {}) });
         patchHost({ lastError: `${req.deviceName}: ${message}` });
       }
     }

@@ -2,7 +2,7 @@ import { promises as fsp, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmS
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BridgeError, formatMegabytes } from '../../../electron/errors';
+import { BridgeError } from '../../../electron/errors';
 import { appInfo } from '../../../electron/handlers/app-info';
 import { handlers } from '../../../electron/handlers';
 import { openFile, readFileLimited } from '../../../electron/handlers/open-file';
@@ -109,7 +109,9 @@ describe('openFile', () => {
     win.webContents.mainFrame.url = 'app://skhod/index.html';
     const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
     const res = await listeners.get(channels.openFile.channel)!(event, { filters: [], maxBytes: 2 * MiB });
-    expect(res).toEqual({ error: { type: 'too-large', message: expect.stringContaining('не больше 2\u00a0МБ') } });
+    expect(res).toEqual({
+      error: { type: 'too-large', message: expect.stringContaining('не больше 2\u00a0МБ'), said: { key: 'fileAccess:tooLarge', values: { name: 'big.csv', size: 3 * MiB, limit: 2 * MiB } } },
+    });
   });
 
   it('refuses a folder as an io error', async () => {
@@ -190,10 +192,3 @@ describe('saveFile', () => {
   });
 });
 
-describe('formatMegabytes', () => {
-  it('formats binary megabytes with a Russian comma', () => {
-    expect(formatMegabytes(100 * MiB)).toBe('100\u00a0МБ');
-    expect(formatMegabytes(1.5 * MiB)).toBe('1,5\u00a0МБ');
-    expect(formatMegabytes(100 * MiB + 1, 'ceil')).toBe('100,1\u00a0МБ');
-  });
-});

@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { postSync, type HubAddress } from '../../../electron/hub/client';
 import { MAX_HUB_JSON_BYTES, TOO_COMPLEX } from '../../../electron/hub/json-limits';
+import { wordRu } from '../../../shared/text/said';
 import { COUNTER_HEADER, DEVICE_HEADER, PAIR_PATH, SYNC_PATH } from '../../../electron/hub/protocol';
 import { wrapSigned, type Signer } from '../../../shared/sync/signing';
 import { seal } from '../../../shared/trust/event-key';
@@ -185,7 +186,7 @@ describe('resource caps', () => {
 
     expect(answer.byteLength).toBeGreaterThan(0);
     for (const r of refusals) expect(r.code).toBe('refused');
-    expect(refusals.map((r) => r.message)).toEqual([expect.stringMatching(/слишком большой после распаковки/), TOO_COMPLEX, TOO_COMPLEX]);
+    expect(refusals.map((r) => r.message)).toEqual([expect.stringMatching(/слишком большой после распаковки/), wordRu(TOO_COMPLEX), wordRu(TOO_COMPLEX)]);
     expect(renderer.seen.map((r) => r.deviceId)).toEqual(['desk-2']);
     // the hub's main thread (the organizer's window) kept turning: no pause near a second
     expect(lag.max / 1e6).toBeLessThan(1_000);

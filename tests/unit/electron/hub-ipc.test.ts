@@ -346,7 +346,7 @@ describe('hub handlers over HubService (hub and desk on loopback)', () => {
     writeFileSync(path.join(desk.dir, 'hub-link.json'), JSON.stringify({ version: 1, address: '192.168.1.10:47800', token: 'x'.repeat(43) }));
     const status = await desk.h.hubStatus({}, ev);
     expect(status.link).toBeNull();
-    expect(status.notice).toMatch(/подключитесь к хабу заново/i);
+    expect(status.notice).toMatchObject({ message: expect.stringMatching(/подключитесь к хабу заново/i), said: { key: 'hubLink:desk.oldLink' } });
     expect(await desk.h.hubSync({ eventId: 'ev-1', bytes: new Uint8Array() as Uint8Array<ArrayBuffer> }, ev)).toMatchObject({ ok: false, code: 'not-paired', message: expect.stringMatching(/шифруется/) });
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Approvals, MAX_PENDING, PENDING_TTL_MS } from '../../../electron/hub/approvals';
 import { ConnectionGuard } from '../../../electron/hub/connections';
 import { checkJsonShape, TOO_COMPLEX } from '../../../electron/hub/json-limits';
+import { wordRu } from '../../../shared/text/said';
 
 /*
  * The hub's small limit keepers on their own: the JSON shape scan, the approval list and the
@@ -16,13 +17,13 @@ describe('checkJsonShape', () => {
     const text = '{"a":[1,2,{"b":"[[[,,,]]]"}],"c":"say \\"[,]\\""}';
     expect(JSON.parse(text)).toBeTruthy();
     expect(() => checkJsonShape(bytes(text), { maxDepth: 3, maxElements: 7 })).not.toThrow();
-    expect(() => checkJsonShape(bytes(text), { maxDepth: 2, maxElements: 100 })).toThrow(TOO_COMPLEX);
-    expect(() => checkJsonShape(bytes(text), { maxDepth: 3, maxElements: 6 })).toThrow(TOO_COMPLEX);
+    expect(() => checkJsonShape(bytes(text), { maxDepth: 2, maxElements: 100 })).toThrow(wordRu(TOO_COMPLEX));
+    expect(() => checkJsonShape(bytes(text), { maxDepth: 3, maxElements: 6 })).toThrow(wordRu(TOO_COMPLEX));
   });
 
   it('stops a deep or wide bomb at the first limit crossed', () => {
-    expect(() => checkJsonShape(bytes('['.repeat(100_000)), { maxDepth: 16, maxElements: 1e9 })).toThrow(TOO_COMPLEX);
-    expect(() => checkJsonShape(bytes(`[${'0,'.repeat(1_000)}0]`), { maxDepth: 16, maxElements: 1_000 })).toThrow(TOO_COMPLEX);
+    expect(() => checkJsonShape(bytes('['.repeat(100_000)), { maxDepth: 16, maxElements: 1e9 })).toThrow(wordRu(TOO_COMPLEX));
+    expect(() => checkJsonShape(bytes(`[${'0,'.repeat(1_000)}0]`), { maxDepth: 16, maxElements: 1_000 })).toThrow(wordRu(TOO_COMPLEX));
   });
 });
 

@@ -10,6 +10,7 @@ import {
   type Handlers,
 } from '../../../electron/ipc';
 import { channels, MAX_FILE_BYTES, type ChannelKey } from '../../../shared/ipc/contract';
+import { said } from '../../../shared/text/said';
 
 const APP = ['app://skhod'];
 const policy = { allowedOrigins: APP };
@@ -78,6 +79,7 @@ const hubValidArgs = {
 function stubHandlers() {
   return {
     appInfo: vi.fn(async () => ({ name: 'Сход', version: '1', shell: 'electron' as const, platform: 'linux', versions: {} })),
+    setLanguage: vi.fn(async () => null),
     openFile: vi.fn(async () => null),
     takeOpenedFile: vi.fn(async () => null),
     saveFile: vi.fn(async () => ({ name: '/tmp/x.xlsx' })),
@@ -91,6 +93,7 @@ function stubHandlers() {
 
 const validArgs: { [K in ChannelKey]: unknown } = {
   appInfo: {},
+  setLanguage: { language: 'en' },
   openFile: { title: 'Открыть список', filters: [{ name: 'Excel', extensions: ['xlsx', 'xls'] }, { name: 'Сход', extensions: ['skhod-jury', 'skhod'] }], maxBytes: 1024 },
   saveFile: { suggestedName: 'отчёт.xlsx', bytes: new Uint8Array([1, 2, 3]) },
   backupList: {},
@@ -120,6 +123,7 @@ const hugeBytes = Object.defineProperty(new Uint8Array(1), 'byteLength', { get: 
 
 const invalidArgs: { [K in ChannelKey]: unknown[] } = {
   appInfo: [undefined, null, 'x', 42, [], { extra: 1 }],
+  setLanguage: [undefined, {}, 'en', { language: 'de' }, { language: 'EN' }, { language: 'en', extra: 1 }, { language: ['en'] }],
   openFile: [
     undefined,
     {},
@@ -336,10 +340,11 @@ describe('invocation', () => {
   it('passes a BridgeError through with its type and message', async () => {
     const ipc = fakeIpcMain();
     const handlers = stubHandlers();
-    handlers.openFile.mockRejectedValueOnce(new BridgeError('too-large', 'Файл слишком большой'));
+    const words = said('fileAccess:tooLarge', { name: 'список.xlsx', size: 3 * 1024 * 1024, limit: 1024 * 1024 });
+    handlers.openFile.mockRejectedValueOnce(new BridgeError('too-large', words));
     registerHandlers(ipc, handlers, policy);
     expect(await ipc.listeners.get(channels.openFile.channel)!(okEvent(), validArgs.openFile)).toEqual({
-      error: { type: 'too-large', message: 'Файл слишком большой' },
+      error: { type: 'too-large', message: 'Файл «список.xlsx» слишком большой: 3\u00a0МБ, а можно открыть не больше 1\u00a0МБ. Выберите файл поменьше или разделите его на части.', said: words },
     });
   });
 

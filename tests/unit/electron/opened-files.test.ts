@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { said } from '../../../shared/text/said';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronModule());
 
@@ -62,7 +63,7 @@ describe('files the OS asks Сход to open', () => {
     const big = createOpenedFiles(async (_p, max) => {
       expect(max).toBe(100 * 1024 * 1024);
       const { BridgeError } = await import('../../../electron/errors');
-      throw new BridgeError('too-large', 'Файл слишком большой');
+      throw new BridgeError('too-large', said('fileAccess:tooLarge', { name: 'huge.skhod', size: 200 * 1024 * 1024, limit: max }));
     });
     big.add(['/x/huge.skhod']);
     await expect(big.take(0)).rejects.toMatchObject({ type: 'too-large' });

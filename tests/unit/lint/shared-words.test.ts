@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { russianLiterals, sources } from './russian-literals';
 
 // What shared/ says to a person is a Said whose Russian and English words live in shared/text/messages
 // (issue 23), never a Russian literal in the code: the renderer words it in the interface language, the
@@ -33,29 +33,6 @@ const ALLOWED: ReadonlyArray<readonly [prefix: string, reason: string]> = [
 
 /** Temporary entries for areas whose messages are still moving to the catalogs: none left (keep the test below). */
 const PENDING: ReadonlyArray<readonly [prefix: string, reason: string]> = [];
-
-const CYRILLIC = /[А-Яа-яЁё]/;
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return /\.tsx?$/.test(name) && !/\.(test|spec)\.tsx?$/.test(name) ? [path] : [];
-  });
-}
-
-/** `file:line: text` of every string or template literal with Cyrillic in it. */
-function russianLiterals(file: string, text: string): string[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-  const found: string[] = [];
-  const visit = (node: ts.Node) => {
-    const literal = ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node);
-    if (literal && CYRILLIC.test(node.text)) found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${node.text.slice(0, 60)}`);
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
-}
 
 describe('shared/ words', () => {
   const root = process.cwd();
