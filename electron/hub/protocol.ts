@@ -20,7 +20,8 @@
  *        401 no/unknown token, a token of another device, or another client certificate
  *        409 a file of another event · 409 replay (counter not above the last one accepted)
  *        408 body too slow · 413 too large · 422 refused or too complex · 503 not serving / busy
- *   Every error answer is JSON {code, error} where `error` is Russian text for the person at the desk.
+ *   Every error answer is JSON {code, error, said}: `error` is Russian text for the person at the desk (all an
+ *   older desk reads), `said` the same as a key and values (shared/text/said.ts) the desk words in its language.
  *
  * Why this shape:
  * - TLS both ways: a listener on the venue's Wi-Fi sees neither the PIN, nor the token, nor a name.

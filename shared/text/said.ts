@@ -6,8 +6,8 @@
  * `wordRu` below — both from the same catalogs, so each sentence is written once per language.
  *
  * Catalog text uses i18next's syntax, which `wordRu` reads the same way: `{{name}}`, `{{n, number}}` (a number
- * the reader's way: «10 000»), `{{size, bytes}}` («1,5 МБ»; `bytesUp` rounds a file's size upwards), and plural families `key_one/_few/_many/_other`
- * chosen by the `count` value. A value may itself be a `Said` («Это не таблица, а {{what}}» with `what` a
+ * the reader's way: «10 000»), `{{size, bytes}}` («1,5 МБ»; `bytesUp` rounds a file's size upwards), and plural
+ * families `key_one/_few/_many/_other` chosen by the `count` value. A value may itself be a `Said` («Это не таблица, а {{what}}» with `what` a
  * catalog entry), worded first.
  */
 import { formatBytes, formatNumber } from './format';
