@@ -24,8 +24,25 @@ export function wordResult<T>(result: BridgeResult<T>): BridgeResult<T> {
 
 type Call = (args: unknown) => Promise<BridgeResult<unknown>>;
 
-/** `raw` (the preload's `window.skhod`) with every channel's result passed through `wordResult`. */
+/**
+ * `raw` (the preload's `window.skhod`) with every channel's result passed through `wordResult`. A proxy over
+ * an empty object, looked up by name: it needs no list of channels (nor the contract's zod at start-up) and
+ * leaves the preload's frozen object as it is.
+ */
 export function wordedBridge(raw: Bridge): Bridge {
-  const calls = Object.entries(raw as unknown as Record<string, Call>).map(([name, call]) => [name, (args: unknown) => call(args).then(wordResult)] as const);
-  return Object.fromEntries(calls) as unknown as Bridge;
+  const calls = raw as unknown as Record<string, Call | undefined>;
+  const wrapped = new Map<string, Call>();
+  return new Proxy({} as Bridge, {
+    get: (_target, name) => {
+      if (typeof name !== 'string') return undefined;
+      const call = calls[name];
+      if (typeof call !== 'function') return call;
+      let words = wrapped.get(name);
+      if (!words) {
+        words = (args: unknown) => call(args).then(wordResult);
+        wrapped.set(name, words);
+      }
+      return words;
+    },
+  });
 }

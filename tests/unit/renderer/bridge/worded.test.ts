@@ -27,7 +27,8 @@ function fakeMain() {
     hubSync: vi.fn(async () => ({ data: { ok: true as const, bytes } })),
     backupRead: vi.fn(async () => ({ data: { bytes } })),
   };
-  return { raw, bytes, bridge: wordedBridge(raw as unknown as Bridge) };
+  // frozen, as contextBridge hands the preload's object to the page
+  return { raw, bytes, bridge: wordedBridge(Object.freeze(raw) as unknown as Bridge) };
 }
 
 describe('wordedBridge', () => {
