@@ -56,12 +56,21 @@ export type FieldIds = {
   'aria-required': true | undefined;
 };
 
+/**
+ * The field's ids over the control's own attributes, keeping what the caller said too: a control the
+ * caller marks invalid (the form-level error names it) stays so, and its own descriptions stay listed.
+ */
+function withIds(ids: FieldIds, own: { 'aria-invalid'?: unknown; 'aria-describedby'?: string | undefined }): FieldIds {
+  const describedBy = [ids['aria-describedby'], own['aria-describedby']].filter(Boolean).join(' ');
+  return { ...ids, 'aria-invalid': ids['aria-invalid'] ?? (own['aria-invalid'] === true || own['aria-invalid'] === 'true' || undefined), 'aria-describedby': describedBy || undefined };
+}
+
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id'>;
 
 export function TextField({ label, error, hint, required, className, inline, value, onChange, ...input }: Common & InputProps & { value: string; onChange: (value: string) => void }) {
   return (
     <Field label={label} error={error} hint={hint} required={required} className={className} inline={inline}>
-      {(ids) => <input {...input} {...ids} value={value} onChange={(e) => onChange(e.target.value)} />}
+      {(ids) => <input {...input} {...withIds(ids, input)} value={value} onChange={(e) => onChange(e.target.value)} />}
     </Field>
   );
 }
@@ -78,7 +87,7 @@ export function NumberField(props: Common & InputProps & { value: string; onChan
 export function SelectField<V extends string>({ label, error, hint, required, className, inline, ...select }: Common & Omit<SelectControlProps<V>, 'id'>) {
   return (
     <Field label={label} error={error} hint={hint} required={required} className={className} inline={inline}>
-      {(ids) => selectControl({ ...select, ...ids })}
+      {(ids) => selectControl({ ...select, ...withIds(ids, select) })}
     </Field>
   );
 }
@@ -96,7 +105,7 @@ export function TextAreaField({ label, error, hint, required, className, inline,
   ) : (hint ?? count);
   return (
     <Field label={label} error={error} hint={shownHint} required={required} className={className} inline={inline}>
-      {(ids) => <textarea {...area} {...ids} value={value} onChange={(e) => onChange(e.target.value)} />}
+      {(ids) => <textarea {...area} {...withIds(ids, area)} value={value} onChange={(e) => onChange(e.target.value)} />}
     </Field>
   );
 }

@@ -42,6 +42,13 @@ describe('fields', () => {
     expect(host.querySelector('label')!.textContent).toBe('Имя *');
   });
 
+  it('keeps a control the caller marks invalid (the dialog names the problem) invalid, and its own descriptions', () => {
+    render(<TextField label="PIN организатора" value="1234" onChange={() => undefined} aria-invalid aria-describedby="gate-lead" hint="6–8 цифр" />);
+    const input = host.querySelector('input')!;
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toBe(`${host.querySelector('.field-hint')!.id} gate-lead`);
+  });
+
   it('a select lists its options after an optional placeholder', () => {
     render(<SelectField label="Роль" value="" onChange={() => undefined} options={[['desk', 'регистрация'], ['district', 'район']]} placeholder="— выберите —" />);
     expect([...host.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['— выберите —', 'регистрация', 'район']);
