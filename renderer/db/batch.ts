@@ -88,7 +88,7 @@ export async function writeChunked(ctx: DbContext, w: ChunkedWrite): Promise<Rec
           // only tables with rows: an await that touches no table would let Dexie lose the transaction
           if (mine.length === 0) continue;
           const known = stored;
-          const put = await putTrackedUndoable(ctx, table, mine, known ? (id) => known(table, id) : undefined);
+          const put = await putTrackedUndoable(ctx, table, mine, { paged: true, ...(known ? { stored: (id: string) => known(table, id) } : {}) });
           written[table] += put.written.length;
           put.written.forEach((r, k) => (put.before[k] === undefined ? undo.remove.push([table, r.id]) : undo.restore.push([table, put.before[k]])));
           undo.changes.push(...put.changes);

@@ -5,6 +5,7 @@ import type { ChangeRecord } from '../../shared/sync/change';
 import { assertMayWrite } from './authority';
 import type { DbContext } from './context';
 import type { TrackedTable } from './database';
+import { pageOf } from './change-pages';
 
 /**
  * Writes rows and their change records. Must run inside a caller's `rw` transaction that includes both
@@ -26,7 +27,7 @@ export async function putTracked<T extends { id: string }>(
   return (await putTrackedUndoable(ctx, table, rows)).written.length;
 }
 
-/** What putTracked wrote, and what it takes to undo it: the rows as they were (undefined: new) and the change records' stamps. */
+/** What putTracked wrote, and what it takes to undo it: the rows as they were (undefined: new) and the keys of the change log entries it added. */
 export type TrackedWrite<T> = { written: T[]; before: Array<T | undefined>; changes: string[] };
 
 /** Answer of a `Stored` lookup that does not know the row: it is read from the table. */
@@ -43,8 +44,15 @@ export type Stored<T> = (id: string) => T | undefined | typeof NOT_KNOWN;
  * putTracked that also says how to take the write back (an import written in chunks keeps it in its
  * journal). With `stored`, rows it knows are not read again: in Chromium every IndexedDB request costs
  * about as much as the write itself, and an import's new rows would cost one read each for nothing.
+ * With `paged`, the change records are stored as one page (change-pages.ts) for the same reason.
  */
-export async function putTrackedUndoable<T extends { id: string }>(ctx: DbContext, table: TrackedTable, rows: readonly T[], stored?: Stored<T>): Promise<TrackedWrite<T>> {
+export async function putTrackedUndoable<T extends { id: string }>(
+  ctx: DbContext,
+  table: TrackedTable,
+  rows: readonly T[],
+  opts: { stored?: Stored<T>; paged?: boolean } = {},
+): Promise<TrackedWrite<T>> {
+  const { stored } = opts;
   assertInTransaction(table);
   const out: TrackedWrite<T> = { written: [], before: [], changes: [] };
   if (rows.length === 0) return out;
@@ -62,8 +70,9 @@ export async function putTrackedUndoable<T extends { id: string }>(ctx: DbContex
   if (out.written.length === 0) return out;
   assertMayWrite(ctx, table, changes.map((c) => c.fields));
   await store.bulkPut(out.written);
-  await ctx.db.changes.bulkAdd(changes);
-  out.changes = changes.map((c) => c.hlc);
+  const entries = opts.paged ? [pageOf(changes)] : changes;
+  await ctx.db.changes.bulkAdd(entries);
+  out.changes = entries.map((c) => c.hlc);
   return out;
 }
 

@@ -157,6 +157,12 @@ export class SkhodDb extends Dexie {
       projectReports: 'id, projectId, eventId',
       reportPhotos: 'id, reportId, projectId',
     });
+    // 9: an import's change records are stored a page per chunk and table (change-pages.ts); the
+    // multi-entry `rows` index finds the pages holding a row's history. Entries before it are single
+    // changes without `rows`: nothing to reshape.
+    this.version(9).stores({
+      changes: 'hlc, [table+rowId], device, *rows',
+    });
   }
 }
 

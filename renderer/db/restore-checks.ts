@@ -12,11 +12,23 @@ import { checkRow, fieldsProblem, ValueError } from '../../shared/sync/schemas';
 import type { DbContext } from './context';
 import { formatNumber } from '../../shared/text/format';
 import { dbText } from './repo/fail';
+import { PAGE_TABLE } from './change-pages';
 
 const STAMP = /^\d{15}-[0-9a-f]{5}-\S+$/;
 const SHARED: ReadonlySet<string> = new Set(SYNC_TABLES);
 
 /** Throws BackupError; returns the greatest stamp of the backup ('' for an empty log). */
+type StoredEntry = { hlc?: unknown; table?: unknown; fields?: unknown; items?: unknown };
+
+/** A backup's change log entries, a page's changes one by one (change-pages.ts); a page without them is corrupt. */
+function unpageStored(entries: readonly StoredEntry[]): StoredEntry[] {
+  return entries.flatMap((c) => {
+    if (c.table !== PAGE_TABLE) return [c];
+    if (!Array.isArray(c.items) || c.items.length === 0 || (c.items as StoredEntry[]).some((i) => i?.table === PAGE_TABLE)) throw new BackupError('corrupt', dbText('backup.logStamp'));
+    return [c, ...(c.items as StoredEntry[])];
+  });
+}
+
 export function checkRestoredValues(ctx: DbContext, content: BackupContent): string {
   const { header, tables } = content;
   if (header.lastStamp !== '' && !STAMP.test(header.lastStamp)) throw new BackupError('corrupt', dbText('backup.headerStamp'));
@@ -25,7 +37,7 @@ export function checkRestoredValues(ctx: DbContext, content: BackupContent): str
     for (const [name, rows] of Object.entries(tables)) {
       if (SHARED.has(name)) for (const row of rows) checkRow(name, row);
     }
-    for (const c of (tables['changes'] ?? []) as Array<{ hlc?: unknown; table?: unknown; fields?: unknown }>) {
+    for (const c of unpageStored((tables['changes'] ?? []) as StoredEntry[])) {
       if (typeof c.hlc !== 'string' || !STAMP.test(c.hlc)) throw new BackupError('corrupt', dbText('backup.logStamp'));
       if (typeof c.table === 'string' && c.fields && typeof c.fields === 'object') {
         const bad = fieldsProblem(c.table, c.fields as Record<string, unknown>);

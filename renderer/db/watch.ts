@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import type { ChangeRecord } from '../../shared/sync/change';
 import type { DbContext } from './context';
+import { changesAfter } from './change-pages';
 
 /** The greatest change stamp stored so far ('' for an empty log). */
 export async function lastChangeStamp(ctx: DbContext): Promise<string> {
@@ -13,7 +14,7 @@ export async function lastChangeStamp(ctx: DbContext): Promise<string> {
  * @returns unsubscribe
  */
 export function watchChanges(ctx: DbContext, after: string, onChanges: (changes: ChangeRecord[]) => void): () => void {
-  return watchAfter(after, (cursor) => ctx.db.changes.where('hlc').above(cursor).toArray(), onChanges);
+  return watchAfter(after, (cursor) => changesAfter(ctx.db, cursor), onChanges);
 }
 
 /**

@@ -1,7 +1,8 @@
+import { countChanges } from '../db/change-pages';
 import { useDb } from './db-context';
 import { useSettledQuery } from './use-settled-query';
 
 export function useChangeCount(): number | undefined {
   const { db } = useDb();
-  return useSettledQuery(() => db.changes.count(), [db]);
+  return useSettledQuery(() => countChanges(db), [db]);
 }

@@ -4,12 +4,13 @@ import { fullName } from '../../shared/people/name';
 import { loadSyncBook, peerStatus, type PeerStatus, type SyncBook } from '../db/repo/exchange-book';
 import { listConflicts, type StoredConflict } from '../db/repo/sync-conflicts';
 import { listQuarantine, type HeldItem } from '../db/repo/quarantine';
+import { countChanges } from '../db/change-pages';
 import { useDb } from './db-context';
 
 /** Known devices with what each has not seen yet; follows every change of this device's log. */
 export function usePeerStatus(eventId: string): PeerStatus[] | undefined {
   const ctx = useDb();
-  const changes = useLiveQuery(() => ctx.db.changes.count(), [ctx]);
+  const changes = useLiveQuery(() => countChanges(ctx.db), [ctx]);
   const devices = useLiveQuery(() => ctx.db.devices.toArray(), [ctx]);
   return useLiveQuery(() => peerStatus(ctx, eventId), [ctx, eventId, changes, devices]);
 }

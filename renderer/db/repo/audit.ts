@@ -4,15 +4,18 @@
  */
 import type { ChangeRecord } from '../../../shared/sync/change';
 import type { DbContext } from '../context';
+import { changesBefore, countChanges as countLog } from '../change-pages';
 
-/** The newest `limit` changes older than `before` ('' = from the newest). */
-export function readChangesBefore(ctx: DbContext, before: string, limit: number): Promise<ChangeRecord[]> {
-  const all = ctx.db.changes;
-  return (before ? all.where('hlc').below(before) : all.orderBy('hlc')).reverse().limit(limit).toArray();
+/**
+ * The newest changes older than `before` ('' = from the newest), about `limit` of them, newest first;
+ * `next`: where the following read starts, null at the start of the log.
+ */
+export function readChangesBefore(ctx: DbContext, before: string, limit: number): Promise<{ changes: ChangeRecord[]; next: string | null }> {
+  return changesBefore(ctx.db, before, limit);
 }
 
 export function countChanges(ctx: DbContext): Promise<number> {
-  return ctx.db.changes.count();
+  return countLog(ctx.db);
 }
 
 /** Every municipality's name by id: the built-in ones are seeded without change records. */

@@ -13,6 +13,7 @@ import { signBatch, verifyBatches, type TrustRefusal, type VerifiedBatch } from 
 import type { Device } from '../../../shared/domain/types';
 import { rootEnrolled, verifyEnrolment, type Enrolled, type Enrolment } from '../../../shared/trust/enrolment';
 import type { DbContext } from '../context';
+import { changesAfter } from '../change-pages';
 import type { BatchRow, TrustRow } from '../database';
 import { deviceSigner } from './trust';
 
@@ -35,11 +36,7 @@ export async function batchOwnChanges(ctx: DbContext, trust: TrustRow, me: Enrol
   const { eventId } = trust;
   const upTo = ((await ctx.db.settings.get(upToKey(ctx, eventId)))?.value as string | undefined) ?? '';
   // the log's tail after the mark, in stamp order: a hub round every few seconds reads only what is new
-  const own = await ctx.db.changes
-    .where('hlc')
-    .above(upTo)
-    .filter((c) => c.device === ctx.device.id)
-    .toArray();
+  const own = (await changesAfter(ctx.db, upTo)).filter((c) => c.device === ctx.device.id);
   if (own.length === 0) return;
   const mine = eventScope(own, eventId, await storedEvents(ctx, own));
   const newest = own[own.length - 1]!.hlc;

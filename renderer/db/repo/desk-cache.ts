@@ -2,6 +2,7 @@
 import { liveQuery } from 'dexie';
 import type { DbContext } from '../context';
 import { readSettled, UNSETTLED, whenSettled } from '../settled';
+import { changesAfter } from '../change-pages';
 import {
   CACHE_ROW_PREFIX,
   decodeDeskCache,
@@ -136,7 +137,7 @@ export async function noteForeignDeskChanges(ctx: DbContext, changes: readonly {
 export async function deskChangesAfter(ctx: DbContext, after: string): Promise<{ hlc: string; table: string; rowId: string }[]> {
   const { db } = ctx;
   // nothing of an import still being written: the watcher reads again when its batch ends
-  const read = await readSettled(db, () => Promise.all([db.changes.where('hlc').above(after).toArray(), foreignNotes(ctx, after).toArray()]));
+  const read = await readSettled(db, () => Promise.all([changesAfter(db, after), foreignNotes(ctx, after).toArray()]));
   if (read === UNSETTLED) return [];
   const [changes, notes] = read;
   if (!notes.length) return changes;

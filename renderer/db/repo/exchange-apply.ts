@@ -21,6 +21,7 @@ import { keyFingerprint } from '../../../shared/sync/signing';
 import type { TrustRefusalReason } from '../../../shared/trust/batches';
 import type { DbContext } from '../context';
 import type { TrustRow } from '../database';
+import { rowHistory } from '../change-pages';
 import { batchRow, checkExchange, rememberDevices, senderAuthority, type CheckedExchange } from './batches';
 import { noteForeignDeskChanges } from './desk-cache';
 import { loadSyncBook, storeSyncBook, withExchange, type ExchangeVia } from './exchange-book';
@@ -209,13 +210,7 @@ async function planMerge(ctx: DbContext, file: CheckedFile): Promise<MergePlan> 
   if (registrations.length) {
     for (const id of await ctx.db.checkins.where('registrationId').anyOf(registrations).primaryKeys()) touched.add(rowKey(CHECKINS, id));
   }
-  const history = touched.size
-    ? await ctx.db.changes
-        .where('[table+rowId]')
-        .anyOf([...touched].map(splitKey))
-        .toArray()
-    : [];
-  history.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  const history = await rowHistory(ctx.db, [...touched].map(splitKey));
   const state: SyncState = new Map();
   mergeInto(state, history); // accepted when it came: the rules of today do not re-judge the past
   const book = await loadSyncBook(ctx, file.header.eventId);

@@ -13,6 +13,7 @@ import type { ChangeRecord } from '../../../shared/sync/change';
 import { changesFor, type Knowledge, type SeenVector } from '../../../shared/sync/exchange-file';
 import { eventScope } from '../../../shared/sync/scope';
 import type { DbContext } from '../context';
+import { allChanges, changesAfter } from '../change-pages';
 import { storedEvents } from './batches';
 
 /** How a file travelled: exchanges over the LAN hub are recorded in the history only when something moved. */
@@ -51,7 +52,7 @@ export async function loadSyncBook(ctx: DbContext, eventId: string): Promise<Syn
 
 /** The event's changes in this device's log, in stamp order. */
 async function eventLog(ctx: DbContext, eventId: string): Promise<ChangeRecord[]> {
-  return eventScope(await ctx.db.changes.orderBy('hlc').toArray(), eventId);
+  return eventScope(await allChanges(ctx.db), eventId);
 }
 
 /**
@@ -66,7 +67,7 @@ async function unseenChanges(ctx: DbContext, eventId: string, since: SeenVector)
   if (marks.length === 0) return [];
   if (marks.some((m) => m === undefined)) return changesFor(await eventLog(ctx, eventId), since);
   const lowest = (marks as string[]).reduce((a, b) => (a < b ? a : b));
-  const tail = changesFor(await ctx.db.changes.where('hlc').above(lowest).toArray(), since);
+  const tail = changesFor(await changesAfter(ctx.db, lowest), since);
   return eventScope(tail, eventId, await storedEvents(ctx, tail));
 }
 

@@ -18,6 +18,7 @@ import { sameChange } from '../../../shared/sync/lost-edits';
 import type { Refusal } from '../../../shared/sync/merge';
 import { driftByDevice, holdFuture, ownClockOffset, type ClockObservation, type DeviceDrift, type HeldChange } from '../../../shared/sync/quarantine';
 import type { DbContext } from '../context';
+import { changesByStamp } from '../change-pages';
 
 export type Screened = {
   /** New here, not refused, not from the future: what the merge takes. */
@@ -28,7 +29,7 @@ export type Screened = {
 };
 
 export async function screenIncoming(ctx: DbContext, changes: readonly ChangeRecord[], wallNow: number = ctx.clock.wallNow()): Promise<Screened> {
-  const stored = await ctx.db.changes.bulkGet(changes.map((c) => (typeof c?.hlc === 'string' ? c.hlc : '')));
+  const stored = await changesByStamp(ctx.db, changes.map((c) => (typeof c?.hlc === 'string' ? c.hlc : '')));
   const last = ctx.clock.last();
   const refused: Refusal[] = [];
   const unseen: ChangeRecord[] = [];

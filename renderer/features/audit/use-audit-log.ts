@@ -39,7 +39,7 @@ export function useAuditLog(): AuditLoad {
         const total = await countChanges(ctx);
         // the built-in municipalities are seeded without change records: name them from the table
         log.setKnownLabels('municipalities', await municipalityLabels(ctx));
-        const newest = await readChangesBefore(ctx, '', FIRST);
+        const { changes: newest, next } = await readChangesBefore(ctx, '', FIRST);
         if (stopped) return;
         log.add(newest);
         const head = newest[0]?.hlc ?? '';
@@ -48,17 +48,15 @@ export function useAuditLog(): AuditLoad {
           log.add(changes);
           publish();
         });
-        let oldest = newest[newest.length - 1]?.hlc;
-        let done = newest.length < FIRST;
-        if (done) log.markComplete();
+        let oldest = next;
+        if (oldest === null) log.markComplete();
         publish(total);
-        while (!done && oldest && !stopped) {
+        while (oldest !== null && !stopped) {
           const older = await readChangesBefore(ctx, oldest, CHUNK);
           if (stopped) return;
-          log.add(older);
-          oldest = older[older.length - 1]?.hlc;
-          done = older.length < CHUNK || !oldest;
-          if (done) log.markComplete();
+          log.add(older.changes);
+          oldest = older.next;
+          if (oldest === null) log.markComplete();
           publish();
           // let the list repaint and the filter answer between chunks
           await new Promise((r) => setTimeout(r, 0));

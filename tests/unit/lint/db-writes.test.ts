@@ -51,3 +51,24 @@ describe('the db-writes lint rule', () => {
     expect(await dbWrites('renderer/db/repo/probe.ts', `import type { DbContext } from '../context';\nexport const f = (ctx: DbContext) => ctx.db.transaction('rw', ctx.db.settings, () => ctx.db.settings.put({ key: 'k', value: 1 }));`)).toBe(0);
   });
 });
+
+// skhod/change-log-reads (same file): an entry of the change log may be a page of many changes
+// (renderer/db/change-pages.ts), so only that module reads entries as values.
+describe('the change-log-reads lint rule', () => {
+  async function changeReads(filePath: string, source: string): Promise<number> {
+    const [result] = await eslint.lintText(source, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'skhod/change-log-reads').length;
+  }
+  const repo = "import type { DbContext } from '../context';\n";
+  it.each([
+    ['a range read', `${repo}export const f = (ctx: DbContext) => ctx.db.changes.where('hlc').above('').toArray();`],
+    ['a read by stamp', `${repo}export const f = (ctx: DbContext) => ctx.db.changes.bulkGet(['a']);`],
+    ['a history by row', `${repo}export const f = ({ db }: DbContext) => db.changes.where('[table+rowId]').equals(['people', 'p']).sortBy('hlc');`],
+  ])('refuses %s of entries in a repository', async (_name, source) => {
+    expect(await changeReads('renderer/db/repo/probe.ts', source)).toBe(1);
+  });
+  it('allows key-only reads anywhere and entry reads in change-pages.ts', async () => {
+    expect(await changeReads('renderer/db/repo/probe.ts', `${repo}export const f = async (ctx: DbContext) => [await ctx.db.changes.count(), (await ctx.db.changes.orderBy('hlc').last())?.hlc];`)).toBe(0);
+    expect(await changeReads('renderer/db/change-pages.ts', `${repo}export const f = (ctx: DbContext) => ctx.db.changes.orderBy('hlc').toArray();`)).toBe(0);
+  });
+});

@@ -54,7 +54,7 @@ describe('schema upgrades', () => {
     v1.close();
 
     ctx = await openDatabase(name);
-    expect(ctx.db.verno).toBe(8); // the latest version (8: projects and their reports)
+    expect(ctx.db.verno).toBe(9); // the latest version (9: the change log's pages)
     expect(await ctx.db.people.get('p1')).toEqual(person('p1', { phone: '+79173451234', municipalityId: 'm1' }));
     expect(await ctx.db.people.where('surname').equals('Галиуллина').count()).toBe(2);
     const idb = ctx.db.backendDB();

@@ -6,6 +6,7 @@ import { createEvent, saveEventBundle } from '../../../../renderer/db/repo/event
 import { addMunicipality } from '../../../../renderer/db/repo/reference';
 import { openDemoEvent } from '../../../../renderer/features/onboarding/open-demo';
 import { freshDb } from './helpers';
+import { allChanges, countChanges, PAGE_TABLE } from '../../../../renderer/db/change-pages';
 
 let ctx: DbContext | undefined;
 afterEach(() => ctx?.db.close());
@@ -26,7 +27,8 @@ describe('repositories', () => {
       (await db.registrations.count()) +
       (await db.delegations.count()) +
       (await db.municipalities.filter((m) => !m.builtin).count());
-    expect(await db.changes.count()).toBe(rows);
+    expect(await countChanges(db)).toBe(rows);
+    expect((await allChanges(db)).map((c) => c.table)).not.toContain(PAGE_TABLE);
   });
 
   it('stores nothing of an event bundle when one row is invalid', async () => {
