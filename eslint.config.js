@@ -30,6 +30,16 @@ const noFeatures = { regex: '^(\\.\\./)+features(/|$)', message: 'components/, h
 const skhod = { rules: { ...uiText.rules, ...dbWrites.rules } };
 const restrict = (...patterns) => ['error', { patterns: patterns.map((p) => ({ ...p })) }];
 
+// Controls that only the UI kit writes by hand (the rule below; its messages say what to use instead).
+const kitOnly = (selector, instead) => ({ selector, message: `${instead} из renderer/components/ui (см. docs/ARCHITECTURE.md «1. Layers», UI kit): метка, ошибка рядом и клавиатура — одинаково везде` });
+const uiKitOnly = [
+  kitOnly("JSXOpeningElement[name.name='select']", '<select> — только через SelectField (с меткой) или Select (с aria-label)'),
+  kitOnly("JSXOpeningElement[name.name='textarea']", '<textarea> — только через TextAreaField'),
+  kitOnly("JSXOpeningElement[name.name='dialog']", '<dialog> — только через Dialog, FormDialog или ActionDialog'),
+  kitOnly("CallExpression[callee.property.name='showModal']", 'showModal() — его вызывает только Dialog; берите Dialog, FormDialog или ActionDialog'),
+  kitOnly("JSXOpeningElement[name.name='label']:has(JSXAttribute[name.name='className'][value.value=/^field( |$)/])", 'поле с меткой — только через TextField, NumberField, SelectField, TextAreaField или Field'),
+];
+
 // GLOBALS PER LAYER: each folder sees only the globals of the place its code runs. shared/ runs everywhere, so it
 // gets only what the browser, workers and Node all have (timers, console, WebCrypto, TextEncoder, URL, streams —
 // the same set as tsconfig.shared.json's ES2023 + WebWorker; no storage); renderer/ the browser's; electron/,
@@ -153,6 +163,14 @@ export default tseslint.config(
     // features do not even read the database handle: data comes through renderer/hooks and renderer/db/repo
     files: ['renderer/features/**/*.{ts,tsx}'],
     rules: { 'skhod/db-writes': ['error', { reads: true }] },
+  },
+  {
+    // One UI kit (renderer/components/ui): selects, text areas, modal dialogs and labelled fields are built from it,
+    // so every one gets its label, its error beside it, Esc, the focus trap and the busy state the same way
+    // (tests/unit/lint/ui-kit.test.ts). Checkboxes, radios, file inputs and the desk's search combobox stay plain.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/components/ui/**'],
+    rules: { 'no-restricted-syntax': ['error', ...uiKitOnly] },
   },
   {
     // Words a user reads come from renderer/i18n/<lang>/<namespace>.ts (scripts/eslint/ui-text.js), in every file.

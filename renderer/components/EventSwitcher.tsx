@@ -1,8 +1,10 @@
+/** The header's choice of the event to work on, and the way to create another. */
 import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../shared/domain/types';
 import { formatDay } from '../../shared/text/format';
 import { useEvents } from '../hooks/use-events';
 import { useUiStore } from '../stores/ui-store';
+import { Select, type Option } from './ui';
 
 const NEW = '__new__';
 
@@ -11,20 +13,12 @@ export function EventSwitcher({ current, onCreate }: { current: EventRow; onCrea
   const events = useEvents() ?? [current];
   const setEventId = useUiStore((s) => s.setEventId);
   return (
-    <label className="event-switcher">
-      <span className="visually-hidden">{t('event.switcher')}</span>
-      <select
-        value={current.id}
-        onChange={(e) => (e.target.value === NEW ? onCreate() : setEventId(e.target.value))}
-        aria-label={t('event.switcher')}
-      >
-        {events.map((ev) => (
-          <option key={ev.id} value={ev.id} translate="no">
-            {ev.shortTitle ?? ev.title} · {formatDay(ev.startDate)}
-          </option>
-        ))}
-        <option value={NEW}>{t('event.new')}</option>
-      </select>
-    </label>
+    <Select
+      className="event-switcher"
+      aria-label={t('event.switcher')}
+      value={current.id}
+      onChange={(v) => (v === NEW ? onCreate() : setEventId(v))}
+      options={[...events.map((ev): Option<string> => [ev.id, `${ev.shortTitle ?? ev.title} · ${formatDay(ev.startDate)}`, { translate: 'no' }]), [NEW, t('event.new')]]}
+    />
   );
 }

@@ -1,5 +1,5 @@
 // The organizer gate: asks for the organizer PIN before an organizer's area or a destructive action (used by many features).
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizerPinRecord } from '../../shared/domain/types';
 import { formatWait, isOutdatedPin, needsOrganizerPin, tryOrganizerPin, UNLOCK_MS, waitMs } from '../../shared/security/organizer-pin';
@@ -9,6 +9,7 @@ import { useDb } from '../hooks/db-context';
 import { useUiStore } from '../stores/ui-store';
 import { loadOrganizerPin, loadPinAttempts, savePinAttempts } from '../db/repo/device';
 import { sayText } from '../i18n';
+import { FormDialog, TextField, closeDialog } from './ui';
 
 /** Asks for the organizer PIN when needed; resolves true when the action may go ahead. */
 export type AskOrganizer = (what: string) => Promise<boolean>;
@@ -73,8 +74,6 @@ export function lockOrganizer(ctx: Pick<DbContext, 'db'>) {
 
 function OrganizerPinDialog(props: { ctx: DbContext; what: string; pin: OrganizerPinRecord; onDone: (ok: boolean) => void }) {
   const { ctx, onDone } = props;
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const { t } = useTranslation();
   const [entered, setEntered] = useState('');
   const [error, setError] = useState('');
@@ -84,7 +83,6 @@ function OrganizerPinDialog(props: { ctx: DbContext; what: string; pin: Organize
   const result = useRef(false);
 
   useEffect(() => {
-    ref.current?.showModal();
     void loadPinAttempts(ctx).then((a) => setWaitUntil(a.lockedUntil));
   }, [ctx]);
   // a running wait counts down on screen, once a second
@@ -95,9 +93,9 @@ function OrganizerPinDialog(props: { ctx: DbContext; what: string; pin: Organize
     return () => clearInterval(timer);
   }, [waiting]);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     if (busy) return;
+    const form = e.currentTarget;
     setBusy(true);
     try {
       const at = Date.now();
@@ -109,7 +107,7 @@ function OrganizerPinDialog(props: { ctx: DbContext; what: string; pin: Organize
         useUiStore.getState().setOrganizerUntil(at + UNLOCK_MS);
         openOrganizerSession(ctx, at + UNLOCK_MS);
         result.current = true;
-        ref.current?.close();
+        closeDialog({ currentTarget: form });
         return;
       }
       setEntered('');
@@ -122,39 +120,30 @@ function OrganizerPinDialog(props: { ctx: DbContext; what: string; pin: Organize
 
   const wait = waitMs({ failures: 0, lockedUntil: waitUntil }, now);
   return (
-    <dialog ref={ref} className="dialog gate-dialog" aria-labelledby={titleId} onClose={() => onDone(result.current)}>
-      <form onSubmit={submit}>
-        <h2 id={titleId}>{t('pinGate.title')}</h2>
-        <p>{t('pinGate.lead', { what: props.what, count: UNLOCK_MS / 60_000 })}</p>
-        {isOutdatedPin(props.pin) && <p className="muted small">{t('pinGate.outdated')}</p>}
-        <label className="field">
-          <span>{t('pinGate.title')}</span>
-          <input
-            autoFocus
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={8}
-            value={entered}
-            disabled={wait > 0}
-            onChange={(e) => setEntered(e.target.value)}
-            aria-invalid={error ? true : undefined}
-          />
-        </label>
-        {(error || wait > 0) && (
-          <p className="form-error" role="alert">
-            {error} {wait > 0 && t('pinGate.wait', { wait: sayText(formatWait(wait)) })}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={() => ref.current?.close()}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || wait > 0 || entered.trim() === ''}>
-            {t('pinGate.continue')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <FormDialog
+      title={t('pinGate.title')}
+      className="gate-dialog"
+      onClose={() => onDone(result.current)}
+      onSubmit={submit}
+      submitLabel={t('pinGate.continue')}
+      submitDisabled={wait > 0 || entered.trim() === ''}
+      busy={busy}
+      error={error || wait > 0 ? <>{error} {wait > 0 && t('pinGate.wait', { wait: sayText(formatWait(wait)) })}</> : undefined}
+    >
+      <p>{t('pinGate.lead', { what: props.what, count: UNLOCK_MS / 60_000 })}</p>
+      {isOutdatedPin(props.pin) && <p className="muted small">{t('pinGate.outdated')}</p>}
+      <TextField
+        label={t('pinGate.title')}
+        autoFocus
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={8}
+        value={entered}
+        disabled={wait > 0}
+        onChange={setEntered}
+        aria-invalid={error ? true : undefined}
+      />
+    </FormDialog>
   );
 }

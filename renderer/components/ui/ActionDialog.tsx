@@ -7,6 +7,7 @@
 import { useState, type ReactNode } from 'react';
 import { FormDialog } from './Dialog';
 import { useDialogAction } from './dialog-action';
+import { TextAreaField } from './Field';
 
 type Props = {
   title: string;
@@ -37,12 +38,7 @@ export function ActionDialog({ title, children, confirmLabel, reasonLabel, dange
       error={error}
     >
       {children}
-      {reasonLabel && (
-        <label className="field">
-          <span>{reasonLabel}</span>
-          <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-        </label>
-      )}
+      {reasonLabel && <TextAreaField label={reasonLabel} rows={2} value={reason} onChange={setReason} />}
     </FormDialog>
   );
 }

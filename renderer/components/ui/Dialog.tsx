@@ -2,13 +2,17 @@
  * The app's modal dialogs, on the platform's own `<dialog>` + `showModal()`: focus is trapped and
  * restored by the browser, Esc closes, the backdrop makes the rest inert. One component so that every
  * dialog has a labelled title, the same footer and the same close path (`onClose` runs once, after the
- * dialog has closed, whether by Esc, a button or `close()`).
+ * dialog has closed, whether by Esc, a button or `close()`). A dialog in steps (the import wizard) gives
+ * `head` (its list of steps) and renders each step's own `DialogFooter`, so its buttons change per step
+ * while Esc, the focus trap and the busy state stay here.
  */
 import { useEffect, useId, useRef, type FormEvent, type FormHTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export type DialogProps = {
   title: ReactNode;
+  /** More of a fixed head under the title (a wizard's steps, the file it reads): title and head form a `<header>`. */
+  head?: ReactNode;
   onClose: () => void;
   children: ReactNode;
   /** Buttons of the footer, right-aligned; `footerStart` goes on the left (e.g. «Удалить»). */
@@ -23,7 +27,7 @@ export type DialogProps = {
 };
 
 /** A modal dialog. Close it from inside with `closeDialog(event)` or by unmounting through `onClose`. */
-export function Dialog({ title, onClose, children, footer, footerStart, wide, className, alert, busy }: DialogProps) {
+export function Dialog({ title, head, onClose, children, footer, footerStart, wide, className, alert, busy }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -41,16 +45,24 @@ export function Dialog({ title, onClose, children, footer, footerStart, wide, cl
       onCancel={(e) => (busy && e.target === e.currentTarget ? e.preventDefault() : undefined)}
       onClose={(e) => (e.target === e.currentTarget ? onClose() : undefined)}
     >
-      <h2 id={titleId}>{title}</h2>
+      {head === undefined ? (
+        <h2 id={titleId}>{title}</h2>
+      ) : (
+        <header className="dialog-head">
+          <h2 id={titleId}>{title}</h2>
+          {head}
+        </header>
+      )}
       {children}
       {(footer || footerStart) && <DialogFooter start={footerStart}>{footer}</DialogFooter>}
     </dialog>
   );
 }
 
-export function DialogFooter({ start, children }: { start?: ReactNode; children?: ReactNode }) {
+/** The row of a dialog's buttons; a step of a wizard renders its own (`className` for its sticky place). */
+export function DialogFooter({ start, children, className }: { start?: ReactNode; children?: ReactNode; className?: string }) {
   return (
-    <div className="dialog-actions">
+    <div className={['dialog-actions', className ?? ''].filter(Boolean).join(' ')}>
       {start}
       {start && <span className="spacer" />}
       {children}
@@ -72,6 +84,8 @@ export type FormDialogProps = Omit<DialogProps, 'footer'> & {
   cancelLabel?: ReactNode;
   /** The submit button's look: 'primary' (default) or 'primary danger' (filled red) for removals. */
   submitClassName?: 'primary' | 'primary danger';
+  /** The submit cannot be pressed yet (nothing typed, a wait running); it is disabled while busy anyway. */
+  submitDisabled?: boolean;
   /** A form-level error (the save failed), shown above the buttons as an alert. */
   error?: ReactNode;
   /** Extra props for the <form> (e.g. onBlur re-validation). */
@@ -79,7 +93,7 @@ export type FormDialogProps = Omit<DialogProps, 'footer'> & {
 };
 
 /** A dialog holding one form: fields, a form-level error, «Отмена» and the primary submit. */
-export function FormDialog({ onSubmit, submitLabel, cancelLabel, submitClassName = 'primary', error, formProps, children, footerStart, ...dialog }: FormDialogProps) {
+export function FormDialog({ onSubmit, submitLabel, cancelLabel, submitClassName = 'primary', submitDisabled, error, formProps, children, footerStart, ...dialog }: FormDialogProps) {
   const { busy } = dialog;
   const { t } = useTranslation();
   return (
@@ -102,7 +116,7 @@ export function FormDialog({ onSubmit, submitLabel, cancelLabel, submitClassName
           <button type="button" onClick={closeDialog}>
             {cancelLabel ?? t('common.cancel')}
           </button>
-          <button type="submit" className={submitClassName} disabled={busy} aria-busy={busy || undefined}>
+          <button type="submit" className={submitClassName} disabled={busy || submitDisabled} aria-busy={busy || undefined}>
             {submitLabel ?? t('common.save')}
           </button>
         </DialogFooter>

@@ -3,7 +3,10 @@
  * (aria-describedby) and stays while the value is wrong; the control is marked aria-invalid. Values are
  * strings as typed: parsing and validation belong to the caller, which decides what is stored.
  */
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../shared/text/format';
+import { selectControl, type SelectControlProps } from './Select';
 
 type Common = {
   label: ReactNode;
@@ -12,10 +15,12 @@ type Common = {
   hint?: ReactNode;
   required?: boolean;
   className?: string;
+  /** The label beside the control on one line (a toolbar, a row of choices) instead of above it. */
+  inline?: boolean;
 };
 
-/** The label, the control (given its ids) and the error, in one `.field`. */
-export function Field({ label, error, hint, required, className, children }: Common & { children: (ids: FieldIds) => ReactNode }) {
+/** The label, the control (given its ids) and the error, in one `.field` (or `.inline-field`). */
+export function Field({ label, error, hint, required, className, inline, children }: Common & { children: (ids: FieldIds) => ReactNode }) {
   const id = useId();
   const ids: FieldIds = {
     id,
@@ -24,7 +29,7 @@ export function Field({ label, error, hint, required, className, children }: Com
     'aria-required': required || undefined,
   };
   return (
-    <div className={['field', className ?? ''].filter(Boolean).join(' ')}>
+    <div className={[inline ? 'inline-field' : 'field', className ?? ''].filter(Boolean).join(' ')}>
       <label htmlFor={id}>
         {label}
         {required && ' *'}
@@ -51,12 +56,21 @@ export type FieldIds = {
   'aria-required': true | undefined;
 };
 
+/**
+ * The field's ids over the control's own attributes, keeping what the caller said too: a control the
+ * caller marks invalid (the form-level error names it) stays so, and its own descriptions stay listed.
+ */
+function withIds(ids: FieldIds, own: { 'aria-invalid'?: unknown; 'aria-describedby'?: string | undefined }): FieldIds {
+  const describedBy = [ids['aria-describedby'], own['aria-describedby']].filter(Boolean).join(' ');
+  return { ...ids, 'aria-invalid': ids['aria-invalid'] ?? (own['aria-invalid'] === true || own['aria-invalid'] === 'true' || undefined), 'aria-describedby': describedBy || undefined };
+}
+
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id'>;
 
-export function TextField({ label, error, hint, required, className, value, onChange, ...input }: Common & InputProps & { value: string; onChange: (value: string) => void }) {
+export function TextField({ label, error, hint, required, className, inline, value, onChange, ...input }: Common & InputProps & { value: string; onChange: (value: string) => void }) {
   return (
-    <Field label={label} error={error} hint={hint} required={required} className={className}>
-      {(ids) => <input {...input} {...ids} value={value} onChange={(e) => onChange(e.target.value)} />}
+    <Field label={label} error={error} hint={hint} required={required} className={className} inline={inline}>
+      {(ids) => <input {...input} {...withIds(ids, input)} value={value} onChange={(e) => onChange(e.target.value)} />}
     </Field>
   );
 }
@@ -70,34 +84,28 @@ export function NumberField(props: Common & InputProps & { value: string; onChan
   return <TextField {...rest} inputMode={decimal ? 'decimal' : 'numeric'} autoComplete="off" />;
 }
 
-export type Option<V extends string> = readonly [value: V, label: ReactNode];
-
-type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange' | 'id'>;
-
-export function SelectField<V extends string>({
-  label,
-  error,
-  hint,
-  required,
-  className,
-  value,
-  onChange,
-  options,
-  placeholder,
-  ...select
-}: Common & SelectProps & { value: V | ''; onChange: (value: V) => void; options: readonly Option<V>[]; placeholder?: string }) {
+export function SelectField<V extends string>({ label, error, hint, required, className, inline, ...select }: Common & Omit<SelectControlProps<V>, 'id'>) {
   return (
-    <Field label={label} error={error} hint={hint} required={required} className={className}>
-      {(ids) => (
-        <select {...select} {...ids} value={value} onChange={(e) => onChange(e.target.value as V)}>
-          {placeholder !== undefined && <option value="">{placeholder}</option>}
-          {options.map(([v, text]) => (
-            <option key={v} value={v}>
-              {text}
-            </option>
-          ))}
-        </select>
-      )}
+    <Field label={label} error={error} hint={hint} required={required} className={className} inline={inline}>
+      {(ids) => selectControl({ ...select, ...withIds(ids, select) })}
+    </Field>
+  );
+}
+
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'id'>;
+
+/** Several lines of text; with `counter` (and `maxLength`) the hint counts the characters typed: «120 из 4 000». */
+export function TextAreaField({ label, error, hint, required, className, inline, value, onChange, counter, ...area }: Common & TextAreaProps & { value: string; onChange: (value: string) => void; counter?: boolean }) {
+  const { t } = useTranslation();
+  const count = counter && area.maxLength !== undefined ? t('common.charCount', { n: formatNumber(value.length), max: formatNumber(area.maxLength) }) : undefined;
+  const shownHint = hint && count ? (
+    <>
+      {hint} {count}
+    </>
+  ) : (hint ?? count);
+  return (
+    <Field label={label} error={error} hint={shownHint} required={required} className={className} inline={inline}>
+      {(ids) => <textarea {...area} {...withIds(ids, area)} value={value} onChange={(e) => onChange(e.target.value)} />}
     </Field>
   );
 }

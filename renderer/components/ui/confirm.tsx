@@ -11,7 +11,8 @@
  */
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, closeDialog } from './Dialog';
+import { Dialog, DialogFooter, closeDialog } from './Dialog';
+import { TextField } from './Field';
 
 export type ConfirmOptions = {
   title: string;
@@ -67,13 +68,8 @@ export function ConfirmDialog({ title, body, action, danger, typed, onDone }: Co
           closeDialog(e);
         }}
       >
-        {typed && (
-          <label className="field">
-            <span>{t('common.typeToConfirm', { word: typed })}</span>
-            <input value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
-          </label>
-        )}
-        <div className="dialog-actions">
+        {typed && <TextField label={t('common.typeToConfirm', { word: typed })} value={text} onChange={setText} autoComplete="off" />}
+        <DialogFooter>
           {/* the safe choice takes the focus: a reflexive Enter cancels */}
           <button type="button" autoFocus={!typed} onClick={closeDialog}>
             {t('common.cancel')}
@@ -81,7 +77,7 @@ export function ConfirmDialog({ title, body, action, danger, typed, onDone }: Co
           <button type="submit" className={danger ? 'primary danger' : 'primary'} disabled={!ready}>
             {action}
           </button>
-        </div>
+        </DialogFooter>
       </form>
     </Dialog>
   );

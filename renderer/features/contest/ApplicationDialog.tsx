@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Application, ApplicationStatus } from '../../../shared/contest';
 import { formatBytes } from '../../../shared/text/format';
 import { bridge } from '../../bridge/bridge';
-import { Field, FormDialog, SelectField, TextField, closeDialog, useConfirm, type Option } from '../../components/ui';
+import { FormDialog, SelectField, TextAreaField, TextField, closeDialog, useConfirm, type Option } from '../../components/ui';
 import { addAttachment, ATTACHMENT_EXTENSIONS, deleteApplication, loadAttachment, MAX_ATTACHMENT_BYTES, removeAttachment, saveApplication, validateApplication, type ApplicationInput } from '../../db/repo/contest-applications';
 import { useDb } from '../../hooks/db-context';
 import type { ContestData, ContestSetup } from '../../hooks/use-contest';
@@ -159,7 +159,7 @@ export function ApplicationDialog({ setup, data, participants, application, onCl
         footerStart={footerStart}
       >
         <TextField label={t('application.projectTitle')} required autoFocus value={form.title} onChange={(v) => set('title', v)} error={errors.title} />
-        <Field label={t('application.summary')}>{(ids) => <textarea {...ids} rows={3} value={form.summary} onChange={(e) => set('summary', e.target.value)} />}</Field>
+        <TextAreaField label={t('application.summary')} rows={3} value={form.summary} onChange={(v) => set('summary', v)} />
         <div className="field-row">
           <SelectField label={t('application.nomination')} required value={form.nominationId} onChange={(v) => set('nominationId', v)} options={nominationOptions} error={errors.nominationId} />
           <SelectField

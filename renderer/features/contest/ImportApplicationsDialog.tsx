@@ -10,6 +10,7 @@ import { useMunicipalities } from '../../hooks/use-municipalities';
 import { ParseWorker } from '../import';
 import { buildImportRows, chooseApplicationSheet, findHeaderRow, guessMapping, IMPORT_FIELDS, importFieldLabel, type ColumnMapping } from './application-import';
 import { errorText } from '../../i18n';
+import { Dialog, SelectField, closeDialog, type Option } from '../../components/ui';
 
 const MAX_SHEET_BYTES = 10 * 1024 * 1024;
 // a contest has hundreds of applications, not millions: a bigger sheet is the wrong file
@@ -19,7 +20,6 @@ type Loaded = { name: string; rows: string[][]; headerRow: number };
 
 /** Applications from xlsx/xls/csv: pick the file, check the column mapping, see every row's problem, then load all valid rows at once. */
 export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: ContestSetup; onImport: (rows: ApplicationInput[]) => Promise<void>; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const ctx = useDb();
   const { t } = useTranslation('contest');
   const municipalities = useMunicipalities();
@@ -28,7 +28,6 @@ export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: 
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [reading, setReading] = useState(false);
-  useEffect(() => ref.current?.showModal(), []);
   // a stranger's spreadsheet is parsed in the import wizard's worker, never on the UI thread: a hostile
   // or huge file freezes (and, past the time limit, costs) only that worker
   const worker = useRef<ParseWorker | null>(null);
@@ -81,8 +80,22 @@ export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: 
   };
 
   return (
-    <dialog ref={ref} className="dialog dialog-wide" aria-labelledby="import-apps-title" onClose={onClose}>
-      <h2 id="import-apps-title">{t('importDialog.title')}</h2>
+    <Dialog
+      title={t('importDialog.title')}
+      wide
+      busy={busy || reading}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" onClick={closeDialog}>
+            {t('app:common.cancel')}
+          </button>
+          <button type="button" className="primary" disabled={busy || valid.length === 0 || noTitle} aria-busy={busy || undefined} onClick={() => void commit()}>
+            {t('importDialog.load', { count: valid.length })}
+          </button>
+        </>
+      }
+    >
       <p className="muted">{t('importDialog.hint')}</p>
       <button type="button" disabled={reading} aria-busy={reading} onClick={() => void pick()}>
         {reading ? t('importDialog.reading') : loaded ? t('importDialog.another', { name: loaded.name }) : t('importDialog.choose')}
@@ -97,17 +110,13 @@ export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: 
           <h3>{t('importDialog.columns')}</h3>
           <div className="mapping-grid">
             {IMPORT_FIELDS.map((f) => (
-              <label key={f} className="field">
-                <span>{importFieldLabel(f)}</span>
-                <select value={mapping[f]} onChange={(e) => setMapping({ ...mapping, [f]: Number(e.target.value) })}>
-                  <option value={-1}>{t('importDialog.notInFile')}</option>
-                  {header.map((h, i) => (
-                    <option key={i} value={i}>
-                      {h || t('importDialog.column', { n: i + 1 })}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField
+                key={f}
+                label={importFieldLabel(f)}
+                value={String(mapping[f])}
+                onChange={(v) => setMapping({ ...mapping, [f]: Number(v) })}
+                options={[['-1', t('importDialog.notInFile')], ...header.map((h, i): Option<string> => [String(i), h || t('importDialog.column', { n: i + 1 })])]}
+              />
             ))}
           </div>
           {noTitle && (
@@ -151,14 +160,6 @@ export function ImportApplicationsDialog({ setup, onImport, onClose }: { setup: 
           )}
         </>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t('app:common.cancel')}
-        </button>
-        <button type="button" className="primary" disabled={busy || valid.length === 0 || noTitle} onClick={() => void commit()}>
-          {t('importDialog.load', { count: valid.length })}
-        </button>
-      </div>
-    </dialog>
+    </Dialog>
   );
 }

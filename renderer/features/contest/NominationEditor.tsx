@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CriterionDef, Nomination, ScoreBand } from '../../../shared/contest';
 import { formatFactor, formatNumber } from '../../../shared/text/format';
-import { Field, NumberField, TextField } from '../../components/ui';
+import { NumberField, TextAreaField, TextField } from '../../components/ui';
 
 type Props = { nomination: Nomination; frozen: boolean; onChange: (n: Nomination) => void; onRemove?: () => void };
 
@@ -88,9 +88,7 @@ function CriterionEditor({ criterion: c, onChange, onRemove }: { criterion: Crit
   return (
     <div className="criterion-editor">
       <TextField label={t('nomination.criterionTitle')} value={c.title} onChange={(title) => onChange({ ...c, title })} />
-      <Field label={t('nomination.description')}>
-        {(ids) => <textarea {...ids} rows={2} value={c.description} onChange={(e) => onChange({ ...c, description: e.target.value })} />}
-      </Field>
+      <TextAreaField label={t('nomination.description')} rows={2} value={c.description} onChange={(description) => onChange({ ...c, description })} />
       <div className="field-row">
         <NumberInput label={t('nomination.scaleFrom')} value={c.min} onChange={(min) => onChange({ ...c, min })} />
         <NumberInput label={t('nomination.scaleTo')} value={c.max} onChange={(max) => onChange({ ...c, max })} />
@@ -112,7 +110,7 @@ function CriterionEditor({ criterion: c, onChange, onRemove }: { criterion: Crit
         <div key={i} className="band-row">
           <NumberInput label={t('nomination.bandFrom')} className="narrow-num" value={b.from} onChange={(from) => setBand(i, { ...b, from })} />
           <NumberInput label={t('nomination.bandTo')} className="narrow-num" value={b.to} onChange={(to) => setBand(i, { ...b, to })} />
-          <Field label={t('nomination.bandText')}>{(ids) => <textarea {...ids} rows={2} value={b.text} onChange={(e) => setBand(i, { ...b, text: e.target.value })} />}</Field>
+          <TextAreaField label={t('nomination.bandText')} rows={2} value={b.text} onChange={(text) => setBand(i, { ...b, text })} />
           <button
             type="button"
             aria-label={t('nomination.removeBand', { from: formatNumber(b.from), to: formatNumber(b.to) })}

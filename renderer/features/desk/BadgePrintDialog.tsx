@@ -37,27 +37,18 @@ export function BadgePrintDialog(props: { event: EventRow; cards?: DeskCard[]; b
   return (
     <BadgePrint event={event} cards={cards} single={!batch && cards.length === 1} onClose={onClose}>
       {batch && (
-        <label className="field narrow">
-          <span>{t('badges.what')}</span>
-          <select
-            value={scope.kind === 'delegation' ? `d:${scope.municipality}` : scope.kind}
-            onChange={(e) => {
-              const v = e.target.value;
-              setScope(v.startsWith('d:') ? { kind: 'delegation', municipality: v.slice(2) } : { kind: v as 'unprinted' | 'found' | 'all' });
-            }}
-          >
-            <option value="unprinted">{t('badges.unprinted')}</option>
-            {batch.found.length > 0 && <option value="found">{t('badges.found', { count: batch.found.length })}</option>}
-            <option value="all">{t('badges.all')}</option>
-            <optgroup label={t('badges.delegation')}>
-              {delegations.map((d) => (
-                <option key={d} value={`d:${d}`}>
-                  {d}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </label>
+        <SelectField
+          className="narrow"
+          label={t('badges.what')}
+          value={scope.kind === 'delegation' ? `d:${scope.municipality}` : scope.kind}
+          onChange={(v) => setScope(v.startsWith('d:') ? { kind: 'delegation', municipality: v.slice(2) } : { kind: v as 'unprinted' | 'found' | 'all' })}
+          options={[
+            ['unprinted', t('badges.unprinted')],
+            ...(batch.found.length > 0 ? [['found', t('badges.found', { count: batch.found.length })] as const] : []),
+            ['all', t('badges.all')],
+            { group: t('badges.delegation'), options: delegations.map((d) => [`d:${d}`, d] as const) },
+          ]}
+        />
       )}
     </BadgePrint>
   );

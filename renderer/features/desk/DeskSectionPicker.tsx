@@ -7,6 +7,7 @@ import { useDb } from '../../hooks/db-context';
 import type { DeskCard } from '../../hooks/use-desk-index';
 import { useSectionLoads } from '../../hooks/use-sections';
 import { useUiStore } from '../../stores/ui-store';
+import { SelectField } from '../../components/ui';
 
 /**
  * The person's section at the desk: change it with live fill (over capacity asks first), and mark them
@@ -36,17 +37,15 @@ export function DeskSectionPicker({ eventId, card }: { eventId: string; card: De
 
   return (
     <div className="desk-section">
-      <label className="inline-field">
-        {t('sectionPicker.label')}
-        <select aria-label={t('sectionPicker.select')} value={pending ?? sectionId} onChange={(e) => void change(e.target.value)}>
-          <option value="">{t('sectionPicker.none')}</option>
-          {loads.map(({ section, load }) => (
-            <option key={section.id} value={section.id}>
-              {t('sectionPicker.option', { title: section.title, load, capacity: section.capacity })}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        inline
+        label={t('sectionPicker.label')}
+        aria-label={t('sectionPicker.select')}
+        value={pending ?? sectionId}
+        onChange={(v) => void change(v)}
+        placeholder={t('sectionPicker.none')}
+        options={loads.map(({ section, load }) => [section.id, t('sectionPicker.option', { title: section.title, load, capacity: section.capacity })] as const)}
+      />
       {pending && (
         <span className="attention" role="alert">
           {t('sectionPicker.full')}{' '}

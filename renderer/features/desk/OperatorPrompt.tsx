@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../stores/ui-store';
+import { TextField } from '../../components/ui';
 
 /** Asked when the desk opens: every check-in records who made it. */
 export function OperatorPrompt() {
@@ -18,11 +19,7 @@ export function OperatorPrompt() {
     <section className="page">
       <form className="card narrow-card" onSubmit={submit}>
         <h1>{t('heading')}</h1>
-        <label className="field">
-          <span>{t('operatorPrompt.who')}</span>
-          <input autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder={t('operatorPrompt.placeholder')} aria-invalid={error ? true : undefined} />
-          {error && <span className="field-error">{error}</span>}
-        </label>
+        <TextField label={t('operatorPrompt.who')} autoFocus value={name} onChange={setName} placeholder={t('operatorPrompt.placeholder')} error={error || undefined} />
         <button type="submit" className="primary">
           {t('operatorPrompt.start')}
         </button>

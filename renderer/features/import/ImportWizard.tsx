@@ -23,6 +23,7 @@ import type { Analysis, AnalyzeRequest, CsvOverrides } from './worker-protocol';
 import type { Analyzed, Committing, Loaded } from './wizard-types';
 import './import.css';
 import { errorText } from '../../i18n';
+import { Dialog, closeDialog } from '../../components/ui';
 
 type Step = 'file' | 'mapping' | 'preview' | 'duplicates' | 'finish';
 const STEPS: readonly Step[] = ['file', 'mapping', 'preview', 'duplicates', 'finish'];
@@ -37,7 +38,6 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
   const { t } = useTranslation('import');
   const ctx = useDb();
   const arrivals = useArrivals(event.id)?.byRegistration;
-  const ref = useRef<HTMLDialogElement>(null);
   const worker = useRef<ParseWorker | null>(null);
   const [step, setStep] = useState<Step>('file');
   const [busy, setBusy] = useState<string | null>(null);
@@ -58,10 +58,7 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
     if (bodyRef.current) bodyRef.current.scrollTop = 0;
   }, [step]);
 
-  useEffect(() => {
-    ref.current?.showModal();
-    return () => worker.current?.dispose();
-  }, []);
+  useEffect(() => () => worker.current?.dispose(), []);
   const parser = () => (worker.current ??= new ParseWorker());
 
   const fail = (e: unknown) => setError(errorText(e));
@@ -204,30 +201,29 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
   const stepIndex = STEPS.indexOf(step);
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog import-wizard"
-      aria-labelledby="import-title"
-      aria-busy={busy !== null || committing !== null}
-      onCancel={(e) => (committing || busy ? e.preventDefault() : undefined)}
+    <Dialog
+      className="import-wizard"
+      title={t('title')}
+      head={
+        <>
+          <ol className="import-steps" aria-label={t('steps')}>
+            {STEPS.map((s, i) => (
+              <li key={s} aria-current={s === step ? 'step' : undefined} className={i < stepIndex ? 'done' : undefined}>
+                {t(`step.${s}`)}
+              </li>
+            ))}
+          </ol>
+          {loaded && (
+            <p className="muted import-file">
+              {loaded.fileName} · {loaded.reply.format.toUpperCase()}
+              {loaded.reply.encoding ? ` · ${loaded.reply.encoding}` : ''}
+            </p>
+          )}
+        </>
+      }
+      busy={busy !== null || committing !== null}
       onClose={onClose}
     >
-      <header className="import-head">
-        <h2 id="import-title">{t('title')}</h2>
-        <ol className="import-steps" aria-label={t('steps')}>
-          {STEPS.map((s, i) => (
-            <li key={s} aria-current={s === step ? 'step' : undefined} className={i < stepIndex ? 'done' : undefined}>
-              {t(`step.${s}`)}
-            </li>
-          ))}
-        </ol>
-        {loaded && (
-          <p className="muted import-file">
-            {loaded.fileName} · {loaded.reply.format.toUpperCase()}
-            {loaded.reply.encoding ? ` · ${loaded.reply.encoding}` : ''}
-          </p>
-        )}
-      </header>
       <div className="import-body" ref={bodyRef}>
         {busy && (
           <p className="import-busy" role="status">
@@ -284,15 +280,15 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
             onCommit={() => void commit()}
             onCancelCommit={() => (cancelRef.current = true)}
             onSaveReport={() => void saveReport()}
-            onDone={() => ref.current?.close()}
+            onDone={closeDialog}
           />
         )}
       </div>
       {!committing && !report && (
-        <button type="button" className="link import-close" onClick={() => ref.current?.close()}>
+        <button type="button" className="link import-close" onClick={closeDialog}>
           {t('closeWithout')}
         </button>
       )}
-    </dialog>
+    </Dialog>
   );
 }

@@ -8,6 +8,7 @@ import type { Analyzed } from './wizard-types';
 import { CONTRADICTIONS, evidenceLabel } from '../../../shared/import/dedupe';
 import { sayText } from '../../i18n';
 import { defaultDecision, type Candidate, type Decision } from './plan';
+import { DialogFooter, SelectField, type Option } from '../../components/ui';
 
 const PAGE = 100;
 
@@ -67,14 +68,14 @@ export function StepDuplicates(props: {
           ))}
         </fieldset>
       )}
-      <div className="dialog-actions import-actions">
+      <DialogFooter className="import-actions">
         <button type="button" onClick={props.onBack}>
           {t('back')}
         </button>
         <button type="button" className="primary" onClick={props.onNext} autoFocus>
           {t('next')}
         </button>
-      </div>
+      </DialogFooter>
     </section>
   );
 }
@@ -105,18 +106,14 @@ function DuplicateCard({ rec, candidates, decision, onDecide }: { rec: ImportRec
           </li>
         ))}
       </ul>
-      <label className="inline-field">
-        {t('duplicates.decision')}
-        <select aria-label={t('duplicates.decisionFor', { row: rec.row })} value={value} onChange={(e) => onDecide(e.target.value)}>
-          {candidates.map((c) => (
-            <option key={c.value} value={c.value}>
-              {t('duplicates.merge', { label: c.label })}
-            </option>
-          ))}
-          <option value="add">{t('duplicates.add')}</option>
-          <option value="skip">{t('duplicates.skip')}</option>
-        </select>
-      </label>
+      <SelectField
+        inline
+        label={t('duplicates.decision')}
+        aria-label={t('duplicates.decisionFor', { row: rec.row })}
+        value={value}
+        onChange={onDecide}
+        options={[...candidates.map((c): Option<string> => [c.value, t('duplicates.merge', { label: c.label })]), ['add', t('duplicates.add')], ['skip', t('duplicates.skip')]]}
+      />
     </li>
   );
 }

@@ -1,4 +1,5 @@
 import { Trans, useTranslation } from 'react-i18next';
+import { DialogFooter } from '../../components/ui';
 
 /** Step 1: what the import takes, and the one button that opens a file. */
 export function StepFile({ busy, onPick }: { busy: boolean; onPick: () => void }) {
@@ -10,11 +11,11 @@ export function StepFile({ busy, onPick }: { busy: boolean; onPick: () => void }
       </p>
       <p className="muted">{t('file.safe')}</p>
       <p className="muted">{t('file.template')}</p>
-      <div className="dialog-actions import-actions">
+      <DialogFooter className="import-actions">
         <button type="button" className="primary" onClick={onPick} disabled={busy} autoFocus>
           {t('file.pick')}
         </button>
-      </div>
+      </DialogFooter>
     </section>
   );
 }

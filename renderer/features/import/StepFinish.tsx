@@ -4,6 +4,7 @@ import { formatNumber } from '../../../shared/text/format';
 import { sayText } from '../../i18n';
 import type { Committing } from './wizard-types';
 import type { ImportReport, ReportLine } from './report';
+import { DialogFooter } from '../../components/ui';
 
 const SHOWN_LINES = 200;
 /** The results report.ts writes, in the order a reader should look at them (also their words' keys). */
@@ -20,7 +21,8 @@ export function StepFinish(props: {
   onCommit: () => void;
   onCancelCommit: () => void;
   onSaveReport: () => void;
-  onDone: () => void;
+  /** Closes the wizard (the kit's `closeDialog`, given the button's click). */
+  onDone: (e: { currentTarget: Element }) => void;
 }) {
   const { t } = useTranslation('import');
   const { committing, report } = props;
@@ -57,14 +59,14 @@ export function StepFinish(props: {
               </label>
             </div>
           )}
-          <div className="dialog-actions import-actions">
+          <DialogFooter className="import-actions">
             <button type="button" onClick={props.onBack}>
               {t('back')}
             </button>
             <button type="button" className="primary" onClick={props.onCommit} disabled={props.withoutMunicipality > 0 && !accepted} autoFocus>
               {t('finish.commit')}
             </button>
-          </div>
+          </DialogFooter>
         </>
       )}
     </section>
@@ -94,7 +96,7 @@ function Counts({ report, future }: { report: ImportReport; future?: boolean }) 
   );
 }
 
-function Report({ report, onSave, onDone }: { report: ImportReport; onSave: () => void; onDone: () => void }) {
+function Report({ report, onSave, onDone }: { report: ImportReport; onSave: () => void; onDone: (e: { currentTarget: Element }) => void }) {
   const { t } = useTranslation('import');
   // what needs a look first: refused rows, then skipped, merged, added; unchanged rows only in the file
   const notable = report.lines.filter((l) => l.result !== 'unchanged').sort((a, b) => RANK.indexOf(a.result) - RANK.indexOf(b.result) || a.row - b.row);
@@ -143,14 +145,14 @@ function Report({ report, onSave, onDone }: { report: ImportReport; onSave: () =
         </details>
       )}
       {report.cancelled.length > 0 && <p>{t('report.cancelled', { names: report.cancelled.map((c) => c.name).join(', ') })}</p>}
-      <div className="dialog-actions import-actions">
+      <DialogFooter className="import-actions">
         <button type="button" onClick={onSave}>
           {t('report.save')}
         </button>
         <button type="button" className="primary" onClick={onDone} autoFocus>
           {t('report.ok')}
         </button>
-      </div>
+      </DialogFooter>
     </section>
   );
 }

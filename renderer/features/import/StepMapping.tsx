@@ -5,7 +5,7 @@ import { fieldLabel } from '../../../shared/import/records';
 import { delimiterName, encodingName } from '../../../shared/import/csv';
 import { sayText } from '../../i18n';
 import { importFields, type CsvDelimiter, type ImportField, type TextEncoding } from '../../../shared/import/types';
-import { SelectField, type Option } from '../../components/ui';
+import { DialogFooter, Select, SelectField, type Option } from '../../components/ui';
 import { categoryLabel } from './categories';
 import type { Loaded } from './wizard-types';
 import { fixableFields, initialRequest } from './session';
@@ -117,14 +117,13 @@ export function StepMapping(props: {
         {importFields.map((f) => (
           <div key={f} className="mapping-row">
             <span className="mapping-label">{sayText(fieldLabel(f))}</span>
-            <select aria-label={t('mapping.columnFor', { field: sayText(fieldLabel(f)) })} value={request.mapping[f] ?? ''} onChange={(e) => setColumn(f, e.target.value)}>
-              <option value="">{t('mapping.skip')}</option>
-              {Array.from({ length: width }, (_, c) => (
-                <option key={c} value={c}>
-                  {t('mapping.columnOption', { letter: columnLetter(c), header: (request.headers[c] ?? '').trim().slice(0, 50) || t('mapping.noHeader') })}
-                </option>
-              ))}
-            </select>
+            <Select
+              aria-label={t('mapping.columnFor', { field: sayText(fieldLabel(f)) })}
+              value={String(request.mapping[f] ?? '')}
+              onChange={(v) => setColumn(f, v)}
+              placeholder={t('mapping.skip')}
+              options={Array.from({ length: width }, (_, c) => [String(c), t('mapping.columnOption', { letter: columnLetter(c), header: (request.headers[c] ?? '').trim().slice(0, 50) || t('mapping.noHeader') })] as const)}
+            />
             {fixableFields.includes(f) ? (
               <FixedInput field={f} value={request.fixed[f] ?? ''} onChange={(v) => setFixed(f, v)} municipalities={municipalities.map((m) => m.name)} sections={sections.map((s) => s.title)} />
             ) : (
@@ -166,14 +165,14 @@ export function StepMapping(props: {
         </table>
       </div>
 
-      <div className="dialog-actions import-actions">
+      <DialogFooter className="import-actions">
         <button type="button" onClick={props.onBack}>
           {t('back')}
         </button>
         <button type="button" className="primary" onClick={props.onNext} disabled={props.busy || !nameMapped} autoFocus>
           {t('mapping.checkRows')}
         </button>
-      </div>
+      </DialogFooter>
     </section>
   );
 }
@@ -184,17 +183,15 @@ function FileMunicipality(props: { loaded: Loaded; value: string; names: string[
   const s = props.loaded.suggested;
   return (
     <div className="import-ask" role="group" aria-label={t('mapping.noMunicipality')}>
-      <label className="inline-field">
-        <span>{t('mapping.fileMunicipality')}</span>
-        <select aria-label={t('mapping.fileMunicipalityLabel')} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-          <option value="">{t('mapping.notSet')}</option>
-          {props.names.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        inline
+        label={t('mapping.fileMunicipality')}
+        aria-label={t('mapping.fileMunicipalityLabel')}
+        value={props.value}
+        onChange={props.onChange}
+        placeholder={t('mapping.notSet')}
+        options={props.names.map((o) => [o, o] as const)}
+      />
       {s && props.value === s.name && (
         <p className="muted import-suggested">{t('mapping.suggested', { source: t(`mapping.from.${s.from}`), text: s.text.slice(0, 80) })}</p>
       )}
@@ -214,14 +211,7 @@ function FixedInput(props: { field: ImportField; value: string; onChange: (v: st
     : null;
   if (options) {
     return (
-      <select aria-label={label} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        <option value="">{t('mapping.fromColumn')}</option>
-        {options.map(([value, shown]) => (
-          <option key={value} value={value}>
-            {shown}
-          </option>
-        ))}
-      </select>
+      <Select aria-label={label} value={props.value} onChange={props.onChange} placeholder={t('mapping.fromColumn')} options={options} />
     );
   }
   return <input aria-label={label} value={props.value} onChange={(e) => props.onChange(e.target.value)} placeholder={t('mapping.fromColumn')} />;

@@ -7,6 +7,7 @@ import { categories } from '../../../shared/domain/types';
 import type { Analyzed } from './wizard-types';
 import type { ImportReport } from './report';
 import { previewRows, type PreviewRow } from './session';
+import { DialogFooter, SelectField, type Option } from '../../components/ui';
 
 type Show = 'all' | 'error' | 'warning' | 'new' | 'changed' | 'unchanged' | 'duplicate';
 const SHOWS: readonly Show[] = ['all', 'error', 'warning', 'new', 'changed', 'unchanged', 'duplicate'];
@@ -82,14 +83,14 @@ export function StepPreview({
       </div>
       {ask.length > 0 && <CategoryQuestions ask={ask} choices={choices} onChoose={onChoose} />}
       <PreviewList rows={visible} />
-      <div className="dialog-actions import-actions">
+      <DialogFooter className="import-actions">
         <button type="button" onClick={onBack}>
           {t('back')}
         </button>
         <button type="button" className="primary" onClick={onNext} disabled={(ready === 0 && analyzed.removed.length === 0) || unanswered > 0} autoFocus>
           {t('next')}
         </button>
-      </div>
+      </DialogFooter>
     </section>
   );
 }
@@ -103,21 +104,20 @@ function CategoryQuestions({ ask, choices, onChoose }: { ask: ReadonlyArray<{ te
       {ask.slice(0, 20).map(({ text, rows }) => {
         const label = text ? t('preview.askFor', { text: text.slice(0, 60) }) : t('preview.askForEmpty');
         return (
-          <label key={text} className="inline-field">
-            <span>
-              {text ? t('preview.quoted', { text: text.slice(0, 60) }) : t('preview.noCategory')} <span className="muted">{t('preview.askRows', { count: rows, n: formatNumber(rows) })}</span>
-            </span>
-            <select aria-label={label} value={choices.get(text) ?? ''} onChange={(e) => onChoose(text, e.target.value as Category)}>
-              <option value="" disabled>
-                {t('preview.choose')}
-              </option>
-              {categories.map((c) => (
-                <option key={c} value={c}>
-                  {t(`app:category.${c}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            key={text}
+            inline
+            label={
+              <>
+                {text ? t('preview.quoted', { text: text.slice(0, 60) }) : t('preview.noCategory')} <span className="muted">{t('preview.askRows', { count: rows, n: formatNumber(rows) })}</span>
+              </>
+            }
+            aria-label={label}
+            value={choices.get(text) ?? ''}
+            onChange={(c) => c && onChoose(text, c)}
+            // a placeholder that cannot be chosen back: every unrecognized text gets a category
+            options={[['', t('preview.choose'), { disabled: true }], ...categories.map((c) => [c, t(`app:category.${c}`)] as const)] satisfies ReadonlyArray<Option<Category | ''>>}
+          />
         );
       })}
     </fieldset>

@@ -8,6 +8,7 @@ import { useDb } from '../../hooks/db-context';
 import { AttachmentList } from './AttachmentList';
 import { fieldOf, setTo, stepFrom, typeInto, type FieldState, type FieldUpdate } from './score-field';
 import { errorText, sayText } from '../../i18n';
+import { TextAreaField } from '../../components/ui';
 
 type Props = { pkg: JurorPackage; application: PackageApplication; score?: Score; onNext?: () => void; files: ReadonlySet<string> | undefined };
 
@@ -187,19 +188,18 @@ export function ApplicationSheet({ pkg, application: a, score, onNext, files }: 
           );
         })}
       </ol>
-      <label className="field">
-        <span>{form.commentRequired ? t('sheet.commentRequired') : t('sheet.comment')}</span>
-        <textarea
-          rows={5}
-          value={comment}
-          disabled={final}
-          aria-invalid={shownProblems.some((p) => !p.criterionId) ? true : undefined}
-          onChange={(e) => {
-            setComment(e.target.value);
-            save({ comment: e.target.value });
-          }}
-        />
-      </label>
+      <TextAreaField
+        label={form.commentRequired ? t('sheet.commentRequired') : t('sheet.comment')}
+        rows={5}
+        value={comment}
+        disabled={final}
+        // the problem is named in the list under the sheet (its alert), so the field is only marked
+        aria-invalid={shownProblems.some((p) => !p.criterionId) ? true : undefined}
+        onChange={(text) => {
+          setComment(text);
+          save({ comment: text });
+        }}
+      />
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -11,7 +11,7 @@ import type { ReportPackage } from '../../../shared/projects/report-package';
 import type { DraftProblem, TeamDraft } from '../../../shared/projects/team-draft';
 import { indicatorKeys, type MilestoneState, type ReportKind } from '../../../shared/projects/types';
 import { formatDay, formatMoney, formatNumber } from '../../../shared/text/format';
-import { Field, NumberField, SelectField, TextField } from '../../components/ui';
+import { NumberField, SelectField, TextAreaField, TextField } from '../../components/ui';
 
 const milestoneStates: readonly MilestoneState[] = ['done', 'in-progress', 'not-started', 'dropped'];
 const kinds: readonly ReportKind[] = ['interim', 'final'];
@@ -87,9 +87,17 @@ export function ReportForm(props: { pkg: ReportPackage; draft: TeamDraft; onChan
         )}
       </fieldset>
 
-      <Field label={t('text.label')} hint={`${t('text.hint', { max: formatNumber(MAX_REPORT_TEXT) })} ${t('text.count', { n: formatNumber(draft.text.length), max: formatNumber(MAX_REPORT_TEXT) })}`} error={problemOf('text')} required>
-        {(ids) => <textarea {...ids} rows={6} maxLength={MAX_REPORT_TEXT} value={draft.text} onChange={(e) => set({ text: e.target.value })} />}
-      </Field>
+      <TextAreaField
+        label={t('text.label')}
+        hint={t('text.hint', { max: formatNumber(MAX_REPORT_TEXT) })}
+        error={problemOf('text')}
+        required
+        rows={6}
+        maxLength={MAX_REPORT_TEXT}
+        counter
+        value={draft.text}
+        onChange={(text) => set({ text })}
+      />
 
       {props.photos}
     </form>

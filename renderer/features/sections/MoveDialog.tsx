@@ -1,7 +1,7 @@
 /** The keyboard way to move a person between sections (arrows walk the sections), and the person's wishes. */
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, closeDialog } from '../../components/ui';
+import { Dialog, SelectField, closeDialog } from '../../components/ui';
 import { setSectionPrefs } from '../../db/repo/sections';
 import { useDb } from '../../hooks/db-context';
 import type { ParticipantRow } from '../../hooks/use-participants';
@@ -66,25 +66,20 @@ export function MoveDialog({ row, columns, onMove, onClose }: { row: Participant
       <fieldset className="prefs-editor">
         <legend>{t('move.prefs')}</legend>
         {prefs.map((value, i) => (
-          <label key={i} className="inline-field">
-            {t('move.pref', { rank: i + 1 })}
-            <select
-              value={value}
-              onChange={(e) => {
-                const next = [...prefs];
-                next[i] = e.target.value;
-                setPrefs(next);
-                void setSectionPrefs(ctx, row.registration.id, next);
-              }}
-            >
-              <option value="">—</option>
-              {columns.map((c) => (
-                <option key={c.section.id} value={c.section.id}>
-                  {c.section.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            key={i}
+            inline
+            label={t('move.pref', { rank: i + 1 })}
+            value={value}
+            onChange={(v) => {
+              const next = [...prefs];
+              next[i] = v;
+              setPrefs(next);
+              void setSectionPrefs(ctx, row.registration.id, next);
+            }}
+            placeholder="—"
+            options={columns.map((c) => [c.section.id, c.section.title] as const)}
+          />
         ))}
       </fieldset>
     </Dialog>

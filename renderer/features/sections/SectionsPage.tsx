@@ -7,6 +7,7 @@ import { moveToSection } from '../../db/repo/sections';
 import { useDb } from '../../hooks/db-context';
 import { useParticipants, type ParticipantRow } from '../../hooks/use-participants';
 import { useProgram, useSections } from '../../hooks/use-sections';
+import { SelectField } from '../../components/ui';
 import { placeWithoutChoice, runAutoAssignment } from './auto-assign';
 import { AssignmentReport } from './AssignmentReport';
 import { buildBoard } from './board-model';
@@ -96,16 +97,13 @@ export function SectionsPage({ event }: { event: EventRow }) {
       <header className="page-header sections-header">
         <h1>{t('app:sections.heading')}</h1>
         <span className="spacer" />
-        <label className="inline-field">
-          {t('spread')}
-          <select value={spread} onChange={(e) => setSpread(Number(e.target.value))}>
-            {spreadLevels.map((l) => (
-              <option key={l.value} value={l.value}>
-                {t(`spreadLevel.${l.label}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          inline
+          label={t('spread')}
+          value={String(spread)}
+          onChange={(v) => setSpread(Number(v))}
+          options={spreadLevels.map((l) => [String(l.value), t(`spreadLevel.${l.label}`)] as const)}
+        />
         <button type="button" className="primary" onClick={() => void distribute()} disabled={busy || !sections?.length} aria-busy={busy}>
           {t('distribute')}
         </button>

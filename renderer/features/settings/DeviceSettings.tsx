@@ -10,6 +10,7 @@ import { loadPinAttempts, savePinAttempts, setOrganizerPin, spreadOrganizerPin, 
 import { useOrganizerGate } from '../../components/organizer-gate';
 import { formatDate } from '../../../shared/text/format';
 import { errorText, sayText } from '../../i18n';
+import { TextField } from '../../components/ui';
 
 /** Name and role of this device, and the organizer PIN. */
 export function DeviceSettings() {
@@ -42,26 +43,8 @@ export function DeviceSettings() {
     <>
       <h2 className="subheading">{t('app:settings.device')}</h2>
       <form className="field-row device-name" onSubmit={saveName}>
-        <div className="field">
-          <label htmlFor="device-name">{t('app:settings.deviceName')}</label>
-          <input
-            id="device-name"
-            value={name}
-            maxLength={80}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? 'device-name-error' : 'device-name-hint'}
-          />
-          {nameError ? (
-            <span className="field-error" id="device-name-error" role="alert">
-              {nameError}
-            </span>
-          ) : (
-            <span className="muted field-hint" id="device-name-hint">
-              {t('device.nameHint')}
-            </span>
-          )}
-        </div>
+        {/* the hint gives way to the error, which says what to change */}
+        <TextField label={t('app:settings.deviceName')} value={name} maxLength={80} onChange={setName} error={nameError || undefined} hint={nameError ? undefined : t('device.nameHint')} />
         <button type="submit" className="add-button" disabled={name.trim() === device.name}>
           {t('device.rename')}
         </button>
@@ -144,10 +127,7 @@ function OrganizerPinSettings() {
 
   const behind = pin ? events!.filter((e) => e.organizerPin?.hash !== pin.hash || e.organizerPin.setAt !== pin.setAt) : [];
   const pinInput = (label: string, value: string, set: (v: string) => void) => (
-    <label className="field">
-      <span>{label}</span>
-      <input type="password" inputMode="numeric" autoComplete="off" maxLength={8} value={value} onChange={(e) => set(e.target.value)} />
-    </label>
+    <TextField label={label} type="password" inputMode="numeric" autoComplete="off" maxLength={8} value={value} onChange={set} />
   );
   return (
     <section aria-labelledby="organizer-pin-heading">

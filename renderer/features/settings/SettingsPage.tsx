@@ -6,6 +6,7 @@ import { useDb } from '../../hooks/db-context';
 import { useChangeCount } from '../../hooks/use-change-count';
 import { languages, type Language } from '../../i18n';
 import { useUiStore } from '../../stores/ui-store';
+import { SelectField } from '../../components/ui';
 import { AuditLogView } from '../audit';
 import { DeviceSettings } from './DeviceSettings';
 import { BackupSection } from '../backup';
@@ -47,23 +48,17 @@ function GeneralSettings() {
 
   return (
     <>
-      <label className="field narrow">
-        <span>{t('settings.language')}</span>
-        <select
-          value={language}
-          onChange={(e) => {
-            const next = e.target.value as Language;
-            setLanguage(next);
-            void i18n.changeLanguage(next);
-          }}
-        >
-          {languages.map((l) => (
-            <option key={l} value={l} lang={l} translate="no">
-              {t(`languageName.${l}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        className="narrow"
+        label={t('settings.language')}
+        value={language}
+        onChange={(next: Language) => {
+          setLanguage(next);
+          void i18n.changeLanguage(next);
+        }}
+        // each language's name in that language, read and kept as it is
+        options={languages.map((l) => [l, t(`languageName.${l}`), { lang: l, translate: 'no' }] as const)}
+      />
       <DeviceSettings />
       <dl className="facts">
         <dt>{t('settings.deviceId')}</dt>

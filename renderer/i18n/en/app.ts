@@ -66,6 +66,7 @@ const app: Locale<typeof ru> = {
     save: 'Save',
     error: 'Error',
     typeToConfirm: 'To confirm, type “{{word}}”',
+    charCount: '{{n}} of {{max}}',
   },
   event: {
     switcher: 'Event',

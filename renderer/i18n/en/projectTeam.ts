@@ -66,7 +66,6 @@ const projectTeam: Locale<typeof ru> = {
   text: {
     label: 'What was done',
     hint: 'Briefly: what worked, what did not and why, what comes next. Up to {{max}} characters.',
-    count: '{{n}} of {{max}}',
   },
   photos: {
     legend: 'Photos',

@@ -64,6 +64,7 @@ const app = {
     save: 'Сохранить',
     error: 'Ошибка',
     typeToConfirm: 'Чтобы подтвердить, введите «{{word}}»',
+    charCount: '{{n}} из {{max}}',
   },
   event: {
     switcher: 'Мероприятие',

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { NumberField, SelectField, TextField, useConfirm, type Confirm } from '../../../../renderer/components/ui';
+import { Dialog, DialogFooter, FormDialog, NumberField, Select, SelectField, TextAreaField, TextField, useConfirm, type Confirm } from '../../../../renderer/components/ui';
 import { initI18n } from '../../../../renderer/i18n';
 import { mountEach } from '../mount';
 
@@ -42,9 +42,87 @@ describe('fields', () => {
     expect(host.querySelector('label')!.textContent).toBe('Имя *');
   });
 
+  it('keeps a control the caller marks invalid (the dialog names the problem) invalid, and its own descriptions', () => {
+    render(<TextField label="PIN организатора" value="1234" onChange={() => undefined} aria-invalid aria-describedby="gate-lead" hint="6–8 цифр" />);
+    const input = host.querySelector('input')!;
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toBe(`${host.querySelector('.field-hint')!.id} gate-lead`);
+  });
+
   it('a select lists its options after an optional placeholder', () => {
     render(<SelectField label="Роль" value="" onChange={() => undefined} options={[['desk', 'регистрация'], ['district', 'район']]} placeholder="— выберите —" />);
     expect([...host.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['— выберите —', 'регистрация', 'район']);
+  });
+});
+
+describe('selects', () => {
+  it('a select without a visible label takes its name from aria-label, groups options and passes an option its attributes', () => {
+    let chosen = '';
+    render(
+      <Select
+        aria-label="Что печатать"
+        value="all"
+        onChange={(v) => (chosen = v)}
+        options={[['unprinted', 'Ещё не печатались'], ['all', 'Все', { translate: 'no' }], { group: 'Делегация', options: [['d:Бирск', 'Бирск'], ['d:Уфа', 'Уфа', { lang: 'ba' }]] }]}
+      />,
+    );
+    const select = host.querySelector('select')!;
+    expect(select.getAttribute('aria-label')).toBe('Что печатать');
+    expect(host.querySelector('label')).toBeNull();
+    const group = host.querySelector('optgroup')!;
+    expect(group.label).toBe('Делегация');
+    expect([...group.querySelectorAll('option')].map((o) => o.value)).toEqual(['d:Бирск', 'd:Уфа']);
+    expect(host.querySelector('option[value="d:Уфа"]')!.getAttribute('lang')).toBe('ba');
+    expect(host.querySelector('option[value="all"]')!.getAttribute('translate')).toBe('no');
+    expect(select.value).toBe('all');
+    act(() => {
+      select.value = 'd:Бирск';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(chosen).toBe('d:Бирск');
+  });
+
+  it('an inline select field keeps its label beside the control, tied by for/id', () => {
+    render(<SelectField inline label="Разброс" value="1" onChange={() => undefined} options={[['0', 'нет'], ['1', 'средний']]} />);
+    expect(host.firstElementChild!.className).toBe('inline-field');
+    expect(host.querySelector('label')!.getAttribute('for')).toBe(host.querySelector('select')!.id);
+  });
+});
+
+describe('text areas', () => {
+  it('counts what was typed against maxLength in the hint, and ties the error to the control', () => {
+    render(<TextAreaField label="Отчёт" value="Собрали 40 человек" onChange={() => undefined} maxLength={4000} counter hint="До 4000 знаков." error="Напишите, что дальше" />);
+    const area = host.querySelector('textarea')!;
+    expect(area.getAttribute('maxlength')).toBe('4000');
+    expect(host.querySelector('.field-hint')!.textContent).toBe('До 4000 знаков. 18 из 4\u00a0000');
+    expect(area.getAttribute('aria-describedby')!.split(' ')).toEqual([host.querySelector('[role=alert]')!.id, host.querySelector('.field-hint')!.id]);
+    expect(area.getAttribute('aria-invalid')).toBe('true');
+  });
+});
+
+describe('dialogs', () => {
+  it('a dialog in steps shows its head under the title and the footer the step renders', () => {
+    render(
+      <Dialog title="Импорт участников" head={<ol aria-label="Шаги"><li>Файл</li></ol>} onClose={() => undefined}>
+        <DialogFooter className="import-actions">
+          <button type="button">Далее</button>
+        </DialogFooter>
+      </Dialog>,
+    );
+    const header = host.querySelector('dialog > header.dialog-head')!;
+    expect(header.querySelector('h2')!.textContent).toBe('Импорт участников');
+    expect(header.querySelector('ol')!.getAttribute('aria-label')).toBe('Шаги');
+    expect(host.querySelector('dialog')!.getAttribute('aria-labelledby')).toBe(header.querySelector('h2')!.id);
+    expect(host.querySelector('.dialog-actions.import-actions button')!.textContent).toBe('Далее');
+  });
+
+  it('a form dialog keeps its submit disabled while the caller says it cannot be pressed', () => {
+    render(
+      <FormDialog title="PIN организатора" onSubmit={() => undefined} onClose={() => undefined} submitLabel="Продолжить" submitDisabled>
+        <p>Введите PIN</p>
+      </FormDialog>,
+    );
+    expect(host.querySelector<HTMLButtonElement>('button[type=submit]')!.disabled).toBe(true);
   });
 });
 
