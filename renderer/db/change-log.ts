@@ -5,7 +5,7 @@ import type { ChangeRecord } from '../../shared/sync/change';
 import { assertMayWrite } from './authority';
 import type { DbContext } from './context';
 import type { TrackedTable } from './database';
-import { pageOf } from './change-pages';
+import { pagesOf } from './change-pages';
 
 /**
  * Writes rows and their change records. Must run inside a caller's `rw` transaction that includes both
@@ -70,7 +70,7 @@ export async function putTrackedUndoable<T extends { id: string }>(
   if (out.written.length === 0) return out;
   assertMayWrite(ctx, table, changes.map((c) => c.fields));
   await store.bulkPut(out.written);
-  const entries = opts.paged ? [pageOf(changes)] : changes;
+  const entries = opts.paged ? pagesOf(changes) : changes;
   await ctx.db.changes.bulkAdd(entries);
   out.changes = entries.map((c) => c.hlc);
   return out;

@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { putTracked } from '../../../../renderer/db/change-log';
-import { allChanges, changesAfter, changesBefore, changesByStamp, countChanges, isPage, PAGE_TABLE, rowHistory } from '../../../../renderer/db/change-pages';
+import { allChanges, changesAfter, changesBefore, changesByStamp, countChanges, isPage, PAGE_TABLE, PAGES_PER_WRITE, pagesOf, rowHistory } from '../../../../renderer/db/change-pages';
+import type { ChangeRecord } from '../../../../shared/sync/change';
 import { createBackup, readBackup, restoreBackup } from '../../../../renderer/db/backup';
 import { BackupError } from '../../../../shared/backup/format';
 import { screenIncoming } from '../../../../renderer/db/repo/incoming';
@@ -24,15 +25,27 @@ async function demo(people = 60): Promise<{ ctx: DbContext; eventId: string }> {
 }
 
 describe('change pages', () => {
-  it('a chunked write stores a page per table, and the log reads as one change per row written, in stamp order', async () => {
-    const { ctx } = await demo();
+  it('splits a write into at most PAGES_PER_WRITE pages of equal size, in stamp order', () => {
+    const change = (i: number): ChangeRecord => ({ hlc: `${String(i).padStart(15, '0')}-00000-d`, device: 'd', table: 'people', rowId: `p${i}`, op: 'put', fields: {} });
+    for (const n of [1, 49, 50, 51, 2000, 2001]) {
+      const changes = Array.from({ length: n }, (_, i) => change(i));
+      const pages = pagesOf(changes);
+      expect(pages).toHaveLength(Math.min(n, PAGES_PER_WRITE));
+      expect(pages.flatMap((p) => p.items)).toEqual(changes);
+      expect(pages.every((p) => p.hlc === p.items.at(-1)!.hlc && p.rowId === `${p.items[0]!.hlc} ${p.items.length}`)).toBe(true);
+    }
+  });
+
+  it('a chunked write stores a few pages per table, and the log reads as one change per row written, in stamp order', async () => {
+    const { ctx } = await demo(600);
     const entries = await ctx.db.changes.toArray();
-    const pages = entries.filter(isPage);
-    expect(pages.length).toBeGreaterThanOrEqual(2); // people and registrations at least
     const changes = await allChanges(ctx.db);
     expect(changes.some((c) => c.table === PAGE_TABLE)).toBe(false);
     expect(changes.length).toBe(await countChanges(ctx.db));
-    expect(changes.length).toBeGreaterThan(entries.length + 100);
+    // 600 people and 600 registrations (and their organizations, delegations): far fewer entries than changes
+    expect(changes.length).toBeGreaterThan(1_200);
+    expect(entries.length).toBeLessThan(changes.length / 5);
+    expect(entries.filter(isPage).length).toBeGreaterThanOrEqual(2 * PAGES_PER_WRITE);
     // one change per stored person and registration of the demo
     const of = (table: string) => new Set(changes.filter((c) => c.table === table).map((c) => c.rowId));
     expect(of('people')).toEqual(new Set((await ctx.db.people.toArray()).map((p) => p.id)));
