@@ -80,7 +80,8 @@ export async function bundle(entry: string): Promise<string> {
     target: 'chrome120',
     minify: true,
     write: false,
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"', 'import.meta.glob': 'noGlob' },
+    inject: [join(ROOT, 'tests/bench/browser/no-glob.ts')],
     logLevel: 'warning',
   });
   return out.outputFiles[0]!.text;
