@@ -1,6 +1,5 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { bridge } from './bridge/bridge';
 import { Splash } from './components/Splash';
 import { DB_NAME } from './db/database';
 import { preloadDesk } from './db/desk-preload';
@@ -22,7 +21,8 @@ const i18n = initI18n(language);
 document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', (lng) => (document.documentElement.lang = lng));
 // the main process words its menu and dialogs in the interface language: told now and on every switch
-const tellMain = (lng: string) => void bridge.setLanguage({ language: lng === 'en' ? 'en' : 'ru' });
+// (the bridge comes with the app's chunk: the entry holds only what the desk's first paint needs)
+const tellMain = (lng: string) => void import('./bridge/bridge').then(({ bridge }) => bridge.setLanguage({ language: lng === 'en' ? 'en' : 'ru' }));
 tellMain(language);
 i18n.on('languageChanged', tellMain);
 
