@@ -48,7 +48,7 @@ export function pagesOf(changes: readonly ChangeRecord[]): ChangePage[] {
 }
 
 /** One stored entry for `items`: changes this device just stamped, in stamp order. */
-export function pageOf(items: readonly ChangeRecord[]): ChangePage {
+function pageOf(items: readonly ChangeRecord[]): ChangePage {
   const first = items[0];
   const last = items[items.length - 1];
   if (!first || !last) throw new Error('a change page needs at least one change');

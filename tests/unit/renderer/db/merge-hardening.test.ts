@@ -28,6 +28,7 @@ import { listConflicts, resolveConflict } from '../../../../renderer/db/repo/syn
 import { createBrowserBackups } from '../../../../renderer/bridge/backups.browser';
 import { openDemoEvent } from '../../../../renderer/features/onboarding/open-demo';
 import { closeDevices, device, keepOpen, send } from './helpers';
+import { allChanges, PAGE_TABLE } from '../../../../renderer/db/change-pages';
 
 afterEach(closeDevices);
 
@@ -320,5 +321,22 @@ describe('this device’s own clock', () => {
     await send(desk, behind, eventId, true);
     expect(await ownClockStatus(behind)).toBeLessThan(-2 * 86_400_000);
     expect(await ownClockStatus(org)).toBeNull();
+  });
+});
+
+describe('a change from a peer dressed as a page of the change log (renderer/db/change-pages.ts)', () => {
+  it('is refused: the log gets no page from it, and the change inside it reaches no row nor any reader', async () => {
+    const { org, eventId, bad } = await site();
+    const person = (await org.db.people.toCollection().first())!;
+    const inner: ChangeRecord = { hlc: packHlc({ wall: Date.now(), counter: 1, device: bad.deviceId }), device: bad.deviceId, table: 'people', rowId: person.id, op: 'put', fields: { position: 'подложено' } };
+    const stamp = packHlc({ wall: Date.now(), counter: 2, device: bad.deviceId });
+    const page = { hlc: stamp, device: bad.deviceId, table: PAGE_TABLE, rowId: `${inner.hlc} 1`, op: 'put', fields: {}, items: [inner], rows: [person.id] } as ChangeRecord;
+    const entries = await org.db.changes.count();
+    const before = await snapshot(org);
+    const { preview } = await receive(org, await forged(org, bad, eventId, [page]), eventId);
+    expect(preview.refused.map((r) => [r.change.hlc, r.reason])).toEqual([[stamp, 'unknown-table']]);
+    expect(await org.db.changes.count()).toBe(entries);
+    expect((await allChanges(org.db)).some((c) => c.hlc === inner.hlc || c.hlc === stamp)).toBe(false);
+    expect(await snapshot(org)).toEqual(before);
   });
 });
