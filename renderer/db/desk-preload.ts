@@ -14,6 +14,23 @@ export type PreloadedDesk = DeskCacheHeader & { state: DeskState };
 
 export const toSearchDoc = (c: DeskCard): SearchDoc => ({ id: c.registrationId, surname: c.surname, name: c.name, patronymic: c.patronymic, phone: c.phone, badgeCode: c.badgeCode });
 
+/**
+ * The cards as search documents, one reused object (the index copies what it keeps): a build at
+ * 100,000 people allocates no documents for the collector to sweep.
+ */
+function* searchDocs(list: readonly DeskCard[]): Generator<SearchDoc> {
+  const doc: SearchDoc = { id: '', surname: '', name: '', patronymic: '' };
+  for (const c of list) {
+    doc.id = c.registrationId;
+    doc.surname = c.surname;
+    doc.name = c.name;
+    doc.patronymic = c.patronymic;
+    doc.phone = c.phone;
+    doc.badgeCode = c.badgeCode;
+    yield doc;
+  }
+}
+
 /** The same as indexDeskCards, a few thousand cards at a time, letting more urgent work in between. */
 async function indexDeskCardsSoon(list: readonly DeskCard[]): Promise<DeskState> {
   const cards = new Map<string, DeskCard>();
@@ -21,14 +38,14 @@ async function indexDeskCardsSoon(list: readonly DeskCard[]): Promise<DeskState>
     cards.set(list[i]!.registrationId, list[i]!);
     if (i % CHUNK === CHUNK - 1) await afterAppStart();
   }
-  return { cards, index: await SearchIndex.build(list.map(toSearchDoc), afterAppStart, CHUNK) };
+  return { cards, index: await SearchIndex.build(searchDocs(list), afterAppStart, CHUNK) };
 }
 
 export function indexDeskCards(list: readonly DeskCard[]): DeskState {
   const cards = new Map<string, DeskCard>();
   for (const c of list) cards.set(c.registrationId, c);
   // the bulk constructor shares work between namesakes; later changes go through upsert
-  return { cards, index: new SearchIndex(list.map(toSearchDoc)) };
+  return { cards, index: new SearchIndex(searchDocs(list)) };
 }
 
 /** Cards per step of the preload: tens of milliseconds of work each. */

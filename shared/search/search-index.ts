@@ -9,7 +9,7 @@
 import { normalizeBadgeCode } from '../people/badge-code';
 import { normalizePhone } from '../people/phone';
 import type { Entry, Field } from './entry';
-import { forEachDistinctWord } from './entry';
+import { forEachDistinctWord, NAME, PATRONYMIC, SURNAME } from './entry';
 import { foldWord, lowerName, readable, splitWords } from './fold';
 import { Order } from './order';
 import { insertSorted, removeSorted } from './postings';
@@ -75,20 +75,9 @@ export class SearchIndex {
     const distinct = [...this.fields.values()].sort(byKey);
     // equal keys share a rank, so the bulk order is exactly compareEntries order
     distinct.forEach((f, i) => (f.rank = i > 0 && distinct[i - 1]!.key === f.key ? distinct[i - 1]!.rank : i));
-    // three ranks in one exact double while each fits 17 bits; beyond that, compare them in turn
-    const R = distinct.length;
-    const packed = R < 2 ** 17 ? entries.map((e) => (e.surname.rank * R + e.name.rank) * R + e.patronymic.rank) : null;
-    const order = entries.map((_, i) => i);
-    order.sort((i, j) => {
-      const a = entries[i]!;
-      const b = entries[j]!;
-      const d = packed
-        ? packed[i]! - packed[j]!
-        : a.surname.rank - b.surname.rank || a.name.rank - b.name.rank || a.patronymic.rank - b.patronymic.rank;
-      return d || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    });
+    const order = bulkOrder(entries, distinct.length);
     if (entries.length > chunk) yield;
-    this.order.reset(order.map((i) => entries[i]!));
+    this.order.reset(Array.from(order, (i) => entries[i]!));
     this.vocabulary.beginBulk();
     n = 0;
     for (const i of order) {
@@ -206,6 +195,45 @@ export class SearchIndex {
     if (entry.phone >= 0) bucket(this.phones, entry.phone % PHONE_BUCKET, entry, bulk);
     if (entry.badge) this.linkBadge(entry.badge, entry, bulk);
   }
+}
+
+/**
+ * Indexes of `entries` in result order (compareEntries), from the ranks of their fields (below `ranks`):
+ * three stable counting sorts — patronymic, then name, then surname — and ids among namesakes. Linear in
+ * people and distinct values, with no comparator calls (a comparison sort of 100,000 makes ~1.7 million).
+ */
+function bulkOrder(entries: readonly Entry[], ranks: number): Int32Array {
+  const n = entries.length;
+  // the ranks side by side: the passes below then touch no entry
+  const rank = [new Int32Array(n), new Int32Array(n), new Int32Array(n)] as const;
+  for (let i = 0; i < n; i++) {
+    const e = entries[i]!;
+    rank[SURNAME][i] = e.surname.rank;
+    rank[NAME][i] = e.name.rank;
+    rank[PATRONYMIC][i] = e.patronymic.rank;
+  }
+  let from = new Int32Array(n);
+  let to = new Int32Array(n);
+  for (let i = 0; i < n; i++) from[i] = i;
+  const starts = new Int32Array(ranks + 1);
+  for (const r of [rank[PATRONYMIC], rank[NAME], rank[SURNAME]]) {
+    starts.fill(0);
+    for (let i = 0; i < n; i++) starts[r[i]! + 1]!++;
+    for (let v = 1; v <= ranks; v++) starts[v]! += starts[v - 1]!;
+    for (let k = 0; k < n; k++) {
+      const i = from[k]!;
+      to[starts[r[i]!]!++] = i;
+    }
+    [from, to] = [to, from];
+  }
+  // namesakes (the same three ranks) are next to each other, still in input order: by id
+  const same = (i: number, j: number) => rank[SURNAME][i] === rank[SURNAME][j] && rank[NAME][i] === rank[NAME][j] && rank[PATRONYMIC][i] === rank[PATRONYMIC][j];
+  for (let start = 0, k = 1; k <= n; k++) {
+    if (k < n && same(from[k]!, from[start]!)) continue;
+    if (k - start > 1) from.set(Array.from(from.subarray(start, k)).sort((i, j) => (entries[i]!.id < entries[j]!.id ? -1 : 1)), start);
+    start = k;
+  }
+  return from;
 }
 
 /**

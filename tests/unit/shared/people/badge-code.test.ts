@@ -28,7 +28,18 @@ describe('badge codes', () => {
     }
   });
 
+  it('come back unchanged from normalizing, as stored (the desk checks every stored code as it starts)', () => {
+    for (let i = 0; i < 2000; i++) {
+      const code = badgeCodeFromSerial(i * 977);
+      expect(normalizeBadgeCode(code)).toBe(code);
+      expect(normalizeBadgeCode(code.toLowerCase())).toBe(code);
+    }
+  });
+
   it('refuse wrong lengths and foreign symbols', () => {
+    expect(normalizeBadgeCode('')).toBeNull();
+    expect(normalizeBadgeCode(badgeCodeFromSerial(5) + '2')).toBeNull();
+    expect(normalizeBadgeCode(badgeCodeFromSerial(5).replace(/./, '0'))).toBeNull(); // 0, O, 1, I, L, U are not symbols
     expect(normalizeBadgeCode('ABC')).toBeNull();
     expect(normalizeBadgeCode('АВС234')).toBeNull(); // Cyrillic look-alikes
     expect(() => badgeCodeFromSerial(-1)).toThrow();

@@ -97,6 +97,31 @@ describe('upsert and remove', () => {
   });
 });
 
+describe('the order of a whole build', () => {
+  it('is the order upserts keep: surname, name, patronymic by collation, then id among namesakes', () => {
+    // few values, many collisions: namesakes, values equal but for case or ё, names that are prefixes of others
+    const surnames = ['Ахметова', 'ахметова', 'Ахмётова', 'Ахметов', 'Ахметова-Гали', 'Ахметзянова'];
+    const names = ['Гульнара', 'Гульнар', 'гульнара', 'Алия', ''];
+    const patronymics = ['Ринатовна', 'Ринатович', '', 'ринатовна'];
+    const doc = fc.record({
+      id: fc.stringMatching(/^[a-f0-9]{1,6}$/),
+      surname: fc.constantFrom(...surnames),
+      name: fc.constantFrom(...names),
+      patronymic: fc.constantFrom(...patronymics),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(doc, { selector: (d) => d.id, minLength: 1, maxLength: 120 }), (docs) => {
+        const upserted = new SearchIndex();
+        for (const d of docs) upserted.upsert(d);
+        const whole = new SearchIndex(docs);
+        expect(ids(whole, 'ахм', 1000)).toEqual(ids(upserted, 'ахм', 1000));
+        expect(ids(whole, 'ахм', 1000)).toHaveLength(docs.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('a badge code two people share', () => {
   // two desks offline may issue the same walk-in code: both people answer it, in result order
   const a = { id: 'a', surname: 'Ахмадеева', name: 'Айсылу', patronymic: 'Шамилевна', badgeCode: BADGE };
