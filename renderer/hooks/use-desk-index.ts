@@ -51,6 +51,7 @@ export function useDeskIndex(eventId: string): DeskIndex | undefined {
     let stopChanges: (() => void) | undefined;
     let stopEpoch: (() => void) | undefined;
     let cancelPendingWrite: (() => void) | undefined;
+    let cancelWarmUp: (() => void) | undefined;
     let cancelled = false;
     let cursor = '';
     /** The epoch the watcher last saw; `cardsEpoch`: the one the cards were read under (what a cache is labelled with). */
@@ -70,6 +71,9 @@ export function useDeskIndex(eventId: string): DeskIndex | undefined {
     const reset = (state: DeskState) => {
       ({ cards, index } = state);
       personRegs = undefined;
+      // what a whole build leaves to first use (the badge map), made before the first scan needs it
+      cancelWarmUp?.();
+      cancelWarmUp = whenIdle(() => state.index.warmUp());
     };
     const remember = (card: DeskCard) => {
       cards.set(card.registrationId, card);
@@ -184,6 +188,7 @@ export function useDeskIndex(eventId: string): DeskIndex | undefined {
       stopChanges?.();
       stopEpoch?.();
       cancelPendingWrite?.();
+      cancelWarmUp?.();
       // leave a fresh cache behind so the next opening replays less
       enqueue(() => (dirty ? saveCache() : undefined));
     };

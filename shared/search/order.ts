@@ -11,6 +11,11 @@ import { compareEntries } from './entry';
 export class Order {
   private all: Entry[] = [];
 
+  /** Everyone in result order. */
+  get entries(): readonly Entry[] {
+    return this.all;
+  }
+
   /** Takes entries already in result order (the bulk build). */
   reset(sorted: Entry[]): void {
     this.all = sorted;

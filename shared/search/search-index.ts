@@ -9,7 +9,7 @@
 import { normalizeBadgeCode } from '../people/badge-code';
 import { normalizePhone } from '../people/phone';
 import type { Entry, Field } from './entry';
-import { forEachDistinctWord, NAME, PATRONYMIC, SURNAME } from './entry';
+import { fieldOf, forEachDistinctWord, NAME, PATRONYMIC, SURNAME } from './entry';
 import { foldWord, lowerName, readable, splitWords } from './fold';
 import { Order } from './order';
 import { insertSorted, removeSorted } from './postings';
@@ -17,7 +17,7 @@ import { parseQuery } from './query';
 import { QueryRun } from './query-run';
 import { fieldKey } from './sort-key';
 import type { SearchDoc, SearchHit } from './types';
-import { Vocabulary } from './vocabulary';
+import { Vocabulary, type Word } from './vocabulary';
 
 /** Phones are bucketed by their last 4 digits (number mod 10⁴): the shortest tail a query may give. */
 const PHONE_BUCKET = 10_000;
@@ -34,8 +34,10 @@ export class SearchIndex {
   /**
    * Badge code → its person; an array only when two people share a code (another desk issued the
    * same walk-in code offline). One array per person would be 100,000 small allocations at build.
+   * A whole build leaves it to its first use (`badges`): 100,000 string keys are a tenth of a second
+   * the desk's start need not wait for (the desk builds it when the page is idle: `warmUp`).
    */
-  private readonly badges = new Map<string, Entry | Entry[]>();
+  private badgeMap: Map<string, Entry | Entry[]> | null = new Map();
   private readonly order = new Order();
   /**
    * Folding, splitting and collation keys are computed once per distinct field value. Values are not
@@ -79,12 +81,36 @@ export class SearchIndex {
     if (entries.length > chunk) yield;
     this.order.reset(Array.from(order, (i) => entries[i]!));
     this.vocabulary.beginBulk();
+    // each word of a distinct field value is looked up once ([field, word] → Word), then only posted
+    const words = new Map<Field, Word[]>();
+    const post = (entry: Entry) =>
+      forEachDistinctWord(entry, (word, spelling, mask, f, k) => {
+        const field = fieldOf(entry, f);
+        let refs = words.get(field);
+        if (!refs) words.set(field, (refs = []));
+        this.vocabulary.post((refs[k] ??= this.vocabulary.wordOf(word, spelling)), entry, mask);
+      });
     n = 0;
     for (const i of order) {
-      this.link(entries[i]!, true);
+      const entry = entries[i]!;
+      post(entry);
+      if (entry.phone >= 0) bucket(this.phones, entry.phone % PHONE_BUCKET, entry, true);
       if (++n % chunk === 0) yield;
     }
     this.vocabulary.endBulk();
+    this.badgeMap = null;
+  }
+
+  /** Builds what a whole build leaves to its first use (the badge map): call it when the page is idle. */
+  warmUp(): void {
+    void this.badges;
+  }
+
+  private get badges(): Map<string, Entry | Entry[]> {
+    if (this.badgeMap) return this.badgeMap;
+    const badges = new Map<string, Entry | Entry[]>();
+    for (const entry of this.order.entries) if (entry.badge) linkBadge(badges, entry.badge, entry, true);
+    return (this.badgeMap = badges);
   }
 
   get size(): number {
@@ -94,7 +120,7 @@ export class SearchIndex {
   /** Adds a person or replaces the one with the same id; touches only this person's words. */
   upsert(doc: SearchDoc): void {
     this.remove(doc.id);
-    this.link(this.entry(doc), false);
+    this.link(this.entry(doc));
   }
 
   remove(id: string): void {
@@ -163,18 +189,6 @@ export class SearchIndex {
     };
   }
 
-  private linkBadge(code: string, entry: Entry, bulk: boolean): void {
-    const had = this.badges.get(code);
-    if (had === undefined) this.badges.set(code, entry);
-    else if (Array.isArray(had)) bucket(this.badges as Map<string, Entry[]>, code, entry, bulk);
-    else {
-      const list = [had];
-      this.badges.set(code, list);
-      if (bulk) list.push(entry);
-      else insertSorted(list, entry);
-    }
-  }
-
   private unlinkBadge(code: string, entry: Entry): void {
     const had = this.badges.get(code);
     if (had === entry) this.badges.delete(code);
@@ -185,15 +199,27 @@ export class SearchIndex {
     }
   }
 
-  /** `bulk`: entries arrive in result order (the initial build), so every list is appended to. */
-  private link(entry: Entry, bulk: boolean): void {
-    if (!bulk) {
-      this.docs.set(entry.id, entry);
-      this.order.insert(entry);
-    }
+  /** An upsert's second half: touches only this person's words. */
+  private link(entry: Entry): void {
+    const badges = this.badges; // made from everyone else first, if a whole build left it for later
+    this.docs.set(entry.id, entry);
+    this.order.insert(entry);
     forEachDistinctWord(entry, (word, spelling, fields) => this.vocabulary.link(word, spelling, entry, fields));
-    if (entry.phone >= 0) bucket(this.phones, entry.phone % PHONE_BUCKET, entry, bulk);
-    if (entry.badge) this.linkBadge(entry.badge, entry, bulk);
+    if (entry.phone >= 0) bucket(this.phones, entry.phone % PHONE_BUCKET, entry, false);
+    if (entry.badge) linkBadge(badges, entry.badge, entry, false);
+  }
+}
+
+/** `bulk`: entries arrive in result order, so a shared code's list is appended to. */
+function linkBadge(badges: Map<string, Entry | Entry[]>, code: string, entry: Entry, bulk: boolean): void {
+  const had = badges.get(code);
+  if (had === undefined) badges.set(code, entry);
+  else if (Array.isArray(had)) bucket(badges as Map<string, Entry[]>, code, entry, bulk);
+  else {
+    const list = [had];
+    badges.set(code, list);
+    if (bulk) list.push(entry);
+    else insertSorted(list, entry);
   }
 }
 

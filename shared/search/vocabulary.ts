@@ -25,7 +25,7 @@ export type WordMatches = Map<string, number>;
  * (entry.ts SURNAME/NAME/PATRONYMIC). A one-word query walks the surname lists first, so «Иванов»
  * lists Иванова before Ивановна without scanning every patronymic.
  */
-type Word = { postings: Entry[]; byField: [Entry[], Entry[], Entry[]]; spellings: Set<string>; skeletons: Set<string> };
+export type Word = { postings: Entry[]; byField: [Entry[], Entry[], Entry[]]; spellings: Set<string>; skeletons: Set<string> };
 
 // "skeleton\0word": one sorted array answers "which words have a skeleton starting with …".
 const SEP = '\u0000';
@@ -93,6 +93,14 @@ export class Vocabulary {
    * `spelling` is the same word with ё kept, for transliteration.
    */
   link(word: string, spelling: string, doc: Entry, fields: number): void {
+    this.post(this.wordOf(word, spelling), doc, fields);
+  }
+
+  /**
+   * The word's entry, made if it is new, with `spelling` noted. A whole build resolves each word of a
+   * distinct field value once and then only posts (`post`): no lookup per person.
+   */
+  wordOf(word: string, spelling: string): Word {
     let w = this.words.get(word);
     if (!w) {
       w = { postings: [], byField: [[], [], []], spellings: new Set(), skeletons: new Set() };
@@ -101,8 +109,6 @@ export class Vocabulary {
       this.typos.add(word);
     }
     if (!w.spellings.has(spelling)) {
-      // a new spelling («Фёдоров» after «Федоров») may add skeletons ("fyodorov"); spellings are never
-      // dropped while the word lives: a stale one only maps a Latin spelling to a word that still exists
       w.spellings.add(spelling);
       for (const sk of cyrillicSkeletons(spelling)) {
         if (w.skeletons.has(sk)) continue;
@@ -110,7 +116,11 @@ export class Vocabulary {
         insertString(this.skeletons, sk + SEP + word, this.bulk);
       }
     }
-    // the bulk build links people in key order: appending keeps the list sorted
+    return w;
+  }
+
+  /** Adds one document to a word's lists (from wordOf, with no unlink in between). */
+  post(w: Word, doc: Entry, fields: number): void {
     if (this.bulk) w.postings.push(doc);
     else insertSorted(w.postings, doc);
     for (let f = 0; f < 3; f++) {

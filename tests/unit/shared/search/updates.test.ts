@@ -143,6 +143,40 @@ describe('a badge code two people share', () => {
   });
 });
 
+describe('the badge map a whole build leaves to its first use', () => {
+  it('answers scans the same whether made before or after the first change', () => {
+    const docs = people(300, 5).map((p, i) => ({ ...toDoc(p), badgeCode: badgeCodeFromSerial(i % 290) })); // ten codes shared
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.array(fc.record({ at: fc.nat(docs.length - 1), op: fc.constantFrom('remove', 'recode', 'walk-in') }), { minLength: 1, maxLength: 12 }),
+        (warm, edits) => {
+          const index = new SearchIndex(docs);
+          if (warm) index.warmUp();
+          const current = new Map(docs.map((d) => [d.id, d]));
+          for (const [k, { at, op }] of edits.entries()) {
+            const doc = docs[at]!;
+            if (op === 'remove') {
+              index.remove(doc.id);
+              current.delete(doc.id);
+            } else {
+              const next = op === 'recode' ? { ...doc, badgeCode: badgeCodeFromSerial(at + 1) } : { ...doc, id: `walk-in-${k}`, badgeCode: badgeCodeFromSerial(at) };
+              index.upsert(next);
+              current.set(next.id, next);
+            }
+          }
+          const rebuilt = new SearchIndex(current.values());
+          for (const serial of [...edits.map((e) => e.at), ...edits.map((e) => e.at + 1), 0, 5, 289]) {
+            const code = badgeCodeFromSerial(serial);
+            expect(index.withBadge(code), code).toEqual(rebuilt.withBadge(code));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('build in steps', () => {
   it('gives the same answers as the one-pass constructor, pausing between chunks', async () => {
     const docs = people(2_500).map((p, i) => ({ ...toDoc(p), badgeCode: badgeCodeFromSerial(i + 1) }));
