@@ -23,6 +23,8 @@ export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
  * context (crypto.subtle, etc.); `supportFetchAPI` lets the renderer fetch its own assets;
  * SECURITY: `corsEnabled: false` — no other origin may read from app://; `bypassCSP` stays false so
  * the CSP header always applies; no service workers (nothing to cache offline — it is all local).
+ * `codeCache` lets V8 keep the compiled renderer code between starts (Electron keys it by URL, which is
+ * why it needs `standard`): a start then compiles less of the app's JavaScript again.
  */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
@@ -36,6 +38,7 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
         stream: true,
         bypassCSP: false,
         allowServiceWorkers: false,
+        codeCache: true,
       },
     },
   ]);

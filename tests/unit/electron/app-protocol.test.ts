@@ -156,7 +156,7 @@ describe('app:// protocol handler', () => {
 });
 
 describe('scheme registration', () => {
-  it('registers app as standard, secure, fetchable, CORS-disabled, streaming', () => {
+  it('registers app as standard, secure, fetchable, CORS-disabled, streaming, with V8 code cache', () => {
     const protocol = { registerSchemesAsPrivileged: vi.fn() };
     registerAppScheme(protocol);
     const [[schemes]] = protocol.registerSchemesAsPrivileged.mock.calls as [[{ scheme: string; privileges: object }[]]];
@@ -169,6 +169,7 @@ describe('scheme registration', () => {
       corsEnabled: false,
       stream: true,
       bypassCSP: false,
+      codeCache: true,
     });
   });
 

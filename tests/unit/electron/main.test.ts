@@ -62,6 +62,7 @@ describe('main process startup', () => {
           stream: true,
           bypassCSP: false,
           allowServiceWorkers: false,
+          codeCache: true,
         },
       },
     ]);
