@@ -4,10 +4,11 @@
  * scanner turned on, and closed when it is turned off or the desk is left. Decoding is ZXing's
  * (@zxing/browser, pure JavaScript: works offline); every decoded text goes to `onCode`, the same code
  * at most once in a few seconds (a badge held in front of the camera is seen many times a second).
+ * ZXing is fetched when the scanner is first turned on: the desk's start does not parse it.
  */
 import { useTranslation } from 'react-i18next';
 import { tr } from '../../i18n';
-import { BrowserQRCodeReader, type IScannerControls } from '@zxing/browser';
+import type { IScannerControls } from '@zxing/browser';
 import { useEffect, useRef, useState } from 'react';
 
 const SAME_CODE_PAUSE_MS = 4000;
@@ -34,24 +35,28 @@ export function CameraScanner({ onCode }: { onCode: (text: string) => void }) {
     let controls: IScannerControls | undefined;
     let stopped = false;
     let last = { text: '', at: 0 };
-    const reader = new BrowserQRCodeReader(undefined, { delayBetweenScanAttempts: 120, delayBetweenScanSuccess: 300 });
-    reader
-      .decodeFromConstraints({ video: { facingMode: 'environment' }, audio: false }, video.current!, (result) => {
-        if (!result || stopped) return;
-        const text = result.getText();
-        const now = Date.now();
-        if (text === last.text && now - last.at < SAME_CODE_PAUSE_MS) return;
-        last = { text, at: now };
-        onCodeRef.current(text);
-      })
-      .then((c) => {
+    void (async () => {
+      try {
+        const { BrowserQRCodeReader } = await import('@zxing/browser');
+        if (stopped) return; // turned off before ZXing arrived: no camera is opened
+        const reader = new BrowserQRCodeReader(undefined, { delayBetweenScanAttempts: 120, delayBetweenScanSuccess: 300 });
+        const c = await reader.decodeFromConstraints({ video: { facingMode: 'environment' }, audio: false }, video.current!, (result) => {
+          if (!result || stopped) return;
+          const text = result.getText();
+          const now = Date.now();
+          if (text === last.text && now - last.at < SAME_CODE_PAUSE_MS) return;
+          last = { text, at: now };
+          onCodeRef.current(text);
+        });
         if (stopped) c.stop();
         else {
           controls = c;
           setRunning(true);
         }
-      })
-      .catch((err: unknown) => !stopped && setError(cameraError(err)));
+      } catch (err) {
+        if (!stopped) setError(cameraError(err));
+      }
+    })();
     return () => {
       stopped = true;
       controls?.stop();
