@@ -4,12 +4,18 @@
  * Russian file with `Locale<typeof ru>`); both are found here by file name, so adding an area adds no line
  * to this file. Plurals use i18next's own forms (`key_one/_few/_many/_other` in Russian, `_one/_other` in
  * English). See renderer/i18n/README.md.
+ *
+ * Russian is bundled with the app's first chunk; English (a third of the words) is fetched when it is
+ * first wanted — i18next asks `englishBackend` and waits for it in `init` and `changeLanguage` — so a
+ * start in Russian does not download, compile and evaluate it before the first paint. Only English
+ * `db` is bundled too: the database layer recognises its own stored words in either language
+ * (a consent note, a first-run device name) whatever the interface speaks.
  */
-import i18next, { type TFunction } from 'i18next';
+import i18next, { type BackendModule, type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { formatBytes, formatNumber, setFormatLanguage } from '../../shared/text/format';
-import { enMessages } from '../../shared/text/messages/en';
 import { ruMessages } from '../../shared/text/messages/ru';
+import englishDb from './en/db';
 import { isSaid, saidOf, type Said } from '../../shared/text/said';
 
 export const languages = ['ru', 'en'] as const;
@@ -18,8 +24,8 @@ export type Language = (typeof languages)[number];
 export type Namespace = Record<string, unknown>;
 type Modules = Record<string, { default: Namespace }>;
 
-const byName = (modules: Modules): Record<string, Namespace> =>
-  Object.fromEntries(Object.entries(modules).map(([path, m]) => [path.replace(/^.*\/([^/]+)\.ts$/, '$1'), m.default]));
+const nameOf = (path: string) => path.replace(/^.*\/([^/]+)\.ts$/, '$1');
+const byName = (modules: Modules): Record<string, Namespace> => Object.fromEntries(Object.entries(modules).map(([path, m]) => [nameOf(path), m.default]));
 
 /** The renderer's namespaces and shared/'s message catalogs (shared/text/said.ts) together; a name is never in both. */
 function withShared(own: Record<string, Namespace>, shared: Record<string, Namespace>): Record<string, Namespace> {
@@ -27,10 +33,30 @@ function withShared(own: Record<string, Namespace>, shared: Record<string, Names
   return { ...own, ...shared };
 }
 
-/** Every namespace of both languages, as i18next takes them. */
-export const resources: Record<Language, Record<string, Namespace>> = {
-  ru: withShared(byName(import.meta.glob<{ default: Namespace }>('./ru/*.ts', { eager: true })), ruMessages),
-  en: withShared(byName(import.meta.glob<{ default: Namespace }>('./en/*.ts', { eager: true })), enMessages),
+/** Every Russian namespace, as i18next takes them (bundled). */
+export const russian: Record<string, Namespace> = withShared(byName(import.meta.glob<{ default: Namespace }>('./ru/*.ts', { eager: true })), ruMessages);
+
+const englishFiles = import.meta.glob<{ default: Namespace }>('./en/*.ts');
+let english: Promise<Record<string, Namespace>> | undefined;
+/** Every English namespace (fetched once, on first use). */
+export function loadEnglish(): Promise<Record<string, Namespace>> {
+  return (english ??= Promise.all([
+    Promise.all(Object.entries(englishFiles).map(async ([path, load]) => [nameOf(path), (await load()).default] as const)),
+    import('../../shared/text/messages/en'),
+  ]).then(([own, shared]) => withShared(Object.fromEntries(own), shared.enMessages)));
+}
+
+/** Hands i18next the English namespaces when it first needs them; Russian (and English `db`) are in `resources` already. */
+const englishBackend: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, namespace, done) {
+    if (language !== 'en') return done(null, {});
+    loadEnglish().then(
+      (all) => done(null, all[namespace] ?? {}),
+      (err: unknown) => done(err instanceof Error ? err.message : String(err), false),
+    );
+  },
 };
 
 const isLanguage = (lng: string | undefined): lng is Language => (languages as readonly (string | undefined)[]).includes(lng);
@@ -48,9 +74,10 @@ export function initI18n(language: Language = 'ru') {
     i18next.on('languageChanged', followLanguage);
     following = true;
   }
-  void i18next.use(initReactI18next).init({
-    resources,
-    ns: Object.keys(resources.ru),
+  void i18next.use(englishBackend).use(initReactI18next).init({
+    resources: { ru: russian, en: { db: englishDb } },
+    partialBundledLanguages: true,
+    ns: Object.keys(russian),
     defaultNS: 'app',
     lng: language,
     fallbackLng: 'ru',

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resources } from '../../../../renderer/i18n';
+import { loadEnglish, russian } from '../../../../renderer/i18n';
+
+const resources = { ru: russian, en: await loadEnglish() };
 
 // Both languages hold the same words: the same namespaces, the same keys (plural families by each language's
 // own forms), and the same {{placeholders}} in each pair, so no screen shows a raw key or drops a number.
