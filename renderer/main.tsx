@@ -1,41 +1,41 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Splash } from './components/Splash';
-import { DB_NAME } from './db/database';
 import { preloadDesk } from './db/desk-preload';
-import { initI18n } from './i18n';
+import { DB_NAME } from './db/name';
 import { useUiStore } from './stores/ui-store';
 import './styles.css';
 
+// This first chunk holds only what must start at once: the database warm-up and the desk's preload. The
+// language layer (i18next and the Russian words) and the app come as chunks of their own, fetched and
+// compiled while the preload reads and indexes the cached cards.
 warmUpDatabase(DB_NAME);
 // a desk that was open when the app closed reads its cached cards meanwhile (not from the database)
-const { area, eventId } = useUiStore.getState();
+const { area, eventId, language } = useUiStore.getState();
 if (area === 'desk' && eventId) preloadDesk(DB_NAME, eventId);
 
-// The app itself is a chunk of its own, fetched and parsed while the database warms up.
 const app = import('./App');
 const App = lazy(() => app.then((m) => ({ default: m.App })));
 
-const language = useUiStore.getState().language;
-const i18n = initI18n(language);
-document.documentElement.lang = i18n.language;
-i18n.on('languageChanged', (lng) => (document.documentElement.lang = lng));
-// the main process words its menu and dialogs in the interface language: told now and on every switch
-// (the bridge comes with the app's chunk: the entry holds only what the desk's first paint needs)
-const tellMain = (lng: string) => void import('./bridge/bridge').then(({ bridge }) => bridge.setLanguage({ language: lng === 'en' ? 'en' : 'ru' }));
-tellMain(language);
-i18n.on('languageChanged', tellMain);
+void Promise.all([import('./i18n'), import('./components/Splash')]).then(([{ initI18n }, { Splash }]) => {
+  const i18n = initI18n(language);
+  document.documentElement.lang = i18n.language;
+  i18n.on('languageChanged', (lng) => (document.documentElement.lang = lng));
+  // the main process words its menu and dialogs in the interface language: told now and on every switch
+  const tellMain = (lng: string) => void import('./bridge/bridge').then(({ bridge }) => bridge.setLanguage({ language: lng === 'en' ? 'en' : 'ru' }));
+  tellMain(language);
+  i18n.on('languageChanged', tellMain);
+
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Suspense fallback={<Splash />}>
+        <App />
+      </Suspense>
+    </StrictMode>,
+  );
+});
 
 // Ask the browser not to evict our IndexedDB under storage pressure (a no-op where already granted).
 void navigator.storage?.persist?.();
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Suspense fallback={<Splash />}>
-      <App />
-    </Suspense>
-  </StrictMode>,
-);
 
 /**
  * Opens the device database once, bare, as the very first thing. With 100,000 people stored, Chromium

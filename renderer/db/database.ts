@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import { DB_NAME } from './name';
 import type {
   CheckinEntry,
   Delegation,
@@ -57,7 +58,7 @@ export type TrustRow = { eventId: string; root: EventRoot; eventKey: string; enr
  */
 export type BatchRow = { id: string; eventId: string; author: string; last: string; counts: Record<string, number>; batch: AuthorBatch };
 
-export const DB_NAME = 'skhod';
+export { DB_NAME };
 
 /**
  * The device's database: the source of truth on this device.

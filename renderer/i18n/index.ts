@@ -36,14 +36,14 @@ function withShared(own: Record<string, Namespace>, shared: Record<string, Names
 /** Every Russian namespace, as i18next takes them (bundled). */
 export const russian: Record<string, Namespace> = withShared(byName(import.meta.glob<{ default: Namespace }>('./ru/*.ts', { eager: true })), ruMessages);
 
-const englishFiles = import.meta.glob<{ default: Namespace }>('./en/*.ts');
+const englishFiles = import.meta.glob<{ default: Namespace }>(['./en/*.ts', '!./en/db.ts']);
 let english: Promise<Record<string, Namespace>> | undefined;
 /** Every English namespace (fetched once, on first use). */
 export function loadEnglish(): Promise<Record<string, Namespace>> {
   return (english ??= Promise.all([
     Promise.all(Object.entries(englishFiles).map(async ([path, load]) => [nameOf(path), (await load()).default] as const)),
     import('../../shared/text/messages/en'),
-  ]).then(([own, shared]) => withShared(Object.fromEntries(own), shared.enMessages)));
+  ]).then(([own, shared]) => withShared({ ...Object.fromEntries(own), db: englishDb }, shared.enMessages)));
 }
 
 /** Hands i18next the English namespaces when it first needs them; Russian (and English `db`) are in `resources` already. */
