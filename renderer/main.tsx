@@ -32,6 +32,14 @@ void Promise.all([import('./i18n'), import('./components/Splash')]).then(([{ ini
       </Suspense>
     </StrictMode>,
   );
+}).catch((err: unknown) => {
+  // a chunk of the app is missing or damaged (a broken install): say so (index.html) instead of a blank window
+  console.error('[skhod] the app could not start', err);
+  const failed = document.getElementById('start-failed');
+  if (!failed) return;
+  failed.querySelector('code')!.textContent = err instanceof Error ? err.message : String(err);
+  document.getElementById('root')!.style.display = 'none'; // it fills the window: the message would sit below it
+  failed.hidden = false;
 });
 
 // Ask the browser not to evict our IndexedDB under storage pressure (a no-op where already granted).

@@ -12,23 +12,28 @@ import { decodeDeskCache, opfsDeskCacheStore, opfsRoot, type DeskCacheHeader, ty
 export type DeskState = { cards: Map<string, DeskCard>; index: SearchIndex };
 export type PreloadedDesk = DeskCacheHeader & { state: DeskState };
 
-export const toSearchDoc = (c: DeskCard): SearchDoc => ({ id: c.registrationId, surname: c.surname, name: c.name, patronymic: c.patronymic, phone: c.phone, badgeCode: c.badgeCode });
+/** Writes what the search reads of a card into `doc`. */
+function fillSearchDoc(doc: SearchDoc, c: DeskCard): SearchDoc {
+  doc.id = c.registrationId;
+  doc.surname = c.surname;
+  doc.name = c.name;
+  doc.patronymic = c.patronymic;
+  doc.phone = c.phone;
+  doc.badgeCode = c.badgeCode;
+  return doc;
+}
+
+const emptyDoc = (): SearchDoc => ({ id: '', surname: '', name: '', patronymic: '' });
+
+export const toSearchDoc = (c: DeskCard): SearchDoc => fillSearchDoc(emptyDoc(), c);
 
 /**
- * The cards as search documents, one reused object (the index copies what it keeps): a build at
- * 100,000 people allocates no documents for the collector to sweep.
+ * The cards as search documents, one reused object (the index keeps values, not documents): a build
+ * at 100,000 people allocates no documents for the collector to sweep.
  */
 function* searchDocs(list: readonly DeskCard[]): Generator<SearchDoc> {
-  const doc: SearchDoc = { id: '', surname: '', name: '', patronymic: '' };
-  for (const c of list) {
-    doc.id = c.registrationId;
-    doc.surname = c.surname;
-    doc.name = c.name;
-    doc.patronymic = c.patronymic;
-    doc.phone = c.phone;
-    doc.badgeCode = c.badgeCode;
-    yield doc;
-  }
+  const doc = emptyDoc();
+  for (const c of list) yield fillSearchDoc(doc, c);
 }
 
 /** The same as indexDeskCards, a few thousand cards at a time, letting more urgent work in between. */

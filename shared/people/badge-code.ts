@@ -34,10 +34,19 @@ const valueAt = (s: string, i: number) => {
   return c < 128 ? VALUE[c]! : -1;
 };
 
-function checkSymbol(body: string): string {
+/** The check value of a code's first BODY symbols, or -1 when one of them is not a symbol. */
+function checkValue(code: string): number {
   let sum = 0;
-  for (let i = 0; i < body.length; i++) sum += WEIGHTS[i]! * valueAt(body, i);
-  return ALPHABET[sum % BASE]!;
+  for (let i = 0; i < BODY; i++) {
+    const v = valueAt(code, i);
+    if (v < 0) return -1;
+    sum += WEIGHTS[i]! * v;
+  }
+  return sum % BASE;
+}
+
+function checkSymbol(body: string): string {
+  return ALPHABET[checkValue(body)]!;
 }
 
 /**
@@ -46,13 +55,8 @@ function checkSymbol(body: string): string {
  */
 function isNormalCode(code: string): boolean {
   if (code.length !== BODY + 1) return false;
-  let sum = 0;
-  for (let i = 0; i < BODY; i++) {
-    const v = valueAt(code, i);
-    if (v < 0) return false;
-    sum += WEIGHTS[i]! * v;
-  }
-  return valueAt(code, BODY) === sum % BASE;
+  const check = checkValue(code);
+  return check >= 0 && valueAt(code, BODY) === check;
 }
 
 /** Normalizes what a person or a scanner typed (case, spaces, dashes) and checks the check symbol. */

@@ -46,9 +46,10 @@ export class SearchIndex {
   private readonly fields = new Map<string, Field>();
 
   /**
-   * Builds in one pass: people are sorted once by the ranks of their distinct field values (the same
-   * order as comparing keys, without comparing long strings 100,000·log times), so every posting list
-   * is then filled by appending.
+   * Builds in one pass: people are ordered once by the ranks of their distinct field values (the same
+   * order as comparing keys, by counting sorts: bulkOrder), so every posting list is then filled by
+   * appending. Keeps each document's values, never the document: a caller may hand one object over
+   * and over (renderer/db/desk-preload.ts does).
    */
   constructor(docs?: Iterable<SearchDoc>) {
     if (!docs) return;

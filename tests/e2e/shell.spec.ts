@@ -13,6 +13,18 @@ test('first run offers to create an event or open the demo, in Russian', async (
   await page.screenshot({ path: 'test-results/screens/first-run.png' });
 });
 
+test('a part of the app that cannot be loaded is named with what to do, not a blank window', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.breakLanguageChunk();
+  await app.open();
+  await expect(app.startFailed).toBeVisible();
+  await expect(app.startFailed).toBeInViewport({ ratio: 1 });
+  await expect(app.startFailed).toContainText('Переустановите приложение');
+  await expect(app.startFailedDetail).not.toBeEmpty();
+  await expect(app.welcome).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/start-failed.png' });
+});
+
 test('opens the demo conference, shows its sections and participants, and keeps them after reload', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();

@@ -36,6 +36,21 @@ export class AppPage {
     return this.participantsTable().getByRole('row').nth(row);
   }
 
+  /** What index.html says when a part of the app cannot be loaded (a broken install). */
+  get startFailed(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: 'не смог загрузить свои файлы' });
+  }
+
+  /** The browser's own words for what failed, under the message. */
+  get startFailedDetail(): Locator {
+    return this.startFailed.locator('code');
+  }
+
+  /** Makes the language layer's chunk unloadable, as a damaged install would have it. */
+  async breakLanguageChunk() {
+    await this.page.route(/\/assets\/i18n-[^/]*\.js$/, (route) => route.abort());
+  }
+
   get welcome(): Locator {
     return this.page.getByRole('heading', { name: 'Добро пожаловать в Сход' });
   }
