@@ -23,6 +23,7 @@ import type { EngineRun, HarnessWindow } from './browser/harness';
 import type { ProbeWindow } from './browser/probe';
 import { bundle, buildRenderer, CHROMIUM_PATH, firstPage, launch, pickPort, prepareProfile, removeLeftovers, ROOT, seedKey, serve, WORK_ROOT, type Scripts } from './browser/session';
 import { importWizardRows, killFigures, wizardFigures } from './browser/import-wizard';
+import { floorFigures } from './browser/idb-floor';
 import { figures, fmt } from './lib/figures';
 import { chromiumVersion, commit, machine, versions } from './lib/machine';
 import { QUERY_CLASSES, TIMING_ONLY, type BenchQuery, type QueryClass } from './lib/queries';
@@ -71,7 +72,7 @@ const METHOD: Record<string, string> = {
   import:
     'a messy generated list (title rows, merged two-row header, one «ФИО» column, raw phones, duplicates and nameless rows) of 10,000 people written as xlsx; in Node, alternately: `XLSX.read` + `sheet_to_json` vs `analyzeList` of shared/import (read with limits → sheet and header → mapping → records and validation → duplicates).',
   'import wizard':
-    'the real wizard of the built app in Chromium (tests/bench/browser/import-wizard.ts), a fresh profile with the demo event per run, 1366×768: the same kind of 10,000-row messy xlsx given to «Выбрать файл…» → «Лист и столбцы» shown (read in the worker) = read; «Проверить строки» → «Проверка строк» shown (check in the worker, preview built) = check; questions answered, «Импортировать» → «Отчёт об импорте» shown (backup, rows built, chunked commit) = commit. Kill loop: 4,000-row lists imported one after another into one profile, the renderer killed by CDP `Page.crash` 0–0.6 s after the progress label shows a first chunk written («Записываем в базу… N из M», N > 0), the app reopened (it rolls an unfinished import back as it opens) and the people and registrations counted straight from IndexedDB: all of the file or none of it, anything else is a half import.',
+    'the real wizard of the built app in Chromium (tests/bench/browser/import-wizard.ts), a fresh profile with the demo event per run, 1366×768: the same kind of 10,000-row messy xlsx given to «Выбрать файл…» → «Лист и столбцы» shown (read in the worker) = read; «Проверить строки» → «Проверка строк» shown (check in the worker, preview built) = check; questions answered, «Импортировать» → «Отчёт об импорте» shown (backup, rows built, chunked commit) = commit. Kill loop: 4,000-row lists imported one after another into one profile, the renderer killed by CDP `Page.crash` 0–0.6 s after the progress label shows a first chunk written («Записываем в базу… N из M», N > 0), the app reopened (it rolls an unfinished import back as it opens) and the people and registrations counted straight from IndexedDB: all of the file or none of it, anything else is a half import. The indented rows under each step are the wizard’s own User Timing measures of its parts (renderer/common/laps.ts). «IndexedDB alone»: the same number of rows shaped like the app’s, written and read with raw IndexedDB in an empty page of the same origin — as the app stores them (a record per row, the app’s indexes, 2,000 rows per transaction) and as pages of 500 rows per record (tests/bench/browser/idb-floor.ts): what the storage itself costs, under any code.',
   'check-in commit':
     'at the desk, a badge code typed as a scanner does, then Enter dispatched on the field: from Enter to the banner «… прибытие отмечено» with that person\'s name in the DOM and painted. This includes `appendCheckin` (one rw transaction with strict durability) and the React update. The next check-in starts when the page is idle (requestIdleCallback). 500 check-ins at 100k (100 at the smaller sizes), codes spread evenly over the list.',
   'section assignment': '`assignSections` (shared/sections) in Node on a generated instance: 10,000 people with 1–3 ranked choices, 20 sections, capacity 110 %, spread 3 (the app\'s default); 3 runs after a warm-up.',
@@ -262,7 +263,9 @@ async function measureImportWizard(origin: string): Promise<Figure[]> {
   const w = await wizardFigures(origin, WIZARD_RUNS, log);
   log(`import killed mid-commit: ${KILLS} loops…`);
   const k = KILLS > 0 ? await killFigures(origin, KILLS, log) : null;
-  return importWizardRows(w, k);
+  log(`IndexedDB alone: ${WIZARD_RUNS} × 20,000 rows…`);
+  const floor = await floorFigures(origin, WIZARD_RUNS, log);
+  return importWizardRows(w, k, floor);
 }
 
 async function main(): Promise<void> {

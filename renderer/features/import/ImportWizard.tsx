@@ -24,6 +24,7 @@ import type { Analyzed, Committing, Loaded } from './wizard-types';
 import './import.css';
 import { errorText } from '../../i18n';
 import { Dialog, closeDialog } from '../../components/ui';
+import { laps } from '../../common/laps';
 
 type Step = 'file' | 'mapping' | 'preview' | 'duplicates' | 'finish';
 const STEPS: readonly Step[] = ['file', 'mapping', 'preview', 'duplicates', 'finish'];
@@ -81,8 +82,10 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
   const open = async (name: string, bytes: Uint8Array, csv?: CsvOverrides) => {
     setError(null);
     setBusy(t('reading', { name }));
+    const lap = laps('import read');
     try {
       const [reply, base] = await Promise.all([parser().read(bytes, name, csv), loaded?.base ?? loadImportBase(ctx, event.id)]);
+      lap('worker and base');
       let req = initialRequest(reply, reply.chosen, base);
       // no municipality column: one for the whole file, suggested from the title rows, file name or organizations
       const suggested = fileMunicipality(reply, req, name, base) ?? undefined;
@@ -110,8 +113,10 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
     if (!loaded || !request) return;
     setError(null);
     setBusy(t('checking'));
+    const lap = laps('import check');
     try {
       const analysis = await runAnalysis(loaded, request);
+      lap('worker');
       const prepared = prepare(analysis, loaded.base);
       const template = request.keyColumn !== undefined;
       const municipalityId = loaded.base.municipalities.find((m) => m.name === request.fixed.municipality)?.id ?? templateMunicipality(analysis, loaded.base);
@@ -122,6 +127,7 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
       setCategoryChoices(new Map());
       // someone the district dropped who has already come in is kept unless the organizer says otherwise
       setKeep(new Set(removed.filter((r) => arrivals?.get(r.registrationId)?.arrived).map((r) => r.registrationId)));
+      lap('matched');
       setStep('preview');
     } catch (e) {
       fail(e);
@@ -148,8 +154,10 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
     setError(null);
     cancelRef.current = false;
     const started = performance.now();
+    const lap = laps('import commit');
     const plan = buildPlan(event.id, withCategories(analyzed.prepared, categoryChoices), decisions, cancelIds);
     const touched = touchedRegistrations(plan.plan);
+    lap('plan');
     const now = new Date();
     const opts = { now, newId: () => crypto.randomUUID() };
     const aborted = t('aborted');
@@ -159,11 +167,14 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
       setCommitting({ phase: 'build', progress: { done: 0, total: plan.plan.rows.length } });
       // a full backup first, so the whole import can be taken back (Настройки → Резервные копии); never throws
       await backupBeforeRisk(ctx, t('backupReason', { name: loaded.fileName }));
+      lap('backup');
       const base = await loadImportBase(ctx, event.id, touched);
+      lap('base');
       let built = await buildImportAsync(plan.plan, base, opts, (done, total) => {
         if (cancelRef.current) throw new Error(aborted);
         setCommitting({ phase: 'build', progress: { done, total } });
       });
+      lap('rows built');
       await commitImport(ctx, {
         eventId: event.id,
         touched,
@@ -175,6 +186,7 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
           setCommitting({ phase: 'write', progress });
         },
       });
+      lap('written');
       // the next desk opening takes the cached path instead of reading every person again
       void refreshDeskCache(ctx, event.id).catch(() => undefined);
       const r = buildReport({ fileName: loaded.fileName, sheetName: analyzed.analysis.sheetName, now, records: analyzed.analysis.records, plan, built, warnings: analyzed.warnings });

@@ -10,10 +10,15 @@ import { generateDelegateList, sheetToXlsx, type MunicipalityInput } from '../..
 import type { Figure } from '../lib/results';
 import { single, summarize } from '../lib/stats';
 import { CHROMIUM_BASE_ARGS, CHROMIUM_PATH } from './session';
+import { floorRows, type FloorRun } from './idb-floor';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export type WizardRun = { readMs: number; checkMs: number; commitMs: number; totalMs: number; added: number };
+export type WizardRun = { readMs: number; checkMs: number; commitMs: number; totalMs: number; added: number; parts: Record<string, number> };
+
+/** The wizard's own measures of its steps' parts (renderer/common/laps.ts: «import commit: backup», …), in the order taken. */
+const wizardParts = (page: Page) =>
+  page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('import ')).map((m) => [m.name, m.duration] as [string, number]));
 export type KillFigures = { loops: number; whole: number; nothing: number; partial: number; midCommit: number; outcomes: string[] };
 
 export function places(): MunicipalityInput[] {
@@ -149,8 +154,10 @@ export async function wizardFigures(origin: string, runs: number, log: (s: strin
       await resetClock(page);
       await button(page, 'Импортировать').click();
       const commitMs = (await shownAt(page, 'Отчёт об импорте')) - (await clickedAt(page, 'Импортировать'));
-      out.push({ readMs, checkMs, commitMs, totalMs: readMs + checkMs + commitMs, added: planned });
-      log(`  wizard run ${r + 1}: read ${Math.round(readMs)} ms, check ${Math.round(checkMs)} ms, commit ${Math.round(commitMs)} ms (${planned} added)`);
+      const parts = Object.fromEntries(await wizardParts(page));
+      out.push({ readMs, checkMs, commitMs, totalMs: readMs + checkMs + commitMs, added: planned, parts });
+      const said = Object.entries(parts).map(([name, ms]) => `${name.replace(/^import /, '')} ${Math.round(ms)}`).join(', ');
+      log(`  wizard run ${r + 1}: read ${Math.round(readMs)} ms, check ${Math.round(checkMs)} ms, commit ${Math.round(commitMs)} ms (${planned} added); ${said}`);
       await context.close();
     }
   } finally {
@@ -238,15 +245,24 @@ export async function killFigures(origin: string, loops: number, log: (s: string
 }
 
 /** The import rows of the figures table: read, check, commit and their sum through the wizard; the kill loop. */
-export function importWizardRows(w: { rows: number; runs: WizardRun[] }, k: KillFigures | null): Figure[] {
+export function importWizardRows(w: { rows: number; runs: WizardRun[] }, k: KillFigures | null, floor: FloorRun[] = []): Figure[] {
   const n = `${w.rows.toLocaleString('en')} rows`;
-  const stats = (key: keyof WizardRun) => summarize(w.runs.map((r) => r[key]));
+  const stats = (key: 'readMs' | 'checkMs' | 'commitMs' | 'totalMs') => summarize(w.runs.map((r) => r[key]));
   const total = stats('totalMs');
+  // each step's parts as the wizard measured them, under the step they belong to
+  const parts = (step: string): Figure[] =>
+    [...new Set(w.runs.flatMap((r) => Object.keys(r.parts)))]
+      .filter((name) => name.startsWith(`import ${step}: `))
+      .map((name) => ({ figure: `    ${name.slice(`import ${step}: `.length)}`, n, unit: 'ms' as const, stats: summarize(w.runs.map((r) => r.parts[name] ?? NaN).filter(Number.isFinite)), target: '—', pass: null }));
   const out: Figure[] = [
     { figure: 'import wizard in Chromium: read (file chosen → «Лист и столбцы»)', n, unit: 'ms', stats: stats('readMs'), target: '—', pass: null },
+    ...parts('read'),
     { figure: '  check (→ «Проверка строк»)', n, unit: 'ms', stats: stats('checkMs'), target: '—', pass: null },
+    ...parts('check'),
     { figure: '  commit (→ «Отчёт об импорте»: backup, build, chunked commit)', n, unit: 'ms', stats: stats('commitMs'), target: '—', pass: null },
+    ...parts('commit'),
     { figure: '  read + check + commit, end to end', n, unit: 'ms', stats: total, target: '≤ 2000', pass: total.median <= 2000 },
+    ...(floor.length > 0 ? floorRows(floor) : []),
   ];
   if (k) {
     out.push({
