@@ -103,7 +103,12 @@ export class QueryRun {
         if (plan.translit?.length) found.push(this.collect(this.translitReading(plan.translit), INITIAL, group));
       }
       if (group === 5) {
-        if (asTyped) found.push(this.collect(this.withTypos(asTyped, plan.words), TYPO2, group));
+        if (asTyped) {
+          const near = this.collect(this.withTypos(asTyped, plan.words), TYPO2, group);
+          // a query word reached only a typo or an initial of other people's names and nobody has all the
+          // words: two typos are tried in each word no whole word or prefix explains («алесева» → «Алексеева»)
+          found.push(near.length || this.hits.length ? near : this.collect(this.withTypos(asTyped, plan.words, true), TYPO2, group));
+        }
         if (wrongLayout && plan.layout) found.push(this.collect(this.withTypos(wrongLayout, plan.layout), TYPO2, group));
       }
       if (group === 6 && !this.hits.length && asTyped) {
@@ -163,14 +168,17 @@ export class QueryRun {
 
   /**
    * Adds typo matches: one typo in words of 5+ letters; two in Cyrillic words of 7+ letters that
-   * nothing else reached, when no reading found anybody (a last resort: the scan is the costliest
-   * lookup, and a Latin word is a spelling, read by the translit reading).
+   * nothing else reached — with `widen`, that no whole word or prefix reached (only a typo, or a stored
+   * initial: «алесева» is «А.» as far as initials go) — when no reading found anybody
+   * (a last resort: the scan is the costliest lookup, and a Latin word is a spelling, read by the
+   * translit reading).
    */
-  private withTypos(reading: Reading, words: readonly string[]): Reading {
+  private withTypos(reading: Reading, words: readonly string[], widen = false): Reading {
     words.forEach((q, i) => this.vocabulary.matchTypos(q, reading.matches[i]!));
     words.forEach((q, i) => {
       const m = reading.matches[i]!;
-      if (!m.size && !this.hits.length && !hasLatinLetter(q)) this.vocabulary.matchTwoTypos(q, m);
+      const unexplained = widen ? ![...m.values()].some((level) => level <= PREFIX) : !m.size;
+      if (unexplained && !this.hits.length && !hasLatinLetter(q)) this.vocabulary.matchTwoTypos(q, m);
     });
     return { ...reading, levels: reading.matches.map((m) => this.levelsOf(m)) };
   }

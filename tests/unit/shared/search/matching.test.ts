@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SearchIndex } from '../../../../shared/search';
 import { BADGE, deskIndex, DIGIT_BADGE, ids, kindOf } from './fixtures';
 
 // One index for the read-only rule tests; update tests build their own.
@@ -217,6 +218,19 @@ describe('one typo in words of five letters or more', () => {
     expect(index.search('шевкнв').map((h) => [h.id, h.kind])).toEqual([['shevkunov', 'typo']]); // «Шевкунов» has 8 letters
     expect(ids(index, 'ильжат')).toEqual([]); // «Ильдар» has 6: two typos are too many there
     expect(ids(index, 'шевкунв')).toEqual(['shevkunov']); // one typo
+  });
+
+  it('tries two typos in a word that reached only someone else’s typo or initial, when nobody has all the words', () => {
+    const people = new SearchIndex([
+      { id: 'target', surname: 'Алексеева', name: 'Луиза', patronymic: 'Анатольевна' },
+      // «алесева» is one typo from «Алисева» and, as an initial, «А.» — neither is called Луиза Анатольевна
+      { id: 'typo', surname: 'Алисева', name: 'Мария', patronymic: 'Ивановна' },
+      { id: 'initial', surname: 'Петров', name: 'А.', patronymic: 'В.' },
+    ]);
+    expect(ids(people, 'алесева Луиза Анатольевна')).toEqual(['target']);
+    expect(kindOf(people, 'алесева Луиза Анатольевна', 'target')).toBe('typo');
+    // a closer reading that finds someone still wins: two typos stay the last resort
+    expect(ids(people, 'алесева Мария')).toEqual(['typo']);
   });
 
   it('"галиуллина" does not reach «Галимова»', () => {
