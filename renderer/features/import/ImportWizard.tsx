@@ -70,6 +70,12 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
     if (!w.hasFile) await w.read(l.bytes, l.fileName, l.csv);
     return w.analyze(req);
   };
+  /**
+   * The analysis of the columns the mapping step opens with, started in the worker as the step opens:
+   * most people keep them, and «Проверить строки» then takes it instead of starting it (10,000 rows take
+   * the worker most of a second). Any change of the columns makes a new request object, which is analyzed anew.
+   */
+  const ahead = useRef<{ request: AnalyzeRequest; analysis: Promise<Analysis> } | null>(null);
 
   const pickFile = async () => {
     setError(null);
@@ -97,6 +103,9 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
         const m = base.municipalities.find((x) => x.id === templateMunicipality(first, base));
         if (m) req = { ...req, fixed: { ...req.fixed, municipality: m.name } };
       }
+      const analysis = runAnalysis(l, req);
+      analysis.catch(() => undefined); // a failure is shown when «Проверить строки» takes it
+      ahead.current = { request: req, analysis };
       setLoaded(l);
       setRequest(req);
       setAnalyzed(null);
@@ -115,7 +124,10 @@ export function ImportWizard({ event, onClose }: { event: EventRow; onClose: () 
     setBusy(t('checking'));
     const lap = laps('import check');
     try {
-      const analysis = await runAnalysis(loaded, request);
+      // the analysis started as the step opened, if the columns are still those (its failure is this one's)
+      const early = ahead.current?.request === request ? ahead.current.analysis : null;
+      ahead.current = null;
+      const analysis = await (early ?? runAnalysis(loaded, request));
       lap('worker');
       const prepared = prepare(analysis, loaded.base);
       const template = request.keyColumn !== undefined;
