@@ -98,6 +98,38 @@ test('imports a messy district list: fixes a mapping, resolves a duplicate, comm
   await page.screenshot({ path: 'test-results/screens/delegations.png', fullPage: true });
 });
 
+test('the columns the mapping step opens with are checked while it is shown; a changed column is checked anew', async ({ page }) => {
+  const list = generateDelegateList({ seed: 12, count: 30, municipalities: [SIBAY], messy: true });
+  const muniCol = list.truth.columns.municipality!;
+  list.rows[list.truth.headerRow - list.truth.headerRows]![muniCol] = 'Откуда';
+  const participants = new ParticipantsPage(page);
+  const wizard = new ImportWizardPage(page);
+  await wizard.watchWorkerRequests();
+  await participants.openDemo();
+  await wizard.open();
+  await wizard.chooseFile('Сибай.xlsx', sheetToXlsx(list));
+  await wizard.expectStep('Лист и столбцы');
+  // the suggested columns are already being analyzed while the operator looks at them
+  await expect.poll(() => wizard.workerRequests('analyze')).toBe(1);
+  await wizard.button('Проверить строки').click();
+  await wizard.expectStep('Проверка строк');
+  // «Проверить строки» took that analysis: no second request
+  expect(await wizard.workerRequests('analyze')).toBe(1);
+  // the same file chosen again: its columns analyzed early again, then one changed before the check
+  await wizard.button('Назад').click();
+  await wizard.button('Назад').click();
+  await wizard.expectStep('Выбор файла');
+  await wizard.chooseFile('Сибай.xlsx', sheetToXlsx(list));
+  await wizard.expectStep('Лист и столбцы');
+  await expect.poll(() => wizard.workerRequests('analyze')).toBe(2);
+  await wizard.column('Муниципалитет').selectOption(String(muniCol));
+  await wizard.button('Проверить строки').click();
+  await wizard.expectStep('Проверка строк');
+  // a changed column is a new request, analyzed anew (never the early analysis of the old columns)
+  expect(await wizard.workerRequests('analyze')).toBe(3);
+  expect(await wizard.workerRequests('read')).toBe(2);
+});
+
 test('district roundtrip: exports the template, takes it back filled in, shows and applies the diff', async ({ page }) => {
   const participants = new ParticipantsPage(page);
   await participants.openDemo();

@@ -16,6 +16,27 @@ export class ImportWizardPage {
     this.alert = this.dialog.locator('.import-error');
   }
 
+  /**
+   * Counts the requests the page sends to its workers, by kind ('read', 'analyze'), from the next page
+   * load on: what the wizard asks its parse worker, observed from outside the app.
+   */
+  async watchWorkerRequests() {
+    await this.page.addInitScript(() => {
+      const counts: Record<string, number> = {};
+      (window as unknown as { __workerRequests: Record<string, number> }).__workerRequests = counts;
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: [StructuredSerializeOptions?]) {
+        const kind = (message as { kind?: unknown } | null)?.kind;
+        if (typeof kind === 'string') counts[kind] = (counts[kind] ?? 0) + 1;
+        return post.call(this, message, ...(rest as [StructuredSerializeOptions]));
+      } as Worker['postMessage'];
+    });
+  }
+
+  workerRequests(kind: 'read' | 'analyze'): Promise<number> {
+    return this.page.evaluate((k) => (window as unknown as { __workerRequests?: Record<string, number> }).__workerRequests?.[k] ?? 0, kind);
+  }
+
   async open() {
     await this.page.getByRole('button', { name: 'Импорт из Excel…' }).click();
     await expect(this.dialog).toBeVisible();
