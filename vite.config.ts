@@ -25,13 +25,48 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The entry chunk (main.tsx) starts all its dynamic imports at once — the app, the language layer, the
+ * splash, the bridge — but the browser would learn of their chunks only after the entry has been
+ * fetched, compiled and run. Naming them in the page lets their ~30 files be fetched and compiled
+ * beside the entry from the first moment (tests/e2e/shell.spec.ts checks the built page).
+ */
+function preloadStartChunks(): Plugin {
+  return {
+    name: 'skhod-preload-start-chunks',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle = ctx.bundle;
+        const entry = ctx.chunk;
+        if (!bundle || !entry || entry.type !== 'chunk') return [];
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (file: string) => {
+          const chunk = bundle[file];
+          if (!chunk || chunk.type !== 'chunk' || scripts.has(file) || file === entry.fileName || entry.imports.includes(file)) return;
+          scripts.add(file);
+          chunk.viteMetadata?.importedCss.forEach((css) => styles.add(css));
+          chunk.imports.forEach(visit);
+        };
+        entry.dynamicImports.forEach(visit);
+        return [
+          ...[...scripts].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
+          ...[...styles].map((file) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
+        ];
+      },
+    },
+  };
+}
+
 // The renderer is a plain web app: the same build runs inside Electron (app://skhod) and in any
 // Chromium through the browser bridge (npm run web), which is how e2e tests and benchmarks run here.
 export default defineConfig({
   root: 'renderer',
   base: './',
   publicDir: false,
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), preloadStartChunks()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
     outDir: '../dist/renderer',

@@ -13,6 +13,18 @@ test('first run offers to create an event or open the demo, in Russian', async (
   await page.screenshot({ path: 'test-results/screens/first-run.png' });
 });
 
+test('the page names the chunks its start imports, so they are fetched beside the first one, not after it has run', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await expect(app.welcome).toBeVisible();
+  const { named, fetched } = await app.startScripts();
+  // main.tsx's own imports and what they need (the database layer comes with the app)
+  expect(named).toEqual(expect.arrayContaining(['App', 'i18n', 'Splash', 'bridge', 'db-context']));
+  for (const chunk of named) expect(fetched, chunk).toContainEqual({ chunk, beforeAnyScriptRan: true });
+  // the areas load on first use (App.tsx): naming them would put them in the way of the start
+  for (const area of ['ParticipantsPage', 'ContestPage', 'FirstRun']) expect(named).not.toContain(area);
+});
+
 test('a part of the app that cannot be loaded is named with what to do, not a blank window', async ({ page }) => {
   const app = new AppPage(page);
   await app.breakLanguageChunk();

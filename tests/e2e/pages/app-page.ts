@@ -46,6 +46,27 @@ export class AppPage {
     return this.startFailed.locator('code');
   }
 
+  /**
+   * The scripts the page names for early fetching (`<link rel="modulepreload">` in index.html), and every script
+   * fetched so far with whether its request started while the page was still being parsed — before any
+   * module script can have run, so only the page itself can have asked for it. File names without
+   * their hash: `App`, `i18n`, …
+   */
+  async startScripts(): Promise<{ named: string[]; fetched: { chunk: string; beforeAnyScriptRan: boolean }[] }> {
+    return this.page.evaluate(async () => {
+      const chunk = (url: string) => new URL(url, location.href).pathname.split('/').pop()!.replace(/-[\w-]{8}\.js$/, '');
+      // the page as served: the running app adds links of its own for what it imports later
+      const served = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+      const named = [...served.querySelectorAll('link[rel="modulepreload"]')].map((l) => chunk(l.getAttribute('href')!));
+      const parsed = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive;
+      const fetched = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.js'))
+        .map((e) => ({ chunk: chunk(e.name), beforeAnyScriptRan: e.startTime < parsed }));
+      return { named, fetched };
+    });
+  }
+
   /** Makes the language layer's chunk unloadable, as a damaged install would have it. */
   async breakLanguageChunk() {
     await this.page.route(/\/assets\/i18n-[^/]*\.js$/, (route) => route.abort());
