@@ -32,18 +32,22 @@ void Promise.all([import('./i18n'), import('./components/Splash')]).then(([{ ini
       </Suspense>
     </StrictMode>,
   );
-}).catch((err: unknown) => {
-  // a chunk of the app is missing or damaged (a broken install): say so (index.html) instead of a blank window
+}).catch(startFailed);
+// the app's own chunks (and the database layer with them) too: a rejected lazy App would leave the root empty
+void app.catch(startFailed);
+
+// Ask the browser not to evict our IndexedDB under storage pressure (a no-op where already granted).
+void navigator.storage?.persist?.();
+
+/** A chunk of the app is missing or damaged (a broken install): says so (index.html) instead of a blank window. */
+function startFailed(err: unknown): void {
   console.error('[skhod] the app could not start', err);
   const failed = document.getElementById('start-failed');
   if (!failed) return;
   failed.querySelector('code')!.textContent = err instanceof Error ? err.message : String(err);
   document.getElementById('root')!.style.display = 'none'; // it fills the window: the message would sit below it
   failed.hidden = false;
-});
-
-// Ask the browser not to evict our IndexedDB under storage pressure (a no-op where already granted).
-void navigator.storage?.persist?.();
+}
 
 /**
  * Opens the device database once, bare, as the very first thing. With 100,000 people stored, Chromium

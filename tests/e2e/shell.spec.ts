@@ -37,6 +37,15 @@ test('a part of the app that cannot be loaded is named with what to do, not a bl
   await page.screenshot({ path: 'test-results/screens/start-failed.png' });
 });
 
+test('a damaged chunk of the app itself is named too, not a blank window', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.breakChunk('db-context');
+  await app.open();
+  await expect(app.startFailed).toBeVisible();
+  await expect(app.startFailedDetail).toContainText('/assets/App-'); // the browser names the import that failed through it
+  await expect(app.welcome).toHaveCount(0);
+});
+
 test('opens the demo conference, shows its sections and participants, and keeps them after reload', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();

@@ -69,7 +69,12 @@ export class AppPage {
 
   /** Makes the language layer's chunk unloadable, as a damaged install would have it. */
   async breakLanguageChunk() {
-    await this.page.route(/\/assets\/i18n-[^/]*\.js$/, (route) => route.abort());
+    await this.breakChunk('i18n');
+  }
+
+  /** Makes one chunk of the built app unloadable (its name without the hash), as a damaged install would have it. */
+  async breakChunk(name: string) {
+    await this.page.route(new RegExp(`/assets/${name}-[\\w-]{8}\\.js$`), (route) => route.abort());
   }
 
   get welcome(): Locator {
