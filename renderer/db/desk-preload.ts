@@ -5,6 +5,7 @@
  * that second. useDeskIndex takes the result and checks it against the database (openDeskCache) before
  * using it, so a preload never shows anything the database would not.
  */
+import { laps } from '../common/laps';
 import { SearchIndex, type SearchDoc } from '../../shared/search';
 import { decodeDeskCache, opfsDeskCacheStore, opfsRoot, type DeskCacheHeader, type DeskCard } from './desk-cache-file';
 
@@ -76,14 +77,20 @@ let pending: { db: string; eventId: string; result: Promise<PreloadedDesk | null
 /** Starts reading and indexing the cached desk of `eventId` in database `db`, if the device has one. */
 export function preloadDesk(db: string, eventId: string): void {
   const result = (async () => {
+    // its parts as User Timing measures: the benchmark's cold start lists them (tests/bench/run.ts)
+    const lap = laps('desk preload');
     const dir = await opfsRoot();
     const bytes = dir ? await opfsDeskCacheStore(dir).read(db, eventId) : undefined;
+    lap('read');
     if (!bytes) return null;
     await afterAppStart();
+    lap('waiting');
     const cache = decodeDeskCache(bytes);
+    lap('decode');
     if (!cache || cache.eventId !== eventId) return null;
     // in steps: IndexedDB may open meanwhile, and the app's own start must not wait for the index
     const state = await indexDeskCardsSoon(cache.cards);
+    lap('index');
     return { eventId, stamp: cache.stamp, epoch: cache.epoch, state };
   })().catch(() => null);
   const entry = { db, eventId, result };

@@ -80,7 +80,7 @@ const METHOD: Record<string, string> = {
   merge:
     'the sync merge\'s own benchmark (`tests/bench/merge.bench.ts --quick`, run as a child process): 20 signed exchange files of 10,000 changes each (people, registrations, check-ins, deletes; clashing fields and double check-ins), merged one after another with `mergeInto` of shared/sync in Node; min / median / max of its 3 runs. Reading and verifying the files is reported beside it.',
   'cold start':
-    'a fresh browser process on the stored profile (the app remembers the desk is open and who the operator is), `page.goto(app)`: from navigation start (`performance.timeOrigin`) to the desk field ready and painted. Browser process start-up is not included. The row below it: a bare `indexedDB.open` of the same database from the first script of a blank page of the origin, in a fresh browser — Chromium opening its LevelDB store, which at 100k includes stepping over the undo-log tombstones the 100k-row transaction that stored the people left behind.',
+    'a fresh browser process on the stored profile (the app remembers the desk is open and who the operator is), `page.goto(app)`: from navigation start (`performance.timeOrigin`) to the desk field ready and painted. Browser process start-up is not included. «The desk preload in parts»: the preload’s own User Timing measures (renderer/db/desk-preload.ts) — when it began after navigation, reading the desk file from OPFS, waiting for the page to be idle, decoding it, and building the index in steps that share the main thread with the app’s start (its wall time, the row’s figures). The row after it: a bare `indexedDB.open` of the same database from the first script of a blank page of the origin, in a fresh browser — Chromium opening its LevelDB store, which at 100k includes stepping over the undo-log tombstones the 100k-row transaction that stored the people left behind.',
   memory: '`performance.memory.usedJSHeapSize` (Chromium with `--enable-precise-memory-info`) after the last cold start: when the field is ready, and after a forced garbage collection (DevTools protocol `HeapProfiler.collectGarbage`).',
 };
 
@@ -144,6 +144,7 @@ async function measureSize(n: number, ctx: { origin: string; port: number; key: 
     // 2. cold starts: a new browser process each time, the app opening straight on the desk
     const cold: number[] = [];
     const coldField: number[] = [];
+    const coldParts: Record<string, number[]> = {};
     let heapMB: SizeResult['heapMB'] = { atReady: null, afterGc: null };
     const coldStarts = coldStartsAt(n);
     for (let i = 0; i < coldStarts; i++) {
@@ -155,6 +156,10 @@ async function measureSize(n: number, ctx: { origin: string; port: number; key: 
       if (!Number.isFinite(ready)) throw new Error('cold start: the desk did not become ready');
       cold.push(ready);
       coldField.push(await page.evaluate(() => (window as unknown as ProbeWindow).__skhodProbe.coldField));
+      // the desk preload's own measures (renderer/db/desk-preload.ts): when it began, and each part
+      const preload = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('desk preload: ')).map((m) => [m.name.slice('desk preload: '.length), m.startTime, m.duration] as const));
+      if (preload.length) (coldParts.began ??= []).push(preload[0]![1]);
+      for (const [part, , ms] of preload) (coldParts[part] ??= []).push(ms);
       if (i === coldStarts - 1) {
         const atReady = await page.evaluate(() => (window as unknown as ProbeWindow).__skhodProbe.heap());
         await page.waitForTimeout(1000);
@@ -230,6 +235,7 @@ async function measureSize(n: number, ctx: { origin: string; port: number; key: 
       openDeskUncached: { stats: summarize(uncached), cacheRowsDropped: cacheRows },
       coldStart: summarize(cold),
       coldField: summarize(coldField),
+      coldPreload: Object.fromEntries(Object.entries(coldParts).map(([part, ms]) => [part, summarize(ms)])),
       idbOpen: summarize(idbOpen),
       heapMB,
       checkins: { stats: summarize(checkins.ms), requested: count, failed: checkins.failed.length, skipped: checkins.skipped },

@@ -193,6 +193,17 @@ export function figures(sizes: SizeResult[], node: NodeResult): Figure[] {
       pass: check(s, s.coldStart.median <= 1500),
       note: `the field is on screen («Загрузка списка…») at ${fmt(s.coldField.median)} ms (median)`,
     });
+    const pre = s.coldPreload ?? {};
+    if (pre.index)
+      out.push({
+        figure: '  the desk preload in parts: file → decode → index',
+        n: k(s.n),
+        unit: 'ms',
+        stats: pre.index,
+        target: '—',
+        pass: null,
+        note: `medians: began at ${fmt(pre.began?.median ?? NaN)} ms, read ${fmt(pre.read?.median ?? NaN)} ms, waiting ${fmt(pre.waiting?.median ?? NaN)} ms, decode ${fmt(pre.decode?.median ?? NaN)} ms, index ${fmt(pre.index.median)} ms (wall time, in steps beside the app's own start; the figures are the index's)`,
+      });
     out.push({
       figure: '  of which Chromium opening IndexedDB (bare `indexedDB.open`, fresh browser)',
       n: k(s.n),

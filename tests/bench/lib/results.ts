@@ -35,6 +35,11 @@ export type SizeResult = {
   coldStart: Stats;
   /** Navigation → the field painted while the list is still loading. */
   coldField: Stats;
+  /**
+   * The desk preload's parts in the cold starts (renderer/db/desk-preload.ts): `began` (ms since
+   * navigation), `read`, `waiting`, `decode`, `index`. Empty when the start had no desk file to read.
+   */
+  coldPreload: Record<string, Stats>;
   /** A bare `indexedDB.open` of the app's database in a fresh browser: what no app code can start before. */
   idbOpen: Stats;
   heapMB: { atReady: number | null; afterGc: number | null };
