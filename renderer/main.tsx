@@ -15,13 +15,15 @@ if (area === 'desk' && eventId) preloadDesk(DB_NAME, eventId);
 
 const app = import('./App');
 const App = lazy(() => app.then((m) => ({ default: m.App })));
+// the bridge to the main process (files, dialogs, the menu's language) is needed from the first minute
+const bridged = import('./bridge/bridge');
 
 void Promise.all([import('./i18n'), import('./components/Splash')]).then(([{ initI18n }, { Splash }]) => {
   const i18n = initI18n(language);
   document.documentElement.lang = i18n.language;
   i18n.on('languageChanged', (lng) => (document.documentElement.lang = lng));
   // the main process words its menu and dialogs in the interface language: told now and on every switch
-  const tellMain = (lng: string) => void import('./bridge/bridge').then(({ bridge }) => bridge.setLanguage({ language: lng === 'en' ? 'en' : 'ru' }));
+  const tellMain = (lng: string) => void bridged.then(({ bridge }) => bridge.setLanguage({ language: lng === 'en' ? 'en' : 'ru' }));
   tellMain(language);
   i18n.on('languageChanged', tellMain);
 
@@ -33,8 +35,10 @@ void Promise.all([import('./i18n'), import('./components/Splash')]).then(([{ ini
     </StrictMode>,
   );
 }).catch(startFailed);
-// the app's own chunks (and the database layer with them) too: a rejected lazy App would leave the root empty
+// the app's own chunks (and the database layer with them) and the bridge too: a rejected lazy App would
+// leave the root empty, a missing bridge would fail only at the first file the operator opens
 void app.catch(startFailed);
+void bridged.catch(startFailed);
 
 // Ask the browser not to evict our IndexedDB under storage pressure (a no-op where already granted).
 void navigator.storage?.persist?.();

@@ -46,6 +46,14 @@ test('a damaged chunk of the app itself is named too, not a blank window', async
   await expect(app.welcome).toHaveCount(0);
 });
 
+test('a damaged bridge to the main process is named at start, not at the first file the operator opens', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.breakChunk('bridge');
+  await app.open();
+  await expect(app.startFailed).toBeVisible();
+  await expect(app.startFailedDetail).toContainText('/assets/bridge-');
+});
+
 test('opens the demo conference, shows its sections and participants, and keeps them after reload', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();
